@@ -1,0 +1,22 @@
+package org.rnnlab;
+
+import org.rnnlab.cli.RnnLabCommand;
+
+/**
+ * Entry point of the jar. It does not extend {@code Application}, so the JavaFX runtime can be
+ * found on the plain class path. With no arguments (or {@code app}) it opens the window; any
+ * other argument is a command-line command.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || (args.length >= 1 && args[0].equals("app"))) {
+            String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+            org.rnnlab.app.RnnLabApp.launchApp(rest);
+            return;
+        }
+        System.exit(RnnLabCommand.run(args));
+    }
+}
