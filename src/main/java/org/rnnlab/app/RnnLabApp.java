@@ -2,11 +2,16 @@ package org.rnnlab.app;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.rnnlab.app.session.LessonSession;
+import org.rnnlab.app.support.Notices;
+import org.rnnlab.app.support.Theme;
+import org.rnnlab.common.SampleFiles;
 
-/** The JavaFX application. */
+/** The JavaFX application: one window, the lesson's steps, the sample corpus open at start. */
 public final class RnnLabApp extends Application {
+    private MainWindow window;
 
     public static void launchApp(String[] args) {
         Application.launch(RnnLabApp.class, args);
@@ -14,8 +19,37 @@ public final class RnnLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("RNN Lab");
-        stage.setScene(new Scene(new Label("RNN Lab"), 1280, 800));
+        Theme.apply();
+        LessonSession session = new LessonSession();
+        window = new MainWindow(session);
+        Scene scene = new Scene(window.root(), 1280, 800);
+        scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/rnnlab.css").toExternalForm());
+        stage.setTitle("RNN Lab: a recurrent neural network language model, step by step");
+        var icon = RnnLabApp.class.getResourceAsStream("/org/rnnlab/app/icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
+        }
+        stage.setScene(scene);
+        window.installShortcuts();
+        stage.setOnCloseRequest(e -> window.dispose());
         stage.show();
+        // After the window is up: the engine loads and the sample corpus opens in the background.
+        session.warmUpEngine();
+        try {
+            session.corpus().open(SampleFiles.corpus());
+        } catch (RuntimeException e) {
+            Notices.failure("Sample corpus", e);
+        }
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.dispose();
+        }
     }
 }

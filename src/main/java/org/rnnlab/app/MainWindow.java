@@ -1,0 +1,249 @@
+package org.rnnlab.app;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.rnnlab.app.session.LessonSession;
+import org.rnnlab.app.steps.LessonStep;
+import org.rnnlab.app.steps.LessonSteps;
+import org.rnnlab.app.support.Notices;
+import org.rnnlab.app.support.Theme;
+import org.rnnlab.common.SampleFiles;
+
+/**
+ * The window: the lesson's steps in a list on the left, the chosen step in the middle, and a
+ * status bar saying what the engine is doing, with a cancel button for long work.
+ */
+public final class MainWindow {
+    private final LessonSession session;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ListView<LessonSteps.Entry> stepList = new ListView<>();
+    private final Map<LessonSteps.Entry, LessonStep> built = new HashMap<>();
+
+    public MainWindow(LessonSession session) {
+        this.session = session;
+        root.setId("mainWindow");
+        root.setTop(toolbar());
+        root.setLeft(navigation());
+        content.setId("stepContent");
+        root.setCenter(content);
+        root.setBottom(statusBar());
+        Theme.bindFontSize(root);
+        enableFileDrop();
+        Notices.setOwner(root);
+        stepList.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> show(entry));
+        stepList.getSelectionModel().select(0);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** Keyboard shortcuts: Ctrl+O opens a corpus, Ctrl +/- change the font size for projectors. */
+    public void installShortcuts() {
+        var accelerators = root.getScene().getAccelerators();
+        accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseCorpusFile);
+        accelerators.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(2));
+        accelerators.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(2));
+        accelerators.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(2));
+        accelerators.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(-2));
+        accelerators.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(-2));
+    }
+
+    /** Shows the step with this node id (used by the navigation list and by tests). */
+    public void select(String stepId) {
+        LessonSteps.ALL.stream().filter(e -> e.id().equals(stepId)).findFirst()
+                .ifPresent(e -> stepList.getSelectionModel().select(e));
+    }
+
+    public void dispose() {
+        built.values().forEach(LessonStep::dispose);
+        session.dispose();
+    }
+
+    private void show(LessonSteps.Entry entry) {
+        if (entry == null) {
+            return;
+        }
+        LessonStep step = built.computeIfAbsent(entry, e -> e.factory().apply(session));
+        content.getChildren().setAll(step.getPanel());
+        step.onShown();
+    }
+
+    private Node navigation() {
+        stepList.setId("stepList");
+        stepList.getItems().setAll(LessonSteps.ALL);
+        stepList.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        stepList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(LessonSteps.Entry item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setId(null);
+                } else {
+                    setText((LessonSteps.ALL.indexOf(item) + 1) + ". " + item.title());
+                    setGraphic(new FontIcon(item.icon()));
+                    setId("nav-" + item.id());
+                }
+            }
+        });
+        stepList.setPrefWidth(230);
+        stepList.setMinWidth(200);
+        return stepList;
+    }
+
+    private Node toolbar() {
+        MenuButton open = new MenuButton("Corpus", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        open.setId("openCorpusMenu");
+        MenuItem file = new MenuItem("Open file (CSV or text)...");
+        file.setOnAction(e -> chooseCorpusFile());
+        MenuItem folder = new MenuItem("Open folder of text files...");
+        folder.setOnAction(e -> chooseCorpusFolder());
+        MenuItem sample = new MenuItem("Sample corpus (State of the Union)");
+        sample.setOnAction(e -> openSample());
+        open.getItems().addAll(file, folder, sample);
+
+        Button smaller = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE, "Smaller text (Ctrl -)", () -> Theme.changeFontSize(-2));
+        smaller.setId("fontSmaller");
+        Button larger = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_INCREASE, "Larger text (Ctrl +)", () -> Theme.changeFontSize(2));
+        larger.setId("fontLarger");
+        Button dark = iconButton(MaterialDesignT.THEME_LIGHT_DARK, "Light or dark theme", Theme::toggleDark);
+        dark.setId("themeToggle");
+
+        Label title = new Label("RNN Lab");
+        title.getStyleClass().add(Styles.TITLE_4);
+        title.setGraphic(new FontIcon(MaterialDesignM.MOLECULE));
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        return new ToolBar(title, new Separator(), open, spring, smaller, larger, dark);
+    }
+
+    private Node statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.textProperty().bind(session.work().messageProperty());
+        bar.progressProperty().bind(Bindings.when(session.work().busyProperty())
+                .then(session.work().progressProperty()).otherwise(0.0));
+
+        Button cancel = new Button("Cancel", new FontIcon(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
+        cancel.setId("cancelWork");
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        cancel.visibleProperty().bind(session.work().busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> session.work().cancelCurrent());
+
+        Label corpus = new Label();
+        corpus.setId("corpusLabel");
+        corpus.textProperty().bind(Bindings.createStringBinding(() -> {
+            Path p = session.corpus().fileProperty().get();
+            return p == null ? "No corpus" : "Corpus: " + p.getFileName();
+        }, session.corpus().fileProperty()));
+        corpus.setGraphic(new FontIcon(MaterialDesignT.TEXT_BOX_OUTLINE));
+
+        Label engine = new Label();
+        engine.setId("engineLabel");
+        engine.textProperty().bind(session.engineStatusProperty());
+        engine.setGraphic(new FontIcon(MaterialDesignC.CHIP));
+
+        bar.getRightItems().addAll(cancel, new Separator(javafx.geometry.Orientation.VERTICAL), corpus,
+                new Separator(javafx.geometry.Orientation.VERTICAL), engine);
+        bar.setPadding(new Insets(2, 8, 2, 8));
+        return bar;
+    }
+
+    private Button iconButton(org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void chooseCorpusFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a corpus");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Corpus files (*.csv, *.txt)", "*.csv", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            session.corpus().open(f.toPath());
+        }
+    }
+
+    private void chooseCorpusFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of .txt files");
+        File f = chooser.showDialog(window());
+        if (f != null) {
+            session.corpus().open(f.toPath());
+        }
+    }
+
+    private void openSample() {
+        try {
+            session.corpus().open(SampleFiles.corpus());
+        } catch (RuntimeException e) {
+            Notices.failure("Sample corpus", e);
+        }
+    }
+
+    private void enableFileDrop() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            boolean ok = files != null && !files.isEmpty();
+            if (ok) {
+                session.corpus().open(files.get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+}

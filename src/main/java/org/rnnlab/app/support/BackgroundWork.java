@@ -1,0 +1,145 @@
+package org.rnnlab.app.support;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import org.rnnlab.common.Cancellation;
+import org.rnnlab.common.CancelledException;
+import org.rnnlab.common.ProgressListener;
+
+/**
+ * Runs the app's long work off the FX thread, one job at a time per lane, and exposes what runs
+ * now (message, progress, a cancel action) for the status bar. The FX thread never waits on it.
+ */
+public final class BackgroundWork {
+
+    /** What a job receives: where to report progress and the flag to poll for cancel. */
+    public record Job(ProgressListener progress, Cancellation cancel) {
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Job job) throws Exception;
+    }
+
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rnnlab-work");
+        t.setDaemon(true);
+        return t;
+    });
+    private final StringProperty message = new SimpleStringProperty("Ready");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private Task<?> current;
+    private Cancellation currentCancel;
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** Sets the idle status text (FX thread). */
+    public void setStatus(String text) {
+        if (!busy.get()) {
+            message.set(text);
+        }
+    }
+
+    /**
+     * Starts {@code work} on a worker thread. Progress shows in the status bar; on success
+     * {@code onSuccess} runs on the FX thread; a failure becomes a readable notice titled
+     * {@code title}; a cancel leaves everything as it was.
+     */
+    public <T> Task<T> submit(String title, Work<T> work, Consumer<T> onSuccess) {
+        return submit(title, work, onSuccess, null);
+    }
+
+    public <T> Task<T> submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Cancellation cancel = new Cancellation();
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateMessage(title + "...");
+                return work.run(new Job((done, total, text) -> {
+                    if (total > 0) {
+                        updateProgress(done, total);
+                    } else {
+                        updateProgress(-1, 1);
+                    }
+                    if (text != null) {
+                        updateMessage(text);
+                    }
+                }, cancel));
+            }
+        };
+        task.setOnSucceeded(e -> {
+            finish(task, title + ": done");
+            if (onSuccess != null) {
+                onSuccess.accept(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            Throwable error = task.getException();
+            if (error instanceof CancelledException) {
+                finish(task, title + ": cancelled");
+                return;
+            }
+            finish(task, title + ": failed");
+            if (onFailure != null) {
+                onFailure.accept(error);
+            } else {
+                Notices.failure(title, error);
+            }
+        });
+        task.setOnCancelled(e -> finish(task, title + ": cancelled"));
+        current = task;
+        currentCancel = cancel;
+        message.bind(task.messageProperty());
+        progress.bind(task.progressProperty());
+        busy.set(true);
+        executor.execute(task);
+        return task;
+    }
+
+    /** Asks the running job to stop; it stops at its next check. */
+    public void cancelCurrent() {
+        if (currentCancel != null) {
+            currentCancel.cancel();
+        }
+    }
+
+    private void finish(Task<?> task, String text) {
+        if (task != current) {
+            return;
+        }
+        message.unbind();
+        progress.unbind();
+        message.set(text);
+        progress.set(0);
+        busy.set(false);
+        current = null;
+        currentCancel = null;
+    }
+
+    public void shutdown() {
+        cancelCurrent();
+        executor.shutdownNow();
+    }
+}

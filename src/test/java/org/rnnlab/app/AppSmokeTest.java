@@ -1,0 +1,63 @@
+package org.rnnlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rnnlab.app.steps.LessonSteps;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the whole app headless and visits every step of the lesson. */
+@ExtendWith(ApplicationExtension.class)
+class AppSmokeTest {
+    private RnnLabApp app;
+
+    @Start
+    void start(Stage stage) {
+        app = new RnnLabApp();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void everyStepOpensFromTheNavigationList(FxRobot robot) {
+        ListView<?> steps = robot.lookup("#stepList").queryAs(ListView.class);
+        assertEquals(LessonSteps.ALL.size(), steps.getItems().size());
+        for (LessonSteps.Entry entry : LessonSteps.ALL) {
+            robot.clickOn("#nav-" + entry.id());
+            WaitForAsyncUtils.waitForFxEvents();
+            StackPane content = robot.lookup("#stepContent").queryAs(StackPane.class);
+            assertEquals(entry.id(), content.getChildren().get(0).getId(), "step " + entry.title());
+        }
+    }
+
+    @Test
+    void statusBarNamesTheSampleCorpus(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#corpusLabel").queryAs(Label.class).getText().contains("state-of-the-union"));
+        assertNotNull(robot.lookup("#statusBar").query());
+    }
+
+    @Test
+    void engineLoadsInTheBackground(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> !robot.lookup("#engineLabel").queryAs(Label.class).getText().contains("loading"));
+        assertTrue(robot.lookup("#engineLabel").queryAs(Label.class).getText().contains("ready"));
+    }
+}
