@@ -22,7 +22,9 @@ public final class RnnLabApp extends Application {
         Theme.apply();
         LessonSession session = new LessonSession();
         window = new MainWindow(session);
-        Scene scene = new Scene(window.root(), 1280, 800);
+        // -Drnnlab.size=1920x1080 and -Drnnlab.step=vocabularyStep help screenshots and demos.
+        String[] size = System.getProperty("rnnlab.size", "1280x800").split("x");
+        Scene scene = new Scene(window.root(), Double.parseDouble(size[0]), Double.parseDouble(size[1]));
         scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/rnnlab.css").toExternalForm());
         stage.setTitle("RNN Lab: a recurrent neural network language model, step by step");
         var icon = RnnLabApp.class.getResourceAsStream("/org/rnnlab/app/icon.png");
@@ -33,6 +35,10 @@ public final class RnnLabApp extends Application {
         window.installShortcuts();
         stage.setOnCloseRequest(e -> window.dispose());
         stage.show();
+        String step = System.getProperty("rnnlab.step");
+        if (step != null) {
+            window.select(step);
+        }
         // After the window is up: the engine loads and the sample corpus opens in the background.
         session.warmUpEngine();
         try {
