@@ -25,7 +25,9 @@ public final class RnnLabApp extends Application {
         // -Drnnlab.size=1920x1080 and -Drnnlab.step=vocabularyStep help screenshots and demos.
         String[] size = System.getProperty("rnnlab.size", "1280x800").split("x");
         Scene scene = new Scene(window.root(), Double.parseDouble(size[0]), Double.parseDouble(size[1]));
-        scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/rnnlab.css").toExternalForm());
+        for (String css : new String[] {"rnnlab.css", "steps-text.css", "steps-model.css"}) {
+            scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/" + css).toExternalForm());
+        }
         stage.setTitle("RNN Lab: a recurrent neural network language model, step by step");
         var icon = RnnLabApp.class.getResourceAsStream("/org/rnnlab/app/icon.png");
         if (icon != null) {

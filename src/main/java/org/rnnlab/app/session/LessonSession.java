@@ -9,7 +9,7 @@ import org.rnnlab.app.support.BackgroundWork;
 public final class LessonSession {
     private final BackgroundWork work = new BackgroundWork();
     private final CorpusSession corpus = new CorpusSession(work);
-    private final ModelSession model = new ModelSession(work);
+    private final ModelSession model = new ModelSession(work, corpus);
     private final StringProperty engineStatus = new SimpleStringProperty("Engine: loading...");
 
     public BackgroundWork work() {
