@@ -1,0 +1,175 @@
+package org.rnnlab.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rnnlab.common.UserException;
+
+/**
+ * Token counts, as the lesson's {@code nltk.FreqDist}: ranked by count, most frequent first, ties
+ * in order of first occurrence (what {@code FreqDist.most_common} gives, since Python's sort is
+ * stable and its dict keeps insertion order).
+ *
+ * <p>Each distinct token gets an id in order of first occurrence, so the tie rule is "smaller id
+ * first" and {@link PreparedData} can keep a corpus as int ids instead of strings.
+ */
+public final class FrequencyTable {
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> byId = new ArrayList<>();
+    private long[] counts = new long[1024];   // id -> count
+    private long totalTokens;
+    private int[] ranking;                     // rank -> id, cached until the next add
+
+    /** Counts one sentence's tokens. */
+    public void add(List<String> tokens) {
+        for (String t : tokens) {
+            idOf(t);
+        }
+    }
+
+    /** Counts one token and returns its id (order of first occurrence). */
+    int idOf(String token) {
+        Integer id = ids.get(token);
+        if (id == null) {
+            id = byId.size();
+            ids.put(token, id);
+            byId.add(token);
+            if (id == counts.length) {
+                counts = Arrays.copyOf(counts, counts.length * 2);
+            }
+        }
+        counts[id]++;
+        totalTokens++;
+        ranking = null;
+        return id;
+    }
+
+    String wordOfId(int id) {
+        return byId.get(id);
+    }
+
+    public long totalTokens() {
+        return totalTokens;
+    }
+
+    public int distinctTokens() {
+        return byId.size();
+    }
+
+    /** rank -> id; a stable sort by count descending keeps first-occurrence order among ties. */
+    int[] ranking() {
+        if (ranking == null) {
+            int n = byId.size();
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            long[] c = counts;
+            Arrays.sort(order, (a, b) -> c[a] != c[b] ? Long.compare(c[b], c[a]) : Integer.compare(a, b));
+            int[] r = new int[n];
+            for (int i = 0; i < n; i++) {
+                r[i] = order[i];
+            }
+            ranking = r;
+        }
+        return ranking;
+    }
+
+    /** All distinct tokens, most frequent first, ties by first occurrence. */
+    public List<String> rankedWords() {
+        int[] r = ranking();
+        List<String> out = new ArrayList<>(r.length);
+        for (int id : r) {
+            out.add(byId.get(id));
+        }
+        return out;
+    }
+
+    /** Count of the word at {@code rank} (0 = most frequent). */
+    public long countAt(int rank) {
+        return counts[ranking()[rank]];
+    }
+
+    /**
+     * How many words a vocabulary of size C really keeps besides UNKNOWN_TOKEN: C-1, or every
+     * distinct token when there are fewer.
+     */
+    public int keptWords(int C) {
+        checkSize(C);
+        int candidates = distinctTokens() - (ids.containsKey(Tokens.UNKNOWN) ? 1 : 0);
+        return Math.min(C - 1, candidates);
+    }
+
+    /**
+     * The C-1 most frequent tokens plus {@link Tokens#UNKNOWN} at index C-1. When the corpus has
+     * fewer than C-1 distinct tokens, all of them are kept and the vocabulary is smaller than C.
+     * UNKNOWN's count is the number of tokens it stands for. (A literal UNKNOWN_TOKEN in the text
+     * is the same token, so it never takes one of the C-1 places.)
+     */
+    public Vocabulary vocabulary(int C) {
+        int kept = keptWords(C);
+        List<String> words = new ArrayList<>(kept + 1);
+        long[] c = new long[kept + 1];
+        long covered = 0;
+        int i = 0;
+        for (int id : ranking()) {
+            if (i == kept) {
+                break;
+            }
+            String w = byId.get(id);
+            if (w.equals(Tokens.UNKNOWN)) {
+                continue;
+            }
+            words.add(w);
+            c[i++] = counts[id];
+            covered += counts[id];
+        }
+        words.add(Tokens.UNKNOWN);
+        c[kept] = totalTokens - covered;
+        return Vocabulary.of(words, c);
+    }
+
+    /** Share (0..1) of all tokens that a vocabulary of size C covers (tokens it maps to UNKNOWN_TOKEN are not covered). */
+    public double coverage(int C) {
+        if (totalTokens == 0) {
+            return 0;
+        }
+        int kept = keptWords(C);
+        long covered = 0;
+        int i = 0;
+        for (int id : ranking()) {
+            if (i == kept) {
+                break;
+            }
+            if (!byId.get(id).equals(Tokens.UNKNOWN)) {
+                covered += counts[id];
+                i++;
+            }
+        }
+        return (double) covered / totalTokens;
+    }
+
+    /**
+     * Coverage for every C at once: element k is the share of tokens covered by the k most
+     * frequent words, i.e. by a vocabulary of size C = k + 1. Length distinctTokens() + 1.
+     */
+    public double[] coverageCurve() {
+        int[] r = ranking();
+        double[] out = new double[r.length + 1];
+        long covered = 0;
+        for (int k = 1; k <= r.length; k++) {
+            covered += counts[r[k - 1]];
+            out[k] = totalTokens == 0 ? 0 : (double) covered / totalTokens;
+        }
+        return out;
+    }
+
+    static void checkSize(int C) {
+        if (C < 3) {
+            throw new UserException("vocabulary size " + C + " is too small: it must be at least 3 "
+                    + "(SENTENCE_START, SENTENCE_END and UNKNOWN_TOKEN); use --vocabulary-size 8000 as the lesson does");
+        }
+    }
+}
