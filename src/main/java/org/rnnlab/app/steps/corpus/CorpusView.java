@@ -1,20 +1,328 @@
 package org.rnnlab.app.steps.corpus;
 
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.Random;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.rnnlab.app.session.CorpusSession;
+import org.rnnlab.app.session.CorpusSession.Summary;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
-import org.rnnlab.app.steps.PlaceholderPanel;
+import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.widgets.TokenChips;
 
-/** Corpus and tokens: not built yet. */
+/** Corpus and tokens: the corpus in numbers, then one comment taken apart the lesson's way. */
 public final class CorpusView implements LessonStep {
-    private final Node panel;
+    static final String[] EXPLANATION = {
+        "A language model learns from plain text: no labels, just a lot of sentences. The lesson used "
+                + "about 15,000 reddit comments. The app starts with State of the Union addresses cut into "
+                + "short passages, each playing the part of one comment. Open your own .csv (with a 'body' "
+                + "column) or .txt file from the Corpus menu, or drop it on the window.",
+        "Each comment is lower-cased and split into sentences, and each sentence into word tokens. "
+                + "Splitting on spaces is not enough: in \"he left!\" the '!' is a token of its own, and "
+                + "\"aren't\" becomes 'are' + 'n't'. The lesson uses a Penn Treebank tokenizer for this.",
+        "Every sentence is then wrapped in SENTENCE_START ... SENTENCE_END, so the model can learn which "
+                + "words tend to open a sentence and which ones close it.",
+    };
+    static final String FORMULA = "\\begin{array}{l}\\text{he left!}\\;\\mapsto\\\\"
+            + "[\\,\\mathrm{START},\\ \\mathrm{he},\\ \\mathrm{left},\\ \\mathrm{!},\\ \\mathrm{END}\\,]\\end{array}";
 
-    public CorpusView(LessonSession session) {
-        panel = PlaceholderPanel.of("corpusStep", "Corpus and tokens", "Raw text becomes sentences, and sentences become word tokens.");
+    private final CorpusSession session;
+    private final CorpusViewModel model = new CorpusViewModel();
+    private final Node panel;
+    private final Random random = new Random();
+
+    private final Label description = new Label();
+    private final Label documents = number("corpusDocuments");
+    private final Label sentences = number("corpusSentences");
+    private final Label tokens = number("corpusTokens");
+    private final Label distinct = number("corpusDistinct");
+    private final Label malformed = number("corpusMalformed");
+    private final Label documentsCaption = caption("comments");
+    private final Label note = new Label();
+    private final Spinner<Integer> commentSpinner = new Spinner<>();
+    private final Label commentOf = new Label();
+
+    public CorpusView(LessonSession lesson) {
+        session = lesson.corpus();
+
+        TabPane tabs = new TabPane(commentTab(), compareTab(), tryTab());
+        tabs.setId("corpusTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        VBox live = new VBox(10, summaryCard(), tabs);
+        live.getStyleClass().add("step-live");
+        panel = StepPage.build("corpusStep", "Corpus and tokens", EXPLANATION, FORMULA, live);
+
+        // Bound last, so that the listeners above see the corpus already loaded.
+        model.corpusProperty().bind(session.corpusProperty());
+        model.summaryProperty().bind(session.summaryProperty());
+        model.loadingProperty().bind(session.loadingProperty());
+        model.summaryProperty().addListener((obs, old, now) -> showSummary(now));
+        model.loadingProperty().addListener((obs, old, now) -> showSummary(model.summaryProperty().get()));
+        showSummary(model.summaryProperty().get());
+    }
+
+    // ---------------------------------------------------------------- the numbers
+
+    private Node summaryCard() {
+        description.setId("corpusDescription");
+        description.getStyleClass().add(Styles.TEXT_BOLD);
+        description.setGraphic(new FontIcon(MaterialDesignD.DATABASE_OUTLINE));
+        FlowPane numbers = new FlowPane(24, 6,
+                stat(documents, documentsCaption),
+                stat(sentences, caption("sentences")),
+                stat(tokens, caption("tokens")),
+                stat(distinct, caption("distinct tokens")),
+                stat(malformed, caption("replaced bytes")));
+        note.setId("corpusNote");
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        VBox card = new VBox(6, description, numbers, note);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    private static Node stat(Label value, Label caption) {
+        VBox box = new VBox(0, value, caption);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Label number(String id) {
+        Label l = new Label("-");
+        l.setId(id);
+        l.getStyleClass().add("stat-number");
+        return l;
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("muted");
+        return l;
+    }
+
+    private void showSummary(Summary s) {
+        description.setText(s == null ? "No corpus" : s.description());
+        documents.setText(s == null ? "-" : CorpusViewModel.fmt(s.documents()));
+        sentences.setText(s == null ? "-" : CorpusViewModel.fmt(s.sentences()));
+        tokens.setText(s == null ? "-" : CorpusViewModel.fmt(s.tokens()));
+        distinct.setText(s == null ? "-" : CorpusViewModel.fmt(s.distinctTokens()));
+        malformed.setText(s == null ? "-" : s.complete() ? CorpusViewModel.fmt(s.malformedBytes()) : "...");
+        documentsCaption.setText(model.unit() + "s");
+        note.setText(model.summaryNote());
+    }
+
+    // ---------------------------------------------------------------- one comment
+
+    private Tab commentTab() {
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1);
+        commentSpinner.setValueFactory(factory);
+        commentSpinner.setId("commentSpinner");
+        commentSpinner.setEditable(true);
+        commentSpinner.setPrefWidth(110);
+        commentSpinner.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now - 1 != model.commentIndexProperty().get()) {
+                model.commentIndexProperty().set(now - 1);
+            }
+        });
+        model.commentIndexProperty().addListener((obs, old, now) -> factory.setValue(now.intValue() + 1));
+        model.commentCountProperty().addListener((obs, old, now) -> {
+            factory.setMax(Math.max(1, now.intValue()));
+            commentOf.setText("of " + CorpusViewModel.fmt(now.intValue()));
+        });
+        Button randomButton = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
+        randomButton.setId("randomComment");
+        randomButton.setOnAction(e -> model.pickRandomComment(random));
+        Label pick = new Label("Comment");
+        model.corpusProperty().addListener((obs, old, now) -> pick.setText(capitalized(model.unit())));
+        HBox picker = new HBox(8, pick, commentSpinner, commentOf, randomButton);
+        picker.setAlignment(Pos.CENTER_LEFT);
+
+        Label raw = wrapped("rawText");
+        raw.textProperty().bind(model.rawTextProperty());
+        Label lower = wrapped("lowerText");
+        lower.textProperty().bind(model.lowerTextProperty());
+
+        VBox sentenceBox = new VBox(4);
+        sentenceBox.setId("sentenceBlocks");
+        Label sentencesTitle = sectionTitle("3. Split into sentences");
+        VBox tokenBox = new VBox(6);
+        tokenBox.setId("sentenceTokens");
+        model.sentencesProperty().addListener((obs, old, now) -> {
+            sentencesTitle.setText("3. Split into sentences (" + now.size() + ")");
+            sentenceBox.getChildren().clear();
+            for (int i = 0; i < now.size(); i++) {
+                Label number = new Label(Integer.toString(i + 1));
+                number.getStyleClass().add("sentence-number");
+                number.setMinWidth(Region.USE_PREF_SIZE);
+                Label text = new Label(now.get(i));
+                text.setWrapText(true);
+                HBox block = new HBox(8, number, text);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                block.getStyleClass().addAll("sentence-block", i % 2 == 0 ? "even" : "odd");
+                sentenceBox.getChildren().add(block);
+            }
+        });
+        model.sentenceTokensProperty().addListener((obs, old, now) -> {
+            tokenBox.getChildren().clear();
+            for (List<String> s : now) {
+                tokenBox.getChildren().add(TokenChips.row(s));
+            }
+        });
+
+        VBox steps = new VBox(8,
+                sectionTitle("1. Raw text"), raw,
+                sectionTitle("2. Lower-cased"), lower,
+                sentencesTitle, sentenceBox,
+                sectionTitle("4. Tokens, as the network will see them"), tokenBox);
+        steps.setPadding(new Insets(4, 12, 12, 2));
+        ScrollPane scroll = new ScrollPane(steps);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox content = new VBox(8, picker, scroll);
+        content.setPadding(new Insets(10, 0, 0, 0));
+        Tab tab = new Tab("One comment, step by step", content);
+        tab.setId("commentTab");
+        return tab;
+    }
+
+    // ---------------------------------------------------------------- two tokenizers
+
+    private Tab compareTab() {
+        Label intro = new Label("The same sentence (lower-cased, as in the lesson) cut two ways. "
+                + "Tokens in red are where the two disagree.");
+        intro.setWrapText(true);
+        TextField input = new TextField();
+        input.setId("compareText");
+        input.textProperty().bindBidirectional(model.compareTextProperty());
+        HBox.setHgrow(input, Priority.ALWAYS);
+
+        Button lesson = new Button("he left!");
+        lesson.setId("lessonExample");
+        lesson.setOnAction(e -> model.compareTextProperty().set(CorpusViewModel.LESSON_EXAMPLE));
+        Button contractions = new Button("I'd ... aren't");
+        contractions.setOnAction(e -> model.compareTextProperty().set(CorpusViewModel.MORE_EXAMPLES.get(0)));
+        Button quotes = new Button("\"quotes\" and (brackets)");
+        quotes.setOnAction(e -> model.compareTextProperty().set(CorpusViewModel.MORE_EXAMPLES.get(1)));
+        Button fromComment = new Button("A sentence of the comment");
+        fromComment.setId("compareFromComment");
+        fromComment.setOnAction(e -> model.compareTextProperty().set(model.sentenceToCompare()));
+        FlowPane examples = new FlowPane(6, 6, new Label("Examples:"), lesson, contractions, quotes, fromComment);
+        examples.setAlignment(Pos.CENTER_LEFT);
+
+        Label wsTitle = sectionTitle("");
+        FlowPane ws = TokenChips.row(List.of());
+        ws.setId("whitespaceTokens");
+        Label tbTitle = sectionTitle("");
+        FlowPane tb = TokenChips.row(List.of());
+        tb.setId("treebankTokens");
+        Runnable refresh = () -> {
+            List<CorpusViewModel.Token> a = model.whitespaceTokensProperty().get();
+            List<CorpusViewModel.Token> b = model.treebankTokensProperty().get();
+            wsTitle.setText("Split on spaces: " + a.size() + " tokens");
+            tbTitle.setText("Treebank tokenizer (the lesson's): " + b.size() + " tokens");
+            TokenChips.fill(ws, a.stream().map(CorpusViewModel.Token::text).toList(), i -> a.get(i).different());
+            TokenChips.fill(tb, b.stream().map(CorpusViewModel.Token::text).toList(), i -> b.get(i).different());
+        };
+        model.treebankTokensProperty().addListener((obs, old, now) -> refresh.run());
+        refresh.run();
+
+        VBox content = new VBox(10, intro, input, examples, wsTitle, ws, tbTitle, tb);
+        content.setPadding(new Insets(12, 12, 12, 2));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        Tab tab = new Tab("Spaces vs Treebank", scroll);
+        tab.setId("compareTab");
+        return tab;
+    }
+
+    // ---------------------------------------------------------------- try it
+
+    private Tab tryTab() {
+        TextArea input = new TextArea();
+        input.setId("tryText");
+        input.setPromptText("Type or paste any text: it is tokenized as you type.");
+        input.setWrapText(true);
+        input.setPrefRowCount(3);
+        input.textProperty().bindBidirectional(model.tryTextProperty());
+        Label counts = new Label();
+        counts.setId("tryCounts");
+        counts.getStyleClass().add("muted");
+        counts.textProperty().bind(model.tryCountsProperty());
+        VBox rows = new VBox(6);
+        rows.setId("tryTokens");
+        model.tryTokensProperty().addListener((obs, old, now) -> {
+            rows.getChildren().clear();
+            for (List<String> s : now) {
+                rows.getChildren().add(TokenChips.row(s));
+            }
+        });
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox content = new VBox(10, input, counts, scroll);
+        content.setPadding(new Insets(12, 12, 12, 2));
+        Tab tab = new Tab("Try it", content);
+        tab.setId("tryTab");
+        return tab;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Label sectionTitle(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static Label wrapped(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().add("comment-text");
+        return l;
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    CorpusViewModel model() {
+        return model;
     }
 
     @Override
     public Node getPanel() {
         return panel;
+    }
+
+    @Override
+    public void dispose() {
+        model.corpusProperty().unbind();
+        model.summaryProperty().unbind();
+        model.loadingProperty().unbind();
     }
 }

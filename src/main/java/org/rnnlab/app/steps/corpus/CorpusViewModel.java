@@ -1,0 +1,279 @@
+package org.rnnlab.app.steps.corpus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.rnnlab.app.session.CorpusSession.Corpus;
+import org.rnnlab.app.session.CorpusSession.Summary;
+import org.rnnlab.text.Document;
+import org.rnnlab.text.SentenceSplitter;
+import org.rnnlab.text.TextPipeline;
+import org.rnnlab.text.TreebankTokenizer;
+import org.rnnlab.text.WhitespaceTokenizer;
+
+/**
+ * The Corpus and tokens step: the corpus in numbers, one comment taken through the lesson's
+ * pre-processing, the naive whitespace split beside the Treebank split, and a box to try any text.
+ */
+public final class CorpusViewModel {
+    /** The lesson's own example of what a real tokenizer does that splitting on spaces does not. */
+    public static final String LESSON_EXAMPLE = "he left!";
+    /** Longer examples: contractions and quotes, which the Treebank rules split too. */
+    public static final List<String> MORE_EXAMPLES = List.of(
+            "I'd say they aren't ready.", "She said \"no\", then (quietly) left...");
+    /** Typed text longer than this is tokenized only up to here, so typing stays instant. */
+    static final int MAX_TRY_CHARS = 5000;
+
+    /** One token of a comparison row; {@code different} when the other tokenizer has no such token there. */
+    public record Token(String text, boolean different) {
+    }
+
+    private final TextPipeline pipeline = new TextPipeline();
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final TreebankTokenizer treebank = new TreebankTokenizer();
+    private final WhitespaceTokenizer whitespace = new WhitespaceTokenizer();
+
+    private final ObjectProperty<Corpus> corpus = new SimpleObjectProperty<>();
+    private final ObjectProperty<Summary> summary = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+
+    private final IntegerProperty commentIndex = new SimpleIntegerProperty(0);
+    private final IntegerProperty commentCount = new SimpleIntegerProperty(0);
+    private final StringProperty rawText = new SimpleStringProperty("");
+    private final StringProperty lowerText = new SimpleStringProperty("");
+    private final ObjectProperty<List<String>> sentences = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<List<List<String>>> sentenceTokens = new SimpleObjectProperty<>(List.of());
+
+    private final StringProperty compareText = new SimpleStringProperty(LESSON_EXAMPLE);
+    private final ObjectProperty<List<Token>> whitespaceTokens = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<List<Token>> treebankTokens = new SimpleObjectProperty<>(List.of());
+
+    private final StringProperty tryText = new SimpleStringProperty("");
+    private final ObjectProperty<List<List<String>>> tryTokens = new SimpleObjectProperty<>(List.of());
+    private final StringProperty tryCounts = new SimpleStringProperty("");
+
+    public CorpusViewModel() {
+        corpus.addListener((obs, old, now) -> {
+            commentCount.set(now == null ? 0 : now.documents().size());
+            if (commentIndex.get() != 0) {
+                commentIndex.set(0);
+            } else {
+                updateComment();
+            }
+        });
+        commentIndex.addListener((obs, old, now) -> updateComment());
+        compareText.addListener((obs, old, now) -> updateComparison());
+        tryText.addListener((obs, old, now) -> updateTry());
+        updateComparison();
+        updateTry();
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    public ObjectProperty<Corpus> corpusProperty() {
+        return corpus;
+    }
+
+    public ObjectProperty<Summary> summaryProperty() {
+        return summary;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** The comment shown, 0-based among the documents kept for browsing. */
+    public IntegerProperty commentIndexProperty() {
+        return commentIndex;
+    }
+
+    public StringProperty compareTextProperty() {
+        return compareText;
+    }
+
+    public StringProperty tryTextProperty() {
+        return tryText;
+    }
+
+    // ---------------------------------------------------------------- outputs
+
+    public ReadOnlyIntegerProperty commentCountProperty() {
+        return commentCount;
+    }
+
+    public ReadOnlyStringProperty rawTextProperty() {
+        return rawText;
+    }
+
+    public ReadOnlyStringProperty lowerTextProperty() {
+        return lowerText;
+    }
+
+    /** The lower-cased comment split into sentences. */
+    public ReadOnlyObjectProperty<List<String>> sentencesProperty() {
+        return sentences;
+    }
+
+    /** What the lesson trains on: each sentence's tokens, wrapped SENTENCE_START .. SENTENCE_END. */
+    public ReadOnlyObjectProperty<List<List<String>>> sentenceTokensProperty() {
+        return sentenceTokens;
+    }
+
+    public ReadOnlyObjectProperty<List<Token>> whitespaceTokensProperty() {
+        return whitespaceTokens;
+    }
+
+    public ReadOnlyObjectProperty<List<Token>> treebankTokensProperty() {
+        return treebankTokens;
+    }
+
+    public ReadOnlyObjectProperty<List<List<String>>> tryTokensProperty() {
+        return tryTokens;
+    }
+
+    public ReadOnlyStringProperty tryCountsProperty() {
+        return tryCounts;
+    }
+
+    /** "comment" for a CSV corpus (as in the lesson), "paragraph" for text files. */
+    public String unit() {
+        Corpus c = corpus.get();
+        String d = c != null ? c.description() : summary.get() != null ? summary.get().description() : null;
+        return d == null || d.contains("(CSV") ? "comment" : "paragraph";
+    }
+
+    /** One line under the numbers: reading, or how many documents can be browsed. */
+    public String summaryNote() {
+        Summary s = summary.get();
+        if (s == null) {
+            return loading.get() ? "Reading the corpus..." : "No corpus yet: open one from the Corpus menu or drop a file here.";
+        }
+        if (!s.complete()) {
+            return "Reading... the numbers grow as the file streams in.";
+        }
+        if (s.keptDocuments() < s.documents()) {
+            return "Every " + unit() + " is counted; the first " + fmt(s.keptDocuments()) + " of "
+                    + fmt(s.documents()) + " are kept here to browse.";
+        }
+        return "Tokens count SENTENCE_START and SENTENCE_END too. Replaced bytes were not valid UTF-8.";
+    }
+
+    /** A sentence of the current comment, for the comparison (the first one with a difference, if any). */
+    public String sentenceToCompare() {
+        List<String> s = sentences.get();
+        for (String sentence : s) {
+            if (!whitespace.tokenize(sentence).equals(treebank.tokenize(sentence))) {
+                return sentence;
+            }
+        }
+        return s.isEmpty() ? LESSON_EXAMPLE : s.get(0);
+    }
+
+    /** Shows a comment picked at random (among those kept). */
+    public void pickRandomComment(java.util.random.RandomGenerator rng) {
+        int n = commentCount.get();
+        if (n > 1) {
+            int next;
+            do {
+                next = rng.nextInt(n);
+            } while (next == commentIndex.get());
+            commentIndex.set(next);
+        }
+    }
+
+    // ---------------------------------------------------------------- logic
+
+    private void updateComment() {
+        Corpus c = corpus.get();
+        int i = commentIndex.get();
+        if (c == null || i < 0 || i >= c.documents().size()) {
+            rawText.set("");
+            lowerText.set("");
+            sentences.set(List.of());
+            sentenceTokens.set(List.of());
+            return;
+        }
+        Document doc = c.documents().get(i);
+        String lower = doc.text().toLowerCase(Locale.ROOT);
+        rawText.set(doc.text());
+        lowerText.set(lower);
+        sentences.set(splitter.split(lower));
+        sentenceTokens.set(pipeline.sentences(doc.text()));
+    }
+
+    private void updateComparison() {
+        String text = compareText.get() == null ? "" : compareText.get().toLowerCase(Locale.ROOT);
+        List<String> a = whitespace.tokenize(text);
+        List<String> b = treebank.tokenize(text);
+        boolean[][] diff = differences(a, b);
+        whitespaceTokens.set(tokens(a, diff[0]));
+        treebankTokens.set(tokens(b, diff[1]));
+    }
+
+    private void updateTry() {
+        String text = tryText.get() == null ? "" : tryText.get();
+        if (text.length() > MAX_TRY_CHARS) {
+            text = text.substring(0, MAX_TRY_CHARS);
+        }
+        List<List<String>> s = pipeline.sentences(text);
+        tryTokens.set(s);
+        int tokens = s.stream().mapToInt(List::size).sum();
+        tryCounts.set(s.isEmpty() ? "Type something above." : s.size() + (s.size() == 1 ? " sentence, " : " sentences, ")
+                + tokens + " tokens (with SENTENCE_START and SENTENCE_END)");
+    }
+
+    private static List<Token> tokens(List<String> words, boolean[] different) {
+        List<Token> out = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            out.add(new Token(words.get(i), different[i]));
+        }
+        return out;
+    }
+
+    /**
+     * Marks the tokens of each list that are not part of a longest common subsequence of the two:
+     * what one tokenizer produced and the other did not.
+     */
+    static boolean[][] differences(List<String> a, List<String> b) {
+        int n = a.size();
+        int m = b.size();
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        boolean[] da = new boolean[n];
+        boolean[] db = new boolean[m];
+        java.util.Arrays.fill(da, true);
+        java.util.Arrays.fill(db, true);
+        int i = 0;
+        int j = 0;
+        while (i < n && j < m) {
+            if (a.get(i).equals(b.get(j))) {
+                da[i++] = false;
+                db[j++] = false;
+            } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return new boolean[][] {da, db};
+    }
+
+    static String fmt(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}
