@@ -1,0 +1,362 @@
+package org.rnnlab.engine;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The arithmetic behind {@link RnnModel}, arranged for speed: every ND4J call costs microseconds, so
+ * the recurrence of size H (tanh, W s, W^T delta) runs as plain Java loops on primitive arrays, and
+ * only the three products with V (o = S V^T, dS = dO V, dV = dO^T S), one exp and one row sum go
+ * to native code, each as ONE call over all T rows. Buffers are kept and grown on demand, never
+ * allocated per step; the T x C output block is bounded by processing long inputs in row chunks.
+ *
+ * <p>Softmax without a separate normalising pass: with E = exp(z), Z_t = sum_c E[t,c],
+ * o_t = E_t / Z_t and dO_t = (E_t - Z_t onehot(y_t)) / Z_t, so dS_t = ((E' V)_t) / Z_t and
+ * dV = E'^T (S / Z) with E' = E - Z onehot(y). exp(z) is used unshifted (one pass fewer); a row
+ * whose sum leaves the safe range is redone with the max subtracted.
+ *
+ * <p>Not thread-safe: {@link RnnModel} serialises calls.
+ */
+final class Kernel {
+    /** Upper bound of the T x C output block, in bytes (long sentences and loss batches are chunked). */
+    static final long MAX_BLOCK_BYTES = 32L << 20;
+
+    private final Mat U; // H x C
+    private final Mat V; // C x H
+    private final Mat W; // H x H
+    final int H;
+    final int C;
+    private final Precision precision;
+    private final int maxRows;
+
+    // Java side, grown on demand
+    double[] s = new double[0];      // T x H, row t = s_t (s_-1 = 0 is implicit)
+    double[] ds = new double[0];     // T x H, dL/ds_t through the output layer
+    double[] D = new double[0];      // T x H, sum of the BPTT deltas arriving at step t
+    final double[] w;                // H x H, W row-major, copied at the start of each call
+    final double[] wT;               // H x H, W^T row-major (for W s as axpys over contiguous columns)
+    final double[] dW;               // H x H
+    private final double[] wNew;     // H x H, W - lr dW
+    private final double[] a;        // H
+    private final double[] delta;    // H
+    private final double[] next;     // H
+    private double[] zy = new double[0];   // per row: the target's logit
+    private double[] logZ = new double[0]; // per row: log sum_c exp(z)
+    private double[] invZ = new double[0]; // per row: 1 / sum of the (possibly shifted) exps
+    private double[] zRow = new double[0]; // per row: sum of the (possibly shifted) exps
+
+    // native side, grown on demand up to maxRows rows
+    private int rowCapacity;
+    private Mat sBuf;  // rows x H: S, then S / Z
+    private Mat oBuf;  // rows x C: logits, then E, then E'
+    private Mat gBuf;  // rows x H: E' V
+    private Mat zBuf;  // rows x 1
+    private Mat ones;  // C x 1
+    private Mat dVacc; // C x H, only for sentences longer than one chunk
+    private INDArray[] oRows = new INDArray[0]; // cached views of the first n rows of oBuf
+
+    Kernel(Mat U, Mat V, Mat W) {
+        this.U = U;
+        this.V = V;
+        this.W = W;
+        this.H = U.rows;
+        this.C = U.cols;
+        this.precision = U.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
+        long rowBytes = (long) C * (U.f32 ? 4 : 8);
+        this.maxRows = (int) Math.max(16, Math.min(4096, MAX_BLOCK_BYTES / rowBytes));
+        w = new double[H * H];
+        wT = new double[H * H];
+        dW = new double[H * H];
+        wNew = new double[H * H];
+        a = new double[H];
+        delta = new double[H];
+        next = new double[H];
+    }
+
+    int maxRows() {
+        return maxRows;
+    }
+
+    /** Makes room for a sentence of T words on the Java side and for min(T, maxRows) rows natively. */
+    void ensure(int T) {
+        if (s.length < T * H) {
+            int cap = Math.max(T, 64) * H;
+            s = new double[cap];
+            ds = new double[cap];
+            D = new double[cap];
+        }
+        int rows = Math.min(Math.max(T, 1), maxRows);
+        if (rows > rowCapacity) {
+            int cap = Math.min(maxRows, Math.max(rows, Math.max(64, rowCapacity * 2)));
+            sBuf = Mat.zeros(precision, cap, H);
+            oBuf = Mat.zeros(precision, cap, C);
+            gBuf = Mat.zeros(precision, cap, H);
+            zBuf = Mat.zeros(precision, cap, 1);
+            if (ones == null) {
+                ones = Mat.zeros(precision, C, 1);
+                ones.array.assign(1.0);
+            }
+            zy = new double[cap];
+            logZ = new double[cap];
+            invZ = new double[cap];
+            zRow = new double[cap];
+            oRows = new INDArray[cap + 1];
+            rowCapacity = cap;
+        }
+    }
+
+    /** Copies W (and its transpose) into Java arrays. */
+    void loadW() {
+        W.read(0, w, 0, H * H);
+        for (int i = 0; i < H; i++) {
+            for (int j = 0; j < H; j++) {
+                wT[j * H + i] = w[i * H + j];
+            }
+        }
+    }
+
+    /** s_t = tanh(U[:, x_t] + W s_(t-1)) for t < T, into {@link #s}; needs {@link #loadW()}. */
+    void states(int[] x, int T) {
+        for (int t = 0; t < T; t++) {
+            int xt = x[t];
+            for (int i = 0; i < H; i++) {
+                a[i] = U.get(i * C + xt); // U x_t is column x_t of U
+            }
+            if (t > 0) {
+                int prev = (t - 1) * H;
+                for (int j = 0; j < H; j++) {
+                    double sj = s[prev + j];
+                    int col = j * H;
+                    for (int i = 0; i < H; i++) {
+                        a[i] += wT[col + i] * sj;
+                    }
+                }
+            }
+            int base = t * H;
+            for (int i = 0; i < H; i++) {
+                s[base + i] = tanh(a[i]);
+            }
+        }
+    }
+
+    /** tanh through one exp (the JDK's Math.tanh is ~4x slower); absolute error ~1e-16. */
+    static double tanh(double x) {
+        return 1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0);
+    }
+
+    /**
+     * The output layer for n rows of states {@code rows[from..from+n)} with targets
+     * {@code y[yFrom..]}: returns sum of -ln o_t[y_t]. With {@code grad}, also writes dL/ds_t into
+     * {@code dsOut[dsFrom..]} and sets dv = alpha * dV + beta * dv (dv may be V itself: V is read
+     * before it is written).
+     */
+    double output(double[] rows, int from, int n, int[] y, int yFrom, boolean grad, double[] dsOut, int dsFrom,
+                  Mat dv, double alpha, double beta) {
+        sBuf.write(0, rows, from * H, n * H);
+        Mat.gemm(false, true, n, C, H, 1.0, sBuf, V, 0.0, oBuf);      // O = S V^T: n x C
+        for (int r = 0; r < n; r++) {
+            zy[r] = oBuf.get(r * C + y[yFrom + r]);
+        }
+        expAndSum(n);
+        double loss = 0;
+        for (int r = 0; r < n; r++) {
+            loss += logZ[r] - zy[r];
+        }
+        if (!grad) {
+            return loss;
+        }
+        for (int r = 0; r < n; r++) {
+            int idx = r * C + y[yFrom + r];
+            oBuf.set(idx, oBuf.get(idx) - zRow[r]);                      // E' = E - Z onehot(y)
+        }
+        Mat.gemm(false, false, n, H, C, 1.0, oBuf, V, 0.0, gBuf);     // G = E' V: n x H
+        for (int r = 0; r < n; r++) {
+            double iz = invZ[r];
+            int base = r * H;
+            int src = (from + r) * H;
+            for (int i = 0; i < H; i++) {
+                dsOut[(dsFrom + r) * H + i] = gBuf.get(base + i) * iz;
+            }
+            for (int i = 0; i < H; i++) {
+                sBuf.set(base + i, rows[src + i] * iz);               // S / Z
+            }
+        }
+        Mat.gemm(true, false, C, H, n, alpha, oBuf, sBuf, beta, dv);  // dv = alpha E'^T (S/Z) + beta dv
+        return loss;
+    }
+
+    /** E = exp(logits) in place over n rows, with per-row sums; rows out of range are redone shifted. */
+    private void expAndSum(int n) {
+        INDArray view = oRows(n);
+        Nd4j.exec(new Exp(view, view));
+        Mat.gemv(n, 1.0, oBuf, ones, 0.0, zBuf);
+        double lo = precision == Precision.FLOAT32 ? 1e-20 : 1e-280;
+        double hi = precision == Precision.FLOAT32 ? 1e30 : 1e280;
+        boolean safe = true;
+        for (int r = 0; r < n; r++) {
+            double z = zBuf.get(r);
+            safe &= z >= lo && z <= hi;
+        }
+        double[] shift = null;
+        if (!safe) {
+            // exp overflowed or underflowed somewhere: recompute the logits (sBuf still holds S)
+            // and subtract each row's maximum, the textbook stable softmax.
+            Mat.gemm(false, true, n, C, H, 1.0, sBuf, V, 0.0, oBuf);
+            shift = new double[n];
+            for (int r = 0; r < n; r++) {
+                int base = r * C;
+                double m = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < C; c++) {
+                    m = Math.max(m, oBuf.get(base + c));
+                }
+                shift[r] = m;
+                for (int c = 0; c < C; c++) {
+                    oBuf.set(base + c, oBuf.get(base + c) - m);
+                }
+            }
+            Nd4j.exec(new Exp(view, view));
+            Mat.gemv(n, 1.0, oBuf, ones, 0.0, zBuf);
+        }
+        for (int r = 0; r < n; r++) {
+            double z = zBuf.get(r);
+            zRow[r] = z;
+            invZ[r] = 1.0 / z;
+            logZ[r] = Math.log(z) + (shift == null ? 0.0 : shift[r]);
+        }
+    }
+
+    private INDArray oRows(int n) {
+        INDArray v = oRows[n];
+        if (v == null) {
+            v = oBuf.array.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
+            oRows[n] = v;
+        }
+        return v;
+    }
+
+    /**
+     * Output layer over all T rows of {@link #s} in chunks; with grad, fills {@link #ds} and applies
+     * V += -lr dV when {@code updateV}, or adds dV into {@code dvOut} (zeroed by the caller).
+     */
+    double outputAll(int[] y, int T, boolean grad, boolean updateV, double lr, Mat dvOut) {
+        if (!grad) {
+            double loss = 0;
+            for (int r0 = 0; r0 < T; r0 += maxRows) {
+                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, false, null, 0, null, 0, 0);
+            }
+            return loss;
+        }
+        if (!updateV) {
+            double loss = 0;
+            for (int r0 = 0; r0 < T; r0 += maxRows) {
+                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dvOut, 1.0, 1.0);
+            }
+            return loss;
+        }
+        if (T <= maxRows) {
+            // one chunk: the dV product writes straight into V (dS was computed from V first)
+            return output(s, 0, T, y, 0, true, ds, 0, V, -lr, 1.0);
+        }
+        if (dVacc == null) {
+            dVacc = Mat.zeros(precision, C, H);
+        }
+        double loss = 0;
+        for (int r0 = 0; r0 < T; r0 += maxRows) {
+            loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dVacc, 1.0, r0 == 0 ? 0.0 : 1.0);
+        }
+        Mat.axpy(C * H, -lr, dVacc, V);
+        return loss;
+    }
+
+    /**
+     * The lesson's truncated BPTT from {@link #ds} and {@link #s}: D[step] collects every delta
+     * that reaches step (so dU[:, x_step] += D[step]) and dW = sum_step outer(D[step], s_(step-1)),
+     * which is the lesson's double loop regrouped by step. When every chain reaches t = 0
+     * (bpttTruncate >= T-1) the chains are summed on the way back: D[step] = (ds_step +
+     * W^T D[step+1]) * (1 - s_step^2), T products instead of T^2/2.
+     */
+    void backward(int T, int bpttTruncate) {
+        Arrays.fill(D, 0, T * H, 0.0);
+        Arrays.fill(dW, 0.0);
+        if (bpttTruncate >= T - 1) {
+            for (int step = T - 1; step >= 0; step--) {
+                int base = step * H;
+                System.arraycopy(ds, base, next, 0, H);
+                if (step < T - 1) {
+                    transposedTimes(D, base + H, next);
+                }
+                for (int j = 0; j < H; j++) {
+                    double sj = s[base + j];
+                    D[base + j] = next[j] * (1.0 - sj * sj);
+                }
+            }
+        } else {
+            for (int t = T - 1; t >= 0; t--) {
+                int base = t * H;
+                for (int j = 0; j < H; j++) {
+                    double sj = s[base + j];
+                    delta[j] = ds[base + j] * (1.0 - sj * sj);
+                }
+                int lo = Math.max(0, t - bpttTruncate);
+                for (int step = t; step >= lo; step--) {
+                    int sb = step * H;
+                    for (int j = 0; j < H; j++) {
+                        D[sb + j] += delta[j];
+                    }
+                    if (step > lo) {
+                        Arrays.fill(next, 0.0);
+                        transposedTimes(delta, 0, next);
+                        int pb = sb - H;
+                        for (int j = 0; j < H; j++) {
+                            double sj = s[pb + j];
+                            delta[j] = next[j] * (1.0 - sj * sj);
+                        }
+                    }
+                }
+            }
+        }
+        for (int step = 1; step < T; step++) {
+            int db = step * H;
+            int pb = db - H;
+            for (int i = 0; i < H; i++) {
+                double di = D[db + i];
+                int row = i * H;
+                for (int j = 0; j < H; j++) {
+                    dW[row + j] += di * s[pb + j];
+                }
+            }
+        }
+    }
+
+    /** out += W^T v[from..from+H), as axpys over the contiguous rows of W. */
+    private void transposedTimes(double[] v, int from, double[] out) {
+        for (int i = 0; i < H; i++) {
+            double vi = v[from + i];
+            if (vi == 0.0) {
+                continue;
+            }
+            int row = i * H;
+            for (int j = 0; j < H; j++) {
+                out[j] += w[row + j] * vi;
+            }
+        }
+    }
+
+    /** U[:, x_t] -= lr D[t] and W -= lr dW, after {@link #backward}. */
+    void updateUW(int[] x, int T, double lr) {
+        for (int t = 0; t < T; t++) {
+            int xt = x[t];
+            int base = t * H;
+            for (int i = 0; i < H; i++) {
+                U.add(i * C + xt, -lr * D[base + i]);
+            }
+        }
+        for (int k = 0; k < H * H; k++) {
+            wNew[k] = w[k] - lr * dW[k];
+        }
+        W.write(0, wNew, 0, H * H);
+    }
+}
