@@ -141,7 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         stdout.println(String.format(Locale.ROOT,
-                "Training %s on %,d sentences (%,d words) of %s: learning rate %s, %d epochs, loss every %d epoch%s, "
+                "Training a model with %s, on %,d sentences (%,d words) of %s: learning rate %s, %d epochs, loss every %d epoch%s, "
                         + "bptt_truncate %d%s.",
                 ModelOptions.describe(model), n, words, data, learningRate, epochs, evaluateLossAfter,
                 evaluateLossAfter == 1 ? "" : "s", model.bpttTruncate(), shuffle ? ", shuffled" : ""));
