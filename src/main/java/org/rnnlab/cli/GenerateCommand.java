@@ -60,7 +60,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (v.startIndex() == v.unknownIndex() || v.endIndex() == v.unknownIndex()) {
             throw new UserException("The vocabulary has no SENTENCE_START or SENTENCE_END: it is not a 'prepare' vocabulary.");
         }
-        long s = seed == null ? new SplittableRandom().nextLong() : seed;
+        long s = seed == null ? new SplittableRandom().nextInt(Integer.MAX_VALUE) : seed;
         SplittableRandom rng = new SplittableRandom(s);
         GenerationOptions options = new GenerationOptions(minLength, maxLength, temperature, v.startIndex(), v.endIndex(),
                 v.unknownIndex());

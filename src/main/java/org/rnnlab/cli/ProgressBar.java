@@ -60,7 +60,7 @@ final class ProgressBar {
         line.append('[').append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ");
         line.append(String.format(Locale.ROOT, "%3.0f%%  ", fraction * 100)).append(status);
         double elapsed = (now - startNanos) / 1e9;
-        if (done > 0 && done < total) {
+        if (done > 0 && done < total && elapsed > 2) { // early rates are JIT warm-up
             line.append("  ETA ").append(duration(elapsed / done * (total - done)));
         }
         String text = line.toString();

@@ -171,7 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
             } else if (event instanceof TrainingEvent.EpochEnd end) {
                 int next = end.epoch() + 1;
                 if (next == epochs || next % evaluateLossAfter == 0) {
-                    bar.status(end.examplesSeen(), totalSteps, "computing the loss on " + n + " sentences...");
+                    bar.status(end.examplesSeen(), totalSteps, String.format(Locale.ROOT, "computing the loss on %,d sentences...", n));
                 }
             } else if (event instanceof TrainingEvent.Diverged d) {
                 divergence[0] = d.message();
@@ -190,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
         }, "rnnlab-train-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            bar.status(0, totalSteps, "computing the loss on " + n + " sentences...");
+            bar.status(0, totalSteps, String.format(Locale.ROOT, "computing the loss on %,d sentences...", n));
             trainer.run();
             bar.clear();
             List<Double> losses = new ArrayList<>(history);

@@ -28,8 +28,11 @@ public final class SgdTrainer {
     /** How the run ended. */
     public enum Outcome { NOT_RUN, RUNNING, FINISHED, CANCELLED, DIVERGED }
 
-    /** Sentences per {@link RnnModel#totalLoss} call while evaluating: small, so stop stays prompt. */
-    private static final int EVALUATION_CHUNK = 16;
+    /**
+     * An evaluation runs in chunks of sentences so that stop stays prompt; each {@link RnnModel#totalLoss}
+     * call has a fixed cost, so the chunk grows until a call takes about this long.
+     */
+    private static final long EVALUATION_CHUNK_NANOS = 50_000_000L;
 
     private final RnnModel model;
     private final List<int[]> xs;
@@ -51,6 +54,7 @@ public final class SgdTrainer {
     private final List<TrainingEvent.Evaluation> evaluations = Collections.synchronizedList(new ArrayList<>());
     private RnnModel lastGood;
     private double lastGoodLoss = Double.NaN;
+    private int evaluationChunk = 16; // training thread only
 
     public SgdTrainer(RnnModel model, List<int[]> xs, List<int[]> ys, TrainingConfig config) {
         if (xs.size() != ys.size()) {
@@ -223,17 +227,25 @@ public final class SgdTrainer {
         emit(new TrainingEvent.Finished(seen));
     }
 
-    /** The lesson's calculate_loss, in chunks so that stop is honoured; NaN when stopped or diverged. */
+    /** The lesson's calculate_loss, in timed chunks so that stop is honoured; NaN when stopped or diverged. */
     private double evaluate(long seen, int epoch, double lr) {
         double total = 0;
         int n = xs.size();
-        for (int from = 0; from < n; from += EVALUATION_CHUNK) {
+        for (int from = 0; from < n; ) {
             if (stopRequested) {
                 cancel(seen);
                 return Double.NaN;
             }
-            int to = Math.min(n, from + EVALUATION_CHUNK);
+            int to = Math.min(n, from + evaluationChunk);
+            long t0 = System.nanoTime();
             total += model.totalLoss(xs.subList(from, to), ys.subList(from, to));
+            long nanos = System.nanoTime() - t0;
+            if (nanos < EVALUATION_CHUNK_NANOS / 2 && to - from == evaluationChunk) {
+                evaluationChunk = (int) Math.min(n, 2L * evaluationChunk);
+            } else if (nanos > 2 * EVALUATION_CHUNK_NANOS && evaluationChunk > 1) {
+                evaluationChunk /= 2;
+            }
+            from = to;
         }
         double loss = total / words;
         if (!Double.isFinite(loss)) {
