@@ -253,6 +253,31 @@ class SgdTrainerTest {
     }
 
     @Test
+    void stopInterruptsALongEvaluation() throws Exception {
+        PreparedData big = TrainingFixtures.prepared(60_000, 30);
+        RnnModel m = RnnModel.initialise(big.vocabulary().size(), 100, 4, 10, Precision.FLOAT64);
+        List<int[]> xs = big.xs();
+        List<int[]> ys = big.ys();
+        long t0 = System.nanoTime();
+        m.totalLoss(xs.subList(0, 2_000), ys.subList(0, 2_000));
+        long perTwoThousand = System.nanoTime() - t0;
+        SgdTrainer trainer = new SgdTrainer(m, xs, ys, TrainingConfig.lessonDefaults());
+        BlockingQueue<TrainingEvent> events = new LinkedBlockingQueue<>();
+        trainer.addListener(events::add);
+        Thread t = new Thread(trainer::run);
+        t.start();
+        Thread.sleep(Math.max(1, perTwoThousand / 2_000_000)); // well inside the evaluation of 60,000 sentences
+        long stoppedAt = System.nanoTime();
+        trainer.stop();
+        assertEquals(new TrainingEvent.Cancelled(0), events.poll(30, TimeUnit.SECONDS), "no evaluation finished first");
+        long waited = System.nanoTime() - stoppedAt;
+        t.join(30_000);
+        assertFalse(t.isAlive());
+        assertTrue(waited < 5 * perTwoThousand + 1_000_000_000L, "stopped within a chunk: " + waited / 1e6 + " ms");
+        assertTrue(trainer.evaluations().isEmpty());
+    }
+
+    @Test
     void shuffleIsSeededAndChangesTheOrder() {
         TrainingConfig plain = new TrainingConfig(0.01, 2, 5, false, 7);
         RnnModel inOrder = model();
