@@ -154,6 +154,8 @@ public final class CorpusReader {
                 .setIgnoreSurroundingSpaces(true)
                 .setAllowMissingColumnNames(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+                .setLenientEof(true)      // Python accepts a last record cut inside its quotes
+                .setTrailingData(true)    // and text after a closing quote
                 .get();
     }
 
