@@ -53,7 +53,8 @@ final class ModelOptions {
         int c = loaded.model().wordDim();
         if (vocabulary.size() != c) {
             throw new UserException(modelFile.getFileName() + " has C = " + c + " words but " + dataDir + " has a vocabulary of "
-                    + vocabulary.size() + ": use data prepared with --vocabulary-size " + c + ".");
+                    + vocabulary.size() + ": use data prepared with --vocabulary-size " + c
+                    + (vocabulary.size() < c ? " from a corpus with at least " + (c - 1) + " distinct words." : "."));
         }
     }
 

@@ -117,7 +117,9 @@ public final class ModelFile {
             if (vocabulary != null && vocabulary.size() != words) {
                 throw new UserException(name + " has C = " + words + " words (U is " + hu.describe()
                         + ") but the vocabulary has " + vocabulary.size()
-                        + (weightsOnly ? ": prepare the corpus with --vocabulary-size " + words + "." : ": the file is inconsistent; save the model again."));
+                        + (weightsOnly ? ": prepare the corpus with --vocabulary-size " + words
+                        + (vocabulary.size() < words ? " (it needs at least " + (words - 1) + " distinct words)." : ".")
+                        : ": the file is inconsistent; save the model again."));
             }
 
             INDArray u = array(zip, name, "U");
