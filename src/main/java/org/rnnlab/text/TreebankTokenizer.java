@@ -94,6 +94,12 @@ public final class TreebankTokenizer {
     };
     private static final String[] SPLIT_WORD_KEYS = {"cannot", "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n",
             "wanna", "'tis", "'twas"};
+    /** Marks that every rule set apart, whatever is around them. */
+    private static final String ALWAYS_SEPARATE = "([{<)]}>$#@&%*;!?";
+    /** Marks no rule looks at when they sit between two word characters. */
+    private static final String INERT = "-./=+^~|\\";
+    private static final java.util.Set<String> CLITICS = java.util.Set.of("'s", "'S", "'m", "'M", "'d", "'D",
+            "'ll", "'LL", "'re", "'RE", "'ve", "'VE");
     /** Plain words that are split: the only chunks of word characters the cascade changes. */
     private static final String[] PLAIN_SPLIT_WORDS = {"cannot", "gimme", "gonna", "gotta", "lemme", "wanna"};
 
@@ -121,33 +127,140 @@ public final class TreebankTokenizer {
             }
             int start = i;
             boolean plain = true;
+            boolean dot = false;
             while (i < n && !isSpace(sentence.charAt(i))) {
                 char ch = sentence.charAt(i);
                 if (plain && !isPlainWordChar(ch)) {
                     plain = false;
                 }
+                dot |= ch == '.';
                 i++;
             }
             if (plain) {
                 plainChunk(sentence, start, i, out);
-            } else {
-                int end = i;
-                if (sentence.lastIndexOf('.', end - 1) >= start && onlyClosersFollow(sentence, end)) {
-                    // the sentence's final stop may be followed by closing brackets and quotes
-                    // separated by spaces: one chunk to the end, so the final-stop rule sees them
-                    end = n;
-                    i = n;
-                }
-                while (i < n && isSpace(sentence.charAt(i))) {
-                    i++;
-                }
-                // context: the white-space character either side, or none at the sentence's ends
-                char before = start > 0 ? sentence.charAt(start - 1) : 0;
-                char after = end < n ? sentence.charAt(end) : 0;
-                boolean last = i == n;
+                continue;
+            }
+            int end = i;
+            while (i < n && isSpace(sentence.charAt(i))) {
+                i++;
+            }
+            boolean last = i == n;
+            // context: the white-space character either side, or none at the sentence's ends
+            char before = start > 0 ? sentence.charAt(start - 1) : 0;
+            if (!last && dot && onlyClosersFollow(sentence, end)) {
+                // the sentence's final stop may be followed by closing brackets and quotes
+                // separated by spaces: one chunk to the end, so the final-stop rule sees them
+                cascade(sentence.substring(start), before, (char) 0, true, out);
+                return;
+            }
+            char after = end < n ? sentence.charAt(end) : 0;
+            if (!simpleChunk(sentence, start, end, after, last, out)) {
                 cascade(sentence.substring(start, end), before, after, last, out);
             }
         }
+    }
+
+    /**
+     * The shortcut for the usual chunk: separable marks, a word, separable marks, maybe a full
+     * stop, such as {@code (well-known,} {@code &gt;} {@code don't!} {@code 3.5%).} Returns false,
+     * having added nothing, for any other shape (quotes, runs of dots, dashes...), which then goes
+     * through the cascade. Each case below is what the cascade would do with that shape.
+     */
+    private static boolean simpleChunk(String s, int start, int end, char after, boolean last, List<String> out) {
+        int p = start;
+        while (p < end && ALWAYS_SEPARATE.indexOf(s.charAt(p)) >= 0) {
+            p++;
+        }
+        int coreStart = p;
+        if (p == end || !isPlainWordChar(s.charAt(p))) {
+            return false;
+        }
+        // the word: word characters, inner - . / etc. between them, at most one apostrophe
+        boolean inner = false;
+        int apostrophe = -1;
+        while (p < end) {
+            char c = s.charAt(p);
+            if (isPlainWordChar(c)) {
+                p++;
+            } else if (c == '\'' && apostrophe < 0 && p + 1 < end && isPlainWordChar(s.charAt(p + 1))) {
+                apostrophe = p++;
+            } else if (p + 1 < end && isPlainWordChar(s.charAt(p + 1))
+                    && (INERT.indexOf(c) >= 0 || ((c == ',' || c == ':') && Character.isDigit(s.charAt(p + 1))))) {
+                inner = true;   // e.g. well-known, 3.5, 1,000, 10:30, and/or
+                p++;
+            } else {
+                break;
+            }
+        }
+        int coreEnd = p;
+        // marks after the word, each its own token; then maybe a full stop ending the chunk
+        while (p < end && (ALWAYS_SEPARATE.indexOf(s.charAt(p)) >= 0 || s.charAt(p) == ',' || s.charAt(p) == ':')) {
+            if (p > coreEnd && isCommaOrColon(s.charAt(p)) && isCommaOrColon(s.charAt(p - 1))) {
+                return false;   // ",," : the second comma is swallowed by the first's rule, "a,,." keeps ",."
+            }
+            p++;
+        }
+        int trailEnd = p;
+        boolean stop = p == end - 1 && s.charAt(p) == '.';
+        if (!stop && p != end) {
+            return false;
+        }
+        boolean trail = trailEnd > coreEnd;
+        // a clitic is split when a space follows it once the marks are split off
+        boolean spaceAfterCore = trail || (stop ? last : (after == ' ' || after == 0));
+        boolean glueStop = stop && !trail && !last;   // "mr." inside a sentence stays whole
+        String clitic = null;
+        int stemEnd = coreEnd;
+        if (apostrophe >= 0) {
+            int cl = coreEnd - apostrophe;
+            String tail = s.substring(apostrophe, coreEnd);
+            if (CLITICS.contains(tail)) {
+                stemEnd = apostrophe;
+            } else if (cl == 2 && (tail.equals("'t") || tail.equals("'T")) && apostrophe - 1 > coreStart
+                    && s.charAt(apostrophe - 1) == (tail.equals("'t") ? 'n' : 'N')) {
+                stemEnd = apostrophe - 1;   // n't
+            } else {
+                return false;
+            }
+            if (hasDoubledNmt(s, coreStart, stemEnd)) {
+                return false;   // cannot's, gonna've: leave to the cascade
+            }
+            if (spaceAfterCore) {
+                clitic = s.substring(stemEnd, coreEnd);
+            } else {
+                stemEnd = coreEnd;
+            }
+        } else if (inner && hasDoubledNmt(s, coreStart, coreEnd)) {
+            return false;   // x-cannot: the cascade splits at the word boundary
+        }
+        for (int k = start; k < coreStart; k++) {
+            out.add(String.valueOf(s.charAt(k)));
+        }
+        if (apostrophe < 0 && !inner) {
+            int cut = glueStop ? splitPoint(s, coreStart, coreEnd) : -1;
+            if (cut > 0 && !s.regionMatches(true, coreStart, "wanna", 0, 5)) {
+                // "cannot." inside a sentence: splitting the word sets the stop apart too
+                out.add(s.substring(coreStart, cut));
+                out.add(s.substring(cut, coreEnd));
+                out.add(".");
+            } else if (glueStop) {
+                out.add(s.substring(coreStart, coreEnd + 1));
+            } else {
+                plainChunk(s, coreStart, coreEnd, out);
+            }
+        } else {
+            out.add(s.substring(coreStart, glueStop ? stemEnd + 1 : stemEnd));
+            if (clitic != null) {
+                out.add(clitic);
+            }
+        }
+        for (int k = coreEnd; k < trailEnd; k++) {
+            out.add(String.valueOf(s.charAt(k)));
+        }
+        if (stop && !glueStop) {
+            out.add(".");
+        }
+        return true;
     }
 
     /** True when only closing brackets, quotes and spaces follow {@code from}, then white space to the end. */
@@ -163,19 +276,43 @@ public final class TreebankTokenizer {
         return i == n;
     }
 
+    /** A word of word characters only: "gonna" gives "gon", "na"; any other word is one token. */
     private static void plainChunk(String s, int start, int end, List<String> out) {
+        int cut = splitPoint(s, start, end);
+        if (cut > 0) {
+            out.add(s.substring(start, cut));
+            out.add(s.substring(cut, end));
+        } else {
+            out.add(s.substring(start, end));
+        }
+    }
+
+    /** Where a plain word such as "cannot" or "gonna" is split in two, or -1. */
+    private static int splitPoint(String s, int start, int end) {
         int len = end - start;
         if (len == 5 || len == 6) {
             for (String w : PLAIN_SPLIT_WORDS) {
                 if (w.length() == len && s.regionMatches(true, start, w, 0, len)) {
-                    int cut = w.length() - (w.endsWith("not") ? 3 : 2);
-                    out.add(s.substring(start, start + cut));
-                    out.add(s.substring(start + cut, end));
-                    return;
+                    return end - (len == 6 ? 3 : 2);
                 }
             }
         }
-        out.add(s.substring(start, end));
+        return -1;
+    }
+
+    private static boolean isCommaOrColon(char c) {
+        return c == ',' || c == ':';
+    }
+
+    /** nn, mm or tt in any case: the mark of cannot, gonna, wanna, gimme, lemme, gotta. */
+    private static boolean hasDoubledNmt(String s, int start, int end) {
+        for (int k = start + 1; k < end; k++) {
+            char c = (char) (s.charAt(k) | 0x20);
+            if ((c == 'n' || c == 'm' || c == 't') && (char) (s.charAt(k - 1) | 0x20) == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
