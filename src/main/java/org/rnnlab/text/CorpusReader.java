@@ -45,7 +45,9 @@ public final class CorpusReader {
     private final int columnIndex;
     private final List<Path> files;
     private final long totalBytes;
+    private final InputStream stream;   // standard input, read once; null for files
     private long malformedBytes;
+    private long documents;
 
     private CorpusReader(Path path, Kind kind, String column, int columnIndex, List<Path> files) {
         this.path = path;
@@ -53,6 +55,7 @@ public final class CorpusReader {
         this.column = column;
         this.columnIndex = columnIndex;
         this.files = files;
+        this.stream = null;
         long total = 0;
         for (Path f : files) {
             try {
@@ -63,6 +66,46 @@ public final class CorpusReader {
         }
         this.totalBytes = total;
     }
+
+    private CorpusReader(InputStream stream, String name) {
+        this.path = Path.of(name);
+        this.kind = Kind.TEXT;
+        this.column = null;
+        this.columnIndex = -1;
+        this.files = List.of();
+        this.totalBytes = -1;
+        this.stream = stream;
+    }
+
+    /**
+     * Reads plain text (paragraphs separated by blank lines) from a stream such as standard input,
+     * once. Checks the first bytes are text.
+     *
+     * @param name what to call the stream in messages, e.g. "standard input"
+     */
+    public static CorpusReader ofStream(InputStream in, String name) {
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+        try {
+            buffered.mark(SNIFF_BYTES);
+            byte[] head = new byte[SNIFF_BYTES];
+            int n = buffered.read(head, 0, head.length);
+            if (n < 0) {
+                throw new UserException(name + " is empty; give text to tokenize");
+            }
+            for (int i = 0; i < n; i++) {
+                if (head[i] == 0) {
+                    throw new UserException(name + " looks like binary data, not text; give UTF-8 text");
+                }
+            }
+            buffered.reset();
+        } catch (IOException e) {
+            throw new UserException("cannot read " + name + " (" + e.getMessage() + ")", e);
+        }
+        return new CorpusReader(buffered, name);
+    }
+
+    /** The corpus the application opens by default, relative to the project folder. */
+    public static final Path SAMPLE_CORPUS = Path.of("sample-corpus", "state-of-the-union.csv");
 
     /**
      * Opens a corpus and checks it can be read: the file exists, is not empty, is text, and (for a
@@ -154,6 +197,8 @@ public final class CorpusReader {
                 .setIgnoreSurroundingSpaces(true)
                 .setAllowMissingColumnNames(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+                .setLenientEof(true)      // Python accepts a last record cut inside its quotes
+                .setTrailingData(true)    // and text after a closing quote
                 .get();
     }
 
@@ -197,14 +242,24 @@ public final class CorpusReader {
         Cancellation c = cancel == null ? Cancellation.NONE : cancel;
         malformedBytes = 0;
         Counter counter = new Counter(p, totalBytes);
-        if (kind == Kind.CSV) {
+        if (stream != null) {
+            Utf8Reader r = new Utf8Reader(stream);
+            try {
+                readParagraphs(r, sink, counter, c);
+            } catch (IOException e) {
+                throw new UserException("cannot read " + path + " (" + e.getMessage() + ")", e);
+            } finally {
+                malformedBytes += r.malformedBytes();
+            }
+        } else if (kind == Kind.CSV) {
             readCsv(path, sink, counter, c);
         } else {
             for (Path f : files) {
                 readText(f, sink, counter, c);
             }
         }
-        p.progress(totalBytes, totalBytes, "Read " + String.format(Locale.ROOT, "%,d", counter.documents) + " "
+        documents = counter.documents;
+        p.progress(Math.max(0, totalBytes), totalBytes, "Read " + String.format(Locale.ROOT, "%,d", counter.documents) + " "
                 + unit() + "s");
     }
 
@@ -230,7 +285,7 @@ public final class CorpusReader {
             long done = bytesBefore + r.bytesRead();
             if (done - lastReported >= PROGRESS_EVERY_BYTES) {
                 lastReported = done;
-                listener.progress(Math.min(done, total), total, "Reading " + unit() + "s: "
+                listener.progress(total < 0 ? done : Math.min(done, total), total, "Reading " + unit() + "s: "
                         + String.format(Locale.ROOT, "%,d", documents));
             }
         }
@@ -274,37 +329,7 @@ public final class CorpusReader {
         Utf8Reader reader = null;
         try (Utf8Reader r = new Utf8Reader(Files.newInputStream(f))) {
             reader = r;
-            char[] buf = new char[1 << 14];
-            StringBuilder paragraph = new StringBuilder();
-            int lineStart = 0;              // index in paragraph where the current line starts
-            boolean lineBlank = true;
-            int n;
-            while ((n = r.read(buf, 0, buf.length)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    char ch = buf[i];
-                    paragraph.append(ch);
-                    if (ch == '\n') {
-                        if (lineBlank) {
-                            // a blank line ends the paragraph before it
-                            paragraph.setLength(lineStart);
-                            emit(paragraph, sink, counter, r, cancel);
-                            lineStart = 0;
-                        } else if (paragraph.length() >= MAX_DOCUMENT_CHARS) {
-                            emit(paragraph, sink, counter, r, cancel);
-                            lineStart = 0;
-                        } else {
-                            lineStart = paragraph.length();
-                        }
-                        lineBlank = true;
-                    } else if (!Character.isWhitespace(ch)) {
-                        lineBlank = false;
-                    } else if (paragraph.length() >= 2 * MAX_DOCUMENT_CHARS) {
-                        emit(paragraph, sink, counter, r, cancel);
-                        lineStart = 0;
-                    }
-                }
-            }
-            emit(paragraph, sink, counter, r, cancel);
+            readParagraphs(r, sink, counter, cancel);
             counter.bytesBefore += r.bytesRead();
         } catch (IOException e) {
             throw cannotRead(f, e);
@@ -313,6 +338,41 @@ public final class CorpusReader {
                 malformedBytes += reader.malformedBytes();
             }
         }
+    }
+
+    private void readParagraphs(Utf8Reader r, Consumer<Document> sink, Counter counter, Cancellation cancel)
+            throws IOException {
+        char[] buf = new char[1 << 14];
+        StringBuilder paragraph = new StringBuilder();
+        int lineStart = 0;              // where the current line starts in paragraph
+        boolean lineBlank = true;
+        int n;
+        while ((n = r.read(buf, 0, buf.length)) > 0) {
+            for (int i = 0; i < n; i++) {
+                char ch = buf[i];
+                paragraph.append(ch);
+                if (ch == '\n') {
+                    if (lineBlank) {
+                        paragraph.setLength(lineStart);   // a blank line ends the paragraph before it
+                        emit(paragraph, sink, counter, r, cancel);
+                    } else if (paragraph.length() >= MAX_DOCUMENT_CHARS) {
+                        emit(paragraph, sink, counter, r, cancel);
+                    }
+                    lineStart = paragraph.length();
+                    lineBlank = true;
+                } else if (!TreebankTokenizer.isSpace(ch)) {
+                    lineBlank = false;
+                    if (paragraph.length() >= 4 * MAX_DOCUMENT_CHARS) {
+                        emit(paragraph, sink, counter, r, cancel);   // megabytes without a space: cut anywhere
+                        lineStart = 0;
+                    }
+                } else if (paragraph.length() >= 2 * MAX_DOCUMENT_CHARS) {
+                    emit(paragraph, sink, counter, r, cancel);       // a huge line: cut at a space
+                    lineStart = 0;
+                }
+            }
+        }
+        emit(paragraph, sink, counter, r, cancel);
     }
 
     private void emit(StringBuilder paragraph, Consumer<Document> sink, Counter counter, Utf8Reader r,
@@ -334,7 +394,12 @@ public final class CorpusReader {
         return malformedBytes;
     }
 
-    /** Size of the corpus on disk, in bytes. */
+    /** Documents sent by the last {@link #forEach}. */
+    public long documents() {
+        return documents;
+    }
+
+    /** Size of the corpus on disk, in bytes (-1 for a stream). */
     public long totalBytes() {
         return totalBytes;
     }

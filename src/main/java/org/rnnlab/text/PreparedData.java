@@ -280,7 +280,7 @@ public final class PreparedData {
             return quote(s);
         }
         if (v instanceof Double d) {
-            return String.format(Locale.ROOT, "%.6f", d);
+            return Double.isFinite(d) ? Double.toString(d) : "null";   // full precision: read() gives back the same number
         }
         return String.valueOf(v);
     }
