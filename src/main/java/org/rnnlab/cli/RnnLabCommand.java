@@ -36,6 +36,14 @@ public final class RnnLabCommand implements Runnable {
     /** Runs a command line and returns the process exit code; never lets a stack trace reach the user. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new RnnLabCommand());
+        // A mistyped option gets one line and a pointer to the help, not the whole usage text.
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("rnnlab: " + ex.getMessage()
+                    + " (see 'rnnlab " + (cmd.getCommandName().equals("rnnlab") ? "" : cmd.getCommandName() + " ")
+                    + "--help')");
+            return 2;
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserException) {
                 commandLine.getErr().println("rnnlab: " + ex.getMessage());
