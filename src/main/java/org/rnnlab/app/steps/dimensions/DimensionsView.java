@@ -1,20 +1,248 @@
 package org.rnnlab.app.steps.dimensions;
 
+import atlantafx.base.theme.Styles;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
-import org.rnnlab.app.steps.PlaceholderPanel;
+import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.steps.dimensions.DimensionsViewModel.Cost;
+import org.rnnlab.app.steps.dimensions.DimensionsViewModel.Numbers;
+import org.rnnlab.app.steps.dimensions.DimensionsViewModel.Shape;
+import org.rnnlab.app.support.Formula;
+import org.rnnlab.app.support.Theme;
 
-/** Dimensions: not built yet. */
+/** Dimensions: the shapes of x, o, s, U, V, W for the current C and H, the parameter count, memory and work. */
 public final class DimensionsView implements LessonStep {
-    private final Node panel;
+    static final String[] EXPLANATION = {
+        "With the vocabulary fixed, the size of everything in the network follows from two numbers: "
+                + "C, the vocabulary size, and H, the number of hidden units (100 in the lesson).",
+        "x_t and o_t have one entry per word, so they have C entries; the hidden state s_t has H. "
+                + "U takes a word into the hidden layer, V takes the hidden layer to a score for every word, "
+                + "and W carries the memory from one step to the next.",
+        "At every time step the network computes V s_t: C \u00d7 H multiply-adds, by far the largest "
+                + "product. The work per word, and the memory, grow with C. That is why the vocabulary is "
+                + "kept small.",
+    };
+    static final String FORMULA = "\\begin{array}{l}s_t = \\tanh(U x_t + W s_{t-1})\\\\ o_t = \\mathrm{softmax}(V s_t)"
+            + "\\\\ \\\\ \\#\\mathrm{params} = 2HC + H^2\\end{array}";
 
-    public DimensionsView(LessonSession session) {
-        panel = PlaceholderPanel.of("dimensionsStep", "Dimensions", "The shapes of x, o, s, U, V and W, and what they cost.");
+    private final LessonSession lesson;
+    private final DimensionsViewModel model = new DimensionsViewModel();
+    private final Node panel;
+    private final Slider slider = new Slider(DimensionsViewModel.MIN_HIDDEN, 1000, DimensionsViewModel.LESSON_HIDDEN);
+    private final TextField hiddenField = new TextField();
+    private final Label cLabel = new Label();
+    private final GridPane table = new GridPane();
+    private final Label parameters = new Label();
+    private final StackPane filled = new StackPane();
+    private final Label memory32 = new Label();
+    private final Label memory64 = new Label();
+    private final VBox bars = new VBox(8);
+    private boolean syncing;
+
+    public DimensionsView(LessonSession lesson) {
+        this.lesson = lesson;
+        VBox live = new VBox(12, controls(), tableCard(), parameterCard(), workCard());
+        live.getStyleClass().add("step-live");
+        ScrollPane scroll = new ScrollPane(live);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        panel = StepPage.build("dimensionsStep", "Dimensions", EXPLANATION, FORMULA, scroll);
+
+        model.numbersProperty().addListener((obs, old, now) -> show(now));
+        Theme.darkProperty().addListener((obs, old, now) -> show(model.numbersProperty().get()));
+        model.wordDimProperty().bind(lesson.corpus().vocabularySizeProperty());
+        show(model.numbersProperty().get());
+    }
+
+    private Node controls() {
+        cLabel.setId("dimensionsC");
+        cLabel.getStyleClass().add(Styles.TEXT_BOLD);
+        cLabel.setTooltip(new Tooltip("Set C in the Vocabulary step"));
+        Label h = new Label("Hidden units H");
+        h.getStyleClass().add(Styles.TEXT_BOLD);
+        slider.setId("hiddenSlider");
+        slider.setBlockIncrement(10);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        slider.setMaxWidth(Double.MAX_VALUE);
+        slider.valueProperty().addListener((obs, old, now) -> {
+            if (!syncing) {
+                model.hiddenDimProperty().set(model.clampHidden((int) Math.round(now.doubleValue())));
+            }
+        });
+        hiddenField.setId("hiddenField");
+        hiddenField.setPrefColumnCount(5);
+        hiddenField.setOnAction(e -> commitField());
+        hiddenField.focusedProperty().addListener((obs, old, now) -> {
+            if (!now) {
+                commitField();
+            }
+        });
+        Button lessonH = new Button("lesson: 100");
+        lessonH.setId("lessonHidden");
+        lessonH.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        lessonH.setOnAction(e -> model.hiddenDimProperty().set(DimensionsViewModel.LESSON_HIDDEN));
+        Label sep = new Label("\u00b7");
+        HBox row = new HBox(10, cLabel, sep, h, slider, hiddenField, lessonH);
+        row.setAlignment(Pos.CENTER_LEFT);
+        model.hiddenDimProperty().addListener((obs, old, now) -> showHidden());
+        showHidden();
+        return row;
+    }
+
+    private void commitField() {
+        try {
+            model.hiddenDimProperty().set(model.clampHidden(Integer.parseInt(hiddenField.getText().replace(",", "").strip())));
+        } catch (NumberFormatException e) {
+            // not a number: show H again
+        }
+        showHidden();
+    }
+
+    private void showHidden() {
+        int h = model.hiddenDimProperty().get();
+        syncing = true;
+        slider.setValue(Math.min(h, slider.getMax()));
+        syncing = false;
+        hiddenField.setText(Integer.toString(h));
+    }
+
+    private Node tableCard() {
+        table.setId("shapeTable");
+        table.setHgap(18);
+        table.setVgap(4);
+        table.getStyleClass().add("card");
+        ColumnConstraints right = new ColumnConstraints();
+        right.setHalignment(HPos.RIGHT);
+        table.getColumnConstraints().setAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(),
+                new ColumnConstraints(), right);
+        return table;
+    }
+
+    private Node parameterCard() {
+        parameters.setId("parameterCount");
+        parameters.getStyleClass().add("stat-number");
+        memory32.setId("memory32");
+        memory64.setId("memory64");
+        filled.setId("parameterFormula");
+        filled.setAlignment(Pos.CENTER_LEFT);
+        Label title = new Label("Parameters");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox count = new VBox(2, title, parameters);
+        VBox memory = new VBox(2, bold("Memory for U, V and W"), memory32, memory64);
+        HBox top = new HBox(36, count, memory);
+        VBox card = new VBox(8, top, filled);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    private Node workCard() {
+        bars.setId("costBars");
+        Label title = bold("Multiply-adds for one word (one time step)");
+        Label note = new Label("The biggest bar sets the pace of training and generating: every word of every "
+                + "sentence pays it, in the forward pass and again in backpropagation.");
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        VBox card = new VBox(8, title, bars, note);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    private void show(Numbers n) {
+        cLabel.setText("C = " + DimensionsViewModel.fmt(n.C()));
+        table.getChildren().clear();
+        String[] heads = {"", "what it is", "shape", "here", "numbers"};
+        for (int i = 0; i < heads.length; i++) {
+            Label l = bold(heads[i]);
+            l.getStyleClass().add("muted");
+            table.add(l, i, 0);
+        }
+        int r = 1;
+        for (Shape s : n.shapes()) {
+            table.add(symbol(s.symbol()), 0, r);
+            table.add(new Label(s.role()), 1, r);
+            table.add(new Label(s.shape()), 2, r);
+            Label size = new Label(s.size());
+            size.setId("shape-" + s.symbol().replace("_", ""));
+            table.add(size, 3, r);
+            table.add(new Label(DimensionsViewModel.fmt(s.entries())), 4, r);
+            r++;
+        }
+        parameters.setText(DimensionsViewModel.fmt(n.parameters()));
+        memory32.setText("float32 (4 bytes each): " + DimensionsViewModel.megabytes(n.bytes32()));
+        memory64.setText("float64 (8 bytes each): " + DimensionsViewModel.megabytes(n.bytes64()));
+        filled.getChildren().setAll(Formula.of(n.filledFormula(), 16f, Theme.isDark()));
+
+        bars.getChildren().clear();
+        long max = Math.max(1, n.largest().multiplyAdds());
+        for (Cost c : n.costs()) {
+            Node name = symbol(c.name());
+            ((Region) name).setMinWidth(64);
+            Region bar = new Region();
+            bar.getStyleClass().addAll("cost-bar", c.largest() ? "largest" : "other");
+            double share = c.multiplyAdds() / (double) max;
+            bar.setMinWidth(3);
+            bar.prefWidthProperty().bind(bars.widthProperty().subtract(290).multiply(share).add(3));
+            bar.setMinHeight(16);
+            Label value = new Label(DimensionsViewModel.fmt(c.multiplyAdds()) + (c.largest() ? "  \u2190 the largest" : ""));
+            value.setId("cost-" + c.name().replace(" ", "").replace("_", ""));
+            if (c.largest()) {
+                value.getStyleClass().add(Styles.TEXT_BOLD);
+            }
+            Label how = new Label(c.how());
+            how.getStyleClass().add("muted");
+            HBox line = new HBox(10, name, bar, value);
+            line.setAlignment(Pos.CENTER_LEFT);
+            bars.getChildren().add(new VBox(0, line, indent(how)));
+        }
+    }
+
+    /** A symbol such as x_t or W s_t-1, typeset (LaTeX) so that subscripts look like the lesson's. */
+    private static Node symbol(String name) {
+        String latex = name.replace("s_t-1", "s_{t-1}").replace(" ", "\\,");
+        StackPane box = new StackPane(Formula.of(latex, 17f, Theme.isDark()));
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Node indent(Label l) {
+        HBox box = new HBox(l);
+        box.setPadding(new javafx.geometry.Insets(0, 0, 0, 74));
+        return box;
+    }
+
+    private static Label bold(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_BOLD);
+        return l;
+    }
+
+    DimensionsViewModel model() {
+        return model;
     }
 
     @Override
     public Node getPanel() {
         return panel;
+    }
+
+    @Override
+    public void dispose() {
+        model.wordDimProperty().unbind();
     }
 }

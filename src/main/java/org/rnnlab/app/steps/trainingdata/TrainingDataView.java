@@ -1,20 +1,248 @@
 package org.rnnlab.app.steps.trainingdata;
 
+import atlantafx.base.theme.Styles;
+import java.util.Locale;
+import java.util.Random;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
-import org.rnnlab.app.steps.PlaceholderPanel;
+import org.rnnlab.app.steps.StepPage;
 
-/** Training data: not built yet. */
+/** Training data: a sentence becomes the pair (x, y), and x_t becomes a one-hot vector that picks a column of U. */
 public final class TrainingDataView implements LessonStep {
-    private final Node panel;
+    static final String[] EXPLANATION = {
+        "A language model learns to predict the next word. So each sentence becomes one training example: "
+                + "x is the sentence without its last token and y is the sentence without its first one.",
+        "At step t the network reads x_t and must predict y_t, which is simply x_(t+1): y is x shifted "
+                + "left by one, and it ends with SENTENCE_END. Words are given by their index in the vocabulary.",
+        "Inside the network, x_t is a one-hot vector: C numbers, all 0 except a single 1 at the word's index. "
+                + "Multiplying U by it just picks out one column of U, so the code reads that column instead "
+                + "of multiplying.",
+        "Click any column of the pair to choose t.",
+    };
+    static final String FORMULA = "\\begin{array}{l}x = (w_0, \\dots, w_{T-1})\\\\ y = (w_1, \\dots, w_T)\\\\ \\\\"
+            + "U x_t = U_{:,\\,x_t}\\end{array}";
+    private static final int PREVIEW_ROWS = 5;
 
-    public TrainingDataView(LessonSession session) {
-        panel = PlaceholderPanel.of("trainingDataStep", "Training data", "Each sentence gives an input x and a target y, shifted by one word.");
+    private final LessonSession lesson;
+    private final TrainingDataViewModel model = new TrainingDataViewModel();
+    private final Node panel;
+    private final Random random = new Random();
+    private final ShiftDiagram diagram = new ShiftDiagram();
+    private final Canvas oneHot = new Canvas(200, 150);
+    private final Canvas matrix = new Canvas(200, 150);
+    private final Label oneHotTitle = new Label();
+    private final Label oneHotCaption = new Label();
+    private final Label matrixTitle = new Label();
+    private final Label matrixCaption = new Label();
+    private final Label stepTitle = new Label();
+    private final Label compareTitle = new Label();
+    private final GridPane values = new GridPane();
+    private final Label verdict = new Label();
+    private final Label cost = new Label();
+
+    public TrainingDataView(LessonSession lesson) {
+        this.lesson = lesson;
+        VBox live = new VBox(10, controls(), pairCard(), stepTitle, oneHotRow(), cost, origin());
+        live.getStyleClass().add("step-live");
+        ScrollPane scroll = new ScrollPane(live);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        panel = StepPage.build("trainingDataStep", "Training data", EXPLANATION, FORMULA, scroll);
+
+        model.pairProperty().addListener((obs, old, now) -> diagram.show(now));
+        model.stepProperty().addListener((obs, old, now) -> diagram.select(now.intValue()));
+        diagram.setOnPick(t -> model.stepProperty().set(t));
+        model.productProperty().addListener((obs, old, now) -> showStep());
+        model.preparedProperty().bind(lesson.corpus().preparedProperty());
+        diagram.show(model.pairProperty().get());
+        diagram.select(model.stepProperty().get());
+        showStep();
+    }
+
+    // ---------------------------------------------------------------- sentence
+
+    private Node controls() {
+        Spinner<Integer> spinner = new Spinner<>();
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1);
+        spinner.setValueFactory(factory);
+        spinner.setId("sentenceSpinner");
+        spinner.setEditable(true);
+        spinner.setPrefWidth(120);
+        Label of = new Label();
+        model.sentenceCountProperty().addListener((obs, old, now) -> {
+            factory.setMax(Math.max(1, now.intValue()));
+            of.setText("of " + TrainingDataViewModel.fmt(now.intValue()));
+        });
+        spinner.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now - 1 != model.sentenceIndexProperty().get()) {
+                model.sentenceIndexProperty().set(now - 1);
+            }
+        });
+        model.sentenceIndexProperty().addListener((obs, old, now) -> factory.setValue(now.intValue() + 1));
+        Button example = new Button("Like the lesson's example", new FontIcon(MaterialDesignB.BOOK_OPEN_VARIANT));
+        example.setId("lessonPair");
+        example.setOnAction(e -> model.lessonExample());
+        Button randomButton = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
+        randomButton.setId("randomSentence");
+        randomButton.setOnAction(e -> model.randomSentence(random, 14));
+        HBox row = new HBox(8, new Label("Sentence"), spinner, of, example, randomButton);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Node pairCard() {
+        diagram.setId("shiftDiagram");
+        ScrollPane scroll = new ScrollPane(diagram);
+        scroll.setFitToHeight(true);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        scroll.setMinHeight(Region.USE_PREF_SIZE);
+        Label caption = new Label("Each arrow: the word x reads at step t+1 is the word y expects at step t.");
+        caption.getStyleClass().add("muted");
+        caption.setWrapText(true);
+        VBox card = new VBox(6, scroll, caption);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    // ---------------------------------------------------------------- x_t and U
+
+    private Node oneHotRow() {
+        stepTitle.setId("stepTitle");
+        stepTitle.getStyleClass().add(Styles.TITLE_4);
+        stepTitle.setWrapText(true);
+        oneHot.setId("oneHotCanvas");
+        matrix.setId("matrixCanvas");
+        oneHotCaption.setId("oneHotCaption");
+        for (Label l : new Label[] {oneHotCaption, matrixCaption}) {
+            l.getStyleClass().add("muted");
+            l.setWrapText(true);
+            l.setMaxWidth(200);
+        }
+        for (Label l : new Label[] {oneHotTitle, matrixTitle, compareTitle}) {
+            l.getStyleClass().add(Styles.TEXT_BOLD);
+        }
+        VBox a = new VBox(4, oneHotTitle, oneHot, oneHotCaption);
+        Label times = new Label("picks");
+        times.getStyleClass().add("muted");
+        VBox b = new VBox(4, matrixTitle, matrix, matrixCaption);
+        values.setId("columnValues");
+        values.setHgap(12);
+        values.setVgap(2);
+        verdict.setId("sameVerdict");
+        verdict.setWrapText(true);
+        verdict.setMaxWidth(220);
+        VBox c = new VBox(4, compareTitle, values, verdict);
+        HBox row = new HBox(12, a, b, c);
+        row.setAlignment(Pos.TOP_LEFT);
+        cost.setId("costNote");
+        cost.setWrapText(true);
+        return row;
+    }
+
+    private void showStep() {
+        int k = model.hotIndexProperty().get();
+        int c = model.wordDimProperty().get();
+        int h = model.hiddenDimProperty().get();
+        VectorCanvas.oneHot(oneHot, c, k);
+        VectorCanvas.matrix(matrix, model.uProperty().get(), k);
+        values.getChildren().clear();
+        if (k < 0) {
+            stepTitle.setText(c == 0 ? "Waiting for the corpus..." : "Choose a column above.");
+            oneHotTitle.setText("");
+            oneHotCaption.setText("");
+            matrixTitle.setText("");
+            matrixCaption.setText("");
+            compareTitle.setText("");
+            verdict.setText("");
+            cost.setText("");
+            return;
+        }
+        String word = model.hotWordProperty().get();
+        int t = model.stepProperty().get();
+        stepTitle.setText("Step t = " + t + ": x_t is \u201c" + word + "\u201d, index " + k);
+        oneHotTitle.setText("x_t as a one-hot vector");
+        oneHotCaption.setText(fmt(c) + " numbers, all 0 except entry " + fmt(k) + ", which is 1");
+        matrixTitle.setText("U: " + h + " \u00d7 " + fmt(c));
+        matrixCaption.setText("column " + fmt(k) + " marked; blue < 0 < red");
+        compareTitle.setText("U x_t  and  column " + fmt(k));
+        double[] prod = model.productProperty().get();
+        double[] col = model.columnProperty().get();
+        values.add(header("row"), 0, 0);
+        values.add(header("U x_t"), 1, 0);
+        values.add(header("U[:, " + k + "]"), 2, 0);
+        int shown = Math.min(PREVIEW_ROWS, h);
+        for (int r = 0; r < shown; r++) {
+            values.add(new Label(Integer.toString(r)), 0, r + 1);
+            values.add(number(prod[r]), 1, r + 1);
+            values.add(number(col[r]), 2, r + 1);
+        }
+        if (h > shown) {
+            values.add(new Label("\u2026"), 0, shown + 1);
+            values.add(new Label("\u2026"), 1, shown + 1);
+            values.add(new Label("\u2026"), 2, shown + 1);
+        }
+        double diff = model.maxDifferenceProperty().get();
+        verdict.setText(diff == 0 ? "All " + h + " numbers are the same: the product is that column."
+                : String.format(Locale.ROOT, "Largest difference: %.2g", diff));
+        verdict.getStyleClass().setAll("label", diff == 0 ? Styles.SUCCESS : Styles.DANGER);
+        cost.setText("Multiplied out, U x_t costs " + h + " \u00d7 " + fmt(c) + " = " + fmt(model.multiplyAdds())
+                + " multiply-adds, and " + fmt(model.wastedMultiplyAdds()) + " of them multiply by 0. Reading column "
+                + fmt(k) + " copies " + h + " numbers and gives the same result. That is why the code writes U[:, x[t]].");
+    }
+
+    private Node origin() {
+        Label l = new Label(model.origin() + ", H = " + model.hiddenDimProperty().get() + " as in the lesson.");
+        l.getStyleClass().add("muted");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(Styles.TEXT_BOLD, "muted");
+        return l;
+    }
+
+    private static Label number(double v) {
+        Label l = new Label(String.format(Locale.ROOT, "%+.4f", v));
+        l.getStyleClass().add("mono-number");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static String fmt(long n) {
+        return TrainingDataViewModel.fmt(n);
+    }
+
+    TrainingDataViewModel model() {
+        return model;
     }
 
     @Override
     public Node getPanel() {
         return panel;
+    }
+
+    @Override
+    public void dispose() {
+        model.preparedProperty().unbind();
     }
 }

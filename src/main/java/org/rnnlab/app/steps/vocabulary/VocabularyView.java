@@ -1,20 +1,355 @@
 package org.rnnlab.app.steps.vocabulary;
 
+import atlantafx.base.theme.Styles;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.rnnlab.app.session.CorpusSession;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
-import org.rnnlab.app.steps.PlaceholderPanel;
+import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.steps.vocabulary.VocabularyViewModel.Row;
+import org.rnnlab.app.widgets.TokenChips;
 
-/** Vocabulary: not built yet. */
+/** Vocabulary: pick C, see which words stay, how many tokens become UNKNOWN_TOKEN, and why (Zipf). */
 public final class VocabularyView implements LessonStep {
-    private final Node panel;
+    static final String[] EXPLANATION = {
+        "The network can only handle a fixed list of words, the vocabulary. Its size C is chosen up front: "
+                + "the lesson keeps C = 8,000 words.",
+        "The C - 1 most frequent tokens are kept, and every other token is replaced by UNKNOWN_TOKEN, "
+                + "which takes the last place. Rare words are seen too seldom to learn anything about them, "
+                + "and every extra word makes the network bigger and slower.",
+        "Word counts follow Zipf's law: a few words are very common and most are rare, so a straight "
+                + "line on a log-log plot. That is why a small vocabulary still covers almost every token.",
+        "Move C and watch the table, the markers and the example sentence follow.",
+    };
+    static final String FORMULA = "\\begin{array}{l}\\mathrm{count}(r) \\approx k / r\\\\ \\\\"
+            + "\\mathrm{coverage}(C) = \\dfrac{\\sum_{r=1}^{C-1} \\mathrm{count}(r)}{\\sum_{r} \\mathrm{count}(r)}"
+            + "\\end{array}";
+    private static final PseudoClass OUTSIDE = PseudoClass.getPseudoClass("outside");
 
-    public VocabularyView(LessonSession session) {
-        panel = PlaceholderPanel.of("vocabularyStep", "Vocabulary", "Keep the most frequent words; every other word becomes UNKNOWN_TOKEN.");
+    private final CorpusSession session;
+    private final VocabularyViewModel model = new VocabularyViewModel();
+    private final Node panel;
+    private final Slider slider = new Slider();
+    private final TextField sizeField = new TextField();
+    private final TableView<Row> table = new TableView<>();
+    private final VocabularyCharts.Plot zipf = VocabularyCharts.zipf();
+    private final VocabularyCharts.Plot coverage = VocabularyCharts.coverage();
+    private boolean syncing;
+
+    public VocabularyView(LessonSession lesson) {
+        session = lesson.corpus();
+        VBox live = new VBox(10, controls(), numbers(), middle(), example());
+        live.getStyleClass().add("step-live");
+        panel = StepPage.build("vocabularyStep", "Vocabulary", EXPLANATION, FORMULA, live);
+
+        model.maxVocabularySizeProperty().addListener((obs, old, now) -> updateSliderRange());
+        model.vocabularySizeProperty().addListener((obs, old, now) -> showSize());
+        model.keptWordsProperty().addListener((obs, old, now) -> {
+            table.refresh();
+            updateMarkers();
+        });
+        model.coverageProperty().addListener((obs, old, now) -> updateMarkers());
+        model.zipfProperty().addListener((obs, old, now) -> zipf.show(now));
+        model.coverageCurveProperty().addListener((obs, old, now) -> {
+            coverage.show(now);
+            updateMarkers();
+        });
+        // Bound last, so that everything above sees the corpus already loaded.
+        model.vocabularySizeProperty().bindBidirectional(session.vocabularySizeProperty());
+        model.corpusProperty().bind(session.corpusProperty());
+        updateSliderRange();
+        showSize();
+        zipf.show(model.zipfProperty().get());
+        coverage.show(model.coverageCurveProperty().get());
+        updateMarkers();
+    }
+
+    // ---------------------------------------------------------------- C
+
+    private Node controls() {
+        Label title = new Label("Vocabulary size C");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        slider.setId("vocabularySlider");
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        slider.setMaxWidth(Double.MAX_VALUE);
+        slider.setTooltip(new Tooltip("Log scale: each notch multiplies C"));
+        slider.valueProperty().addListener((obs, old, now) -> {
+            if (!syncing) {
+                set((int) Math.round(Math.pow(10, now.doubleValue())));
+            }
+        });
+        sizeField.setId("vocabularySizeField");
+        sizeField.setPrefColumnCount(6);
+        sizeField.setOnAction(e -> commitField());
+        sizeField.focusedProperty().addListener((obs, old, now) -> {
+            if (!now) {
+                commitField();
+            }
+        });
+        Button lesson = new Button("lesson: 8,000");
+        lesson.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        lesson.setId("lessonVocabulary");
+        lesson.setTooltip(new Tooltip("The lesson's C"));
+        lesson.setOnAction(e -> set(CorpusSession.DEFAULT_VOCABULARY_SIZE));
+        Label max = new Label();
+        max.getStyleClass().add("muted");
+        max.textProperty().bind(Bindings.createStringBinding(
+                () -> "3 to " + fmt(model.maxVocabularySizeProperty().get()), model.maxVocabularySizeProperty()));
+        HBox row = new HBox(10, title, slider, sizeField, lesson, max);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private void set(int c) {
+        model.vocabularySizeProperty().set(model.clamp(c));
+    }
+
+    private void commitField() {
+        String text = sizeField.getText().replace(",", "").replace("_", "").strip();
+        try {
+            set(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            // not a number: show C again
+        }
+        showSize();
+    }
+
+    private void updateSliderRange() {
+        syncing = true;
+        slider.setMin(Math.log10(CorpusSession.MIN_VOCABULARY_SIZE));
+        slider.setMax(Math.log10(Math.max(CorpusSession.MIN_VOCABULARY_SIZE + 1, model.maxVocabularySizeProperty().get())));
+        syncing = false;
+        showSize();
+    }
+
+    private void showSize() {
+        int c = model.vocabularySizeProperty().get();
+        syncing = true;
+        slider.setValue(Math.log10(c));
+        syncing = false;
+        sizeField.setText(Integer.toString(c));
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    private Node numbers() {
+        Label kept = stat("keptWords");
+        kept.textProperty().bind(Bindings.createStringBinding(
+                () -> fmt(model.keptWordsProperty().get()), model.keptWordsProperty()));
+        Label least = stat("leastFrequentWord");
+        least.textProperty().bind(Bindings.createStringBinding(
+                () -> "\u201c" + model.leastFrequentWordProperty().get() + "\u201d \u00d7 " + fmt(model.leastFrequentCountProperty().get()),
+                model.leastFrequentWordProperty(), model.leastFrequentCountProperty()));
+        Label unknown = stat("unknownShare");
+        unknown.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.1f%%", 100 * model.unknownShare()),
+                model.coverageProperty(), model.corpusProperty()));
+        Label unknownCaption = caption("");
+        unknownCaption.textProperty().bind(Bindings.createStringBinding(
+                () -> fmt(model.unknownTokensProperty().get()) + " tokens \u2192 UNKNOWN",
+                model.unknownTokensProperty()));
+        GridPane pane = new GridPane();
+        pane.setHgap(20);
+        Node[] cells = {new VBox(kept, wrap(caption("words kept, plus UNKNOWN"))),
+            new VBox(least, wrap(caption("least frequent kept word"))),
+            new VBox(unknown, wrap(unknownCaption))};
+        for (int i = 0; i < cells.length; i++) {
+            pane.add(cells[i], i, 0);
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(100.0 / cells.length);
+            pane.getColumnConstraints().add(cc);
+        }
+        pane.getStyleClass().add("card");
+        return pane;
+    }
+
+    // ---------------------------------------------------------------- table and charts
+
+    private Node middle() {
+        atlantafx.base.controls.CustomTextField search = new atlantafx.base.controls.CustomTextField();
+        search.setId("wordSearch");
+        search.setPromptText("Find a word");
+        search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+        search.textProperty().bindBidirectional(model.searchProperty());
+
+        TableColumn<Row, Number> rank = new TableColumn<>("rank");
+        rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
+        rank.setPrefWidth(52);
+        TableColumn<Row, String> word = new TableColumn<>("word");
+        word.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().word()));
+        word.setPrefWidth(130);
+        TableColumn<Row, Number> count = new TableColumn<>("count");
+        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
+        count.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : fmt(item.longValue()));
+            }
+        });
+        count.setPrefWidth(68);
+        TableColumn<Row, Row> in = new TableColumn<>("kept?");
+        in.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        in.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Row item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : model.inVocabulary(item) ? "yes" : "no");
+            }
+        });
+        in.setPrefWidth(62);
+        table.getColumns().setAll(java.util.List.of(rank, word, count, in));
+        table.setItems(model.filteredRows());
+        table.setId("frequencyTable");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Row item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(OUTSIDE, !empty && item != null && !model.inVocabulary(item));
+            }
+        });
+        table.setPlaceholder(new Label("No word matches."));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox left = new VBox(6, search, table);
+        left.setMinWidth(320);
+        left.setPrefWidth(340);
+        left.setMaxWidth(420);
+
+        VBox charts = new VBox(6, titled("Zipf plot: a few words are very common", zipf.chart()),
+                titled("Coverage: % of tokens kept, for each C", coverage.chart()));
+        VBox.setVgrow(charts.getChildren().get(0), Priority.ALWAYS);
+        VBox.setVgrow(charts.getChildren().get(1), Priority.ALWAYS);
+        HBox.setHgrow(charts, Priority.ALWAYS);
+        charts.setMinWidth(240);
+
+        HBox box = new HBox(12, left, charts);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private static Node titled(String title, Node chart) {
+        Label l = new Label(title);
+        l.getStyleClass().add("chart-title-label");
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return new VBox(2, l, chart);
+    }
+
+    private void updateMarkers() {
+        int kept = model.keptWordsProperty().get();
+        int c = kept + 1;
+        zipf.xMarker().setValue(Math.max(1, kept));
+        zipf.xMarker().setText("C - 1 = " + fmt(kept));
+        coverage.xMarker().setValue(c);
+        coverage.xMarker().setText("C = " + fmt(c));
+        double pct = 100 * model.coverageProperty().get();
+        coverage.yMarker().setValue(pct);
+        coverage.yMarker().setText(String.format(Locale.ROOT, "%.1f%%", pct));
+    }
+
+    // ---------------------------------------------------------------- example sentence
+
+    private Node example() {
+        FlowPane before = TokenChips.row(java.util.List.of());
+        before.setId("exampleBefore");
+        FlowPane after = TokenChips.row(java.util.List.of());
+        after.setId("exampleAfter");
+        Runnable refresh = () -> {
+            TokenChips.fill(before, model.exampleBeforeProperty().get(), i -> false);
+            var b = model.exampleBeforeProperty().get();
+            var a = model.exampleAfterProperty().get();
+            TokenChips.fill(after, a, i -> false);
+            before.getChildren().forEach(n -> n.getStyleClass().remove("different"));
+            for (int i = 0; i < a.size() && i < b.size(); i++) {
+                if (!a.get(i).equals(b.get(i))) {
+                    before.getChildren().get(i).getStyleClass().add("different");
+                }
+            }
+        };
+        model.exampleAfterProperty().addListener((obs, old, now) -> refresh.run());
+        refresh.run();
+        Button next = new Button("Another sentence", new FontIcon(MaterialDesignS.SKIP_NEXT));
+        next.setId("nextExample");
+        next.getStyleClass().add(Styles.SMALL);
+        next.setOnAction(e -> model.nextExample());
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        grid.add(caption("before"), 0, 0);
+        grid.add(before, 1, 0);
+        grid.add(caption("after"), 0, 1);
+        grid.add(after, 1, 1);
+        GridPane.setHgrow(before, Priority.ALWAYS);
+        GridPane.setHgrow(after, Priority.ALWAYS);
+        Label title = new Label("A sentence before and after replacement");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox head = new HBox(10, title, next);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, head, grid);
+        box.setPadding(new Insets(2, 0, 0, 0));
+        return box;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Label stat(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("stat-number");
+        return l;
+    }
+
+    private static Label wrap(Label l) {
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("muted");
+        return l;
+    }
+
+    static String fmt(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    VocabularyViewModel model() {
+        return model;
     }
 
     @Override
     public Node getPanel() {
         return panel;
+    }
+
+    @Override
+    public void dispose() {
+        model.vocabularySizeProperty().unbindBidirectional(session.vocabularySizeProperty());
+        model.corpusProperty().unbind();
     }
 }

@@ -1,0 +1,118 @@
+package org.rnnlab.app.steps.dimensions;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.rnnlab.app.session.CorpusSession;
+
+/**
+ * The Dimensions step: the shapes of the network for the current C and H, how many parameters that
+ * makes, how much memory they take, and how much work one time step is.
+ */
+public final class DimensionsViewModel {
+    /** The lesson's H. */
+    public static final int LESSON_HIDDEN = 100;
+    public static final int MIN_HIDDEN = 1;
+    public static final int MAX_HIDDEN = 2000;
+
+    /** One row of the lesson's table. */
+    public record Shape(String symbol, String role, String shape, String size, long entries) {
+    }
+
+    /** One product of a time step and its multiply-adds. */
+    public record Cost(String name, String how, long multiplyAdds, boolean largest) {
+    }
+
+    /** Everything the step shows, for one (C, H). */
+    public record Numbers(int C, int H, List<Shape> shapes, long parameters, long bytes32, long bytes64,
+                          List<Cost> costs, String filledFormula) {
+        /** Multiply-adds of one time step, all products together. */
+        public long totalMultiplyAdds() {
+            return costs.stream().mapToLong(Cost::multiplyAdds).sum();
+        }
+
+        public Cost largest() {
+            return costs.stream().filter(Cost::largest).findFirst().orElseThrow();
+        }
+    }
+
+    private final IntegerProperty wordDim = new SimpleIntegerProperty(CorpusSession.DEFAULT_VOCABULARY_SIZE);
+    private final IntegerProperty hiddenDim = new SimpleIntegerProperty(LESSON_HIDDEN);
+    private final ObjectProperty<Numbers> numbers = new SimpleObjectProperty<>();
+
+    public DimensionsViewModel() {
+        wordDim.addListener((obs, old, now) -> update());
+        hiddenDim.addListener((obs, old, now) -> update());
+        update();
+    }
+
+    /** C: follows the vocabulary size of the session. */
+    public IntegerProperty wordDimProperty() {
+        return wordDim;
+    }
+
+    /** H: the learner's choice, 100 in the lesson. */
+    public IntegerProperty hiddenDimProperty() {
+        return hiddenDim;
+    }
+
+    public ReadOnlyObjectProperty<Numbers> numbersProperty() {
+        return numbers;
+    }
+
+    public int clampHidden(int h) {
+        return Math.max(MIN_HIDDEN, Math.min(MAX_HIDDEN, h));
+    }
+
+    private void update() {
+        numbers.set(compute(Math.max(1, wordDim.get()), Math.max(1, hiddenDim.get())));
+    }
+
+    /** The numbers for vocabulary size C and H hidden units. */
+    public static Numbers compute(int C, int H) {
+        long c = C;
+        long h = H;
+        List<Shape> shapes = List.of(
+                new Shape("x_t", "input word, one-hot", "C", fmt(c), c),
+                new Shape("o_t", "next-word probabilities", "C", fmt(c), c),
+                new Shape("s_t", "hidden state, the memory", "H", fmt(h), h),
+                new Shape("U", "input to hidden", "H \u00d7 C", fmt(h) + " \u00d7 " + fmt(c), h * c),
+                new Shape("V", "hidden to output", "C \u00d7 H", fmt(c) + " \u00d7 " + fmt(h), c * h),
+                new Shape("W", "hidden to hidden", "H \u00d7 H", fmt(h) + " \u00d7 " + fmt(h), h * h));
+        long parameters = 2 * h * c + h * h;
+        // U x_t is a column lookup, no multiplication; W s_(t-1) and V s_t are real matrix-vector products.
+        long[] work = {0, h * h, c * h};
+        long max = Math.max(work[1], work[2]);
+        List<Cost> costs = List.of(
+                new Cost("U x_t", "a column of U, looked up (" + fmt(h * c) + " if multiplied)", work[0], false),
+                new Cost("W s_t-1", "H \u00d7 H = " + fmt(h) + " \u00d7 " + fmt(h), work[1], work[1] == max && work[1] > work[2]),
+                new Cost("V s_t", "C \u00d7 H = " + fmt(c) + " \u00d7 " + fmt(h), work[2], work[2] == max));
+        String latex = "2HC + H^2 = 2 \\cdot " + tex(h) + " \\cdot " + tex(c) + " + " + tex(h) + "^2 = "
+                + tex(2 * h * c) + " + " + tex(h * h) + " = " + tex(parameters);
+        return new Numbers(C, H, shapes, parameters, parameters * 4, parameters * 8, costs, latex);
+    }
+
+    /** The costs from largest to smallest. */
+    public static List<Cost> byCost(Numbers n) {
+        return n.costs().stream().sorted(Comparator.comparingLong(Cost::multiplyAdds).reversed()).toList();
+    }
+
+    /** Bytes as MB (10^6 bytes), one decimal. */
+    public static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
+    }
+
+    static String fmt(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** 1610000 as 1{,}610{,}000: LaTeX would read a bare comma as punctuation and space it. */
+    static String tex(long n) {
+        return fmt(n).replace(",", "{,}");
+    }
+}

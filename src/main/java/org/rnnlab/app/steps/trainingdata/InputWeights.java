@@ -1,0 +1,41 @@
+package org.rnnlab.app.steps.trainingdata;
+
+import java.util.SplittableRandom;
+
+/**
+ * Where the Training data step gets a matrix U (H x C) from, to show that U x_t is column x_t of U.
+ * Any fixed numbers make the point; these are drawn the way the lesson initialises U.
+ */
+public interface InputWeights {
+    /** U as {@code hiddenDim} rows of {@code wordDim} values; the same arguments give the same numbers. */
+    double[][] matrix(int hiddenDim, int wordDim);
+
+    /** Where the numbers come from, in one line for the learner. */
+    String origin();
+
+    /**
+     * Uniform in [-1/sqrt(C), +1/sqrt(C)] like the lesson's initialisation, from a seeded Java
+     * generator (not numpy's stream: the values differ from the lesson's, the distribution does not).
+     */
+    static InputWeights seeded(long seed) {
+        return new InputWeights() {
+            @Override
+            public double[][] matrix(int hiddenDim, int wordDim) {
+                SplittableRandom rng = new SplittableRandom(seed);
+                double bound = 1 / Math.sqrt(wordDim);
+                double[][] u = new double[hiddenDim][wordDim];
+                for (double[] row : u) {
+                    for (int j = 0; j < wordDim; j++) {
+                        row[j] = rng.nextDouble(-bound, bound);
+                    }
+                }
+                return u;
+            }
+
+            @Override
+            public String origin() {
+                return "U drawn as the lesson initialises it: uniform in \u00b11/\u221aC (seed " + seed + ")";
+            }
+        };
+    }
+}

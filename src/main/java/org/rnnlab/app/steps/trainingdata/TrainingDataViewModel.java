@@ -1,0 +1,295 @@
+package org.rnnlab.app.steps.trainingdata;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.rnnlab.text.PreparedData;
+
+/**
+ * The Training data step: one sentence as the lesson's training pair (x = w without its last token,
+ * y = w without its first), and what x_t means to the network: a one-hot vector of size C, which
+ * picks one column of U.
+ */
+public final class TrainingDataViewModel {
+    /** The lesson's H. */
+    public static final int LESSON_HIDDEN = 100;
+    /** The lesson's example pair has four time steps: x = [0, 179, 341, 416]. */
+    public static final int LESSON_EXAMPLE_STEPS = 4;
+
+    /** One sentence as the network sees it. */
+    public record Pair(List<String> words, int[] sentence, int[] x, int[] y) {
+        /** Time steps T: the length of x and of y. */
+        public int steps() {
+            return x.length;
+        }
+
+        public String xWord(int t) {
+            return words.get(t);
+        }
+
+        public String yWord(int t) {
+            return words.get(t + 1);
+        }
+    }
+
+    private final InputWeights weights;
+    private final ObjectProperty<PreparedData> prepared = new SimpleObjectProperty<>();
+    private final IntegerProperty sentenceIndex = new SimpleIntegerProperty(-1);
+    private final IntegerProperty step = new SimpleIntegerProperty(0);
+    private final IntegerProperty hiddenDim = new SimpleIntegerProperty(LESSON_HIDDEN);
+
+    private final IntegerProperty sentenceCount = new SimpleIntegerProperty(0);
+    private final IntegerProperty wordDim = new SimpleIntegerProperty(0);
+    private final ObjectProperty<Pair> pair = new SimpleObjectProperty<>();
+    private final IntegerProperty hotIndex = new SimpleIntegerProperty(-1);
+    private final StringProperty hotWord = new SimpleStringProperty("");
+    private final ObjectProperty<double[][]> u = new SimpleObjectProperty<>();
+    private final ObjectProperty<double[]> column = new SimpleObjectProperty<>(new double[0]);
+    private final ObjectProperty<double[]> product = new SimpleObjectProperty<>(new double[0]);
+    private final DoubleProperty maxDifference = new SimpleDoubleProperty(0);
+
+    public TrainingDataViewModel() {
+        this(InputWeights.seeded(10));
+    }
+
+    public TrainingDataViewModel(InputWeights weights) {
+        this.weights = weights;
+        prepared.addListener((obs, old, now) -> preparedChanged(old, now));
+        sentenceIndex.addListener((obs, old, now) -> sentenceChanged());
+        step.addListener((obs, old, now) -> stepChanged());
+        hiddenDim.addListener((obs, old, now) -> {
+            u.set(null);
+            stepChanged();
+        });
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    public ObjectProperty<PreparedData> preparedProperty() {
+        return prepared;
+    }
+
+    /** The sentence shown, 0-based. */
+    public IntegerProperty sentenceIndexProperty() {
+        return sentenceIndex;
+    }
+
+    /** The chosen time step t (0 .. T-1). */
+    public IntegerProperty stepProperty() {
+        return step;
+    }
+
+    public IntegerProperty hiddenDimProperty() {
+        return hiddenDim;
+    }
+
+    // ---------------------------------------------------------------- outputs
+
+    public ReadOnlyIntegerProperty sentenceCountProperty() {
+        return sentenceCount;
+    }
+
+    /** C: the length of a one-hot vector. */
+    public ReadOnlyIntegerProperty wordDimProperty() {
+        return wordDim;
+    }
+
+    public ReadOnlyObjectProperty<Pair> pairProperty() {
+        return pair;
+    }
+
+    /** x_t: the index whose entry of the one-hot vector is 1. */
+    public ReadOnlyIntegerProperty hotIndexProperty() {
+        return hotIndex;
+    }
+
+    public ReadOnlyStringProperty hotWordProperty() {
+        return hotWord;
+    }
+
+    /** U (H x C), rows of C values. */
+    public ReadOnlyObjectProperty<double[][]> uProperty() {
+        return u;
+    }
+
+    /** Column x_t of U, looked up: what the code does. */
+    public ReadOnlyObjectProperty<double[]> columnProperty() {
+        return column;
+    }
+
+    /** U times the one-hot vector, multiplied out in full: what the formula says. */
+    public ReadOnlyObjectProperty<double[]> productProperty() {
+        return product;
+    }
+
+    /** Largest |column - product| over the H entries: 0, they are the same numbers. */
+    public ReadOnlyDoubleProperty maxDifferenceProperty() {
+        return maxDifference;
+    }
+
+    /** Multiply-adds of U x_t done as a matrix product: H * C. */
+    public long multiplyAdds() {
+        return (long) hiddenDim.get() * wordDim.get();
+    }
+
+    /** Of those, the ones multiplying by a 0 of the one-hot vector: H * (C - 1). */
+    public long wastedMultiplyAdds() {
+        return (long) hiddenDim.get() * Math.max(0, wordDim.get() - 1);
+    }
+
+    public String origin() {
+        return weights.origin();
+    }
+
+    /**
+     * Shows a sentence like the lesson's example: four time steps (three words between the start
+     * and end tokens), none of them UNKNOWN_TOKEN; failing that, the closest in length.
+     */
+    public void lessonExample() {
+        PreparedData d = prepared.get();
+        if (d == null || d.size() == 0) {
+            return;
+        }
+        int best = -1;
+        int bestScore = Integer.MAX_VALUE;
+        for (int i = 0; i < d.size() && bestScore > 0; i++) {
+            int[] w = d.sentence(i);
+            int score = Math.abs(w.length - 1 - LESSON_EXAMPLE_STEPS) * 10;
+            for (int k : w) {
+                if (k == d.vocabulary().unknownIndex()) {
+                    score += 5;
+                }
+            }
+            for (String word : d.sentenceTokens(i)) {
+                if (!word.chars().allMatch(ch -> Character.isLetter(ch) || ch == '_' || ch == '\'' || ch == '.'
+                        || ch == '!' || ch == '?')) {
+                    score += 3;   // numbers and odd symbols make a poor first example
+                }
+            }
+            if (score < bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        select(best);
+    }
+
+    /** Shows a sentence picked at random among those of at most {@code maxSteps} time steps. */
+    public void randomSentence(java.util.random.RandomGenerator rng, int maxSteps) {
+        PreparedData d = prepared.get();
+        if (d == null || d.size() == 0) {
+            return;
+        }
+        for (int tries = 0; tries < 1000; tries++) {
+            int i = rng.nextInt(d.size());
+            if (d.sentence(i).length - 1 <= maxSteps && i != sentenceIndex.get()) {
+                select(i);
+                return;
+            }
+        }
+        select(rng.nextInt(d.size()));
+    }
+
+    private void select(int i) {
+        step.set(1);   // the first real word: START's column is less telling
+        if (sentenceIndex.get() == i) {
+            sentenceChanged();
+        } else {
+            sentenceIndex.set(i);
+        }
+    }
+
+    // ---------------------------------------------------------------- logic
+
+    private void preparedChanged(PreparedData old, PreparedData now) {
+        sentenceCount.set(now == null ? 0 : now.size());
+        int c = now == null ? 0 : now.vocabulary().size();
+        if (c != wordDim.get()) {
+            u.set(null);
+        }
+        wordDim.set(c);
+        if (now == null) {
+            sentenceIndex.set(-1);
+            sentenceChanged();
+        } else if (old == null || old.size() != now.size() || sentenceIndex.get() < 0 || sentenceIndex.get() >= now.size()) {
+            // A new corpus: start from the lesson's example. Same corpus, new C: keep the sentence.
+            lessonExample();
+        } else {
+            sentenceChanged();
+        }
+    }
+
+    private void sentenceChanged() {
+        PreparedData d = prepared.get();
+        int i = sentenceIndex.get();
+        if (d == null || i < 0 || i >= d.size()) {
+            pair.set(null);
+        } else {
+            pair.set(new Pair(List.copyOf(d.sentenceTokens(i)), d.sentence(i), d.x(i), d.y(i)));
+        }
+        Pair p = pair.get();
+        if (p != null && step.get() >= p.steps()) {
+            step.set(p.steps() - 1);   // calls stepChanged
+        } else {
+            stepChanged();
+        }
+    }
+
+    private void stepChanged() {
+        Pair p = pair.get();
+        int t = step.get();
+        int c = wordDim.get();
+        int h = hiddenDim.get();
+        if (p == null || t < 0 || t >= p.steps() || c == 0 || h <= 0) {
+            hotIndex.set(-1);
+            hotWord.set("");
+            maxDifference.set(0);
+            column.set(new double[0]);
+            product.set(new double[0]);
+            return;
+        }
+        if (u.get() == null || u.get().length != h || u.get()[0].length != c) {
+            u.set(weights.matrix(h, c));
+        }
+        int k = p.x()[t];
+        double[][] U = u.get();
+        // One-hot x_t: every entry 0 but entry k.
+        double[] onehot = new double[c];
+        onehot[k] = 1;
+        // U x_t, multiplied out as the formula reads: H * C multiply-adds.
+        double[] prod = new double[h];
+        double[] col = new double[h];
+        double diff = 0;
+        for (int r = 0; r < h; r++) {
+            double sum = 0;
+            double[] row = U[r];
+            for (int j = 0; j < c; j++) {
+                sum += row[j] * onehot[j];
+            }
+            prod[r] = sum;
+            col[r] = row[k];   // what the code does: read column k
+            diff = Math.max(diff, Math.abs(sum - col[r]));
+        }
+        // Listeners of the product (set last) see everything else already updated.
+        hotWord.set(p.xWord(t));
+        hotIndex.set(k);
+        maxDifference.set(diff);
+        column.set(col);
+        product.set(prod);
+    }
+
+    static String fmt(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

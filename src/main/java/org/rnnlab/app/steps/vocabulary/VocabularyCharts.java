@@ -1,0 +1,106 @@
+package org.rnnlab.app.steps.vocabulary;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.ui.css.ColorPalette;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+
+/** The two ChartFX plots of the Vocabulary step, each with a marker at the current C. */
+final class VocabularyCharts {
+    /** A chart, its data and its markers. */
+    record Plot(XYChart chart, DoubleDataSet data, XValueIndicator xMarker, YValueIndicator yMarker) {
+        void show(VocabularyViewModel.Curve curve) {
+            data.set(curve.x(), curve.y(), true);
+        }
+    }
+
+    private VocabularyCharts() {
+    }
+
+    /** Zipf plot: log rank against log count; the marker stands at the last word kept (rank C - 1). */
+    static Plot zipf() {
+        DefaultNumericAxis x = axis("rank r", true);
+        DefaultNumericAxis y = axis("count", true);
+        return plot("zipfChart", x, y, "words", false);
+    }
+
+    /** Coverage: % of the corpus's tokens in the vocabulary against C (log scale). */
+    static Plot coverage() {
+        DefaultNumericAxis x = axis(null, true);
+        DefaultNumericAxis y = axis("% covered", false);
+        y.setAutoRanging(false);
+        y.setMin(0);
+        y.setMax(100);
+        y.setTickUnit(20);
+        return plot("coverageChart", x, y, "coverage", true);
+    }
+
+    private static DefaultNumericAxis axis(String name, boolean log) {
+        DefaultNumericAxis a = new DefaultNumericAxis(name);
+        a.setLogAxis(log);
+        a.setAutoRangeRounding(false);
+        a.setAnimated(false);
+        a.setUnit(null);
+        a.setMinorTickCount(0);
+        a.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                if (v >= 1_000_000) {
+                    return String.format(java.util.Locale.ROOT, "%.0fM", v / 1e6);
+                }
+                if (v >= 10_000) {
+                    return String.format(java.util.Locale.ROOT, "%.0fk", v / 1e3);
+                }
+                return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%,d", (long) v)
+                        : String.format(java.util.Locale.ROOT, "%.1f", v);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s);
+            }
+        });
+        return a;
+    }
+
+    private static Plot plot(String id, DefaultNumericAxis x, DefaultNumericAxis y, String name, boolean withY) {
+        XYChart chart = new XYChart(x, y);
+        chart.setId(id);
+        chart.getStyleClass().add("lesson-chart");
+        chart.setColorPalette(ColorPalette.ATLANTAFX);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setPolyLineStyle(LineStyle.NORMAL);
+        renderer.setDrawMarker(false);
+        renderer.setPointReduction(false);
+        DoubleDataSet data = new DoubleDataSet(name);
+        renderer.getDatasets().add(data);
+        chart.getRenderers().setAll(renderer);
+        XValueIndicator xMarker = new XValueIndicator(x, 1, "");
+        xMarker.setEditable(false);
+        xMarker.setLabelPosition(0.12);
+        // The label sits left of the line: C is usually near the right end of the axis.
+        xMarker.setLabelHorizontalAnchor(javafx.geometry.HPos.RIGHT);
+        chart.getPlugins().add(xMarker);
+        YValueIndicator yMarker = null;
+        if (withY) {
+            yMarker = new YValueIndicator(y, 0, "");
+            yMarker.setEditable(false);
+            yMarker.setLabelPosition(0.3);
+            yMarker.setLabelVerticalAnchor(javafx.geometry.VPos.TOP);
+            chart.getPlugins().add(yMarker);
+        }
+        chart.setMinHeight(150);
+        chart.setPrefHeight(220);
+        chart.setMinWidth(200);
+        return new Plot(chart, data, xMarker, yMarker);
+    }
+}
