@@ -9,6 +9,17 @@ public final class TextPipeline {
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final TreebankTokenizer tokenizer = new TreebankTokenizer();
 
+    /** The lower-cased sentences of a document, not yet tokenized. */
+    void forEachSentence(String document, java.util.function.Consumer<String> sink) {
+        for (String sentence : splitter.split(document.toLowerCase(Locale.ROOT))) {
+            sink.accept(sentence);
+        }
+    }
+
+    TreebankTokenizer tokenizer() {
+        return tokenizer;
+    }
+
     public List<List<String>> sentences(String document) {
         List<List<String>> out = new ArrayList<>();
         for (String sentence : splitter.split(document.toLowerCase(Locale.ROOT))) {
