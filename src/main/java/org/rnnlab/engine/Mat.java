@@ -105,6 +105,26 @@ final class Mat {
         }
     }
 
+    /** A pointer to element {@code offset} of this buffer (for BLAS calls on a block of it). */
+    org.bytedeco.javacpp.Pointer at(long offset) {
+        return f32 ? new FloatPointer(fp).position(offset) : new DoublePointer(dp).position(offset);
+    }
+
+    /** C = alpha op(A) op(B) + beta C on row-major blocks given by pointers and row lengths. */
+    static void gemm(boolean f32, boolean transA, boolean transB, int m, int n, int k, double alpha,
+                     org.bytedeco.javacpp.Pointer a, int lda, org.bytedeco.javacpp.Pointer b, int ldb,
+                     double beta, org.bytedeco.javacpp.Pointer c, int ldc) {
+        int ta = transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+        int tb = transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+        if (f32) {
+            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, ta, tb, m, n, k, (float) alpha,
+                    (FloatPointer) a, lda, (FloatPointer) b, ldb, (float) beta, (FloatPointer) c, ldc);
+        } else {
+            openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, ta, tb, m, n, k, alpha,
+                    (DoublePointer) a, lda, (DoublePointer) b, ldb, beta, (DoublePointer) c, ldc);
+        }
+    }
+
     /**
      * C = alpha op(A) op(B) + beta C on row-major buffers, straight into OpenBLAS. The matrices
      * are the leading rows of the given buffers; lda/ldb/ldc are their row lengths.
