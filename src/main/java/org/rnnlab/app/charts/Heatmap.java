@@ -57,6 +57,8 @@ public final class Heatmap {
         zAxis.setUnit(null);
         xAxis.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
         xAxis.getTickLabelStyle().setRotate(90);
+        xAxis.getTickLabelStyle().setFont(javafx.scene.text.Font.font(11));
+        yAxis.getTickLabelStyle().setFont(javafx.scene.text.Font.font(11));
         yAxis.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
         // Rows read from the top down, like the sentence does.
         yAxis.invertAxis(true);
