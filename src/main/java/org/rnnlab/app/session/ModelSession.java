@@ -56,6 +56,13 @@ public final class ModelSession {
     public static final int DEFAULT_BPTT = 4;
     /** The lesson's published model was trained on a vocabulary of this size. */
     public static final int LESSON_VOCABULARY = 8000;
+    /**
+     * A run counts as diverged when its recent loss per word (smoothed over about 20 sentences)
+     * exceeds this many times ln C, the loss of guessing uniformly. The trainer itself stops only on
+     * a NaN or infinite loss, which its numerically stable softmax never produces: with a learning
+     * rate of 10 the loss climbs to hundreds per word and stays finite.
+     */
+    static final double DIVERGENCE_FACTOR = 2.0;
     /** How often a running training publishes a copy of its parameters for the other steps. */
     static final long SNAPSHOT_NANOS = 3_000_000_000L;
 
@@ -492,6 +499,12 @@ public final class ModelSession {
         private volatile long examplesSeen;
         private final List<Double> evaluations = new ArrayList<>();
         private volatile TrainingEvent last;
+        private final double lnC;
+        private double recentLoss = Double.NaN;
+        private int steps;
+        private volatile boolean divergedHere;
+        private RnnModel lastGoodEvaluation;
+        private double lastGoodEvaluationLoss = Double.NaN;
 
         TrainingRun(SgdTrainer trainer, RnnModel working, RnnModel before, TrainingListener listener, TrainingRequest request) {
             this.trainer = trainer;
@@ -500,6 +513,8 @@ public final class ModelSession {
             this.listener = listener;
             this.request = request;
             this.lastGood = before;
+            this.lastGoodEvaluation = before;
+            this.lnC = Math.log(working.wordDim());
             this.thread = new Thread(this::runTrainer, "rnnlab-training");
             this.thread.setDaemon(true);
         }
@@ -548,10 +563,30 @@ public final class ModelSession {
 
         /** On the training thread: hand the event on, and now and then publish a copy of the parameters. */
         private void onEvent(TrainingEvent event) {
+            if (divergedHere) {
+                return; // the Cancelled that follows our own stop: the Diverged already went out
+            }
             last = event;
             boolean snapshot = false;
             if (event instanceof TrainingEvent.Step step) {
                 examplesSeen = step.examplesSeen();
+                double loss = step.sentenceLoss();
+                recentLoss = Double.isNaN(recentLoss) ? loss : 0.95 * recentLoss + 0.05 * loss;
+                if (++steps >= 10 && recentLoss > DIVERGENCE_FACTOR * lnC) {
+                    divergedHere = true;
+                    trainer.stop();
+                    TrainingEvent.Diverged d = new TrainingEvent.Diverged(step.examplesSeen(), step.learningRate(),
+                            String.format(java.util.Locale.ROOT, "Training diverged: the loss per word rose to %.1f, far "
+                                    + "above ln C = %.2f (random guessing), with learning rate %s; %s. Try a smaller learning rate.",
+                                    recentLoss, lnC, step.learningRate(), Double.isNaN(lastGoodEvaluationLoss)
+                                            ? "the parameters from before this run were restored"
+                                            : String.format(java.util.Locale.ROOT,
+                                                    "the parameters of the last good evaluation (loss %.3f) were restored",
+                                                    lastGoodEvaluationLoss)));
+                    last = d;
+                    listener.on(d);
+                    return;
+                }
                 long now = System.nanoTime();
                 if (Double.isFinite(step.sentenceLoss()) && (snapshotRequested || now - lastSnapshot > SNAPSHOT_NANOS)) {
                     lastSnapshot = now;
@@ -562,6 +597,10 @@ public final class ModelSession {
                     evaluations.add(ev.loss());
                 }
                 snapshot = Double.isFinite(ev.loss());
+                if (snapshot && ev.loss() <= DIVERGENCE_FACTOR * lnC) {
+                    lastGoodEvaluation = working.copy();
+                    lastGoodEvaluationLoss = ev.loss();
+                }
             } else if (event instanceof TrainingEvent.Paused) {
                 snapshot = true;
             }
@@ -572,7 +611,7 @@ public final class ModelSession {
                 long seen = examplesSeen;
                 Platform.runLater(() -> {
                     if (run == this) {
-                        publishParameters(copy, "training, " + String.format(java.util.Locale.ROOT, "%,d", seen) + " examples seen");
+                        publishParameters(copy, String.format(java.util.Locale.ROOT, "in training, %,d examples seen so far", seen));
                     }
                 });
             }
@@ -585,6 +624,9 @@ public final class ModelSession {
                 trainer.run();
             } catch (Throwable e) {
                 failure = e;
+            }
+            if (divergedHere) {
+                working.copyFrom(lastGoodEvaluation);
             }
             Throwable error = failure;
             TrainingEvent end = last;

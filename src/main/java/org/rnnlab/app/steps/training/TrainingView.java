@@ -102,7 +102,8 @@ public final class TrainingView implements LessonStep {
     private final Button pause = new Button("Pause", new FontIcon(MaterialDesignP.PAUSE));
     private final Button step = new Button("Step", new FontIcon(MaterialDesignS.STEP_FORWARD));
     private final Button stop = new Button("Stop", new FontIcon(MaterialDesignS.STOP));
-    private final Timeline sampler = new Timeline(new KeyFrame(Duration.seconds(12), e -> sampleSentences()));
+    private final Timeline sampler = new Timeline(new KeyFrame(Duration.seconds(12), e -> askForSamples()));
+    private boolean sampleOnNextModel;
     private final List<TrainingEvent> pending = new ArrayList<>();
     private FxBatcher<TrainingEvent> batcher;
     private ModelSession.TrainingRun run;
@@ -141,6 +142,12 @@ public final class TrainingView implements LessonStep {
                 vm.threadEnded(System.nanoTime());
                 lastRunResult = model.model();
                 run = null;
+                sampleSentences();
+            }
+        });
+        model.revisionProperty().addListener((o, a, b) -> {
+            if (sampleOnNextModel) {
+                sampleOnNextModel = false;
                 sampleSentences();
             }
         });
@@ -399,6 +406,12 @@ public final class TrainingView implements LessonStep {
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
         l.textProperty().bind(vm.outcomeProperty());
+        vm.divergedProperty().addListener((o, a, bad) -> {
+            l.getStyleClass().remove("verdict-failed");
+            if (bad) {
+                l.getStyleClass().add("verdict-failed");
+            }
+        });
         return l;
     }
 
@@ -481,7 +494,7 @@ public final class TrainingView implements LessonStep {
         long now = System.nanoTime();
         for (TrainingEvent e : batch) {
             if (e instanceof TrainingEvent.Diverged d) {
-                Notices.warn("Training stopped", d.message() + " The last good model is kept; try a smaller learning rate.");
+                Notices.warn("Training stopped", d.message());
             }
         }
         flush(now, important);
@@ -527,13 +540,21 @@ public final class TrainingView implements LessonStep {
         yAxis.setMax(Math.ceil(Math.max(top, 1) * 1.2));
     }
 
+    /** Samples are drawn from a fresh copy of the parameters, which the trainer hands over between two steps. */
+    private void askForSamples() {
+        if (run != null) {
+            sampleOnNextModel = true;
+            run.requestSnapshot();
+        }
+    }
+
     private void sampleSentences() {
         RnnModel m = model.model();
         Vocabulary v = model.vocabulary();
         if (m == null || v == null) {
             return;
         }
-        long seen = vm.examplesSeenProperty().get();
+        String when = model.descriptionProperty().get();
         model.query("trainingSamples", () -> {
             SentenceGenerator g = new SentenceGenerator(m);
             // The same seed every time: the draws stay comparable, so what changes is the model.
@@ -550,7 +571,7 @@ public final class TrainingView implements LessonStep {
             }
             return out;
         }, lines -> {
-            samplesTitle.setText(String.format(Locale.ROOT, "What the model writes after %,d examples", seen));
+            samplesTitle.setText("What the model writes (" + when + ")");
             samples.getChildren().clear();
             for (String line : lines) {
                 Label l = new Label(line);

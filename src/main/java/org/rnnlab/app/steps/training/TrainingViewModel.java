@@ -67,6 +67,7 @@ public final class TrainingViewModel {
     private final DoubleProperty smoothedLoss = new SimpleDoubleProperty(Double.NaN);
     private final StringProperty timeLeft = new SimpleStringProperty("–");
     private final StringProperty outcome = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty diverged = new javafx.beans.property.SimpleBooleanProperty();
     private final DecimatedSeries stepLoss = new DecimatedSeries(CHART_POINTS);
     private final DecimatedSeries smoothLoss = new DecimatedSeries(CHART_POINTS);
     private final List<Evaluation> evaluations = new ArrayList<>();
@@ -157,6 +158,11 @@ public final class TrainingViewModel {
         return outcome;
     }
 
+    /** True when the last run diverged (its outcome says so). */
+    public javafx.beans.property.BooleanProperty divergedProperty() {
+        return diverged;
+    }
+
     public DecimatedSeries stepLoss() {
         return stepLoss;
     }
@@ -220,6 +226,7 @@ public final class TrainingViewModel {
         currentLearningRate.set(learningRate.get());
         timeLeft.set("–");
         outcome.set("");
+        diverged.set(false);
         state.set(State.RUNNING);
         startedAt = nowNanos;
         pausedNanos = 0;
@@ -268,7 +275,8 @@ public final class TrainingViewModel {
             } else if (e instanceof TrainingEvent.Cancelled c) {
                 ended(String.format(Locale.ROOT, "Stopped after %,d examples%s.", baseExamples + c.examplesSeen(), speedText(nowNanos)));
             } else if (e instanceof TrainingEvent.Diverged d) {
-                ended("Stopped: " + d.message() + " The last good model is kept.");
+                ended(d.message()); // says which parameters were put back
+                diverged.set(true);
             } else if (e instanceof TrainingEvent.EpochEnd end) {
                 epoch.set(end.epoch());
             }

@@ -91,9 +91,10 @@ class TrainingViewModelTest {
     void aDivergedRunSaysTheLastGoodModelIsKept() {
         TrainingViewModel vm = new TrainingViewModel();
         vm.started(10, 0, false);
-        vm.accept(List.of(new TrainingEvent.Diverged(4, 10, "The loss became infinite.")), S);
+        vm.accept(List.of(new TrainingEvent.Diverged(4, 10, "Training diverged: the loss became NaN; the initial parameters were restored.")), S);
         assertEquals(TrainingViewModel.State.IDLE, vm.stateProperty().get());
-        assertTrue(vm.outcomeProperty().get().contains("last good model is kept"));
+        assertTrue(vm.divergedProperty().get());
+        assertTrue(vm.outcomeProperty().get().contains("parameters were restored"));
     }
 
     @Test
