@@ -2,14 +2,12 @@ package org.rnnlab.app.charts;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisLabelOverlapPolicy;
-import io.fair_acc.chartfx.axes.spi.CategoryAxis;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ContourType;
 import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.spi.DoubleGridDataSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import javafx.geometry.Insets;
@@ -31,8 +29,12 @@ public final class Heatmap {
         String describe(int row, int column, double value);
     }
 
-    private final CategoryAxis xAxis = new CategoryAxis();
-    private final CategoryAxis yAxis = new CategoryAxis();
+    // Numeric axes with one tick per cell, labelled by the cell's name (ChartFX's CategoryAxis puts
+    // its labels one or more cells off on an inverted or short axis).
+    private final DefaultNumericAxis xAxis = new DefaultNumericAxis();
+    private final DefaultNumericAxis yAxis = new DefaultNumericAxis();
+    private List<String> rowLabels = List.of();
+    private List<String> columnLabels = List.of();
     private final DefaultNumericAxis zAxis = new DefaultNumericAxis();
     private final ContourDataSetRenderer renderer = new ContourDataSetRenderer();
     private final XYChart chart;
@@ -55,10 +57,10 @@ public final class Heatmap {
         xAxis.setUnit(null);
         yAxis.setUnit(null);
         zAxis.setUnit(null);
+        xAxis.setTickLabelFormatter(labels(() -> columnLabels));
+        yAxis.setTickLabelFormatter(labels(() -> rowLabels));
         xAxis.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
         xAxis.getTickLabelStyle().setRotate(90);
-        xAxis.getTickLabelStyle().setFont(javafx.scene.text.Font.font(11));
-        yAxis.getTickLabelStyle().setFont(javafx.scene.text.Font.font(11));
         yAxis.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
         // Rows read from the top down, like the sentence does.
         yAxis.invertAxis(true);
@@ -76,6 +78,13 @@ public final class Heatmap {
         chart.getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
         chart.getCanvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
         chart.setMinSize(200, 150);
+        chart.getStyleClass().add("heatmap");
+        chart.getGridRenderer().getHorizontalMajorGrid().setVisible(false);
+        chart.getGridRenderer().getVerticalMajorGrid().setVisible(false);
+        chart.getGridRenderer().getHorizontalMinorGrid().setVisible(false);
+        chart.getGridRenderer().getVerticalMinorGrid().setVisible(false);
+        xAxis.widthProperty().addListener((o, a, b) -> fitTicks());
+        yAxis.heightProperty().addListener((o, a, b) -> fitTicks());
         hover.getStyleClass().add("heatmap-hover");
         hover.setMaxWidth(Double.MAX_VALUE);
         hover.setPadding(new Insets(2, 6, 2, 6));
@@ -154,13 +163,49 @@ public final class Heatmap {
         xAxis.setMax(cols - 0.5);
         yAxis.setMin(-0.5);
         yAxis.setMax(rows - 0.5);
-        xAxis.setCategories(new ArrayList<>(columnLabels));
-        yAxis.setCategories(new ArrayList<>(rowLabels));
-        xAxis.setMaxMajorTickLabelCount(cols + 1);
-        yAxis.setMaxMajorTickLabelCount(rows + 1);
+        this.columnLabels = List.copyOf(columnLabels);
+        this.rowLabels = List.copyOf(rowLabels);
+        fitTicks();
         DoubleGridDataSet data = new DoubleGridDataSet("heatmap", false, new double[][] {x, y}, z);
         renderer.getDatasets().setAll(data);
         chart.invalidate();
+    }
+
+    /** One tick per cell when the labels fit, else every second, fifth, tenth... cell. */
+    private void fitTicks() {
+        xAxis.setTickUnit(step(columnLabels.size(), xAxis.getWidth(), 14));
+        yAxis.setTickUnit(step(rowLabels.size(), yAxis.getHeight(), 14));
+        chart.invalidate();
+    }
+
+    static double step(int cells, double pixels, double perLabel) {
+        if (cells <= 0) {
+            return 1;
+        }
+        double room = pixels > 0 ? pixels / perLabel : 25;
+        for (int s : new int[] {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000}) {
+            if (cells / (double) s <= Math.max(1, room)) {
+                return s;
+            }
+        }
+        return Math.ceil(cells / Math.max(1, room));
+    }
+
+    private static javafx.util.StringConverter<Number> labels(java.util.function.Supplier<List<String>> names) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double v = value.doubleValue();
+                long i = Math.round(v);
+                List<String> n = names.get();
+                return Math.abs(v - i) < 1e-6 && i >= 0 && i < n.size() ? n.get((int) i) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        };
     }
 
     private static double[] spread(int points, int cells) {

@@ -78,7 +78,7 @@ public final class ForwardView implements LessonStep {
     private final Label stripCaption = new Label();
     private final ProbabilityBars topBars = new ProbabilityBars();
     private final Label verdict = new Label();
-    private final Heatmap heatmap = new Heatmap("next word", "t: input word x_t", "log10 o_t[word]");
+    private final Heatmap heatmap = new Heatmap("next word", "input word x_t", "log10 o_t[word]");
     private final CategoryAxis lossX = new CategoryAxis("true next word y_t");
     private final DefaultNumericAxis lossY = Charts.axis("-ln o_t[y_t]");
     private final XYChart lossChart = Charts.chart(lossX, lossY);
@@ -212,8 +212,6 @@ public final class ForwardView implements LessonStep {
     private Node sentencePane() {
         heatmap.node().setId("forwardHeatmap");
         heatmap.setColourScale(p -> Math.log10(Math.max(p, 1e-12)));
-        heatmap.chart().getGridRenderer().getHorizontalMajorGrid().setVisible(false);
-        heatmap.chart().getGridRenderer().getVerticalMajorGrid().setVisible(false);
         lossX.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
         lossX.setAutoRanging(false);
         lossY.setAutoRanging(true);
@@ -228,9 +226,9 @@ public final class ForwardView implements LessonStep {
         lossX.setUnit(null);
         lossChart.getPlugins().add(lnC);
         lossChart.setId("lossBars");
-        lossChart.setPrefHeight(150);
-        lossChart.setMinHeight(120);
-        lossChart.setMaxHeight(180);
+        lossChart.setPrefHeight(125);
+        lossChart.setMinHeight(110);
+        lossChart.setMaxHeight(140);
         heatmap.chart().setPrefHeight(600);
         sentenceSummary.setId("sentenceSummary");
         sentenceSummary.setWrapText(true);
@@ -292,12 +290,13 @@ public final class ForwardView implements LessonStep {
         }
         List<String> cols = new ArrayList<>();
         for (int c : t.columns()) {
-            cols.add(model.vocabulary().word(c));
+            String w = model.vocabulary().word(c);
+            cols.add(w.length() > 14 ? w.substring(0, 13) + "…" : w);
         }
         double floor = Math.floor(Math.log10(1.0 / t.vocabularySize())) - 1;
         heatmap.setColourRange(floor, 0);
         heatmap.setCellText((r, c, p) -> String.format(Locale.ROOT, "t = %d, after \"%s\": o_t[%s] = %.6f (%s)%s",
-                r, t.inputs().get(r), cols.get(c), p, ProbabilityBars.percent(p),
+                r, t.inputs().get(r), model.vocabulary().word(t.columns().get(c)), p, ProbabilityBars.percent(p),
                 t.columns().get(c) == t.y()[r] ? "  <- the true next word" : ""));
         heatmap.setData(rows, cols, t.heat());
 

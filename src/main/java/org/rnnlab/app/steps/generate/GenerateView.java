@@ -55,6 +55,7 @@ public final class GenerateView implements LessonStep {
     private final ProbabilityBars bars = new ProbabilityBars();
     private final VBox sentences = new VBox(6);
     private boolean shown;
+    private final Label hint = new Label();
     private final Button generate = new Button("Generate", new FontIcon(MaterialDesignD.DICE_MULTIPLE_OUTLINE));
 
     public GenerateView(LessonSession session) {
@@ -82,7 +83,12 @@ public final class GenerateView implements LessonStep {
         });
         Label predictHeading = new Label("Most likely next words (click one to add it)");
         predictHeading.getStyleClass().add("card-title");
-        VBox predictCard = new VBox(8, predictHeading, prefix, prefixTokens, bars);
+        hint.setId("predictHint");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        hint.managedProperty().bind(hint.visibleProperty());
+        hint.setVisible(false);
+        VBox predictCard = new VBox(8, predictHeading, prefix, prefixTokens, bars, hint);
         predictCard.getStyleClass().add("card");
 
         Spinner<Integer> count = new Spinner<>(1, 20, vm.countProperty().get());
@@ -209,6 +215,14 @@ public final class GenerateView implements LessonStep {
             list.add(new ProbabilityBars.Bar(pr.index(), pr.word(), pr.probability(), false));
         }
         bars.setBars(list);
+        int c = model.vocabulary() == null ? 0 : model.vocabulary().size();
+        boolean flat = c > 0 && !p.top().isEmpty() && p.top().get(0).probability() < 3.0 / c;
+        hint.setVisible(flat);
+        if (flat) {
+            hint.setText(String.format(Locale.ROOT, "Every word gets about 1/C = %s: this model has not learned anything "
+                    + "yet, so the bars are nearly equal. Train it on the Training step and come back.",
+                    ProbabilityBars.percent(1.0 / c)));
+        }
     }
 
     private static Label chip(String text, String style, String tip) {
@@ -246,9 +260,14 @@ public final class GenerateView implements LessonStep {
 
     private void showSentences() {
         sentences.getChildren().clear();
+        int n = 0;
         for (GenerateViewModel.Generated g : vm.generated()) {
             FlowPane line = new FlowPane(3, 3);
             line.getStyleClass().add("generated-sentence");
+            Label number = new Label(++n + ".");
+            number.getStyleClass().add("muted");
+            number.setMinWidth(22);
+            line.getChildren().add(number);
             for (int i = 0; i < g.words().size(); i++) {
                 Label w = new Label(g.words().get(i));
                 w.getStyleClass().addAll("gen-word", WordColours.styleClass(g.probabilities()[i]));

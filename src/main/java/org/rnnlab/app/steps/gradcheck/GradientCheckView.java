@@ -138,8 +138,6 @@ public final class GradientCheckView implements LessonStep {
             map.node().setId("gcHeatmap" + p);
             map.setColourScale(v -> Double.isNaN(v) ? Double.NaN : Math.log10(Math.max(v, 1e-12)));
             map.setColourRange(-12, 0);
-            map.chart().getGridRenderer().getHorizontalMajorGrid().setVisible(false);
-            map.chart().getGridRenderer().getVerticalMajorGrid().setVisible(false);
             String name = p;
             map.setCellText((r, col, v) -> Double.isNaN(v)
                     ? String.format(Locale.ROOT, "%s[%d, %d]: not checked yet", name, r, col)

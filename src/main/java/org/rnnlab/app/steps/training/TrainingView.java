@@ -322,10 +322,10 @@ public final class TrainingView implements LessonStep {
                 () -> TrainingViewModel.stepTimeText(vm.msPerStepProperty().get()), vm.msPerStepProperty()));
         Label left = stat("timeLeft", vm.timeLeftProperty());
         Label epochLr = stat("epochAndRate", Bindings.createStringBinding(() -> {
-            double lr = vm.currentLearningRateProperty().get();
-            return String.format(Locale.ROOT, "%d · %s", vm.epochProperty().get(),
-                    Double.isFinite(lr) ? String.format(Locale.ROOT, "%.4g", lr) : "–");
-        }, vm.epochProperty(), vm.currentLearningRateProperty()));
+            int e = vm.epochProperty().get();
+            return String.format(Locale.ROOT, "%s · %s", e == 0 ? "–" : e + " / " + vm.epochsProperty().get(),
+                    TrainingViewModel.rateText(vm.currentLearningRateProperty().get()));
+        }, vm.epochProperty(), vm.epochsProperty(), vm.currentLearningRateProperty()));
         Label loss = stat("smoothedLoss", Bindings.createStringBinding(() -> {
             double l = vm.smoothedLossProperty().get();
             return Double.isFinite(l) ? String.format(Locale.ROOT, "%.3f", l) : "–";

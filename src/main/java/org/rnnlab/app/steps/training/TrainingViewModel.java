@@ -52,7 +52,7 @@ public final class TrainingViewModel {
     private final IntegerProperty bpttTruncate = new SimpleIntegerProperty(ModelSession.DEFAULT_BPTT);
     private final IntegerProperty sentences = new SimpleIntegerProperty(1000);
     private final LongProperty seed = new SimpleLongProperty(ModelSession.DEFAULT_SEED);
-    private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(Precision.FLOAT64);
+    private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(Precision.FLOAT32);
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(ModelSession.DEFAULT_HIDDEN);
 
     // the run
@@ -125,6 +125,7 @@ public final class TrainingViewModel {
         return totalExamples;
     }
 
+    /** The epoch under way, counted from 1. */
     public IntegerProperty epochProperty() {
         return epoch;
     }
@@ -249,7 +250,7 @@ public final class TrainingViewModel {
                 }
                 msPerStep.set(stepMillis.add(s.nanos() / 1e6));
                 examplesSeen.set(x);
-                epoch.set(s.epoch());
+                epoch.set(s.epoch() + 1);
                 currentLearningRate.set(s.learningRate());
                 chart = true;
             } else if (e instanceof TrainingEvent.Evaluation ev) {
@@ -278,7 +279,7 @@ public final class TrainingViewModel {
                 ended(d.message()); // says which parameters were put back
                 diverged.set(true);
             } else if (e instanceof TrainingEvent.EpochEnd end) {
-                epoch.set(end.epoch());
+                epoch.set(end.epoch() + 1);
             }
         }
         long total = totalExamples.get();
@@ -360,6 +361,14 @@ public final class TrainingViewModel {
         }
         long days = s / 86_400;
         return String.format(Locale.ROOT, "%d day%s %d h", days, days == 1 ? "" : "s", (s % 86_400) / 3600);
+    }
+
+    /** A learning rate without trailing zeros: 0.005, 0.0025, 10. */
+    public static String rateText(double lr) {
+        if (!Double.isFinite(lr)) {
+            return "–";
+        }
+        return java.math.BigDecimal.valueOf(lr).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** The step time beside the lesson's: "12.3 ms (lesson: 350 ms numpy, 70 ms Theano)". */

@@ -58,4 +58,17 @@ class ForwardViewTest {
         robot.clickOn("#stepBack");
         assertEquals(0, view.viewModel().timeProperty().get());
     }
+
+    @Test
+    void hoveringTheHeatmapTellsTheExactProbability(FxRobot robot) throws Exception {
+        ModelSessionFixture.install(session, 30);
+        waitFor(60, () -> view.viewModel().traceProperty().get() != null);
+        robot.clickOn("Whole sentence");
+        javafx.scene.canvas.Canvas canvas = robot.lookup("#forwardHeatmap").queryAs(javafx.scene.layout.BorderPane.class)
+                .lookupAll(".chart").stream().findFirst().map(n -> ((io.fair_acc.chartfx.XYChart) n).getCanvas()).orElseThrow();
+        robot.moveTo(canvas);
+        waitFor(10, () -> robot.lookup(".heatmap-hover").queryAs(Label.class).getText().contains("o_t["));
+        String text = robot.lookup(".heatmap-hover").queryAs(Label.class).getText();
+        assertTrue(text.matches("t = \\d+, after .*: o_t\\[.*\\] = 0\\.\\d{6} .*"), text);
+    }
 }

@@ -86,8 +86,9 @@ class GenerateViewTest {
         robot.clickOn("#generateButton");
         waitFor(60, () -> robot.lookup("#generatedSentences").queryAs(VBox.class).getChildren().size() == 5);
         FlowPane first = (FlowPane) robot.lookup("#generatedSentences").queryAs(VBox.class).getChildren().get(0);
-        assertTrue(first.getChildren().size() >= 3);
-        assertTrue(first.getChildren().get(0).getStyleClass().stream().anyMatch(c -> c.startsWith("p-")), "coloured by probability");
+        assertTrue(first.getChildren().size() >= 4, "a number and at least three words");
+        assertEquals("1.", ((Label) first.getChildren().get(0)).getText());
+        assertTrue(first.getChildren().get(1).getStyleClass().stream().anyMatch(c -> c.startsWith("p-")), "coloured by probability");
         assertTrue(robot.lookup("#generationSummary").queryAs(Label.class).getText().contains("UNKNOWN_TOKEN"));
     }
 

@@ -28,6 +28,14 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void learningRatesLoseTheirTrailingZeros() {
+        assertEquals("0.005", TrainingViewModel.rateText(0.005));
+        assertEquals("0.0025", TrainingViewModel.rateText(0.0025));
+        assertEquals("10", TrainingViewModel.rateText(10));
+        assertEquals("–", TrainingViewModel.rateText(Double.NaN));
+    }
+
+    @Test
     void rateIsMeasuredOverTheWindow() {
         ArrayDeque<long[]> samples = new ArrayDeque<>();
         samples.add(new long[] {0, 100});
@@ -48,6 +56,7 @@ class TrainingViewModelTest {
         }
         vm.accept(batch, S);
         assertEquals(25, vm.examplesSeenProperty().get());
+        assertEquals(1, vm.epochProperty().get(), "epochs are counted from 1");
         assertEquals(0.25, vm.progressProperty().get(), 1e-12);
         assertEquals(25, vm.stepLoss().size());
         assertEquals(25, vm.smoothLoss().size());
