@@ -36,7 +36,26 @@ public final class Charts {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.getRenderers().clear();
+        redrawOnResize(chart);
         return chart;
+    }
+
+    /**
+     * Redraws a chart whenever its size changes. Without it, a chart that shrinks after its first
+     * layout (a label above it grew) can keep drawing its axes for the old size, a row off.
+     */
+    public static void redrawOnResize(XYChart chart) {
+        chart.widthProperty().addListener((o, a, b) -> chart.invalidate());
+        chart.heightProperty().addListener((o, a, b) -> chart.invalidate());
+    }
+
+    /**
+     * Sets a chart's heights. ChartFX's own stylesheet sets them on every chart and wins over
+     * setPrefHeight and friends, so they go into the inline style, which wins over stylesheets.
+     */
+    public static void heights(XYChart chart, double min, double pref, double max) {
+        chart.setStyle(String.format(java.util.Locale.ROOT, "-fx-min-height: %.0fpx; -fx-pref-height: %.0fpx; -fx-max-height: %.0fpx;",
+                min, pref, max));
     }
 
     /** Lines without markers; the per-point reduction stays on so long series draw fast. */

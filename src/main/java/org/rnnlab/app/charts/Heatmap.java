@@ -58,12 +58,13 @@ public final class Heatmap {
         yAxis.setUnit(null);
         zAxis.setUnit(null);
         xAxis.setTickLabelFormatter(labels(() -> columnLabels));
-        yAxis.setTickLabelFormatter(labels(() -> rowLabels));
+        yAxis.setTickLabelFormatter(labels(() -> reversed(rowLabels)));
         xAxis.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
         xAxis.getTickLabelStyle().setRotate(90);
         yAxis.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
-        // Rows read from the top down, like the sentence does.
-        yAxis.invertAxis(true);
+        // Rows read from the top down, like the sentence does. Not by inverting the axis: ChartFX
+        // keeps an inverted axis's old offset when it is resized, and the rows slide off their
+        // labels. Row r is drawn at y = rows - 1 - r instead.
         zAxis.setSide(Side.RIGHT);
         zAxis.setAutoRanging(true);
         chart = new XYChart(xAxis, yAxis);
@@ -77,14 +78,16 @@ public final class Heatmap {
         chart.getRenderers().setAll(renderer);
         chart.getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
         chart.getCanvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
-        chart.setMinSize(200, 150);
+        chart.setMinWidth(200);
+        Charts.redrawOnResize(chart);
+        Charts.heights(chart, 150, 450, 4096);
         chart.getStyleClass().add("heatmap");
         chart.getGridRenderer().getHorizontalMajorGrid().setVisible(false);
         chart.getGridRenderer().getVerticalMajorGrid().setVisible(false);
         chart.getGridRenderer().getHorizontalMinorGrid().setVisible(false);
         chart.getGridRenderer().getVerticalMinorGrid().setVisible(false);
-        xAxis.widthProperty().addListener((o, a, b) -> fitTicks());
-        yAxis.heightProperty().addListener((o, a, b) -> fitTicks());
+        xAxis.getAxisLabelFormatter().setTickUnitSupplier(Heatmap::wholeCellStep);
+        yAxis.getAxisLabelFormatter().setTickUnitSupplier(Heatmap::wholeCellStep);
         hover.getStyleClass().add("heatmap-hover");
         hover.setMaxWidth(Double.MAX_VALUE);
         hover.setPadding(new Insets(2, 6, 2, 6));
@@ -156,7 +159,10 @@ public final class Heatmap {
         double[] z = new double[gx * gy];
         for (int r = 0; r < gy; r++) {
             for (int c = 0; c < gx; c++) {
-                z[r * gx + c] = colourScale.applyAsDouble(values[Math.min(r, rows - 1)][Math.min(c, cols - 1)]);
+                int row = rows - 1 - Math.min(r, rows - 1); // grid row 0 is the bottom
+                double v = colourScale.applyAsDouble(values[Math.max(0, row)][Math.min(c, cols - 1)]);
+                // Outside a fixed colour range ChartFX leaves the cell blank: pin it to the nearest end.
+                z[r * gx + c] = zAxis.isAutoRanging() || Double.isNaN(v) ? v : Math.max(zAxis.getMin(), Math.min(zAxis.getMax(), v));
             }
         }
         xAxis.setMin(-0.5);
@@ -165,30 +171,25 @@ public final class Heatmap {
         yAxis.setMax(rows - 0.5);
         this.columnLabels = List.copyOf(columnLabels);
         this.rowLabels = List.copyOf(rowLabels);
-        fitTicks();
+        chart.invalidate();
         DoubleGridDataSet data = new DoubleGridDataSet("heatmap", false, new double[][] {x, y}, z);
         renderer.getDatasets().setAll(data);
         chart.invalidate();
     }
 
-    /** One tick per cell when the labels fit, else every second, fifth, tenth... cell. */
-    private void fitTicks() {
-        xAxis.setTickUnit(step(columnLabels.size(), xAxis.getWidth(), 14));
-        yAxis.setTickUnit(step(rowLabels.size(), yAxis.getHeight(), 14));
-        chart.invalidate();
-    }
-
-    static double step(int cells, double pixels, double perLabel) {
-        if (cells <= 0) {
-            return 1;
-        }
-        double room = pixels > 0 ? pixels / perLabel : 25;
-        for (int s : new int[] {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000}) {
-            if (cells / (double) s <= Math.max(1, room)) {
-                return s;
+    /**
+     * Tick steps of whole cells only (1, 2, 5, 10, 20, ...): ChartFX grows the step until the labels
+     * stop overlapping, so every cell is labelled when there is room, every second one when not.
+     */
+    static double wholeCellStep(double reference) {
+        double r = Math.max(1, reference);
+        double decade = Math.pow(10, Math.floor(Math.log10(r)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * decade >= r - 1e-9) {
+                return m * decade;
             }
         }
-        return Math.ceil(cells / Math.max(1, room));
+        return 10 * decade;
     }
 
     private static javafx.util.StringConverter<Number> labels(java.util.function.Supplier<List<String>> names) {
@@ -208,6 +209,12 @@ public final class Heatmap {
         };
     }
 
+    private static List<String> reversed(List<String> labels) {
+        List<String> out = new java.util.ArrayList<>(labels);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
     private static double[] spread(int points, int cells) {
         double[] v = new double[points];
         for (int i = 0; i < points; i++) {
@@ -224,7 +231,7 @@ public final class Heatmap {
             return null;
         }
         int c = (int) Math.round(xAxis.getValueForDisplay(canvasX));
-        int r = (int) Math.round(yAxis.getValueForDisplay(canvasY));
+        int r = rows - 1 - (int) Math.round(yAxis.getValueForDisplay(canvasY));
         if (r < 0 || r >= rows || c < 0 || c >= cols) {
             return null;
         }

@@ -25,6 +25,7 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.converter.DoubleStringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -129,6 +130,8 @@ public final class GradientCheckView implements LessonStep {
         summary.setWrapText(true);
         summary.getStyleClass().add("lm-summary");
         summary.textProperty().bind(vm.summaryProperty());
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setPrefHeight(Region.USE_COMPUTED_SIZE);
 
         TabPane tabs = new TabPane();
         tabs.setId("gcTabs");

@@ -5,7 +5,6 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
-import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -25,6 +24,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.rnnlab.app.charts.Charts;
+import org.rnnlab.app.charts.Series;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSession;
 import org.rnnlab.app.steps.LessonStep;
@@ -58,7 +58,7 @@ public final class LossView implements LessonStep {
     private final DefaultNumericAxis xAxis = Charts.axis("sentences read");
     private final DefaultNumericAxis yAxis = Charts.axis("mean loss per word so far");
     private final XYChart chart = Charts.chart(xAxis, yAxis);
-    private final DoubleDataSet meanData = new DoubleDataSet("mean loss");
+    private Series meanData;
     private final YValueIndicator lnC = Charts.horizontal(yAxis, Math.log(8000), "ln C");
     private final Spinner<Integer> n = new Spinner<>();
     private Task<?> task;
@@ -145,8 +145,7 @@ public final class LossView implements LessonStep {
         explanation.textProperty().bind(vm.explanationProperty());
 
         ErrorDataSetRenderer lines = Charts.lines();
-        meanData.setStyle(Charts.lineStyle(Charts.BLUE, 2));
-        lines.getDatasets().add(meanData);
+        meanData = new Series(lines, "mean loss", Charts.lineStyle(Charts.BLUE, 3));
         chart.getRenderers().add(lines);
         chart.getPlugins().add(lnC);
         lnC.setLabelPosition(0.5);
@@ -156,7 +155,7 @@ public final class LossView implements LessonStep {
         yAxis.setMax(10);
         xAxis.setAutoRanging(true);
         chart.setId("lossChart");
-        chart.setMinHeight(180);
+        Charts.heights(chart, 180, 400, 4096);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
         VBox content = new VBox(12, controls, cards, progress, explanation, chart);
@@ -204,7 +203,7 @@ public final class LossView implements LessonStep {
         boolean same = model.matchesCorpusProperty().get();
         int count = Math.min(vm.sentencesProperty().get(), d.size());
         vm.start(v.size(), model.revisionProperty().get());
-        meanData.clearData();
+        meanData.clear();
         lnC.setValue(vm.expectedProperty().get());
         lnC.setText(String.format(Locale.ROOT, "ln C = %.3f", vm.expectedProperty().get()));
         FxBatcher<LossViewModel.Progress> batcher = new FxBatcher<>(batch -> {
@@ -269,7 +268,8 @@ public final class LossView implements LessonStep {
         return panel;
     }
 
-    List<Object> nodesForTests() {
-        return List.of(chart, meanData);
+    /** The running mean on the chart (tests). */
+    Series meanSeries() {
+        return meanData;
     }
 }

@@ -49,6 +49,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.rnnlab.app.charts.Charts;
+import org.rnnlab.app.charts.Series;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSession;
 import org.rnnlab.app.steps.LessonStep;
@@ -91,9 +92,9 @@ public final class TrainingView implements LessonStep {
     private final DefaultNumericAxis xAxis = Charts.axis("examples seen (sentences)");
     private final DefaultNumericAxis yAxis = Charts.axis("loss (mean per word)");
     private final XYChart chart = Charts.chart(xAxis, yAxis);
-    private final DoubleDataSet stepData = new DoubleDataSet("loss of each sentence");
-    private final DoubleDataSet smoothData = new DoubleDataSet("smoothed");
-    private final DoubleDataSet evalData = new DoubleDataSet("loss on the whole training set");
+    private Series stepData;
+    private Series smoothData;
+    private Series evalData;
     private final YValueIndicator lnC = Charts.horizontal(yAxis, Math.log(8000), "ln C");
     private final List<XValueIndicator> halvingMarkers = new ArrayList<>();
     private final VBox samples = new VBox(3);
@@ -162,7 +163,7 @@ public final class TrainingView implements LessonStep {
 
     /** The chart's data sets, for tests: per-sentence loss, smoothed, evaluations. */
     public List<DoubleDataSet> chartData() {
-        return List.of(stepData, smoothData, evalData);
+        return List.of(stepData.data(), smoothData.data(), evalData.data());
     }
 
     // ---- building -----------------------------------------------------------------------------
@@ -357,12 +358,10 @@ public final class TrainingView implements LessonStep {
 
     private Node chartBox() {
         ErrorDataSetRenderer lines = Charts.lines();
-        stepData.setStyle(Charts.lineStyle(Charts.LIGHT_BLUE, 1));
-        smoothData.setStyle(Charts.lineStyle(Charts.BLUE, 2.5));
-        lines.getDatasets().addAll(stepData, smoothData);
+        stepData = new Series(lines, "loss of each sentence", Charts.lineStyle(Charts.LIGHT_BLUE, 1));
+        smoothData = new Series(lines, "smoothed", Charts.lineStyle(Charts.BLUE, 2.5));
         ErrorDataSetRenderer points = Charts.points();
-        evalData.setStyle(Charts.pointStyle(Charts.ORANGE, 6));
-        points.getDatasets().add(evalData);
+        evalData = new Series(points, "loss on the whole training set", Charts.pointStyle(Charts.ORANGE, 6));
         chart.getRenderers().addAll(lines, points);
         chart.getPlugins().add(lnC);
         lnC.setLabelPosition(0.9);
@@ -371,8 +370,7 @@ public final class TrainingView implements LessonStep {
         yAxis.setMin(0);
         yAxis.setMax(10);
         chart.setId("trainingChart");
-        chart.setMinHeight(200);
-        chart.setPrefHeight(400);
+        Charts.heights(chart, 200, 400, 4096);
         VBox.setVgrow(chart, Priority.ALWAYS);
         HBox legend = new HBox(14, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
                 legendItem("—", Charts.BLUE, "smoothed"), legendItem("●", Charts.ORANGE, "whole training set"),
