@@ -25,13 +25,13 @@ public final class LanguageModelView implements LessonStep {
                 + "The last bar, END, is how likely the sentence stops there. The thin line marks 1/C, "
                 + "the probability a model that knows nothing would give.",
         "Multiplying many small numbers gives tiny ones, so we add their logarithms instead: ln P. "
-                + "Perplexity turns ln P into a number per word: a perplexity of 100 means the model was, "
-                + "on average, as unsure as when picking one word out of 100.",
+                + "Perplexity turns ln P into a number per word (over the N predictions, END included): a "
+                + "perplexity of 100 means the model was, on average, as unsure as when picking one word out of 100.",
         "With random weights every word gets about 1/C, so the perplexity is close to C. After "
                 + "training, a real sentence should beat the same words shuffled by a wide margin.",
     };
     private static final String LATEX = "\\begin{array}{l}P(w_1,\\dots,w_m)=\\prod_{i=1}^{m}P(w_i\\mid w_1,\\dots,w_{i-1})"
-            + "\\\\\\mathrm{perplexity}=\\exp\\left(-\\frac{1}{m}\\ln P\\right)\\end{array}";
+            + "\\\\\\mathrm{perplexity}=\\exp\\left(-\\frac{1}{N}\\ln P\\right)\\end{array}";
 
     private final ModelSession model;
     private final LanguageModelViewModel vm = new LanguageModelViewModel();

@@ -116,7 +116,7 @@ public final class LanguageModelViewModel {
         return "Sentence " + more + " is " + timesText(Math.abs(diff)) + " as likely as sentence " + less + ".";
     }
 
-    /** exp(logRatio) written for people: "3.2 times", "1,250 times", "10^17 times". */
+    /** exp(logRatio) written for people: "3.2 times", "1,250 times", "about 10¹⁷ times". */
     public static String timesText(double logRatio) {
         double ratio = Math.exp(logRatio);
         if (ratio < 10) {
@@ -126,6 +126,16 @@ public final class LanguageModelViewModel {
             return String.format(Locale.ROOT, "%,.0f times", ratio);
         }
         long exponent = Math.round(logRatio / Math.log(10));
-        return "about 10^" + exponent + " times";
+        return "about 10" + superscript(exponent) + " times";
+    }
+
+    /** 15 as ¹⁵: powers of ten read naturally in a label. */
+    static String superscript(long n) {
+        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        StringBuilder b = new StringBuilder();
+        for (char c : Long.toString(n).toCharArray()) {
+            b.append(c == '-' ? '⁻' : digits.charAt(c - '0'));
+        }
+        return b.toString();
     }
 }

@@ -65,7 +65,8 @@ class LanguageModelViewModelTest {
 
     @Test
     void hugeRatiosAreWrittenAsPowersOfTen() {
-        assertEquals("about 10^20 times", LanguageModelViewModel.timesText(20 * Math.log(10)));
+        assertEquals("about 10²⁰ times", LanguageModelViewModel.timesText(20 * Math.log(10)));
+        assertEquals("about 10¹⁰⁵ times", LanguageModelViewModel.timesText(105 * Math.log(10)));
         assertEquals("2.5 times", LanguageModelViewModel.timesText(Math.log(2.5)));
         assertEquals("1,250 times", LanguageModelViewModel.timesText(Math.log(1250)));
     }
