@@ -31,6 +31,23 @@ public final class Charts {
         return a;
     }
 
+    /** Tick labels as plain numbers with thousands separators (ChartFX would write 2.5E3). */
+    public static void plainNumbers(io.fair_acc.chartfx.axes.spi.AbstractAxis axis) {
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%,.0f", v)
+                        : String.format(java.util.Locale.ROOT, "%,.2f", v);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s.replace(",", ""));
+            }
+        });
+    }
+
     public static XYChart chart(Axis x, Axis y) {
         XYChart chart = new XYChart(x, y);
         chart.setAnimated(false);

@@ -58,8 +58,9 @@ public final class ProbabilityBars extends VBox {
         Label word = new Label(b.word());
         word.getStyleClass().add("bar-word");
         word.setMinWidth(Region.USE_PREF_SIZE);
-        word.setPrefWidth(9 * 14);
-        word.setMaxWidth(9 * 14);
+        // wide enough for UNKNOWN_TOKEN and most words; longer ones end in "..." (the tooltip has them whole)
+        word.setPrefWidth(10.5 * 14);
+        word.setMaxWidth(10.5 * 14);
         word.setAlignment(Pos.CENTER_RIGHT);
         Region bar = new Region();
         bar.getStyleClass().add("bar");

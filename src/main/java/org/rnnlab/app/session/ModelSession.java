@@ -637,7 +637,6 @@ public final class ModelSession {
 
         private void finish(RnnModel result, boolean good, TrainingEvent end, Throwable error) {
             run = null;
-            training.set(false);
             synchronized (evaluations) {
                 lossHistory.addAll(evaluations);
             }
@@ -650,7 +649,11 @@ public final class ModelSession {
             }
             if (result != before) {
                 publishParameters(result, what);
+            } else {
+                // back to the parameters from before the run: they may not be the ones published last
+                publishParameters(before, what);
             }
+            training.set(false); // last: who listens sees the final model already published
             if (error != null && !(error instanceof org.rnnlab.common.CancelledException)) {
                 Notices.failure("Training", error);
             } else if (!good && !(end instanceof TrainingEvent.Diverged)) {

@@ -38,6 +38,7 @@ import org.rnnlab.app.charts.Charts;
 import org.rnnlab.app.charts.Series;
 import org.rnnlab.app.charts.Heatmap;
 import org.rnnlab.app.charts.ProbabilityBars;
+import org.rnnlab.app.charts.StateStack;
 import org.rnnlab.app.charts.StateStrip;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSession;
@@ -77,6 +78,7 @@ public final class ForwardView implements LessonStep {
     private final StateStrip strip = new StateStrip();
     private final Label stripCaption = new Label();
     private final ProbabilityBars topBars = new ProbabilityBars();
+    private final StateStack stack = new StateStack();
     private final Label verdict = new Label();
     private final Heatmap heatmap = new Heatmap("next word", "input word x_t", "log10 o_t[word]");
     private final CategoryAxis lossX = new CategoryAxis("true next word y_t");
@@ -201,10 +203,21 @@ public final class ForwardView implements LessonStep {
         verdict.setWrapText(true);
         verdict.getStyleClass().add("lm-summary");
 
-        VBox box = new VBox(10, controls, inputLabel, new VBox(3, strip, stripCaption), topCaption, topBars, verdict);
+        stack.setId("stateStack");
+        Label stackCaption = new Label("The memory word by word: s_t after each input word (steps not read yet are faded)");
+        stackCaption.getStyleClass().add("card-title");
+        stackCaption.setWrapText(true);
+        stackCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        org.rnnlab.app.support.Theme.darkProperty().addListener((o, a, dark) -> stack.setTextColour(dark ? javafx.scene.paint.Color.gray(0.85) : javafx.scene.paint.Color.gray(0.2)));
+        stack.setTextColour(org.rnnlab.app.support.Theme.isDark() ? javafx.scene.paint.Color.gray(0.85) : javafx.scene.paint.Color.gray(0.2));
+        VBox box = new VBox(10, controls, inputLabel, new VBox(3, strip, stripCaption), topCaption, topBars, verdict,
+                stackCaption, stack);
         box.setPadding(new Insets(10, 4, 4, 4));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
         return scroll;
     }
@@ -280,6 +293,9 @@ public final class ForwardView implements LessonStep {
             return;
         }
         slider.setMax(Math.max(0, t.length() - 1));
+        stack.setStates(t.s(), t.inputs());
+        // rows of at least 12 px (the page scrolls on a small screen rather than squeezing them)
+        stack.setMinHeight(Math.min(12 * t.length(), 320));
         slider.setDisable(t.length() <= 1);
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < t.length(); i++) {
@@ -344,6 +360,7 @@ public final class ForwardView implements LessonStep {
         Vocabulary v = model.vocabulary();
         inputLabel.setText(String.format(Locale.ROOT, "x_%d = \"%s\" (word %,d of the vocabulary)", t, tr.inputs().get(t), tr.x()[t]));
         strip.setValues(tr.s()[t]);
+        stack.setCurrent(t);
         double largest = 0;
         for (double u : tr.s()[t]) {
             largest = Math.max(largest, Math.abs(u));

@@ -170,7 +170,7 @@ public final class GenerateViewModel {
             discarded += g.attempts() - 1;
         }
         return String.format(java.util.Locale.ROOT,
-                "UNKNOWN_TOKEN was drawn and redrawn %,d time%s; %,d sentence%s shorter than %d words %s thrown away.",
+                "UNKNOWN_TOKEN came up %,d time%s and was drawn again each time; %,d sentence%s shorter than %d words %s thrown away.",
                 redraws, redraws == 1 ? "" : "s", discarded, discarded == 1 ? "" : "s", minLength,
                 discarded == 1 ? "was" : "were");
     }

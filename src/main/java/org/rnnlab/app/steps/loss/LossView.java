@@ -154,6 +154,7 @@ public final class LossView implements LessonStep {
         yAxis.setMin(0);
         yAxis.setMax(10);
         xAxis.setAutoRanging(true);
+        Charts.plainNumbers(xAxis);
         chart.setId("lossChart");
         Charts.heights(chart, 180, 400, 4096);
         VBox.setVgrow(chart, Priority.ALWAYS);

@@ -366,6 +366,7 @@ public final class TrainingView implements LessonStep {
         chart.getPlugins().add(lnC);
         lnC.setLabelPosition(0.9);
         xAxis.setAutoRanging(true);
+        Charts.plainNumbers(xAxis);
         yAxis.setAutoRanging(false);
         yAxis.setMin(0);
         yAxis.setMax(10);
