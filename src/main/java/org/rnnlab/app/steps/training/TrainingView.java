@@ -484,8 +484,9 @@ public final class TrainingView implements LessonStep {
     }
 
     /**
-     * A frame's worth of events. The numbers and the chart are refreshed a few times a second:
-     * enough to look live, cheap enough to leave the CPU to the trainer.
+     * A frame's worth of events. The numbers are refreshed four times a second and the chart once:
+     * enough to look live, and cheap enough to leave the CPU to the trainer (on two cores, every
+     * redraw is taken from it).
      */
     private void onBatch(List<TrainingEvent> batch) {
         pending.addAll(batch);
@@ -500,12 +501,12 @@ public final class TrainingView implements LessonStep {
     }
 
     private void flush(long now, boolean force) {
-        if (!pending.isEmpty() && (force || now - lastProcessed > 100_000_000L)) {
+        if (!pending.isEmpty() && (force || now - lastProcessed > 250_000_000L)) {
             vm.accept(new ArrayList<>(pending), now);
             pending.clear();
             lastProcessed = now;
         }
-        if (force || now - lastChart > 250_000_000L) {
+        if (force || now - lastChart > 1_000_000_000L) {
             lastChart = now;
             refreshChart();
         }

@@ -28,7 +28,7 @@ import org.rnnlab.training.TrainingEvent;
  */
 public final class TrainingViewModel {
     /** Points kept per chart series, however long the run. */
-    public static final int CHART_POINTS = 3000;
+    public static final int CHART_POINTS = 2000;
     /** The lesson's figures for one SGD step on a 45-word sentence, C = 8000, H = 100. */
     public static final double LESSON_NUMPY_MS = 350;
     public static final double LESSON_THEANO_MS = 70;
