@@ -22,7 +22,8 @@ public final class CorpusSessionFixtures {
 
     /**
      * A corpus of 40 comments whose word counts fall off steeply: "the" in every sentence, "cat"
-     * in half, "dog" in a quarter, and one rare word per comment ("rare0", "rare1", ...).
+     * in half, "dog" in a quarter, and one rare word per comment ("rare0", "rare1", ...); a few
+     * comments end with "He left!", a sentence as short as the lesson's example pair.
      */
     public static List<String> comments() {
         List<String> out = new ArrayList<>();
@@ -34,6 +35,9 @@ public final class CorpusSessionFixtures {
             sb.append("! He left rare").append(i).append(".");
             if (i % 4 == 0) {
                 sb.append(" I'd say it isn't the end.");
+            }
+            if (i % 8 == 3) {
+                sb.append(" He left!");
             }
             out.add(sb.toString());
         }
