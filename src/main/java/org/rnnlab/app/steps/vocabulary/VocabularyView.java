@@ -197,10 +197,10 @@ public final class VocabularyView implements LessonStep {
 
         TableColumn<Row, Number> rank = new TableColumn<>("rank");
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
-        rank.setPrefWidth(52);
+        rank.setPrefWidth(46);
         TableColumn<Row, String> word = new TableColumn<>("word");
         word.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().word()));
-        word.setPrefWidth(130);
+        word.setPrefWidth(146);
         TableColumn<Row, Number> count = new TableColumn<>("count");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         count.setCellFactory(col -> new TableCell<>() {
@@ -210,7 +210,7 @@ public final class VocabularyView implements LessonStep {
                 setText(empty || item == null ? null : fmt(item.longValue()));
             }
         });
-        count.setPrefWidth(68);
+        count.setPrefWidth(66);
         TableColumn<Row, Row> in = new TableColumn<>("kept?");
         in.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         in.setCellFactory(col -> new TableCell<>() {
@@ -220,7 +220,7 @@ public final class VocabularyView implements LessonStep {
                 setText(empty || item == null ? null : model.inVocabulary(item) ? "yes" : "no");
             }
         });
-        in.setPrefWidth(62);
+        in.setPrefWidth(54);
         table.getColumns().setAll(java.util.List.of(rank, word, count, in));
         table.setItems(model.filteredRows());
         table.setId("frequencyTable");
@@ -236,9 +236,10 @@ public final class VocabularyView implements LessonStep {
         table.setPlaceholder(new Label("No word matches."));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox left = new VBox(6, search, table);
-        left.setMinWidth(320);
+        left.setMinWidth(330);
         left.setPrefWidth(340);
-        left.setMaxWidth(420);
+        left.setMaxWidth(440);
+        HBox.setHgrow(left, Priority.SOMETIMES);
 
         VBox charts = new VBox(6, titled("Zipf plot: a few words are very common", zipf.chart()),
                 titled("Coverage: % of tokens kept, for each C", coverage.chart()));
@@ -267,8 +268,10 @@ public final class VocabularyView implements LessonStep {
         coverage.xMarker().setValue(c);
         coverage.xMarker().setText("C = " + fmt(c));
         double pct = 100 * model.coverageProperty().get();
-        coverage.yMarker().setValue(pct);
-        coverage.yMarker().setText(String.format(Locale.ROOT, "%.1f%%", pct));
+        if (coverage.yMarker() != null) {
+            coverage.yMarker().setValue(pct);
+            coverage.yMarker().setText(String.format(Locale.ROOT, "%.1f%%", pct));
+        }
     }
 
     // ---------------------------------------------------------------- example sentence
