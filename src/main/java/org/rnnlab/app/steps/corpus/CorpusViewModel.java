@@ -166,7 +166,7 @@ public final class CorpusViewModel {
             return "Every " + unit() + " is counted; the first " + fmt(s.keptDocuments()) + " of "
                     + fmt(s.documents()) + " are kept here to browse.";
         }
-        return "Tokens count SENTENCE_START and SENTENCE_END too. Replaced bytes were not valid UTF-8.";
+        return "Tokens include SENTENCE_START and SENTENCE_END. Replaced bytes were not valid UTF-8.";
     }
 
     /** A sentence of the current comment, for the comparison: the one where the two tokenizers differ most. */

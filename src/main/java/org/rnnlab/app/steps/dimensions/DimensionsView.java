@@ -164,7 +164,7 @@ public final class DimensionsView implements LessonStep {
     }
 
     private void show(Numbers n) {
-        cLabel.setText("C = " + DimensionsViewModel.fmt(n.C()));
+        cLabel.setText("C = " + DimensionsViewModel.fmt(n.C()) + " (Vocabulary step)");
         table.getChildren().clear();
         String[] heads = {"", "what it is", "shape", "here", "numbers"};
         for (int i = 0; i < heads.length; i++) {

@@ -61,6 +61,8 @@ public final class TrainingDataView implements LessonStep {
         this.lesson = lesson;
         VBox live = new VBox(10, controls(), pairCard(), stepTitle, oneHotRow(), cost, origin());
         live.getStyleClass().add("step-live");
+        // The two drawings grow with the window (a projector at 1920 x 1080 has room for them).
+        live.widthProperty().addListener((obs, old, now) -> resizeDrawings(now.doubleValue()));
         ScrollPane scroll = new ScrollPane(live);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -155,6 +157,20 @@ public final class TrainingDataView implements LessonStep {
         cost.setId("costNote");
         cost.setWrapText(true);
         return row;
+    }
+
+    private void resizeDrawings(double liveWidth) {
+        double w = Math.max(180, Math.min(380, Math.floor((liveWidth - 270) / 2)));
+        double h = Math.round(w * 0.72);
+        if (w != oneHot.getWidth() || h != oneHot.getHeight()) {
+            for (Canvas c : new Canvas[] {oneHot, matrix}) {
+                c.setWidth(w);
+                c.setHeight(h);
+            }
+            oneHotCaption.setMaxWidth(w);
+            matrixCaption.setMaxWidth(w);
+            showStep();
+        }
     }
 
     private void showStep() {

@@ -197,10 +197,10 @@ public final class VocabularyView implements LessonStep {
 
         TableColumn<Row, Number> rank = new TableColumn<>("rank");
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
-        rank.setPrefWidth(46);
+        rank.setPrefWidth(52);
         TableColumn<Row, String> word = new TableColumn<>("word");
         word.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().word()));
-        word.setPrefWidth(146);
+        word.setPrefWidth(138);
         TableColumn<Row, Number> count = new TableColumn<>("count");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         count.setCellFactory(col -> new TableCell<>() {
@@ -220,7 +220,7 @@ public final class VocabularyView implements LessonStep {
                 setText(empty || item == null ? null : model.inVocabulary(item) ? "yes" : "no");
             }
         });
-        in.setPrefWidth(54);
+        in.setPrefWidth(58);
         table.getColumns().setAll(java.util.List.of(rank, word, count, in));
         table.setItems(model.filteredRows());
         table.setId("frequencyTable");

@@ -124,6 +124,6 @@ class CorpusViewTest {
         assertEquals("40", text(robot, "#corpusDocuments"));
         assertEquals(CorpusSessionFixtures.comments().get(0), text(robot, "#rawText"));
         Node note = robot.lookup("#corpusNote").query();
-        assertTrue(((Label) note).getText().startsWith("Tokens count"), ((Label) note).getText());
+        assertTrue(((Label) note).getText().startsWith("Tokens include"), ((Label) note).getText());
     }
 }
