@@ -57,6 +57,7 @@ public final class CorpusSessionFixtures {
 
     /** A scene with the app's stylesheets around {@code root}, shown on {@code stage}. */
     public static void show(Stage stage, Parent root) {
+        org.rnnlab.app.support.Theme.apply();
         Scene scene = new Scene(root, 1280, 800);
         for (String css : new String[] {"rnnlab.css", "steps-text.css"}) {
             scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/" + css).toExternalForm());
