@@ -12,7 +12,9 @@
 #   2. the same on a ~TARGET_MB (default 100) corpus made by repeating the corpus's records;
 #   3. rnnlab tokenize --line-per-sentence on the sentences NLTK gets, heap capped at 64 MB to
 #      show that streaming keeps memory bounded;
-#   4. NLTK's NLTKWordTokenizer().tokenize on the same lower-cased sentences, timing only the
+#   4. PreparedData.prepare run 5 times in one JVM on the big corpus (src/test/java/.../PrepareBench):
+#      the speed once the JIT has compiled the hot code;
+#   5. NLTK's NLTKWordTokenizer().tokenize on the same lower-cased sentences, timing only the
 #      tokenize calls (reading and splitting not counted: generous to NLTK).
 # Machine noise: run it when nothing else builds; other builds on a shared machine slow both sides.
 set -euo pipefail
@@ -24,9 +26,10 @@ PY=/usr/bin/python3
 WORK=$(mktemp -d /tmp/rnnlab-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-mvn -q -o compile
+mvn -q -o test-compile
 mvn -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="target/classes:$(cat "$WORK/cp.txt")"
+TEST_CP="target/test-classes:$CP"
 
 # the big corpus: the header once, then the records again and again
 BIG="$WORK/big.csv"
@@ -125,5 +128,7 @@ bench_prepare "$CORPUS" "$(basename "$CORPUS")"
 bench_prepare "$BIG" "repeated to ~${TARGET_MB} MB"
 bench_tokenize "$WORK/small.sentences" "sample sentences"
 bench_tokenize "$WORK/big.sentences" "~${TARGET_MB} MB sentences"
+echo "prepare in one JVM, ~${TARGET_MB} MB, JIT warming up:"
+java -Xmx2g -cp "$TEST_CP" org.rnnlab.text.PrepareBench "$BIG" 5 | sed 's/^/    /'
 bench_nltk "$WORK/small.sentences" "sample sentences"
 bench_nltk "$WORK/big.sentences" "~${TARGET_MB} MB sentences"

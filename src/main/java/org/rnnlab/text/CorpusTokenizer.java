@@ -38,8 +38,16 @@ final class CorpusTokenizer {
     private CorpusTokenizer() {
     }
 
+    /**
+     * One worker per processor but one, which reads the corpus (at least one worker); the system
+     * property {@code rnnlab.text.workers} overrides it.
+     */
     static int defaultWorkers() {
-        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        Integer forced = Integer.getInteger("rnnlab.text.workers");
+        if (forced != null && forced > 0) {
+            return forced;
+        }
+        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     static Result run(CorpusReader reader, ProgressListener progress, Cancellation cancel, int workers) {
