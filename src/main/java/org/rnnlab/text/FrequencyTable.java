@@ -2,9 +2,7 @@ package org.rnnlab.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.rnnlab.common.UserException;
 
 /**
@@ -16,9 +14,10 @@ import org.rnnlab.common.UserException;
  * first" and {@link PreparedData} can keep a corpus as int ids instead of strings.
  */
 public final class FrequencyTable {
-    private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> byId = new ArrayList<>();
     private long[] counts = new long[1024];   // id -> count
+    private int[] hashes = new int[1024];     // id -> hash of the word
+    private int[] slots = new int[1 << 12];   // open addressing: hash -> id + 1, 0 = empty
     private long totalTokens;
     private int[] ranking;                     // rank -> id, cached until the next add
 
@@ -31,19 +30,122 @@ public final class FrequencyTable {
 
     /** Counts one token and returns its id (order of first occurrence). */
     int idOf(String token) {
-        Integer id = ids.get(token);
-        if (id == null) {
-            id = byId.size();
-            ids.put(token, id);
-            byId.add(token);
-            if (id == counts.length) {
-                counts = Arrays.copyOf(counts, counts.length * 2);
-            }
-        }
+        return idOf(token, 0, token.length());
+    }
+
+    /**
+     * Counts the token {@code source[start, end)} and returns its id; a String is made only for
+     * a token not seen before (the hot path of {@code prepare}).
+     */
+    int idOf(String source, int start, int end) {
+        int id = find(source, start, end, true);
         counts[id]++;
         totalTokens++;
         ranking = null;
         return id;
+    }
+
+    /** Gives the token an id without counting it (so it ranks first among equal counts). */
+    int reserve(String token) {
+        ranking = null;
+        return find(token, 0, token.length(), true);
+    }
+
+    /** Counts one more occurrence of a token that already has an id. */
+    void increment(int id) {
+        counts[id]++;
+        totalTokens++;
+        ranking = null;
+    }
+
+    /** Takes back one occurrence counted by {@link #idOf}. */
+    void uncount(int id) {
+        counts[id]--;
+        totalTokens--;
+        ranking = null;
+    }
+
+    /** Adds {@code count} occurrences of a word (merging another table) and returns its id. */
+    int add(String word, long count) {
+        int id = find(word, 0, word.length(), true);
+        counts[id] += count;
+        totalTokens += count;
+        ranking = null;
+        return id;
+    }
+
+    long countOfId(int id) {
+        return counts[id];
+    }
+
+    /** Id of a token already counted, -1 when never seen. */
+    int idOfExisting(String token) {
+        return find(token, 0, token.length(), false);
+    }
+
+    /** Count of a token, 0 when never seen. */
+    public long count(String token) {
+        int id = find(token, 0, token.length(), false);
+        return id < 0 ? 0 : counts[id];
+    }
+
+    private int find(String s, int start, int end, boolean create) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        int mask = slots.length - 1;
+        int len = end - start;
+        for (int k = mix(h) & mask; ; k = (k + 1) & mask) {
+            int slot = slots[k];
+            if (slot == 0) {
+                if (!create) {
+                    return -1;
+                }
+                return insert(s.substring(start, end), h, k);
+            }
+            int id = slot - 1;
+            if (hashes[id] == h) {
+                String w = byId.get(id);
+                if (w.length() == len && w.regionMatches(0, s, start, len)) {
+                    return id;
+                }
+            }
+        }
+    }
+
+    private int insert(String word, int h, int slot) {
+        int id = byId.size();
+        byId.add(word);
+        if (id == counts.length) {
+            counts = Arrays.copyOf(counts, id * 2);
+            hashes = Arrays.copyOf(hashes, id * 2);
+        }
+        hashes[id] = h;
+        slots[slot] = id + 1;
+        if (byId.size() * 2 > slots.length) {
+            rehash();
+        }
+        return id;
+    }
+
+    private void rehash() {
+        int[] bigger = new int[slots.length * 2];
+        int mask = bigger.length - 1;
+        for (int id = 0; id < byId.size(); id++) {
+            int k = mix(hashes[id]) & mask;
+            while (bigger[k] != 0) {
+                k = (k + 1) & mask;
+            }
+            bigger[k] = id + 1;
+        }
+        slots = bigger;
+    }
+
+    /** Spreads String-style hashes, whose low bits are poor for short words. */
+    private static int mix(int h) {
+        int x = h * 0x9E3779B9;
+        return x ^ (x >>> 16);
     }
 
     String wordOfId(int id) {
@@ -98,7 +200,7 @@ public final class FrequencyTable {
      */
     public int keptWords(int C) {
         checkSize(C);
-        int candidates = distinctTokens() - (ids.containsKey(Tokens.UNKNOWN) ? 1 : 0);
+        int candidates = distinctTokens() - (count(Tokens.UNKNOWN) > 0 ? 1 : 0);
         return Math.min(C - 1, candidates);
     }
 

@@ -1,17 +1,12 @@
 package org.rnnlab.text;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,10 +34,10 @@ public final class PreparedData {
     private final Vocabulary vocabulary;
     private final CorpusStats stats;
     private final FrequencyTable frequencies;   // null after read()
-    private final List<int[]> sentences;        // each: indices incl. START and END
+    private final TokenStore sentences;         // each: indices incl. START and END
     private final String corpusDescription;
 
-    private PreparedData(Vocabulary vocabulary, CorpusStats stats, FrequencyTable frequencies, List<int[]> sentences,
+    private PreparedData(Vocabulary vocabulary, CorpusStats stats, FrequencyTable frequencies, TokenStore sentences,
                          String corpusDescription) {
         this.vocabulary = vocabulary;
         this.stats = stats;
@@ -62,21 +57,12 @@ public final class PreparedData {
                                        Cancellation cancel) {
         FrequencyTable.checkSize(vocabularySize);
         CorpusReader reader = CorpusReader.open(corpus, column);
-        TextPipeline pipeline = new TextPipeline();
-        FrequencyTable table = new FrequencyTable();
-        List<int[]> byId = new ArrayList<>();
-        long[] documents = {0};
-        reader.forEach(doc -> {
-            documents[0]++;
-            for (List<String> sentence : pipeline.sentences(doc.text())) {
-                int[] ids = new int[sentence.size()];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = table.idOf(sentence.get(i));
-                }
-                byId.add(ids);
-            }
-        }, progress, cancel);
-        if (byId.isEmpty()) {
+        CorpusTokenizer.Result counted = CorpusTokenizer.run(reader, progress == null ? ProgressListener.NONE : progress,
+                cancel == null ? Cancellation.NONE : cancel, CorpusTokenizer.defaultWorkers());
+        TokenStore byId = counted.sentences();
+        long[] documents = {counted.documents()};
+        FrequencyTable table = counted.table();
+        if (byId.count() == 0) {
             throw new UserException(reader.description() + " holds no sentences (no words in "
                     + documents[0] + " documents); give a corpus with text"
                     + (reader.description().contains("CSV") ? " or name the text column with --column" : ""));
@@ -88,21 +74,21 @@ public final class PreparedData {
     public static PreparedData fromSentences(List<List<String>> tokenized, int vocabularySize) {
         FrequencyTable.checkSize(vocabularySize);
         FrequencyTable table = new FrequencyTable();
-        List<int[]> byId = new ArrayList<>(tokenized.size());
+        TokenStore byId = new TokenStore();
         for (List<String> sentence : tokenized) {
             int[] ids = new int[sentence.size()];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = table.idOf(sentence.get(i));
             }
-            byId.add(ids);
+            byId.add(ids, 0, ids.length);
         }
-        if (byId.isEmpty()) {
+        if (byId.count() == 0) {
             throw new UserException("no sentences to build a vocabulary from; give a corpus with text");
         }
         return build(table, byId, vocabularySize, tokenized.size(), 0, "sentences");
     }
 
-    private static PreparedData build(FrequencyTable table, List<int[]> byId, int C, long documents,
+    private static PreparedData build(FrequencyTable table, TokenStore byId, int C, long documents,
                                       long malformed, String description) {
         Vocabulary vocabulary = table.vocabulary(C);
         // id (first occurrence) -> vocabulary index
@@ -110,17 +96,13 @@ public final class PreparedData {
         for (int id = 0; id < remap.length; id++) {
             remap[id] = vocabulary.indexOf(table.wordOfId(id));
         }
-        for (int[] s : byId) {
-            for (int i = 0; i < s.length; i++) {
-                s[i] = remap[s[i]];
-            }
-        }
+        byId.remap(remap);
         int kept = vocabulary.size() - 1;
         String least = kept > 0 ? vocabulary.word(kept - 1) : Tokens.UNKNOWN;
         long leastCount = kept > 0 ? vocabulary.count(kept - 1) : 0;
-        CorpusStats stats = new CorpusStats(documents, byId.size(), table.totalTokens(), table.distinctTokens(),
+        CorpusStats stats = new CorpusStats(documents, byId.count(), table.totalTokens(), table.distinctTokens(),
                 vocabulary.size(), least, leastCount, table.coverage(C), malformed);
-        return new PreparedData(vocabulary, stats, table, Collections.unmodifiableList(byId), description);
+        return new PreparedData(vocabulary, stats, table, byId, description);
     }
 
     public Vocabulary vocabulary() {
@@ -143,26 +125,25 @@ public final class PreparedData {
 
     /** Number of sentences. */
     public int size() {
-        return sentences.size();
+        return sentences.count();
     }
 
     /** Sentence i as indices, SENTENCE_START and SENTENCE_END included (a copy). */
     public int[] sentence(int i) {
-        return sentences.get(i).clone();
+        return sentences.copy(i, 0, sentences.length(i));
     }
 
     /** The lesson's x: the sentence without its last token. */
     public int[] x(int i) {
-        int[] w = sentences.get(i);
-        return Arrays.copyOfRange(w, 0, w.length - 1);
+        return sentences.copy(i, 0, sentences.length(i) - 1);
     }
 
     /** The lesson's y: the sentence without its first token (x shifted left by one). */
     public int[] y(int i) {
-        int[] w = sentences.get(i);
-        return Arrays.copyOfRange(w, 1, w.length);
+        return sentences.copy(i, 1, sentences.length(i));
     }
 
+    /** Every x, made on each call. */
     public List<int[]> xs() {
         List<int[]> out = new ArrayList<>(size());
         for (int i = 0; i < size(); i++) {
@@ -171,6 +152,7 @@ public final class PreparedData {
         return out;
     }
 
+    /** Every y, made on each call. */
     public List<int[]> ys() {
         List<int[]> out = new ArrayList<>(size());
         for (int i = 0; i < size(); i++) {
@@ -179,12 +161,17 @@ public final class PreparedData {
         return out;
     }
 
+    /** Number of tokens of sentence i, start and end tokens included. */
+    public int length(int i) {
+        return sentences.length(i);
+    }
+
     /** Sentence i as words after UNKNOWN_TOKEN replacement, start and end tokens included. */
     public List<String> sentenceTokens(int i) {
-        int[] w = sentences.get(i);
-        List<String> out = new ArrayList<>(w.length);
-        for (int index : w) {
-            out.add(vocabulary.word(index));
+        int n = sentences.length(i);
+        List<String> out = new ArrayList<>(n);
+        for (int j = 0; j < n; j++) {
+            out.add(vocabulary.word(sentences.get(i, j)));
         }
         return out;
     }
@@ -197,50 +184,53 @@ public final class PreparedData {
             throw new UserException("cannot create the folder " + dir + " (" + e.getMessage() + "); choose another --out", e);
         }
         vocabulary.write(dir.resolve(VOCABULARY_FILE));
-        writeLines(dir.resolve(SENTENCES_FILE), (w, line) -> {
-            for (int i = 0; i < size(); i++) {
-                line.setLength(0);
-                int[] s = sentences.get(i);
-                for (int j = 0; j < s.length; j++) {
-                    if (j > 0) {
-                        line.append(' ');
-                    }
-                    line.append(vocabulary.word(s[j]));
-                }
-                w.append(line).append('\n');
-            }
-        });
-        writeLines(dir.resolve(TRAIN_FILE), (w, line) -> {
-            for (int i = 0; i < size(); i++) {
-                line.setLength(0);
-                int[] s = sentences.get(i);
-                for (int j = 0; j < s.length; j++) {
-                    if (j > 0) {
-                        line.append(' ');
-                    }
-                    line.append(s[j]);
-                }
-                w.append(line).append('\n');
-            }
-        });
-        writeLines(dir.resolve(STATS_FILE), (w, line) -> w.append(statsJson()));
+        // each word and each index encoded once: the files are written as bytes, fast
+        byte[][] words = new byte[vocabulary.size()][];
+        byte[][] indices = new byte[vocabulary.size()][];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = vocabulary.word(i).getBytes(StandardCharsets.UTF_8);
+            indices[i] = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
+        }
+        writeSentences(dir.resolve(SENTENCES_FILE), words);
+        writeSentences(dir.resolve(TRAIN_FILE), indices);
+        try {
+            AtomicFiles.writeString(dir.resolve(STATS_FILE), statsJson());
+        } catch (IOException e) {
+            throw cannotWrite(dir.resolve(STATS_FILE), e);
+        }
     }
 
-    @FunctionalInterface
-    private interface LineWriter {
-        void write(Writer w, StringBuilder line) throws IOException;
-    }
-
-    private static void writeLines(Path file, LineWriter body) {
+    /** One sentence a line, each index written as its bytes in {@code encoded}, separated by spaces. */
+    private void writeSentences(Path file, byte[][] encoded) {
         try {
             AtomicFiles.write(file, out -> {
-                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-                body.write(w, new StringBuilder());
-                w.flush();
+                byte[] buf = new byte[1 << 16];
+                int n = 0;
+                for (int i = 0; i < size(); i++) {
+                    int length = sentences.length(i);
+                    for (int j = 0; j < length; j++) {
+                        byte[] w = encoded[sentences.get(i, j)];
+                        if (n + w.length + 1 > buf.length) {
+                            out.write(buf, 0, n);
+                            n = 0;
+                            if (w.length + 1 > buf.length) {
+                                buf = new byte[w.length + 1];
+                            }
+                        }
+                        System.arraycopy(w, 0, buf, n, w.length);
+                        n += w.length;
+                        buf[n++] = (byte) (j == length - 1 ? '\n' : ' ');
+                    }
+                }
+                out.write(buf, 0, n);
             });
         } catch (IOException e) {
-            throw new UserException("cannot write " + file + " (" + e.getMessage() + "); check the folder is writable", e);
+            throw cannotWrite(file, e);
         }
+    }
+
+    private static UserException cannotWrite(Path file, IOException e) {
+        return new UserException("cannot write " + file + " (" + e.getMessage() + "); check the folder is writable", e);
     }
 
     String statsJson() {
@@ -313,7 +303,8 @@ public final class PreparedData {
             throw new UserException("no prepared data folder " + dir + " (run 'rnnlab prepare --out " + dir + "' first)");
         }
         Vocabulary vocabulary = Vocabulary.read(dir.resolve(VOCABULARY_FILE));
-        List<int[]> sentences = new ArrayList<>();
+        TokenStore sentences = new TokenStore();
+        long tokens = 0;
         Path train = dir.resolve(TRAIN_FILE);
         try (BufferedReader r = Files.newBufferedReader(train, StandardCharsets.UTF_8)) {
             String line;
@@ -339,14 +330,15 @@ public final class PreparedData {
                 if (s.length < 2) {
                     throw notPrepared(dir, TRAIN_FILE + " line " + lineNo + " is shorter than two tokens");
                 }
-                sentences.add(s);
+                sentences.add(s, 0, s.length);
+                tokens += s.length;
             }
         } catch (NoSuchFileException e) {
             throw notPrepared(dir, "it has no " + TRAIN_FILE);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw notPrepared(dir, "cannot read " + TRAIN_FILE + ": " + e.getMessage());
         }
-        if (sentences.isEmpty()) {
+        if (sentences.count() == 0) {
             throw notPrepared(dir, TRAIN_FILE + " holds no sentences");
         }
         String json;
@@ -355,14 +347,10 @@ public final class PreparedData {
         } catch (IOException e) {
             json = "";
         }
-        long tokens = 0;
-        for (int[] s : sentences) {
-            tokens += s.length;
-        }
         int kept = vocabulary.size() - 1;
         CorpusStats stats = new CorpusStats(
                 jsonLong(json, "documents", -1),
-                sentences.size(),
+                sentences.count(),
                 jsonLong(json, "tokens", tokens),
                 (int) jsonLong(json, "distinctTokens", -1),
                 vocabulary.size(),
@@ -371,7 +359,7 @@ public final class PreparedData {
                 jsonDouble(json, "coverage", Double.NaN),
                 jsonLong(json, "malformedBytes", 0));
         String description = jsonString(json, "corpus", dir.toString());
-        return new PreparedData(vocabulary, stats, null, Collections.unmodifiableList(sentences), description);
+        return new PreparedData(vocabulary, stats, null, sentences, description);
     }
 
     private static UserException notPrepared(Path dir, String why) {

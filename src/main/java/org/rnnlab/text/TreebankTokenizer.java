@@ -107,6 +107,15 @@ public final class TreebankTokenizer {
         return new Rule("(?i)" + NOT_WORD_BEFORE + "(" + first + ")(" + second + ")" + NOT_WORD_AFTER, " $1 $2 ", "");
     }
 
+    /**
+     * Receives tokens as ranges of a string (the sentence, or a rewritten piece of it), so a
+     * caller that only counts tokens need not make a String of each.
+     */
+    @FunctionalInterface
+    public interface TokenSink {
+        void token(String source, int start, int end);
+    }
+
     /** The sentence's word tokens. */
     public List<String> tokenize(String sentence) {
         List<String> out = new ArrayList<>();
@@ -116,6 +125,11 @@ public final class TreebankTokenizer {
 
     /** Appends the sentence's word tokens to {@code out}. */
     public void tokenize(String sentence, List<String> out) {
+        tokenize(sentence, (src, a, b) -> out.add(src.substring(a, b)));
+    }
+
+    /** Sends the sentence's word tokens to {@code out}, in order. */
+    public void tokenize(String sentence, TokenSink out) {
         int n = sentence.length();
         int i = 0;
         while (i < n) {
@@ -166,7 +180,7 @@ public final class TreebankTokenizer {
      * having added nothing, for any other shape (quotes, runs of dots, dashes...), which then goes
      * through the cascade. Each case below is what the cascade would do with that shape.
      */
-    private static boolean simpleChunk(String s, int start, int end, char after, boolean last, List<String> out) {
+    private static boolean simpleChunk(String s, int start, int end, char after, boolean last, TokenSink out) {
         int p = start;
         while (p < end && ALWAYS_SEPARATE.indexOf(s.charAt(p)) >= 0) {
             p++;
@@ -209,7 +223,7 @@ public final class TreebankTokenizer {
         // a clitic is split when a space follows it once the marks are split off
         boolean spaceAfterCore = trail || (stop ? last : (after == ' ' || after == 0));
         boolean glueStop = stop && !trail && !last;   // "mr." inside a sentence stays whole
-        String clitic = null;
+        boolean clitic = false;
         int stemEnd = coreEnd;
         if (apostrophe >= 0) {
             int cl = coreEnd - apostrophe;
@@ -226,7 +240,7 @@ public final class TreebankTokenizer {
                 return false;   // cannot's, gonna've: leave to the cascade
             }
             if (spaceAfterCore) {
-                clitic = s.substring(stemEnd, coreEnd);
+                clitic = true;
             } else {
                 stemEnd = coreEnd;
             }
@@ -234,31 +248,31 @@ public final class TreebankTokenizer {
             return false;   // x-cannot: the cascade splits at the word boundary
         }
         for (int k = start; k < coreStart; k++) {
-            out.add(String.valueOf(s.charAt(k)));
+            out.token(s, k, k + 1);
         }
         if (apostrophe < 0 && !inner) {
             int cut = glueStop ? splitPoint(s, coreStart, coreEnd) : -1;
             if (cut > 0 && !s.regionMatches(true, coreStart, "wanna", 0, 5)) {
                 // "cannot." inside a sentence: splitting the word sets the stop apart too
-                out.add(s.substring(coreStart, cut));
-                out.add(s.substring(cut, coreEnd));
-                out.add(".");
+                out.token(s, coreStart, cut);
+                out.token(s, cut, coreEnd);
+                out.token(s, coreEnd, coreEnd + 1);   // the "."
             } else if (glueStop) {
-                out.add(s.substring(coreStart, coreEnd + 1));
+                out.token(s, coreStart, coreEnd + 1);
             } else {
                 plainChunk(s, coreStart, coreEnd, out);
             }
         } else {
-            out.add(s.substring(coreStart, glueStop ? stemEnd + 1 : stemEnd));
-            if (clitic != null) {
-                out.add(clitic);
+            out.token(s, coreStart, glueStop ? stemEnd + 1 : stemEnd);
+            if (clitic) {
+                out.token(s, stemEnd, coreEnd);
             }
         }
         for (int k = coreEnd; k < trailEnd; k++) {
-            out.add(String.valueOf(s.charAt(k)));
+            out.token(s, k, k + 1);
         }
         if (stop && !glueStop) {
-            out.add(".");
+            out.token(s, end - 1, end);   // the "."
         }
         return true;
     }
@@ -277,20 +291,21 @@ public final class TreebankTokenizer {
     }
 
     /** A word of word characters only: "gonna" gives "gon", "na"; any other word is one token. */
-    private static void plainChunk(String s, int start, int end, List<String> out) {
+    private static void plainChunk(String s, int start, int end, TokenSink out) {
         int cut = splitPoint(s, start, end);
         if (cut > 0) {
-            out.add(s.substring(start, cut));
-            out.add(s.substring(cut, end));
+            out.token(s, start, cut);
+            out.token(s, cut, end);
         } else {
-            out.add(s.substring(start, end));
+            out.token(s, start, end);
         }
     }
 
     /** Where a plain word such as "cannot" or "gonna" is split in two, or -1. */
     private static int splitPoint(String s, int start, int end) {
         int len = end - start;
-        if (len == 5 || len == 6) {
+        char first = (char) (s.charAt(start) | 0x20);   // lower case, for ASCII letters
+        if ((len == 5 || len == 6) && (first == 'c' || first == 'g' || first == 'l' || first == 'w')) {
             for (String w : PLAIN_SPLIT_WORDS) {
                 if (w.length() == len && s.regionMatches(true, start, w, 0, len)) {
                     return end - (len == 6 ? 3 : 2);
@@ -319,7 +334,7 @@ public final class TreebankTokenizer {
      * Runs the rules on one chunk. {@code before}/{@code after} are the white-space characters
      * around it (0 at the sentence's start/end); {@code last} says no word follows it.
      */
-    private static void cascade(String chunk, char before, char after, boolean last, List<String> out) {
+    private static void cascade(String chunk, char before, char after, boolean last, TokenSink out) {
         boolean first = before == 0;
         String s = (first ? "" : String.valueOf(before)) + chunk + (after == 0 ? "" : String.valueOf(after));
         // opening quotes
@@ -365,7 +380,7 @@ public final class TreebankTokenizer {
         splitOnSpace(s, out);
     }
 
-    private static void splitOnSpace(String s, List<String> out) {
+    private static void splitOnSpace(String s, TokenSink out) {
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -377,27 +392,35 @@ public final class TreebankTokenizer {
                 i++;
             }
             if (i > start) {
-                out.add(s.substring(start, i));
+                out.token(s, start, i);
             }
+        }
+    }
+
+    /** Character classes of ASCII: bit 1 white space, bit 2 a word character no rule looks at. */
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean space = c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '_';
+            ASCII[c] = (byte) ((space ? 1 : 0) | (word ? 2 : 0));
         }
     }
 
     /** Python's str.isspace(), which is what NLTK's final split uses. */
     static boolean isSpace(char ch) {
-        if (ch <= ' ') {
-            return ch == ' ' || (ch >= '\t' && ch <= '\r') || (ch >= 0x1C && ch <= 0x1F);
-        }
-        if (ch < 0x85) {
-            return false;
+        if (ch < 128) {
+            return (ASCII[ch] & 1) != 0;
         }
         return ch == 0x85 || ch == 0xA0 || ch == 0x1680 || (ch >= 0x2000 && ch <= 0x200A) || ch == 0x2028
                 || ch == 0x2029 || ch == 0x202F || ch == 0x205F || ch == 0x3000;
     }
 
-    /** Letters and digits no rule looks at (Python's \w, minus what needs a closer look). */
+    /** Letters and digits no rule looks at (Python's \\w, minus what needs a closer look). */
     private static boolean isPlainWordChar(char ch) {
-        if (ch < 0x80) {
-            return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+        if (ch < 128) {
+            return (ASCII[ch] & 2) != 0;
         }
         return Character.isLetterOrDigit(ch);
     }

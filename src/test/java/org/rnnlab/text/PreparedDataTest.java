@@ -135,6 +135,18 @@ class PreparedDataTest {
     }
 
     @Test
+    void cancellingStopsPreparing() {
+        Cancellation cancel = new Cancellation();
+        long[] calls = {0};
+        assertThrows(org.rnnlab.common.CancelledException.class, () -> PreparedData.prepare(
+                CorpusReader.SAMPLE_CORPUS, null, 8000, (done, total, message) -> {
+                    calls[0]++;
+                    cancel.cancel();
+                }, cancel));
+        assertEquals(1, calls[0], "stopped at the first document after the first progress report");
+    }
+
+    @Test
     void vocabularySizeBelowThreeFailsBeforeReading() {
         assertThrows(UserException.class, () -> prepare(dir.resolve("does-not-matter.csv"), 2));
     }
