@@ -39,7 +39,7 @@ class DimensionsViewTest {
 
     @Test
     void theLessonsTable(FxRobot robot) {
-        assertEquals("C = 8,000 (Vocabulary step)", text(robot, "#dimensionsC"));
+        assertEquals("C = 8,000", text(robot, "#dimensionsC"));
         assertEquals("1,610,000", text(robot, "#parameterCount"));
         assertEquals("100 \u00d7 8,000", text(robot, "#shape-U"));
         assertEquals("8,000 \u00d7 100", text(robot, "#shape-V"));
