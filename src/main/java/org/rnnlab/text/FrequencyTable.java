@@ -55,13 +55,6 @@ public final class FrequencyTable {
         return find(token, 0, token.length(), true);
     }
 
-    /** Counts one more occurrence of a token that already has an id. */
-    void increment(int id) {
-        counts[id]++;
-        totalTokens++;
-        ranking = null;
-    }
-
     /** Takes back one occurrence counted by {@link #idOf}. */
     void uncount(int id) {
         counts[id]--;
