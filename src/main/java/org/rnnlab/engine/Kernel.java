@@ -9,18 +9,21 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The arithmetic behind {@link RnnModel}, arranged for speed: every ND4J call costs microseconds, so
- * the recurrence of size H (tanh, W s, W^T delta) runs as plain Java loops on primitive arrays, and
- * only the three products with V (o = S V^T, dS = dO V, dV = dO^T S), one exp and one row sum go
- * to native code, each as ONE call over all T rows. Buffers are kept and grown on demand, never
- * allocated per step; the T x C output block is bounded by processing long inputs in row chunks.
+ * the forward recurrence of size H (tanh(U x_t + W s)) runs as plain Java loops on primitive
+ * arrays, and native code gets few, large calls: the three products with V (o = S V^T,
+ * dS = dO V, dV = dO^T S) over all T rows at once, one exp, one row sum, and one T x H by H x H
+ * product per BPTT lag. Products go straight to OpenBLAS (cblas on the arrays' memory, no ND4J
+ * op overhead); Java reads and writes single elements through NIO views. Buffers are kept and
+ * grown on demand, never allocated per step; the T x C output block is bounded by processing
+ * long inputs in row chunks.
  *
  * <p>Softmax without a separate normalising pass: with E = exp(z), Z_t = sum_c E[t,c],
  * o_t = E_t / Z_t and dO_t = (E_t - Z_t onehot(y_t)) / Z_t, so dS_t = ((E' V)_t) / Z_t and
  * dV = E'^T (S / Z) with E' = E - Z onehot(y). exp(z) is used unshifted (one pass fewer); a row
  * whose sum leaves the safe range is redone with the max subtracted.
  *
- * <p>The three products are split between the calling thread and a second one ({@link Lane}): O
- * and E' V by halves of the vocabulary, and the dV product runs while the caller does BPTT.
+ * <p>The three products with V are split between the calling thread and a second one
+ * ({@link Lane}) by halves of the vocabulary.
  *
  * <p>Not thread-safe: {@link RnnModel} serialises calls.
  */
@@ -45,7 +48,6 @@ final class Kernel {
     final double[] dW;               // H x H
     private final double[] wNew;     // H x H, W - lr dW
     private final double[] a;        // H
-    private final double[] delta;    // H
     private final double[] next;     // H
     private double[] zy = new double[0];   // per row: the target's logit
     private double[] logZ = new double[0]; // per row: log sum_c exp(z)
@@ -62,6 +64,12 @@ final class Kernel {
     private Mat dVacc; // C x H, only for sentences longer than one chunk
     private INDArray[] oRows = new INDArray[0]; // cached views of the first n rows of oBuf
     private Mat g2Buf; // rows x H: the lane's half of E' V
+    private Mat xBuf;  // T x H: BPTT chains at one lag (row r = the chain now at step r)
+    private Mat yBuf;  // T x H: the chains times W
+    private Pointer xRow1;
+    private Pointer xPtr;
+    private Pointer yPtr;
+    private final Pointer wPtr;
 
     // two-thread split of the vocabulary: rows [0, c1) of V here, [c1, C) on the lane
     /** Tests switch the lane off to compare both paths. */
@@ -77,7 +85,6 @@ final class Kernel {
     private Pointer oHalf;
     private Pointer gPtr;
     private Pointer g2Ptr;
-    private boolean pending; // the lane is still applying dV
     // arguments of the lane's tasks (fields, so that no task object is made per step)
     private int taskRows;
     private double taskAlpha;
@@ -86,7 +93,6 @@ final class Kernel {
     private final Runnable logitsTask = this::laneLogits;
     private final Runnable backTask = this::laneBack;
     private final Runnable dvTask = this::laneDv;
-    private final Runnable dvAllTask = this::laneDvAll;
 
     Kernel(Mat U, Mat V, Mat W) {
         this.U = U;
@@ -102,13 +108,13 @@ final class Kernel {
         dW = new double[H * H];
         wNew = new double[H * H];
         a = new double[H];
-        delta = new double[H];
         next = new double[H];
         this.f32 = U.f32;
         this.lane = (long) C * H >= LANE_MIN_PARAMETERS ? Lane.SHARED : null;
         this.c1 = Math.max(1, (C / 2) & ~15);
         this.vPtr = V.at(0);
         this.vHalf = V.at((long) c1 * H);
+        this.wPtr = W.at(0);
     }
 
     int maxRows() {
@@ -117,12 +123,16 @@ final class Kernel {
 
     /** Makes room for a sentence of T words on the Java side and for min(T, maxRows) rows natively. */
     void ensure(int T) {
-        finish();
         if (s.length < T * H) {
             int cap = Math.max(T, 64) * H;
             s = new double[cap];
             ds = new double[cap];
             D = new double[cap];
+            xBuf = Mat.zeros(precision, cap / H, H);
+            yBuf = Mat.zeros(precision, cap / H, H);
+            xRow1 = xBuf.at(H);
+            xPtr = xBuf.at(0);
+            yPtr = yBuf.at(0);
         }
         int rows = Math.min(Math.max(T, 1), maxRows);
         if (rows > rowCapacity) {
@@ -186,12 +196,10 @@ final class Kernel {
      * The output layer for n rows of states {@code rows[from..from+n)} with targets
      * {@code y[yFrom..]}: returns sum of -ln o_t[y_t]. With {@code grad}, also writes dL/ds_t into
      * {@code dsOut[dsFrom..]} and sets dv = alpha * dV + beta * dv (dv may be V itself: V is read
-     * before it is written). With {@code async} that last product may still be running on the lane
-     * when this returns; {@link #finish()} waits for it, and until then oBuf, sBuf and dv are its.
+     * before it is written).
      */
     double output(double[] rows, int from, int n, int[] y, int yFrom, boolean grad, double[] dsOut, int dsFrom,
-                  Mat dv, double alpha, double beta, boolean async) {
-        finish();
+                  Mat dv, double alpha, double beta) {
         sBuf.write(0, rows, from * H, n * H);
         logits(n);                                                        // O = S V^T: n x C
         for (int r = 0; r < n; r++) {
@@ -231,27 +239,17 @@ final class Kernel {
                 sBuf.set(base + i, rows[src + i] * iz);               // S / Z
             }
         }
-        // dv = alpha E'^T (S/Z) + beta dv: C x H
+        // dv = alpha E'^T (S/Z) + beta dv: C x H, rows of dv split in two
         taskAlpha = alpha;
         taskBeta = beta;
         taskDv = dv;
-        if (async && lane() && lane.fork(dvAllTask)) {
-            pending = true;                                           // overlaps the caller's BPTT
-        } else if (lane() && lane.fork(dvTask)) {
+        if (lane() && lane.fork(dvTask)) {
             Mat.gemm(f32, true, false, c1, H, n, alpha, oPtr, C, sPtr, H, beta, dv.at(0), H);
             lane.join();
         } else {
             Mat.gemm(true, false, C, H, n, alpha, oBuf, sBuf, beta, dv);
         }
         return loss;
-    }
-
-    /** Waits for a dV product still running on the lane. */
-    void finish() {
-        if (pending) {
-            pending = false;
-            lane.join();
-        }
     }
 
     private boolean lane() {
@@ -280,10 +278,6 @@ final class Kernel {
     private void laneDv() {
         Mat.gemm(f32, true, false, C - c1, H, taskRows, taskAlpha, oHalf, C, sPtr, H, taskBeta,
                 taskDv.at((long) c1 * H), H);
-    }
-
-    private void laneDvAll() {
-        Mat.gemm(f32, true, false, C, H, taskRows, taskAlpha, oPtr, C, sPtr, H, taskBeta, taskDv.at(0), H);
     }
 
     /** E = exp(logits) in place over n rows, with per-row sums; rows out of range are redone shifted. */
@@ -337,32 +331,31 @@ final class Kernel {
 
     /**
      * Output layer over all T rows of {@link #s} in chunks; with grad, fills {@link #ds} and applies
-     * V += -lr dV when {@code updateV}, or adds dV into {@code dvOut} (zeroed by the caller). The
-     * last dV product may still be running on return: call {@link #finish()}.
+     * V += -lr dV when {@code updateV}, or adds dV into {@code dvOut} (zeroed by the caller).
      */
     double outputAll(int[] y, int T, boolean grad, boolean updateV, double lr, Mat dvOut) {
         double loss = 0;
         if (!grad) {
             for (int r0 = 0; r0 < T; r0 += maxRows) {
-                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, false, null, 0, null, 0, 0, false);
+                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, false, null, 0, null, 0, 0);
             }
             return loss;
         }
         if (!updateV) {
             for (int r0 = 0; r0 < T; r0 += maxRows) {
-                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dvOut, 1.0, 1.0, true);
+                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dvOut, 1.0, 1.0);
             }
             return loss;
         }
         if (T <= maxRows) {
             // one chunk: the dV product writes straight into V (dS was computed from V first)
-            return output(s, 0, T, y, 0, true, ds, 0, V, -lr, 1.0, true);
+            return output(s, 0, T, y, 0, true, ds, 0, V, -lr, 1.0);
         }
         if (dVacc == null) {
             dVacc = Mat.zeros(precision, C, H);
         }
         for (int r0 = 0; r0 < T; r0 += maxRows) {
-            loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dVacc, 1.0, r0 == 0 ? 0.0 : 1.0, false);
+            loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dVacc, 1.0, r0 == 0 ? 0.0 : 1.0);
         }
         Mat.axpy(C * H, -lr, dVacc, V);
         return loss;
@@ -373,7 +366,8 @@ final class Kernel {
      * that reaches step (so dU[:, x_step] += D[step]) and dW = sum_step outer(D[step], s_(step-1)),
      * which is the lesson's double loop regrouped by step. When every chain reaches t = 0
      * (bpttTruncate >= T-1) the chains are summed on the way back: D[step] = (ds_step +
-     * W^T D[step+1]) * (1 - s_step^2), T products instead of T^2/2.
+     * W^T D[step+1]) * (1 - s_step^2), T products instead of T^2/2. Otherwise the chains go back
+     * one lag at a time, all together (one matrix product per lag).
      */
     void backward(int T, int bpttTruncate) {
         Arrays.fill(D, 0, T * H, 0.0);
@@ -391,27 +385,23 @@ final class Kernel {
                 }
             }
         } else {
-            for (int t = T - 1; t >= 0; t--) {
-                int base = t * H;
-                for (int j = 0; j < H; j++) {
-                    double sj = s[base + j];
-                    delta[j] = ds[base + j] * (1.0 - sj * sj);
-                }
-                int lo = Math.max(0, t - bpttTruncate);
-                for (int step = t; step >= lo; step--) {
-                    int sb = step * H;
-                    for (int j = 0; j < H; j++) {
-                        D[sb + j] += delta[j];
-                    }
-                    if (step > lo) {
-                        Arrays.fill(next, 0.0);
-                        transposedTimes(delta, 0, next);
-                        int pb = sb - H;
-                        for (int j = 0; j < H; j++) {
-                            double sj = s[pb + j];
-                            delta[j] = next[j] * (1.0 - sj * sj);
-                        }
-                    }
+            // All chains at one lag form a matrix, one product with W per lag: X_0 row r is
+            // ds_r * (1 - s_r^2), the chain started at t = r; X_j row r is the chain started at
+            // t = r + j, now at step r: X_j[r] = (W^T X_(j-1)[r+1]) * (1 - s_r^2) (as a row:
+            // X_(j-1)[r+1] W). Every X_j[r] arrives at step r: D[r] += X_j[r].
+            for (int k = 0; k < T * H; k++) {
+                double sk = s[k];
+                D[k] = ds[k] * (1.0 - sk * sk);
+            }
+            xBuf.write(0, D, 0, T * H);
+            for (int lag = 1; lag <= bpttTruncate && lag < T; lag++) {
+                int m = T - lag;
+                Mat.gemm(f32, false, false, m, H, H, 1.0, xRow1, H, wPtr, H, 0.0, yPtr, H);
+                for (int k = 0; k < m * H; k++) {
+                    double sk = s[k];
+                    double v = yBuf.get(k) * (1.0 - sk * sk);
+                    D[k] += v;
+                    xBuf.set(k, v);
                 }
             }
         }
