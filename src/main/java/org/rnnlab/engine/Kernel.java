@@ -67,7 +67,6 @@ final class Kernel {
     private Mat xBuf;  // T x H: BPTT chains at one lag (row r = the chain now at step r)
     private Mat yBuf;  // T x H: the chains times W
     private Pointer xRow1;
-    private Pointer xPtr;
     private Pointer yPtr;
     private final Pointer wPtr;
 
@@ -131,7 +130,6 @@ final class Kernel {
             xBuf = Mat.zeros(precision, cap / H, H);
             yBuf = Mat.zeros(precision, cap / H, H);
             xRow1 = xBuf.at(H);
-            xPtr = xBuf.at(0);
             yPtr = yBuf.at(0);
         }
         int rows = Math.min(Math.max(T, 1), maxRows);

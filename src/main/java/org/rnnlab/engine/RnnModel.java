@@ -321,6 +321,11 @@ public final class RnnModel {
         return loss;
     }
 
+    /** How the engine computes, for diagnostics: "two threads" or "one thread". */
+    public static String engineThreads() {
+        return Lane.SHARED != null ? "two threads (products split by vocabulary halves)" : "one thread";
+    }
+
     /** 2HC + H^2. */
     public int parameterCount() {
         int h = hiddenDim();
