@@ -1,14 +1,248 @@
 package org.rnnlab.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.rnnlab.common.UserException;
+import org.rnnlab.engine.NextWordPredictor;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.engine.RnnModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this command is built. */
-@Command(name = "bench", description = "(not built yet)")
+/** Measures the engine: SGD step time, training and loss throughput, prediction latency, and numpy's time for the same step. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the engine's speed on random data: ms per SGD step (float32 and float64), "
+                + "sentences per second, loss evaluation, next-word latency, and the numpy reference when python3 is present.")
 public final class BenchCommand implements Callable<Integer> {
+    /** The lesson's data set: about 80,000 sentences, mean length about 20 words. */
+    static final int LESSON_SENTENCES = 79_170;
+    static final double MEAN_LENGTH = 20.0;
+    static final String SCRIPT = "src/test/python/reference_rnn.py";
+
+    @Option(names = "--hidden", description = "hidden units H (default: ${DEFAULT-VALUE})")
+    int hidden = 100;
+
+    @Option(names = "--vocabulary-size", description = "vocabulary size C (default: ${DEFAULT-VALUE})")
+    int vocabularySize = 8000;
+
+    @Option(names = "--length", description = "sentence length T of the timed SGD step (default: ${DEFAULT-VALUE}, the lesson's)")
+    int length = 45;
+
+    @Option(names = "--quick", description = "fewer repetitions (a rough figure in a few seconds)")
+    boolean quick;
+
     @Override
-    public Integer call() {
-        System.err.println("rnnlab: 'bench' is not built yet");
-        return 1;
+    public Integer call() throws Exception {
+        if (hidden < 1 || vocabularySize < 3 || length < 1) {
+            throw new UserException("--hidden and --length must be at least 1 and --vocabulary-size at least 3.");
+        }
+        int C = vocabularySize;
+        int H = hidden;
+        int T = length;
+        int steps = quick ? 40 : 300;
+        int sentences = quick ? 300 : 2000;
+        System.out.printf(Locale.ROOT, "rnnlab bench: C = %d, H = %d, T = %d, bpttTruncate = 4; %d cores, load average %s%n",
+                C, H, T, Runtime.getRuntime().availableProcessors(), loadAverage());
+        RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32); // loads the native libraries and sets up the engine
+        String coreType = System.getenv("OPENBLAS_CORETYPE");
+        System.out.printf(Locale.ROOT, "Engine: %s; OpenBLAS threads per call: %d%s%n", RnnModel.engineThreads(),
+                org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads(),
+                coreType == null ? "" : ", OPENBLAS_CORETYPE=" + coreType);
+
+        SplittableRandom random = new SplittableRandom(2015);
+        int[] x = randomWords(random, T, C);
+        int[] y = randomWords(random, T, C);
+        double[] f32 = stepTimes(Precision.FLOAT32, C, H, x, y, steps);
+        double[] f64 = stepTimes(Precision.FLOAT64, C, H, x, y, steps / 2);
+        System.out.printf(Locale.ROOT, "SGD step, float32: median %.2f ms, min %.2f ms over %d steps%s%n",
+                median(f32), min(f32), f32.length, target(C, H, T, "(target <= 2.5 ms)"));
+        System.out.printf(Locale.ROOT, "SGD step, float64: median %.2f ms, min %.2f ms over %d steps%n",
+                median(f64), min(f64), f64.length);
+
+        // a training pass over sentences of realistic lengths, float32
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        long words = 0;
+        for (int i = 0; i < sentences; i++) {
+            int n = 4 + random.nextInt(33); // uniform 4..36, mean 20
+            xs.add(randomWords(random, n, C));
+            ys.add(randomWords(random, n, C));
+            words += n;
+        }
+        RnnModel model = RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32);
+        for (int i = 0; i < Math.min(200, sentences); i++) {
+            model.sgdStep(xs.get(i), ys.get(i), 1e-4); // warm-up
+        }
+        double[] passSeconds = new double[quick ? 1 : 3];
+        for (int r = 0; r < passSeconds.length; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < sentences; i++) {
+                model.sgdStep(xs.get(i), ys.get(i), 1e-4);
+            }
+            passSeconds[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        double best = min(passSeconds);
+        double perSecond = sentences / best;
+        System.out.printf(Locale.ROOT, "Training pass, float32: %,.0f sentences/s (%d sentences, mean length %.1f, best of %d) "
+                        + "-> %,d sentences in %.0f s%s%n",
+                perSecond, sentences, (double) words / sentences, passSeconds.length, LESSON_SENTENCES,
+                LESSON_SENTENCES / perSecond, target(C, H, 45, "(target <= 120 s)"));
+
+        // loss evaluation, forward only, batched
+        model.totalLoss(xs.subList(0, Math.min(200, sentences)), ys.subList(0, Math.min(200, sentences)));
+        double[] lossSeconds = new double[quick ? 1 : 3];
+        for (int r = 0; r < lossSeconds.length; r++) {
+            long t0 = System.nanoTime();
+            model.totalLoss(xs, ys);
+            lossSeconds[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        double wordsPerSecond = words / min(lossSeconds);
+        System.out.printf(Locale.ROOT, "Loss evaluation, float32: %,.0f words/s -> %,d sentences in %.0f s%n",
+                wordsPerSecond, LESSON_SENTENCES, LESSON_SENTENCES * MEAN_LENGTH / wordsPerSecond);
+
+        // next-word prediction latency
+        NextWordPredictor predictor = new NextWordPredictor(model);
+        int feeds = quick ? 200 : 1000;
+        double[] perWord = new double[feeds];
+        for (int i = 0; i < feeds + 100; i++) {
+            if (i % 40 == 0) {
+                predictor.reset();
+            }
+            long t0 = System.nanoTime();
+            predictor.feed(random.nextInt(C));
+            if (i >= 100) {
+                perWord[i - 100] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        System.out.printf(Locale.ROOT, "Next-word prediction, float32: median %.3f ms, min %.3f ms per word%s%n",
+                median(perWord), min(perWord), target(C, H, T, "(target <= 5 ms)"));
+
+        numpy(C, H, T, median(f32), min(f32));
+        return 0;
+    }
+
+    private static String target(int C, int H, int T, String text) {
+        return C == 8000 && H == 100 && T == 45 ? " " + text : "";
+    }
+
+    private static double[] stepTimes(Precision p, int C, int H, int[] x, int[] y, int steps) {
+        RnnModel model = RnnModel.initialise(C, H, 4, 10, p);
+        for (int i = 0; i < Math.max(20, steps / 3); i++) {
+            model.sgdStep(x, y, 1e-4);
+        }
+        double[] ms = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            long t0 = System.nanoTime();
+            model.sgdStep(x, y, 1e-4);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return ms;
+    }
+
+    /** Runs the repository's vectorised numpy step in the same run, when python3 with numpy is available. */
+    private void numpy(int C, int H, int T, double javaMedian, double javaMin) {
+        Path script = Path.of(SCRIPT);
+        if (!Files.isRegularFile(script)) {
+            System.out.println("numpy reference: skipped (" + SCRIPT + " not found; run from the project root)");
+            return;
+        }
+        // numpy as installed (OpenBLAS threads on), then single-threaded, which is often faster here
+        for (String threads : new String[] {null, "1"}) {
+            double[] r = runNumpy(script, C, H, T, threads);
+            if (r == null) {
+                return;
+            }
+            System.out.printf(Locale.ROOT, "numpy reference step (float32, vectorised, numpy %s, %s): median %.2f ms, "
+                            + "min %.2f ms -> numpy / Java = %.2f (median), %.2f (min)%n", numpyVersion,
+                    threads == null ? "default threads" : "OPENBLAS_NUM_THREADS=1", r[0], r[1],
+                    r[0] / javaMedian, r[1] / javaMin);
+        }
+    }
+
+    private String numpyVersion = "?";
+
+    /** {median, min} in ms, or null (after printing why) when python3 or numpy is missing. */
+    private double[] runNumpy(Path script, int C, int H, int T, String threads) {
+        List<String> command = List.of("python3", script.toString(), "bench", "--hidden", "" + H,
+                "--vocabulary-size", "" + C, "--length", "" + T, "--repeats", quick ? "40" : "300");
+        String line = null;
+        StringBuilder all = new StringBuilder();
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (threads != null) {
+                builder.environment().put("OPENBLAS_NUM_THREADS", threads);
+            }
+            Process process = builder.start();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l; (l = in.readLine()) != null; ) {
+                    all.append(l).append('\n');
+                    if (l.startsWith("numpy_step_ms ")) {
+                        line = l;
+                    }
+                }
+            }
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0 || line == null) {
+                process.destroy();
+                String why = all.toString().strip();
+                System.out.println("numpy reference: skipped (python3 or numpy unavailable: "
+                        + (why.isEmpty() ? "no output" : why.lines().reduce((a, b) -> b).orElse("")) + ")");
+                return null;
+            }
+        } catch (java.io.IOException e) {
+            System.out.println("numpy reference: skipped (python3 not found)");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        double median = Double.NaN;
+        double min = Double.NaN;
+        for (String field : line.split(" ")) {
+            if (field.startsWith("median=")) {
+                median = Double.parseDouble(field.substring(7));
+            } else if (field.startsWith("min=")) {
+                min = Double.parseDouble(field.substring(4));
+            } else if (field.startsWith("numpy=")) {
+                numpyVersion = field.substring(6);
+            }
+        }
+        return new double[] {median, min};
+    }
+
+    private static int[] randomWords(SplittableRandom random, int n, int C) {
+        int[] w = new int[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = random.nextInt(C);
+        }
+        return w;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+
+    static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(Double.NaN);
     }
 }

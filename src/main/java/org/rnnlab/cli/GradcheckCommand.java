@@ -1,14 +1,110 @@
 package org.rnnlab.cli;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnnlab.common.Cancellation;
+import org.rnnlab.common.UserException;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.training.CheckedElement;
+import org.rnnlab.training.GradientCheck;
+import org.rnnlab.training.GradientCheckListener;
+import org.rnnlab.training.ParameterVerdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this command is built. */
-@Command(name = "gradcheck", description = "(not built yet)")
+/** {@code rnnlab gradcheck}: the lesson's gradient check on its small model. */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true,
+        description = {"Compare backpropagation through time with central differences, element by element, on a "
+                + "small model (the lesson: C = 100, H = 10, seed 10, x = 0,1,2,3, y = 1,2,3,4).",
+                "Exits 1 when a parameter fails. --bptt-truncate shows that a truncated gradient is not the exact one."})
 public final class GradcheckCommand implements Callable<Integer> {
+    @Option(names = {"-C", "--vocabulary-size"}, paramLabel = "C", defaultValue = "100", description = "Default: ${DEFAULT-VALUE}.")
+    int vocabularySize;
+
+    @Option(names = {"-H", "--hidden"}, paramLabel = "H", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.")
+    int hidden;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--x", paramLabel = "I", split = ",", defaultValue = "0,1,2,3", description = "Input word indices (default: ${DEFAULT-VALUE}).")
+    int[] x;
+
+    @Option(names = "--y", paramLabel = "I", split = ",", defaultValue = "1,2,3,4", description = "Target word indices (default: ${DEFAULT-VALUE}).")
+    int[] y;
+
+    @Option(names = "--h", paramLabel = "H", defaultValue = "0.001", description = "Step of the central difference (default: ${DEFAULT-VALUE}).")
+    double h;
+
+    @Option(names = "--threshold", paramLabel = "E", defaultValue = "0.01", description = "Largest relative error that passes (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--bptt-truncate", paramLabel = "K",
+            description = "Check the gradient truncated after K steps instead of the exact one (default: exact).")
+    Integer bpttTruncate;
+
     @Override
     public Integer call() {
-        System.err.println("rnnlab: 'gradcheck' is not built yet");
-        return 1;
+        if (vocabularySize < 3) {
+            throw new UserException("--vocabulary-size must be at least 3, not " + vocabularySize + ".");
+        }
+        ModelOptions.positive("--hidden", hidden);
+        if (x.length == 0 || x.length != y.length) {
+            throw new UserException("--x and --y must be non-empty lists of the same length (e.g. --x 0,1,2,3 --y 1,2,3,4).");
+        }
+        for (int[] seq : new int[][] {x, y}) {
+            for (int i : seq) {
+                if (i < 0 || i >= vocabularySize) {
+                    throw new UserException("word index " + i + " is outside the vocabulary 0.." + (vocabularySize - 1) + ".");
+                }
+            }
+        }
+        if (!(h > 0) || !(threshold > 0)) {
+            throw new UserException("--h and --threshold must be positive.");
+        }
+        if (bpttTruncate != null) {
+            ModelOptions.positive("--bptt-truncate", bpttTruncate);
+        }
+        RnnModel model = RnnModel.initialise(vocabularySize, hidden, bpttTruncate == null ? 1000 : bpttTruncate, seed,
+                Precision.FLOAT64);
+        GradientCheck check = bpttTruncate == null ? new GradientCheck(h, threshold)
+                : GradientCheck.truncated(h, threshold, bpttTruncate);
+        int[] failures = new int[1];
+        long start = System.nanoTime();
+        List<ParameterVerdict> verdicts = check.run(model, x, y, new GradientCheckListener() {
+            @Override
+            public void onParameterStart(String parameter, int elements) {
+                failures[0] = 0;
+                System.out.println("Performing gradient check for parameter " + parameter + " with size " + elements + ".");
+            }
+
+            @Override
+            public void onElement(CheckedElement e) {
+                if (!e.passed()) {
+                    failures[0]++;
+                }
+            }
+
+            @Override
+            public void onParameterDone(ParameterVerdict v) {
+                if (v.passed()) {
+                    System.out.println("Gradient check for parameter " + v.parameter() + " passed.");
+                    return;
+                }
+                CheckedElement e = v.firstFailure();
+                System.out.println("Gradient Check ERROR: parameter=" + e.parameter() + " ix=(" + e.row() + ", " + e.column() + ")");
+                System.out.println(String.format(Locale.ROOT, "Estimated_gradient: %f", e.estimate()));
+                System.out.println(String.format(Locale.ROOT, "Backpropagation gradient: %f", e.backprop()));
+                System.out.println(String.format(Locale.ROOT, "Relative Error: %f", e.relativeError()));
+                System.out.println(String.format(Locale.ROOT, "Gradient check for parameter %s failed: %,d of %,d elements above %s.",
+                        v.parameter(), failures[0], v.checked(), threshold));
+            }
+        }, Cancellation.NONE);
+        boolean passed = verdicts.stream().allMatch(ParameterVerdict::passed);
+        System.out.println(String.format(Locale.ROOT, "Checked %,d elements in %.2f s.", model.parameterCount(),
+                (System.nanoTime() - start) / 1e9));
+        return passed ? 0 : 1;
     }
 }

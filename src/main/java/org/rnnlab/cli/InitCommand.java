@@ -1,14 +1,75 @@
 package org.rnnlab.cli;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnnlab.common.UserException;
+import org.rnnlab.engine.ModelFile;
+import org.rnnlab.engine.ModelInfo;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.text.Vocabulary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this command is built. */
-@Command(name = "init", description = "(not built yet)")
+/** {@code rnnlab init}: a freshly initialised model, as the lesson's RNNNumpy constructor makes it. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Initialise a model: U, V, W uniform in [-1/sqrt(n), 1/sqrt(n)] drawn by numpy's legacy "
+                + "generator, as the lesson does (np.random.seed(S)).",
+                "With --data, C is the prepared vocabulary's size and the vocabulary is saved with the model."})
 public final class InitCommand implements Callable<Integer> {
+    @Option(names = {"-C", "--vocabulary-size"}, paramLabel = "C",
+            description = "Words in the vocabulary (the lesson: 8000); taken from --data when absent.")
+    Integer vocabularySize;
+
+    @Option(names = {"-H", "--hidden"}, paramLabel = "H", defaultValue = "100",
+            description = "Hidden units (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "10", description = "Random seed (default: ${DEFAULT-VALUE}, the lesson's).")
+    long seed;
+
+    @Option(names = "--bptt-truncate", paramLabel = "K", defaultValue = "4",
+            description = "Steps of backpropagation through time kept (default: ${DEFAULT-VALUE}).")
+    int bpttTruncate;
+
+    @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float32",
+            description = "float32 or float64 (default: ${DEFAULT-VALUE}).")
+    String dtype;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "A 'prepare' output whose vocabulary goes with the model.")
+    Path data;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "M.npz", required = true, description = "The model file to write.")
+    Path out;
+
     @Override
     public Integer call() {
-        System.err.println("rnnlab: 'init' is not built yet");
-        return 1;
+        Vocabulary vocabulary = data == null ? null : ModelOptions.readVocabulary(data);
+        int c;
+        if (vocabulary != null) {
+            if (vocabularySize != null && vocabularySize != vocabulary.size()) {
+                throw new UserException("--vocabulary-size " + vocabularySize + " disagrees with " + data
+                        + ", whose vocabulary has " + vocabulary.size() + " words: drop --vocabulary-size.");
+            }
+            c = vocabulary.size();
+        } else if (vocabularySize == null) {
+            throw new UserException("Give --vocabulary-size C, or --data DIR to take C from a 'prepare' output.");
+        } else {
+            c = vocabularySize;
+        }
+        if (c < 3) {
+            throw new UserException("--vocabulary-size must be at least 3 (start, end and unknown tokens), not " + c + ".");
+        }
+        ModelOptions.positive("--hidden", hidden);
+        ModelOptions.positive("--bptt-truncate", bpttTruncate);
+        if ((long) 2 * hidden * c + (long) hidden * hidden > Integer.MAX_VALUE) {
+            throw new UserException("H = " + hidden + " and C = " + c + " make too many parameters: choose smaller sizes.");
+        }
+        RnnModel model = RnnModel.initialise(c, hidden, bpttTruncate, seed, ModelOptions.precision(dtype));
+        ModelInfo info = ModelInfo.of(model, "RNN Lab (rnnlab init)").withSeed(seed);
+        ModelFile.save(out, model, vocabulary, info);
+        System.out.println("Initialised " + ModelOptions.describe(model) + ", seed " + seed + ": " + out);
+        System.out.println(String.format(Locale.ROOT, "Expected loss before training: ln C = %f", Math.log(c)));
+        return 0;
     }
 }

@@ -1,14 +1,233 @@
 package org.rnnlab.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.rnnlab.common.UserException;
+import org.rnnlab.engine.LoadedModel;
+import org.rnnlab.engine.ModelFile;
+import org.rnnlab.engine.ModelInfo;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.text.PreparedData;
+import org.rnnlab.text.Vocabulary;
+import org.rnnlab.training.SgdTrainer;
+import org.rnnlab.training.TrainingConfig;
+import org.rnnlab.training.TrainingEvent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this command is built. */
-@Command(name = "train", description = "(not built yet)")
+/** {@code rnnlab train}: the lesson's train_with_sgd on a 'prepare' output, printing the lesson's lines. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a model with SGD and truncated backpropagation through time, as the lesson's "
+                + "train_with_sgd: the loss on the whole training set every K epochs, the learning rate halved "
+                + "when it rose.",
+                "Ctrl-C stops training and saves the model as it is after the last step."})
 public final class TrainCommand implements Callable<Integer> {
+    static final int EXIT_DIVERGED = 3;
+    static final int EXIT_STOPPED = 130;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Option(names = "--data", paramLabel = "DIR", required = true, description = "The training set: a 'prepare' output.")
+    Path data;
+
+    @Option(names = "--init", paramLabel = "M.npz", description = "Start from this model instead of a fresh one.")
+    Path init;
+
+    @Option(names = {"-H", "--hidden"}, paramLabel = "H", description = "Hidden units of a fresh model (default: 100).")
+    Integer hidden;
+
+    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "LR", defaultValue = "0.005",
+            description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--evaluate-loss-after", paramLabel = "K", defaultValue = "5",
+            description = "Compute the loss every K epochs (default: ${DEFAULT-VALUE}).")
+    int evaluateLossAfter;
+
+    @Option(names = "--bptt-truncate", paramLabel = "K",
+            description = "Steps of backpropagation through time kept (default: 4, or the --init model's).")
+    Integer bpttTruncate;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N sentences only.")
+    Integer limit;
+
+    @Option(names = "--dtype", paramLabel = "TYPE", description = "float32 or float64 (default: float32, or the --init model's).")
+    String dtype;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "10",
+            description = "Seed of a fresh model's weights and of --shuffle (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--shuffle", description = "Visit the sentences in a new random order each epoch (the lesson keeps corpus order).")
+    boolean shuffle;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "M.npz", required = true, description = "Where to save the trained model.")
+    Path out;
+
     @Override
     public Integer call() {
-        System.err.println("rnnlab: 'train' is not built yet");
-        return 1;
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new UserException("--learning-rate must be a positive number, not " + learningRate + ".");
+        }
+        ModelOptions.notNegative("--epochs", epochs);
+        ModelOptions.positive("--evaluate-loss-after", evaluateLossAfter);
+        if (limit != null) {
+            ModelOptions.positive("--limit", limit);
+        }
+        if (bpttTruncate != null) {
+            ModelOptions.positive("--bptt-truncate", bpttTruncate);
+        }
+        if (hidden != null) {
+            ModelOptions.positive("--hidden", hidden);
+        }
+        Precision precision = dtype == null ? null : ModelOptions.precision(dtype);
+
+        PreparedData prepared = PreparedData.read(data);
+        Vocabulary vocabulary = prepared.vocabulary();
+        int n = limit == null ? prepared.size() : Math.min(limit, prepared.size());
+        List<int[]> xs = new ArrayList<>(n);
+        List<int[]> ys = new ArrayList<>(n);
+        long words = 0;
+        for (int i = 0; i < n; i++) {
+            xs.add(prepared.x(i));
+            ys.add(prepared.y(i));
+            words += ys.get(i).length;
+        }
+
+        RnnModel model;
+        Long modelSeed;
+        List<Double> history = new ArrayList<>();
+        if (init != null) {
+            LoadedModel loaded = ModelFile.load(init);
+            ModelOptions.checkFits(loaded, vocabulary, init, data);
+            if (loaded.vocabulary() != null && !loaded.vocabulary().words().equals(vocabulary.words())) {
+                throw new UserException(init.getFileName() + " was made for other words than " + data
+                        + "'s vocabulary: train it on the data it was made with, or start afresh without --init.");
+            }
+            if (hidden != null && hidden != loaded.model().hiddenDim()) {
+                throw new UserException("--hidden " + hidden + " disagrees with " + init.getFileName() + ", which has H = "
+                        + loaded.model().hiddenDim() + ": drop --hidden.");
+            }
+            model = loaded.model();
+            if (precision != null && precision != model.precision()) {
+                model = model.withPrecision(precision);
+            }
+            if (bpttTruncate != null) {
+                model.setBpttTruncate(bpttTruncate);
+            }
+            modelSeed = loaded.info().seed();
+            history.addAll(loaded.info().lossHistory());
+        } else {
+            int h = hidden == null ? 100 : hidden;
+            if ((long) 2 * h * vocabulary.size() + (long) h * h > Integer.MAX_VALUE) {
+                throw new UserException("H = " + h + " and C = " + vocabulary.size() + " make too many parameters: choose a smaller --hidden.");
+            }
+            model = RnnModel.initialise(vocabulary.size(), h, bpttTruncate == null ? 4 : bpttTruncate, seed,
+                    precision == null ? Precision.FLOAT32 : precision);
+            modelSeed = seed;
+        }
+
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        stdout.println(String.format(Locale.ROOT,
+                "Training a model with %s, on %,d sentences (%,d words) of %s: learning rate %s, %d epochs, loss every %d epoch%s, "
+                        + "bptt_truncate %d%s.",
+                ModelOptions.describe(model), n, words, data, learningRate, epochs, evaluateLossAfter,
+                evaluateLossAfter == 1 ? "" : "s", model.bpttTruncate(), shuffle ? ", shuffled" : ""));
+        stdout.flush();
+
+        TrainingConfig config = new TrainingConfig(learningRate, epochs, evaluateLossAfter, shuffle, seed);
+        SgdTrainer trainer = new SgdTrainer(model, xs, ys, config);
+        ProgressBar bar = ProgressBar.forConsole();
+        long totalSteps = (long) epochs * n;
+        String[] divergence = new String[1];
+        trainer.addListener(event -> {
+            if (event instanceof TrainingEvent.Step s) {
+                if (bar.enabled()) {
+                    bar.update(s.examplesSeen(), totalSteps, String.format(Locale.ROOT, "epoch %d/%d  sentence %,d/%,d  loss %.3f",
+                            s.epoch() + 1, epochs, s.index() + 1, s.total(), s.sentenceLoss()));
+                }
+            } else if (event instanceof TrainingEvent.Evaluation e) {
+                bar.clear();
+                // The lesson's line, with its %f.
+                stdout.println(String.format(Locale.ROOT, "%s: Loss after num_examples_seen=%d epoch=%d: %f",
+                        LocalDateTime.now().format(TIME), e.examplesSeen(), e.epoch(), e.loss()));
+                stdout.flush();
+            } else if (event instanceof TrainingEvent.LearningRateHalved h) {
+                bar.clear();
+                stdout.println(String.format(Locale.ROOT, "Setting learning rate to %f", h.learningRate()));
+                stdout.flush();
+            } else if (event instanceof TrainingEvent.EpochEnd end) {
+                int next = end.epoch() + 1;
+                if (next == epochs || next % evaluateLossAfter == 0) {
+                    bar.status(end.examplesSeen(), totalSteps, String.format(Locale.ROOT, "computing the loss on %,d sentences...", n));
+                }
+            } else if (event instanceof TrainingEvent.Diverged d) {
+                divergence[0] = d.message();
+            }
+        });
+
+        // Ctrl-C (or SIGTERM): stop between two steps, let this thread save, then let the JVM exit.
+        CountDownLatch saved = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            trainer.stop();
+            try {
+                saved.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rnnlab-train-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            bar.status(0, totalSteps, String.format(Locale.ROOT, "computing the loss on %,d sentences...", n));
+            trainer.run();
+            bar.clear();
+            List<Double> losses = new ArrayList<>(history);
+            trainer.evaluations().forEach(e -> losses.add(e.loss()));
+            ModelInfo info = ModelInfo.of(model, "RNN Lab (rnnlab train)").withSeed(modelSeed)
+                    .withCorpusHash(ModelFile.corpusHash(vocabulary, xs, ys)).withLossHistory(losses);
+            switch (trainer.outcome()) {
+                case DIVERGED -> {
+                    boolean anyGood = !trainer.evaluations().isEmpty();
+                    if (anyGood) {
+                        ModelFile.save(out, model, vocabulary, info);
+                    }
+                    stderr.println("rnnlab: " + divergence[0]
+                            + (anyGood ? " The last good parameters were saved to " + out + "." : " Nothing was saved."));
+                    return EXIT_DIVERGED;
+                }
+                case CANCELLED -> {
+                    ModelFile.save(out, model, vocabulary, info);
+                    stderr.println(String.format(Locale.ROOT,
+                            "rnnlab: training stopped after %,d examples; the model as it is now was saved to %s.",
+                            trainer.examplesSeen(), out));
+                    return EXIT_STOPPED;
+                }
+                default -> {
+                    ModelFile.save(out, model, vocabulary, info);
+                    stdout.println(String.format(Locale.ROOT, "Saved the model to %s (loss %f after %,d examples).",
+                            out, trainer.lastGoodLoss(), trainer.examplesSeen()));
+                    return 0;
+                }
+            }
+        } finally {
+            saved.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it has what it waited for
+            }
+        }
     }
 }

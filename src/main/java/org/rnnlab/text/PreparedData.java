@@ -191,8 +191,18 @@ public final class PreparedData {
             words[i] = vocabulary.word(i).getBytes(StandardCharsets.UTF_8);
             indices[i] = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
         }
+        // the two big files at once, on two threads
+        java.util.concurrent.CompletableFuture<Void> train = java.util.concurrent.CompletableFuture.runAsync(
+                () -> writeSentences(dir.resolve(TRAIN_FILE), indices));
         writeSentences(dir.resolve(SENTENCES_FILE), words);
-        writeSentences(dir.resolve(TRAIN_FILE), indices);
+        try {
+            train.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
         try {
             AtomicFiles.writeString(dir.resolve(STATS_FILE), statsJson());
         } catch (IOException e) {
@@ -207,9 +217,9 @@ public final class PreparedData {
                 byte[] buf = new byte[1 << 16];
                 int n = 0;
                 for (int i = 0; i < size(); i++) {
-                    int length = sentences.length(i);
-                    for (int j = 0; j < length; j++) {
-                        byte[] w = encoded[sentences.get(i, j)];
+                    long last = sentences.start(i + 1) - 1;
+                    for (long p = sentences.start(i); p <= last; p++) {
+                        byte[] w = encoded[sentences.at(p)];
                         if (n + w.length + 1 > buf.length) {
                             out.write(buf, 0, n);
                             n = 0;
@@ -219,7 +229,7 @@ public final class PreparedData {
                         }
                         System.arraycopy(w, 0, buf, n, w.length);
                         n += w.length;
-                        buf[n++] = (byte) (j == length - 1 ? '\n' : ' ');
+                        buf[n++] = (byte) (p == last ? '\n' : ' ');
                     }
                 }
                 out.write(buf, 0, n);

@@ -70,6 +70,16 @@ final class TokenStore {
         return (int) (starts[sentence + 1] - starts[sentence]);
     }
 
+    /** Offset of the sentence's first token in the run of all tokens; {@code start(count())} is the end. */
+    long start(int sentence) {
+        return starts[sentence];
+    }
+
+    /** The token at an offset in the run of all tokens. */
+    int at(long offset) {
+        return chunks[(int) (offset >>> SHIFT)][(int) (offset & MASK)];
+    }
+
     int get(int sentence, int position) {
         long p = starts[sentence] + position;
         return chunks[(int) (p >>> SHIFT)][(int) (p & MASK)];

@@ -1,0 +1,100 @@
+package org.rnnlab.engine;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A second thread for the engine's large products: the caller hands one task to the lane, does
+ * its own share, then joins. BLAS runs single-threaded in each (OpenBLAS's own threads split these
+ * short, wide products poorly and spin badly when the machine is busy), so the two halves of the
+ * vocabulary are worked on side by side. One lane serves the whole process: a caller that finds it
+ * busy gets {@code false} from {@link #fork} and does the work itself.
+ */
+final class Lane {
+    /** The lane, or null on a single core. */
+    static final Lane SHARED = Runtime.getRuntime().availableProcessors() >= 2
+            && !"1".equals(System.getProperty("rnnlab.engine.threads")) ? new Lane() : null;
+
+    static {
+        if (SHARED != null) {
+            // the lane is the parallelism; see the class comment
+            org.nd4j.linalg.factory.Nd4j.factory().blas().setMaxThreads(1);
+        }
+    }
+
+    private static final long SPIN_NANOS = 30_000;
+
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final Thread worker;
+    private volatile Runnable task;
+    private volatile boolean finished;
+    private volatile Throwable failure;
+    private volatile Thread waiter;
+
+    private Lane() {
+        worker = new Thread(this::loop, "rnnlab-engine-lane");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Starts {@code r} on the lane and returns true, or returns false (without running r) when the lane is taken. */
+    boolean fork(Runnable r) {
+        if (!busy.compareAndSet(false, true)) {
+            return false;
+        }
+        failure = null;
+        finished = false;
+        waiter = Thread.currentThread();
+        task = r;
+        LockSupport.unpark(worker);
+        return true;
+    }
+
+    /** Waits for the task of the last successful {@link #fork} and frees the lane; rethrows its failure. */
+    void join() {
+        long until = System.nanoTime() + SPIN_NANOS;
+        while (!finished) {
+            if (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
+        }
+        Throwable f = failure;
+        busy.set(false);
+        if (f instanceof RuntimeException e) {
+            throw e;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+        if (f != null) {
+            throw new IllegalStateException(f);
+        }
+    }
+
+    private void loop() {
+        while (true) {
+            Runnable r = task;
+            if (r == null) {
+                // a step's next task usually follows within microseconds: spin briefly, then sleep
+                long until = System.nanoTime() + SPIN_NANOS;
+                while ((r = task) == null && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                if (r == null) {
+                    LockSupport.park(this);
+                    continue;
+                }
+            }
+            task = null;
+            try {
+                r.run();
+            } catch (Throwable t) {
+                failure = t;
+            }
+            finished = true;
+            LockSupport.unpark(waiter);
+        }
+    }
+}

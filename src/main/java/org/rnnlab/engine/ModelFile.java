@@ -1,0 +1,355 @@
+package org.rnnlab.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.core.JsonProcessingException;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.SerializationFeature;
+import org.rnnlab.common.AtomicFiles;
+import org.rnnlab.common.UserException;
+import org.rnnlab.text.Vocabulary;
+
+/**
+ * A model on disk: a numpy {@code .npz} holding {@code U.npy}, {@code V.npy} and {@code W.npy} in
+ * the model's dtype, plus {@code vocabulary.tsv} (the text package's format) and
+ * {@code model.json} (a {@link ModelInfo}). numpy reads it as any other archive:
+ * {@code np.load(f)["U"]}. The lesson's published file, with U, V and W only, loads too.
+ * Every problem with a file is one {@link UserException} naming the file and the fix.
+ */
+public final class ModelFile {
+    public static final String VOCABULARY_ENTRY = "vocabulary.tsv";
+    public static final String INFO_ENTRY = "model.json";
+    /** The lesson's default truncation, for files that do not say. */
+    public static final int DEFAULT_BPTT_TRUNCATE = 4;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFile() {
+    }
+
+    /** Writes the model atomically: a crash mid-write leaves any previous file whole. */
+    public static void save(Path npz, RnnModel model, Vocabulary vocabulary, ModelInfo info) {
+        if (vocabulary != null && vocabulary.size() != model.wordDim()) {
+            throw new IllegalArgumentException("vocabulary of " + vocabulary.size() + " words for a model with C = "
+                    + model.wordDim());
+        }
+        ModelInfo described = info == null ? ModelInfo.of(model, null) : info;
+        try {
+            byte[] vocabularyBytes = vocabulary == null ? null : vocabularyBytes(vocabulary);
+            byte[] json = infoJson(model, described);
+            AtomicFiles.write(npz, out -> {
+                Npz.Writer w = new Npz.Writer(out);
+                w.array("U", model.U());
+                w.array("V", model.V());
+                w.array("W", model.W());
+                if (vocabularyBytes != null) {
+                    w.entry(VOCABULARY_ENTRY, vocabularyBytes);
+                }
+                w.entry(INFO_ENTRY, json);
+                w.finish();
+            });
+        } catch (IOException e) {
+            throw new UserException("Cannot write the model to " + npz + " (" + describe(e)
+                    + "): check the folder exists and is writable.", e);
+        }
+    }
+
+    /** Reads a model written by {@link #save} or any .npz with float arrays U, V and W. */
+    public static LoadedModel load(Path npz) {
+        return read(npz, null, false);
+    }
+
+    /**
+     * Reads the lesson's published weights (U, V, W only; H and C from U's shape) and pairs them with
+     * a vocabulary rebuilt by {@code prepare}, which must have C words. Extra entries are ignored.
+     */
+    public static LoadedModel importLesson(Path npz, Vocabulary vocabulary) {
+        if (vocabulary == null) {
+            throw new UserException("Importing " + npz.getFileName()
+                    + " needs a vocabulary: pass a 'prepare' output made with the model's vocabulary size.");
+        }
+        return read(npz, vocabulary, true);
+    }
+
+    private static LoadedModel read(Path npz, Vocabulary given, boolean weightsOnly) {
+        String name = npz.getFileName() == null ? npz.toString() : npz.getFileName().toString();
+        if (Files.isDirectory(npz)) {
+            throw new UserException(npz + " is a folder, not a model file: give the path of a .npz model.");
+        }
+        if (!Files.exists(npz)) {
+            throw new UserException("No model file " + npz + ": check the path, or make one with 'rnnlab init' or 'rnnlab train'.");
+        }
+        try (Npz zip = Npz.open(npz)) {
+            for (String p : new String[] {"U", "V", "W"}) {
+                if (!zip.hasArray(p)) {
+                    throw new UserException(name + " has no array " + p + " (it holds " + describeEntries(zip)
+                            + "): a model file needs U, V and W.");
+                }
+            }
+            Npy.Header hu = header(zip, name, "U");
+            Npy.Header hv = header(zip, name, "V");
+            Npy.Header hw = header(zip, name, "W");
+            checkShapes(name, hu, hv, hw);
+            int hidden = (int) hu.shape()[0];
+            int words = (int) hu.shape()[1];
+
+            JsonNode json = null;
+            if (!weightsOnly && zip.hasEntry(INFO_ENTRY)) {
+                json = parseInfo(name, zip.bytes(INFO_ENTRY));
+            }
+            Vocabulary vocabulary = given;
+            if (!weightsOnly && zip.hasEntry(VOCABULARY_ENTRY)) {
+                vocabulary = readVocabulary(name, zip.bytes(VOCABULARY_ENTRY));
+            }
+            if (vocabulary != null && vocabulary.size() != words) {
+                throw new UserException(name + " has C = " + words + " words (U is " + hu.describe()
+                        + ") but the vocabulary has " + vocabulary.size()
+                        + (weightsOnly ? ": prepare the corpus with --vocabulary-size " + words
+                        + (vocabulary.size() < words ? " (it needs at least " + (words - 1) + " distinct words)." : ".")
+                        : ": the file is inconsistent; save the model again."));
+            }
+
+            INDArray u = array(zip, name, "U");
+            INDArray v = array(zip, name, "V");
+            INDArray w = array(zip, name, "W");
+            DataType type = u.dataType();
+            v = v.dataType() == type ? v : v.castTo(type);
+            w = w.dataType() == type ? w : w.castTo(type);
+            for (Object[] p : new Object[][] {{"U", u}, {"V", v}, {"W", w}}) {
+                if (!Double.isFinite(((INDArray) p[1]).sumNumber().doubleValue())) {
+                    throw new UserException(name + " holds NaN or infinite values in " + p[0]
+                            + ": the model diverged before it was saved; train again with a smaller learning rate.");
+                }
+            }
+            int bptt = json != null && json.path("bpttTruncate").canConvertToInt() && json.path("bpttTruncate").asInt() > 0
+                    ? json.path("bpttTruncate").asInt() : DEFAULT_BPTT_TRUNCATE;
+            RnnModel model = RnnModel.fromArrays(u, v, w, bptt);
+            ModelInfo info = info(json, model, weightsOnly ? "imported from " + name : "numpy archive " + name);
+            return new LoadedModel(model, vocabulary, info);
+        } catch (NoSuchFileException e) {
+            throw new UserException("No model file " + npz + ": check the path.", e);
+        } catch (NpyFormatException e) {
+            throw new UserException(name + " is not a readable model file: " + e.getMessage()
+                    + "; it should be a .npz saved by rnnlab or numpy.", e);
+        } catch (IOException e) {
+            throw new UserException("Cannot read the model file " + npz + " (" + describe(e) + "): check the file.", e);
+        }
+    }
+
+    private static Npy.Header header(Npz zip, String name, String array) throws IOException {
+        Npy.Header h;
+        try {
+            h = zip.header(array);
+        } catch (NpyFormatException e) {
+            throw new NpyFormatException("array " + array + ": " + e.getMessage());
+        }
+        String type = Npy.NpyType.parse(h.descr()).name;
+        if (!type.equals("float32") && !type.equals("float64")) {
+            throw new UserException(name + ": array " + array + " is " + type
+                    + ", but model weights must be float32 or float64.");
+        }
+        if (h.shape().length != 2) {
+            throw new UserException(name + ": array " + array + " has shape " + shapeText(h.shape())
+                    + ", but model weights must be matrices.");
+        }
+        return h;
+    }
+
+    private static void checkShapes(String name, Npy.Header hu, Npy.Header hv, Npy.Header hw) {
+        long h = hu.shape()[0];
+        long c = hu.shape()[1];
+        boolean ok = hv.shape()[0] == c && hv.shape()[1] == h && hw.shape()[0] == h && hw.shape()[1] == h;
+        if (!ok) {
+            throw new UserException(name + " has mismatched shapes: U " + shapeText(hu.shape()) + ", V "
+                    + shapeText(hv.shape()) + ", W " + shapeText(hw.shape()) + "; with U of H x C = "
+                    + h + "x" + c + ", V must be " + c + "x" + h + " and W " + h + "x" + h + ".");
+        }
+        if (h < 1 || c < 3 || h > Integer.MAX_VALUE || c > Integer.MAX_VALUE) {
+            throw new UserException(name + " has unusable sizes H = " + h + ", C = " + c
+                    + ": a model needs at least 1 hidden unit and 3 words.");
+        }
+    }
+
+    private static INDArray array(Npz zip, String name, String array) throws IOException {
+        try {
+            return zip.array(array);
+        } catch (NpyFormatException e) {
+            throw new NpyFormatException("array " + array + ": " + e.getMessage());
+        } catch (java.util.zip.ZipException e) {
+            throw new NpyFormatException("array " + array + " is damaged (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String shapeText(long[] shape) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            b.append(i == 0 ? "" : "x").append(shape[i]);
+        }
+        return shape.length == 0 ? "()" : b.toString();
+    }
+
+    private static String describeEntries(Npz zip) {
+        List<String> names = zip.entries();
+        if (names.isEmpty()) {
+            return "nothing";
+        }
+        return String.join(", ", names.size() > 6 ? names.subList(0, 6) : names) + (names.size() > 6 ? ", ..." : "");
+    }
+
+    private static JsonNode parseInfo(String name, byte[] bytes) {
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new UserException(name + ": its " + INFO_ENTRY + " is not a JSON object; save the model again.");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new UserException(name + ": its " + INFO_ENTRY + " is not valid JSON (" + firstLine(e.getMessage())
+                    + "); save the model again.", e);
+        }
+    }
+
+    private static ModelInfo info(JsonNode json, RnnModel model, String fallbackCreatedBy) {
+        String dtype = ModelInfo.dtypeName(model.precision());
+        if (json == null) {
+            return new ModelInfo(model.hiddenDim(), model.wordDim(), model.bpttTruncate(), dtype, null, null,
+                    List.of(), fallbackCreatedBy);
+        }
+        Long seed = json.path("seed").isIntegralNumber() ? json.path("seed").asLong() : null;
+        String hash = json.path("corpusHash").isTextual() ? json.path("corpusHash").asText() : null;
+        List<Double> history = new ArrayList<>();
+        for (JsonNode n : json.path("lossHistory")) {
+            if (n.isNumber()) {
+                history.add(n.asDouble());
+            }
+        }
+        String by = json.path("createdBy").isTextual() ? json.path("createdBy").asText() : fallbackCreatedBy;
+        return new ModelInfo(model.hiddenDim(), model.wordDim(), model.bpttTruncate(), dtype, seed, hash, history, by);
+    }
+
+    static byte[] infoJson(RnnModel model, ModelInfo info) throws JsonProcessingException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", "rnnlab-model");
+        m.put("version", 1);
+        // The weights are the truth for sizes and type; the record may be stale.
+        m.put("hiddenDim", model.hiddenDim());
+        m.put("wordDim", model.wordDim());
+        m.put("bpttTruncate", model.bpttTruncate());
+        m.put("dtype", ModelInfo.dtypeName(model.precision()));
+        m.put("parameters", model.parameterCount());
+        m.put("seed", info.seed());
+        m.put("corpusHash", info.corpusHash());
+        List<Double> finite = new ArrayList<>();
+        for (Double d : info.lossHistory()) {
+            if (d != null && Double.isFinite(d)) {
+                finite.add(d);
+            }
+        }
+        m.put("lossHistory", finite);
+        m.put("createdBy", info.createdBy());
+        m.put("created", java.time.OffsetDateTime.now().withNano(0).toString());
+        return JSON.writeValueAsBytes(m);
+    }
+
+    /** The text package's vocabulary.tsv format: {@code index<TAB>word<TAB>count} lines. */
+    static byte[] vocabularyBytes(Vocabulary vocabulary) {
+        StringBuilder b = new StringBuilder(vocabulary.size() * 16);
+        for (int i = 0; i < vocabulary.size(); i++) {
+            b.append(i).append('\t').append(vocabulary.word(i)).append('\t').append(vocabulary.count(i)).append('\n');
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Vocabulary readVocabulary(String name, byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<String> words = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        int lineNo = 0;
+        for (String line : text.split("\n", -1)) {
+            lineNo++;
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            try {
+                if (f.length != 3 || Integer.parseInt(f[0]) != words.size()) {
+                    throw new NumberFormatException();
+                }
+                counts.add(Long.parseLong(f[2]));
+                words.add(f[1]);
+            } catch (NumberFormatException e) {
+                throw new UserException(name + ": line " + lineNo + " of its " + VOCABULARY_ENTRY
+                        + " is not 'index<TAB>word<TAB>count' in order; save the model again.");
+            }
+        }
+        long[] c = new long[counts.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = counts.get(i);
+        }
+        try {
+            return Vocabulary.of(words, c);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(name + ": its " + VOCABULARY_ENTRY + " is not a vocabulary (" + e.getMessage()
+                    + "); save the model again.", e);
+        }
+    }
+
+    /**
+     * Identifies a training set: SHA-256 over the vocabulary's words and every (x, y) pair, so a
+     * model can tell which prepared data it was trained on.
+     */
+    public static String corpusHash(Vocabulary vocabulary, List<int[]> xs, List<int[]> ys) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String w : vocabulary.words()) {
+            md.update(w.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
+        }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4);
+        for (int i = 0; i < xs.size(); i++) {
+            for (int[] seq : new int[][] {xs.get(i), ys.get(i)}) {
+                for (int t : seq) {
+                    buf.clear();
+                    md.update(buf.putInt(t).array());
+                }
+                md.update((byte) 0xff);
+            }
+        }
+        return "sha256:" + HexFormat.of().formatHex(md.digest(), 0, 16);
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,86 @@
+package org.rnnlab.engine;
+
+import org.rnnlab.common.UserException;
+
+/**
+ * Incremental prediction: keeps s_t, so each word costs one recurrent step (H x H, in Java) and one
+ * output row (o = softmax(V s), one BLAS matrix-vector product and a softmax in double precision),
+ * instead of re-running forward propagation over the whole prefix as the lesson does. Reads the
+ * model's live parameters at every word. Not thread-safe; one predictor per thread.
+ */
+public final class NextWordPredictor {
+    private final RnnModel model;
+    private final int H;
+    private final int C;
+    private final double[] s;      // s_t, starts as s_-1 = 0
+    private final double[] a;      // H
+    private final Mat sVec;        // H x 1, s_t for the BLAS product
+    private final Mat logits;      // C x 1
+    private int words;
+
+    public NextWordPredictor(RnnModel model) {
+        this.model = model;
+        this.H = model.hiddenDim();
+        this.C = model.wordDim();
+        this.s = new double[H];
+        this.a = new double[H];
+        this.sVec = Mat.zeros(model.precision(), H, 1);
+        this.logits = Mat.zeros(model.precision(), C, 1);
+    }
+
+    /** Back to s_-1 = 0. */
+    public void reset() {
+        java.util.Arrays.fill(s, 0.0);
+        words = 0;
+    }
+
+    /** Words fed since the last reset. */
+    public int length() {
+        return words;
+    }
+
+    /** Advances by one word and returns P(next word | words so far), length C (a copy). */
+    public double[] feed(int word) {
+        if (word < 0 || word >= C) {
+            throw new UserException("Word index " + word + " is outside the model's vocabulary of " + C
+                    + " words; use the vocabulary the model was made with.");
+        }
+        Mat U = model.u();
+        Mat W = model.w();
+        // s_t = tanh(U[:, word] + W s_(t-1))
+        for (int i = 0; i < H; i++) {
+            double sum = U.get(i * C + word);
+            int row = i * H;
+            for (int j = 0; j < H; j++) {
+                sum += W.get(row + j) * s[j];
+            }
+            a[i] = sum;
+        }
+        for (int i = 0; i < H; i++) {
+            s[i] = Kernel.tanh(a[i]);
+        }
+        words++;
+        sVec.write(0, s, 0, H);
+        Mat.gemv(C, 1.0, model.v(), sVec, 0.0, logits); // V s_t
+        double[] p = new double[C];
+        logits.read(0, p, 0, C);
+        double max = Double.NEGATIVE_INFINITY;
+        for (double z : p) {
+            max = Math.max(max, z);
+        }
+        double sum = 0;
+        for (int c = 0; c < C; c++) {
+            p[c] = Math.exp(p[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < C; c++) {
+            p[c] /= sum;
+        }
+        return p;
+    }
+
+    /** The current hidden state s_t (a copy). */
+    public double[] state() {
+        return s.clone();
+    }
+}

@@ -1,0 +1,400 @@
+package org.rnnlab.engine;
+
+import java.util.List;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rnnlab.common.UserException;
+
+/**
+ * The lesson's Elman network:
+ * <pre>
+ *   s_t = tanh(U x_t + W s_(t-1)),  s_(-1) = 0
+ *   o_t = softmax(V s_t)
+ * </pre>
+ * with U: H x C, V: C x H, W: H x H (C = wordDim, H = hiddenDim), held as row-major ND4J arrays
+ * in float32 or float64. {@link #U()}, {@link #V()}, {@link #W()} are the live parameters: every
+ * computation reads them afresh, so changing an element in place (as a gradient check does) is seen
+ * by the next call. Calls on one model are serialised (synchronized); see {@link Kernel} for how
+ * the arithmetic is arranged.
+ */
+public final class RnnModel {
+    /** numpy accepts seeds up to 2^32-1; commons-math3 seeds MT19937 like numpy only below 2^31. */
+    public static final long MAX_SEED = Integer.MAX_VALUE;
+
+    private final INDArray U; // H x C
+    private final INDArray V; // C x H
+    private final INDArray W; // H x H
+    private final Mat u;
+    private final Mat v;
+    private final Mat w;
+    private final Kernel kernel;
+    private int bpttTruncate;
+
+    private RnnModel(INDArray U, INDArray V, INDArray W, int bpttTruncate) {
+        this.U = U;
+        this.V = V;
+        this.W = W;
+        this.u = Mat.of(U);
+        this.v = Mat.of(V);
+        this.w = Mat.of(W);
+        this.kernel = new Kernel(u, v, w);
+        setBpttTruncate(bpttTruncate);
+    }
+
+    /**
+     * The lesson's initialisation: U, V, W uniform in [-sqrt(1/n), +sqrt(1/n)] with n = C for U and
+     * n = H for V and W, drawn in that order, row by row, from numpy's legacy
+     * {@code RandomState(seed)}, bit for bit (so seed 10 gives the lesson's exact numbers).
+     */
+    public static RnnModel initialise(int wordDim, int hiddenDim, int bpttTruncate, long seed, Precision precision) {
+        checkDims(wordDim, hiddenDim);
+        if (seed < 0 || seed > MAX_SEED) {
+            throw new UserException("The seed must be between 0 and " + MAX_SEED + ", but it is " + seed + ".");
+        }
+        NumpyUniform rng = new NumpyUniform((int) seed);
+        INDArray U = rng.matrix(hiddenDim, wordDim, Math.sqrt(1.0 / wordDim), precision);
+        INDArray V = rng.matrix(wordDim, hiddenDim, Math.sqrt(1.0 / hiddenDim), precision);
+        INDArray W = rng.matrix(hiddenDim, hiddenDim, Math.sqrt(1.0 / hiddenDim), precision);
+        return new RnnModel(U, V, W, bpttTruncate);
+    }
+
+    /** Adopts U (H x C), V (C x H), W (H x H) of one type, float32 or float64; copies them when not plain row-major. */
+    public static RnnModel fromArrays(INDArray U, INDArray V, INDArray W, int bpttTruncate) {
+        if (U == null || V == null || W == null) {
+            throw new UserException("The model needs all three arrays U, V and W.");
+        }
+        if (U.rank() != 2 || V.rank() != 2 || W.rank() != 2) {
+            throw new UserException("U, V and W must be matrices, but their shapes are "
+                    + shape(U) + ", " + shape(V) + " and " + shape(W) + ".");
+        }
+        long h = U.rows();
+        long c = U.columns();
+        if (V.rows() != c || V.columns() != h || W.rows() != h || W.columns() != h) {
+            throw new UserException("The shapes of U " + shape(U) + ", V " + shape(V) + " and W " + shape(W)
+                    + " do not fit together; they must be H x C, C x H and H x H.");
+        }
+        checkDims(c, h);
+        DataType type = U.dataType();
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            throw new UserException("The parameters must be float32 or float64, but U is " + type + ".");
+        }
+        if (V.dataType() != type || W.dataType() != type) {
+            throw new UserException("U, V and W must have one data type, but they are "
+                    + type + ", " + V.dataType() + " and " + W.dataType() + ".");
+        }
+        return new RnnModel(plain(U), plain(V), plain(W), bpttTruncate);
+    }
+
+    private static INDArray plain(INDArray a) {
+        return Mat.isPlain(a) ? a : a.dup('c');
+    }
+
+    private static void checkDims(long wordDim, long hiddenDim) {
+        if (wordDim < 2 || hiddenDim < 1) {
+            throw new UserException("A model needs at least 2 words and 1 hidden unit, not C = " + wordDim
+                    + " and H = " + hiddenDim + ".");
+        }
+        if (2 * wordDim * hiddenDim + hiddenDim * hiddenDim > Integer.MAX_VALUE / 2) {
+            throw new UserException("C = " + wordDim + " and H = " + hiddenDim + " make too many parameters; "
+                    + "choose a smaller vocabulary or hidden layer.");
+        }
+    }
+
+    private static String shape(INDArray a) {
+        return java.util.Arrays.toString(a.shape());
+    }
+
+    public int wordDim() {
+        return kernel.C;
+    }
+
+    public int hiddenDim() {
+        return kernel.H;
+    }
+
+    public synchronized int bpttTruncate() {
+        return bpttTruncate;
+    }
+
+    public synchronized void setBpttTruncate(int k) {
+        if (k < 0) {
+            throw new UserException("bpttTruncate must be 0 or more, but it is " + k + ".");
+        }
+        bpttTruncate = k;
+    }
+
+    public Precision precision() {
+        return u.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
+    }
+
+    /** A new model holding these parameters converted to {@code p} (a copy even when p is unchanged). */
+    public synchronized RnnModel withPrecision(Precision p) {
+        DataType t = p.dataType();
+        return new RnnModel(U.castTo(t).dup('c'), V.castTo(t).dup('c'), W.castTo(t).dup('c'), bpttTruncate);
+    }
+
+    public INDArray U() {
+        return U;
+    }
+
+    public INDArray V() {
+        return V;
+    }
+
+    public INDArray W() {
+        return W;
+    }
+
+    public synchronized RnnModel copy() {
+        return new RnnModel(U.dup('c'), V.dup('c'), W.dup('c'), bpttTruncate);
+    }
+
+    /** Overwrites this model's parameters (not bpttTruncate) with {@code other}'s, converting the type if needed. */
+    public void copyFrom(RnnModel other) {
+        if (other == this) {
+            return;
+        }
+        if (other.wordDim() != wordDim() || other.hiddenDim() != hiddenDim()) {
+            throw new IllegalArgumentException("cannot copy a " + other.hiddenDim() + " x " + other.wordDim()
+                    + " model into a " + hiddenDim() + " x " + wordDim() + " model");
+        }
+        synchronized (this) {
+            synchronized (other) {
+                U.assign(other.U);
+                V.assign(other.V);
+                W.assign(other.W);
+            }
+        }
+    }
+
+    /** o: T x C, the softmax of each step; s: (T+1) x H with row T = s_(-1) = 0. */
+    public synchronized Forward forward(int[] x) {
+        int T = check(x, null);
+        DataType type = U.dataType();
+        if (T == 0) {
+            return new Forward(Nd4j.create(type, 0, wordDim()), Nd4j.create(type, 1, hiddenDim()));
+        }
+        int H = hiddenDim();
+        kernel.ensure(T);
+        kernel.loadW();
+        kernel.states(x, T);
+        Mat s = Mat.zeros(precision(), T + 1, H);
+        s.write(0, kernel.s, 0, T * H);
+        Mat o = Mat.zeros(precision(), T, wordDim());
+        Mat.gemm(false, true, T, wordDim(), H, 1.0, s, v, 0.0, o); // leading T rows of s
+        Nd4j.exec(new SoftMax(o.array, o.array, 1));
+        return new Forward(o.array, s.array);
+    }
+
+    /** argmax_c o_t[c] for every t. */
+    public synchronized int[] predict(int[] x) {
+        int T = check(x, null);
+        if (T == 0) {
+            return new int[0];
+        }
+        int H = hiddenDim();
+        kernel.ensure(T);
+        kernel.loadW();
+        kernel.states(x, T);
+        Mat s = Mat.zeros(precision(), T, H);
+        s.write(0, kernel.s, 0, T * H);
+        Mat logits = Mat.zeros(precision(), T, wordDim());
+        Mat.gemm(false, true, T, wordDim(), H, 1.0, s, v, 0.0, logits); // softmax keeps the argmax
+        long[] best = Nd4j.argMax(logits.array, 1).toLongVector();
+        int[] out = new int[T];
+        for (int t = 0; t < T; t++) {
+            out[t] = (int) best[t];
+        }
+        return out;
+    }
+
+    /** Total cross-entropy -sum_t ln o_t[y_t] of one sentence. */
+    public synchronized double sentenceLoss(int[] x, int[] y) {
+        int T = check(x, y);
+        if (T == 0) {
+            return 0.0;
+        }
+        kernel.ensure(T);
+        kernel.loadW();
+        kernel.states(x, T);
+        return kernel.outputAll(y, T, false, false, 0, null);
+    }
+
+    /**
+     * Sum of {@link #sentenceLoss} over a data set. The states of many sentences are stacked so
+     * that the output layer runs as few large products.
+     */
+    public synchronized double totalLoss(List<int[]> xs, List<int[]> ys) {
+        if (xs.size() != ys.size()) {
+            throw new IllegalArgumentException(xs.size() + " inputs but " + ys.size() + " targets");
+        }
+        int H = hiddenDim();
+        int R = kernel.maxRows();
+        kernel.ensure(R);
+        kernel.loadW();
+        double[] block = new double[R * H]; // stacked states of up to R words
+        int[] targets = new int[R];
+        int fill = 0;
+        double total = 0;
+        for (int n = 0; n < xs.size(); n++) {
+            int[] x = xs.get(n);
+            int[] y = ys.get(n);
+            int T = check(x, y);
+            kernel.ensure(T);
+            kernel.states(x, T);
+            for (int t = 0; t < T; t++) {
+                System.arraycopy(kernel.s, t * H, block, fill * H, H);
+                targets[fill++] = y[t];
+                if (fill == R) {
+                    total += kernel.output(block, 0, R, targets, 0, false, null, 0, null, 0, 0);
+                    fill = 0;
+                }
+            }
+        }
+        if (fill > 0) {
+            total += kernel.output(block, 0, fill, targets, 0, false, null, 0, null, 0, 0);
+        }
+        return total;
+    }
+
+    /** The lesson's calculate_loss: total loss divided by the number of target words (NaN when there are none). */
+    public double meanLoss(List<int[]> xs, List<int[]> ys) {
+        long words = 0;
+        for (int[] y : ys) {
+            words += y.length;
+        }
+        double total = totalLoss(xs, ys);
+        return words == 0 ? Double.NaN : total / words;
+    }
+
+    public Gradients bptt(int[] x, int[] y) {
+        return bptt(x, y, bpttTruncate());
+    }
+
+    /** Gradients of the sentence's total loss, BPTT truncated after {@code bpttTruncate} steps back (the lesson's loop). */
+    public synchronized Gradients bptt(int[] x, int[] y, int bpttTruncate) {
+        int T = check(x, y);
+        if (bpttTruncate < 0) {
+            throw new UserException("bpttTruncate must be 0 or more, but it is " + bpttTruncate + ".");
+        }
+        int H = hiddenDim();
+        int C = wordDim();
+        Mat dU = Mat.zeros(precision(), H, C);
+        Mat dV = Mat.zeros(precision(), C, H);
+        Mat dW = Mat.zeros(precision(), H, H);
+        if (T == 0) {
+            return new Gradients(dU.array, dV.array, dW.array);
+        }
+        kernel.ensure(T);
+        kernel.loadW();
+        kernel.states(x, T);
+        kernel.outputAll(y, T, true, false, 0, dV);
+        kernel.backward(T, bpttTruncate);
+        for (int t = 0; t < T; t++) {
+            for (int i = 0; i < H; i++) {
+                dU.add(i * C + x[t], kernel.D[t * H + i]);
+            }
+        }
+        dW.write(0, kernel.dW, 0, H * H);
+        return new Gradients(dU.array, dV.array, dW.array);
+    }
+
+    /**
+     * One SGD step on one sentence: BPTT at {@link #bpttTruncate()}, then U -= lr dU, V -= lr dV,
+     * W -= lr dW (every gradient from the parameters before the step). Only the columns of U that
+     * the sentence uses change. Returns the sentence's total loss before the update.
+     */
+    public synchronized double sgdStep(int[] x, int[] y, double learningRate) {
+        int T = check(x, y);
+        if (T == 0) {
+            return 0.0;
+        }
+        kernel.ensure(T);
+        kernel.loadW();
+        kernel.states(x, T);
+        double loss = kernel.outputAll(y, T, true, true, learningRate, null);
+        kernel.backward(T, bpttTruncate);
+        kernel.updateUW(x, T, learningRate);
+        return loss;
+    }
+
+    /** How the engine computes, for diagnostics: "two threads" or "one thread". */
+    public static String engineThreads() {
+        return Lane.SHARED != null ? "two threads (products split by vocabulary halves)" : "one thread";
+    }
+
+    /** 2HC + H^2. */
+    public int parameterCount() {
+        int h = hiddenDim();
+        int c = wordDim();
+        return 2 * h * c + h * h;
+    }
+
+    Mat u() {
+        return u;
+    }
+
+    Mat v() {
+        return v;
+    }
+
+    Mat w() {
+        return w;
+    }
+
+    /** Checks indices (words outside the vocabulary are a user's mismatch of model and data) and returns T. */
+    private int check(int[] x, int[] y) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
+        if (y != null && y.length != x.length) {
+            throw new IllegalArgumentException("x has " + x.length + " words but y has " + y.length);
+        }
+        int C = wordDim();
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] < 0 || x[i] >= C || (y != null && (y[i] < 0 || y[i] >= C))) {
+                int bad = x[i] < 0 || x[i] >= C ? x[i] : y[i];
+                throw new UserException("Word index " + bad + " is outside the model's vocabulary of " + C
+                        + " words; use the vocabulary the model was made with.");
+            }
+        }
+        return x.length;
+    }
+
+    /** numpy's legacy RandomState(seed).uniform, bit for bit. */
+    private static final class NumpyUniform {
+        private final MersenneTwister mt;
+
+        NumpyUniform(int seed) {
+            mt = new MersenneTwister(seed); // init_genrand(seed), as numpy's legacy seeding of an int
+        }
+
+        /** random_sample: 53 bits from two 32-bit draws, ((a >>> 5) * 2^26 + (b >>> 6)) / 2^53. */
+        double next() {
+            int a = mt.nextInt() >>> 5;
+            int b = mt.nextInt() >>> 6;
+            return (a * 67108864.0 + b) / 9007199254740992.0;
+        }
+
+        INDArray matrix(int rows, int cols, double bound, Precision p) {
+            double low = -bound;
+            double span = bound - low;
+            int n = rows * cols;
+            if (p == Precision.FLOAT64) {
+                double[] d = new double[n];
+                for (int i = 0; i < n; i++) {
+                    d[i] = low + span * next();
+                }
+                return Nd4j.create(d, new long[] {rows, cols}, DataType.DOUBLE);
+            }
+            float[] f = new float[n];
+            for (int i = 0; i < n; i++) {
+                f[i] = (float) (low + span * next());
+            }
+            return Nd4j.create(f, new long[] {rows, cols}, DataType.FLOAT);
+        }
+    }
+}

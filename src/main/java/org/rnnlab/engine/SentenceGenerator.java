@@ -1,0 +1,136 @@
+package org.rnnlab.engine;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.rnnlab.common.UserException;
+
+/**
+ * Samples sentences by the lesson's rule: start from SENTENCE_START, draw the next word from the
+ * predicted distribution until SENTENCE_END, draw again whenever the draw is UNKNOWN_TOKEN, and
+ * start over while the sentence is shorter than the minimum length. Added: a maximum length (a
+ * sentence reaching it ends there) and a temperature (p^(1/T), renormalised; 1 = the lesson).
+ * Draws happen in double precision from the renormalised probabilities, with the given generator,
+ * so a seeded generator repeats its sentences.
+ */
+public final class SentenceGenerator {
+    /** Attempts before giving up on reaching the minimum length. */
+    public static final int MAX_ATTEMPTS = 1000;
+    /** UNKNOWN redraws after which UNKNOWN is simply taken out of the distribution. */
+    static final int MAX_REDRAWS = 1000;
+
+    private final RnnModel model;
+    private final NextWordPredictor predictor;
+
+    public SentenceGenerator(RnnModel model) {
+        this.model = model;
+        this.predictor = new NextWordPredictor(model);
+    }
+
+    public GeneratedSentence generate(GenerationOptions options, RandomGenerator rng) {
+        check(options);
+        int redraws = 0;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            int[] words = new int[Math.min(options.maxLength(), 256)];
+            double[] probabilities = new double[words.length];
+            int n = 0;
+            predictor.reset();
+            double[] p = predictor.feed(options.startIndex());
+            while (n < options.maxLength()) {
+                double[] q = tempered(p, options.temperature());
+                int word = draw(q, rng, -1);
+                int tries = 0;
+                while (word == options.unknownIndex()) {
+                    redraws++;
+                    word = ++tries < MAX_REDRAWS ? draw(q, rng, -1) : draw(q, rng, options.unknownIndex());
+                }
+                if (word == options.endIndex()) {
+                    break;
+                }
+                if (n == words.length) {
+                    words = Arrays.copyOf(words, Math.min(options.maxLength(), 2 * n));
+                    probabilities = Arrays.copyOf(probabilities, words.length);
+                }
+                words[n] = word;
+                probabilities[n] = p[word];
+                n++;
+                if (n < options.maxLength()) {
+                    p = predictor.feed(word);
+                }
+            }
+            if (n >= options.minLength()) {
+                return new GeneratedSentence(Arrays.copyOf(words, n), Arrays.copyOf(probabilities, n), redraws, attempt);
+            }
+        }
+        throw new UserException("The model made no sentence of at least " + options.minLength() + " words in "
+                + MAX_ATTEMPTS + " attempts; lower the minimum length or train the model longer.");
+    }
+
+    /** p^(1/temperature), renormalised (p itself renormalised when the temperature is 1). */
+    static double[] tempered(double[] p, double temperature) {
+        double[] q = new double[p.length];
+        if (temperature == 1.0) {
+            System.arraycopy(p, 0, q, 0, p.length);
+        } else {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < p.length; i++) {
+                q[i] = p[i] > 0 ? Math.log(p[i]) / temperature : Double.NEGATIVE_INFINITY;
+                max = Math.max(max, q[i]);
+            }
+            for (int i = 0; i < p.length; i++) {
+                q[i] = Math.exp(q[i] - max);
+            }
+        }
+        double sum = 0;
+        for (double v : q) {
+            sum += v;
+        }
+        for (int i = 0; i < q.length; i++) {
+            q[i] /= sum;
+        }
+        return q;
+    }
+
+    /** One multinomial draw from q; {@code excluded} (or -1) gets probability 0. */
+    static int draw(double[] q, RandomGenerator rng, int excluded) {
+        double total = 0;
+        for (int i = 0; i < q.length; i++) {
+            if (i != excluded) {
+                total += q[i];
+            }
+        }
+        double u = rng.nextDouble() * total;
+        double cumulative = 0;
+        int last = -1;
+        for (int i = 0; i < q.length; i++) {
+            if (i == excluded || q[i] <= 0) {
+                continue;
+            }
+            cumulative += q[i];
+            last = i;
+            if (u < cumulative) {
+                return i;
+            }
+        }
+        if (last < 0) {
+            throw new UserException("The model gives every word probability 0; it is broken (retrain or reload it).");
+        }
+        return last; // u landed in the rounding gap at the top
+    }
+
+    private void check(GenerationOptions o) {
+        int C = model.wordDim();
+        if (o.minLength() < 0 || o.maxLength() < 1 || o.maxLength() < o.minLength()) {
+            throw new UserException("Lengths must satisfy 0 <= minimum <= maximum and maximum >= 1, not "
+                    + o.minLength() + " and " + o.maxLength() + ".");
+        }
+        if (!(o.temperature() > 0) || Double.isInfinite(o.temperature())) {
+            throw new UserException("The temperature must be a positive number, not " + o.temperature() + ".");
+        }
+        for (int index : new int[] {o.startIndex(), o.endIndex(), o.unknownIndex()}) {
+            if (index < 0 || index >= C) {
+                throw new UserException("Word index " + index + " is outside the model's vocabulary of " + C
+                        + " words; use the vocabulary the model was made with.");
+            }
+        }
+    }
+}

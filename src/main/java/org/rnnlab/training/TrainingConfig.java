@@ -1,0 +1,45 @@
+package org.rnnlab.training;
+
+/**
+ * The settings of the lesson's {@code train_with_sgd}.
+ *
+ * @param learningRate      initial SGD step size; halved whenever an evaluation's loss rose
+ * @param epochs            passes over the training set
+ * @param evaluateLossAfter evaluate the loss on the whole set every this many epochs (epoch 0 too)
+ * @param shuffle           visit the sentences in a new random order each epoch (the lesson keeps corpus order)
+ * @param seed              seeds the shuffle
+ */
+public record TrainingConfig(double learningRate, int epochs, int evaluateLossAfter, boolean shuffle, long seed) {
+    public TrainingConfig {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, not " + learningRate);
+        }
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be 0 or more, not " + epochs);
+        }
+        if (evaluateLossAfter < 1) {
+            throw new IllegalArgumentException("evaluateLossAfter must be 1 or more, not " + evaluateLossAfter);
+        }
+    }
+
+    /** lr 0.005, 100 epochs, loss every 5 epochs, corpus order, seed 10: the lesson's call. */
+    public static TrainingConfig lessonDefaults() {
+        return new TrainingConfig(0.005, 100, 5, false, 10);
+    }
+
+    public TrainingConfig withLearningRate(double lr) {
+        return new TrainingConfig(lr, epochs, evaluateLossAfter, shuffle, seed);
+    }
+
+    public TrainingConfig withEpochs(int n) {
+        return new TrainingConfig(learningRate, n, evaluateLossAfter, shuffle, seed);
+    }
+
+    public TrainingConfig withEvaluateLossAfter(int k) {
+        return new TrainingConfig(learningRate, epochs, k, shuffle, seed);
+    }
+
+    public TrainingConfig withShuffle(boolean s, long newSeed) {
+        return new TrainingConfig(learningRate, epochs, evaluateLossAfter, s, newSeed);
+    }
+}

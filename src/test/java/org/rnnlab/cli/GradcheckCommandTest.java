@@ -1,0 +1,45 @@
+package org.rnnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rnnlab.training.TrainingFixtures;
+import org.rnnlab.training.TrainingFixtures.Cli;
+
+class GradcheckCommandTest {
+    @Test
+    void theLessonsCheckPassesWithTheLessonsLines() {
+        Cli r = TrainingFixtures.run("gradcheck");
+        assertEquals(0, r.exit(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(List.of(
+                "Performing gradient check for parameter U with size 1000.",
+                "Gradient check for parameter U passed.",
+                "Performing gradient check for parameter V with size 1000.",
+                "Gradient check for parameter V passed.",
+                "Performing gradient check for parameter W with size 100.",
+                "Gradient check for parameter W passed."), lines.subList(0, 6));
+        assertTrue(lines.get(6).startsWith("Checked 2,100 elements in "), lines.get(6));
+    }
+
+    @Test
+    void aTruncatedGradientFailsWithBothValues() {
+        Cli r = TrainingFixtures.run("gradcheck", "--vocabulary-size", "20", "--hidden", "4", "--bptt-truncate", "1");
+        assertEquals(1, r.exit(), r.toString());
+        String out = r.out();
+        assertTrue(out.contains("Gradient Check ERROR: parameter=U ix=("), out);
+        assertTrue(out.contains("Estimated_gradient: ") && out.contains("Backpropagation gradient: ")
+                && out.contains("Relative Error: "), out);
+        assertTrue(out.contains("Gradient check for parameter V passed."), out);
+        assertTrue(out.contains("Gradient Check ERROR: parameter=W ix=("), out);
+    }
+
+    @Test
+    void badInputIsOneLine() {
+        InitCommandTest.assertOneLineError(TrainingFixtures.run("gradcheck", "--x", "0,1", "--y", "1"), "same length");
+        InitCommandTest.assertOneLineError(TrainingFixtures.run("gradcheck", "--x", "0,500", "--y", "1,2"), "500");
+        InitCommandTest.assertOneLineError(TrainingFixtures.run("gradcheck", "--h", "0"), "--h");
+    }
+}

@@ -1,0 +1,154 @@
+package org.rnnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnlab.engine.LoadedModel;
+import org.rnnlab.engine.ModelFile;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.text.PreparedData;
+import org.rnnlab.training.TrainingFixtures;
+import org.rnnlab.training.TrainingFixtures.Cli;
+
+class TrainCommandTest {
+    private static final Pattern LOSS_LINE = Pattern.compile(
+            "^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d: Loss after num_examples_seen=(\\d+) epoch=(\\d+): (\\d+\\.\\d{6})$",
+            Pattern.MULTILINE);
+
+    @TempDir
+    Path dir;
+
+    private static List<double[]> lossLines(String out) {
+        List<double[]> lines = new ArrayList<>();
+        Matcher m = LOSS_LINE.matcher(out);
+        while (m.find()) {
+            lines.add(new double[] {Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), Double.parseDouble(m.group(3))});
+        }
+        return lines;
+    }
+
+    @Test
+    void trainsPrintsTheLessonsLinesAndSavesTheModelWithItsVocabulary() {
+        Path data = TrainingFixtures.preparedDir(dir, 80, 20);
+        Path out = dir.resolve("m.npz");
+        Cli r = TrainingFixtures.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "3",
+                "--evaluate-loss-after", "1", "--learning-rate", "0.01", "--out", out.toString());
+        assertEquals(0, r.exit(), r.toString());
+        List<double[]> losses = lossLines(r.out());
+        assertEquals(4, losses.size(), r.out());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(80.0 * i, losses.get(i)[0]);
+            assertEquals(i, losses.get(i)[1]);
+        }
+        assertTrue(losses.get(3)[2] < losses.get(0)[2], r.out());
+        assertTrue(r.out().contains("Saved the model to " + out), r.out());
+        assertEquals("", r.err(), "no progress bar without a terminal");
+
+        LoadedModel loaded = ModelFile.load(out);
+        assertEquals(8, loaded.model().hiddenDim());
+        assertEquals(PreparedData.read(data).vocabulary().words(), loaded.vocabulary().words());
+        assertEquals(10L, loaded.info().seed());
+        assertTrue(loaded.info().corpusHash().startsWith("sha256:"));
+        assertEquals(4, loaded.info().lossHistory().size());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(losses.get(i)[2], loaded.info().lossHistory().get(i), 5e-7);
+        }
+
+        // Continue from the saved model: one more epoch, the history grows.
+        Path more = dir.resolve("more.npz");
+        Cli again = TrainingFixtures.run("train", "--data", data.toString(), "--init", out.toString(), "--epochs", "1",
+                "--dtype", "float64", "--limit", "40", "--out", more.toString());
+        assertEquals(0, again.exit(), again.toString());
+        assertTrue(again.out().contains("on 40 sentences"), again.out());
+        LoadedModel continued = ModelFile.load(more);
+        assertEquals(Precision.FLOAT64, continued.model().precision());
+        assertEquals(6, continued.info().lossHistory().size());
+    }
+
+    @Test
+    void printsTheLessonsLineWhenTheLearningRateIsHalved() {
+        Path data = TrainingFixtures.preparedDir(dir, 80, 20);
+        // A rate far too large makes the loss jump around, so some evaluation rises.
+        Cli r = TrainingFixtures.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "12",
+                "--evaluate-loss-after", "1", "--learning-rate", "2", "--out", dir.resolve("m.npz").toString());
+        assertTrue(r.exit() == 0 || r.exit() == TrainCommand.EXIT_DIVERGED, r.toString());
+        Matcher m = Pattern.compile("^Setting learning rate to (\\d+\\.\\d{6})$", Pattern.MULTILINE).matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals("1.000000", m.group(1));
+    }
+
+    @Test
+    void divergenceExitsNonZeroWithOneClearLine() {
+        Path data = TrainingFixtures.preparedDir(dir, 80, 20);
+        Path out = dir.resolve("m.npz");
+        Cli r = TrainingFixtures.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "5",
+                "--evaluate-loss-after", "1", "--learning-rate", "1e38", "--out", out.toString());
+        assertEquals(TrainCommand.EXIT_DIVERGED, r.exit(), r.toString());
+        String err = r.err().strip();
+        assertTrue(err.startsWith("rnnlab: Training diverged") && !err.contains("\n"), err);
+        assertTrue(err.contains("learning rate 1.0E38") && err.contains("saved to " + out), err);
+        LoadedModel saved = ModelFile.load(out);
+        assertTrue(Double.isFinite(saved.model().U().sumNumber().doubleValue()));
+    }
+
+    @Test
+    void badInputIsOneLine() {
+        Path data = TrainingFixtures.preparedDir(dir, 20, 20);
+        String out = dir.resolve("m.npz").toString();
+        InitCommandTest.assertOneLineError(TrainingFixtures.run("train", "--data", dir.resolve("none").toString(), "--out", out),
+                "rnnlab prepare");
+        InitCommandTest.assertOneLineError(TrainingFixtures.run("train", "--data", data.toString(), "--epochs", "-1", "--out", out),
+                "--epochs");
+        InitCommandTest.assertOneLineError(TrainingFixtures.run("train", "--data", data.toString(), "--learning-rate", "0",
+                "--out", out), "--learning-rate");
+        Path other = dir.resolve("other.npz");
+        assertEquals(0, TrainingFixtures.run("init", "-C", "50", "--hidden", "3", "--out", other.toString()).exit());
+        InitCommandTest.assertOneLineError(TrainingFixtures.run("train", "--data", data.toString(), "--init", other.toString(),
+                "--out", out), "C = 50");
+        assertFalse(Files.exists(Path.of(out)));
+    }
+
+    /** SIGTERM (as Ctrl-C's SIGINT) runs the shutdown hook: training stops and the model is saved. */
+    @Test
+    void aTerminatedTrainingSavesTheModel() throws Exception {
+        Path data = TrainingFixtures.preparedDir(dir, 80, 20);
+        Path out = dir.resolve("m.npz");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Dorg.bytedeco.javacpp.maxbytes=1G",
+                "-cp", System.getProperty("java.class.path"), "org.rnnlab.Launcher",
+                "train", "--data", data.toString(), "--hidden", "8", "--epochs", "1000000", "--out", out.toString());
+        pb.redirectError(dir.resolve("stderr.txt").toFile());
+        Process p = pb.start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = r.readLine();
+                assertNotNull(line, "training ended early: " + Files.readString(dir.resolve("stderr.txt")));
+            } while (!LOSS_LINE.matcher(line).matches());
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the JVM exited");
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = Files.readString(dir.resolve("stderr.txt"));
+        assertTrue(err.contains("training stopped after"), err);
+        LoadedModel saved = ModelFile.load(out);
+        assertEquals(20, saved.model().wordDim());
+        assertEquals(1, saved.info().lossHistory().size());
+        assertTrue(Files.list(dir).noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+    }
+}

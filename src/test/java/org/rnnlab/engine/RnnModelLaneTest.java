@@ -1,0 +1,99 @@
+package org.rnnlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Splitting the work between two threads must not change any number: both paths do the same arithmetic. */
+class RnnModelLaneTest {
+    @AfterEach
+    void laneBackOn() {
+        Kernel.useLane = true;
+    }
+
+    static double diff(INDArray a, INDArray b) {
+        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+    }
+
+    @Test
+    void twoThreadsAgreeWithOne() {
+        // C * H large enough for the lane; an odd C so that the halves differ in size
+        RnnModel a = RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT64);
+        a.V().muli(4.0);
+        RnnModel b = a.copy();
+        SplittableRandom r = new SplittableRandom(8);
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        for (int n = 0; n < 20; n++) {
+            int T = 2 + r.nextInt(40);
+            xs.add(r.ints(T, 0, 4001).toArray());
+            ys.add(r.ints(T, 0, 4001).toArray());
+        }
+        Kernel.useLane = true;
+        double lossA = a.totalLoss(xs, ys);
+        Gradients gA = a.bptt(xs.get(3), ys.get(3));
+        double stepA = 0;
+        for (int n = 0; n < xs.size(); n++) {
+            stepA += a.sgdStep(xs.get(n), ys.get(n), 0.05);
+        }
+        Kernel.useLane = false;
+        double lossB = b.totalLoss(xs, ys);
+        Gradients gB = b.bptt(xs.get(3), ys.get(3));
+        double stepB = 0;
+        for (int n = 0; n < xs.size(); n++) {
+            stepB += b.sgdStep(xs.get(n), ys.get(n), 0.05);
+        }
+        assertEquals(lossB, lossA, 0.0);
+        assertEquals(0.0, diff(gA.dU(), gB.dU()));
+        assertEquals(0.0, diff(gA.dV(), gB.dV()));
+        assertEquals(0.0, diff(gA.dW(), gB.dW()));
+        assertEquals(stepB, stepA, 0.0);
+        assertEquals(0.0, diff(a.U(), b.U()));
+        assertEquals(0.0, diff(a.V(), b.V()));
+        assertEquals(0.0, diff(a.W(), b.W()));
+        assertTrue(lossA > 0 && stepA > 0);
+    }
+
+    @Test
+    void modelsUsedFromManyThreadsAtOnceStayCorrect() throws Exception {
+        // the lane serves one caller at a time; the others must do the work themselves
+        RnnModel template = RnnModel.initialise(4000, 64, 4, 3, Precision.FLOAT32);
+        int[] x = new SplittableRandom(1).ints(30, 0, 4000).toArray();
+        int[] y = new SplittableRandom(2).ints(30, 0, 4000).toArray();
+        Kernel.useLane = false;
+        RnnModel serial = template.copy();
+        double[] expected = new double[5];
+        for (int i = 0; i < 5; i++) {
+            expected[i] = serial.sgdStep(x, y, 0.1);
+        }
+        Kernel.useLane = true;
+        List<Thread> threads = new ArrayList<>();
+        List<double[]> results = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            RnnModel m = template.copy();
+            double[] out = new double[5];
+            results.add(out);
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < 5; i++) {
+                    out[i] = m.sgdStep(x, y, 0.1);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (double[] out : results) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(expected[i], out[i], 0.0);
+            }
+        }
+    }
+}
