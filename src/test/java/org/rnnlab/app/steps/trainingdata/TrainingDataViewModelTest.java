@@ -10,7 +10,7 @@ import org.rnnlab.app.session.CorpusSessionFixtures;
 import org.rnnlab.text.PreparedData;
 
 class TrainingDataViewModelTest {
-    private final TrainingDataViewModel model = new TrainingDataViewModel();
+    private final TrainingDataViewModel model = new TrainingDataViewModel(InputWeights.seeded(10));
     private final CorpusSession.Corpus corpus = CorpusSessionFixtures.corpus();
 
     private PreparedData data(int c) {
@@ -77,6 +77,50 @@ class TrainingDataViewModelTest {
                 assertTrue(Math.abs(v) <= bound);
             }
         }
+    }
+
+    @Test
+    void theLessonsUIsTheEnginesSeededInitialisation() {
+        double[][] u = InputWeights.lesson().matrix(3, 50);
+        double[][] again = InputWeights.lesson().matrix(3, 50);
+        double[][] engine = org.rnnlab.engine.RnnModel.initialise(50, 3, 4, 10, org.rnnlab.engine.Precision.FLOAT64)
+                .U().toDoubleMatrix();
+        double bound = 1 / Math.sqrt(50);
+        for (int r = 0; r < 3; r++) {
+            assertArrayEquals(engine[r], u[r]);
+            assertArrayEquals(u[r], again[r]);
+            for (double v : u[r]) {
+                assertTrue(Math.abs(v) <= bound);
+            }
+        }
+    }
+
+    @Test
+    void uDrawnLaterFillsTheColumnWhenItArrives() {
+        java.util.List<Object[]> pending = new java.util.ArrayList<>();
+        model.setUDrawer((h, c, done) -> pending.add(new Object[] {h, c, done}));
+        model.preparedProperty().set(data(10));
+        assertEquals(1, pending.size());
+        assertTrue(model.isDrawingU());
+        int k = model.pairProperty().get().x()[1];
+        assertEquals(k, model.hotIndexProperty().get(), "the one-hot vector does not wait for U");
+        assertEquals(0, model.columnProperty().get().length);
+        // C changes before U arrives: the old U is dropped, a new one is asked for.
+        model.preparedProperty().set(data(12));
+        assertEquals(2, pending.size());
+        deliver(pending.get(0));
+        assertEquals(0, model.columnProperty().get().length, "a U of the wrong size is ignored");
+        deliver(pending.get(1));
+        assertEquals(TrainingDataViewModel.LESSON_HIDDEN, model.columnProperty().get().length);
+        assertEquals(0, model.maxDifferenceProperty().get());
+        assertTrue(!model.isDrawingU());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void deliver(Object[] request) {
+        int h = (Integer) request[0];
+        int c = (Integer) request[1];
+        ((java.util.function.Consumer<double[][]>) request[2]).accept(InputWeights.seeded(3).matrix(h, c));
     }
 
     @Test

@@ -45,8 +45,14 @@ class TrainingDataViewTest {
         return robot.lookup("#shiftDiagram .token-chip.pickable").queryAll().stream().toList();
     }
 
+    /** U is drawn in the background with the engine (which may still be loading). */
+    private static void awaitU(FxRobot robot) throws Exception {
+        CorpusSessionFixtures.await(90, () -> text(robot, "#sameVerdict").startsWith("All 100"));
+    }
+
     @Test
-    void showsThePairAndTheFirstWordsOneHotVector(FxRobot robot) {
+    void showsThePairAndTheFirstWordsOneHotVector(FxRobot robot) throws Exception {
+        awaitU(robot);
         TrainingDataViewModel.Pair pair = view.model().pairProperty().get();
         assertEquals(pair.steps(), xChips(robot).size());
         int k = pair.x()[1];
@@ -57,7 +63,8 @@ class TrainingDataViewTest {
     }
 
     @Test
-    void clickingAColumnChoosesT(FxRobot robot) {
+    void clickingAColumnChoosesT(FxRobot robot) throws Exception {
+        awaitU(robot);
         robot.clickOn(xChips(robot).get(2));
         TrainingDataViewModel.Pair pair = view.model().pairProperty().get();
         assertEquals(2, view.model().stepProperty().get());
@@ -70,6 +77,7 @@ class TrainingDataViewTest {
     void aNewCResizesTheOneHotVector(FxRobot robot) throws Exception {
         robot.interact(() -> session.corpus().vocabularySizeProperty().set(8));
         CorpusSessionFixtures.await(20, () -> text(robot, "#oneHotCaption").startsWith("8 numbers"));
+        awaitU(robot);
         int k = view.model().hotIndexProperty().get();
         assertTrue(k < 8);
     }
