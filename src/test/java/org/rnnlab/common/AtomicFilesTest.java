@@ -34,7 +34,9 @@ class AtomicFilesTest {
         Path target = dir.resolve("vocabulary.tsv");
         AtomicFiles.writeString(target, "0\tthe\t3\n");
         assertEquals("0\tthe\t3\n", Files.readString(target));
-        assertTrue(Files.getPosixFilePermissions(target).contains(PosixFilePermission.OTHERS_READ)
-                || !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_READ));
+        // Same mode as any file this process creates (the umask decides), not a temporary file's 0600.
+        Path reference = Files.createFile(dir.resolve("reference"));
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(target));
+        assertTrue(Files.getPosixFilePermissions(target).contains(PosixFilePermission.OWNER_READ));
     }
 }
