@@ -72,6 +72,12 @@ public final class PreparedData {
 
     /** Builds the training set from already tokenized sentences (each wrapped START..END). */
     public static PreparedData fromSentences(List<List<String>> tokenized, int vocabularySize) {
+        return fromSentences(tokenized, vocabularySize, tokenized.size(), 0, "sentences");
+    }
+
+    /** As above, for sentences already read from a corpus whose own figures the stats should carry. */
+    public static PreparedData fromSentences(List<List<String>> tokenized, int vocabularySize, long documents,
+                                             long malformedBytes, String description) {
         FrequencyTable.checkSize(vocabularySize);
         FrequencyTable table = new FrequencyTable();
         TokenStore byId = new TokenStore();
@@ -85,7 +91,7 @@ public final class PreparedData {
         if (byId.count() == 0) {
             throw new UserException("no sentences to build a vocabulary from; give a corpus with text");
         }
-        return build(table, byId, vocabularySize, tokenized.size(), 0, "sentences");
+        return build(table, byId, vocabularySize, documents, malformedBytes, description);
     }
 
     private static PreparedData build(FrequencyTable table, TokenStore byId, int C, long documents,

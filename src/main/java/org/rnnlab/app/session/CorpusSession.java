@@ -177,7 +177,8 @@ public final class CorpusSession {
             mine.throwIfCancelled();
             int c = clamp(askedC, read.maxVocabularySize());
             job.progress().progress(-1, -1, "Building the vocabulary (C = " + format(c) + ")");
-            PreparedData data = PreparedData.fromSentences(read.sentences(), c);
+            PreparedData data = PreparedData.fromSentences(read.sentences(), c, read.documentCount(),
+                    read.malformedBytes(), read.description());
             return new Loaded(read, data, c);
         }, loaded -> {
             if (generation != openGeneration) {
@@ -263,7 +264,8 @@ public final class CorpusSession {
 
     private Task<PreparedData> submitRebuild(Corpus source, int c, long generation) {
         return work.submit("Building the vocabulary (C = " + format(c) + ")",
-                job -> PreparedData.fromSentences(source.sentences(), c),
+                job -> PreparedData.fromSentences(source.sentences(), c, source.documentCount(),
+                        source.malformedBytes(), source.description()),
                 data -> {
                     if (generation == rebuildGeneration && corpus.get() == source) {
                         rebuildTask = null;

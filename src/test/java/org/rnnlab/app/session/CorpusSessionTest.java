@@ -101,6 +101,9 @@ class CorpusSessionTest {
         awaitLoaded();
         assertEquals(212, session.summaryProperty().get().documents());
         assertEquals(212, session.corpusProperty().get().documents().size());
+        // The training data's stats name the corpus, not its sentence list.
+        assertEquals(212, session.preparedProperty().get().stats().documents());
+        assertTrue(session.preparedProperty().get().corpusDescription().contains("reddit-comments-sample.csv"));
         // The sample has fewer distinct tokens than 8,000: C is clamped to all of them plus UNKNOWN_TOKEN.
         int max = session.corpusProperty().get().maxVocabularySize();
         assertTrue(max < 8000, "distinct tokens + 1 = " + max);
