@@ -74,8 +74,8 @@ final class Kernel {
     private Pointer yPtr;
     private final Pointer wPtr;
 
-    /** Tests switch the lane off to compare both paths. */
-    static volatile boolean useLane = true;
+    /** null: choose by measurement (see LaneChoice); true / false: always / never (tests compare both). */
+    static volatile Boolean forceLane = null;
     private static final long LANE_MIN_PARAMETERS = 200_000; // C * H below this: not worth a handoff
     private final Lane lane;
     private final int c1;
@@ -211,7 +211,11 @@ final class Kernel {
         taskRows = n;
         taskY = y;
         taskYFrom = yFrom;
-        bothHalves(laneLogits, 0);                                        // E_h = exp(S V_h^T), z_h = E_h 1
+        Boolean forced = forceLane;
+        boolean choosing = lane != null && forced == null;
+        boolean twoThreads = lane != null && (forced != null ? forced : choice.twoThreads());
+        long started = System.nanoTime();
+        twoThreads = bothHalves(twoThreads, laneLogits, 0);               // E_h = exp(S V_h^T), z_h = E_h 1
         double lo = f32 ? 1e-20 : 1e-280;
         double hi = f32 ? 1e30 : 1e280;
         boolean safe = true;
@@ -228,6 +232,9 @@ final class Kernel {
             loss += logZ[r] - zy[r];
         }
         if (!grad) {
+            if (choosing) {
+                choice.record(twoThreads, System.nanoTime() - started, n);
+            }
             return loss;
         }
         for (int r = 0; r < n; r++) {
@@ -246,7 +253,10 @@ final class Kernel {
         taskBeta = beta;
         taskDv[0] = dv == V ? vPart[0] : dv.at(0);
         taskDv[1] = dv == V ? vPart[1] : dv.at((long) c1 * H);
-        bothHalves(laneGradients, 1);                                     // G_h = E'_h V_h, then dv_h
+        boolean twoAgain = bothHalves(twoThreads, laneGradients, 1);      // G_h = E'_h V_h, then dv_h
+        if (choosing && twoAgain == twoThreads) {
+            choice.record(twoThreads, System.nanoTime() - started, n);
+        }
         for (int r = 0; r < n; r++) {
             double iz = invZ[r];
             int base = r * H;
@@ -258,14 +268,57 @@ final class Kernel {
         return loss;
     }
 
-    /** Runs phase {@code phase} on half 0 here and half 1 on the lane (or here too when the lane is off or busy). */
-    private void bothHalves(Runnable laneTask, int phase) {
-        if (lane != null && useLane && lane.fork(laneTask)) {
+    /**
+     * Runs phase {@code phase} on half 0 here and half 1 on the lane, or both here when not
+     * {@code twoThreads} or when the lane is busy; returns whether the lane was used.
+     */
+    private boolean bothHalves(boolean twoThreads, Runnable laneTask, int phase) {
+        if (twoThreads && lane.fork(laneTask)) {
             runHalf(phase, 0);
             lane.join();
-        } else {
-            runHalf(phase, 0);
-            runHalf(phase, 1);
+            return true;
+        }
+        runHalf(phase, 0);
+        runHalf(phase, 1);
+        return false;
+    }
+
+    /**
+     * Whether to use the lane, decided by measurement: two threads win on an idle machine, but
+     * when other processes keep a core busy each handoff waits for the slower thread and one
+     * thread is faster. Keeps a running cost per output row for each way (both do the same
+     * arithmetic, so results do not depend on the choice) and now and then tries the other way.
+     */
+    private final LaneChoice choice = new LaneChoice();
+
+    private static final class LaneChoice {
+        private static final int EXPLORE_EVERY = 40;
+        private double oneThread;  // ns per row, running average; 0 = unknown
+        private double twoThreads;
+        private int calls;
+
+        boolean twoThreads() {
+            int c = ++calls;
+            double one = oneThread;
+            double two = twoThreads;
+            if (two == 0.0) {
+                return true;
+            }
+            if (one == 0.0) {
+                return false;
+            }
+            boolean preferTwo = two <= one;
+            return c % EXPLORE_EVERY == 0 ? !preferTwo : preferTwo;
+        }
+
+        /** Rows are weighted as n + 16: a call has a fixed cost (packing V) worth about that many rows. */
+        void record(boolean two, long nanos, int rows) {
+            double perRow = nanos / (rows + 16.0);
+            if (two) {
+                twoThreads = twoThreads == 0.0 ? perRow : 0.8 * twoThreads + 0.2 * perRow;
+            } else {
+                oneThread = oneThread == 0.0 ? perRow : 0.8 * oneThread + 0.2 * perRow;
+            }
         }
     }
 
