@@ -286,39 +286,42 @@ final class Kernel {
     /**
      * Whether to use the lane, decided by measurement: two threads win on an idle machine, but
      * when other processes keep a core busy each handoff waits for the slower thread and one
-     * thread is faster. Keeps a running cost per output row for each way (both do the same
+     * thread is faster. Keeps the recent cost per output row of each way (both do the same
      * arithmetic, so results do not depend on the choice) and now and then tries the other way.
      */
     private final LaneChoice choice = new LaneChoice();
 
     private static final class LaneChoice {
-        private static final int EXPLORE_EVERY = 40;
-        private double oneThread;  // ns per row, running average; 0 = unknown
-        private double twoThreads;
+        private static final int EXPLORE_EVERY = 32;
+        private static final int WINDOW = 7;
+        // the last WINDOW costs of each way, in ns per row; judged by their median, which a
+        // descheduled thread or a garbage collection now and then does not move
+        private final double[][] recent = new double[2][WINDOW];
+        private final int[] count = new int[2];
+        private final double[] sorted = new double[WINDOW];
         private int calls;
 
         boolean twoThreads() {
-            int c = ++calls;
-            double one = oneThread;
-            double two = twoThreads;
-            if (two == 0.0) {
-                return true;
+            calls++;
+            if (count[1] < 3 || count[0] < 3) {
+                return count[1] <= count[0];           // try both a few times first
             }
-            if (one == 0.0) {
-                return false;
-            }
-            boolean preferTwo = two <= one;
-            return c % EXPLORE_EVERY == 0 ? !preferTwo : preferTwo;
+            boolean preferTwo = median(1) <= 1.1 * median(0); // two threads unless clearly slower
+            return calls % EXPLORE_EVERY == 0 ? !preferTwo : preferTwo;
         }
 
         /** Rows are weighted as n + 16: a call has a fixed cost (packing V) worth about that many rows. */
         void record(boolean two, long nanos, int rows) {
-            double perRow = nanos / (rows + 16.0);
-            if (two) {
-                twoThreads = twoThreads == 0.0 ? perRow : 0.8 * twoThreads + 0.2 * perRow;
-            } else {
-                oneThread = oneThread == 0.0 ? perRow : 0.8 * oneThread + 0.2 * perRow;
-            }
+            int way = two ? 1 : 0;
+            recent[way][count[way] % WINDOW] = nanos / (rows + 16.0);
+            count[way]++;
+        }
+
+        private double median(int way) {
+            int n = Math.min(count[way], WINDOW);
+            System.arraycopy(recent[way], 0, sorted, 0, n);
+            Arrays.sort(sorted, 0, n);
+            return sorted[n / 2];
         }
     }
 
