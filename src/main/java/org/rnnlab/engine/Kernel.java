@@ -297,24 +297,26 @@ final class Kernel {
         // the last WINDOW costs of each way, in ns per row; judged by their median, which a
         // descheduled thread or a garbage collection now and then does not move
         private final double[][] recent = new double[2][WINDOW];
-        private final int[] count = new int[2];
+        private final int[] count = new int[2];      // samples held, up to WINDOW
+        private final int[] slot = new int[2];       // where the next sample goes
         private final double[] sorted = new double[WINDOW];
         private int calls;
 
         boolean twoThreads() {
-            calls++;
+            calls = (calls + 1) % EXPLORE_EVERY;
             if (count[1] < 3 || count[0] < 3) {
                 return count[1] <= count[0];           // try both a few times first
             }
             boolean preferTwo = median(1) <= 1.1 * median(0); // two threads unless clearly slower
-            return calls % EXPLORE_EVERY == 0 ? !preferTwo : preferTwo;
+            return calls == 0 ? !preferTwo : preferTwo;
         }
 
         /** Rows are weighted as n + 16: a call has a fixed cost (packing V) worth about that many rows. */
         void record(boolean two, long nanos, int rows) {
             int way = two ? 1 : 0;
-            recent[way][count[way] % WINDOW] = nanos / (rows + 16.0);
-            count[way]++;
+            recent[way][slot[way]] = nanos / (rows + 16.0);
+            slot[way] = (slot[way] + 1) % WINDOW;
+            count[way] = Math.min(count[way] + 1, WINDOW);
         }
 
         private double median(int way) {
