@@ -74,8 +74,8 @@ final class Kernel {
     private Pointer yPtr;
     private final Pointer wPtr;
 
-    /** Tests switch the lane off to compare both paths. */
-    static volatile boolean useLane = true;
+    /** null: choose by measurement (see LaneChoice); true / false: always / never (tests compare both). */
+    static volatile Boolean forceLane = null;
     private static final long LANE_MIN_PARAMETERS = 200_000; // C * H below this: not worth a handoff
     private final Lane lane;
     private final int c1;
@@ -211,7 +211,11 @@ final class Kernel {
         taskRows = n;
         taskY = y;
         taskYFrom = yFrom;
-        bothHalves(laneLogits, 0);                                        // E_h = exp(S V_h^T), z_h = E_h 1
+        Boolean forced = forceLane;
+        boolean choosing = lane != null && forced == null;
+        boolean twoThreads = lane != null && (forced != null ? forced : choice.twoThreads());
+        long started = System.nanoTime();
+        twoThreads = bothHalves(twoThreads, laneLogits, 0);               // E_h = exp(S V_h^T), z_h = E_h 1
         double lo = f32 ? 1e-20 : 1e-280;
         double hi = f32 ? 1e30 : 1e280;
         boolean safe = true;
@@ -228,6 +232,9 @@ final class Kernel {
             loss += logZ[r] - zy[r];
         }
         if (!grad) {
+            if (choosing) {
+                choice.record(twoThreads, System.nanoTime() - started, n);
+            }
             return loss;
         }
         for (int r = 0; r < n; r++) {
@@ -246,7 +253,10 @@ final class Kernel {
         taskBeta = beta;
         taskDv[0] = dv == V ? vPart[0] : dv.at(0);
         taskDv[1] = dv == V ? vPart[1] : dv.at((long) c1 * H);
-        bothHalves(laneGradients, 1);                                     // G_h = E'_h V_h, then dv_h
+        boolean twoAgain = bothHalves(twoThreads, laneGradients, 1);      // G_h = E'_h V_h, then dv_h
+        if (choosing && twoAgain == twoThreads) {
+            choice.record(twoThreads, System.nanoTime() - started, n);
+        }
         for (int r = 0; r < n; r++) {
             double iz = invZ[r];
             int base = r * H;
@@ -258,14 +268,62 @@ final class Kernel {
         return loss;
     }
 
-    /** Runs phase {@code phase} on half 0 here and half 1 on the lane (or here too when the lane is off or busy). */
-    private void bothHalves(Runnable laneTask, int phase) {
-        if (lane != null && useLane && lane.fork(laneTask)) {
+    /**
+     * Runs phase {@code phase} on half 0 here and half 1 on the lane, or both here when not
+     * {@code twoThreads} or when the lane is busy; returns whether the lane was used.
+     */
+    private boolean bothHalves(boolean twoThreads, Runnable laneTask, int phase) {
+        if (twoThreads && lane.fork(laneTask)) {
             runHalf(phase, 0);
             lane.join();
-        } else {
-            runHalf(phase, 0);
-            runHalf(phase, 1);
+            return true;
+        }
+        runHalf(phase, 0);
+        runHalf(phase, 1);
+        return false;
+    }
+
+    /**
+     * Whether to use the lane, decided by measurement: two threads win on an idle machine, but
+     * when other processes keep a core busy each handoff waits for the slower thread and one
+     * thread is faster. Keeps the recent cost per output row of each way (both do the same
+     * arithmetic, so results do not depend on the choice) and now and then tries the other way.
+     */
+    private final LaneChoice choice = new LaneChoice();
+
+    private static final class LaneChoice {
+        private static final int EXPLORE_EVERY = 32;
+        private static final int WINDOW = 7;
+        // the last WINDOW costs of each way, in ns per row; judged by their median, which a
+        // descheduled thread or a garbage collection now and then does not move
+        private final double[][] recent = new double[2][WINDOW];
+        private final int[] count = new int[2];      // samples held, up to WINDOW
+        private final int[] slot = new int[2];       // where the next sample goes
+        private final double[] sorted = new double[WINDOW];
+        private int calls;
+
+        boolean twoThreads() {
+            calls = (calls + 1) % EXPLORE_EVERY;
+            if (count[1] < 3 || count[0] < 3) {
+                return count[1] <= count[0];           // try both a few times first
+            }
+            boolean preferTwo = median(1) <= 1.1 * median(0); // two threads unless clearly slower
+            return calls == 0 ? !preferTwo : preferTwo;
+        }
+
+        /** Rows are weighted as n + 16: a call has a fixed cost (packing V) worth about that many rows. */
+        void record(boolean two, long nanos, int rows) {
+            int way = two ? 1 : 0;
+            recent[way][slot[way]] = nanos / (rows + 16.0);
+            slot[way] = (slot[way] + 1) % WINDOW;
+            count[way] = Math.min(count[way] + 1, WINDOW);
+        }
+
+        private double median(int way) {
+            int n = Math.min(count[way], WINDOW);
+            System.arraycopy(recent[way], 0, sorted, 0, n);
+            Arrays.sort(sorted, 0, n);
+            return sorted[n / 2];
         }
     }
 

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class RnnModelLaneTest {
     @AfterEach
     void laneBackOn() {
-        Kernel.useLane = true;
+        Kernel.forceLane = null;
     }
 
     static double diff(INDArray a, INDArray b) {
@@ -28,6 +28,7 @@ class RnnModelLaneTest {
         RnnModel a = RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT64);
         a.V().muli(4.0);
         RnnModel b = a.copy();
+        RnnModel c = a.copy();
         SplittableRandom r = new SplittableRandom(8);
         List<int[]> xs = new ArrayList<>();
         List<int[]> ys = new ArrayList<>();
@@ -36,14 +37,14 @@ class RnnModelLaneTest {
             xs.add(r.ints(T, 0, 4001).toArray());
             ys.add(r.ints(T, 0, 4001).toArray());
         }
-        Kernel.useLane = true;
+        Kernel.forceLane = true;
         double lossA = a.totalLoss(xs, ys);
         Gradients gA = a.bptt(xs.get(3), ys.get(3));
         double stepA = 0;
         for (int n = 0; n < xs.size(); n++) {
             stepA += a.sgdStep(xs.get(n), ys.get(n), 0.05);
         }
-        Kernel.useLane = false;
+        Kernel.forceLane = false;
         double lossB = b.totalLoss(xs, ys);
         Gradients gB = b.bptt(xs.get(3), ys.get(3));
         double stepB = 0;
@@ -59,6 +60,16 @@ class RnnModelLaneTest {
         assertEquals(0.0, diff(a.V(), b.V()));
         assertEquals(0.0, diff(a.W(), b.W()));
         assertTrue(lossA > 0 && stepA > 0);
+        // left to choose by measurement, it mixes both ways: still the same numbers
+        Kernel.forceLane = null;
+        for (int repeat = 0; repeat < 3; repeat++) {
+            assertEquals(lossA, c.totalLoss(xs, ys), 0.0);
+        }
+        for (int n = 0; n < xs.size(); n++) {
+            c.sgdStep(xs.get(n), ys.get(n), 0.05);
+        }
+        assertEquals(0.0, diff(a.V(), c.V()));
+        assertEquals(0.0, diff(a.U(), c.U()));
     }
 
     @Test
@@ -67,13 +78,13 @@ class RnnModelLaneTest {
         RnnModel template = RnnModel.initialise(4000, 64, 4, 3, Precision.FLOAT32);
         int[] x = new SplittableRandom(1).ints(30, 0, 4000).toArray();
         int[] y = new SplittableRandom(2).ints(30, 0, 4000).toArray();
-        Kernel.useLane = false;
+        Kernel.forceLane = false;
         RnnModel serial = template.copy();
         double[] expected = new double[5];
         for (int i = 0; i < 5; i++) {
             expected[i] = serial.sgdStep(x, y, 0.1);
         }
-        Kernel.useLane = true;
+        Kernel.forceLane = true;
         List<Thread> threads = new ArrayList<>();
         List<double[]> results = new ArrayList<>();
         for (int t = 0; t < 3; t++) {
