@@ -1,16 +1,281 @@
 package org.rnnlab.app.steps.generate;
 
+import atlantafx.base.theme.Styles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.rnnlab.app.charts.ProbabilityBars;
+import org.rnnlab.app.charts.WordColours;
 import org.rnnlab.app.session.LessonSession;
+import org.rnnlab.app.session.ModelSession;
 import org.rnnlab.app.steps.LessonStep;
-import org.rnnlab.app.steps.PlaceholderPanel;
+import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.text.Tokens;
+import org.rnnlab.text.Vocabulary;
 
-/** Generate and predict: not built yet. */
+/** Generate and predict: the next word as the learner types, and whole sentences sampled from the model. */
 public final class GenerateView implements LessonStep {
+    private static final String[] EXPLANATION = {
+        "A trained language model can write. Type the start of a sentence: the bars show the words the "
+                + "model finds most likely to come next. Click one to add it and keep going.",
+        "Each new word costs one step of the network: the hidden state s_t remembers the words so far, "
+                + "so the model never has to reread the whole prefix. With an empty prefix it predicts the "
+                + "first word of a sentence.",
+        "Words the vocabulary does not know are read as UNKNOWN_TOKEN, just as in training.",
+        "To generate, the lesson starts from SENTENCE_START and draws each next word at random from the "
+                + "predicted distribution until SENTENCE_END. A draw of UNKNOWN_TOKEN is drawn again, and "
+                + "sentences shorter than the minimum length are thrown away. Each word is coloured by the "
+                + "probability it had when it was drawn.",
+        "Temperature reshapes the distribution before the draw: below 1 the model plays safe, above 1 it "
+                + "takes more risks. The seed makes a draw repeatable.",
+    };
+    private static final String LATEX = "w_{t+1}\\sim o_t=\\mathrm{softmax}(V s_t)";
+
+    private final ModelSession model;
+    private final GenerateViewModel vm = new GenerateViewModel();
     private final Node panel;
+    private final FlowPane prefixTokens = new FlowPane(4, 4);
+    private final ProbabilityBars bars = new ProbabilityBars();
+    private final VBox sentences = new VBox(6);
+    private boolean shown;
+    private final Label hint = new Label();
+    private final Button generate = new Button("Generate", new FontIcon(MaterialDesignD.DICE_MULTIPLE_OUTLINE));
 
     public GenerateView(LessonSession session) {
-        panel = PlaceholderPanel.of("generateStep", "Generate and predict", "Type a prefix to see the next word; generate whole sentences.");
+        this.model = session.model();
+
+        Label modelLine = new Label();
+        modelLine.setId("generateModel");
+        modelLine.getStyleClass().add("muted");
+        modelLine.setWrapText(true);
+        modelLine.textProperty().bind(Bindings.createStringBinding(this::modelText,
+                model.modelProperty(), model.descriptionProperty()));
+
+        TextField prefix = new TextField();
+        prefix.setId("prefix");
+        prefix.setPromptText("Type the start of a sentence, e.g. \"the american people\"");
+        prefix.textProperty().bindBidirectional(vm.prefixProperty());
+        prefixTokens.setId("prefixTokens");
+        bars.setId("predictionBars");
+        bars.setOnWordClicked(index -> {
+            Vocabulary v = model.vocabulary();
+            if (v != null && index != v.endIndex() && index != v.unknownIndex() && index != v.startIndex()) {
+                vm.prefixProperty().set(GenerateViewModel.append(vm.prefixProperty().get(), v.word(index)));
+                prefix.positionCaret(prefix.getText().length());
+            }
+        });
+        Label predictHeading = new Label("Most likely next words (click one to add it)");
+        predictHeading.getStyleClass().add("card-title");
+        hint.setId("predictHint");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        hint.managedProperty().bind(hint.visibleProperty());
+        hint.setVisible(false);
+        VBox predictCard = new VBox(8, predictHeading, prefix, prefixTokens, bars, hint);
+        predictCard.getStyleClass().add("card");
+
+        Spinner<Integer> count = new Spinner<>(1, 20, vm.countProperty().get());
+        count.setId("generateCount");
+        Spinner<Integer> minLength = new Spinner<>(1, 40, vm.minLengthProperty().get());
+        minLength.setId("minLength");
+        Spinner<Double> temperature = new Spinner<>(0.1, 3.0, vm.temperatureProperty().get(), 0.1);
+        temperature.setId("temperature");
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get());
+        seed.setId("generateSeed");
+        for (Spinner<?> s : List.of(count, minLength, temperature, seed)) {
+            s.setEditable(true);
+            s.setPrefWidth(95);
+        }
+        seed.setPrefWidth(120);
+        count.valueProperty().addListener((o, a, b) -> vm.countProperty().set(b));
+        minLength.valueProperty().addListener((o, a, b) -> vm.minLengthProperty().set(b));
+        temperature.valueProperty().addListener((o, a, b) -> vm.temperatureProperty().set(b));
+        seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        generate.setId("generateButton");
+        generate.getStyleClass().add(Styles.ACCENT);
+        generate.setOnAction(e -> generate());
+        generate.disableProperty().bind(model.modelProperty().isNull());
+        FlowPane controls = new FlowPane(12, 8,
+                labelled("Sentences", count), labelled("Min. words", minLength),
+                labelled("Temperature", temperature), labelled("Seed", seed), generate);
+        controls.setAlignment(Pos.BOTTOM_LEFT);
+
+        Label genHeading = new Label("Generated sentences");
+        genHeading.getStyleClass().add("card-title");
+        sentences.setId("generatedSentences");
+        Label summary = new Label();
+        summary.setId("generationSummary");
+        summary.getStyleClass().add("muted");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.generationSummaryProperty());
+        VBox genCard = new VBox(8, genHeading, controls, legend(), new Separator(), sentences, summary);
+        genCard.getStyleClass().add("card");
+
+        VBox content = new VBox(12, modelLine, predictCard, genCard);
+        content.setPadding(new Insets(0, 8, 8, 0));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        panel = StepPage.build("generateStep", "Generate and predict", EXPLANATION, LATEX, scroll);
+
+        vm.prefixProperty().addListener((o, a, b) -> predict());
+        vm.predictionsProperty().addListener((o, a, p) -> showPredictions(p));
+        model.revisionProperty().addListener((o, a, b) -> {
+            predict();
+            if (shown && vm.generated().isEmpty()) {
+                generate();
+            }
+        });
+        vm.generated().addListener((javafx.collections.ListChangeListener<GenerateViewModel.Generated>) c -> showSentences());
+        predict();
+    }
+
+    @Override
+    public void onShown() {
+        shown = true;
+        if (vm.generated().isEmpty()) {
+            generate(); // a first look at what the model writes, without a click
+        }
+    }
+
+    public GenerateViewModel viewModel() {
+        return vm;
+    }
+
+    private static VBox labelled(String caption, Node control) {
+        Label l = new Label(caption);
+        l.getStyleClass().add("stat-caption");
+        return new VBox(2, l, control);
+    }
+
+    private Node legend() {
+        HBox box = new HBox(6);
+        box.setAlignment(Pos.CENTER_LEFT);
+        Label caption = new Label("Word colour = its probability when drawn:");
+        caption.getStyleClass().add("muted");
+        box.getChildren().add(caption);
+        for (int i = 0; i < WordColours.CLASSES.length; i++) {
+            Label l = new Label(WordColours.LEGEND[i]);
+            l.getStyleClass().addAll("gen-word", WordColours.CLASSES[i]);
+            box.getChildren().add(l);
+        }
+        return box;
+    }
+
+    private String modelText() {
+        RnnModel m = model.model();
+        if (m == null) {
+            return "Waiting for the corpus and the model...";
+        }
+        return String.format(Locale.ROOT, "Model: %s  (C = %,d words, H = %d)", model.descriptionProperty().get(),
+                m.wordDim(), m.hiddenDim());
+    }
+
+    private void predict() {
+        RnnModel m = model.model();
+        Vocabulary v = model.vocabulary();
+        if (m == null || v == null) {
+            return;
+        }
+        String text = vm.prefixProperty().get();
+        model.query("predict", () -> vm.predict(m, v, text), p -> vm.predictionsProperty().set(p));
+    }
+
+    private void showPredictions(GenerateViewModel.Predictions p) {
+        prefixTokens.getChildren().clear();
+        if (p == null) {
+            bars.setBars(List.of());
+            return;
+        }
+        prefixTokens.getChildren().add(chip(Tokens.START, "special", null));
+        for (GenerateViewModel.PrefixToken t : p.tokens()) {
+            prefixTokens.getChildren().add(t.unknown()
+                    ? chip(t.typed() + " → " + Tokens.UNKNOWN, "unknown", "\"" + t.typed() + "\" is not in the vocabulary: the model reads it as " + Tokens.UNKNOWN + ".")
+                    : chip(t.typed(), null, null));
+        }
+        List<ProbabilityBars.Bar> list = new ArrayList<>();
+        for (GenerateViewModel.Prediction pr : p.top()) {
+            list.add(new ProbabilityBars.Bar(pr.index(), pr.word(), pr.probability(), false));
+        }
+        bars.setBars(list);
+        int c = model.vocabulary() == null ? 0 : model.vocabulary().size();
+        boolean flat = c > 0 && !p.top().isEmpty() && p.top().get(0).probability() < 3.0 / c;
+        hint.setVisible(flat);
+        if (flat) {
+            hint.setText(String.format(Locale.ROOT, "Every word gets about 1/C = %s: this model has not learned anything "
+                    + "yet, so the bars are nearly equal. Train it on the Training step and come back.",
+                    ProbabilityBars.percent(1.0 / c)));
+        }
+    }
+
+    private static Label chip(String text, String style, String tip) {
+        Label l = new Label(text);
+        l.getStyleClass().add("token-chip");
+        if (style != null) {
+            l.getStyleClass().add(style);
+        }
+        if (tip != null) {
+            l.setTooltip(new Tooltip(tip));
+        }
+        return l;
+    }
+
+    private void generate() {
+        RnnModel m = model.model();
+        Vocabulary v = model.vocabulary();
+        if (m == null || v == null) {
+            return;
+        }
+        int n = vm.countProperty().get();
+        int min = vm.minLengthProperty().get();
+        double t = vm.temperatureProperty().get();
+        long s = vm.seedProperty().get();
+        generate.setText("Generating...");
+        model.query("generate", () -> GenerateViewModel.generate(m, v, n, min, t, s), list -> {
+            generate.setText("Generate");
+            vm.generated().setAll(list);
+            vm.generationSummaryProperty().set(GenerateViewModel.summary(list, min));
+        }, e -> {
+            generate.setText("Generate");
+            org.rnnlab.app.support.Notices.failure("Generate", e);
+        });
+    }
+
+    private void showSentences() {
+        sentences.getChildren().clear();
+        int n = 0;
+        for (GenerateViewModel.Generated g : vm.generated()) {
+            FlowPane line = new FlowPane(3, 3);
+            line.getStyleClass().add("generated-sentence");
+            Label number = new Label(++n + ".");
+            number.getStyleClass().add("muted");
+            number.setMinWidth(22);
+            line.getChildren().add(number);
+            for (int i = 0; i < g.words().size(); i++) {
+                Label w = new Label(g.words().get(i));
+                w.getStyleClass().addAll("gen-word", WordColours.styleClass(g.probabilities()[i]));
+                w.setTooltip(new Tooltip(String.format(Locale.ROOT, "p = %.4g", g.probabilities()[i])));
+                line.getChildren().add(w);
+            }
+            sentences.getChildren().add(line);
+        }
     }
 
     @Override

@@ -1,16 +1,659 @@
 package org.rnnlab.app.steps.training;
 
+import atlantafx.base.theme.Styles;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import javafx.util.converter.DoubleStringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.rnnlab.app.charts.Charts;
+import org.rnnlab.app.charts.Series;
 import org.rnnlab.app.session.LessonSession;
+import org.rnnlab.app.session.ModelSession;
 import org.rnnlab.app.steps.LessonStep;
-import org.rnnlab.app.steps.PlaceholderPanel;
+import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.support.FxBatcher;
+import org.rnnlab.app.support.Notices;
+import org.rnnlab.engine.GenerationOptions;
+import org.rnnlab.engine.LoadedModel;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.engine.SentenceGenerator;
+import org.rnnlab.text.PreparedData;
+import org.rnnlab.text.Vocabulary;
+import org.rnnlab.training.TrainingEvent;
 
-/** Training: not built yet. */
+/** Training: SGD with BPTT on the corpus, live: the loss falls while the learner watches. */
 public final class TrainingView implements LessonStep {
+    private static final String[] EXPLANATION = {
+        "Training lowers the loss by stochastic gradient descent: for one sentence at a time, "
+                + "backpropagation through time gives the gradients of the loss, and each parameter moves "
+                + "a small step (the learning rate) against its gradient.",
+        "Every few epochs (one epoch = one pass over the sentences) the loss is measured on the whole "
+                + "training set: the orange points. If it went up since the last time, the step was too "
+                + "large and the learning rate is halved (a vertical marker).",
+        "The light line is each sentence's own loss, noisy because sentences differ; the darker line "
+                + "smooths it. The dashed line is ln C, where a model that knows nothing starts.",
+        "BPTT truncation stops the gradient after that many steps back in time (the lesson uses 4). "
+                + "float32 halves the memory and is faster; float64 is what numpy used.",
+        "The lesson's numpy code took about 350 ms per step (Theano: 70 ms), so one epoch over 80,000 "
+                + "sentences took hours. Try a learning rate of 10 to see a run blow up.",
+    };
+    private static final String LATEX = "\\begin{array}{l}\\theta\\leftarrow\\theta-\\eta\\,\\frac{\\partial L}{\\partial\\theta}"
+            + "\\quad\\theta\\in\\{U,V,W\\}\\end{array}";
+    private static final int SAMPLE_SENTENCES = 3;
+    private static final long SAMPLE_SEED = 7;
+
+    private final ModelSession model;
+    private final TrainingViewModel vm = new TrainingViewModel();
     private final Node panel;
+    private final DefaultNumericAxis xAxis = Charts.axis("examples seen (sentences)");
+    private final DefaultNumericAxis yAxis = Charts.axis("loss (mean per word)");
+    private final XYChart chart = Charts.chart(xAxis, yAxis);
+    private Series stepData;
+    private Series smoothData;
+    private Series evalData;
+    private final YValueIndicator lnC = Charts.horizontal(yAxis, Math.log(8000), "ln C");
+    private final List<XValueIndicator> halvingMarkers = new ArrayList<>();
+    private final VBox samples = new VBox(3);
+    private final Label samplesTitle = new Label("What the model writes");
+    private final Button start = new Button("Start", new FontIcon(MaterialDesignP.PLAY));
+    private final Button pause = new Button("Pause", new FontIcon(MaterialDesignP.PAUSE));
+    private final Button step = new Button("Step", new FontIcon(MaterialDesignS.STEP_FORWARD));
+    private final Button stop = new Button("Stop", new FontIcon(MaterialDesignS.STOP));
+    private final Timeline sampler = new Timeline(new KeyFrame(Duration.seconds(12), e -> askForSamples()));
+    private boolean sampleOnNextModel;
+    private final List<TrainingEvent> pending = new ArrayList<>();
+    private FxBatcher<TrainingEvent> batcher;
+    private ModelSession.TrainingRun run;
+    private RnnModel lastRunResult;
+    private long lastProcessed;
+    private long lastChart;
+    private long drawnChart = -1;
 
     public TrainingView(LessonSession session) {
-        panel = PlaceholderPanel.of("trainingStep", "Training", "Stochastic gradient descent, live: watch the loss fall.");
+        this.model = session.model();
+        vm.hiddenSizeProperty().bindBidirectional(model.hiddenSizeProperty());
+
+        Label modelLine = new Label();
+        modelLine.setId("trainingModel");
+        modelLine.setWrapText(true);
+        modelLine.getStyleClass().add("muted");
+        modelLine.textProperty().bind(Bindings.createStringBinding(this::modelText, model.modelProperty(),
+                model.descriptionProperty(), model.matchesCorpusProperty()));
+
+        VBox content = new VBox(10, modelLine, form(), buttons(), stats(), chartBox(), samplesBox(), outcome());
+        content.setPadding(new Insets(0, 4, 4, 0));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        panel = StepPage.build("trainingStep", "Training", EXPLANATION, LATEX, scroll);
+
+        sampler.setCycleCount(Timeline.INDEFINITE);
+        vm.stateProperty().addListener((o, a, s) -> stateChanged(s));
+        model.trainingProperty().addListener((o, a, on) -> {
+            if (!on) {
+                if (batcher != null) {
+                    batcher.drain();
+                }
+                flush(System.nanoTime(), true);
+                vm.threadEnded(System.nanoTime());
+                lastRunResult = model.model();
+                run = null;
+                sampleSentences();
+            }
+        });
+        model.revisionProperty().addListener((o, a, b) -> {
+            if (sampleOnNextModel) {
+                sampleOnNextModel = false;
+                sampleSentences();
+            }
+        });
+        model.corpus().preparedProperty().addListener((o, a, d) -> corpusChanged(d));
+        corpusChanged(model.prepared());
+        stateChanged(vm.stateProperty().get());
+    }
+
+    public TrainingViewModel viewModel() {
+        return vm;
+    }
+
+    /** The chart's data sets, for tests: per-sentence loss, smoothed, evaluations. */
+    public List<DoubleDataSet> chartData() {
+        return List.of(stepData.data(), smoothData.data(), evalData.data());
+    }
+
+    // ---- building -----------------------------------------------------------------------------
+
+    private Node form() {
+        TextField lr = new TextField();
+        lr.setId("learningRate");
+        lr.setPrefColumnCount(6);
+        TextFormatter<Double> lrFormat = new TextFormatter<>(new DoubleStringConverter() {
+            @Override
+            public Double fromString(String s) {
+                try {
+                    double v = Double.parseDouble(s.strip());
+                    return v > 0 && Double.isFinite(v) ? v : null;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }, vm.learningRateProperty().get());
+        lr.setTextFormatter(lrFormat);
+        lrFormat.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.learningRateProperty().set(b);
+            }
+        });
+        vm.learningRateProperty().addListener((o, a, b) -> lrFormat.setValue(b.doubleValue()));
+        lr.setTooltip(new Tooltip("Learning rate (the lesson: 0.005). Press Enter or leave the field to apply."));
+
+        Spinner<Integer> epochs = intSpinner("epochs", 1, 1000, vm.epochsProperty());
+        Spinner<Integer> evaluate = intSpinner("evaluateEvery", 1, 1000, vm.evaluateEveryProperty());
+        Spinner<Integer> bptt = intSpinner("bpttTruncate", 1, 1000, vm.bpttTruncateProperty());
+        Spinner<Integer> sentences = intSpinner("trainSentences", 1, 10_000_000, vm.sentencesProperty());
+        ((SpinnerValueFactory.IntegerSpinnerValueFactory) sentences.getValueFactory()).setAmountToStepBy(100);
+        sentences.setPrefWidth(115);
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get());
+        seed.setId("trainSeed");
+        seed.setEditable(true);
+        seed.setPrefWidth(100);
+        seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        vm.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
+        ComboBox<Precision> precision = new ComboBox<>();
+        precision.setId("precision");
+        precision.getItems().setAll(Precision.FLOAT64, Precision.FLOAT32);
+        precision.valueProperty().bindBidirectional(vm.precisionProperty());
+        precision.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Precision p) {
+                return p == null ? "" : p == Precision.FLOAT32 ? "float32" : "float64";
+            }
+
+            @Override
+            public Precision fromString(String s) {
+                return "float32".equals(s) ? Precision.FLOAT32 : Precision.FLOAT64;
+            }
+        });
+        Spinner<Integer> hidden = intSpinner("hiddenSize", 1, 1000, vm.hiddenSizeProperty());
+        hidden.setTooltip(new Tooltip("H, the hidden size of a new random model (Model > New random model)"));
+
+        Hyperlink lesson = new Hyperlink("Lesson's settings");
+        lesson.setId("lessonDefaults");
+        lesson.setOnAction(e -> {
+            PreparedData d = model.prepared();
+            vm.lessonDefaults(d == null ? vm.sentencesProperty().get() : d.size());
+        });
+        FlowPane form = new FlowPane(10, 6,
+                labelled("Learning rate", lr), labelled("Epochs", epochs), labelled("Evaluate every", evaluate),
+                labelled("BPTT truncation", bptt), labelled("Sentences", sentences), labelled("Seed", seed),
+                labelled("Precision", precision), labelled("H (new model)", hidden), lesson);
+        form.setAlignment(Pos.BOTTOM_LEFT);
+        form.disableProperty().bind(model.trainingProperty());
+        return form;
+    }
+
+    private static Spinner<Integer> intSpinner(String id, int min, int max, javafx.beans.property.IntegerProperty p) {
+        Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, p.get())));
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(90);
+        s.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                p.set(b);
+            }
+        });
+        p.addListener((o, a, b) -> s.getValueFactory().setValue(b.intValue()));
+        return s;
+    }
+
+    private static VBox labelled(String caption, Node control) {
+        Label l = new Label(caption);
+        l.getStyleClass().add("stat-caption");
+        return new VBox(2, l, control);
+    }
+
+    private Node buttons() {
+        start.setId("startTraining");
+        start.getStyleClass().add(Styles.ACCENT);
+        start.setOnAction(e -> start());
+        pause.setId("pauseTraining");
+        pause.setOnAction(e -> {
+            if (run == null) {
+                return;
+            }
+            if (vm.stateProperty().get() == TrainingViewModel.State.PAUSED) {
+                run.resume();
+            } else {
+                run.pause();
+            }
+        });
+        step.setId("stepTraining");
+        step.setTooltip(new Tooltip("One SGD step on the next sentence (while paused)"));
+        step.setOnAction(e -> {
+            if (run != null) {
+                run.stepOnce();
+            }
+        });
+        stop.setId("stopTraining");
+        stop.getStyleClass().add(Styles.DANGER);
+        stop.setOnAction(e -> {
+            if (run != null) {
+                run.stop();
+            }
+        });
+
+        MenuButton file = new MenuButton("Model", new FontIcon(MaterialDesignF.FILE_OUTLINE));
+        file.setId("modelMenu");
+        MenuItem fresh = new MenuItem("New random model (H, seed, precision above)", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
+        fresh.setId("newModel");
+        fresh.setOnAction(e -> newModel());
+        MenuItem save = new MenuItem("Save the model...", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        save.setOnAction(e -> save());
+        MenuItem load = new MenuItem("Load a model...", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        load.setOnAction(e -> load());
+        MenuItem importLesson = new MenuItem("Import the lesson's pre-trained model (.npz)...", new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
+        importLesson.setOnAction(e -> importLesson());
+        file.getItems().addAll(fresh, new SeparatorMenuItem(), save, load, importLesson);
+        file.disableProperty().bind(model.trainingProperty());
+
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox box = new HBox(8, start, pause, step, stop, spring, file);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Node stats() {
+        ProgressBar bar = new ProgressBar(0);
+        bar.setId("trainingProgress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(vm.progressProperty());
+        Label examples = stat("examplesSeen", Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d / %,d",
+                vm.examplesSeenProperty().get(), vm.totalExamplesProperty().get()), vm.examplesSeenProperty(), vm.totalExamplesProperty()));
+        Label rate = stat("sentencesPerSecond", Bindings.createStringBinding(() -> {
+            double r = vm.sentencesPerSecondProperty().get();
+            return Double.isFinite(r) ? String.format(Locale.ROOT, "%.1f", r) : "–";
+        }, vm.sentencesPerSecondProperty()));
+        Label ms = stat("msPerStep", Bindings.createStringBinding(
+                () -> TrainingViewModel.stepTimeText(vm.msPerStepProperty().get()), vm.msPerStepProperty()));
+        Label left = stat("timeLeft", vm.timeLeftProperty());
+        Label epochLr = stat("epochAndRate", Bindings.createStringBinding(() -> {
+            int e = vm.epochProperty().get();
+            return String.format(Locale.ROOT, "%s · %s", e == 0 ? "–" : e + " / " + vm.epochsProperty().get(),
+                    TrainingViewModel.rateText(vm.currentLearningRateProperty().get()));
+        }, vm.epochProperty(), vm.epochsProperty(), vm.currentLearningRateProperty()));
+        Label loss = stat("smoothedLoss", Bindings.createStringBinding(() -> {
+            double l = vm.smoothedLossProperty().get();
+            return Double.isFinite(l) ? String.format(Locale.ROOT, "%.3f", l) : "–";
+        }, vm.smoothedLossProperty()));
+        HBox row = new HBox(18,
+                caption(examples, "examples seen"), caption(rate, "sentences / s"),
+                caption(ms, String.format(Locale.ROOT, "ms per step (lesson: %.0f numpy, %.0f Theano)",
+                        TrainingViewModel.LESSON_NUMPY_MS, TrainingViewModel.LESSON_THEANO_MS)),
+                caption(left, "time left"), caption(epochLr, "epoch · learning rate"), caption(loss, "recent loss"));
+        row.setAlignment(Pos.CENTER_LEFT);
+        FlowPane wrap = new FlowPane(18, 4);
+        wrap.getChildren().setAll(row.getChildren());
+        return new VBox(6, bar, wrap);
+    }
+
+    private static Label stat(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("stat-value");
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private static VBox caption(Label value, String caption) {
+        Label c = new Label(caption);
+        c.getStyleClass().add("stat-caption");
+        return new VBox(0, value, c);
+    }
+
+    private Node chartBox() {
+        ErrorDataSetRenderer lines = Charts.lines();
+        stepData = new Series(lines, "loss of each sentence", Charts.lineStyle(Charts.LIGHT_BLUE, 1));
+        smoothData = new Series(lines, "smoothed", Charts.lineStyle(Charts.BLUE, 2.5));
+        ErrorDataSetRenderer points = Charts.points();
+        evalData = new Series(points, "loss on the whole training set", Charts.pointStyle(Charts.ORANGE, 6));
+        chart.getRenderers().addAll(lines, points);
+        chart.getPlugins().add(lnC);
+        lnC.setLabelPosition(0.9);
+        xAxis.setAutoRanging(true);
+        Charts.plainNumbers(xAxis);
+        yAxis.setAutoRanging(false);
+        yAxis.setMin(0);
+        yAxis.setMax(10);
+        chart.setId("trainingChart");
+        Charts.heights(chart, 200, 400, 4096);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        HBox legend = new HBox(14, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
+                legendItem("—", Charts.BLUE, "smoothed"), legendItem("●", Charts.ORANGE, "whole training set"),
+                legendItem("- -", Charts.GREY, "ln C (random guessing)"), legendItem("|", Charts.RED, "learning rate halved"));
+        legend.setAlignment(Pos.CENTER);
+        VBox box = new VBox(2, chart, legend);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private static Label legendItem(String symbol, String colour, String text) {
+        Label l = new Label(text);
+        Label s = new Label(symbol);
+        s.setStyle("-fx-text-fill: " + colour + "; -fx-font-weight: bold;");
+        l.setGraphic(s);
+        l.getStyleClass().add("stat-caption");
+        return l;
+    }
+
+    private Node samplesBox() {
+        samplesTitle.getStyleClass().add("card-title");
+        samples.setId("trainingSamples");
+        VBox box = new VBox(4, samplesTitle, samples);
+        box.getStyleClass().add("card");
+        return box;
+    }
+
+    private Node outcome() {
+        Label l = new Label();
+        l.setId("trainingOutcome");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.textProperty().bind(vm.outcomeProperty());
+        vm.divergedProperty().addListener((o, a, bad) -> {
+            l.getStyleClass().remove("verdict-failed");
+            if (bad) {
+                l.getStyleClass().add("verdict-failed");
+            }
+        });
+        return l;
+    }
+
+    private String modelText() {
+        RnnModel m = model.model();
+        if (m == null) {
+            return "Waiting for the corpus and the model...";
+        }
+        String text = String.format(Locale.ROOT, "Model: %s  (C = %,d, H = %d, %s)", model.descriptionProperty().get(),
+                m.wordDim(), m.hiddenDim(), m.precision() == Precision.FLOAT32 ? "float32" : "float64");
+        return model.matchesCorpusProperty().get() ? text
+                : text + ". Its vocabulary is not this corpus's, so it cannot be trained on it: make a new random model (Model menu).";
+    }
+
+    private void corpusChanged(PreparedData d) {
+        if (d != null) {
+            vm.sentencesProperty().set(Math.min(Math.max(1, vm.sentencesProperty().get()), d.size()));
+            lnC.setValue(Math.log(d.vocabulary().size()));
+            lnC.setText(String.format(Locale.ROOT, "ln C = %.2f", Math.log(d.vocabulary().size())));
+        }
+    }
+
+    private void stateChanged(TrainingViewModel.State s) {
+        boolean idle = s == TrainingViewModel.State.IDLE;
+        start.setDisable(!idle);
+        pause.setDisable(idle);
+        stop.setDisable(idle);
+        step.setDisable(s != TrainingViewModel.State.PAUSED);
+        boolean paused = s == TrainingViewModel.State.PAUSED;
+        pause.setText(paused ? "Resume" : "Pause");
+        pause.setGraphic(new FontIcon(paused ? MaterialDesignP.PLAY : MaterialDesignP.PAUSE));
+        if (s == TrainingViewModel.State.RUNNING) {
+            sampler.play();
+        } else {
+            sampler.stop();
+        }
+    }
+
+    // ---- actions ------------------------------------------------------------------------------
+
+    private void start() {
+        PreparedData d = model.prepared();
+        if (d == null || model.model() == null) {
+            Notices.warn("Training", "Wait until the corpus is prepared and the model is ready.");
+            return;
+        }
+        if (!model.matchesCorpusProperty().get()) {
+            Notices.warn("Training", "The model's vocabulary is not this corpus's. Make a new random model (Model menu), then train.");
+            return;
+        }
+        boolean keep = lastRunResult != null && lastRunResult == model.model();
+        pending.clear();
+        batcher = new FxBatcher<>(this::onBatch);
+        FxBatcher<TrainingEvent> mine = batcher;
+        try {
+            run = model.train(vm.request(), mine::post);
+        } catch (RuntimeException e) {
+            Notices.failure("Training", e);
+            return;
+        }
+        vm.started(Math.min(vm.sentencesProperty().get(), d.size()), System.nanoTime(), keep);
+        if (!keep) {
+            for (XValueIndicator m : halvingMarkers) {
+                chart.getPlugins().remove(m);
+            }
+            halvingMarkers.clear();
+            samples.getChildren().clear();
+        }
+        drawnChart = -1;
+        refreshChart();
+    }
+
+    /**
+     * A frame's worth of events. The numbers and the chart are refreshed a few times a second:
+     * enough to look live, cheap enough to leave the CPU to the trainer.
+     */
+    private void onBatch(List<TrainingEvent> batch) {
+        pending.addAll(batch);
+        boolean important = batch.stream().anyMatch(e -> !(e instanceof TrainingEvent.Step));
+        long now = System.nanoTime();
+        for (TrainingEvent e : batch) {
+            if (e instanceof TrainingEvent.Diverged d) {
+                Notices.warn("Training stopped", d.message());
+            }
+        }
+        flush(now, important);
+    }
+
+    private void flush(long now, boolean force) {
+        if (!pending.isEmpty() && (force || now - lastProcessed > 100_000_000L)) {
+            vm.accept(new ArrayList<>(pending), now);
+            pending.clear();
+            lastProcessed = now;
+        }
+        if (force || now - lastChart > 250_000_000L) {
+            lastChart = now;
+            refreshChart();
+        }
+    }
+
+    private void refreshChart() {
+        if (drawnChart == vm.chartRevision()) {
+            return;
+        }
+        drawnChart = vm.chartRevision();
+        stepData.set(vm.stepLoss().xValues(), vm.stepLoss().yValues());
+        smoothData.set(vm.smoothLoss().xValues(), vm.smoothLoss().yValues());
+        double[] ex = new double[vm.evaluations().size()];
+        double[] ey = new double[ex.length];
+        double top = lnC.getValue();
+        for (int i = 0; i < ex.length; i++) {
+            ex[i] = vm.evaluations().get(i).examplesSeen();
+            ey[i] = vm.evaluations().get(i).loss();
+            if (Double.isFinite(ey[i])) {
+                top = Math.max(top, ey[i]);
+            }
+        }
+        evalData.set(ex, ey);
+        for (int i = halvingMarkers.size(); i < vm.halvings().size(); i++) {
+            TrainingViewModel.Halving h = vm.halvings().get(i);
+            XValueIndicator m = Charts.vertical(xAxis, h.examplesSeen(), String.format(Locale.ROOT, "lr → %.3g", h.learningRate()));
+            halvingMarkers.add(m);
+            chart.getPlugins().add(m);
+        }
+        // The per-sentence losses can be large early on; keep the axis on the interesting part.
+        yAxis.setMax(Math.ceil(Math.max(top, 1) * 1.2));
+    }
+
+    /** Samples are drawn from a fresh copy of the parameters, which the trainer hands over between two steps. */
+    private void askForSamples() {
+        if (run != null) {
+            sampleOnNextModel = true;
+            run.requestSnapshot();
+        }
+    }
+
+    private void sampleSentences() {
+        RnnModel m = model.model();
+        Vocabulary v = model.vocabulary();
+        if (m == null || v == null) {
+            return;
+        }
+        String when = model.descriptionProperty().get();
+        model.query("trainingSamples", () -> {
+            SentenceGenerator g = new SentenceGenerator(m);
+            // The same seed every time: the draws stay comparable, so what changes is the model.
+            SplittableRandom rng = new SplittableRandom(SAMPLE_SEED);
+            GenerationOptions o = new GenerationOptions(5, 25, 1.0, v.startIndex(), v.endIndex(), v.unknownIndex());
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < SAMPLE_SENTENCES; i++) {
+                int[] words = g.generate(o, rng).words();
+                StringBuilder b = new StringBuilder();
+                for (int w : words) {
+                    b.append(b.length() == 0 ? "" : " ").append(v.word(w));
+                }
+                out.add(b.toString());
+            }
+            return out;
+        }, lines -> {
+            samplesTitle.setText("What the model writes (" + when + ")");
+            samples.getChildren().clear();
+            for (String line : lines) {
+                Label l = new Label(line);
+                l.setWrapText(true);
+                l.getStyleClass().add("sample-sentence");
+                samples.getChildren().add(l);
+            }
+        }, e -> { });
+    }
+
+    private void newModel() {
+        model.initialiseRandom(vm.hiddenSizeProperty().get(), vm.seedProperty().get(), vm.precisionProperty().get());
+        lastRunResult = null;
+    }
+
+    private File chooseNpz(String title, boolean save) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model files (*.npz)", "*.npz"));
+        if (save) {
+            chooser.setInitialFileName("rnnlab-model.npz");
+            return chooser.showSaveDialog(panel.getScene() == null ? null : panel.getScene().getWindow());
+        }
+        return chooser.showOpenDialog(panel.getScene() == null ? null : panel.getScene().getWindow());
+    }
+
+    private void save() {
+        File f = chooseNpz("Save the model", true);
+        if (f != null) {
+            model.save(f.toPath());
+        }
+    }
+
+    private void load() {
+        File f = chooseNpz("Load a model", false);
+        if (f != null) {
+            model.load(f.toPath(), this::loaded);
+        }
+    }
+
+    private void importLesson() {
+        File f = chooseNpz("Import the lesson's model (trained-model-theano.npz)", false);
+        if (f != null) {
+            model.importLesson(f.toPath());
+        }
+    }
+
+    /** A model file was read: use it at once when it fits the corpus, otherwise ask. */
+    private void loaded(LoadedModel loaded) {
+        String name = "a model loaded from a file";
+        if (model.matchesCorpus(loaded)) {
+            model.adopt(loaded, name);
+            lastRunResult = null;
+            return;
+        }
+        if (loaded.vocabulary() == null) {
+            Notices.warn("Load model", String.format(Locale.ROOT,
+                    "This file holds no vocabulary, and its size (C = %,d) is not the corpus's. "
+                            + "For the lesson's own file use \"Import the lesson's pre-trained model\".", loaded.model().wordDim()));
+            return;
+        }
+        PreparedData d = model.prepared();
+        ButtonType use = new ButtonType("Use the model's own vocabulary", ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, String.format(Locale.ROOT,
+                "This model was trained with another vocabulary (C = %,d) than the corpus's (C = %,d).%n%n"
+                        + "With its own vocabulary, scoring, prediction and generation work; the corpus's sentences "
+                        + "are read with the model's words, and it cannot be trained on this corpus.",
+                loaded.vocabulary().size(), d == null ? 0 : d.vocabulary().size()), use, ButtonType.CANCEL);
+        alert.setTitle("The vocabularies differ");
+        alert.setHeaderText("The model does not match the corpus");
+        if (panel.getScene() != null) {
+            alert.initOwner(panel.getScene().getWindow());
+        }
+        alert.showAndWait().filter(b -> b == use).ifPresent(b -> {
+            model.adopt(loaded, name + " (with its own vocabulary)");
+            lastRunResult = null;
+        });
+    }
+
+    @Override
+    public void dispose() {
+        sampler.stop();
+        model.dispose();
     }
 
     @Override

@@ -1,0 +1,245 @@
+package org.rnnlab.app.charts;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.AxisLabelOverlapPolicy;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ContourType;
+import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
+import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
+import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.spi.DoubleGridDataSet;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * A ChartFX heatmap with a labelled row and column for every cell (words, positions, parameter
+ * indices) and a line under it that tells the exact value of the cell under the mouse.
+ */
+public final class Heatmap {
+    /** Says what a cell holds, for the hover line. */
+    @FunctionalInterface
+    public interface CellText {
+        String describe(int row, int column, double value);
+    }
+
+    // Numeric axes with one tick per cell, labelled by the cell's name (ChartFX's CategoryAxis puts
+    // its labels one or more cells off on an inverted or short axis).
+    private final DefaultNumericAxis xAxis = new DefaultNumericAxis();
+    private final DefaultNumericAxis yAxis = new DefaultNumericAxis();
+    private List<String> rowLabels = List.of();
+    private List<String> columnLabels = List.of();
+    private final DefaultNumericAxis zAxis = new DefaultNumericAxis();
+    private final ContourDataSetRenderer renderer = new ContourDataSetRenderer();
+    private final XYChart chart;
+    private final Label hover = new Label(" ");
+    private final BorderPane root = new BorderPane();
+    private double[][] values = new double[0][0];
+    private DoubleUnaryOperator colourScale = DoubleUnaryOperator.identity();
+    private CellText cellText = (r, c, v) -> String.format(java.util.Locale.ROOT, "row %d, column %d: %.4g", r, c, v);
+
+    public Heatmap(String xName, String yName, String zName) {
+        xAxis.setName(xName);
+        yAxis.setName(yName);
+        zAxis.setName(zName);
+        for (var axis : List.of(xAxis, yAxis, zAxis)) {
+            axis.setAnimated(false);
+            axis.setAutoRangeRounding(false);
+        }
+        xAxis.setAutoRanging(false);
+        yAxis.setAutoRanging(false);
+        xAxis.setUnit(null);
+        yAxis.setUnit(null);
+        zAxis.setUnit(null);
+        xAxis.setTickLabelFormatter(labels(() -> columnLabels));
+        yAxis.setTickLabelFormatter(labels(() -> reversed(rowLabels)));
+        xAxis.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
+        xAxis.getTickLabelStyle().setRotate(90);
+        yAxis.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
+        // Rows read from the top down, like the sentence does. Not by inverting the axis: ChartFX
+        // keeps an inverted axis's old offset when it is resized, and the rows slide off their
+        // labels. Row r is drawn at y = rows - 1 - r instead.
+        zAxis.setSide(Side.RIGHT);
+        zAxis.setAutoRanging(true);
+        chart = new XYChart(xAxis, yAxis);
+        chart.getAxes().add(zAxis);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        renderer.getAxes().addAll(xAxis, yAxis, zAxis);
+        renderer.setContourType(ContourType.HEATMAP);
+        renderer.setColorGradient(ColorGradient.VIRIDIS);
+        renderer.setSmooth(false);
+        chart.getRenderers().setAll(renderer);
+        chart.getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
+        chart.getCanvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
+        chart.setMinWidth(200);
+        Charts.redrawOnResize(chart);
+        Charts.heights(chart, 150, 450, 4096);
+        chart.getStyleClass().add("heatmap");
+        chart.getGridRenderer().getHorizontalMajorGrid().setVisible(false);
+        chart.getGridRenderer().getVerticalMajorGrid().setVisible(false);
+        chart.getGridRenderer().getHorizontalMinorGrid().setVisible(false);
+        chart.getGridRenderer().getVerticalMinorGrid().setVisible(false);
+        xAxis.getAxisLabelFormatter().setTickUnitSupplier(Heatmap::wholeCellStep);
+        yAxis.getAxisLabelFormatter().setTickUnitSupplier(Heatmap::wholeCellStep);
+        hover.getStyleClass().add("heatmap-hover");
+        hover.setMaxWidth(Double.MAX_VALUE);
+        hover.setPadding(new Insets(2, 6, 2, 6));
+        hover.setAlignment(Pos.CENTER_LEFT);
+        root.setCenter(chart);
+        root.setBottom(hover);
+        VBox.setVgrow(root, Priority.ALWAYS);
+    }
+
+    public BorderPane node() {
+        return root;
+    }
+
+    public XYChart chart() {
+        return chart;
+    }
+
+    public Label hoverLabel() {
+        return hover;
+    }
+
+    public DefaultNumericAxis colourAxis() {
+        return zAxis;
+    }
+
+    public void setColourGradient(ColorGradient gradient) {
+        renderer.setColorGradient(gradient);
+    }
+
+    /** Maps a cell's value to its colour position (e.g. log10 of a probability); the hover line shows the raw value. */
+    public void setColourScale(DoubleUnaryOperator scale) {
+        this.colourScale = scale;
+    }
+
+    public void setCellText(CellText text) {
+        this.cellText = text;
+    }
+
+    /** Fixes the colour range (in colour-scale units); NaN for automatic. */
+    public void setColourRange(double min, double max) {
+        if (Double.isNaN(min) || Double.isNaN(max)) {
+            zAxis.setAutoRanging(true);
+        } else {
+            zAxis.setAutoRanging(false);
+            zAxis.setMin(min);
+            zAxis.setMax(max);
+        }
+    }
+
+    /**
+     * Shows {@code values[row][column]}; the labels name the rows (top to bottom) and columns.
+     */
+    public void setData(List<String> rowLabels, List<String> columnLabels, double[][] values) {
+        this.values = values;
+        int rows = rowLabels.size();
+        int cols = columnLabels.size();
+        if (rows == 0 || cols == 0) {
+            renderer.getDatasets().clear();
+            chart.invalidate();
+            return;
+        }
+        // ChartFX stretches the n cells of a row over [first grid value, last grid value]; spreading
+        // the grid over [-0.5, n - 0.5] puts cell i right on category i. One cell is drawn as two halves.
+        int gx = Math.max(cols, 2);
+        int gy = Math.max(rows, 2);
+        double[] x = spread(gx, cols);
+        double[] y = spread(gy, rows);
+        // ChartFX's grid data: x varies fastest.
+        double[] z = new double[gx * gy];
+        for (int r = 0; r < gy; r++) {
+            for (int c = 0; c < gx; c++) {
+                int row = rows - 1 - Math.min(r, rows - 1); // grid row 0 is the bottom
+                double v = colourScale.applyAsDouble(values[Math.max(0, row)][Math.min(c, cols - 1)]);
+                // Outside a fixed colour range ChartFX leaves the cell blank: pin it to the nearest end.
+                z[r * gx + c] = zAxis.isAutoRanging() || Double.isNaN(v) ? v : Math.max(zAxis.getMin(), Math.min(zAxis.getMax(), v));
+            }
+        }
+        xAxis.setMin(-0.5);
+        xAxis.setMax(cols - 0.5);
+        yAxis.setMin(-0.5);
+        yAxis.setMax(rows - 0.5);
+        this.columnLabels = List.copyOf(columnLabels);
+        this.rowLabels = List.copyOf(rowLabels);
+        chart.invalidate();
+        DoubleGridDataSet data = new DoubleGridDataSet("heatmap", false, new double[][] {x, y}, z);
+        renderer.getDatasets().setAll(data);
+        chart.invalidate();
+    }
+
+    /**
+     * Tick steps of whole cells only (1, 2, 5, 10, 20, ...): ChartFX grows the step until the labels
+     * stop overlapping, so every cell is labelled when there is room, every second one when not.
+     */
+    static double wholeCellStep(double reference) {
+        double r = Math.max(1, reference);
+        double decade = Math.pow(10, Math.floor(Math.log10(r)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * decade >= r - 1e-9) {
+                return m * decade;
+            }
+        }
+        return 10 * decade;
+    }
+
+    private static javafx.util.StringConverter<Number> labels(java.util.function.Supplier<List<String>> names) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double v = value.doubleValue();
+                long i = Math.round(v);
+                List<String> n = names.get();
+                return Math.abs(v - i) < 1e-6 && i >= 0 && i < n.size() ? n.get((int) i) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        };
+    }
+
+    private static List<String> reversed(List<String> labels) {
+        List<String> out = new java.util.ArrayList<>(labels);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static double[] spread(int points, int cells) {
+        double[] v = new double[points];
+        for (int i = 0; i < points; i++) {
+            v[i] = -0.5 + i * (double) cells / (points - 1);
+        }
+        return v;
+    }
+
+    /** The cell under a point of the plot canvas, or null. */
+    int[] cellAt(double canvasX, double canvasY) {
+        int rows = values.length;
+        int cols = rows == 0 ? 0 : values[0].length;
+        if (rows == 0 || cols == 0) {
+            return null;
+        }
+        int c = (int) Math.round(xAxis.getValueForDisplay(canvasX));
+        int r = rows - 1 - (int) Math.round(yAxis.getValueForDisplay(canvasY));
+        if (r < 0 || r >= rows || c < 0 || c >= cols) {
+            return null;
+        }
+        return new int[] {r, c};
+    }
+
+    private void onHover(MouseEvent e) {
+        int[] cell = cellAt(e.getX(), e.getY());
+        hover.setText(cell == null ? " " : cellText.describe(cell[0], cell[1], values[cell[0]][cell[1]]));
+    }
+}

@@ -1,0 +1,113 @@
+package org.rnnlab.app.charts;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Horizontal bars for a few words and their probabilities: the word, a bar, the percentage. The
+ * longest bar is the most probable word of the list (the percentages give the absolute values). A
+ * word can be marked (the true next word) and the rows can be clickable.
+ */
+public final class ProbabilityBars extends VBox {
+    /** One bar: a word (its vocabulary index and text), its probability, whether it is marked. */
+    public record Bar(int index, String word, double probability, boolean marked, String note) {
+        public Bar(int index, String word, double probability, boolean marked) {
+            this(index, word, probability, marked, null);
+        }
+    }
+
+    private IntConsumer onClick;
+    private List<Bar> bars = List.of();
+
+    public ProbabilityBars() {
+        super(3);
+        getStyleClass().add("probability-bars");
+    }
+
+    /** Called with the vocabulary index of a clicked row; null for rows that do nothing. */
+    public void setOnWordClicked(IntConsumer onClick) {
+        this.onClick = onClick;
+    }
+
+    public List<Bar> bars() {
+        return bars;
+    }
+
+    public void setBars(List<Bar> bars) {
+        this.bars = List.copyOf(bars);
+        double max = 0;
+        for (Bar b : bars) {
+            max = Math.max(max, b.probability());
+        }
+        getChildren().clear();
+        for (Bar b : bars) {
+            getChildren().add(row(b, max));
+        }
+    }
+
+    private HBox row(Bar b, double max) {
+        Label word = new Label(b.word());
+        word.getStyleClass().add("bar-word");
+        word.setMinWidth(Region.USE_PREF_SIZE);
+        // wide enough for UNKNOWN_TOKEN and most words; longer ones end in "..." (the tooltip has them whole)
+        word.setPrefWidth(10.5 * 14);
+        word.setMaxWidth(10.5 * 14);
+        word.setAlignment(Pos.CENTER_RIGHT);
+        Region bar = new Region();
+        bar.getStyleClass().add("bar");
+        double share = max <= 0 ? 0 : b.probability() / max;
+        StackPane track = new StackPane(bar);
+        track.getStyleClass().add("bar-track");
+        track.setAlignment(Pos.CENTER_LEFT);
+        track.setMinWidth(60);
+        bar.maxWidthProperty().bind(track.widthProperty().multiply(Math.max(0.01, share)));
+        bar.setMinWidth(2);
+        HBox.setHgrow(track, Priority.ALWAYS);
+        Label value = new Label(percent(b.probability()));
+        value.getStyleClass().add("bar-value");
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, word, track, value);
+        if (b.note() != null) {
+            Label note = new Label(b.note());
+            note.getStyleClass().add("bar-note");
+            note.setMinWidth(Region.USE_PREF_SIZE);
+            row.getChildren().add(note);
+        }
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("prob-row");
+        if (b.marked()) {
+            row.getStyleClass().add("marked");
+        }
+        row.setUserData(b);
+        Tooltip.install(row, new Tooltip(String.format(Locale.ROOT, "%s: p = %.6f", b.word(), b.probability())));
+        if (onClick != null && b.index() >= 0) {
+            row.getStyleClass().add("clickable");
+            row.setOnMouseClicked(e -> onClick.accept(b.index()));
+        }
+        return row;
+    }
+
+    /** A probability as a percentage with enough digits to see small values (0.0125 %). */
+    public static String percent(double p) {
+        double pct = p * 100;
+        if (pct >= 10) {
+            return String.format(Locale.ROOT, "%.1f %%", pct);
+        }
+        if (pct >= 1) {
+            return String.format(Locale.ROOT, "%.2f %%", pct);
+        }
+        if (pct >= 0.01) {
+            return String.format(Locale.ROOT, "%.3f %%", pct);
+        }
+        return String.format(Locale.ROOT, "%.2g %%", pct);
+    }
+}

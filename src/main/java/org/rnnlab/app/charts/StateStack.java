@@ -1,0 +1,119 @@
+package org.rnnlab.app.charts;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The hidden states of a whole sentence, one strip per time step (the input word on the left):
+ * how the network's memory changes word after word. The current step is outlined; the steps not
+ * read yet are faded.
+ */
+public final class StateStack extends Region {
+    private static final double LABEL_WIDTH = 130;
+    private final Canvas canvas = new Canvas();
+    private final Tooltip tip = new Tooltip();
+    private double[][] states = new double[0][];
+    private List<String> labels = List.of();
+    private int current;
+    private Color text = Color.gray(0.2);
+
+    public StateStack() {
+        getStyleClass().add("state-stack");
+        getChildren().add(canvas);
+        setMinHeight(60);
+        Tooltip.install(canvas, tip);
+        canvas.setOnMouseMoved(e -> {
+            int[] cell = cellAt(e.getX(), e.getY());
+            tip.setText(cell == null ? "" : String.format(Locale.ROOT, "s_%d, unit %d: %.4f (after \"%s\")",
+                    cell[0], cell[1], states[cell[0]][cell[1]], labels.get(cell[0])));
+        });
+    }
+
+    /** s: T x H; labels: the input word of each step. */
+    public void setStates(double[][] s, List<String> labels) {
+        this.states = s;
+        this.labels = labels;
+        requestLayout();
+        draw();
+    }
+
+    public void setCurrent(int t) {
+        this.current = t;
+        draw();
+    }
+
+    public void setTextColour(Color c) {
+        this.text = c;
+        draw();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return Math.max(60, Math.min(18 * states.length, 400));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private double rowHeight() {
+        return states.length == 0 ? 0 : Math.min(18, getHeight() / states.length);
+    }
+
+    private int[] cellAt(double x, double y) {
+        double rh = rowHeight();
+        if (rh <= 0 || x < LABEL_WIDTH) {
+            return null;
+        }
+        int t = (int) (y / rh);
+        if (t < 0 || t >= states.length || states[t].length == 0) {
+            return null;
+        }
+        int u = (int) ((x - LABEL_WIDTH) / ((getWidth() - LABEL_WIDTH) / states[t].length));
+        return u < 0 || u >= states[t].length ? null : new int[] {t, u};
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        double rh = rowHeight();
+        double w = getWidth() - LABEL_WIDTH;
+        if (rh <= 0 || w <= 0) {
+            return;
+        }
+        g.setFont(Font.font(Math.min(12, rh * 0.8)));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int t = 0; t < states.length; t++) {
+            double y = t * rh;
+            g.setGlobalAlpha(t <= current ? 1.0 : 0.25);
+            g.setFill(text);
+            String label = t + ": " + labels.get(t);
+            g.fillText(label.length() > 18 ? label.substring(0, 17) + "…" : label, LABEL_WIDTH - 6, y + rh / 2);
+            double cell = w / states[t].length;
+            for (int u = 0; u < states[t].length; u++) {
+                g.setFill(StateStrip.colour(states[t][u]));
+                double x0 = Math.floor(LABEL_WIDTH + u * cell);
+                double x1 = Math.floor(LABEL_WIDTH + (u + 1) * cell);
+                g.fillRect(x0, Math.floor(y), Math.max(1, x1 - x0), Math.max(1, Math.floor(y + rh) - Math.floor(y) - 1));
+            }
+        }
+        g.setGlobalAlpha(1.0);
+        if (current >= 0 && current < states.length) {
+            g.setStroke(Color.web("#0969da"));
+            g.setLineWidth(2);
+            g.strokeRect(LABEL_WIDTH - 1, current * rh - 1, w + 1, rh + 1);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.rnnlab.app.steps.languagemodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.rnnlab.engine.NextWordPredictor;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.text.Tokens;
+import org.rnnlab.text.Vocabulary;
+
+/**
+ * The language-model step: two sentences the learner types, each scored word by word
+ * (P(w_i | w_1..w_(i-1)), then SENTENCE_END), with the sentence's log-probability, its perplexity,
+ * and which of the two the model prefers.
+ */
+public final class LanguageModelViewModel {
+    /** A word of the scored sentence: as typed, whether the model knows it, and its probability given the words before. */
+    public record WordScore(String token, boolean unknown, double probability) {
+    }
+
+    /** The score of one sentence. {@code words} ends with SENTENCE_END. */
+    public record Score(List<WordScore> words, double logProbability, double perplexity, int vocabularySize) {
+        public int predictions() {
+            return words.size();
+        }
+
+        public int unknownWords() {
+            return (int) words.stream().filter(WordScore::unknown).count();
+        }
+    }
+
+    public static final String DEFAULT_A = "We must work together to build a stronger economy.";
+    public static final String DEFAULT_B = "Economy stronger a build to together work must we.";
+
+    private final StringProperty sentenceA = new SimpleStringProperty(DEFAULT_A);
+    private final StringProperty sentenceB = new SimpleStringProperty(DEFAULT_B);
+    private final ObjectProperty<Score> scoreA = new SimpleObjectProperty<>();
+    private final ObjectProperty<Score> scoreB = new SimpleObjectProperty<>();
+    private final StringProperty comparison = new SimpleStringProperty("");
+
+    public LanguageModelViewModel() {
+        scoreA.addListener((o, a, b) -> updateComparison());
+        scoreB.addListener((o, a, b) -> updateComparison());
+    }
+
+    public StringProperty sentenceAProperty() {
+        return sentenceA;
+    }
+
+    public StringProperty sentenceBProperty() {
+        return sentenceB;
+    }
+
+    public ObjectProperty<Score> scoreAProperty() {
+        return scoreA;
+    }
+
+    public ObjectProperty<Score> scoreBProperty() {
+        return scoreB;
+    }
+
+    public StringProperty comparisonProperty() {
+        return comparison;
+    }
+
+    private void updateComparison() {
+        comparison.set(compare(scoreA.get(), scoreB.get()));
+    }
+
+    /**
+     * Scores a sentence with the model: feeds SENTENCE_START, then each word, reading the
+     * probability of the next word before feeding it; ends with P(SENTENCE_END | all words).
+     * Runs on a worker thread.
+     */
+    public static Score score(RnnModel model, Vocabulary vocabulary, List<String> tokens) {
+        NextWordPredictor predictor = new NextWordPredictor(model);
+        double[] p = predictor.feed(vocabulary.startIndex());
+        List<WordScore> words = new ArrayList<>(tokens.size() + 1);
+        double logP = 0;
+        for (String token : tokens) {
+            boolean known = vocabulary.contains(token);
+            int index = vocabulary.indexOf(token);
+            words.add(new WordScore(token, !known, p[index]));
+            logP += Math.log(p[index]);
+            p = predictor.feed(index);
+        }
+        double end = p[vocabulary.endIndex()];
+        words.add(new WordScore(Tokens.END, false, end));
+        logP += Math.log(end);
+        return new Score(List.copyOf(words), logP, perplexity(logP, words.size()), vocabulary.size());
+    }
+
+    /** exp(-(1/N) ln P): the model's average uncertainty, as "one word out of this many". */
+    public static double perplexity(double logProbability, int predictions) {
+        if (predictions <= 0) {
+            return Double.NaN;
+        }
+        return Math.exp(-logProbability / predictions);
+    }
+
+    /** Says which sentence the model prefers and by how much, in words a learner reads at a glance. */
+    public static String compare(Score a, Score b) {
+        if (a == null || b == null) {
+            return "";
+        }
+        double diff = a.logProbability() - b.logProbability();
+        if (Math.abs(diff) < Math.log(1.05)) {
+            return "The model finds both sentences about equally likely.";
+        }
+        String more = diff > 0 ? "A" : "B";
+        String less = diff > 0 ? "B" : "A";
+        return "Sentence " + more + " is " + timesText(Math.abs(diff)) + " as likely as sentence " + less + ".";
+    }
+
+    /** exp(logRatio) written for people: "3.2 times", "1,250 times", "about 10¹⁷ times". */
+    public static String timesText(double logRatio) {
+        double ratio = Math.exp(logRatio);
+        if (ratio < 10) {
+            return String.format(Locale.ROOT, "%.1f times", ratio);
+        }
+        if (ratio < 100_000) {
+            return String.format(Locale.ROOT, "%,.0f times", ratio);
+        }
+        long exponent = Math.round(logRatio / Math.log(10));
+        return "about 10" + superscript(exponent) + " times";
+    }
+
+    /** 15 as ¹⁵: powers of ten read naturally in a label. */
+    static String superscript(long n) {
+        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        StringBuilder b = new StringBuilder();
+        for (char c : Long.toString(n).toCharArray()) {
+            b.append(c == '-' ? '⁻' : digits.charAt(c - '0'));
+        }
+        return b.toString();
+    }
+}

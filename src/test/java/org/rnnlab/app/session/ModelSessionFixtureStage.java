@@ -1,0 +1,24 @@
+package org.rnnlab.app.session;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.rnnlab.app.RnnLabApp;
+import org.rnnlab.app.support.Notices;
+
+/** Shows one step's panel in a window the way the app does (same stylesheets), for view tests. */
+public final class ModelSessionFixtureStage {
+    private ModelSessionFixtureStage() {
+    }
+
+    public static void show(Stage stage, javafx.scene.Node panel) {
+        org.rnnlab.app.support.Theme.apply();
+        Scene scene = new Scene((Parent) panel, 1280, 800);
+        for (String css : new String[] {"rnnlab.css", "steps-text.css", "steps-model.css"}) {
+            scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/" + css).toExternalForm());
+        }
+        stage.setScene(scene);
+        Notices.setOwner(panel);
+        stage.show();
+    }
+}

@@ -1,0 +1,163 @@
+package org.rnnlab.app.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnlab.app.session.ModelSessionFixture.fx;
+import static org.rnnlab.app.session.ModelSessionFixture.waitFor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnlab.app.support.Notices;
+import org.rnnlab.common.UserException;
+import org.rnnlab.engine.LoadedModel;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.text.Vocabulary;
+import org.rnnlab.training.TrainingEvent;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class ModelSessionTest {
+    private LessonSession session;
+    private ModelSession model;
+
+    @Start
+    void start(Stage stage) {
+        session = new LessonSession();
+        model = session.model();
+        ModelSessionFixtureStage.show(stage, new javafx.scene.layout.Pane());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fx(() -> model.dispose());
+        FxToolkit.cleanupStages();
+    }
+
+    private int ready(int c) throws Exception {
+        var data = ModelSessionFixture.install(session, c);
+        waitFor(60, () -> model.model() != null && model.matchesCorpusProperty().get()
+                && model.model().wordDim() == data.vocabulary().size());
+        return data.vocabulary().size();
+    }
+
+    @Test
+    void aPreparedCorpusGetsTheLessonsSeededRandomModel() throws Exception {
+        assertNull(model.model(), "no model before the corpus");
+        int c = ready(30);
+        RnnModel m = model.model();
+        assertEquals(c, m.wordDim());
+        assertEquals(ModelSession.DEFAULT_HIDDEN, m.hiddenDim());
+        assertTrue(model.revisionProperty().get() > 0);
+        RnnModel same = RnnModel.initialise(c, ModelSession.DEFAULT_HIDDEN, 4, 10, Precision.FLOAT64);
+        assertEquals(same.U().getDouble(3, 7), m.U().getDouble(3, 7), 0.0, "seed 10, as in the lesson");
+        assertTrue(model.descriptionProperty().get().contains("seed 10"));
+    }
+
+    @Test
+    void trainingWorksOnACopyAndPublishesTheResult() throws Exception {
+        ready(30);
+        fx(() -> model.initialiseRandom(8, 10, Precision.FLOAT64));
+        waitFor(30, () -> model.model().hiddenDim() == 8);
+        RnnModel before = model.model();
+        double u = before.U().getDouble(0, 0);
+        long revision = model.revisionProperty().get();
+        List<TrainingEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        fx(() -> model.train(new ModelSession.TrainingRequest(0.05, 2, 1, 4, 50, 10, Precision.FLOAT32), events::add));
+        assertTrue(model.isTraining());
+        waitFor(120, () -> !model.isTraining());
+        assertTrue(events.stream().anyMatch(e -> e instanceof TrainingEvent.Finished));
+        assertEquals(u, before.U().getDouble(0, 0), 0.0, "the published model is never changed in place");
+        assertTrue(model.revisionProperty().get() > revision);
+        assertEquals(Precision.FLOAT32, model.model().precision());
+        assertTrue(model.descriptionProperty().get().startsWith("trained in the app: 100 examples"), model.descriptionProperty().get());
+        assertEquals(3, model.lossHistory().size(), "evaluations before epochs 0 and 1, and at the end");
+    }
+
+    @Test
+    void onlyOneTrainingAtATimeAndDisposeStopsIt() throws Exception {
+        ready(30);
+        AtomicReference<ModelSession.TrainingRun> run = new AtomicReference<>();
+        fx(() -> run.set(model.train(new ModelSession.TrainingRequest(0.005, 1000, 1000, 4, 100, 10, Precision.FLOAT64), e -> { })));
+        fx(() -> assertThrows(UserException.class,
+                () -> model.train(new ModelSession.TrainingRequest(0.005, 1, 1, 4, 10, 10, Precision.FLOAT64), e -> { })));
+        Thread.sleep(300);
+        long t0 = System.nanoTime();
+        fx(() -> model.dispose());
+        assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "dispose returns promptly");
+        assertFalse(threadAlive("rnnlab-training"), "the training thread ended");
+    }
+
+    @Test
+    void aSavedModelLoadsBackAndAModelOfAnotherVocabularyIsRecognised(@TempDir Path dir) throws Exception {
+        ready(30);
+        Path file = dir.resolve("m.npz");
+        Vocabulary v30 = model.vocabulary();
+        fx(() -> model.save(file));
+        waitFor(30, () -> Files.exists(file));
+        AtomicReference<LoadedModel> loaded = new AtomicReference<>();
+        fx(() -> model.load(file, loaded::set));
+        waitFor(30, () -> loaded.get() != null);
+        assertTrue(model.matchesCorpus(loaded.get()));
+
+        int c = ready(20); // another corpus: the session makes a new model for it
+        assertEquals(c, model.model().wordDim());
+        assertTrue(c != v30.size());
+        assertFalse(model.matchesCorpus(loaded.get()), "the saved model has the other C");
+        fx(() -> model.adopt(loaded.get(), "the saved model with its own vocabulary"));
+        assertSame(loaded.get().model(), model.model());
+        assertFalse(model.matchesCorpusProperty().get());
+        assertEquals(v30.size(), model.vocabulary().size());
+        assertEquals(v30.indexOf("america"), model.encode(List.of("america"))[0]);
+        fx(() -> assertThrows(UserException.class,
+                () -> model.train(new ModelSession.TrainingRequest(0.005, 1, 1, 4, 10, 10, Precision.FLOAT64), e -> { })));
+    }
+
+    @Test
+    void theLessonsModelNeedsAVocabularyOf8000(@TempDir Path dir) throws Exception {
+        ready(30);
+        fx(() -> model.importLesson(dir.resolve("trained-model-theano.npz")));
+        assertNotNull(Notices.lastMessage());
+        assertTrue(Notices.lastMessage().contains("8,000 words"), Notices.lastMessage());
+    }
+
+    @Test
+    void queriesKeepOnlyTheLatestRequestOfALane() throws Exception {
+        List<Integer> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+        fx(() -> {
+            model.query("slow", () -> {
+                Thread.sleep(300);
+                return 0;
+            }, delivered::add);
+            for (int i = 1; i <= 5; i++) {
+                int n = i;
+                model.query("lane", () -> {
+                    ran.add(n);
+                    return n;
+                }, delivered::add);
+            }
+        });
+        waitFor(10, () -> delivered.contains(5));
+        assertEquals(List.of(5), ran, "requests 1 to 4 were replaced while the slow one ran");
+    }
+
+    private static boolean threadAlive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    }
+}

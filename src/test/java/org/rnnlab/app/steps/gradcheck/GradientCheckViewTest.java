@@ -1,0 +1,60 @@
+package org.rnnlab.app.steps.gradcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnlab.app.session.ModelSessionFixture.fx;
+import static org.rnnlab.app.session.ModelSessionFixture.waitFor;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rnnlab.app.session.LessonSession;
+import org.rnnlab.app.session.ModelSessionFixtureStage;
+import org.rnnlab.app.support.Notices;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class GradientCheckViewTest {
+    private GradientCheckView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new GradientCheckView(new LessonSession());
+        ModelSessionFixtureStage.show(stage, view.getPanel());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fx(() -> view.dispose());
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void theLessonsCheckPassesForUVAndW(FxRobot robot) throws Exception {
+        robot.clickOn("#runGradientCheck");
+        waitFor(180, () -> !view.viewModel().runningProperty().get() && !view.viewModel().summaryProperty().get().isEmpty());
+        for (String p : new String[] {"U", "V", "W"}) {
+            String verdict = robot.lookup("#gcVerdict" + p).queryAs(Label.class).getText();
+            assertEquals("Gradient check for parameter " + p + " passed (" + (p.equals("W") ? "100" : "1,000") + " elements).", verdict);
+            assertEquals(1.0, robot.lookup("#gcProgress" + p).queryAs(ProgressBar.class).getProgress(), 1e-9);
+        }
+        assertEquals(2100, robot.lookup("#gcTable").queryAs(TableView.class).getItems().size(),
+                "every element of U (10 x 100), V (100 x 10) and W (10 x 10) is listed");
+        assertTrue(view.viewModel().summaryProperty().get().contains("the gradients are right"));
+    }
+
+    @Test
+    void aBadExampleIsRefusedWithANotice(FxRobot robot) throws Exception {
+        fx(() -> view.viewModel().xProperty().set("[0, 1, 200]"));
+        robot.clickOn("#runGradientCheck");
+        waitFor(10, () -> Notices.lastMessage() != null && Notices.lastMessage().contains("C - 1 = 99"));
+        assertEquals(false, view.viewModel().runningProperty().get());
+    }
+}
