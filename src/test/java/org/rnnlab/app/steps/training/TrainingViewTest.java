@@ -80,7 +80,8 @@ class TrainingViewTest {
     @Test
     void pauseStepResumeAndStop(FxRobot robot) throws Exception {
         fx(() -> {
-            vm.epochsProperty().set(500);
+            // The most the form allows: the run must outlast the clicks below on a fast machine too.
+            vm.epochsProperty().set(1000);
             vm.sentencesProperty().set(100);
         });
         robot.clickOn("#startTraining");
@@ -101,6 +102,9 @@ class TrainingViewTest {
         waitFor(30, () -> vm.stateProperty().get() == TrainingViewModel.State.RUNNING);
         waitFor(30, () -> vm.examplesSeenProperty().get() > paused + 10);
 
+        // Stop from a pause, so the run cannot have finished on its own before the click lands.
+        robot.clickOn("#pauseTraining");
+        waitFor(30, () -> vm.stateProperty().get() == TrainingViewModel.State.PAUSED);
         robot.clickOn("#stopTraining");
         waitFor(30, () -> vm.stateProperty().get() == TrainingViewModel.State.IDLE && !session.model().isTraining());
         assertTrue(vm.outcomeProperty().get().startsWith("Stopped"), vm.outcomeProperty().get());
