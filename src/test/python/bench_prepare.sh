@@ -4,17 +4,21 @@
 #   src/test/python/bench_prepare.sh [CORPUS.csv] [TARGET_MB]
 #
 # From the project root. Needs a JDK, Maven's offline repository, /usr/bin/time and
-# /usr/bin/python3 with python3-nltk (apt-get install -y python3-nltk). Measures, REPEAT times each
-# (default 3), reporting min and median:
-#   1. rnnlab prepare on the corpus (default sample-corpus/state-of-the-union.csv): MB/s of
-#      corpus bytes, whole command (JVM start, CSV, sentence splitting, tokenizing, vocabulary,
-#      writing the four files), and its peak memory (max RSS);
-#   2. the same on a ~TARGET_MB (default 100) corpus made by repeating the corpus's records;
-#   3. rnnlab tokenize --line-per-sentence on the sentences NLTK gets, heap capped at 64 MB to
-#      show that streaming keeps memory bounded;
-#   4. NLTK's NLTKWordTokenizer().tokenize on the same lower-cased sentences, timing only the
-#      tokenize calls (reading and splitting not counted: generous to NLTK).
-# Machine noise: run it when nothing else builds; other builds on a shared machine slow both sides.
+# /usr/bin/python3 with python3-nltk (apt-get install -y python3-nltk). Each round (REPEAT rounds,
+# default 3) measures, one after the other so that all see the same machine load:
+#   - rnnlab prepare on the corpus (default sample-corpus/state-of-the-union.csv) and on a
+#     ~TARGET_MB (default 100) corpus made by repeating its records: MB/s of corpus bytes for the
+#     whole command (JVM start, CSV, sentence splitting, tokenizing, counting, writing the four
+#     files) and peak memory (max RSS);
+#   - NLTK's NLTKWordTokenizer().tokenize on the sentences of each corpus (lower-cased, cut with
+#     a rough rule), timing only the tokenize calls: reading and splitting are not counted,
+#     which favours NLTK;
+#   - the ratio prepare / NLTK on the big corpus, within the round.
+# Then, once: rnnlab tokenize --line-per-sentence on the big corpus's sentences with the heap
+# capped at 64 MB (streaming keeps memory bounded), and PreparedData.prepare five times in one
+# JVM (src/test/java/org/rnnlab/text/PrepareBench.java): the speed once the JIT has compiled
+# the hot code. Reported: min and median of the rounds. A shared machine adds noise: the load
+# average is printed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 CORPUS=${1:-sample-corpus/state-of-the-union.csv}
@@ -24,9 +28,10 @@ PY=/usr/bin/python3
 WORK=$(mktemp -d /tmp/rnnlab-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-mvn -q -o compile
+mvn -q -o test-compile
 mvn -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="target/classes:$(cat "$WORK/cp.txt")"
+TEST_CP="target/test-classes:$CP"
 
 # the big corpus: the header once, then the records again and again
 BIG="$WORK/big.csv"
@@ -45,7 +50,7 @@ with open(dst, "wb") as out:
         size += len(records)
 PYEOF
 
-# the sentences NLTK tokenizes (lower-cased, rough split), one a line, for both tokenizers
+# the sentences NLTK tokenizes (lower-cased, rough split), one a line
 sentences() {
   $PY - "$1" "$2" <<'PYEOF'
 import csv, re, sys
@@ -62,68 +67,70 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f, open(sys.argv[2], "w"
 PYEOF
 }
 
-stats() {  # stdin: one number a line -> "min X median Y"
-  sort -g | awk '{v[NR]=$1} END {printf "min %.1f, median %.1f", v[1], (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'
-}
-
-bench_prepare() {  # corpus label
-  local corpus=$1 label=$2 mb speeds rss
-  mb=$(stat -c %s "$corpus" | awk '{print $1/1e6}')
-  speeds=(); rss=()
-  for _ in $(seq "$REPEAT"); do
-    rm -rf "$WORK/out"
-    /usr/bin/time -f "%e %M" -o "$WORK/time" java -Xmx2g -cp "$CP" org.rnnlab.Launcher prepare \
-        --corpus "$corpus" --out "$WORK/out" > "$WORK/report" 2>/dev/null
-    read -r secs kb < "$WORK/time"
-    speeds+=("$(awk -v m="$mb" -v s="$secs" 'BEGIN{print m/s}')")
-    rss+=("$((kb / 1024))")
-  done
-  printf '%-34s %7.1f MB  %s MB/s; peak RSS %s MB\n' "prepare, $label:" "$mb" \
-      "$(printf '%s\n' "${speeds[@]}" | stats)" "$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)"
-  sed 's/^/    /' "$WORK/report"
-}
-
-bench_tokenize() {  # sentences label
-  local file=$1 label=$2 mb speeds rss
-  mb=$(stat -c %s "$file" | awk '{print $1/1e6}')
-  speeds=(); rss=()
-  for _ in $(seq "$REPEAT"); do
-    /usr/bin/time -f "%e %M" -o "$WORK/time" java -Xmx64m -cp "$CP" org.rnnlab.Launcher tokenize \
-        --line-per-sentence "$file" > /dev/null
-    read -r secs kb < "$WORK/time"
-    speeds+=("$(awk -v m="$mb" -v s="$secs" 'BEGIN{print m/s}')")
-    rss+=("$((kb / 1024))")
-  done
-  printf '%-34s %7.1f MB  %s MB/s; peak RSS %s MB (heap capped at 64 MB)\n' "rnnlab tokenize, $label:" "$mb" \
-      "$(printf '%s\n' "${speeds[@]}" | stats)" "$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)"
-}
-
-bench_nltk() {  # sentences label
-  $PY - "$1" "$2" "$REPEAT" <<'PYEOF'
-import statistics, sys, time
-import nltk
+nltk_speed() {  # sentences file -> MB/s of the tokenize calls
+  $PY - "$1" <<'PYEOF'
+import sys, time
 from nltk.tokenize import NLTKWordTokenizer
-path, label, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
-lines = open(path, encoding="utf-8").read().split("\n")
-mb = sum(len(s.encode("utf-8")) + 1 for s in lines if s) / 1e6
+lines = [s for s in open(sys.argv[1], encoding="utf-8").read().split("\n") if s]
+mb = sum(len(s.encode("utf-8")) + 1 for s in lines) / 1e6
 tokenizer = NLTKWordTokenizer()
-speeds = []
-for _ in range(repeat):
-    t0 = time.perf_counter()
-    for s in lines:
-        tokenizer.tokenize(s)
-    speeds.append(mb / (time.perf_counter() - t0))
-print("%-34s %7.1f MB  min %.1f, median %.1f MB/s (NLTK %s, tokenize calls only)"
-      % ("NLTK NLTKWordTokenizer, " + label + ":", mb, min(speeds), statistics.median(speeds), nltk.__version__))
+t0 = time.perf_counter()
+for s in lines:
+    tokenizer.tokenize(s)
+print(mb / (time.perf_counter() - t0))
 PYEOF
 }
 
-echo "rnnlab text benchmark, $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), repeat $REPEAT"
+prepare_speed() {  # corpus -> "MB/s RSS-MB"; the four report lines go to $WORK/report
+  local mb secs kb
+  mb=$(stat -c %s "$1" | awk '{print $1/1e6}')
+  rm -rf "$WORK/out"
+  /usr/bin/time -f "%e %M" -o "$WORK/time" java -cp "$CP" org.rnnlab.Launcher prepare \
+      --corpus "$1" --out "$WORK/out" > "$WORK/report" 2>/dev/null
+  read -r secs kb < "$WORK/time"
+  echo "$(awk -v m="$mb" -v s="$secs" 'BEGIN{print m/s}') $((kb / 1024))"
+}
+
+stats() {  # stdin: one number a line -> "min X, median Y"
+  sort -g | awk '{v[NR]=$1} END {printf "min %.1f, median %.1f", v[1], (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'
+}
+
+mb_of() { stat -c %s "$1" | awk '{printf "%.1f", $1/1e6}'; }
+
+echo "rnnlab text benchmark, $(date -u +%FT%TZ), $(nproc) cores, $REPEAT rounds, java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $($PY -c 'import nltk; print("NLTK", nltk.__version__)')"
 sentences "$CORPUS" "$WORK/small.sentences"
 sentences "$BIG" "$WORK/big.sentences"
-bench_prepare "$CORPUS" "$(basename "$CORPUS")"
-bench_prepare "$BIG" "repeated to ~${TARGET_MB} MB"
-bench_tokenize "$WORK/small.sentences" "sample sentences"
-bench_tokenize "$WORK/big.sentences" "~${TARGET_MB} MB sentences"
-bench_nltk "$WORK/small.sentences" "sample sentences"
-bench_nltk "$WORK/big.sentences" "~${TARGET_MB} MB sentences"
+: > "$WORK/rounds"
+for r in $(seq "$REPEAT"); do
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  read -r ps prss <<< "$(prepare_speed "$CORPUS")"
+  cp "$WORK/report" "$WORK/report.small"
+  read -r pb brss <<< "$(prepare_speed "$BIG")"
+  ns=$(nltk_speed "$WORK/small.sentences")
+  nb=$(nltk_speed "$WORK/big.sentences")
+  echo "$ps $prss $pb $brss $ns $nb $load" >> "$WORK/rounds"
+  printf 'round %d (load %s): prepare %.1f / %.1f MB/s, NLTK %.1f / %.1f MB/s (sample / big), big ratio %.1fx\n' \
+      "$r" "$load" "$ps" "$pb" "$ns" "$nb" "$(awk -v a="$pb" -v b="$nb" 'BEGIN{print a/b}')"
+done
+echo
+printf '%-44s %6s MB  %s MB/s; peak RSS %s MB\n' "rnnlab prepare, $(basename "$CORPUS"):" "$(mb_of "$CORPUS")" \
+    "$(awk '{print $1}' "$WORK/rounds" | stats)" "$(awk '{print $2}' "$WORK/rounds" | sort -n | tail -1)"
+printf '%-44s %6s MB  %s MB/s; peak RSS %s MB\n' "rnnlab prepare, repeated to ~${TARGET_MB} MB:" "$(mb_of "$BIG")" \
+    "$(awk '{print $3}' "$WORK/rounds" | stats)" "$(awk '{print $4}' "$WORK/rounds" | sort -n | tail -1)"
+printf '%-44s %6s MB  %s MB/s\n' "NLTK tokenize, sample sentences:" "$(mb_of "$WORK/small.sentences")" \
+    "$(awk '{print $5}' "$WORK/rounds" | stats)"
+printf '%-44s %6s MB  %s MB/s\n' "NLTK tokenize, ~${TARGET_MB} MB sentences:" "$(mb_of "$WORK/big.sentences")" \
+    "$(awk '{print $6}' "$WORK/rounds" | stats)"
+printf '%-44s %s (per round: prepare / NLTK on the big corpus)\n' "ratio:" \
+    "$(awk '{print $3/$6}' "$WORK/rounds" | stats | sed 's/min \([0-9.]*\), median \([0-9.]*\)/min \1x, median \2x/')"
+echo "report lines, $(basename "$CORPUS"), C=8000:"
+sed 's/^/    /' "$WORK/report.small"
+
+/usr/bin/time -f "%e %M" -o "$WORK/time" java -Xmx64m -cp "$CP" org.rnnlab.Launcher tokenize \
+    --line-per-sentence "$WORK/big.sentences" > /dev/null
+read -r secs kb < "$WORK/time"
+printf '%-44s %6s MB  %.1f MB/s; peak RSS %d MB with the heap capped at 64 MB\n' \
+    "rnnlab tokenize --line-per-sentence, big:" "$(mb_of "$WORK/big.sentences")" \
+    "$(awk -v m="$(mb_of "$WORK/big.sentences")" -v s="$secs" 'BEGIN{print m/s}')" "$((kb / 1024))"
+echo "PreparedData.prepare 5 times in one JVM, ~${TARGET_MB} MB (load $(cut -d' ' -f1 /proc/loadavg)):"
+java -Xmx2g -cp "$TEST_CP" org.rnnlab.text.PrepareBench "$BIG" 5 | sed 's/^/    /'

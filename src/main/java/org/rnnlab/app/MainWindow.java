@@ -124,8 +124,9 @@ public final class MainWindow {
                 }
             }
         });
-        stepList.setPrefWidth(230);
-        stepList.setMinWidth(200);
+        // Wide enough for "10. Generate and predict" at any font size.
+        stepList.prefWidthProperty().bind(Theme.fontSizeProperty().multiply(16.5));
+        stepList.minWidthProperty().bind(stepList.prefWidthProperty());
         return stepList;
     }
 

@@ -53,6 +53,11 @@ public final class BenchCommand implements Callable<Integer> {
         int sentences = quick ? 300 : 2000;
         System.out.printf(Locale.ROOT, "rnnlab bench: C = %d, H = %d, T = %d, bpttTruncate = 4; %d cores, load average %s%n",
                 C, H, T, Runtime.getRuntime().availableProcessors(), loadAverage());
+        RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32); // loads the native libraries and sets up the engine
+        String coreType = System.getenv("OPENBLAS_CORETYPE");
+        System.out.printf(Locale.ROOT, "Engine: %s; OpenBLAS threads per call: %d%s%n", RnnModel.engineThreads(),
+                org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads(),
+                coreType == null ? "" : ", OPENBLAS_CORETYPE=" + coreType);
 
         SplittableRandom random = new SplittableRandom(2015);
         int[] x = randomWords(random, T, C);
@@ -151,12 +156,33 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println("numpy reference: skipped (" + SCRIPT + " not found; run from the project root)");
             return;
         }
+        // numpy as installed (OpenBLAS threads on), then single-threaded, which is often faster here
+        for (String threads : new String[] {null, "1"}) {
+            double[] r = runNumpy(script, C, H, T, threads);
+            if (r == null) {
+                return;
+            }
+            System.out.printf(Locale.ROOT, "numpy reference step (float32, vectorised, numpy %s, %s): median %.2f ms, "
+                            + "min %.2f ms -> numpy / Java = %.2f (median), %.2f (min)%n", numpyVersion,
+                    threads == null ? "default threads" : "OPENBLAS_NUM_THREADS=1", r[0], r[1],
+                    r[0] / javaMedian, r[1] / javaMin);
+        }
+    }
+
+    private String numpyVersion = "?";
+
+    /** {median, min} in ms, or null (after printing why) when python3 or numpy is missing. */
+    private double[] runNumpy(Path script, int C, int H, int T, String threads) {
         List<String> command = List.of("python3", script.toString(), "bench", "--hidden", "" + H,
                 "--vocabulary-size", "" + C, "--length", "" + T, "--repeats", quick ? "40" : "300");
         String line = null;
         StringBuilder all = new StringBuilder();
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (threads != null) {
+                builder.environment().put("OPENBLAS_NUM_THREADS", threads);
+            }
+            Process process = builder.start();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String l; (l = in.readLine()) != null; ) {
                     all.append(l).append('\n');
@@ -170,29 +196,27 @@ public final class BenchCommand implements Callable<Integer> {
                 String why = all.toString().strip();
                 System.out.println("numpy reference: skipped (python3 or numpy unavailable: "
                         + (why.isEmpty() ? "no output" : why.lines().reduce((a, b) -> b).orElse("")) + ")");
-                return;
+                return null;
             }
         } catch (java.io.IOException e) {
             System.out.println("numpy reference: skipped (python3 not found)");
-            return;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return null;
         }
         double median = Double.NaN;
         double min = Double.NaN;
-        String version = "?";
         for (String field : line.split(" ")) {
             if (field.startsWith("median=")) {
                 median = Double.parseDouble(field.substring(7));
             } else if (field.startsWith("min=")) {
                 min = Double.parseDouble(field.substring(4));
             } else if (field.startsWith("numpy=")) {
-                version = field.substring(6);
+                numpyVersion = field.substring(6);
             }
         }
-        System.out.printf(Locale.ROOT, "numpy reference step (float32, vectorised, numpy %s): median %.2f ms, min %.2f ms "
-                + "-> numpy / Java = %.2f (median), %.2f (min)%n", version, median, min, median / javaMedian, min / javaMin);
+        return new double[] {median, min};
     }
 
     private static int[] randomWords(SplittableRandom random, int n, int C) {

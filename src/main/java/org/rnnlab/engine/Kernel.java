@@ -9,18 +9,21 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The arithmetic behind {@link RnnModel}, arranged for speed: every ND4J call costs microseconds, so
- * the recurrence of size H (tanh, W s, W^T delta) runs as plain Java loops on primitive arrays, and
- * only the three products with V (o = S V^T, dS = dO V, dV = dO^T S), one exp and one row sum go
- * to native code, each as ONE call over all T rows. Buffers are kept and grown on demand, never
- * allocated per step; the T x C output block is bounded by processing long inputs in row chunks.
+ * the forward recurrence of size H (tanh(U x_t + W s)) runs as plain Java loops on primitive
+ * arrays, and native code gets few, large calls: the three products with V (o = S V^T,
+ * dS = dO V, dV = dO^T S) over all T rows at once, one exp, one row sum, and one T x H by H x H
+ * product per BPTT lag. Products go straight to OpenBLAS (cblas on the arrays' memory, no ND4J
+ * op overhead); Java reads and writes single elements through NIO views. Buffers are kept and
+ * grown on demand, never allocated per step; the T x C output block is bounded by processing
+ * long inputs in row chunks.
  *
  * <p>Softmax without a separate normalising pass: with E = exp(z), Z_t = sum_c E[t,c],
  * o_t = E_t / Z_t and dO_t = (E_t - Z_t onehot(y_t)) / Z_t, so dS_t = ((E' V)_t) / Z_t and
  * dV = E'^T (S / Z) with E' = E - Z onehot(y). exp(z) is used unshifted (one pass fewer); a row
  * whose sum leaves the safe range is redone with the max subtracted.
  *
- * <p>The three products are split between the calling thread and a second one ({@link Lane}): O
- * and E' V by halves of the vocabulary, and the dV product runs while the caller does BPTT.
+ * <p>The three products with V are split between the calling thread and a second one
+ * ({@link Lane}) by halves of the vocabulary.
  *
  * <p>Not thread-safe: {@link RnnModel} serialises calls.
  */
@@ -45,48 +48,49 @@ final class Kernel {
     final double[] dW;               // H x H
     private final double[] wNew;     // H x H, W - lr dW
     private final double[] a;        // H
-    private final double[] delta;    // H
     private final double[] next;     // H
     private double[] zy = new double[0];   // per row: the target's logit
     private double[] logZ = new double[0]; // per row: log sum_c exp(z)
     private double[] invZ = new double[0]; // per row: 1 / sum of the (possibly shifted) exps
     private double[] zRow = new double[0]; // per row: sum of the (possibly shifted) exps
 
-    // native side, grown on demand up to maxRows rows
+    // native side, grown on demand up to maxRows rows. The vocabulary is split in two halves,
+    // columns [0, c1) and [c1, C), each with its own contiguous logits block, so that the calling
+    // thread and the lane (see Lane) each work on one half from logits to dV without touching
+    // the other's memory.
     private int rowCapacity;
     private Mat sBuf;  // rows x H: S, then S / Z
-    private Mat oBuf;  // rows x C: logits, then E, then E'
-    private Mat gBuf;  // rows x H: E' V
-    private Mat zBuf;  // rows x 1
+    private final Mat[] o = new Mat[2];   // rows x width(h): logits, then E, then E'
+    private final Pointer[] oPtr = new Pointer[2];
+    private final Pointer[] gPtr = new Pointer[2];
+    private final Mat[] g = new Mat[2];   // rows x H: E'_h V_h
+    private final Mat[] z = new Mat[2];   // rows x 1: sum of E_h per row
     private Mat ones;  // C x 1
     private Mat dVacc; // C x H, only for sentences longer than one chunk
-    private INDArray[] oRows = new INDArray[0]; // cached views of the first n rows of oBuf
-    private Mat g2Buf; // rows x H: the lane's half of E' V
+    private final INDArray[][] oRows = new INDArray[2][]; // cached views of the first n rows of o[h]
+    private Mat xBuf;  // T x H: BPTT chains at one lag (row r = the chain now at step r)
+    private Mat yBuf;  // T x H: the chains times W
+    private Pointer xRow1;
+    private Pointer yPtr;
+    private final Pointer wPtr;
 
-    // two-thread split of the vocabulary: rows [0, c1) of V here, [c1, C) on the lane
-    /** Tests switch the lane off to compare both paths. */
-    static volatile boolean useLane = true;
+    /** null: choose by measurement (see LaneChoice); true / false: always / never (tests compare both). */
+    static volatile Boolean forceLane = null;
     private static final long LANE_MIN_PARAMETERS = 200_000; // C * H below this: not worth a handoff
     private final Lane lane;
     private final int c1;
     private final boolean f32;
-    private final Pointer vPtr;
-    private final Pointer vHalf;
+    private final Pointer[] vPart = new Pointer[2]; // V rows [0, c1) and [c1, C)
     private Pointer sPtr;
-    private Pointer oPtr;
-    private Pointer oHalf;
-    private Pointer gPtr;
-    private Pointer g2Ptr;
-    private boolean pending; // the lane is still applying dV
-    // arguments of the lane's tasks (fields, so that no task object is made per step)
+    // arguments of the current phase (fields, so that no task object is made per step)
     private int taskRows;
+    private int[] taskY;
+    private int taskYFrom;
     private double taskAlpha;
     private double taskBeta;
-    private Mat taskDv;
-    private final Runnable logitsTask = this::laneLogits;
-    private final Runnable backTask = this::laneBack;
-    private final Runnable dvTask = this::laneDv;
-    private final Runnable dvAllTask = this::laneDvAll;
+    private final Pointer[] taskDv = new Pointer[2];
+    private final Runnable laneLogits = () -> logitsHalf(1);
+    private final Runnable laneGradients = () -> gradientsHalf(1);
 
     Kernel(Mat U, Mat V, Mat W) {
         this.U = U;
@@ -102,13 +106,13 @@ final class Kernel {
         dW = new double[H * H];
         wNew = new double[H * H];
         a = new double[H];
-        delta = new double[H];
         next = new double[H];
         this.f32 = U.f32;
         this.lane = (long) C * H >= LANE_MIN_PARAMETERS ? Lane.SHARED : null;
         this.c1 = Math.max(1, (C / 2) & ~15);
-        this.vPtr = V.at(0);
-        this.vHalf = V.at((long) c1 * H);
+        this.vPart[0] = V.at(0);
+        this.vPart[1] = V.at((long) c1 * H);
+        this.wPtr = W.at(0);
     }
 
     int maxRows() {
@@ -117,37 +121,49 @@ final class Kernel {
 
     /** Makes room for a sentence of T words on the Java side and for min(T, maxRows) rows natively. */
     void ensure(int T) {
-        finish();
         if (s.length < T * H) {
             int cap = Math.max(T, 64) * H;
             s = new double[cap];
             ds = new double[cap];
             D = new double[cap];
+            xBuf = Mat.zeros(precision, cap / H, H);
+            yBuf = Mat.zeros(precision, cap / H, H);
+            xRow1 = xBuf.at(H);
+            yPtr = yBuf.at(0);
         }
         int rows = Math.min(Math.max(T, 1), maxRows);
         if (rows > rowCapacity) {
             int cap = Math.min(maxRows, Math.max(rows, Math.max(64, rowCapacity * 2)));
             sBuf = Mat.zeros(precision, cap, H);
-            oBuf = Mat.zeros(precision, cap, C);
-            gBuf = Mat.zeros(precision, cap, H);
-            zBuf = Mat.zeros(precision, cap, 1);
+            sPtr = sBuf.at(0);
+            for (int h = 0; h < 2; h++) {
+                o[h] = Mat.zeros(precision, cap, width(h));
+                g[h] = Mat.zeros(precision, cap, H);
+                oPtr[h] = o[h].at(0);
+                gPtr[h] = g[h].at(0);
+                z[h] = Mat.zeros(precision, cap, 1);
+                oRows[h] = new INDArray[cap + 1];
+            }
             if (ones == null) {
                 ones = Mat.zeros(precision, C, 1);
                 ones.array.assign(1.0);
             }
-            g2Buf = Mat.zeros(precision, cap, H);
-            sPtr = sBuf.at(0);
-            oPtr = oBuf.at(0);
-            oHalf = oBuf.at(c1);
-            gPtr = gBuf.at(0);
-            g2Ptr = g2Buf.at(0);
             zy = new double[cap];
             logZ = new double[cap];
             invZ = new double[cap];
             zRow = new double[cap];
-            oRows = new INDArray[cap + 1];
             rowCapacity = cap;
         }
+    }
+
+    /** First vocabulary index of half h. */
+    private int first(int h) {
+        return h == 0 ? 0 : c1;
+    }
+
+    /** Number of vocabulary entries in half h. */
+    private int width(int h) {
+        return h == 0 ? c1 : C - c1;
     }
 
     /** Copies W (and its transpose) into Java arrays. */
@@ -186,183 +202,233 @@ final class Kernel {
      * The output layer for n rows of states {@code rows[from..from+n)} with targets
      * {@code y[yFrom..]}: returns sum of -ln o_t[y_t]. With {@code grad}, also writes dL/ds_t into
      * {@code dsOut[dsFrom..]} and sets dv = alpha * dV + beta * dv (dv may be V itself: V is read
-     * before it is written). With {@code async} that last product may still be running on the lane
-     * when this returns; {@link #finish()} waits for it, and until then oBuf, sBuf and dv are its.
+     * before it is written). Two phases, each run on both vocabulary halves side by side:
+     * logits, exp and row sums; then E' V and dV.
      */
     double output(double[] rows, int from, int n, int[] y, int yFrom, boolean grad, double[] dsOut, int dsFrom,
-                  Mat dv, double alpha, double beta, boolean async) {
-        finish();
+                  Mat dv, double alpha, double beta) {
         sBuf.write(0, rows, from * H, n * H);
-        logits(n);                                                        // O = S V^T: n x C
+        taskRows = n;
+        taskY = y;
+        taskYFrom = yFrom;
+        Boolean forced = forceLane;
+        boolean choosing = lane != null && forced == null;
+        boolean twoThreads = lane != null && (forced != null ? forced : choice.twoThreads());
+        long started = System.nanoTime();
+        twoThreads = bothHalves(twoThreads, laneLogits, 0);               // E_h = exp(S V_h^T), z_h = E_h 1
+        double lo = f32 ? 1e-20 : 1e-280;
+        double hi = f32 ? 1e30 : 1e280;
+        boolean safe = true;
         for (int r = 0; r < n; r++) {
-            zy[r] = oBuf.get(r * C + y[yFrom + r]);
+            double zr = z[0].get(r) + z[1].get(r);
+            zRow[r] = zr;
+            safe &= zr >= lo && zr <= hi;
         }
-        expAndSum(n);
+        double[] shift = safe ? null : stableExp(n);
         double loss = 0;
         for (int r = 0; r < n; r++) {
+            invZ[r] = 1.0 / zRow[r];
+            logZ[r] = Math.log(zRow[r]) + (shift == null ? 0.0 : shift[r]);
             loss += logZ[r] - zy[r];
         }
         if (!grad) {
+            if (choosing) {
+                choice.record(twoThreads, System.nanoTime() - started, n);
+            }
             return loss;
         }
         for (int r = 0; r < n; r++) {
-            int idx = r * C + y[yFrom + r];
-            oBuf.set(idx, oBuf.get(idx) - zRow[r]);                      // E' = E - Z onehot(y)
-        }
-        // G = E' V: n x H, the sum over the vocabulary split in two
-        taskRows = n;
-        boolean split = lane() && lane.fork(backTask);
-        if (split) {
-            Mat.gemm(f32, false, false, n, H, c1, 1.0, oPtr, C, vPtr, H, 0.0, gPtr, H);
-            lane.join();
-        } else {
-            Mat.gemm(false, false, n, H, C, 1.0, oBuf, V, 0.0, gBuf);
-        }
-        for (int r = 0; r < n; r++) {
-            double iz = invZ[r];
-            int base = r * H;
+            int target = y[yFrom + r];
+            int h = target < c1 ? 0 : 1;
+            int idx = r * width(h) + target - first(h);
+            o[h].set(idx, o[h].get(idx) - zRow[r]);                     // E' = E - Z onehot(y)
             int src = (from + r) * H;
-            int dst = (dsFrom + r) * H;
-            for (int i = 0; i < H; i++) {
-                double g = split ? gBuf.get(base + i) + g2Buf.get(base + i) : gBuf.get(base + i);
-                dsOut[dst + i] = g * iz;
-            }
+            int base = r * H;
+            double iz = invZ[r];
             for (int i = 0; i < H; i++) {
                 sBuf.set(base + i, rows[src + i] * iz);               // S / Z
             }
         }
-        // dv = alpha E'^T (S/Z) + beta dv: C x H
         taskAlpha = alpha;
         taskBeta = beta;
-        taskDv = dv;
-        if (async && lane() && lane.fork(dvAllTask)) {
-            pending = true;                                           // overlaps the caller's BPTT
-        } else if (lane() && lane.fork(dvTask)) {
-            Mat.gemm(f32, true, false, c1, H, n, alpha, oPtr, C, sPtr, H, beta, dv.at(0), H);
-            lane.join();
-        } else {
-            Mat.gemm(true, false, C, H, n, alpha, oBuf, sBuf, beta, dv);
+        taskDv[0] = dv == V ? vPart[0] : dv.at(0);
+        taskDv[1] = dv == V ? vPart[1] : dv.at((long) c1 * H);
+        boolean twoAgain = bothHalves(twoThreads, laneGradients, 1);      // G_h = E'_h V_h, then dv_h
+        if (choosing && twoAgain == twoThreads) {
+            choice.record(twoThreads, System.nanoTime() - started, n);
+        }
+        for (int r = 0; r < n; r++) {
+            double iz = invZ[r];
+            int base = r * H;
+            int dst = (dsFrom + r) * H;
+            for (int i = 0; i < H; i++) {
+                dsOut[dst + i] = (g[0].get(base + i) + g[1].get(base + i)) * iz; // dS = E' V / Z
+            }
         }
         return loss;
     }
 
-    /** Waits for a dV product still running on the lane. */
-    void finish() {
-        if (pending) {
-            pending = false;
+    /**
+     * Runs phase {@code phase} on half 0 here and half 1 on the lane, or both here when not
+     * {@code twoThreads} or when the lane is busy; returns whether the lane was used.
+     */
+    private boolean bothHalves(boolean twoThreads, Runnable laneTask, int phase) {
+        if (twoThreads && lane.fork(laneTask)) {
+            runHalf(phase, 0);
             lane.join();
+            return true;
+        }
+        runHalf(phase, 0);
+        runHalf(phase, 1);
+        return false;
+    }
+
+    /**
+     * Whether to use the lane, decided by measurement: two threads win on an idle machine, but
+     * when other processes keep a core busy each handoff waits for the slower thread and one
+     * thread is faster. Keeps the recent cost per output row of each way (both do the same
+     * arithmetic, so results do not depend on the choice) and now and then tries the other way.
+     */
+    private final LaneChoice choice = new LaneChoice();
+
+    private static final class LaneChoice {
+        private static final int EXPLORE_EVERY = 32;
+        private static final int WINDOW = 7;
+        // the last WINDOW costs of each way, in ns per row; judged by their median, which a
+        // descheduled thread or a garbage collection now and then does not move
+        private final double[][] recent = new double[2][WINDOW];
+        private final int[] count = new int[2];      // samples held, up to WINDOW
+        private final int[] slot = new int[2];       // where the next sample goes
+        private final double[] sorted = new double[WINDOW];
+        private int calls;
+
+        boolean twoThreads() {
+            calls = (calls + 1) % EXPLORE_EVERY;
+            if (count[1] < 3 || count[0] < 3) {
+                return count[1] <= count[0];           // try both a few times first
+            }
+            boolean preferTwo = median(1) <= 1.1 * median(0); // two threads unless clearly slower
+            return calls == 0 ? !preferTwo : preferTwo;
+        }
+
+        /** Rows are weighted as n + 16: a call has a fixed cost (packing V) worth about that many rows. */
+        void record(boolean two, long nanos, int rows) {
+            int way = two ? 1 : 0;
+            recent[way][slot[way]] = nanos / (rows + 16.0);
+            slot[way] = (slot[way] + 1) % WINDOW;
+            count[way] = Math.min(count[way] + 1, WINDOW);
+        }
+
+        private double median(int way) {
+            int n = Math.min(count[way], WINDOW);
+            System.arraycopy(recent[way], 0, sorted, 0, n);
+            Arrays.sort(sorted, 0, n);
+            return sorted[n / 2];
         }
     }
 
-    private boolean lane() {
-        return lane != null && useLane;
-    }
-
-    /** O = S V^T over n rows, the vocabulary split between this thread and the lane. */
-    private void logits(int n) {
-        taskRows = n;
-        if (lane() && lane.fork(logitsTask)) {
-            Mat.gemm(f32, false, true, n, c1, H, 1.0, sPtr, H, vPtr, H, 0.0, oPtr, C);
-            lane.join();
+    private void runHalf(int phase, int h) {
+        if (phase == 0) {
+            logitsHalf(h);
         } else {
-            Mat.gemm(false, true, n, C, H, 1.0, sBuf, V, 0.0, oBuf);
+            gradientsHalf(h);
         }
     }
 
-    private void laneLogits() {
-        Mat.gemm(f32, false, true, taskRows, C - c1, H, 1.0, sPtr, H, vHalf, H, 0.0, oHalf, C);
-    }
-
-    private void laneBack() {
-        Mat.gemm(f32, false, false, taskRows, H, C - c1, 1.0, oHalf, C, vHalf, H, 0.0, g2Ptr, H);
-    }
-
-    private void laneDv() {
-        Mat.gemm(f32, true, false, C - c1, H, taskRows, taskAlpha, oHalf, C, sPtr, H, taskBeta,
-                taskDv.at((long) c1 * H), H);
-    }
-
-    private void laneDvAll() {
-        Mat.gemm(f32, true, false, C, H, taskRows, taskAlpha, oPtr, C, sPtr, H, taskBeta, taskDv.at(0), H);
-    }
-
-    /** E = exp(logits) in place over n rows, with per-row sums; rows out of range are redone shifted. */
-    private void expAndSum(int n) {
-        INDArray view = oRows(n);
-        Nd4j.exec(new Exp(view, view));
-        Mat.gemv(n, 1.0, oBuf, ones, 0.0, zBuf);
-        double lo = precision == Precision.FLOAT32 ? 1e-20 : 1e-280;
-        double hi = precision == Precision.FLOAT32 ? 1e30 : 1e280;
-        boolean safe = true;
+    /** Half h of phase 0: logits O_h = S V_h^T, the targets' logits, E_h = exp(O_h), z_h = E_h 1. */
+    private void logitsHalf(int h) {
+        int n = taskRows;
+        int wd = width(h);
+        int c0 = first(h);
+        Mat.gemm(f32, false, true, n, wd, H, 1.0, sPtr, H, vPart[h], H, 0.0, oPtr[h], wd);
         for (int r = 0; r < n; r++) {
-            double z = zBuf.get(r);
-            safe &= z >= lo && z <= hi;
+            int target = taskY[taskYFrom + r] - c0;
+            if (target >= 0 && target < wd) {
+                zy[r] = o[h].get(r * wd + target);
+            }
         }
-        double[] shift = null;
-        if (!safe) {
-            // exp overflowed or underflowed somewhere: recompute the logits (sBuf still holds S)
-            // and subtract each row's maximum, the textbook stable softmax.
-            logits(n);
-            shift = new double[n];
+        INDArray view = rowsOf(h, n);
+        Nd4j.exec(new Exp(view, view));
+        Mat.gemv(n, 1.0, o[h], ones, 0.0, z[h]);
+    }
+
+    /** Half h of phase 1: G_h = E'_h V_h (read V_h first), then dv_h = alpha E'_h^T (S/Z) + beta dv_h. */
+    private void gradientsHalf(int h) {
+        int n = taskRows;
+        int wd = width(h);
+        Mat.gemm(f32, false, false, n, H, wd, 1.0, oPtr[h], wd, vPart[h], H, 0.0, gPtr[h], H);
+        Mat.gemm(f32, true, false, wd, H, n, taskAlpha, oPtr[h], wd, sPtr, H, taskBeta, taskDv[h], H);
+    }
+
+    /**
+     * exp overflowed or underflowed in some row: recompute the logits (sBuf still holds S) and
+     * subtract each row's maximum, the textbook stable softmax. Returns the shifts; sets zRow.
+     */
+    private double[] stableExp(int n) {
+        double[] shift = new double[n];
+        Arrays.fill(shift, Double.NEGATIVE_INFINITY);
+        for (int h = 0; h < 2; h++) {
+            int wd = width(h);
+            Mat.gemm(f32, false, true, n, wd, H, 1.0, sPtr, H, vPart[h], H, 0.0, oPtr[h], wd);
             for (int r = 0; r < n; r++) {
-                int base = r * C;
-                double m = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < C; c++) {
-                    m = Math.max(m, oBuf.get(base + c));
-                }
-                shift[r] = m;
-                for (int c = 0; c < C; c++) {
-                    oBuf.set(base + c, oBuf.get(base + c) - m);
+                for (int c = 0; c < wd; c++) {
+                    shift[r] = Math.max(shift[r], o[h].get(r * wd + c));
                 }
             }
+        }
+        for (int h = 0; h < 2; h++) {
+            int wd = width(h);
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < wd; c++) {
+                    o[h].set(r * wd + c, o[h].get(r * wd + c) - shift[r]);
+                }
+            }
+            INDArray view = rowsOf(h, n);
             Nd4j.exec(new Exp(view, view));
-            Mat.gemv(n, 1.0, oBuf, ones, 0.0, zBuf);
+            Mat.gemv(n, 1.0, o[h], ones, 0.0, z[h]);
         }
         for (int r = 0; r < n; r++) {
-            double z = zBuf.get(r);
-            zRow[r] = z;
-            invZ[r] = 1.0 / z;
-            logZ[r] = Math.log(z) + (shift == null ? 0.0 : shift[r]);
+            zRow[r] = z[0].get(r) + z[1].get(r);
         }
+        return shift;
     }
 
-    private INDArray oRows(int n) {
-        INDArray v = oRows[n];
+    private INDArray rowsOf(int h, int n) {
+        INDArray v = oRows[h][n];
         if (v == null) {
-            v = oBuf.array.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
-            oRows[n] = v;
+            v = o[h].array.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
+            oRows[h][n] = v;
         }
         return v;
     }
 
     /**
      * Output layer over all T rows of {@link #s} in chunks; with grad, fills {@link #ds} and applies
-     * V += -lr dV when {@code updateV}, or adds dV into {@code dvOut} (zeroed by the caller). The
-     * last dV product may still be running on return: call {@link #finish()}.
+     * V += -lr dV when {@code updateV}, or adds dV into {@code dvOut} (zeroed by the caller).
      */
     double outputAll(int[] y, int T, boolean grad, boolean updateV, double lr, Mat dvOut) {
         double loss = 0;
         if (!grad) {
             for (int r0 = 0; r0 < T; r0 += maxRows) {
-                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, false, null, 0, null, 0, 0, false);
+                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, false, null, 0, null, 0, 0);
             }
             return loss;
         }
         if (!updateV) {
             for (int r0 = 0; r0 < T; r0 += maxRows) {
-                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dvOut, 1.0, 1.0, true);
+                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dvOut, 1.0, 1.0);
             }
             return loss;
         }
         if (T <= maxRows) {
             // one chunk: the dV product writes straight into V (dS was computed from V first)
-            return output(s, 0, T, y, 0, true, ds, 0, V, -lr, 1.0, true);
+            return output(s, 0, T, y, 0, true, ds, 0, V, -lr, 1.0);
         }
         if (dVacc == null) {
             dVacc = Mat.zeros(precision, C, H);
         }
         for (int r0 = 0; r0 < T; r0 += maxRows) {
-            loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dVacc, 1.0, r0 == 0 ? 0.0 : 1.0, false);
+            loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dVacc, 1.0, r0 == 0 ? 0.0 : 1.0);
         }
         Mat.axpy(C * H, -lr, dVacc, V);
         return loss;
@@ -373,7 +439,8 @@ final class Kernel {
      * that reaches step (so dU[:, x_step] += D[step]) and dW = sum_step outer(D[step], s_(step-1)),
      * which is the lesson's double loop regrouped by step. When every chain reaches t = 0
      * (bpttTruncate >= T-1) the chains are summed on the way back: D[step] = (ds_step +
-     * W^T D[step+1]) * (1 - s_step^2), T products instead of T^2/2.
+     * W^T D[step+1]) * (1 - s_step^2), T products instead of T^2/2. Otherwise the chains go back
+     * one lag at a time, all together (one matrix product per lag).
      */
     void backward(int T, int bpttTruncate) {
         Arrays.fill(D, 0, T * H, 0.0);
@@ -391,27 +458,23 @@ final class Kernel {
                 }
             }
         } else {
-            for (int t = T - 1; t >= 0; t--) {
-                int base = t * H;
-                for (int j = 0; j < H; j++) {
-                    double sj = s[base + j];
-                    delta[j] = ds[base + j] * (1.0 - sj * sj);
-                }
-                int lo = Math.max(0, t - bpttTruncate);
-                for (int step = t; step >= lo; step--) {
-                    int sb = step * H;
-                    for (int j = 0; j < H; j++) {
-                        D[sb + j] += delta[j];
-                    }
-                    if (step > lo) {
-                        Arrays.fill(next, 0.0);
-                        transposedTimes(delta, 0, next);
-                        int pb = sb - H;
-                        for (int j = 0; j < H; j++) {
-                            double sj = s[pb + j];
-                            delta[j] = next[j] * (1.0 - sj * sj);
-                        }
-                    }
+            // All chains at one lag form a matrix, one product with W per lag: X_0 row r is
+            // ds_r * (1 - s_r^2), the chain started at t = r; X_j row r is the chain started at
+            // t = r + j, now at step r: X_j[r] = (W^T X_(j-1)[r+1]) * (1 - s_r^2) (as a row:
+            // X_(j-1)[r+1] W). Every X_j[r] arrives at step r: D[r] += X_j[r].
+            for (int k = 0; k < T * H; k++) {
+                double sk = s[k];
+                D[k] = ds[k] * (1.0 - sk * sk);
+            }
+            xBuf.write(0, D, 0, T * H);
+            for (int lag = 1; lag <= bpttTruncate && lag < T; lag++) {
+                int m = T - lag;
+                Mat.gemm(f32, false, false, m, H, H, 1.0, xRow1, H, wPtr, H, 0.0, yPtr, H);
+                for (int k = 0; k < m * H; k++) {
+                    double sk = s[k];
+                    double v = yBuf.get(k) * (1.0 - sk * sk);
+                    D[k] += v;
+                    xBuf.set(k, v);
                 }
             }
         }

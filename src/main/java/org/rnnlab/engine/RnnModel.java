@@ -249,13 +249,13 @@ public final class RnnModel {
                 System.arraycopy(kernel.s, t * H, block, fill * H, H);
                 targets[fill++] = y[t];
                 if (fill == R) {
-                    total += kernel.output(block, 0, R, targets, 0, false, null, 0, null, 0, 0, false);
+                    total += kernel.output(block, 0, R, targets, 0, false, null, 0, null, 0, 0);
                     fill = 0;
                 }
             }
         }
         if (fill > 0) {
-            total += kernel.output(block, 0, fill, targets, 0, false, null, 0, null, 0, 0, false);
+            total += kernel.output(block, 0, fill, targets, 0, false, null, 0, null, 0, 0);
         }
         return total;
     }
@@ -291,12 +291,8 @@ public final class RnnModel {
         kernel.ensure(T);
         kernel.loadW();
         kernel.states(x, T);
-        try {
-            kernel.outputAll(y, T, true, false, 0, dV);
-            kernel.backward(T, bpttTruncate); // while dV is finished on the lane
-        } finally {
-            kernel.finish();
-        }
+        kernel.outputAll(y, T, true, false, 0, dV);
+        kernel.backward(T, bpttTruncate);
         for (int t = 0; t < T; t++) {
             for (int i = 0; i < H; i++) {
                 dU.add(i * C + x[t], kernel.D[t * H + i]);
@@ -319,14 +315,15 @@ public final class RnnModel {
         kernel.ensure(T);
         kernel.loadW();
         kernel.states(x, T);
-        try {
-            double loss = kernel.outputAll(y, T, true, true, learningRate, null);
-            kernel.backward(T, bpttTruncate); // while V is updated on the lane
-            kernel.updateUW(x, T, learningRate);
-            return loss;
-        } finally {
-            kernel.finish();
-        }
+        double loss = kernel.outputAll(y, T, true, true, learningRate, null);
+        kernel.backward(T, bpttTruncate);
+        kernel.updateUW(x, T, learningRate);
+        return loss;
+    }
+
+    /** How the engine computes, for diagnostics: "two threads" or "one thread". */
+    public static String engineThreads() {
+        return Lane.SHARED != null ? "two threads (products split by vocabulary halves)" : "one thread";
     }
 
     /** 2HC + H^2. */

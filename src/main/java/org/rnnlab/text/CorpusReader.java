@@ -2,7 +2,6 @@ package org.rnnlab.text;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,11 @@ import org.rnnlab.common.UserException;
  * comments), the paragraphs of a plain text file (separated by blank lines), or the paragraphs of
  * every {@code .txt} file in a folder. Nothing is held whole: a 1 GB file is read through a
  * 64 KiB buffer, one document at a time. Bytes that are not UTF-8 become U+FFFD and are counted.
+ *
+ * <p>CSV is read as the lesson's Python did ({@code csv.reader(f, skipinitialspace=True)}):
+ * a header line, records spanning lines inside quotes, doubled quotes, spaces after a delimiter
+ * skipped, and a last record cut off inside its quotes still read. One CSV field is one string,
+ * however long (a text file's paragraphs, by contrast, are cut at {@link #MAX_DOCUMENT_CHARS}).
  */
 public final class CorpusReader {
     /** Default column, the lesson's. */

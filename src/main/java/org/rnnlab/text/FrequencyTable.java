@@ -17,6 +17,10 @@ public final class FrequencyTable {
     private final List<String> byId = new ArrayList<>();
     private long[] counts = new long[1024];   // id -> count
     private int[] hashes = new int[1024];     // id -> hash of the word
+    // every word's characters one after the other: comparing a token with a word reads one
+    // array instead of following a String and its bytes
+    private char[] pool = new char[1 << 14];
+    private int[] poolStart = new int[1025];  // id -> where its characters start; [size] = end
     private int[] slots = new int[1 << 12];   // open addressing: hash -> id + 1, 0 = empty
     private long totalTokens;
     private int[] ranking;                     // rank -> id, cached until the next add
@@ -51,13 +55,6 @@ public final class FrequencyTable {
         return find(token, 0, token.length(), true);
     }
 
-    /** Counts one more occurrence of a token that already has an id. */
-    void increment(int id) {
-        counts[id]++;
-        totalTokens++;
-        ranking = null;
-    }
-
     /** Takes back one occurrence counted by {@link #idOf}. */
     void uncount(int id) {
         counts[id]--;
@@ -65,13 +62,11 @@ public final class FrequencyTable {
         ranking = null;
     }
 
-    /** Adds {@code count} occurrences of a word (merging another table) and returns its id. */
-    int add(String word, long count) {
-        int id = find(word, 0, word.length(), true);
+    /** Adds {@code count} occurrences of the word with that id (merging another table). */
+    void addCount(int id, long count) {
         counts[id] += count;
         totalTokens += count;
         ranking = null;
-        return id;
     }
 
     long countOfId(int id) {
@@ -105,13 +100,24 @@ public final class FrequencyTable {
                 return insert(s.substring(start, end), h, k);
             }
             int id = slot - 1;
-            if (hashes[id] == h) {
-                String w = byId.get(id);
-                if (w.length() == len && w.regionMatches(0, s, start, len)) {
-                    return id;
-                }
+            if (hashes[id] == h && sameChars(id, s, start, len)) {
+                return id;
             }
         }
+    }
+
+    private boolean sameChars(int id, String s, int start, int len) {
+        int from = poolStart[id];
+        if (poolStart[id + 1] - from != len) {
+            return false;
+        }
+        char[] p = pool;
+        for (int k = 0; k < len; k++) {
+            if (p[from + k] != s.charAt(start + k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int insert(String word, int h, int slot) {
@@ -120,7 +126,14 @@ public final class FrequencyTable {
         if (id == counts.length) {
             counts = Arrays.copyOf(counts, id * 2);
             hashes = Arrays.copyOf(hashes, id * 2);
+            poolStart = Arrays.copyOf(poolStart, id * 2 + 1);
         }
+        int from = poolStart[id];
+        if (from + word.length() > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, from + word.length()));
+        }
+        word.getChars(0, word.length(), pool, from);
+        poolStart[id + 1] = from + word.length();
         hashes[id] = h;
         slots[slot] = id + 1;
         if (byId.size() * 2 > slots.length) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +72,12 @@ public final class PreparedData {
 
     /** Builds the training set from already tokenized sentences (each wrapped START..END). */
     public static PreparedData fromSentences(List<List<String>> tokenized, int vocabularySize) {
+        return fromSentences(tokenized, vocabularySize, tokenized.size(), 0, "sentences");
+    }
+
+    /** As above, for sentences already read from a corpus whose own figures the stats should carry. */
+    public static PreparedData fromSentences(List<List<String>> tokenized, int vocabularySize, long documents,
+                                             long malformedBytes, String description) {
         FrequencyTable.checkSize(vocabularySize);
         FrequencyTable table = new FrequencyTable();
         TokenStore byId = new TokenStore();
@@ -86,7 +91,7 @@ public final class PreparedData {
         if (byId.count() == 0) {
             throw new UserException("no sentences to build a vocabulary from; give a corpus with text");
         }
-        return build(table, byId, vocabularySize, tokenized.size(), 0, "sentences");
+        return build(table, byId, vocabularySize, documents, malformedBytes, description);
     }
 
     private static PreparedData build(FrequencyTable table, TokenStore byId, int C, long documents,
@@ -192,8 +197,18 @@ public final class PreparedData {
             words[i] = vocabulary.word(i).getBytes(StandardCharsets.UTF_8);
             indices[i] = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
         }
+        // the two big files at once, on two threads
+        java.util.concurrent.CompletableFuture<Void> train = java.util.concurrent.CompletableFuture.runAsync(
+                () -> writeSentences(dir.resolve(TRAIN_FILE), indices));
         writeSentences(dir.resolve(SENTENCES_FILE), words);
-        writeSentences(dir.resolve(TRAIN_FILE), indices);
+        try {
+            train.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
         try {
             AtomicFiles.writeString(dir.resolve(STATS_FILE), statsJson());
         } catch (IOException e) {
@@ -208,9 +223,9 @@ public final class PreparedData {
                 byte[] buf = new byte[1 << 16];
                 int n = 0;
                 for (int i = 0; i < size(); i++) {
-                    int length = sentences.length(i);
-                    for (int j = 0; j < length; j++) {
-                        byte[] w = encoded[sentences.get(i, j)];
+                    long last = sentences.start(i + 1) - 1;
+                    for (long p = sentences.start(i); p <= last; p++) {
+                        byte[] w = encoded[sentences.at(p)];
                         if (n + w.length + 1 > buf.length) {
                             out.write(buf, 0, n);
                             n = 0;
@@ -220,7 +235,7 @@ public final class PreparedData {
                         }
                         System.arraycopy(w, 0, buf, n, w.length);
                         n += w.length;
-                        buf[n++] = (byte) (j == length - 1 ? '\n' : ' ');
+                        buf[n++] = (byte) (p == last ? '\n' : ' ');
                     }
                 }
                 out.write(buf, 0, n);

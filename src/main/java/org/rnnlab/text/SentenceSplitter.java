@@ -52,6 +52,8 @@ public final class SentenceSplitter {
     private static final Set<String> BEFORE_NUMBER = Set.of("no", "nos", "vol", "vols", "fig", "figs", "p", "pp",
             "sec", "ch", "art", "op", "ed");
     private static final String CLOSERS = ")]}\"'’”»";
+    /** The characters where a sentence may end. */
+    private static final String MARKS = "\n.!?…";
 
     /** The sentences of {@code text}, trimmed, none empty. */
     public List<String> split(String text) {
@@ -59,7 +61,22 @@ public final class SentenceSplitter {
         int n = text.length();
         int start = 0;
         int i = 0;
+        // where the next '\n' . ! ? … is: String.indexOf is fast, a loop over every character is not
+        int[] next = new int[MARKS.length()];
+        java.util.Arrays.fill(next, -1);
         while (i < n) {
+            int jump = n;
+            for (int k = 0; k < next.length; k++) {
+                if (next[k] < i) {
+                    int at = text.indexOf(MARKS.charAt(k), i);
+                    next[k] = at < 0 ? n : at;
+                }
+                jump = Math.min(jump, next[k]);
+            }
+            i = jump;
+            if (i == n) {
+                break;
+            }
             char ch = text.charAt(i);
             if (ch == '\n') {
                 int j = i + 1;

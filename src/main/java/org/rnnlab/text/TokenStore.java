@@ -20,9 +20,13 @@ final class TokenStore {
 
     void add(int[] tokens, int from, int length) {
         ensureRoom(size + length);
-        for (int i = 0; i < length; i++) {
-            long p = size + i;
-            chunks[(int) (p >>> SHIFT)][(int) (p & MASK)] = tokens[from + i];
+        int done = 0;
+        while (done < length) {
+            long p = size + done;
+            int at = (int) (p & MASK);
+            int n = Math.min(length - done, CHUNK - at);
+            System.arraycopy(tokens, from + done, chunks[(int) (p >>> SHIFT)], at, n);
+            done += n;
         }
         size += length;
         if (count + 1 >= starts.length) {
@@ -66,6 +70,16 @@ final class TokenStore {
         return (int) (starts[sentence + 1] - starts[sentence]);
     }
 
+    /** Offset of the sentence's first token in the run of all tokens; {@code start(count())} is the end. */
+    long start(int sentence) {
+        return starts[sentence];
+    }
+
+    /** The token at an offset in the run of all tokens. */
+    int at(long offset) {
+        return chunks[(int) (offset >>> SHIFT)][(int) (offset & MASK)];
+    }
+
     int get(int sentence, int position) {
         long p = starts[sentence] + position;
         return chunks[(int) (p >>> SHIFT)][(int) (p & MASK)];
@@ -76,9 +90,13 @@ final class TokenStore {
         check(sentence);
         int[] out = new int[to - from];
         long base = starts[sentence];
-        for (int i = from; i < to; i++) {
-            long p = base + i;
-            out[i - from] = chunks[(int) (p >>> SHIFT)][(int) (p & MASK)];
+        int done = 0;
+        while (done < out.length) {
+            long p = base + from + done;
+            int at = (int) (p & MASK);
+            int n = Math.min(out.length - done, CHUNK - at);
+            System.arraycopy(chunks[(int) (p >>> SHIFT)], at, out, done, n);
+            done += n;
         }
         return out;
     }

@@ -397,22 +397,30 @@ public final class TreebankTokenizer {
         }
     }
 
+    /** Character classes of ASCII: bit 1 white space, bit 2 a word character no rule looks at. */
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean space = c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '_';
+            ASCII[c] = (byte) ((space ? 1 : 0) | (word ? 2 : 0));
+        }
+    }
+
     /** Python's str.isspace(), which is what NLTK's final split uses. */
     static boolean isSpace(char ch) {
-        if (ch <= ' ') {
-            return ch == ' ' || (ch >= '\t' && ch <= '\r') || (ch >= 0x1C && ch <= 0x1F);
-        }
-        if (ch < 0x85) {
-            return false;
+        if (ch < 128) {
+            return (ASCII[ch] & 1) != 0;
         }
         return ch == 0x85 || ch == 0xA0 || ch == 0x1680 || (ch >= 0x2000 && ch <= 0x200A) || ch == 0x2028
                 || ch == 0x2029 || ch == 0x202F || ch == 0x205F || ch == 0x3000;
     }
 
-    /** Letters and digits no rule looks at (Python's \w, minus what needs a closer look). */
+    /** Letters and digits no rule looks at (Python's \\w, minus what needs a closer look). */
     private static boolean isPlainWordChar(char ch) {
-        if (ch < 0x80) {
-            return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+        if (ch < 128) {
+            return (ASCII[ch] & 2) != 0;
         }
         return Character.isLetterOrDigit(ch);
     }

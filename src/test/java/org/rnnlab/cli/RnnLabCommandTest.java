@@ -42,10 +42,10 @@ class RnnLabCommandTest {
 
     @Test
     void unknownOptionIsOneLineWithAHint() {
-        Run r = run("prepare", "--no-such-option");
+        Run r = run("gradcheck", "--no-such-option");
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("--no-such-option") && r.err().contains("rnnlab prepare --help"), r.err());
+        assertTrue(r.err().contains("--no-such-option") && r.err().contains("rnnlab gradcheck --help"), r.err());
         assertFalse(r.err().contains("Exception"));
     }
 

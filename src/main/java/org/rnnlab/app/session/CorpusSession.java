@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
@@ -150,13 +151,34 @@ public final class CorpusSession {
         }
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         int askedC = vocabularySize.get();
-        Task<Loaded> task = work.submit("Reading " + name, job -> {
+        Task<Loaded> task;
+        try {
+            task = submitOpen(path, name, generation, mine, askedC);
+        } catch (RejectedExecutionException e) {
+            loading.set(false);   // the app is closing
+            return;
+        }
+        // Failed or cancelled (BackgroundWork does not call back on a cancel): the old corpus stays.
+        javafx.event.EventHandler<WorkerStateEvent> restore = e -> {
+            if (generation == openGeneration) {
+                openCancel = null;
+                loading.set(false);
+                summary.set(before);
+            }
+        };
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, restore);
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, restore);
+    }
+
+    private Task<Loaded> submitOpen(Path path, String name, long generation, Cancellation mine, int askedC) {
+        return work.submit("Reading " + name, job -> {
             Corpus read = Corpus.read(path, null, job.progress(), job.cancel(), mine,
                     s -> liveSummaries.post(s.withGeneration(generation)));
             mine.throwIfCancelled();
             int c = clamp(askedC, read.maxVocabularySize());
             job.progress().progress(-1, -1, "Building the vocabulary (C = " + format(c) + ")");
-            PreparedData data = PreparedData.fromSentences(read.sentences(), c);
+            PreparedData data = PreparedData.fromSentences(read.sentences(), c, read.documentCount(),
+                    read.malformedBytes(), read.description());
             return new Loaded(read, data, c);
         }, loaded -> {
             if (generation != openGeneration) {
@@ -170,16 +192,6 @@ public final class CorpusSession {
             Notices.warn("Cannot open " + name, Notices.describe(error)
                     + (old == null ? "" : " The corpus " + old.description() + " stays loaded."));
         });
-        // Failed or cancelled (BackgroundWork does not call back on a cancel): the old corpus stays.
-        javafx.event.EventHandler<WorkerStateEvent> restore = e -> {
-            if (generation == openGeneration) {
-                openCancel = null;
-                loading.set(false);
-                summary.set(before);
-            }
-        };
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, restore);
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, restore);
     }
 
     /**
@@ -240,8 +252,20 @@ public final class CorpusSession {
         }
         long generation = ++rebuildGeneration;
         rebuilding.set(true);
-        rebuildTask = work.submit("Building the vocabulary (C = " + format(c) + ")",
-                job -> PreparedData.fromSentences(source.sentences(), c),
+        try {
+            rebuildTask = submitRebuild(source, c, generation);
+        } catch (RejectedExecutionException e) {
+            rebuilding.set(false);   // the app is closing: nothing left to rebuild for
+            return;
+        }
+        rebuildTask.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> doneRebuilding(generation));
+        rebuildTask.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> doneRebuilding(generation));
+    }
+
+    private Task<PreparedData> submitRebuild(Corpus source, int c, long generation) {
+        return work.submit("Building the vocabulary (C = " + format(c) + ")",
+                job -> PreparedData.fromSentences(source.sentences(), c, source.documentCount(),
+                        source.malformedBytes(), source.description()),
                 data -> {
                     if (generation == rebuildGeneration && corpus.get() == source) {
                         rebuildTask = null;
@@ -249,8 +273,6 @@ public final class CorpusSession {
                         prepared.set(data);
                     }
                 });
-        rebuildTask.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> doneRebuilding(generation));
-        rebuildTask.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> doneRebuilding(generation));
     }
 
     private void doneRebuilding(long generation) {

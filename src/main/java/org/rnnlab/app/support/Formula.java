@@ -29,7 +29,17 @@ public final class Formula {
         return view;
     }
 
+    /** A formula in the current theme's colours that redraws itself when the theme changes. */
     public static ImageView of(String latex) {
-        return of(latex, 18f, Theme.isDark());
+        ImageView view = of(latex, 18f, Theme.isDark());
+        javafx.beans.value.ChangeListener<Boolean> redraw = (obs, was, dark) -> {
+            ImageView fresh = of(latex, 18f, dark);
+            view.setImage(fresh.getImage());
+            view.setFitWidth(fresh.getFitWidth());
+        };
+        // The node keeps its listener alive; the weak wrapper lets a discarded page be collected.
+        view.getProperties().put("theme-listener", redraw);
+        Theme.darkProperty().addListener(new javafx.beans.value.WeakChangeListener<>(redraw));
+        return view;
     }
 }

@@ -99,6 +99,7 @@ public final class CorpusView implements LessonStep {
         note.setWrapText(true);
         VBox card = new VBox(6, description, numbers, note);
         card.getStyleClass().add("card");
+        card.setMinHeight(Region.USE_PREF_SIZE);   // the tabs below give way, not the numbers
         return card;
     }
 

@@ -166,18 +166,26 @@ public final class CorpusViewModel {
             return "Every " + unit() + " is counted; the first " + fmt(s.keptDocuments()) + " of "
                     + fmt(s.documents()) + " are kept here to browse.";
         }
-        return "Tokens count SENTENCE_START and SENTENCE_END too. Replaced bytes were not valid UTF-8.";
+        return "Tokens include SENTENCE_START and SENTENCE_END. Replaced bytes were not valid UTF-8.";
     }
 
-    /** A sentence of the current comment, for the comparison (the first one with a difference, if any). */
+    /** A sentence of the current comment, for the comparison: the one where the two tokenizers differ most. */
     public String sentenceToCompare() {
         List<String> s = sentences.get();
+        String best = s.isEmpty() ? LESSON_EXAMPLE : s.get(0);
+        int most = -1;
         for (String sentence : s) {
-            if (!whitespace.tokenize(sentence).equals(treebank.tokenize(sentence))) {
-                return sentence;
+            boolean[] different = differences(whitespace.tokenize(sentence), treebank.tokenize(sentence))[1];
+            int n = 0;
+            for (boolean d : different) {
+                n += d ? 1 : 0;
+            }
+            if (n > most) {
+                most = n;
+                best = sentence;
             }
         }
-        return s.isEmpty() ? LESSON_EXAMPLE : s.get(0);
+        return best;
     }
 
     /** Shows a comment picked at random (among those kept). */

@@ -73,7 +73,7 @@ public final class DimensionsView implements LessonStep {
     private Node controls() {
         cLabel.setId("dimensionsC");
         cLabel.getStyleClass().add(Styles.TEXT_BOLD);
-        cLabel.setTooltip(new Tooltip("Set C in the Vocabulary step"));
+        cLabel.setTooltip(new Tooltip("C comes from the Vocabulary step"));
         Label h = new Label("Hidden units H");
         h.getStyleClass().add(Styles.TEXT_BOLD);
         slider.setId("hiddenSlider");
@@ -100,6 +100,9 @@ public final class DimensionsView implements LessonStep {
         Label sep = new Label("\u00b7");
         HBox row = new HBox(10, cLabel, sep, h, slider, hiddenField, lessonH);
         row.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {cLabel, sep, h, lessonH, hiddenField}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);   // the slider gives way, never the words
+        }
         model.hiddenDimProperty().addListener((obs, old, now) -> showHidden());
         showHidden();
         return row;

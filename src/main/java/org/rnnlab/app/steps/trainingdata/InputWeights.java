@@ -1,10 +1,12 @@
 package org.rnnlab.app.steps.trainingdata;
 
 import java.util.SplittableRandom;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.engine.RnnModel;
 
 /**
  * Where the Training data step gets a matrix U (H x C) from, to show that U x_t is column x_t of U.
- * Any fixed numbers make the point; these are drawn the way the lesson initialises U.
+ * Any fixed numbers make the point; the app shows the lesson's own initial U.
  */
 public interface InputWeights {
     /** U as {@code hiddenDim} rows of {@code wordDim} values; the same arguments give the same numbers. */
@@ -12,6 +14,24 @@ public interface InputWeights {
 
     /** Where the numbers come from, in one line for the learner. */
     String origin();
+
+    /**
+     * U exactly as the lesson initialises it ({@code np.random.seed(10)}; numpy's legacy generator,
+     * reproduced bit for bit by {@link RnnModel#initialise}). Loads ND4J: call it off the FX thread.
+     */
+    static InputWeights lesson() {
+        return new InputWeights() {
+            @Override
+            public double[][] matrix(int hiddenDim, int wordDim) {
+                return RnnModel.initialise(wordDim, hiddenDim, 4, 10, Precision.FLOAT64).U().toDoubleMatrix();
+            }
+
+            @Override
+            public String origin() {
+                return "U exactly as the lesson initialises it: np.random.seed(10), uniform in \u00b11/\u221aC";
+            }
+        };
+    }
 
     /**
      * Uniform in [-1/sqrt(C), +1/sqrt(C)] like the lesson's initialisation, from a seeded Java

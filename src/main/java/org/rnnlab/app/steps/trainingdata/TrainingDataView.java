@@ -56,11 +56,14 @@ public final class TrainingDataView implements LessonStep {
     private final GridPane values = new GridPane();
     private final Label verdict = new Label();
     private final Label cost = new Label();
+    private final Label originLabel = new Label();
 
     public TrainingDataView(LessonSession lesson) {
         this.lesson = lesson;
         VBox live = new VBox(10, controls(), pairCard(), stepTitle, oneHotRow(), cost, origin());
         live.getStyleClass().add("step-live");
+        // The two drawings grow with the window (a projector at 1920 x 1080 has room for them).
+        live.widthProperty().addListener((obs, old, now) -> resizeDrawings(now.doubleValue()));
         ScrollPane scroll = new ScrollPane(live);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -70,6 +73,7 @@ public final class TrainingDataView implements LessonStep {
         model.stepProperty().addListener((obs, old, now) -> diagram.select(now.intValue()));
         diagram.setOnPick(t -> model.stepProperty().set(t));
         model.productProperty().addListener((obs, old, now) -> showStep());
+        model.setUDrawer(this::drawU);
         model.preparedProperty().bind(lesson.corpus().preparedProperty());
         diagram.show(model.pairProperty().get());
         diagram.select(model.stepProperty().get());
@@ -157,6 +161,20 @@ public final class TrainingDataView implements LessonStep {
         return row;
     }
 
+    private void resizeDrawings(double liveWidth) {
+        double w = Math.max(180, Math.min(380, Math.floor((liveWidth - 270) / 2)));
+        double h = Math.round(w * 0.72);
+        if (w != oneHot.getWidth() || h != oneHot.getHeight()) {
+            for (Canvas c : new Canvas[] {oneHot, matrix}) {
+                c.setWidth(w);
+                c.setHeight(h);
+            }
+            oneHotCaption.setMaxWidth(w);
+            matrixCaption.setMaxWidth(w);
+            showStep();
+        }
+    }
+
     private void showStep() {
         int k = model.hotIndexProperty().get();
         int c = model.wordDimProperty().get();
@@ -185,6 +203,13 @@ public final class TrainingDataView implements LessonStep {
         compareTitle.setText("U x_t  and  column " + fmt(k));
         double[] prod = model.productProperty().get();
         double[] col = model.columnProperty().get();
+        if (col.length == 0) {
+            compareTitle.setText("U x_t  and  column " + fmt(k));
+            verdict.setText("Drawing U as the lesson does...");
+            verdict.getStyleClass().setAll("label", "muted");
+            cost.setText("");
+            return;
+        }
         values.add(header("row"), 0, 0);
         values.add(header("U x_t"), 1, 0);
         values.add(header("U[:, " + k + "]"), 2, 0);
@@ -209,10 +234,34 @@ public final class TrainingDataView implements LessonStep {
     }
 
     private Node origin() {
-        Label l = new Label(model.origin() + ", H = " + model.hiddenDimProperty().get() + " as in the lesson.");
-        l.getStyleClass().add("muted");
-        l.setWrapText(true);
-        return l;
+        originLabel.setText(model.origin() + "; H = " + model.hiddenDimProperty().get() + " as in the lesson.");
+        originLabel.getStyleClass().add("muted");
+        originLabel.setWrapText(true);
+        return originLabel;
+    }
+
+    /**
+     * Draws U in the background (the engine may still be loading); if the engine cannot load, falls
+     * back to a Java generator with the same distribution and says so.
+     */
+    private void drawU(int h, int c, java.util.function.Consumer<double[][]> done) {
+        InputWeights lessonU = InputWeights.lesson();
+        InputWeights fallback = InputWeights.seeded(10);
+        try {
+            javafx.concurrent.Task<double[][]> task = lesson.work().submit(
+                    "Drawing U as the lesson does (" + h + " \u00d7 " + fmt(c) + ")",
+                    job -> lessonU.matrix(h, c), done::accept,
+                    error -> {
+                        originLabel.setText(fallback.origin() + " (the engine could not load: "
+                                + org.rnnlab.app.support.Notices.describe(error) + ")");
+                        done.accept(fallback.matrix(h, c));
+                    });
+            // Cancelled from the status bar: nothing drawn; choosing a column asks again.
+            task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> done.accept(null));
+            task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, e -> done.accept(null));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the window is closing
+        }
     }
 
     private static Label header(String text) {

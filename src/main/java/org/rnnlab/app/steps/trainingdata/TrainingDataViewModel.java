@@ -43,7 +43,15 @@ public final class TrainingDataViewModel {
         }
     }
 
+    /** Draws U for (H, C) and hands it back, perhaps later; by default at once, on the caller's thread. */
+    @FunctionalInterface
+    public interface UDrawer {
+        void draw(int hiddenDim, int wordDim, java.util.function.Consumer<double[][]> done);
+    }
+
     private final InputWeights weights;
+    private UDrawer drawer;
+    private long drawing = -1;   // (H, C) of the U being drawn, packed; -1: none
     private final ObjectProperty<PreparedData> prepared = new SimpleObjectProperty<>();
     private final IntegerProperty sentenceIndex = new SimpleIntegerProperty(-1);
     private final IntegerProperty step = new SimpleIntegerProperty(0);
@@ -59,12 +67,14 @@ public final class TrainingDataViewModel {
     private final ObjectProperty<double[]> product = new SimpleObjectProperty<>(new double[0]);
     private final DoubleProperty maxDifference = new SimpleDoubleProperty(0);
 
+    /** With the lesson's own initial U. */
     public TrainingDataViewModel() {
-        this(InputWeights.seeded(10));
+        this(InputWeights.lesson());
     }
 
     public TrainingDataViewModel(InputWeights weights) {
         this.weights = weights;
+        this.drawer = (h, c, done) -> done.accept(weights.matrix(h, c));
         prepared.addListener((obs, old, now) -> preparedChanged(old, now));
         sentenceIndex.addListener((obs, old, now) -> sentenceChanged());
         step.addListener((obs, old, now) -> stepChanged());
@@ -150,6 +160,38 @@ public final class TrainingDataViewModel {
 
     public String origin() {
         return weights.origin();
+    }
+
+    /** Where U is drawn: the view moves the work off the FX thread and back. */
+    public void setUDrawer(UDrawer drawer) {
+        this.drawer = drawer;
+    }
+
+    /** True while U for the current (H, C) is being drawn. */
+    public boolean isDrawingU() {
+        return drawing >= 0;
+    }
+
+    private static long key(int h, int c) {
+        return ((long) h << 32) | c;
+    }
+
+    private void requestU(int h, int c) {
+        long k = key(h, c);
+        if (drawing == k) {
+            return;
+        }
+        drawing = k;
+        drawer.draw(h, c, m -> {
+            if (drawing != k) {
+                return;   // H or C changed meanwhile: a newer U is on its way
+            }
+            drawing = -1;
+            if (m != null && hiddenDim.get() == h && wordDim.get() == c) {
+                u.set(m);
+                stepChanged();
+            }
+        });
     }
 
     /**
@@ -259,10 +301,17 @@ public final class TrainingDataViewModel {
             product.set(new double[0]);
             return;
         }
-        if (u.get() == null || u.get().length != h || u.get()[0].length != c) {
-            u.set(weights.matrix(h, c));
-        }
         int k = p.x()[t];
+        if (u.get() == null || u.get().length != h || u.get()[0].length != c) {
+            // The one-hot vector can be shown at once; U's column once U is drawn.
+            hotWord.set(p.xWord(t));
+            hotIndex.set(k);
+            maxDifference.set(0);
+            column.set(new double[0]);
+            product.set(new double[0]);
+            requestU(h, c);
+            return;
+        }
         double[][] U = u.get();
         // One-hot x_t: every entry 0 but entry k.
         double[] onehot = new double[c];

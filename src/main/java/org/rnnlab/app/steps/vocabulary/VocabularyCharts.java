@@ -16,6 +16,11 @@ final class VocabularyCharts {
     record Plot(XYChart chart, DoubleDataSet data, XValueIndicator xMarker, YValueIndicator yMarker) {
         void show(VocabularyViewModel.Curve curve) {
             data.set(curve.x(), curve.y(), true);
+            // Both x axes start at 1, a whole decade: ChartFX places a log axis's name badly otherwise.
+            DefaultNumericAxis x = (DefaultNumericAxis) chart.getXAxis();
+            x.setAutoRanging(false);
+            x.setMin(1);
+            x.setMax(curve.size() == 0 ? 10 : Math.max(10, curve.x()[curve.size() - 1]));
         }
     }
 
@@ -31,7 +36,7 @@ final class VocabularyCharts {
 
     /** Coverage: % of the corpus's tokens in the vocabulary against C (log scale). */
     static Plot coverage() {
-        DefaultNumericAxis x = axis(null, true);
+        DefaultNumericAxis x = axis("vocabulary size C", true);
         DefaultNumericAxis y = axis("% covered", false);
         y.setAutoRanging(false);
         y.setMin(0);

@@ -20,6 +20,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -30,6 +31,7 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.steps.vocabulary.VocabularyViewModel.Row;
+import org.rnnlab.app.support.Theme;
 import org.rnnlab.app.widgets.TokenChips;
 
 /** Vocabulary: pick C, see which words stay, how many tokens become UNKNOWN_TOKEN, and why (Zipf). */
@@ -120,6 +122,9 @@ public final class VocabularyView implements LessonStep {
                 () -> "3 to " + fmt(model.maxVocabularySizeProperty().get()), model.maxVocabularySizeProperty()));
         HBox row = new HBox(10, title, slider, sizeField, lesson, max);
         row.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {title, sizeField, lesson, max}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);   // the slider gives way, never the words
+        }
         return row;
     }
 
@@ -197,10 +202,10 @@ public final class VocabularyView implements LessonStep {
 
         TableColumn<Row, Number> rank = new TableColumn<>("rank");
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
-        rank.setPrefWidth(52);
+        em(rank, 3.7);
         TableColumn<Row, String> word = new TableColumn<>("word");
         word.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().word()));
-        word.setPrefWidth(130);
+        em(word, 9.9);
         TableColumn<Row, Number> count = new TableColumn<>("count");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         count.setCellFactory(col -> new TableCell<>() {
@@ -210,7 +215,7 @@ public final class VocabularyView implements LessonStep {
                 setText(empty || item == null ? null : fmt(item.longValue()));
             }
         });
-        count.setPrefWidth(68);
+        em(count, 4.8);
         TableColumn<Row, Row> in = new TableColumn<>("kept?");
         in.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         in.setCellFactory(col -> new TableCell<>() {
@@ -220,7 +225,7 @@ public final class VocabularyView implements LessonStep {
                 setText(empty || item == null ? null : model.inVocabulary(item) ? "yes" : "no");
             }
         });
-        in.setPrefWidth(62);
+        em(in, 4.2);
         table.getColumns().setAll(java.util.List.of(rank, word, count, in));
         table.setItems(model.filteredRows());
         table.setId("frequencyTable");
@@ -236,9 +241,11 @@ public final class VocabularyView implements LessonStep {
         table.setPlaceholder(new Label("No word matches."));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox left = new VBox(6, search, table);
-        left.setMinWidth(320);
-        left.setPrefWidth(340);
-        left.setMaxWidth(420);
+        // Widths in em: they follow the font-size control like the rest of the page.
+        left.minWidthProperty().bind(Theme.fontSizeProperty().multiply(23.6));
+        left.prefWidthProperty().bind(Theme.fontSizeProperty().multiply(24.3));
+        left.maxWidthProperty().bind(Theme.fontSizeProperty().multiply(31));
+        HBox.setHgrow(left, Priority.SOMETIMES);
 
         VBox charts = new VBox(6, titled("Zipf plot: a few words are very common", zipf.chart()),
                 titled("Coverage: % of tokens kept, for each C", coverage.chart()));
@@ -250,6 +257,10 @@ public final class VocabularyView implements LessonStep {
         HBox box = new HBox(12, left, charts);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
+    }
+
+    private static void em(TableColumn<?, ?> column, double ems) {
+        column.prefWidthProperty().bind(Theme.fontSizeProperty().multiply(ems));
     }
 
     private static Node titled(String title, Node chart) {
@@ -267,8 +278,10 @@ public final class VocabularyView implements LessonStep {
         coverage.xMarker().setValue(c);
         coverage.xMarker().setText("C = " + fmt(c));
         double pct = 100 * model.coverageProperty().get();
-        coverage.yMarker().setValue(pct);
-        coverage.yMarker().setText(String.format(Locale.ROOT, "%.1f%%", pct));
+        if (coverage.yMarker() != null) {
+            coverage.yMarker().setValue(pct);
+            coverage.yMarker().setText(String.format(Locale.ROOT, "%.1f%%", pct));
+        }
     }
 
     // ---------------------------------------------------------------- example sentence

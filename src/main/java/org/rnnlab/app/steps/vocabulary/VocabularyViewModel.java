@@ -179,30 +179,36 @@ public final class VocabularyViewModel {
         return r == null ? -1 : r;
     }
 
-    /** Moves the example to the next short sentence that has at least one word replaced at this C. */
+    /** Moves the example to the next short sentence that has at least one word replaced at this C (if any). */
     public void nextExample() {
+        int i = findExample(true);
+        if (i < 0) {
+            i = findExample(false);
+        }
+        if (i >= 0) {
+            exampleSentence.set(i);
+        }
+    }
+
+    /** The next short sentence after the current one (with a replaced word, if asked), or -1. */
+    private int findExample(boolean withReplacement) {
         Corpus c = corpus.get();
         if (c == null || c.sentenceCount() == 0) {
-            return;
+            return -1;
         }
         int n = c.sentenceCount();
-        int start = exampleSentence.get();
-        int fallback = -1;
+        int start = Math.max(-1, exampleSentence.get());
         for (int step = 1; step <= n; step++) {
             int i = Math.floorMod(start + step, n);
             List<String> s = c.sentenceTokens(i);
-            if (s.size() > EXAMPLE_MAX_TOKENS || s.size() < 5) {
+            if (s.size() > EXAMPLE_MAX_TOKENS || s.size() < 5 || i == exampleSentence.get()) {
                 continue;
             }
-            if (fallback < 0) {
-                fallback = i;
-            }
-            if (replaced(s) > 0) {
-                exampleSentence.set(i);
-                return;
+            if (!withReplacement || replaced(s) > 0) {
+                return i;
             }
         }
-        exampleSentence.set(fallback >= 0 ? fallback : Math.floorMod(start + 1, n));
+        return -1;
     }
 
     // ---------------------------------------------------------------- logic
@@ -233,9 +239,11 @@ public final class VocabularyViewModel {
         rows.setAll(all);
         zipf.set(zipfCurve(f));
         coverageCurve.set(coverageCurve(covered, c.maxVocabularySize()));
-        vocabularyChanged();
         exampleSentence.set(-1);
-        nextExample();
+        vocabularyChanged();
+        if (exampleSentence.get() < 0) {
+            nextExample();
+        }
     }
 
     private void vocabularyChanged() {
@@ -258,6 +266,15 @@ public final class VocabularyViewModel {
         coverage.set(share);
         long total = f.totalTokens();
         unknownTokens.set(total - Math.round(share * total));
+        // Keep the example while it shows a replacement; otherwise look for one that does.
+        int current = exampleSentence.get();
+        if (current < 0 || current >= c.sentenceCount() || replaced(c.sentenceTokens(current)) == 0) {
+            int i = findExample(true);
+            if (i >= 0 && i != current) {
+                exampleSentence.set(i);   // updates the example
+                return;
+            }
+        }
         updateExample();
     }
 

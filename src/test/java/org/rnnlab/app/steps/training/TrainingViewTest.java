@@ -63,7 +63,7 @@ class TrainingViewTest {
         });
         ProgressBar bar = robot.lookup("#trainingProgress").queryAs(ProgressBar.class);
         assertEquals(0.0, bar.getProgress());
-        robot.clickOn("#startTraining");
+        press(robot, "#startTraining");
         waitFor(60, () -> view.chartData().get(0).getDataCount() > 0);
         waitFor(60, () -> bar.getProgress() > 0);
         waitFor(180, () -> vm.stateProperty().get() == TrainingViewModel.State.IDLE);
@@ -80,12 +80,13 @@ class TrainingViewTest {
     @Test
     void pauseStepResumeAndStop(FxRobot robot) throws Exception {
         fx(() -> {
-            vm.epochsProperty().set(500);
+            // The most the form allows: the run must outlast the clicks below on a fast machine too.
+            vm.epochsProperty().set(1000);
             vm.sentencesProperty().set(100);
         });
-        robot.clickOn("#startTraining");
+        press(robot, "#startTraining");
         waitFor(60, () -> vm.examplesSeenProperty().get() > 5);
-        robot.clickOn("#pauseTraining");
+        press(robot, "#pauseTraining");
         waitFor(30, () -> vm.stateProperty().get() == TrainingViewModel.State.PAUSED);
         assertEquals("Resume", robot.lookup("#pauseTraining").queryAs(Button.class).getText());
         Thread.sleep(300);
@@ -93,15 +94,18 @@ class TrainingViewTest {
         Thread.sleep(700);
         assertEquals(paused, vm.examplesSeenProperty().get(), "nothing moves while paused");
 
-        robot.clickOn("#stepTraining");
+        press(robot, "#stepTraining");
         waitFor(30, () -> vm.examplesSeenProperty().get() == paused + 1);
         assertEquals(TrainingViewModel.State.PAUSED, vm.stateProperty().get());
 
-        robot.clickOn("#pauseTraining");
+        press(robot, "#pauseTraining");
         waitFor(30, () -> vm.stateProperty().get() == TrainingViewModel.State.RUNNING);
         waitFor(30, () -> vm.examplesSeenProperty().get() > paused + 10);
 
-        robot.clickOn("#stopTraining");
+        // Stop from a pause, so the run cannot have finished on its own before the click lands.
+        press(robot, "#pauseTraining");
+        waitFor(30, () -> vm.stateProperty().get() == TrainingViewModel.State.PAUSED);
+        press(robot, "#stopTraining");
         waitFor(30, () -> vm.stateProperty().get() == TrainingViewModel.State.IDLE && !session.model().isTraining());
         assertTrue(vm.outcomeProperty().get().startsWith("Stopped"), vm.outcomeProperty().get());
     }
@@ -115,7 +119,7 @@ class TrainingViewTest {
             // regular corpus it may not, so the test uses a rate that surely does.
             vm.learningRateProperty().set(1e6);
         });
-        robot.clickOn("#startTraining");
+        press(robot, "#startTraining");
         waitFor(120, () -> vm.stateProperty().get() == TrainingViewModel.State.IDLE && !session.model().isTraining());
         assertTrue(vm.divergedProperty().get(), vm.outcomeProperty().get());
         assertTrue(Notices.lastMessage().startsWith("Training diverged"), Notices.lastMessage());
@@ -123,5 +127,18 @@ class TrainingViewTest {
         assertTrue(Double.isFinite(kept.U().sumNumber().doubleValue())
                 && Double.isFinite(kept.V().sumNumber().doubleValue())
                 && Double.isFinite(kept.W().sumNumber().doubleValue()), "the kept parameters are finite");
+    }
+
+    /**
+     * Presses a control button as a user would, but through the button itself rather than the mouse:
+     * a notice popping up over the window (the app shows them bottom-right) must not swallow the click.
+     * The button has to be visible and enabled, as for a real press.
+     */
+    private static void press(FxRobot robot, String query) throws Exception {
+        Button button = robot.lookup(query).queryAs(Button.class);
+        fx(() -> {
+            assertTrue(button.isVisible() && !button.isDisabled(), query + " cannot be pressed now");
+            button.fire();
+        });
     }
 }

@@ -1,0 +1,84 @@
+package org.rnnlab.app.steps.trainingdata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rnnlab.app.session.CorpusSessionFixtures;
+import org.rnnlab.app.session.LessonSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class TrainingDataViewTest {
+    private LessonSession session;
+    private TrainingDataView view;
+
+    @Start
+    void start(Stage stage) {
+        session = new LessonSession();
+        CorpusSessionFixtures.install(session.corpus(), 20);
+        view = new TrainingDataView(session);
+        CorpusSessionFixtures.show(stage, (javafx.scene.Parent) view.getPanel());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        session.dispose();
+        FxToolkit.cleanupStages();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** The clickable word chips of the x row, in time order. */
+    private static List<Node> xChips(FxRobot robot) {
+        return robot.lookup("#shiftDiagram .token-chip.pickable").queryAll().stream().toList();
+    }
+
+    /** U is drawn in the background with the engine (which may still be loading). */
+    private static void awaitU(FxRobot robot) throws Exception {
+        CorpusSessionFixtures.await(90, () -> text(robot, "#sameVerdict").startsWith("All 100"));
+    }
+
+    @Test
+    void showsThePairAndTheFirstWordsOneHotVector(FxRobot robot) throws Exception {
+        awaitU(robot);
+        TrainingDataViewModel.Pair pair = view.model().pairProperty().get();
+        assertEquals(pair.steps(), xChips(robot).size());
+        int k = pair.x()[1];
+        assertTrue(text(robot, "#stepTitle").startsWith("Step t = 1:"), text(robot, "#stepTitle"));
+        assertTrue(text(robot, "#stepTitle").endsWith("index " + k), text(robot, "#stepTitle"));
+        assertEquals("20 numbers, all 0 except entry " + k + ", which is 1", text(robot, "#oneHotCaption"));
+        assertTrue(text(robot, "#sameVerdict").startsWith("All 100 numbers are the same"));
+    }
+
+    @Test
+    void clickingAColumnChoosesT(FxRobot robot) throws Exception {
+        awaitU(robot);
+        robot.clickOn(xChips(robot).get(2));
+        TrainingDataViewModel.Pair pair = view.model().pairProperty().get();
+        assertEquals(2, view.model().stepProperty().get());
+        assertTrue(text(robot, "#stepTitle").startsWith("Step t = 2: x_t is \u201c" + pair.xWord(2) + "\u201d"));
+        assertTrue(xChips(robot).get(2).getStyleClass().contains("selected"));
+        assertTrue(text(robot, "#costNote").contains("100 \u00d7 20 = 2,000 multiply-adds"), text(robot, "#costNote"));
+    }
+
+    @Test
+    void aNewCResizesTheOneHotVector(FxRobot robot) throws Exception {
+        robot.interact(() -> session.corpus().vocabularySizeProperty().set(8));
+        CorpusSessionFixtures.await(20, () -> text(robot, "#oneHotCaption").startsWith("8 numbers"));
+        awaitU(robot);
+        int k = view.model().hotIndexProperty().get();
+        assertTrue(k < 8);
+    }
+}

@@ -1,0 +1,121 @@
+package org.rnnlab.app.steps.vocabulary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rnnlab.app.session.CorpusSession;
+import org.rnnlab.app.session.CorpusSessionFixtures;
+import org.rnnlab.text.FrequencyTable;
+import org.rnnlab.text.PreparedData;
+import org.rnnlab.text.Tokens;
+
+class VocabularyViewModelTest {
+    private final VocabularyViewModel model = new VocabularyViewModel();
+    private CorpusSession.Corpus corpus;
+
+    @BeforeEach
+    void load() {
+        corpus = CorpusSessionFixtures.corpus();
+        model.corpusProperty().set(corpus);
+    }
+
+    @Test
+    void rowsAreTheFrequencyTableInRankOrder() {
+        FrequencyTable f = corpus.frequencies();
+        assertEquals(f.distinctTokens(), model.rows().size());
+        for (int r = 0; r < model.rows().size(); r++) {
+            VocabularyViewModel.Row row = model.rows().get(r);
+            assertEquals(r + 1, row.rank());
+            assertEquals(f.rankedWords().get(r), row.word());
+            assertEquals(f.countAt(r), row.count());
+        }
+        assertEquals(corpus.maxVocabularySize(), model.maxVocabularySizeProperty().get());
+    }
+
+    @Test
+    void followsCAtOnce() {
+        model.vocabularySizeProperty().set(6);
+        assertEquals(5, model.keptWordsProperty().get());
+        VocabularyViewModel.Row fifth = model.rows().get(4);
+        assertEquals(fifth.word(), model.leastFrequentWordProperty().get());
+        assertEquals(fifth.count(), model.leastFrequentCountProperty().get());
+        assertTrue(model.inVocabulary(fifth));
+        assertFalse(model.inVocabulary(model.rows().get(5)));
+        FrequencyTable f = corpus.frequencies();
+        assertEquals(f.coverage(6), model.coverageProperty().get(), 1e-12);
+        assertEquals(1 - f.coverage(6), model.unknownShare(), 1e-12);
+        // The same numbers as the training data built for C = 6.
+        PreparedData d = PreparedData.fromSentences(corpus.sentences(), 6);
+        assertEquals(d.stats().leastFrequentWord(), model.leastFrequentWordProperty().get());
+        assertEquals(d.vocabulary().count(d.vocabulary().unknownIndex()), model.unknownTokensProperty().get());
+    }
+
+    @Test
+    void theExampleSentenceShowsRareWordsAsUnknown() {
+        model.vocabularySizeProperty().set(8);
+        List<String> before = model.exampleBeforeProperty().get();
+        List<String> after = model.exampleAfterProperty().get();
+        assertFalse(before.isEmpty());
+        assertEquals(before.size(), after.size());
+        assertTrue(after.contains(Tokens.UNKNOWN), "the example has a replaced word: " + after);
+        for (int i = 0; i < before.size(); i++) {
+            int rank = model.rankOf(before.get(i));
+            assertEquals(rank < model.keptWordsProperty().get() ? before.get(i) : Tokens.UNKNOWN, after.get(i));
+        }
+        // A bigger C keeps the sentence and restores its words.
+        int sentence = model.exampleSentenceProperty().get();
+        model.vocabularySizeProperty().set(corpus.maxVocabularySize());
+        assertEquals(sentence, model.exampleSentenceProperty().get());
+        assertEquals(before, model.exampleAfterProperty().get());
+    }
+
+    @Test
+    void nextExampleFindsAnotherSentenceWithAReplacement() {
+        model.vocabularySizeProperty().set(8);
+        int first = model.exampleSentenceProperty().get();
+        model.nextExample();
+        assertTrue(model.exampleSentenceProperty().get() != first);
+        assertTrue(model.exampleAfterProperty().get().contains(Tokens.UNKNOWN));
+    }
+
+    @Test
+    void searchFiltersTheTable() {
+        model.searchProperty().set("RARE1");
+        assertTrue(model.filteredRows().size() > 1);
+        assertTrue(model.filteredRows().stream().allMatch(r -> r.word().contains("rare1")));
+        model.searchProperty().set("");
+        assertEquals(model.rows().size(), model.filteredRows().size());
+    }
+
+    @Test
+    void curvesAreZipfShapedAndReachFullCoverage() {
+        VocabularyViewModel.Curve zipf = model.zipfProperty().get();
+        assertEquals(1, zipf.x()[0]);
+        for (int i = 1; i < zipf.size(); i++) {
+            assertTrue(zipf.x()[i] > zipf.x()[i - 1]);
+            assertTrue(zipf.y()[i] <= zipf.y()[i - 1], "counts never rise with rank");
+        }
+        VocabularyViewModel.Curve cov = model.coverageCurveProperty().get();
+        assertEquals(CorpusSession.MIN_VOCABULARY_SIZE, cov.x()[0]);
+        assertEquals(corpus.maxVocabularySize(), cov.x()[cov.size() - 1]);
+        assertEquals(100, cov.y()[cov.size() - 1], 1e-9);
+    }
+
+    @Test
+    void clampKeepsCInRange() {
+        assertEquals(3, model.clamp(0));
+        assertEquals(corpus.maxVocabularySize(), model.clamp(1_000_000));
+    }
+
+    @Test
+    void thinnedKeepsBothEndsAndFewPoints() {
+        List<Integer> t = VocabularyViewModel.thinned(1, 100_000);
+        assertEquals(1, t.get(0));
+        assertEquals(100_000, t.get(t.size() - 1));
+        assertTrue(t.size() < 500, "points: " + t.size());
+    }
+}
