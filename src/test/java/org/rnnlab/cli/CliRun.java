@@ -6,10 +6,16 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs {@code rnnlab ...} in-process, capturing standard output and error (for the text commands' tests). */
-record CliRun(int exit, String out, String err) {
+/** Runs {@code rnnlab ...} in-process, capturing standard output and error: every command's tests use it. */
+public record CliRun(int exit, String out, String err) {
 
-    static CliRun run(String stdin, String... args) {
+    /** A command line with nothing on standard input. */
+    public static CliRun run(String... args) {
+        return withInput("", args);
+    }
+
+    /** A command line reading {@code stdin}; synchronized because System.out/err/in are global. */
+    public static synchronized CliRun withInput(String stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
@@ -29,5 +35,10 @@ record CliRun(int exit, String out, String err) {
             System.setIn(oldIn);
         }
         return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
     }
 }

@@ -14,7 +14,6 @@ import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.Tokens;
 import org.rnnlab.text.Vocabulary;
 import org.rnnlab.training.TrainingFixtures;
-import org.rnnlab.training.TrainingFixtures.Cli;
 
 class GenerateCommandTest {
     @TempDir
@@ -26,14 +25,14 @@ class GenerateCommandTest {
     static void trainASmallModel() {
         data = TrainingFixtures.preparedDir(dir, 100, 20);
         model = dir.resolve("m.npz");
-        Cli r = TrainingFixtures.run("train", "--data", data.toString(), "--hidden", "10", "--epochs", "10",
+        CliRun r = CliRun.run("train", "--data", data.toString(), "--hidden", "10", "--epochs", "10",
                 "--learning-rate", "0.05", "--out", model.toString());
         assertEquals(0, r.exit(), r.toString());
     }
 
     @Test
     void generatesSentencesOfVocabularyWords() {
-        Cli r = TrainingFixtures.run("generate", "--model", model.toString(), "-n", "5", "--seed", "1", "--min-length", "3");
+        CliRun r = CliRun.run("generate", "--model", model.toString(), "-n", "5", "--seed", "1", "--min-length", "3");
         assertEquals(0, r.exit(), r.toString());
         List<String> lines = r.out().lines().toList();
         assertEquals(5, lines.size(), r.out());
@@ -46,11 +45,11 @@ class GenerateCommandTest {
                 assertFalse(w.equals(Tokens.UNKNOWN) || w.equals(Tokens.START) || w.equals(Tokens.END), line);
             }
         }
-        assertEquals(r.out(), TrainingFixtures.run("generate", "--model", model.toString(), "-n", "5", "--seed", "1",
+        assertEquals(r.out(), CliRun.run("generate", "--model", model.toString(), "-n", "5", "--seed", "1",
                 "--min-length", "3").out(), "the same seed, the same sentences");
-        assertNotEquals(r.out(), TrainingFixtures.run("generate", "--model", model.toString(), "-n", "5", "--seed", "2",
+        assertNotEquals(r.out(), CliRun.run("generate", "--model", model.toString(), "-n", "5", "--seed", "2",
                 "--min-length", "3").out());
-        Cli unseeded = TrainingFixtures.run("generate", "--model", model.toString(), "-n", "1", "--min-length", "1");
+        CliRun unseeded = CliRun.run("generate", "--model", model.toString(), "-n", "1", "--min-length", "1");
         assertEquals(0, unseeded.exit(), unseeded.toString());
         assertTrue(unseeded.err().contains("pass --seed"), unseeded.err());
     }
@@ -58,9 +57,9 @@ class GenerateCommandTest {
     @Test
     void aModelWithoutVocabularyNeedsData() {
         Path bare = dir.resolve("bare.npz");
-        assertEquals(0, TrainingFixtures.run("init", "-C", "20", "--hidden", "4", "--out", bare.toString()).exit());
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("generate", "--model", bare.toString()), "--data");
-        Cli r = TrainingFixtures.run("generate", "--model", bare.toString(), "--data", data.toString(), "-n", "2",
+        assertEquals(0, CliRun.run("init", "-C", "20", "--hidden", "4", "--out", bare.toString()).exit());
+        InitCommandTest.assertOneLineError(CliRun.run("generate", "--model", bare.toString()), "--data");
+        CliRun r = CliRun.run("generate", "--model", bare.toString(), "--data", data.toString(), "-n", "2",
                 "--seed", "3", "--min-length", "0", "--probabilities");
         assertEquals(0, r.exit(), r.toString());
         assertEquals(2, r.out().lines().count(), r.out());
@@ -68,11 +67,11 @@ class GenerateCommandTest {
 
     @Test
     void badInputIsOneLine() {
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("generate", "--model", model.toString(), "--temperature", "0"),
+        InitCommandTest.assertOneLineError(CliRun.run("generate", "--model", model.toString(), "--temperature", "0"),
                 "--temperature");
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("generate", "--model", model.toString(), "--min-length", "9",
+        InitCommandTest.assertOneLineError(CliRun.run("generate", "--model", model.toString(), "--min-length", "9",
                 "--max-length", "5"), "--max-length");
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("generate", "--model", data.resolve("train.txt").toString()),
+        InitCommandTest.assertOneLineError(CliRun.run("generate", "--model", data.resolve("train.txt").toString()),
                 "not a readable model file");
     }
 }

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rnnlab.training.TrainingFixtures;
-import org.rnnlab.training.TrainingFixtures.Cli;
 
 class GradcheckCommandTest {
     @Test
     void theLessonsCheckPassesWithTheLessonsLines() {
-        Cli r = TrainingFixtures.run("gradcheck");
+        CliRun r = CliRun.run("gradcheck");
         assertEquals(0, r.exit(), r.toString());
         List<String> lines = r.out().lines().toList();
         assertEquals(List.of(
@@ -26,7 +24,7 @@ class GradcheckCommandTest {
 
     @Test
     void aTruncatedGradientFailsWithBothValues() {
-        Cli r = TrainingFixtures.run("gradcheck", "--vocabulary-size", "20", "--hidden", "4", "--bptt-truncate", "1");
+        CliRun r = CliRun.run("gradcheck", "--vocabulary-size", "20", "--hidden", "4", "--bptt-truncate", "1");
         assertEquals(1, r.exit(), r.toString());
         String out = r.out();
         assertTrue(out.contains("Gradient Check ERROR: parameter=U ix=("), out);
@@ -38,8 +36,8 @@ class GradcheckCommandTest {
 
     @Test
     void badInputIsOneLine() {
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("gradcheck", "--x", "0,1", "--y", "1"), "same length");
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("gradcheck", "--x", "0,500", "--y", "1,2"), "500");
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("gradcheck", "--h", "0"), "--h");
+        InitCommandTest.assertOneLineError(CliRun.run("gradcheck", "--x", "0,1", "--y", "1"), "same length");
+        InitCommandTest.assertOneLineError(CliRun.run("gradcheck", "--x", "0,500", "--y", "1,2"), "500");
+        InitCommandTest.assertOneLineError(CliRun.run("gradcheck", "--h", "0"), "--h");
     }
 }

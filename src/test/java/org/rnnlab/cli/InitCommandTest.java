@@ -13,13 +13,12 @@ import org.rnnlab.engine.ModelFile;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.training.TrainingFixtures;
-import org.rnnlab.training.TrainingFixtures.Cli;
 
 class InitCommandTest {
     @TempDir
     Path dir;
 
-    static void assertOneLineError(Cli r, String... fragments) {
+    static void assertOneLineError(CliRun r, String... fragments) {
         assertEquals(2, r.exit(), r.toString());
         String err = r.err().strip();
         assertTrue(err.startsWith("rnnlab: ") && !err.contains("\n"), "one line: " + r);
@@ -31,7 +30,7 @@ class InitCommandTest {
     @Test
     void initialisesTheLessonsModelBitForBit() {
         Path out = dir.resolve("m.npz");
-        Cli r = TrainingFixtures.run("init", "--vocabulary-size", "50", "--hidden", "8", "--seed", "3", "--out", out.toString());
+        CliRun r = CliRun.run("init", "--vocabulary-size", "50", "--hidden", "8", "--seed", "3", "--out", out.toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("H = 8, C = 50 (864 parameters), float32, seed 3"), r.out());
         assertTrue(r.out().contains("ln C = 3.912023"), r.out());
@@ -48,7 +47,7 @@ class InitCommandTest {
     void takesTheVocabularyFromPreparedData() {
         Path data = TrainingFixtures.preparedDir(dir, 50, 20);
         Path out = dir.resolve("m.npz");
-        Cli r = TrainingFixtures.run("init", "--data", data.toString(), "--hidden", "5", "--dtype", "float64", "--out", out.toString());
+        CliRun r = CliRun.run("init", "--data", data.toString(), "--hidden", "5", "--dtype", "float64", "--out", out.toString());
         assertEquals(0, r.exit(), r.toString());
         LoadedModel loaded = ModelFile.load(out);
         assertEquals(20, loaded.model().wordDim());
@@ -59,14 +58,14 @@ class InitCommandTest {
     @Test
     void badInputIsOneLine() {
         Path out = dir.resolve("m.npz");
-        assertOneLineError(TrainingFixtures.run("init", "--out", out.toString()), "--vocabulary-size");
-        assertOneLineError(TrainingFixtures.run("init", "-C", "2", "--out", out.toString()), "at least 3");
-        assertOneLineError(TrainingFixtures.run("init", "-C", "20", "--dtype", "float16", "--out", out.toString()), "float16");
-        assertOneLineError(TrainingFixtures.run("init", "-C", "20", "--hidden", "0", "--out", out.toString()), "--hidden");
+        assertOneLineError(CliRun.run("init", "--out", out.toString()), "--vocabulary-size");
+        assertOneLineError(CliRun.run("init", "-C", "2", "--out", out.toString()), "at least 3");
+        assertOneLineError(CliRun.run("init", "-C", "20", "--dtype", "float16", "--out", out.toString()), "float16");
+        assertOneLineError(CliRun.run("init", "-C", "20", "--hidden", "0", "--out", out.toString()), "--hidden");
         Path data = TrainingFixtures.preparedDir(dir, 50, 20);
-        assertOneLineError(TrainingFixtures.run("init", "-C", "30", "--data", data.toString(), "--out", out.toString()),
+        assertOneLineError(CliRun.run("init", "-C", "30", "--data", data.toString(), "--out", out.toString()),
                 "disagrees");
-        assertOneLineError(TrainingFixtures.run("init", "--data", dir.resolve("nope").toString(), "--out", out.toString()),
+        assertOneLineError(CliRun.run("init", "--data", dir.resolve("nope").toString(), "--out", out.toString()),
                 "rnnlab prepare");
         assertTrue(Files.notExists(out));
     }

@@ -13,7 +13,6 @@ import org.rnnlab.engine.ModelFile;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.training.TrainingFixtures;
-import org.rnnlab.training.TrainingFixtures.Cli;
 
 class LossCommandTest {
     @TempDir
@@ -23,9 +22,9 @@ class LossCommandTest {
     void printsLnCBesideTheActualLoss() {
         Path data = TrainingFixtures.preparedDir(dir, 60, 20);
         Path model = dir.resolve("m.npz");
-        assertEquals(0, TrainingFixtures.run("init", "--data", data.toString(), "--hidden", "16", "--out", model.toString()).exit());
+        assertEquals(0, CliRun.run("init", "--data", data.toString(), "--hidden", "16", "--out", model.toString()).exit());
 
-        Cli r = TrainingFixtures.run("loss", "--model", model.toString(), "--data", data.toString());
+        CliRun r = CliRun.run("loss", "--model", model.toString(), "--data", data.toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains(String.format(Locale.ROOT, "Expected Loss for random predictions: %f%n", Math.log(20))), r.out());
         Matcher m = Pattern.compile("Actual loss: (\\d+\\.\\d{6})").matcher(r.out());
@@ -36,7 +35,7 @@ class LossCommandTest {
         assertEquals(rnn.meanLoss(prepared.xs(), prepared.ys()), actual, 1e-6);
         assertEquals(Math.log(20), actual, 0.2, "random weights predict about 1/C");
 
-        Cli limited = TrainingFixtures.run("loss", "--model", model.toString(), "--data", data.toString(), "--limit", "5");
+        CliRun limited = CliRun.run("loss", "--model", model.toString(), "--data", data.toString(), "--limit", "5");
         assertEquals(0, limited.exit(), limited.toString());
         assertTrue(limited.out().contains("5 sentences"), limited.out());
         double five = rnn.meanLoss(prepared.xs().subList(0, 5), prepared.ys().subList(0, 5));
@@ -47,12 +46,12 @@ class LossCommandTest {
     void refusesAModelOfAnotherVocabularySize() {
         Path data = TrainingFixtures.preparedDir(dir, 60, 20);
         Path model = dir.resolve("m.npz");
-        assertEquals(0, TrainingFixtures.run("init", "-C", "30", "--hidden", "4", "--out", model.toString()).exit());
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("loss", "--model", model.toString(), "--data", data.toString()),
+        assertEquals(0, CliRun.run("init", "-C", "30", "--hidden", "4", "--out", model.toString()).exit());
+        InitCommandTest.assertOneLineError(CliRun.run("loss", "--model", model.toString(), "--data", data.toString()),
                 "C = 30", "vocabulary of 20");
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("loss", "--model", dir.resolve("none.npz").toString(),
+        InitCommandTest.assertOneLineError(CliRun.run("loss", "--model", dir.resolve("none.npz").toString(),
                 "--data", data.toString()), "No model file");
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("loss", "--model", model.toString(), "--data", data.toString(),
+        InitCommandTest.assertOneLineError(CliRun.run("loss", "--model", model.toString(), "--data", data.toString(),
                 "--limit", "0"), "--limit");
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.training.TrainingFixtures;
-import org.rnnlab.training.TrainingFixtures.Cli;
 
 class PredictCommandTest {
     @TempDir
@@ -22,18 +21,18 @@ class PredictCommandTest {
     static void trainASmallModel() {
         data = TrainingFixtures.preparedDir(dir, 100, 30);
         model = dir.resolve("m.npz");
-        Cli r = TrainingFixtures.run("train", "--data", data.toString(), "--hidden", "12", "--epochs", "30",
+        CliRun r = CliRun.run("train", "--data", data.toString(), "--hidden", "12", "--epochs", "30",
                 "--learning-rate", "0.05", "--evaluate-loss-after", "10", "--out", model.toString());
         assertEquals(0, r.exit(), r.toString());
     }
 
-    private static List<String> ranked(Cli r) {
+    private static List<String> ranked(CliRun r) {
         return r.out().lines().filter(l -> l.matches("^\\s*\\d+\\. .*")).toList();
     }
 
     @Test
     void listsTheTenLikeliestNextWordsInOrder() {
-        Cli r = TrainingFixtures.run("predict", "--model", model.toString(), "the cat sat on the");
+        CliRun r = CliRun.run("predict", "--model", model.toString(), "the cat sat on the");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("After: SENTENCE_START the cat sat on the"), r.out());
         List<String> ranked = ranked(r);
@@ -53,13 +52,13 @@ class PredictCommandTest {
 
     @Test
     void unknownWordsAreSaidToBeUnknownAndAnEmptyPrefixPredictsTheFirstWord() {
-        Cli r = TrainingFixtures.run("predict", "--model", model.toString(), "--top", "3", "the", "zebra");
+        CliRun r = CliRun.run("predict", "--model", model.toString(), "--top", "3", "the", "zebra");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("'zebra' is not in the vocabulary; it is read as UNKNOWN_TOKEN"), r.out());
         assertTrue(r.out().contains("After: SENTENCE_START the UNKNOWN_TOKEN"), r.out());
         assertEquals(3, ranked(r).size());
 
-        Cli first = TrainingFixtures.run("predict", "--model", model.toString(), "--data", data.toString());
+        CliRun first = CliRun.run("predict", "--model", model.toString(), "--data", data.toString());
         assertEquals(0, first.exit(), first.toString());
         assertTrue(first.out().contains("After: SENTENCE_START\n") || first.out().contains("After: SENTENCE_START\r\n"), first.out());
         // Sentences start with the, a, my or she.
@@ -77,8 +76,8 @@ class PredictCommandTest {
 
     @Test
     void badInputIsOneLine() {
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("predict", "--model", model.toString(), "--top", "0", "x"), "--top");
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("predict", "--model", model.toString(), "--data",
+        InitCommandTest.assertOneLineError(CliRun.run("predict", "--model", model.toString(), "--top", "0", "x"), "--top");
+        InitCommandTest.assertOneLineError(CliRun.run("predict", "--model", model.toString(), "--data",
                 dir.resolve("missing").toString(), "x"), "rnnlab prepare");
     }
 }

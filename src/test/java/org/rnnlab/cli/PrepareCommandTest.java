@@ -20,7 +20,7 @@ class PrepareCommandTest {
     void printsTheLessonsFourLinesAndWritesTheTrainingSet() throws IOException {
         Path corpus = Files.writeString(dir.resolve("c.csv"), "body\n\"The cat sat. The dog sat!\"\n\"A cat ran.\"\n");
         Path out = dir.resolve("out");
-        CliRun r = CliRun.run("", "prepare", "--corpus", corpus.toString(), "--vocabulary-size", "5",
+        CliRun r = CliRun.withInput("", "prepare", "--corpus", corpus.toString(), "--vocabulary-size", "5",
                 "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of(
@@ -38,7 +38,7 @@ class PrepareCommandTest {
     @Test
     void saysSoWhenTheCorpusHasFewerWordsThanTheVocabulary() throws IOException {
         Path corpus = Files.writeString(dir.resolve("c.txt"), "one two. two three.");
-        CliRun r = CliRun.run("", "prepare", "--corpus", corpus.toString(), "--out", dir.resolve("o").toString());
+        CliRun r = CliRun.withInput("", "prepare", "--corpus", corpus.toString(), "--out", dir.resolve("o").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Using vocabulary size 7."), r.out());
         assertTrue(r.err().contains("only 6 distinct tokens"), r.err());
@@ -47,7 +47,7 @@ class PrepareCommandTest {
     @Test
     void theColumnOptionNamesAnotherColumn() throws IOException {
         Path corpus = Files.writeString(dir.resolve("c.csv"), "id,text\n1,Hello there.\n2,General Kenobi!\n");
-        CliRun r = CliRun.run("", "prepare", "--corpus", corpus.toString(), "--column", "text", "--out",
+        CliRun r = CliRun.withInput("", "prepare", "--corpus", corpus.toString(), "--column", "text", "--out",
                 dir.resolve("o").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Parsed 2 sentences."), r.out());
@@ -56,7 +56,7 @@ class PrepareCommandTest {
     // ---- bad input: exit 2, one line "rnnlab: what is wrong; how to fix it", never a stack trace
 
     private CliRun bad(String... args) {
-        CliRun r = CliRun.run("", args);
+        CliRun r = CliRun.withInput("", args);
         assertEquals(2, r.exit(), r.out() + r.err());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertTrue(r.err().startsWith("rnnlab: "), r.err());

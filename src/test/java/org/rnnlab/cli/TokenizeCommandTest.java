@@ -18,7 +18,7 @@ class TokenizeCommandTest {
     @Test
     void printsOneSentenceALine() throws IOException {
         Path p = Files.writeString(dir.resolve("t.txt"), "He left! \"Hello,\" she said.\n\nI can't go... Mr. Smith came.");
-        CliRun r = CliRun.run("", "tokenize", p.toString());
+        CliRun r = CliRun.withInput("", "tokenize", p.toString());
         assertEquals(0, r.exit(), r.err());
         // an ellipsis before a capital ends the sentence; "Mr." does not
         assertEquals("He left !\n`` Hello , '' she said .\nI ca n't go ...\nMr. Smith came .\n", r.out());
@@ -26,41 +26,41 @@ class TokenizeCommandTest {
 
     @Test
     void lowerCasesAndReadsStandardInput() {
-        CliRun r = CliRun.run("The U.S. GREW 3.5 percent.", "tokenize", "--lower", "-");
+        CliRun r = CliRun.withInput("The U.S. GREW 3.5 percent.", "tokenize", "--lower", "-");
         assertEquals(0, r.exit(), r.err());
         assertEquals("the u.s. grew 3.5 percent .\n", r.out());
-        assertEquals("the u.s. grew 3.5 percent .\n", CliRun.run("the u.s. grew 3.5 percent.", "tokenize").out(),
+        assertEquals("the u.s. grew 3.5 percent .\n", CliRun.withInput("the u.s. grew 3.5 percent.", "tokenize").out(),
                 "standard input is the default");
     }
 
     @Test
     void linePerSentenceDoesNotSplitSentences() {
-        CliRun r = CliRun.run("one. two.\nthree!\n", "tokenize", "--line-per-sentence");
+        CliRun r = CliRun.withInput("one. two.\nthree!\n", "tokenize", "--line-per-sentence");
         assertEquals("one. two .\nthree !\n", r.out());
     }
 
     @Test
     void whitespaceOptionShowsTheNaiveSplit() {
-        assertEquals("he left!\n", CliRun.run("he left!", "tokenize", "--whitespace").out());
+        assertEquals("he left!\n", CliRun.withInput("he left!", "tokenize", "--whitespace").out());
     }
 
     @Test
     void writesUtf8() {
-        CliRun r = CliRun.run("Café “naïve” 😀.", "tokenize");
+        CliRun r = CliRun.withInput("Café “naïve” 😀.", "tokenize");
         assertEquals("Café “ naïve ” 😀 .\n", r.out());
     }
 
     @Test
     void warnsAboutInvalidUtf8() throws IOException {
         Path p = Files.write(dir.resolve("t.txt"), new byte[]{'o', 'k', ' ', (byte) 0xFF, '.'});
-        CliRun r = CliRun.run("", "tokenize", p.toString());
+        CliRun r = CliRun.withInput("", "tokenize", p.toString());
         assertEquals(0, r.exit());
         assertEquals("ok \uFFFD .\n", r.out());
         assertTrue(r.err().contains("1 bytes were not valid UTF-8"), r.err());
     }
 
     private String bad(String stdin, String... args) {
-        CliRun r = CliRun.run(stdin, args);
+        CliRun r = CliRun.withInput(stdin, args);
         assertEquals(2, r.exit(), r.out() + r.err());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertTrue(r.err().startsWith("rnnlab: "), r.err());

@@ -22,7 +22,6 @@ import org.rnnlab.engine.ModelFile;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.training.TrainingFixtures;
-import org.rnnlab.training.TrainingFixtures.Cli;
 
 class TrainCommandTest {
     private static final Pattern LOSS_LINE = Pattern.compile(
@@ -45,7 +44,7 @@ class TrainCommandTest {
     void trainsPrintsTheLessonsLinesAndSavesTheModelWithItsVocabulary() {
         Path data = TrainingFixtures.preparedDir(dir, 80, 20);
         Path out = dir.resolve("m.npz");
-        Cli r = TrainingFixtures.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "3",
+        CliRun r = CliRun.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "3",
                 "--evaluate-loss-after", "1", "--learning-rate", "0.01", "--out", out.toString());
         assertEquals(0, r.exit(), r.toString());
         List<double[]> losses = lossLines(r.out());
@@ -70,7 +69,7 @@ class TrainCommandTest {
 
         // Continue from the saved model: one more epoch, the history grows.
         Path more = dir.resolve("more.npz");
-        Cli again = TrainingFixtures.run("train", "--data", data.toString(), "--init", out.toString(), "--epochs", "1",
+        CliRun again = CliRun.run("train", "--data", data.toString(), "--init", out.toString(), "--epochs", "1",
                 "--dtype", "float64", "--limit", "40", "--out", more.toString());
         assertEquals(0, again.exit(), again.toString());
         assertTrue(again.out().contains("on 40 sentences"), again.out());
@@ -83,7 +82,7 @@ class TrainCommandTest {
     void printsTheLessonsLineWhenTheLearningRateIsHalved() {
         Path data = TrainingFixtures.preparedDir(dir, 80, 20);
         // A rate far too large makes the loss jump around, so some evaluation rises.
-        Cli r = TrainingFixtures.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "12",
+        CliRun r = CliRun.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "12",
                 "--evaluate-loss-after", "1", "--learning-rate", "2", "--out", dir.resolve("m.npz").toString());
         assertTrue(r.exit() == 0 || r.exit() == TrainCommand.EXIT_DIVERGED, r.toString());
         Matcher m = Pattern.compile("^Setting learning rate to (\\d+\\.\\d{6})$", Pattern.MULTILINE).matcher(r.out());
@@ -95,7 +94,7 @@ class TrainCommandTest {
     void divergenceExitsNonZeroWithOneClearLine() {
         Path data = TrainingFixtures.preparedDir(dir, 80, 20);
         Path out = dir.resolve("m.npz");
-        Cli r = TrainingFixtures.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "5",
+        CliRun r = CliRun.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "5",
                 "--evaluate-loss-after", "1", "--learning-rate", "1e38", "--out", out.toString());
         assertEquals(TrainCommand.EXIT_DIVERGED, r.exit(), r.toString());
         String err = r.err().strip();
@@ -109,15 +108,15 @@ class TrainCommandTest {
     void badInputIsOneLine() {
         Path data = TrainingFixtures.preparedDir(dir, 20, 20);
         String out = dir.resolve("m.npz").toString();
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("train", "--data", dir.resolve("none").toString(), "--out", out),
+        InitCommandTest.assertOneLineError(CliRun.run("train", "--data", dir.resolve("none").toString(), "--out", out),
                 "rnnlab prepare");
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("train", "--data", data.toString(), "--epochs", "-1", "--out", out),
+        InitCommandTest.assertOneLineError(CliRun.run("train", "--data", data.toString(), "--epochs", "-1", "--out", out),
                 "--epochs");
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("train", "--data", data.toString(), "--learning-rate", "0",
+        InitCommandTest.assertOneLineError(CliRun.run("train", "--data", data.toString(), "--learning-rate", "0",
                 "--out", out), "--learning-rate");
         Path other = dir.resolve("other.npz");
-        assertEquals(0, TrainingFixtures.run("init", "-C", "50", "--hidden", "3", "--out", other.toString()).exit());
-        InitCommandTest.assertOneLineError(TrainingFixtures.run("train", "--data", data.toString(), "--init", other.toString(),
+        assertEquals(0, CliRun.run("init", "-C", "50", "--hidden", "3", "--out", other.toString()).exit());
+        InitCommandTest.assertOneLineError(CliRun.run("train", "--data", data.toString(), "--init", other.toString(),
                 "--out", out), "C = 50");
         assertFalse(Files.exists(Path.of(out)));
     }

@@ -1,13 +1,9 @@
 package org.rnnlab.training;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.rnnlab.cli.RnnLabCommand;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.Tokens;
 
@@ -51,30 +47,5 @@ public final class TrainingFixtures {
         Path dir = parent.resolve("prepared-" + n + "-" + vocabularySize);
         prepared(n, vocabularySize).write(dir);
         return dir;
-    }
-
-    /** The exit code and output of one in-process command line. */
-    public record Cli(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
-    public static synchronized Cli run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = RnnLabCommand.run(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
