@@ -134,6 +134,16 @@ public final class ModelSession {
     }
 
     /** One line for the learner: where the model comes from. */
+    /** One line naming the model and its size, for the steps that use it ("Model: ... (C = 8,000 words, H = 100)"). */
+    public String summaryLine() {
+        org.rnnlab.engine.RnnModel m = model();
+        if (m == null) {
+            return "Waiting for the corpus and the model...";
+        }
+        return String.format(java.util.Locale.ROOT, "Model: %s  (C = %,d words, H = %d)", descriptionProperty().get(),
+                m.wordDim(), m.hiddenDim());
+    }
+
     public ReadOnlyStringProperty descriptionProperty() {
         return description;
     }

@@ -65,7 +65,7 @@ public final class GenerateView implements LessonStep {
         modelLine.setId("generateModel");
         modelLine.getStyleClass().add("muted");
         modelLine.setWrapText(true);
-        modelLine.textProperty().bind(Bindings.createStringBinding(this::modelText,
+        modelLine.textProperty().bind(Bindings.createStringBinding(model::summaryLine,
                 model.modelProperty(), model.descriptionProperty()));
 
         TextField prefix = new TextField();
@@ -177,15 +177,6 @@ public final class GenerateView implements LessonStep {
             box.getChildren().add(l);
         }
         return box;
-    }
-
-    private String modelText() {
-        RnnModel m = model.model();
-        if (m == null) {
-            return "Waiting for the corpus and the model...";
-        }
-        return String.format(Locale.ROOT, "Model: %s  (C = %,d words, H = %d)", model.descriptionProperty().get(),
-                m.wordDim(), m.hiddenDim());
     }
 
     private void predict() {

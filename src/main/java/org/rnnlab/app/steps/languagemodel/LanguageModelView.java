@@ -12,7 +12,6 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
-import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.Vocabulary;
 
 /** Language model: type two sentences and see how probable the model finds each word, and each sentence. */
@@ -47,7 +46,7 @@ public final class LanguageModelView implements LessonStep {
         modelLine.setId("lmModel");
         modelLine.getStyleClass().add("muted");
         modelLine.setWrapText(true);
-        modelLine.textProperty().bind(Bindings.createStringBinding(() -> modelText(),
+        modelLine.textProperty().bind(Bindings.createStringBinding(model::summaryLine,
                 model.modelProperty(), model.descriptionProperty()));
 
         TextField a = new TextField();
@@ -96,15 +95,6 @@ public final class LanguageModelView implements LessonStep {
         VBox box = new VBox(8, heading, field, bars, summary);
         box.getStyleClass().add("card");
         return box;
-    }
-
-    private String modelText() {
-        RnnModel m = model.model();
-        if (m == null) {
-            return "Waiting for the corpus and the model...";
-        }
-        return String.format(Locale.ROOT, "Model: %s  (C = %,d words, H = %d)", model.descriptionProperty().get(),
-                m.wordDim(), m.hiddenDim());
     }
 
     private void rescore(String which) {
