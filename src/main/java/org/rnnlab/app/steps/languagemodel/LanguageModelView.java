@@ -12,6 +12,7 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.Vocabulary;
 
 /** Language model: type two sentences and see how probable the model finds each word, and each sentence. */
