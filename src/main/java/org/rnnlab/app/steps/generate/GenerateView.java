@@ -29,6 +29,7 @@ import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.Tokens;
 import org.rnnlab.text.Vocabulary;
+import org.rnnlab.app.widgets.Fields;
 
 /** Generate and predict: the next word as the learner types, and whole sentences sampled from the model. */
 public final class GenerateView implements LessonStep {
@@ -113,8 +114,8 @@ public final class GenerateView implements LessonStep {
         generate.setOnAction(e -> generate());
         generate.disableProperty().bind(model.modelProperty().isNull());
         FlowPane controls = new FlowPane(12, 8,
-                labelled("Sentences", count), labelled("Min. words", minLength),
-                labelled("Temperature", temperature), labelled("Seed", seed), generate);
+                Fields.labelled("Sentences", count), Fields.labelled("Min. words", minLength),
+                Fields.labelled("Temperature", temperature), Fields.labelled("Seed", seed), generate);
         controls.setAlignment(Pos.BOTTOM_LEFT);
 
         Label genHeading = new Label("Generated sentences");
@@ -157,12 +158,6 @@ public final class GenerateView implements LessonStep {
 
     public GenerateViewModel viewModel() {
         return vm;
-    }
-
-    private static VBox labelled(String caption, Node control) {
-        Label l = new Label(caption);
-        l.getStyleClass().add("stat-caption");
-        return new VBox(2, l, control);
     }
 
     private Node legend() {

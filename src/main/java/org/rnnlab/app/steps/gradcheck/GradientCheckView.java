@@ -44,6 +44,7 @@ import org.rnnlab.training.CheckedElement;
 import org.rnnlab.training.GradientCheck;
 import org.rnnlab.training.GradientCheckListener;
 import org.rnnlab.training.ParameterVerdict;
+import org.rnnlab.app.widgets.Fields;
 
 /** Gradient check: backpropagation against a numerical estimate, element by element, on the lesson's small model. */
 public final class GradientCheckView implements LessonStep {
@@ -112,8 +113,8 @@ public final class GradientCheckView implements LessonStep {
         cancel.setOnAction(e -> work.cancelCurrent());
 
         FlowPane form = new FlowPane(10, 8,
-                labelled("C (words)", c), labelled("H (hidden)", hidden), labelled("h", h),
-                labelled("threshold", threshold), labelled("x", x), labelled("y", y), labelled("seed", seed));
+                Fields.labelled("C (words)", c), Fields.labelled("H (hidden)", hidden), Fields.labelled("h", h),
+                Fields.labelled("threshold", threshold), Fields.labelled("x", x), Fields.labelled("y", y), Fields.labelled("seed", seed));
         HBox buttons = new HBox(8, run, cancel);
 
         HBox cards = new HBox(10);
@@ -200,12 +201,6 @@ public final class GradientCheckView implements LessonStep {
             }
         }, value));
         return f;
-    }
-
-    private static VBox labelled(String caption, Node control) {
-        Label l = new Label(caption);
-        l.getStyleClass().add("stat-caption");
-        return new VBox(2, l, control);
     }
 
     private VBox parameterCard(GradientCheckViewModel.ParameterState st) {

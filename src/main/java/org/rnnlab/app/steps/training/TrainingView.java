@@ -64,6 +64,7 @@ import org.rnnlab.engine.SentenceGenerator;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.Vocabulary;
 import org.rnnlab.training.TrainingEvent;
+import org.rnnlab.app.widgets.Fields;
 
 /** Training: SGD with BPTT on the corpus, live: the loss falls while the learner watches. */
 public final class TrainingView implements LessonStep {
@@ -229,9 +230,9 @@ public final class TrainingView implements LessonStep {
             vm.lessonDefaults(d == null ? vm.sentencesProperty().get() : d.size());
         });
         FlowPane form = new FlowPane(10, 6,
-                labelled("Learning rate", lr), labelled("Epochs", epochs), labelled("Evaluate every", evaluate),
-                labelled("BPTT truncation", bptt), labelled("Sentences", sentences), labelled("Seed", seed),
-                labelled("Precision", precision), labelled("H (new model)", hidden), lesson);
+                Fields.labelled("Learning rate", lr), Fields.labelled("Epochs", epochs), Fields.labelled("Evaluate every", evaluate),
+                Fields.labelled("BPTT truncation", bptt), Fields.labelled("Sentences", sentences), Fields.labelled("Seed", seed),
+                Fields.labelled("Precision", precision), Fields.labelled("H (new model)", hidden), lesson);
         form.setAlignment(Pos.BOTTOM_LEFT);
         form.disableProperty().bind(model.trainingProperty());
         return form;
@@ -249,12 +250,6 @@ public final class TrainingView implements LessonStep {
         });
         p.addListener((o, a, b) -> s.getValueFactory().setValue(b.intValue()));
         return s;
-    }
-
-    private static VBox labelled(String caption, Node control) {
-        Label l = new Label(caption);
-        l.getStyleClass().add("stat-caption");
-        return new VBox(2, l, control);
     }
 
     private Node buttons() {
