@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -33,6 +32,7 @@ import org.rnnlab.text.Document;
 import org.rnnlab.text.FrequencyTable;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.TextPipeline;
+import org.rnnlab.app.support.NumberText;
 
 /**
  * The corpus the lesson runs on and everything derived from it: the documents, the token counts,
@@ -176,7 +176,7 @@ public final class CorpusSession {
                     s -> liveSummaries.post(s.withGeneration(generation)));
             mine.throwIfCancelled();
             int c = clamp(askedC, read.maxVocabularySize());
-            job.progress().progress(-1, -1, "Building the vocabulary (C = " + format(c) + ")");
+            job.progress().progress(-1, -1, "Building the vocabulary (C = " + NumberText.count(c) + ")");
             PreparedData data = PreparedData.fromSentences(read.sentences(), c, read.documentCount(),
                     read.malformedBytes(), read.description());
             return new Loaded(read, data, c);
@@ -263,7 +263,7 @@ public final class CorpusSession {
     }
 
     private Task<PreparedData> submitRebuild(Corpus source, int c, long generation) {
-        return work.submit("Building the vocabulary (C = " + format(c) + ")",
+        return work.submit("Building the vocabulary (C = " + NumberText.count(c) + ")",
                 job -> PreparedData.fromSentences(source.sentences(), c, source.documentCount(),
                         source.malformedBytes(), source.description()),
                 data -> {
@@ -284,10 +284,6 @@ public final class CorpusSession {
 
     static int clamp(int c, int max) {
         return Math.max(MIN_VOCABULARY_SIZE, Math.min(c, Math.max(MIN_VOCABULARY_SIZE, max)));
-    }
-
-    private static String format(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 
     BackgroundWork work() {

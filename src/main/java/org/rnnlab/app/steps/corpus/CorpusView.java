@@ -28,6 +28,7 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.widgets.TokenChips;
+import org.rnnlab.app.support.NumberText;
 
 /** Corpus and tokens: the corpus in numbers, then one comment taken apart the lesson's way. */
 public final class CorpusView implements LessonStep {
@@ -124,11 +125,11 @@ public final class CorpusView implements LessonStep {
 
     private void showSummary(Summary s) {
         description.setText(s == null ? "No corpus" : s.description());
-        documents.setText(s == null ? "-" : CorpusViewModel.fmt(s.documents()));
-        sentences.setText(s == null ? "-" : CorpusViewModel.fmt(s.sentences()));
-        tokens.setText(s == null ? "-" : CorpusViewModel.fmt(s.tokens()));
-        distinct.setText(s == null ? "-" : CorpusViewModel.fmt(s.distinctTokens()));
-        malformed.setText(s == null ? "-" : s.complete() ? CorpusViewModel.fmt(s.malformedBytes()) : "...");
+        documents.setText(s == null ? "-" : NumberText.count(s.documents()));
+        sentences.setText(s == null ? "-" : NumberText.count(s.sentences()));
+        tokens.setText(s == null ? "-" : NumberText.count(s.tokens()));
+        distinct.setText(s == null ? "-" : NumberText.count(s.distinctTokens()));
+        malformed.setText(s == null ? "-" : s.complete() ? NumberText.count(s.malformedBytes()) : "...");
         documentsCaption.setText(model.unit() + "s");
         note.setText(model.summaryNote());
     }
@@ -149,7 +150,7 @@ public final class CorpusView implements LessonStep {
         model.commentIndexProperty().addListener((obs, old, now) -> factory.setValue(now.intValue() + 1));
         model.commentCountProperty().addListener((obs, old, now) -> {
             factory.setMax(Math.max(1, now.intValue()));
-            commentOf.setText("of " + CorpusViewModel.fmt(now.intValue()));
+            commentOf.setText("of " + NumberText.count(now.intValue()));
         });
         Button randomButton = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         randomButton.setId("randomComment");

@@ -21,6 +21,7 @@ import org.rnnlab.text.SentenceSplitter;
 import org.rnnlab.text.TextPipeline;
 import org.rnnlab.text.TreebankTokenizer;
 import org.rnnlab.text.WhitespaceTokenizer;
+import org.rnnlab.app.support.NumberText;
 
 /**
  * The Corpus and tokens step: the corpus in numbers, one comment taken through the lesson's
@@ -163,8 +164,8 @@ public final class CorpusViewModel {
             return "Reading... the numbers grow as the file streams in.";
         }
         if (s.keptDocuments() < s.documents()) {
-            return "Every " + unit() + " is counted; the first " + fmt(s.keptDocuments()) + " of "
-                    + fmt(s.documents()) + " are kept here to browse.";
+            return "Every " + unit() + " is counted; the first " + NumberText.count(s.keptDocuments()) + " of "
+                    + NumberText.count(s.documents()) + " are kept here to browse.";
         }
         return "Tokens include SENTENCE_START and SENTENCE_END. Replaced bytes were not valid UTF-8.";
     }
@@ -279,9 +280,5 @@ public final class CorpusViewModel {
             }
         }
         return new boolean[][] {da, db};
-    }
-
-    static String fmt(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }

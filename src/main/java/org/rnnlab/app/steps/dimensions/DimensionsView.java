@@ -25,6 +25,7 @@ import org.rnnlab.app.steps.dimensions.DimensionsViewModel.Numbers;
 import org.rnnlab.app.steps.dimensions.DimensionsViewModel.Shape;
 import org.rnnlab.app.support.Formula;
 import org.rnnlab.app.support.Theme;
+import org.rnnlab.app.support.NumberText;
 
 /** Dimensions: the shapes of x, o, s, U, V, W for the current C and H, the parameter count, memory and work. */
 public final class DimensionsView implements LessonStep {
@@ -167,7 +168,7 @@ public final class DimensionsView implements LessonStep {
     }
 
     private void show(Numbers n) {
-        cLabel.setText("C = " + DimensionsViewModel.fmt(n.C()));
+        cLabel.setText("C = " + NumberText.count(n.C()));
         table.getChildren().clear();
         String[] heads = {"", "what it is", "shape", "here", "numbers"};
         for (int i = 0; i < heads.length; i++) {
@@ -183,10 +184,10 @@ public final class DimensionsView implements LessonStep {
             Label size = new Label(s.size());
             size.setId("shape-" + s.symbol().replace("_", ""));
             table.add(size, 3, r);
-            table.add(new Label(DimensionsViewModel.fmt(s.entries())), 4, r);
+            table.add(new Label(NumberText.count(s.entries())), 4, r);
             r++;
         }
-        parameters.setText(DimensionsViewModel.fmt(n.parameters()));
+        parameters.setText(NumberText.count(n.parameters()));
         memory32.setText("float32 (4 bytes each): " + DimensionsViewModel.megabytes(n.bytes32()));
         memory64.setText("float64 (8 bytes each): " + DimensionsViewModel.megabytes(n.bytes64()));
         filled.getChildren().setAll(Formula.of(n.filledFormula(), 16f, Theme.isDark()));
@@ -202,7 +203,7 @@ public final class DimensionsView implements LessonStep {
             bar.setMinWidth(3);
             bar.prefWidthProperty().bind(bars.widthProperty().subtract(290).multiply(share).add(3));
             bar.setMinHeight(16);
-            Label value = new Label(DimensionsViewModel.fmt(c.multiplyAdds()) + (c.largest() ? "  \u2190 the largest" : ""));
+            Label value = new Label(NumberText.count(c.multiplyAdds()) + (c.largest() ? "  \u2190 the largest" : ""));
             value.setId("cost-" + c.name().replace(" ", "").replace("_", ""));
             if (c.largest()) {
                 value.getStyleClass().add(Styles.TEXT_BOLD);

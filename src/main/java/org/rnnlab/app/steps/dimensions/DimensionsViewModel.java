@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.rnnlab.app.session.CorpusSession;
+import org.rnnlab.app.support.NumberText;
 
 /**
  * The Dimensions step: the shapes of the network for the current C and H, how many parameters that
@@ -78,20 +79,20 @@ public final class DimensionsViewModel {
         long c = C;
         long h = H;
         List<Shape> shapes = List.of(
-                new Shape("x_t", "input word, one-hot", "C", fmt(c), c),
-                new Shape("o_t", "next-word probabilities", "C", fmt(c), c),
-                new Shape("s_t", "hidden state, the memory", "H", fmt(h), h),
-                new Shape("U", "input to hidden", "H \u00d7 C", fmt(h) + " \u00d7 " + fmt(c), h * c),
-                new Shape("V", "hidden to output", "C \u00d7 H", fmt(c) + " \u00d7 " + fmt(h), c * h),
-                new Shape("W", "hidden to hidden", "H \u00d7 H", fmt(h) + " \u00d7 " + fmt(h), h * h));
+                new Shape("x_t", "input word, one-hot", "C", NumberText.count(c), c),
+                new Shape("o_t", "next-word probabilities", "C", NumberText.count(c), c),
+                new Shape("s_t", "hidden state, the memory", "H", NumberText.count(h), h),
+                new Shape("U", "input to hidden", "H \u00d7 C", NumberText.count(h) + " \u00d7 " + NumberText.count(c), h * c),
+                new Shape("V", "hidden to output", "C \u00d7 H", NumberText.count(c) + " \u00d7 " + NumberText.count(h), c * h),
+                new Shape("W", "hidden to hidden", "H \u00d7 H", NumberText.count(h) + " \u00d7 " + NumberText.count(h), h * h));
         long parameters = 2 * h * c + h * h;
         // U x_t is a column lookup, no multiplication; W s_(t-1) and V s_t are real matrix-vector products.
         long[] work = {0, h * h, c * h};
         long max = Math.max(work[1], work[2]);
         List<Cost> costs = List.of(
-                new Cost("U x_t", "a column of U, looked up (" + fmt(h * c) + " if multiplied)", work[0], false),
-                new Cost("W s_t-1", "H \u00d7 H = " + fmt(h) + " \u00d7 " + fmt(h), work[1], work[1] == max && work[1] > work[2]),
-                new Cost("V s_t", "C \u00d7 H = " + fmt(c) + " \u00d7 " + fmt(h), work[2], work[2] == max));
+                new Cost("U x_t", "a column of U, looked up (" + NumberText.count(h * c) + " if multiplied)", work[0], false),
+                new Cost("W s_t-1", "H \u00d7 H = " + NumberText.count(h) + " \u00d7 " + NumberText.count(h), work[1], work[1] == max && work[1] > work[2]),
+                new Cost("V s_t", "C \u00d7 H = " + NumberText.count(c) + " \u00d7 " + NumberText.count(h), work[2], work[2] == max));
         String latex = "2HC + H^2 = 2 \\cdot " + tex(h) + " \\cdot " + tex(c) + " + " + tex(h) + "^2 = "
                 + tex(2 * h * c) + " + " + tex(h * h) + " = " + tex(parameters);
         return new Numbers(C, H, shapes, parameters, parameters * 4, parameters * 8, costs, latex);
@@ -107,12 +108,8 @@ public final class DimensionsViewModel {
         return String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
     }
 
-    static String fmt(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
     /** 1610000 as 1{,}610{,}000: LaTeX would read a bare comma as punctuation and space it. */
     static String tex(long n) {
-        return fmt(n).replace(",", "{,}");
+        return NumberText.count(n).replace(",", "{,}");
     }
 }

@@ -23,6 +23,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.support.NumberText;
 
 /** Training data: a sentence becomes the pair (x, y), and x_t becomes a one-hot vector that picks a column of U. */
 public final class TrainingDataView implements LessonStep {
@@ -92,7 +93,7 @@ public final class TrainingDataView implements LessonStep {
         Label of = new Label();
         model.sentenceCountProperty().addListener((obs, old, now) -> {
             factory.setMax(Math.max(1, now.intValue()));
-            of.setText("of " + TrainingDataViewModel.fmt(now.intValue()));
+            of.setText("of " + NumberText.count(now.intValue()));
         });
         spinner.valueProperty().addListener((obs, old, now) -> {
             if (now != null && now - 1 != model.sentenceIndexProperty().get()) {
@@ -197,14 +198,14 @@ public final class TrainingDataView implements LessonStep {
         int t = model.stepProperty().get();
         stepTitle.setText("Step t = " + t + ": x_t is \u201c" + word + "\u201d, index " + k);
         oneHotTitle.setText("x_t as a one-hot vector");
-        oneHotCaption.setText(fmt(c) + " numbers, all 0 except entry " + fmt(k) + ", which is 1");
-        matrixTitle.setText("U: " + h + " \u00d7 " + fmt(c));
-        matrixCaption.setText("column " + fmt(k) + " marked; blue < 0 < red");
-        compareTitle.setText("U x_t  and  column " + fmt(k));
+        oneHotCaption.setText(NumberText.count(c) + " numbers, all 0 except entry " + NumberText.count(k) + ", which is 1");
+        matrixTitle.setText("U: " + h + " \u00d7 " + NumberText.count(c));
+        matrixCaption.setText("column " + NumberText.count(k) + " marked; blue < 0 < red");
+        compareTitle.setText("U x_t  and  column " + NumberText.count(k));
         double[] prod = model.productProperty().get();
         double[] col = model.columnProperty().get();
         if (col.length == 0) {
-            compareTitle.setText("U x_t  and  column " + fmt(k));
+            compareTitle.setText("U x_t  and  column " + NumberText.count(k));
             verdict.setText("Drawing U as the lesson does...");
             verdict.getStyleClass().setAll("label", "muted");
             cost.setText("");
@@ -228,9 +229,9 @@ public final class TrainingDataView implements LessonStep {
         verdict.setText(diff == 0 ? "All " + h + " numbers are the same: the product is that column."
                 : String.format(Locale.ROOT, "Largest difference: %.2g", diff));
         verdict.getStyleClass().setAll("label", diff == 0 ? Styles.SUCCESS : Styles.DANGER);
-        cost.setText("Multiplied out, U x_t costs " + h + " \u00d7 " + fmt(c) + " = " + fmt(model.multiplyAdds())
-                + " multiply-adds, and " + fmt(model.wastedMultiplyAdds()) + " of them multiply by 0. Reading column "
-                + fmt(k) + " copies " + h + " numbers and gives the same result. That is why the code writes U[:, x[t]].");
+        cost.setText("Multiplied out, U x_t costs " + h + " \u00d7 " + NumberText.count(c) + " = " + NumberText.count(model.multiplyAdds())
+                + " multiply-adds, and " + NumberText.count(model.wastedMultiplyAdds()) + " of them multiply by 0. Reading column "
+                + NumberText.count(k) + " copies " + h + " numbers and gives the same result. That is why the code writes U[:, x[t]].");
     }
 
     private Node origin() {
@@ -249,7 +250,7 @@ public final class TrainingDataView implements LessonStep {
         InputWeights fallback = InputWeights.seeded(10);
         try {
             javafx.concurrent.Task<double[][]> task = lesson.work().submit(
-                    "Drawing U as the lesson does (" + h + " \u00d7 " + fmt(c) + ")",
+                    "Drawing U as the lesson does (" + h + " \u00d7 " + NumberText.count(c) + ")",
                     job -> lessonU.matrix(h, c), done::accept,
                     error -> {
                         originLabel.setText(fallback.origin() + " (the engine could not load: "
@@ -275,10 +276,6 @@ public final class TrainingDataView implements LessonStep {
         l.getStyleClass().add("mono-number");
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
-    }
-
-    private static String fmt(long n) {
-        return TrainingDataViewModel.fmt(n);
     }
 
     TrainingDataViewModel model() {

@@ -337,8 +337,4 @@ public final class TrainingDataViewModel {
         column.set(col);
         product.set(prod);
     }
-
-    static String fmt(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
 }

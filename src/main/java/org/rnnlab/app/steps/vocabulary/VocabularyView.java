@@ -33,6 +33,7 @@ import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.steps.vocabulary.VocabularyViewModel.Row;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.app.widgets.TokenChips;
+import org.rnnlab.app.support.NumberText;
 
 /** Vocabulary: pick C, see which words stay, how many tokens become UNKNOWN_TOKEN, and why (Zipf). */
 public final class VocabularyView implements LessonStep {
@@ -119,7 +120,7 @@ public final class VocabularyView implements LessonStep {
         Label max = new Label();
         max.getStyleClass().add("muted");
         max.textProperty().bind(Bindings.createStringBinding(
-                () -> "3 to " + fmt(model.maxVocabularySizeProperty().get()), model.maxVocabularySizeProperty()));
+                () -> "3 to " + NumberText.count(model.maxVocabularySizeProperty().get()), model.maxVocabularySizeProperty()));
         HBox row = new HBox(10, title, slider, sizeField, lesson, max);
         row.setAlignment(Pos.CENTER_LEFT);
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {title, sizeField, lesson, max}) {
@@ -163,10 +164,10 @@ public final class VocabularyView implements LessonStep {
     private Node numbers() {
         Label kept = stat("keptWords");
         kept.textProperty().bind(Bindings.createStringBinding(
-                () -> fmt(model.keptWordsProperty().get()), model.keptWordsProperty()));
+                () -> NumberText.count(model.keptWordsProperty().get()), model.keptWordsProperty()));
         Label least = stat("leastFrequentWord");
         least.textProperty().bind(Bindings.createStringBinding(
-                () -> "\u201c" + model.leastFrequentWordProperty().get() + "\u201d \u00d7 " + fmt(model.leastFrequentCountProperty().get()),
+                () -> "\u201c" + model.leastFrequentWordProperty().get() + "\u201d \u00d7 " + NumberText.count(model.leastFrequentCountProperty().get()),
                 model.leastFrequentWordProperty(), model.leastFrequentCountProperty()));
         Label unknown = stat("unknownShare");
         unknown.textProperty().bind(Bindings.createStringBinding(
@@ -174,7 +175,7 @@ public final class VocabularyView implements LessonStep {
                 model.coverageProperty(), model.corpusProperty()));
         Label unknownCaption = caption("");
         unknownCaption.textProperty().bind(Bindings.createStringBinding(
-                () -> fmt(model.unknownTokensProperty().get()) + " tokens \u2192 UNKNOWN",
+                () -> NumberText.count(model.unknownTokensProperty().get()) + " tokens \u2192 UNKNOWN",
                 model.unknownTokensProperty()));
         GridPane pane = new GridPane();
         pane.setHgap(20);
@@ -212,7 +213,7 @@ public final class VocabularyView implements LessonStep {
             @Override
             protected void updateItem(Number item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : fmt(item.longValue()));
+                setText(empty || item == null ? null : NumberText.count(item.longValue()));
             }
         });
         em(count, 4.8);
@@ -274,9 +275,9 @@ public final class VocabularyView implements LessonStep {
         int kept = model.keptWordsProperty().get();
         int c = kept + 1;
         zipf.xMarker().setValue(Math.max(1, kept));
-        zipf.xMarker().setText("C - 1 = " + fmt(kept));
+        zipf.xMarker().setText("C - 1 = " + NumberText.count(kept));
         coverage.xMarker().setValue(c);
-        coverage.xMarker().setText("C = " + fmt(c));
+        coverage.xMarker().setText("C = " + NumberText.count(c));
         double pct = 100 * model.coverageProperty().get();
         if (coverage.yMarker() != null) {
             coverage.yMarker().setValue(pct);
@@ -345,10 +346,6 @@ public final class VocabularyView implements LessonStep {
         Label l = new Label(text);
         l.getStyleClass().add("muted");
         return l;
-    }
-
-    static String fmt(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 
     VocabularyViewModel model() {
