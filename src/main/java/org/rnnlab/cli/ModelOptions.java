@@ -82,6 +82,6 @@ final class ModelOptions {
     /** "H = 100, C = 8000 (1,610,000 parameters), float32". */
     static String describe(RnnModel model) {
         return String.format(Locale.ROOT, "H = %d, C = %d (%,d parameters), %s", model.hiddenDim(), model.wordDim(),
-                (long) model.parameterCount(), model.precision() == Precision.FLOAT32 ? "float32" : "float64");
+                (long) model.parameterCount(), model.precision().dtypeName());
     }
 }

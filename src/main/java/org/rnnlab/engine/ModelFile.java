@@ -223,7 +223,7 @@ public final class ModelFile {
     }
 
     private static ModelInfo info(JsonNode json, RnnModel model, String fallbackCreatedBy) {
-        String dtype = ModelInfo.dtypeName(model.precision());
+        String dtype = model.precision().dtypeName();
         if (json == null) {
             return new ModelInfo(model.hiddenDim(), model.wordDim(), model.bpttTruncate(), dtype, null, null,
                     List.of(), fallbackCreatedBy);
@@ -248,7 +248,7 @@ public final class ModelFile {
         m.put("hiddenDim", model.hiddenDim());
         m.put("wordDim", model.wordDim());
         m.put("bpttTruncate", model.bpttTruncate());
-        m.put("dtype", ModelInfo.dtypeName(model.precision()));
+        m.put("dtype", model.precision().dtypeName());
         m.put("parameters", model.parameterCount());
         m.put("seed", info.seed());
         m.put("corpusHash", info.corpusHash());

@@ -22,7 +22,7 @@ public record ModelInfo(int hiddenDim, int wordDim, int bpttTruncate, String dty
 
     /** The facts a model knows about itself; no seed, corpus or history. */
     public static ModelInfo of(RnnModel model, String createdBy) {
-        return new ModelInfo(model.hiddenDim(), model.wordDim(), model.bpttTruncate(), dtypeName(model.precision()),
+        return new ModelInfo(model.hiddenDim(), model.wordDim(), model.bpttTruncate(), model.precision().dtypeName(),
                 null, null, List.of(), createdBy);
     }
 
@@ -42,8 +42,4 @@ public record ModelInfo(int hiddenDim, int wordDim, int bpttTruncate, String dty
         return new ModelInfo(hiddenDim, wordDim, bpttTruncate, dtype, seed, corpusHash, lossHistory, by);
     }
 
-    /** numpy's name of a precision: "float32" or "float64". */
-    public static String dtypeName(Precision p) {
-        return p == Precision.FLOAT32 ? "float32" : "float64";
-    }
 }

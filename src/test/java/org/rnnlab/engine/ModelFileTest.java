@@ -72,7 +72,7 @@ class ModelFileTest {
             assertEquals(3, back.bpttTruncate());
             assertEquals(v, loaded.vocabulary());
             ModelInfo info = loaded.info();
-            assertEquals(new ModelInfo(7, 30, 3, ModelInfo.dtypeName(p), 10L, "sha256:abc", List.of(3.4, 3.1, 2.9), "test"), info);
+            assertEquals(new ModelInfo(7, 30, 3, p.dtypeName(), 10L, "sha256:abc", List.of(3.4, 3.1, 2.9), "test"), info);
         }
     }
 

@@ -341,7 +341,7 @@ public final class ModelSession {
             return;
         }
         ModelInfo i = new ModelInfo(m.hiddenDim(), m.wordDim(), m.bpttTruncate(),
-                m.precision() == Precision.FLOAT32 ? "float32" : "float64", seed,
+                m.precision().dtypeName(), seed,
                 info.get() == null ? null : info.get().corpusHash(), lossHistory(), "RNN Lab app");
         work.submit("Saving " + npz.getFileName(), job -> {
             ModelFile.save(npz, m, v, i);

@@ -212,12 +212,12 @@ public final class TrainingView implements LessonStep {
         precision.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Precision p) {
-                return p == null ? "" : p == Precision.FLOAT32 ? "float32" : "float64";
+                return p == null ? "" : p.dtypeName();
             }
 
             @Override
             public Precision fromString(String s) {
-                return "float32".equals(s) ? Precision.FLOAT32 : Precision.FLOAT64;
+                return Precision.ofDtypeName(s);
             }
         });
         Spinner<Integer> hidden = intSpinner("hiddenSize", 1, 1000, vm.hiddenSizeProperty());
@@ -415,7 +415,7 @@ public final class TrainingView implements LessonStep {
             return "Waiting for the corpus and the model...";
         }
         String text = String.format(Locale.ROOT, "Model: %s  (C = %,d, H = %d, %s)", model.descriptionProperty().get(),
-                m.wordDim(), m.hiddenDim(), m.precision() == Precision.FLOAT32 ? "float32" : "float64");
+                m.wordDim(), m.hiddenDim(), m.precision().dtypeName());
         return model.matchesCorpusProperty().get() ? text
                 : text + ". Its vocabulary is not this corpus's, so it cannot be trained on it: make a new random model (Model menu).";
     }
