@@ -65,7 +65,7 @@ public final class MainWindow {
         root.setBottom(statusBar());
         Theme.bindFontSize(root);
         enableFileDrop();
-        Notices.setOwner(root);
+        session.notices().setOwner(root);
         stepList.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> show(entry));
         stepList.getSelectionModel().select(0);
     }
@@ -226,7 +226,7 @@ public final class MainWindow {
         try {
             session.corpus().open(SampleFiles.corpus());
         } catch (RuntimeException e) {
-            Notices.failure("Sample corpus", e);
+            session.notices().failure("Sample corpus", e);
         }
     }
 

@@ -46,7 +46,7 @@ public final class RnnLabApp extends Application {
         try {
             session.corpus().open(SampleFiles.corpus());
         } catch (RuntimeException e) {
-            Notices.failure("Sample corpus", e);
+            session.notices().failure("Sample corpus", e);
         }
     }
 

@@ -1,14 +1,7 @@
 package org.rnnlab.app.session;
 
 import java.nio.file.Path;
-import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -19,19 +12,13 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
-import javafx.concurrent.WorkerStateEvent;
 import javafx.util.Duration;
-import org.rnnlab.app.support.BackgroundWork;
+import org.rnnlab.app.support.Background;
 import org.rnnlab.app.support.FxBatcher;
 import org.rnnlab.app.support.Notices;
+import org.rnnlab.app.support.Notifier;
 import org.rnnlab.common.Cancellation;
-import org.rnnlab.common.ProgressListener;
-import org.rnnlab.text.CorpusReader;
-import org.rnnlab.text.Document;
-import org.rnnlab.text.FrequencyTable;
 import org.rnnlab.text.PreparedData;
-import org.rnnlab.text.TextPipeline;
 import org.rnnlab.app.support.NumberText;
 
 /**
@@ -47,7 +34,7 @@ import org.rnnlab.app.support.NumberText;
  */
 public final class CorpusSession {
     /** The lesson's vocabulary size. */
-    public static final int DEFAULT_VOCABULARY_SIZE = 8000;
+    public static final int DEFAULT_VOCABULARY_SIZE = org.rnnlab.common.LessonDefaults.WORD_DIM;
     /** The smallest useful vocabulary: SENTENCE_START, SENTENCE_END and UNKNOWN_TOKEN. */
     public static final int MIN_VOCABULARY_SIZE = 3;
     /** Documents kept for browsing ("pick a comment"); a bigger corpus is still counted whole. */
@@ -55,10 +42,11 @@ public final class CorpusSession {
     /** How long C must stay still (e.g. while a slider moves) before the training data are rebuilt. */
     static final Duration REBUILD_DELAY = Duration.millis(300);
 
-    private final BackgroundWork work;
+    private final Background work;
+    private final Notifier notifier;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final ObjectProperty<Corpus> corpus = new SimpleObjectProperty<>();
-    private final ObjectProperty<Summary> summary = new SimpleObjectProperty<>();
+    private final ObjectProperty<CorpusSummary> summary = new SimpleObjectProperty<>();
     private final ObjectProperty<PreparedData> prepared = new SimpleObjectProperty<>();
     private final IntegerProperty vocabularySize = new SimpleIntegerProperty(DEFAULT_VOCABULARY_SIZE);
     private final IntegerProperty maxVocabularySize = new SimpleIntegerProperty(DEFAULT_VOCABULARY_SIZE);
@@ -69,11 +57,12 @@ public final class CorpusSession {
     private long openGeneration;
     private long rebuildGeneration;
     private Cancellation openCancel;
-    private Task<?> rebuildTask;
-    private FxBatcher<Summary> liveSummaries;
+    private Background.Running rebuildTask;
+    private FxBatcher<CorpusSummary> liveSummaries;
 
-    public CorpusSession(BackgroundWork work) {
+    public CorpusSession(Background work, Notifier notifier) {
         this.work = work;
+        this.notifier = notifier;
         vocabularySize.addListener((obs, old, now) -> vocabularySizeChanged());
     }
 
@@ -90,10 +79,10 @@ public final class CorpusSession {
     }
 
     /**
-     * The numbers of the corpus: while a file streams in they grow ({@link Summary#complete()} false);
+     * The numbers of the corpus: while a file streams in they grow ({@link CorpusSummary#complete()} false);
      * if that file then fails, they go back to those of the corpus still loaded.
      */
-    public ReadOnlyObjectProperty<Summary> summaryProperty() {
+    public ReadOnlyObjectProperty<CorpusSummary> summaryProperty() {
         return summary;
     }
 
@@ -139,11 +128,11 @@ public final class CorpusSession {
         long generation = ++openGeneration;
         Cancellation mine = new Cancellation();
         openCancel = mine;
-        Summary before = corpus.get() == null ? null : corpus.get().summary();
+        CorpusSummary before = corpus.get() == null ? null : corpus.get().summary();
         loading.set(true);
         if (liveSummaries == null) {
             liveSummaries = new FxBatcher<>(batch -> {
-                Summary last = batch.get(batch.size() - 1);
+                CorpusSummary last = batch.get(batch.size() - 1);
                 if (loading.get() && last.generation() == openGeneration) {
                     summary.set(last);
                 }
@@ -151,27 +140,23 @@ public final class CorpusSession {
         }
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         int askedC = vocabularySize.get();
-        Task<Loaded> task;
-        try {
-            task = submitOpen(path, name, generation, mine, askedC);
-        } catch (RejectedExecutionException e) {
-            loading.set(false);   // the app is closing
-            return;
-        }
-        // Failed or cancelled (BackgroundWork does not call back on a cancel): the old corpus stays.
-        javafx.event.EventHandler<WorkerStateEvent> restore = e -> {
+        // Failed or cancelled (a cancel calls neither success nor failure): the old corpus stays.
+        Runnable restore = () -> {
             if (generation == openGeneration) {
                 openCancel = null;
                 loading.set(false);
                 summary.set(before);
             }
         };
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, restore);
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, restore);
+        try {
+            submitOpen(path, name, generation, mine, askedC, restore);
+        } catch (RejectedExecutionException e) {
+            loading.set(false);   // the app is closing
+        }
     }
 
-    private Task<Loaded> submitOpen(Path path, String name, long generation, Cancellation mine, int askedC) {
-        return work.submit("Reading " + name, job -> {
+    private void submitOpen(Path path, String name, long generation, Cancellation mine, int askedC, Runnable restore) {
+        work.submit("Reading " + name, job -> {
             Corpus read = Corpus.read(path, null, job.progress(), job.cancel(), mine,
                     s -> liveSummaries.post(s.withGeneration(generation)));
             mine.throwIfCancelled();
@@ -189,9 +174,10 @@ public final class CorpusSession {
             install(loaded.corpus(), loaded.prepared());
         }, error -> {
             Corpus old = corpus.get();
-            Notices.warn("Cannot open " + name, Notices.describe(error)
+            notifier.warn("Cannot open " + name, Notices.describe(error)
                     + (old == null ? "" : " The corpus " + old.description() + " stays loaded."));
-        });
+            restore.run();
+        }, restore);
     }
 
     /**
@@ -256,14 +242,12 @@ public final class CorpusSession {
             rebuildTask = submitRebuild(source, c, generation);
         } catch (RejectedExecutionException e) {
             rebuilding.set(false);   // the app is closing: nothing left to rebuild for
-            return;
         }
-        rebuildTask.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> doneRebuilding(generation));
-        rebuildTask.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> doneRebuilding(generation));
     }
 
-    private Task<PreparedData> submitRebuild(Corpus source, int c, long generation) {
-        return work.submit("Building the vocabulary (C = " + NumberText.count(c) + ")",
+    private Background.Running submitRebuild(Corpus source, int c, long generation) {
+        String title = "Building the vocabulary (C = " + NumberText.count(c) + ")";
+        return work.submit(title,
                 job -> PreparedData.fromSentences(source.sentences(), c, source.documentCount(),
                         source.malformedBytes(), source.description()),
                 data -> {
@@ -272,7 +256,10 @@ public final class CorpusSession {
                         rebuilding.set(false);
                         prepared.set(data);
                     }
-                });
+                }, error -> {
+                    doneRebuilding(generation);
+                    notifier.failure(title, error);
+                }, () -> doneRebuilding(generation));
     }
 
     private void doneRebuilding(long generation) {
@@ -286,187 +273,6 @@ public final class CorpusSession {
         return Math.max(MIN_VOCABULARY_SIZE, Math.min(c, Math.max(MIN_VOCABULARY_SIZE, max)));
     }
 
-    BackgroundWork work() {
-        return work;
-    }
-
     private record Loaded(Corpus corpus, PreparedData prepared, int vocabularySize) {
-    }
-
-    // ---------------------------------------------------------------- the data
-
-    /**
-     * What the app knows about a corpus while it is loaded: every sentence as tokens (kept as int
-     * ids, 4 bytes a token), the token counts, and the first {@link #KEPT_DOCUMENTS} documents.
-     * Immutable; safe to read from any thread.
-     *
-     * @param path          the file or folder
-     * @param description   e.g. "state-of-the-union.csv (CSV, column body)"
-     * @param documents     the first documents, up to {@link #KEPT_DOCUMENTS}
-     * @param documentCount all documents of the corpus
-     */
-    public record Corpus(Path path, String description, List<Document> documents, long documentCount,
-                         List<String> words, List<int[]> sentenceIds, FrequencyTable frequencies,
-                         long malformedBytes) {
-
-        /**
-         * Reads and tokenizes a corpus the lesson's way ({@link TextPipeline}), on the calling thread.
-         *
-         * @param column CSV column, null for "body"
-         * @param live   gets the numbers so far about ten times a second, and once at the end (may be null)
-         */
-        public static Corpus read(Path path, String column, ProgressListener progress, Cancellation cancel,
-                                  Consumer<Summary> live) {
-            return read(path, column, progress, cancel, Cancellation.NONE, live);
-        }
-
-        /** As above, also stopping when {@code superseded} is cancelled (a newer file was opened). */
-        static Corpus read(Path path, String column, ProgressListener progress, Cancellation cancel,
-                           Cancellation superseded, Consumer<Summary> live) {
-            CorpusReader reader = CorpusReader.open(path, column);
-            Builder b = new Builder(reader.description());
-            long[] lastPost = {System.nanoTime()};
-            reader.forEach(doc -> {
-                superseded.throwIfCancelled();
-                b.add(doc);
-                long now = System.nanoTime();
-                if (live != null && now - lastPost[0] > 100_000_000L) {
-                    lastPost[0] = now;
-                    live.accept(b.summary(false, 0));
-                }
-            }, progress, cancel);
-            if (b.sentences.isEmpty()) {
-                throw new org.rnnlab.common.UserException(reader.description() + " holds no sentences ("
-                        + b.documentCount + " documents without words); open a file with text");
-            }
-            Corpus corpus = b.build(path, reader.malformedBytes());
-            if (live != null) {
-                live.accept(corpus.summary());
-            }
-            return corpus;
-        }
-
-        /** A corpus made from texts in memory, one per document (for tests and examples). */
-        public static Corpus of(String name, List<String> texts) {
-            Builder b = new Builder(name);
-            for (int i = 0; i < texts.size(); i++) {
-                b.add(new Document(i, texts.get(i)));
-            }
-            return b.build(Path.of(name), 0);
-        }
-
-        public int sentenceCount() {
-            return sentenceIds.size();
-        }
-
-        /** Sentence i as the pipeline made it (START ... END), before any UNKNOWN_TOKEN replacement. */
-        public List<String> sentenceTokens(int i) {
-            int[] ids = sentenceIds.get(i);
-            return new AbstractList<>() {
-                @Override
-                public String get(int k) {
-                    return words.get(ids[k]);
-                }
-
-                @Override
-                public int size() {
-                    return ids.length;
-                }
-            };
-        }
-
-        /** Every sentence as tokens: a view, in corpus order (the order of {@link PreparedData}'s sentences). */
-        public List<List<String>> sentences() {
-            return new AbstractList<>() {
-                @Override
-                public List<String> get(int i) {
-                    return sentenceTokens(i);
-                }
-
-                @Override
-                public int size() {
-                    return sentenceIds.size();
-                }
-            };
-        }
-
-        /** True when only the first {@link #KEPT_DOCUMENTS} documents are kept for browsing. */
-        public boolean documentsTruncated() {
-            return documents.size() < documentCount;
-        }
-
-        /** The largest useful C: every distinct token (a literal UNKNOWN_TOKEN aside) plus UNKNOWN_TOKEN. */
-        public int maxVocabularySize() {
-            return frequencies.keptWords(Integer.MAX_VALUE) + 1;
-        }
-
-        public Summary summary() {
-            return new Summary(description, documentCount, sentenceIds.size(), frequencies.totalTokens(),
-                    frequencies.distinctTokens(), malformedBytes, documents.size(), true, 0);
-        }
-    }
-
-    /** Accumulates a corpus document by document. */
-    private static final class Builder {
-        final String description;
-        final TextPipeline pipeline = new TextPipeline();
-        final FrequencyTable table = new FrequencyTable();
-        final Map<String, Integer> ids = new HashMap<>();
-        final List<String> words = new ArrayList<>();
-        final List<int[]> sentences = new ArrayList<>();
-        final List<Document> documents = new ArrayList<>();
-        long documentCount;
-
-        Builder(String description) {
-            this.description = description;
-        }
-
-        void add(Document doc) {
-            documentCount++;
-            if (documents.size() < KEPT_DOCUMENTS) {
-                documents.add(doc);
-            }
-            for (List<String> sentence : pipeline.sentences(doc.text())) {
-                table.add(sentence);
-                int[] s = new int[sentence.size()];
-                for (int k = 0; k < s.length; k++) {
-                    String w = sentence.get(k);
-                    Integer id = ids.get(w);
-                    if (id == null) {
-                        id = words.size();
-                        ids.put(w, id);
-                        words.add(w);
-                    }
-                    s[k] = id;
-                }
-                sentences.add(s);
-            }
-        }
-
-        Summary summary(boolean complete, long malformed) {
-            return new Summary(description, documentCount, sentences.size(), table.totalTokens(),
-                    table.distinctTokens(), malformed, documents.size(), complete, 0);
-        }
-
-        Corpus build(Path path, long malformed) {
-            return new Corpus(path, description, Collections.unmodifiableList(documents), documentCount,
-                    Collections.unmodifiableList(words), Collections.unmodifiableList(sentences), table, malformed);
-        }
-    }
-
-    /**
-     * The corpus in numbers, as the Corpus step shows them.
-     *
-     * @param tokens         word tokens, SENTENCE_START and SENTENCE_END included
-     * @param malformedBytes bytes that were not UTF-8 and were replaced
-     * @param keptDocuments  documents kept for browsing
-     * @param complete       false while the file is still being read
-     */
-    public record Summary(String description, long documents, long sentences, long tokens, int distinctTokens,
-                          long malformedBytes, int keptDocuments, boolean complete, long generation) {
-        Summary withGeneration(long g) {
-            return new Summary(description, documents, sentences, tokens, distinctTokens, malformedBytes,
-                    keptDocuments, complete, g);
-        }
     }
 }

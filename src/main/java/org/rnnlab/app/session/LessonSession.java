@@ -1,16 +1,37 @@
 package org.rnnlab.app.session;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.rnnlab.app.support.BackgroundWork;
+import org.rnnlab.app.support.FxBatcher;
+import org.rnnlab.app.support.LatestRequestLane;
+import org.rnnlab.app.support.Notices;
+import org.rnnlab.common.SampleFiles;
 
-/** What every step of the lesson shares: the corpus, the model, the background work and the engine's state. */
+/**
+ * What every step of the lesson shares, and who owns it: the notices, the background work, the
+ * corpus, the model and its files, the query lane and the training controller. Made once per
+ * window; {@link #dispose()} ends every thread they started.
+ */
 public final class LessonSession {
-    private final BackgroundWork work = new BackgroundWork();
-    private final CorpusSession corpus = new CorpusSession(work);
-    private final ModelSession model = new ModelSession(work, corpus);
+    /** How long closing the window waits for the background threads, in all. */
+    public static final long SHUTDOWN_MILLIS = 3000;
+
+    private final Notices notices = new Notices();
+    private final BackgroundWork work = new BackgroundWork(notices);
+    private final CorpusSession corpus = new CorpusSession(work, notices);
+    private final ModelStore models = new ModelStore(corpus.preparedProperty());
+    private final ModelFiles files = new ModelFiles(models, corpus.preparedProperty(), work, notices, SampleFiles::model);
+    private final LatestRequestLane queries = new LatestRequestLane();
+    private final TrainingController training = new TrainingController(models, notices, Platform::runLater,
+            onBatch -> new FxBatcher<>(onBatch)::post);
     private final StringProperty engineStatus = new SimpleStringProperty("Engine: loading...");
+
+    public Notices notices() {
+        return notices;
+    }
 
     public BackgroundWork work() {
         return work;
@@ -20,8 +41,20 @@ public final class LessonSession {
         return corpus;
     }
 
-    public ModelSession model() {
-        return model;
+    public ModelStore models() {
+        return models;
+    }
+
+    public ModelFiles files() {
+        return files;
+    }
+
+    public LatestRequestLane queries() {
+        return queries;
+    }
+
+    public TrainingController training() {
+        return training;
     }
 
     public ReadOnlyStringProperty engineStatusProperty() {
@@ -40,13 +73,17 @@ public final class LessonSession {
                 status = "Engine: ND4J failed to load (" + e.getClass().getSimpleName() + ")";
             }
             String text = status;
-            javafx.application.Platform.runLater(() -> engineStatus.set(text));
+            Platform.runLater(() -> engineStatus.set(text));
         }, "rnnlab-engine-warmup");
         t.setDaemon(true);
         t.start();
     }
 
+    /** Ends every background thread: the training run first (it may be mid-step), then queries and work. */
     public void dispose() {
-        work.shutdown();
+        long deadline = System.currentTimeMillis() + SHUTDOWN_MILLIS;
+        training.shutdown(SHUTDOWN_MILLIS * 2 / 3);
+        queries.shutdown(Math.max(1, deadline - System.currentTimeMillis()));
+        work.shutdown(Math.max(1, deadline - System.currentTimeMillis()));
     }
 }

@@ -21,16 +21,7 @@ import org.rnnlab.common.ProgressListener;
  * Runs the app's long work off the FX thread, one job at a time per lane, and exposes what runs
  * now (message, progress, a cancel action) for the status bar. The FX thread never waits on it.
  */
-public final class BackgroundWork {
-
-    /** What a job receives: where to report progress and the flag to poll for cancel. */
-    public record Job(ProgressListener progress, Cancellation cancel) {
-    }
-
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Job job) throws Exception;
-    }
+public final class BackgroundWork implements Background {
 
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "rnnlab-work");
@@ -40,8 +31,14 @@ public final class BackgroundWork {
     private final StringProperty message = new SimpleStringProperty("Ready");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final Notifier notifier;
     private Task<?> current;
     private Cancellation currentCancel;
+
+    /** @param notifier tells the learner about failures nobody else handles */
+    public BackgroundWork(Notifier notifier) {
+        this.notifier = notifier;
+    }
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
@@ -67,11 +64,9 @@ public final class BackgroundWork {
      * {@code onSuccess} runs on the FX thread; a failure becomes a readable notice titled
      * {@code title}; a cancel leaves everything as it was.
      */
-    public <T> Task<T> submit(String title, Work<T> work, Consumer<T> onSuccess) {
-        return submit(title, work, onSuccess, null);
-    }
-
-    public <T> Task<T> submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    @Override
+    public <T> Running submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                              Runnable onCancelled) {
         Cancellation cancel = new Cancellation();
         Task<T> task = new Task<>() {
             @Override
@@ -99,23 +94,34 @@ public final class BackgroundWork {
             Throwable error = task.getException();
             if (error instanceof CancelledException) {
                 finish(task, title + ": cancelled");
+                if (onCancelled != null) {
+                    onCancelled.run();
+                }
                 return;
             }
             finish(task, title + ": failed");
             if (onFailure != null) {
                 onFailure.accept(error);
             } else {
-                Notices.failure(title, error);
+                notifier.failure(title, error);
             }
         });
-        task.setOnCancelled(e -> finish(task, title + ": cancelled"));
+        task.setOnCancelled(e -> {
+            finish(task, title + ": cancelled");
+            if (onCancelled != null) {
+                onCancelled.run();
+            }
+        });
         current = task;
         currentCancel = cancel;
         message.bind(task.messageProperty());
         progress.bind(task.progressProperty());
         busy.set(true);
         executor.execute(task);
-        return task;
+        return () -> {
+            cancel.cancel();
+            task.cancel(false);
+        };
     }
 
     /** Asks the running job to stop; it stops at its next check. */
@@ -138,8 +144,14 @@ public final class BackgroundWork {
         currentCancel = null;
     }
 
-    public void shutdown() {
+    /** Cancels the running job and ends the worker threads, waiting at most {@code millis}. */
+    public void shutdown(long millis) {
         cancelCurrent();
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

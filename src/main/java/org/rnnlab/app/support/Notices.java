@@ -6,37 +6,31 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.rnnlab.common.UserException;
 
-/** Readable notices for the learner: what went wrong and what to do, never a stack trace. */
-public final class Notices {
-    private static Node owner;
-    private static volatile String lastMessage;
-
-    private Notices() {
-    }
+/** The app's {@link Notifier}: ControlsFX notifications over the window (FX thread). */
+public final class Notices implements Notifier {
+    private Node owner;
+    private volatile String lastMessage;
 
     /** The node whose window notices appear over (set once by the main window). */
-    public static void setOwner(Node node) {
+    public void setOwner(Node node) {
         owner = node;
     }
 
     /** The text of the last notice shown: lets tests and the status bar read it. */
-    public static String lastMessage() {
+    public String lastMessage() {
         return lastMessage;
     }
 
-    public static void warn(String title, String text) {
+    @Override
+    public void warn(String title, String text) {
         lastMessage = text;
         build(title, text).showWarning();
     }
 
-    public static void info(String title, String text) {
+    @Override
+    public void info(String title, String text) {
         lastMessage = text;
         build(title, text).showInformation();
-    }
-
-    /** Turns any failure of background work into a readable notice. */
-    public static void failure(String title, Throwable error) {
-        warn(title, describe(error));
     }
 
     public static String describe(Throwable error) {
@@ -59,7 +53,7 @@ public final class Notices {
         return "Something went wrong: " + t + ".";
     }
 
-    private static Notifications build(String title, String text) {
+    private Notifications build(String title, String text) {
         Notifications n = Notifications.create().title(title).text(text)
                 .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(8));
         if (owner != null && owner.getScene() != null) {

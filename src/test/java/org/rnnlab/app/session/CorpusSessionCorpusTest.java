@@ -25,7 +25,7 @@ class CorpusSessionCorpusTest {
 
     @Test
     void keepsEverySentenceWrappedInStartAndEnd() {
-        CorpusSession.Corpus c = CorpusSession.Corpus.of("t", List.of("He left! She stayed.", "Fine."));
+        Corpus c = Corpus.of("t", List.of("He left! She stayed.", "Fine."));
         assertEquals(2, c.documentCount());
         assertEquals(3, c.sentenceCount());
         assertEquals(List.of(Tokens.START, "he", "left", "!", Tokens.END), c.sentenceTokens(0));
@@ -38,7 +38,7 @@ class CorpusSessionCorpusTest {
 
     @Test
     void sentencesMatchThePreparedDataInOrder() {
-        CorpusSession.Corpus c = CorpusSessionFixtures.corpus();
+        Corpus c = CorpusSessionFixtures.corpus();
         PreparedData d = PreparedData.fromSentences(c.sentences(), 5);
         assertEquals(c.sentenceCount(), d.size());
         for (int i = 0; i < d.size(); i++) {
@@ -58,7 +58,7 @@ class CorpusSessionCorpusTest {
         for (int i = 0; i < CorpusSession.KEPT_DOCUMENTS + 7; i++) {
             texts.add("word" + i + " here.");
         }
-        CorpusSession.Corpus c = CorpusSession.Corpus.of("many", texts);
+        Corpus c = Corpus.of("many", texts);
         assertEquals(CorpusSession.KEPT_DOCUMENTS + 7, c.documentCount());
         assertEquals(CorpusSession.KEPT_DOCUMENTS, c.documents().size());
         assertTrue(c.documentsTruncated());
@@ -74,12 +74,12 @@ class CorpusSessionCorpusTest {
             sb.append("\"Comment ").append(i).append(", with \"\"quotes\"\". Two sentences!\",1\n");
         }
         Files.writeString(csv, sb);
-        List<CorpusSession.Summary> seen = new ArrayList<>();
-        CorpusSession.Corpus c = CorpusSession.Corpus.read(csv, null, ProgressListener.NONE, new Cancellation(), seen::add);
+        List<CorpusSummary> seen = new ArrayList<>();
+        Corpus c = Corpus.read(csv, null, ProgressListener.NONE, new Cancellation(), seen::add);
         assertEquals(50, c.documentCount());
         assertEquals(100, c.sentenceCount());
         assertTrue(c.description().contains("c.csv"), c.description());
-        CorpusSession.Summary last = seen.get(seen.size() - 1);
+        CorpusSummary last = seen.get(seen.size() - 1);
         assertTrue(last.complete());
         assertEquals(50, last.documents());
         assertEquals(c.frequencies().totalTokens(), last.tokens());
@@ -94,7 +94,7 @@ class CorpusSessionCorpusTest {
         Files.writeString(noColumn, "title,score\nhello,1\n");
         for (Path p : List.of(empty, binary, noColumn, dir.resolve("missing.csv"))) {
             UserException e = assertThrows(UserException.class,
-                    () -> CorpusSession.Corpus.read(p, null, ProgressListener.NONE, new Cancellation(), null), p.toString());
+                    () -> Corpus.read(p, null, ProgressListener.NONE, new Cancellation(), null), p.toString());
             assertFalse(e.getMessage().isBlank());
         }
     }
@@ -104,7 +104,7 @@ class CorpusSessionCorpusTest {
         Path csv = dir.resolve("blank.csv");
         Files.writeString(csv, "body\n\" \"\n\"  \"\n");
         assertThrows(UserException.class,
-                () -> CorpusSession.Corpus.read(csv, null, ProgressListener.NONE, new Cancellation(), null));
+                () -> Corpus.read(csv, null, ProgressListener.NONE, new Cancellation(), null));
     }
 
     @Test
@@ -114,7 +114,7 @@ class CorpusSessionCorpusTest {
         Cancellation cancel = new Cancellation();
         cancel.cancel();
         assertThrows(CancelledException.class,
-                () -> CorpusSession.Corpus.read(txt, null, ProgressListener.NONE, cancel, null));
+                () -> Corpus.read(txt, null, ProgressListener.NONE, cancel, null));
     }
 
     @Test

@@ -44,13 +44,13 @@ public final class CorpusSessionFixtures {
         return out;
     }
 
-    public static CorpusSession.Corpus corpus() {
-        return CorpusSession.Corpus.of("fixture", comments());
+    public static Corpus corpus() {
+        return Corpus.of("fixture", comments());
     }
 
     /** Installs the fixture corpus with vocabulary size C (FX thread). */
     public static void install(CorpusSession session, int c) {
-        CorpusSession.Corpus corpus = corpus();
+        Corpus corpus = corpus();
         session.vocabularySizeProperty().set(Math.min(c, corpus.maxVocabularySize()));
         session.install(corpus, PreparedData.fromSentences(corpus.sentences(), Math.min(c, corpus.maxVocabularySize())));
     }

@@ -31,22 +31,23 @@ import org.testfx.util.WaitForAsyncUtils;
 class CorpusSessionTest {
     @TempDir
     Path dir;
+    private final Notices notices = new Notices();
     private BackgroundWork work;
     private CorpusSession session;
 
     @Start
     void start(Stage stage) {
-        work = new BackgroundWork();
-        session = new CorpusSession(work);
+        work = new BackgroundWork(notices);
+        session = new CorpusSession(work, notices);
         // Notices need a window to appear over.
         StackPane root = new StackPane();
         CorpusSessionFixtures.show(stage, root);
-        Notices.setOwner(root);
+        notices.setOwner(root);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        work.shutdown();
+        work.shutdown(1000);
         FxToolkit.cleanupStages();
     }
 
@@ -66,7 +67,7 @@ class CorpusSessionTest {
         PreparedData data = session.preparedProperty().get();
         assertEquals(CorpusSession.DEFAULT_VOCABULARY_SIZE, data.vocabulary().size());
         assertEquals(SampleFiles.corpus(), session.fileProperty().get());
-        CorpusSession.Summary s = session.summaryProperty().get();
+        CorpusSummary s = session.summaryProperty().get();
         assertTrue(s.complete());
         assertEquals(4793, s.documents());
         assertEquals(s.sentences(), data.size());
@@ -76,7 +77,7 @@ class CorpusSessionTest {
     @Test
     void changingCRebuildsTheTrainingDataWithoutReadingTheFileAgain() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> CorpusSessionFixtures.install(session, 8000)).get();
-        CorpusSession.Corpus corpus = session.corpusProperty().get();
+        Corpus corpus = session.corpusProperty().get();
         PreparedData before = session.preparedProperty().get();
         assertEquals(corpus.maxVocabularySize(), before.vocabulary().size(), "C clamped to distinct + 1");
         // A slider moving: several values in a row, only the last one counts.
@@ -114,10 +115,10 @@ class CorpusSessionTest {
     @Test
     void aBadFileLeavesTheOldCorpusInPlace() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> CorpusSessionFixtures.install(session, 8000)).get();
-        CorpusSession.Corpus corpus = session.corpusProperty().get();
+        Corpus corpus = session.corpusProperty().get();
         PreparedData data = session.preparedProperty().get();
         Path file = session.fileProperty().get();
-        CorpusSession.Summary summary = session.summaryProperty().get();
+        CorpusSummary summary = session.summaryProperty().get();
 
         Path empty = Files.createFile(dir.resolve("empty.csv"));
         Path binary = dir.resolve("photo.csv");
@@ -125,11 +126,11 @@ class CorpusSessionTest {
         Path noColumn = dir.resolve("scores.csv");
         Files.writeString(noColumn, "title,score\nhello,1\n");
         for (Path bad : new Path[] {empty, binary, noColumn}) {
-            AtomicReference<String> before = new AtomicReference<>(Notices.lastMessage());
+            AtomicReference<String> before = new AtomicReference<>(notices.lastMessage());
             open(bad);
             CorpusSessionFixtures.await(30, () -> !session.loadingProperty().get()
-                    && Notices.lastMessage() != null && !Notices.lastMessage().equals(before.get()));
-            String message = Notices.lastMessage();
+                    && notices.lastMessage() != null && !notices.lastMessage().equals(before.get()));
+            String message = notices.lastMessage();
             assertTrue(message.contains(bad.getFileName().toString()), message);
             assertTrue(message.contains("stays loaded"), message);
             assertSame(corpus, session.corpusProperty().get(), bad.toString());

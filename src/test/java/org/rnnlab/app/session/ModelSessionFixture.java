@@ -34,7 +34,7 @@ public final class ModelSessionFixture {
 
     /** Installs the small corpus (vocabulary size {@code c}) into the session, on the FX thread. */
     public static PreparedData install(LessonSession session, int c) throws Exception {
-        CorpusSession.Corpus corpus = CorpusSession.Corpus.of("fixture.txt", texts());
+        Corpus corpus = Corpus.of("fixture.txt", texts());
         PreparedData data = PreparedData.fromSentences(corpus.sentences(), c);
         WaitForAsyncUtils.asyncFx(() -> session.corpus().install(corpus, data)).get(10, TimeUnit.SECONDS);
         return data;

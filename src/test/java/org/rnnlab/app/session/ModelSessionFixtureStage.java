@@ -4,11 +4,16 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.rnnlab.app.RnnLabApp;
-import org.rnnlab.app.support.Notices;
 
 /** Shows one step's panel in a window the way the app does (same stylesheets), for view tests. */
 public final class ModelSessionFixtureStage {
     private ModelSessionFixtureStage() {
+    }
+
+    /** Shows {@code panel}; the session's notices appear over it. */
+    public static void show(Stage stage, javafx.scene.Node panel, LessonSession session) {
+        show(stage, panel);
+        session.notices().setOwner(panel);
     }
 
     public static void show(Stage stage, javafx.scene.Node panel) {
@@ -18,7 +23,6 @@ public final class ModelSessionFixtureStage {
             scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/" + css).toExternalForm());
         }
         stage.setScene(scene);
-        Notices.setOwner(panel);
         stage.show();
     }
 }

@@ -22,8 +22,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.rnnlab.app.session.Corpus;
 import org.rnnlab.app.session.CorpusSession;
-import org.rnnlab.app.session.CorpusSession.Summary;
+import org.rnnlab.app.session.CorpusSummary;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
@@ -123,7 +124,7 @@ public final class CorpusView implements LessonStep {
         return l;
     }
 
-    private void showSummary(Summary s) {
+    private void showSummary(CorpusSummary s) {
         description.setText(s == null ? "No corpus" : s.description());
         documents.setText(s == null ? "-" : NumberText.count(s.documents()));
         sentences.setText(s == null ? "-" : NumberText.count(s.sentences()));

@@ -14,8 +14,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.rnnlab.app.session.CorpusSession.Corpus;
-import org.rnnlab.app.session.CorpusSession.Summary;
+import org.rnnlab.app.session.Corpus;
+import org.rnnlab.app.session.CorpusSummary;
 import org.rnnlab.text.Document;
 import org.rnnlab.text.SentenceSplitter;
 import org.rnnlab.text.TextPipeline;
@@ -46,7 +46,7 @@ public final class CorpusViewModel {
     private final WhitespaceTokenizer whitespace = new WhitespaceTokenizer();
 
     private final ObjectProperty<Corpus> corpus = new SimpleObjectProperty<>();
-    private final ObjectProperty<Summary> summary = new SimpleObjectProperty<>();
+    private final ObjectProperty<CorpusSummary> summary = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
 
     private final IntegerProperty commentIndex = new SimpleIntegerProperty(0);
@@ -86,7 +86,7 @@ public final class CorpusViewModel {
         return corpus;
     }
 
-    public ObjectProperty<Summary> summaryProperty() {
+    public ObjectProperty<CorpusSummary> summaryProperty() {
         return summary;
     }
 
@@ -156,7 +156,7 @@ public final class CorpusViewModel {
 
     /** One line under the numbers: reading, or how many documents can be browsed. */
     public String summaryNote() {
-        Summary s = summary.get();
+        CorpusSummary s = summary.get();
         if (s == null) {
             return loading.get() ? "Reading the corpus..." : "No corpus yet: open one from the Corpus menu or drop a file here.";
         }

@@ -41,7 +41,7 @@ import org.rnnlab.app.charts.ProbabilityBars;
 import org.rnnlab.app.charts.StateStack;
 import org.rnnlab.app.charts.StateStrip;
 import org.rnnlab.app.session.LessonSession;
-import org.rnnlab.app.session.ModelSession;
+import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.engine.RnnModel;
@@ -65,7 +65,8 @@ public final class ForwardView implements LessonStep {
     private static final String LATEX = "\\begin{array}{l}s_t=\\tanh(U x_t+W s_{t-1})\\\\o_t=\\mathrm{softmax}(V s_t)"
             + "\\\\L_t=-\\ln o_t[y_t]\\end{array}";
 
-    private final ModelSession model;
+    private final ModelStore model;
+    private final LessonSession session;
     private final ForwardViewModel vm = new ForwardViewModel();
     private final Node panel;
     private final Spinner<Integer> sentence = new Spinner<>();
@@ -91,7 +92,8 @@ public final class ForwardView implements LessonStep {
     private final Timeline player = new Timeline(new KeyFrame(Duration.seconds(0.9), e -> vm.stepForward()));
 
     public ForwardView(LessonSession session) {
-        this.model = session.model();
+        this.session = session;
+        this.model = session.models();
         sentence.setId("sentenceIndex");
         sentence.setEditable(true);
         sentence.setPrefWidth(120);
@@ -144,7 +146,7 @@ public final class ForwardView implements LessonStep {
         vm.timeProperty().addListener((o, a, b) -> showStep());
         vm.traceProperty().addListener((o, a, t) -> showTrace(t));
         model.revisionProperty().addListener((o, a, b) -> recompute());
-        model.corpus().preparedProperty().addListener((o, a, d) -> corpusChanged(d));
+        session.corpus().preparedProperty().addListener((o, a, d) -> corpusChanged(d));
         corpusChanged(model.prepared());
     }
 
@@ -280,12 +282,12 @@ public final class ForwardView implements LessonStep {
                 : "Model: " + model.descriptionProperty().get() + ". Its vocabulary is not this corpus's: "
                         + "the sentence is read with the model's own vocabulary.");
         List<String> tokens = d.sentenceTokens(i);
-        model.query("forward", () -> {
+        session.queries().query("forward", () -> {
             int[] w = v.encode(tokens);
             int[] x = java.util.Arrays.copyOfRange(w, 0, w.length - 1);
             int[] y = java.util.Arrays.copyOfRange(w, 1, w.length);
             return ForwardViewModel.trace(m, v, x, y);
-        }, vm.traceProperty()::set);
+        }, vm.traceProperty()::set, e -> session.notices().failure("Forward pass", e));
     }
 
     private void showTrace(ForwardViewModel.Trace t) {

@@ -23,7 +23,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.rnnlab.app.charts.ProbabilityBars;
 import org.rnnlab.app.charts.WordColours;
 import org.rnnlab.app.session.LessonSession;
-import org.rnnlab.app.session.ModelSession;
+import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.engine.RnnModel;
@@ -49,7 +49,8 @@ public final class GenerateView implements LessonStep {
     };
     private static final String LATEX = "w_{t+1}\\sim o_t=\\mathrm{softmax}(V s_t)";
 
-    private final ModelSession model;
+    private final ModelStore model;
+    private final LessonSession session;
     private final GenerateViewModel vm = new GenerateViewModel();
     private final Node panel;
     private final FlowPane prefixTokens = new FlowPane(4, 4);
@@ -60,7 +61,8 @@ public final class GenerateView implements LessonStep {
     private final Button generate = new Button("Generate", new FontIcon(MaterialDesignD.DICE_MULTIPLE_OUTLINE));
 
     public GenerateView(LessonSession session) {
-        this.model = session.model();
+        this.session = session;
+        this.model = session.models();
 
         Label modelLine = new Label();
         modelLine.setId("generateModel");
@@ -181,7 +183,8 @@ public final class GenerateView implements LessonStep {
             return;
         }
         String text = vm.prefixProperty().get();
-        model.query("predict", () -> vm.predict(m, v, text), p -> vm.predictionsProperty().set(p));
+        session.queries().query("predict", () -> vm.predict(m, v, text), p -> vm.predictionsProperty().set(p),
+                e -> session.notices().failure("Predict", e));
     }
 
     private void showPredictions(GenerateViewModel.Predictions p) {
@@ -234,13 +237,13 @@ public final class GenerateView implements LessonStep {
         double t = vm.temperatureProperty().get();
         long s = vm.seedProperty().get();
         generate.setText("Generating...");
-        model.query("generate", () -> GenerateViewModel.generate(m, v, n, min, t, s), list -> {
+        session.queries().query("generate", () -> GenerateViewModel.generate(m, v, n, min, t, s), list -> {
             generate.setText("Generate");
             vm.generated().setAll(list);
             vm.generationSummaryProperty().set(GenerateViewModel.summary(list, min));
         }, e -> {
             generate.setText("Generate");
-            org.rnnlab.app.support.Notices.failure("Generate", e);
+            session.notices().failure("Generate", e);
         });
     }
 

@@ -37,7 +37,6 @@ import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.BackgroundWork;
 import org.rnnlab.app.support.FxBatcher;
-import org.rnnlab.app.support.Notices;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.training.CheckedElement;
@@ -64,15 +63,17 @@ public final class GradientCheckView implements LessonStep {
             + "\\frac{L(\\theta+h)-L(\\theta-h)}{2h}\\\\\\text{relative error}=\\frac{|a-b|}{|a|+|b|}\\end{array}";
 
     private final BackgroundWork work;
+    private final LessonSession session;
     private final GradientCheckViewModel vm = new GradientCheckViewModel();
     private final Node panel;
     private final Map<String, Heatmap> heatmaps = new HashMap<>();
     private final Map<String, Long> drawn = new HashMap<>();
     private final AnimationTimer redraw;
     private long lastRedraw;
-    private javafx.concurrent.Task<?> task;
+    private org.rnnlab.app.support.Background.Running task;
 
     public GradientCheckView(LessonSession session) {
+        this.session = session;
         this.work = session.work();
 
         Spinner<Integer> c = spinner("gcC", 2, 10_000, vm.vocabularySizeProperty().get());
@@ -297,7 +298,7 @@ public final class GradientCheckView implements LessonStep {
         try {
             xy = vm.validated();
         } catch (RuntimeException e) {
-            Notices.failure("Gradient check", e);
+            session.notices().failure("Gradient check", e);
             return;
         }
         int c = vm.vocabularySizeProperty().get();
@@ -341,13 +342,10 @@ public final class GradientCheckView implements LessonStep {
         }, e -> {
             batcher.drain();
             vm.finish(false);
-            Notices.failure("Gradient check", e);
-        });
-        task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, e -> {
-            if (vm.runningProperty().get()) {
-                batcher.drain();
-                vm.finish(false);
-            }
+            session.notices().failure("Gradient check", e);
+        }, () -> {
+            batcher.drain();
+            vm.finish(false);
         });
     }
 

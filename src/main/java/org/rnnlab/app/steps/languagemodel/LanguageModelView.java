@@ -9,7 +9,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.session.LessonSession;
-import org.rnnlab.app.session.ModelSession;
+import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.engine.RnnModel;
@@ -33,7 +33,8 @@ public final class LanguageModelView implements LessonStep {
     private static final String LATEX = "\\begin{array}{l}P(w_1,\\dots,w_m)=\\prod_{i=1}^{m}P(w_i\\mid w_1,\\dots,w_{i-1})"
             + "\\\\\\mathrm{perplexity}=\\exp\\left(-\\frac{1}{N}\\ln P\\right)\\end{array}";
 
-    private final ModelSession model;
+    private final ModelStore model;
+    private final LessonSession session;
     private final LanguageModelViewModel vm = new LanguageModelViewModel();
     private final Node panel;
     private final SentenceBars barsA = new SentenceBars();
@@ -42,7 +43,8 @@ public final class LanguageModelView implements LessonStep {
     private final Label summaryB = new Label();
 
     public LanguageModelView(LessonSession session) {
-        this.model = session.model();
+        this.session = session;
+        this.model = session.models();
         Label modelLine = new Label();
         modelLine.setId("lmModel");
         modelLine.getStyleClass().add("muted");
@@ -106,13 +108,13 @@ public final class LanguageModelView implements LessonStep {
         }
         String text = "A".equals(which) ? vm.sentenceAProperty().get() : vm.sentenceBProperty().get();
         var tokens = TypedText.tokens(text);
-        model.query("languageModel" + which, () -> LanguageModelViewModel.score(m, v, tokens), score -> {
+        session.queries().query("languageModel" + which, () -> LanguageModelViewModel.score(m, v, tokens), score -> {
             if ("A".equals(which)) {
                 vm.scoreAProperty().set(score);
             } else {
                 vm.scoreBProperty().set(score);
             }
-        });
+        }, e -> session.notices().failure("Language model", e));
     }
 
     private static void show(LanguageModelViewModel.Score s, SentenceBars bars, Label summary) {

@@ -26,7 +26,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.rnnlab.app.charts.Charts;
 import org.rnnlab.app.charts.Series;
 import org.rnnlab.app.session.LessonSession;
-import org.rnnlab.app.session.ModelSession;
+import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.BackgroundWork;
@@ -51,7 +51,8 @@ public final class LossView implements LessonStep {
     private static final String LATEX = "\\begin{array}{l}L(y,o)=-\\frac{1}{N}\\sum_{n\\in N}\\ln o_n[y_n]"
             + "\\\\\\text{random weights: } L\\approx -\\ln\\frac{1}{C}=\\ln C\\end{array}";
 
-    private final ModelSession model;
+    private final ModelStore model;
+    private final LessonSession session;
     private final BackgroundWork work;
     private final LossViewModel vm = new LossViewModel();
     private final Node panel;
@@ -61,11 +62,12 @@ public final class LossView implements LessonStep {
     private Series meanData;
     private final YValueIndicator lnC = Charts.horizontal(yAxis, Math.log(8000), "ln C");
     private final Spinner<Integer> n = new Spinner<>();
-    private Task<?> task;
+    private org.rnnlab.app.support.Background.Running task;
     private boolean shown;
 
     public LossView(LessonSession session) {
-        this.model = session.model();
+        this.session = session;
+        this.model = session.models();
         this.work = session.work();
 
         n.setId("lossSentences");
@@ -168,7 +170,7 @@ public final class LossView implements LessonStep {
                 compute();
             }
         });
-        model.corpus().preparedProperty().addListener((o, a, d) -> limitToCorpus(d));
+        session.corpus().preparedProperty().addListener((o, a, d) -> limitToCorpus(d));
         limitToCorpus(model.prepared());
     }
 
@@ -246,15 +248,8 @@ public final class LossView implements LessonStep {
         }, e -> {
             batcher.drain();
             vm.finish(false);
-            org.rnnlab.app.support.Notices.failure("Loss", e);
-        });
-        task.setOnCancelled(e -> vm.finish(false));
-        task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, e -> {
-            if (vm.runningProperty().get()) {
-                batcher.drain();
-                vm.finish(false);
-            }
-        });
+            session.notices().failure("Loss", e);
+        }, () -> vm.finish(false));
     }
 
     @Override

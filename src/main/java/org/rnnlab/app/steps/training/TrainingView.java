@@ -51,7 +51,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.rnnlab.app.charts.Charts;
 import org.rnnlab.app.charts.Series;
 import org.rnnlab.app.session.LessonSession;
-import org.rnnlab.app.session.ModelSession;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.FxBatcher;
@@ -84,11 +84,8 @@ public final class TrainingView implements LessonStep {
     };
     private static final String LATEX = "\\begin{array}{l}\\theta\\leftarrow\\theta-\\eta\\,\\frac{\\partial L}{\\partial\\theta}"
             + "\\quad\\theta\\in\\{U,V,W\\}\\end{array}";
-    private static final int SAMPLE_SENTENCES = 3;
-    private static final long SAMPLE_SEED = 7;
-
-    private final ModelSession model;
-    private final TrainingViewModel vm = new TrainingViewModel();
+    private final TrainingViewModel vm;
+    private final TrainingRunState run;
     private final Node panel;
     private final DefaultNumericAxis xAxis = Charts.axis("examples seen (sentences)");
     private final DefaultNumericAxis yAxis = Charts.axis("loss (mean per word)");
@@ -96,7 +93,7 @@ public final class TrainingView implements LessonStep {
     private Series stepData;
     private Series smoothData;
     private Series evalData;
-    private final YValueIndicator lnC = Charts.horizontal(yAxis, Math.log(8000), "ln C");
+    private final YValueIndicator lnC = Charts.horizontal(yAxis, Math.log(LessonDefaults.WORD_DIM), "ln C");
     private final List<XValueIndicator> halvingMarkers = new ArrayList<>();
     private final VBox samples = new VBox(3);
     private final Label samplesTitle = new Label("What the model writes");
@@ -104,28 +101,19 @@ public final class TrainingView implements LessonStep {
     private final Button pause = new Button("Pause", new FontIcon(MaterialDesignP.PAUSE));
     private final Button step = new Button("Step", new FontIcon(MaterialDesignS.STEP_FORWARD));
     private final Button stop = new Button("Stop", new FontIcon(MaterialDesignS.STOP));
-    private final Timeline sampler = new Timeline(new KeyFrame(Duration.seconds(12), e -> askForSamples()));
-    private boolean sampleOnNextModel;
-    private final List<TrainingEvent> pending = new ArrayList<>();
-    private FxBatcher<TrainingEvent> batcher;
-    private ModelSession.TrainingRun run;
-    private RnnModel lastRunResult;
-    private long lastProcessed;
-    private long lastChart;
-    private long drawnChart = -1;
 
     public TrainingView(LessonSession session) {
-        this.model = session.model();
-        vm.hiddenSizeProperty().bindBidirectional(model.hiddenSizeProperty());
+        vm = new TrainingViewModel(session.models(), session.training(), session.files(), session.queries(),
+                session.notices(), this::confirm, System::nanoTime);
+        run = vm.run();
 
         Label modelLine = new Label();
         modelLine.setId("trainingModel");
         modelLine.setWrapText(true);
         modelLine.getStyleClass().add("muted");
-        modelLine.textProperty().bind(Bindings.createStringBinding(this::modelText, model.modelProperty(),
-                model.descriptionProperty(), model.matchesCorpusProperty()));
+        modelLine.textProperty().bind(vm.modelLine());
 
-        VBox content = new VBox(10, modelLine, form(), buttons(), stats(), chartBox(), samplesBox(), outcome());
+        VBox content = new VBox(10, modelLine, form(session), buttons(session), stats(), chartBox(), samplesBox(), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -133,29 +121,11 @@ public final class TrainingView implements LessonStep {
         scroll.getStyleClass().add("edge-to-edge");
         panel = StepPage.build("trainingStep", "Training", EXPLANATION, LATEX, scroll);
 
-        sampler.setCycleCount(Timeline.INDEFINITE);
-        vm.stateProperty().addListener((o, a, s) -> stateChanged(s));
-        model.trainingProperty().addListener((o, a, on) -> {
-            if (!on) {
-                if (batcher != null) {
-                    batcher.drain();
-                }
-                flush(System.nanoTime(), true);
-                vm.threadEnded(System.nanoTime());
-                lastRunResult = model.model();
-                run = null;
-                sampleSentences();
-            }
-        });
-        model.revisionProperty().addListener((o, a, b) -> {
-            if (sampleOnNextModel) {
-                sampleOnNextModel = false;
-                sampleSentences();
-            }
-        });
-        model.corpus().preparedProperty().addListener((o, a, d) -> corpusChanged(d));
-        corpusChanged(model.prepared());
-        stateChanged(vm.stateProperty().get());
+        run.stateProperty().addListener((o, a, s) -> stateChanged(s));
+        vm.chartVersionProperty().addListener((o, a, b) -> refreshChart());
+        vm.lnCProperty().addListener((o, a, b) -> showLnC(b.doubleValue()));
+        showLnC(vm.lnCProperty().get());
+        stateChanged(run.stateProperty().get());
     }
 
     public TrainingViewModel viewModel() {
@@ -169,7 +139,7 @@ public final class TrainingView implements LessonStep {
 
     // ---- building -----------------------------------------------------------------------------
 
-    private Node form() {
+    private Node form(LessonSession session) {
         TextField lr = new TextField();
         lr.setId("learningRate");
         lr.setPrefColumnCount(6);
@@ -225,16 +195,13 @@ public final class TrainingView implements LessonStep {
 
         Hyperlink lesson = new Hyperlink("Lesson's settings");
         lesson.setId("lessonDefaults");
-        lesson.setOnAction(e -> {
-            PreparedData d = model.prepared();
-            vm.lessonDefaults(d == null ? vm.sentencesProperty().get() : d.size());
-        });
+        lesson.setOnAction(e -> vm.lessonDefaults());
         FlowPane form = new FlowPane(10, 6,
                 Fields.labelled("Learning rate", lr), Fields.labelled("Epochs", epochs), Fields.labelled("Evaluate every", evaluate),
                 Fields.labelled("BPTT truncation", bptt), Fields.labelled("Sentences", sentences), Fields.labelled("Seed", seed),
                 Fields.labelled("Precision", precision), Fields.labelled("H (new model)", hidden), lesson);
         form.setAlignment(Pos.BOTTOM_LEFT);
-        form.disableProperty().bind(model.trainingProperty());
+        form.disableProperty().bind(session.models().trainingProperty());
         return form;
     }
 
@@ -252,41 +219,24 @@ public final class TrainingView implements LessonStep {
         return s;
     }
 
-    private Node buttons() {
+    private Node buttons(LessonSession session) {
         start.setId("startTraining");
         start.getStyleClass().add(Styles.ACCENT);
-        start.setOnAction(e -> start());
+        start.setOnAction(e -> vm.start());
         pause.setId("pauseTraining");
-        pause.setOnAction(e -> {
-            if (run == null) {
-                return;
-            }
-            if (vm.stateProperty().get() == TrainingViewModel.State.PAUSED) {
-                run.resume();
-            } else {
-                run.pause();
-            }
-        });
+        pause.setOnAction(e -> vm.pauseOrResume());
         step.setId("stepTraining");
         step.setTooltip(new Tooltip("One SGD step on the next sentence (while paused)"));
-        step.setOnAction(e -> {
-            if (run != null) {
-                run.stepOnce();
-            }
-        });
+        step.setOnAction(e -> vm.step());
         stop.setId("stopTraining");
         stop.getStyleClass().add(Styles.DANGER);
-        stop.setOnAction(e -> {
-            if (run != null) {
-                run.stop();
-            }
-        });
+        stop.setOnAction(e -> vm.stop());
 
         MenuButton file = new MenuButton("Model", new FontIcon(MaterialDesignF.FILE_OUTLINE));
         file.setId("modelMenu");
         MenuItem fresh = new MenuItem("New random model (H, seed, precision above)", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         fresh.setId("newModel");
-        fresh.setOnAction(e -> newModel());
+        fresh.setOnAction(e -> vm.newModel());
         MenuItem save = new MenuItem("Save the model...", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setOnAction(e -> save());
         MenuItem load = new MenuItem("Load a model...", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
@@ -294,7 +244,7 @@ public final class TrainingView implements LessonStep {
         MenuItem importLesson = new MenuItem("Import the lesson's pre-trained model (.npz)...", new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
         importLesson.setOnAction(e -> importLesson());
         file.getItems().addAll(fresh, new SeparatorMenuItem(), save, load, importLesson);
-        file.disableProperty().bind(model.trainingProperty());
+        file.disableProperty().bind(session.models().trainingProperty());
 
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
@@ -307,25 +257,25 @@ public final class TrainingView implements LessonStep {
         ProgressBar bar = new ProgressBar(0);
         bar.setId("trainingProgress");
         bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(vm.progressProperty());
+        bar.progressProperty().bind(run.progressProperty());
         Label examples = stat("examplesSeen", Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d / %,d",
-                vm.examplesSeenProperty().get(), vm.totalExamplesProperty().get()), vm.examplesSeenProperty(), vm.totalExamplesProperty()));
+                run.examplesSeenProperty().get(), run.totalExamplesProperty().get()), run.examplesSeenProperty(), run.totalExamplesProperty()));
         Label rate = stat("sentencesPerSecond", Bindings.createStringBinding(() -> {
-            double r = vm.sentencesPerSecondProperty().get();
+            double r = run.sentencesPerSecondProperty().get();
             return Double.isFinite(r) ? String.format(Locale.ROOT, "%.1f", r) : "–";
-        }, vm.sentencesPerSecondProperty()));
+        }, run.sentencesPerSecondProperty()));
         Label ms = stat("msPerStep", Bindings.createStringBinding(
-                () -> TrainingViewModel.stepTimeText(vm.msPerStepProperty().get()), vm.msPerStepProperty()));
-        Label left = stat("timeLeft", vm.timeLeftProperty());
+                () -> TrainingText.stepTimeText(run.msPerStepProperty().get()), run.msPerStepProperty()));
+        Label left = stat("timeLeft", run.timeLeftProperty());
         Label epochLr = stat("epochAndRate", Bindings.createStringBinding(() -> {
-            int e = vm.epochProperty().get();
+            int e = run.epochProperty().get();
             return String.format(Locale.ROOT, "%s · %s", e == 0 ? "–" : e + " / " + vm.epochsProperty().get(),
-                    TrainingViewModel.rateText(vm.currentLearningRateProperty().get()));
-        }, vm.epochProperty(), vm.epochsProperty(), vm.currentLearningRateProperty()));
+                    TrainingText.rateText(run.currentLearningRateProperty().get()));
+        }, run.epochProperty(), vm.epochsProperty(), run.currentLearningRateProperty()));
         Label loss = stat("smoothedLoss", Bindings.createStringBinding(() -> {
-            double l = vm.smoothedLossProperty().get();
+            double l = run.smoothedLossProperty().get();
             return Double.isFinite(l) ? String.format(Locale.ROOT, "%.3f", l) : "–";
-        }, vm.smoothedLossProperty()));
+        }, run.smoothedLossProperty()));
         HBox row = new HBox(18,
                 caption(examples, "examples seen"), caption(rate, "sentences / s"),
                 caption(ms, String.format(Locale.ROOT, "ms per step (lesson: %.0f numpy, %.0f Theano)",
@@ -388,7 +338,9 @@ public final class TrainingView implements LessonStep {
 
     private Node samplesBox() {
         samplesTitle.getStyleClass().add("card-title");
+        samplesTitle.textProperty().bind(vm.samplesTitleProperty());
         samples.setId("trainingSamples");
+        vm.samples().addListener((javafx.collections.ListChangeListener<String>) c -> showSamples());
         VBox box = new VBox(4, samplesTitle, samples);
         box.getStyleClass().add("card");
         return box;
@@ -399,8 +351,8 @@ public final class TrainingView implements LessonStep {
         l.setId("trainingOutcome");
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
-        l.textProperty().bind(vm.outcomeProperty());
-        vm.divergedProperty().addListener((o, a, bad) -> {
+        l.textProperty().bind(run.outcomeProperty());
+        run.divergedProperty().addListener((o, a, bad) -> {
             l.getStyleClass().remove("verdict-failed");
             if (bad) {
                 l.getStyleClass().add("verdict-failed");
@@ -409,177 +361,60 @@ public final class TrainingView implements LessonStep {
         return l;
     }
 
-    private String modelText() {
-        RnnModel m = model.model();
-        if (m == null) {
-            return "Waiting for the corpus and the model...";
-        }
-        String text = String.format(Locale.ROOT, "Model: %s  (C = %,d, H = %d, %s)", model.descriptionProperty().get(),
-                m.wordDim(), m.hiddenDim(), m.precision().dtypeName());
-        return model.matchesCorpusProperty().get() ? text
-                : text + ". Its vocabulary is not this corpus's, so it cannot be trained on it: make a new random model (Model menu).";
+    private void showLnC(double value) {
+        lnC.setValue(value);
+        lnC.setText(String.format(Locale.ROOT, "ln C = %.2f", value));
     }
 
-    private void corpusChanged(PreparedData d) {
-        if (d != null) {
-            vm.sentencesProperty().set(Math.min(Math.max(1, vm.sentencesProperty().get()), d.size()));
-            lnC.setValue(Math.log(d.vocabulary().size()));
-            lnC.setText(String.format(Locale.ROOT, "ln C = %.2f", Math.log(d.vocabulary().size())));
+    private void showSamples() {
+        samples.getChildren().clear();
+        for (String line : vm.samples()) {
+            Label l = new Label(line);
+            l.setWrapText(true);
+            l.getStyleClass().add("sample-sentence");
+            samples.getChildren().add(l);
         }
     }
 
-    private void stateChanged(TrainingViewModel.State s) {
-        boolean idle = s == TrainingViewModel.State.IDLE;
+    private void stateChanged(TrainingRunState.State s) {
+        boolean idle = s == TrainingRunState.State.IDLE;
         start.setDisable(!idle);
         pause.setDisable(idle);
         stop.setDisable(idle);
-        step.setDisable(s != TrainingViewModel.State.PAUSED);
-        boolean paused = s == TrainingViewModel.State.PAUSED;
+        step.setDisable(s != TrainingRunState.State.PAUSED);
+        boolean paused = s == TrainingRunState.State.PAUSED;
         pause.setText(paused ? "Resume" : "Pause");
         pause.setGraphic(new FontIcon(paused ? MaterialDesignP.PLAY : MaterialDesignP.PAUSE));
-        if (s == TrainingViewModel.State.RUNNING) {
-            sampler.play();
-        } else {
-            sampler.stop();
-        }
     }
 
-    // ---- actions ------------------------------------------------------------------------------
-
-    private void start() {
-        PreparedData d = model.prepared();
-        if (d == null || model.model() == null) {
-            Notices.warn("Training", "Wait until the corpus is prepared and the model is ready.");
-            return;
-        }
-        if (!model.matchesCorpusProperty().get()) {
-            Notices.warn("Training", "The model's vocabulary is not this corpus's. Make a new random model (Model menu), then train.");
-            return;
-        }
-        boolean keep = lastRunResult != null && lastRunResult == model.model();
-        pending.clear();
-        batcher = new FxBatcher<>(this::onBatch);
-        FxBatcher<TrainingEvent> mine = batcher;
-        try {
-            run = model.train(vm.request(), mine::post);
-        } catch (RuntimeException e) {
-            Notices.failure("Training", e);
-            return;
-        }
-        vm.started(Math.min(vm.sentencesProperty().get(), d.size()), System.nanoTime(), keep);
-        if (!keep) {
-            for (XValueIndicator m : halvingMarkers) {
-                chart.getPlugins().remove(m);
-            }
-            halvingMarkers.clear();
-            samples.getChildren().clear();
-        }
-        drawnChart = -1;
-        refreshChart();
-    }
-
-    /**
-     * A frame's worth of events. The numbers are refreshed four times a second and the chart once:
-     * enough to look live, and cheap enough to leave the CPU to the trainer (on two cores, every
-     * redraw is taken from it).
-     */
-    private void onBatch(List<TrainingEvent> batch) {
-        pending.addAll(batch);
-        boolean important = batch.stream().anyMatch(e -> !(e instanceof TrainingEvent.Step));
-        long now = System.nanoTime();
-        for (TrainingEvent e : batch) {
-            if (e instanceof TrainingEvent.Diverged d) {
-                Notices.warn("Training stopped", d.message());
-            }
-        }
-        flush(now, important);
-    }
-
-    private void flush(long now, boolean force) {
-        if (!pending.isEmpty() && (force || now - lastProcessed > 250_000_000L)) {
-            vm.accept(new ArrayList<>(pending), now);
-            pending.clear();
-            lastProcessed = now;
-        }
-        if (force || now - lastChart > 1_000_000_000L) {
-            lastChart = now;
-            refreshChart();
-        }
-    }
+    // ---- the chart ----------------------------------------------------------------------------
 
     private void refreshChart() {
-        if (drawnChart == vm.chartRevision()) {
-            return;
+        if (halvingMarkers.size() > run.halvings().size()) {
+            halvingMarkers.forEach(chart.getPlugins()::remove);
+            halvingMarkers.clear();
         }
-        drawnChart = vm.chartRevision();
-        stepData.set(vm.stepLoss().xValues(), vm.stepLoss().yValues());
-        smoothData.set(vm.smoothLoss().xValues(), vm.smoothLoss().yValues());
-        double[] ex = new double[vm.evaluations().size()];
+        stepData.set(run.stepLoss().xValues(), run.stepLoss().yValues());
+        smoothData.set(run.smoothLoss().xValues(), run.smoothLoss().yValues());
+        double[] ex = new double[run.evaluations().size()];
         double[] ey = new double[ex.length];
         double top = lnC.getValue();
         for (int i = 0; i < ex.length; i++) {
-            ex[i] = vm.evaluations().get(i).examplesSeen();
-            ey[i] = vm.evaluations().get(i).loss();
+            ex[i] = run.evaluations().get(i).examplesSeen();
+            ey[i] = run.evaluations().get(i).loss();
             if (Double.isFinite(ey[i])) {
                 top = Math.max(top, ey[i]);
             }
         }
         evalData.set(ex, ey);
-        for (int i = halvingMarkers.size(); i < vm.halvings().size(); i++) {
-            TrainingViewModel.Halving h = vm.halvings().get(i);
+        for (int i = halvingMarkers.size(); i < run.halvings().size(); i++) {
+            TrainingRunState.Halving h = run.halvings().get(i);
             XValueIndicator m = Charts.vertical(xAxis, h.examplesSeen(), String.format(Locale.ROOT, "lr → %.3g", h.learningRate()));
             halvingMarkers.add(m);
             chart.getPlugins().add(m);
         }
         // The per-sentence losses can be large early on; keep the axis on the interesting part.
         yAxis.setMax(Math.ceil(Math.max(top, 1) * 1.2));
-    }
-
-    /** Samples are drawn from a fresh copy of the parameters, which the trainer hands over between two steps. */
-    private void askForSamples() {
-        if (run != null) {
-            sampleOnNextModel = true;
-            run.requestSnapshot();
-        }
-    }
-
-    private void sampleSentences() {
-        RnnModel m = model.model();
-        Vocabulary v = model.vocabulary();
-        if (m == null || v == null) {
-            return;
-        }
-        String when = model.descriptionProperty().get();
-        model.query("trainingSamples", () -> {
-            SentenceGenerator g = new SentenceGenerator(m);
-            // The same seed every time: the draws stay comparable, so what changes is the model.
-            SplittableRandom rng = new SplittableRandom(SAMPLE_SEED);
-            GenerationOptions o = new GenerationOptions(5, 25, 1.0, v.startIndex(), v.endIndex(), v.unknownIndex());
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < SAMPLE_SENTENCES; i++) {
-                int[] words = g.generate(o, rng).words();
-                StringBuilder b = new StringBuilder();
-                for (int w : words) {
-                    b.append(b.length() == 0 ? "" : " ").append(v.word(w));
-                }
-                out.add(b.toString());
-            }
-            return out;
-        }, lines -> {
-            samplesTitle.setText("What the model writes (" + when + ")");
-            samples.getChildren().clear();
-            for (String line : lines) {
-                Label l = new Label(line);
-                l.setWrapText(true);
-                l.getStyleClass().add("sample-sentence");
-                samples.getChildren().add(l);
-            }
-        }, e -> { });
-    }
-
-    private void newModel() {
-        model.initialiseRandom(vm.hiddenSizeProperty().get(), vm.seedProperty().get(), vm.precisionProperty().get());
-        lastRunResult = null;
     }
 
     private File chooseNpz(String title, boolean save) {
@@ -596,60 +431,34 @@ public final class TrainingView implements LessonStep {
     private void save() {
         File f = chooseNpz("Save the model", true);
         if (f != null) {
-            model.save(f.toPath());
+            vm.save(f.toPath());
         }
     }
 
     private void load() {
         File f = chooseNpz("Load a model", false);
         if (f != null) {
-            model.load(f.toPath(), this::loaded);
+            vm.load(f.toPath());
         }
     }
 
     private void importLesson() {
         File f = chooseNpz("Import the lesson's model (trained-model-theano.npz)", false);
         if (f != null) {
-            model.importLesson(f.toPath());
+            vm.importLesson(f.toPath());
         }
     }
 
-    /** A model file was read: use it at once when it fits the corpus, otherwise ask. */
-    private void loaded(LoadedModel loaded) {
-        String name = "a model loaded from a file";
-        if (model.matchesCorpus(loaded)) {
-            model.adopt(loaded, name);
-            lastRunResult = null;
-            return;
-        }
-        if (loaded.vocabulary() == null) {
-            Notices.warn("Load model", String.format(Locale.ROOT,
-                    "This file holds no vocabulary, and its size (C = %,d) is not the corpus's. "
-                            + "For the lesson's own file use \"Import the lesson's pre-trained model\".", loaded.model().wordDim()));
-            return;
-        }
-        PreparedData d = model.prepared();
-        ButtonType use = new ButtonType("Use the model's own vocabulary", ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, String.format(Locale.ROOT,
-                "This model was trained with another vocabulary (C = %,d) than the corpus's (C = %,d).%n%n"
-                        + "With its own vocabulary, scoring, prediction and generation work; the corpus's sentences "
-                        + "are read with the model's words, and it cannot be trained on this corpus.",
-                loaded.vocabulary().size(), d == null ? 0 : d.vocabulary().size()), use, ButtonType.CANCEL);
-        alert.setTitle("The vocabularies differ");
-        alert.setHeaderText("The model does not match the corpus");
+    /** The app's {@link TrainingViewModel.Confirm}: a dialog over the window. */
+    private boolean confirm(String title, String header, String text, String yes) {
+        ButtonType use = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, use, ButtonType.CANCEL);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
         if (panel.getScene() != null) {
             alert.initOwner(panel.getScene().getWindow());
         }
-        alert.showAndWait().filter(b -> b == use).ifPresent(b -> {
-            model.adopt(loaded, name + " (with its own vocabulary)");
-            lastRunResult = null;
-        });
-    }
-
-    @Override
-    public void dispose() {
-        sampler.stop();
-        model.dispose();
+        return alert.showAndWait().filter(b -> b == use).isPresent();
     }
 
     @Override

@@ -1,10 +1,19 @@
 package org.rnnlab.app.steps.training;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -17,69 +26,119 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.rnnlab.app.charts.DecimatedSeries;
 import org.rnnlab.app.charts.Smoothing;
-import org.rnnlab.app.session.ModelSession;
+import org.rnnlab.app.session.ModelFiles;
+import org.rnnlab.app.session.ModelStore;
+import org.rnnlab.app.session.TrainingControl;
+import org.rnnlab.app.support.Notifier;
+import org.rnnlab.app.support.QueryLane;
+import org.rnnlab.common.LessonDefaults;
+import org.rnnlab.engine.GenerationOptions;
+import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.Precision;
-import org.rnnlab.training.TrainingConfig;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.engine.SentenceGenerator;
+import org.rnnlab.text.PreparedData;
+import org.rnnlab.text.Vocabulary;
 import org.rnnlab.training.TrainingEvent;
 
 /**
- * The training step: the hyper-parameters, the state of the run, and what the live chart and the
- * counters show. Training events arrive in batches (one per frame at most) through {@link #accept}.
+ * The training step: the hyper-parameters, the commands (start, pause, step, stop, the model
+ * menu), the state of the run, and what the live chart, the counters and the sample sentences
+ * show. Training events arrive in batches (one per frame at most); the numbers are refreshed four
+ * times a second and the chart once, to leave the CPU to the trainer (on two cores every redraw is
+ * taken from it).
  */
 public final class TrainingViewModel {
-    /** Points kept per chart series, however long the run. */
-    public static final int CHART_POINTS = 2000;
     /** The lesson's figures for one SGD step on a 45-word sentence, C = 8000, H = 100. */
     public static final double LESSON_NUMPY_MS = 350;
     public static final double LESSON_THEANO_MS = 70;
-    /** Sentences per second are measured over this much recent time. */
-    static final long RATE_WINDOW_NANOS = 5_000_000_000L;
+    /** The counters are refreshed this often while training runs... */
+    static final long NUMBERS_NANOS = 250_000_000L;
+    /** ...and the chart this often. */
+    static final long CHART_NANOS = 1_000_000_000L;
+    /** New sample sentences this often while training runs. */
+    static final long SAMPLE_NANOS = 12_000_000_000L;
+    static final int SAMPLE_SENTENCES = 3;
+    /** The same seed every time: the draws stay comparable, so what changes is the model. */
+    static final long SAMPLE_SEED = 7;
 
-    public enum State { IDLE, RUNNING, PAUSED }
-
-    /** A full-set evaluation: the chart shows it as a point. */
-    public record Evaluation(long examplesSeen, int epoch, double loss) {
-    }
-
-    /** Where the learning rate was halved. */
-    public record Halving(long examplesSeen, double learningRate) {
+    /** Asks the learner to confirm (a dialog in the app). */
+    @FunctionalInterface
+    public interface Confirm {
+        boolean ask(String title, String header, String text, String yes);
     }
 
     // hyper-parameters
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(TrainingConfig.lessonDefaults().learningRate());
+    private final ModelStore store;
+    private final TrainingControl training;
+    private final ModelFiles files;
+    private final QueryLane queries;
+    private final Notifier notifier;
+    private final Confirm confirm;
+    private final LongSupplier clock;
+
+    // hyper-parameters
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(LessonDefaults.LEARNING_RATE);
     private final IntegerProperty epochs = new SimpleIntegerProperty(10);
     private final IntegerProperty evaluateEvery = new SimpleIntegerProperty(1);
-    private final IntegerProperty bpttTruncate = new SimpleIntegerProperty(ModelSession.DEFAULT_BPTT);
+    private final IntegerProperty bpttTruncate = new SimpleIntegerProperty(LessonDefaults.BPTT_TRUNCATE);
     private final IntegerProperty sentences = new SimpleIntegerProperty(1000);
-    private final LongProperty seed = new SimpleLongProperty(ModelSession.DEFAULT_SEED);
+    private final LongProperty seed = new SimpleLongProperty(LessonDefaults.SEED);
     private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(Precision.FLOAT32);
-    private final IntegerProperty hiddenSize = new SimpleIntegerProperty(ModelSession.DEFAULT_HIDDEN);
+    private final IntegerProperty hiddenSize = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
 
-    // the run
-    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
-    private final LongProperty examplesSeen = new SimpleLongProperty();
-    private final LongProperty totalExamples = new SimpleLongProperty();
-    private final IntegerProperty epoch = new SimpleIntegerProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty();
-    private final DoubleProperty sentencesPerSecond = new SimpleDoubleProperty(Double.NaN);
-    private final DoubleProperty msPerStep = new SimpleDoubleProperty(Double.NaN);
-    private final DoubleProperty currentLearningRate = new SimpleDoubleProperty(Double.NaN);
-    private final DoubleProperty smoothedLoss = new SimpleDoubleProperty(Double.NaN);
-    private final StringProperty timeLeft = new SimpleStringProperty("–");
-    private final StringProperty outcome = new SimpleStringProperty("");
-    private final javafx.beans.property.BooleanProperty diverged = new javafx.beans.property.SimpleBooleanProperty();
-    private final DecimatedSeries stepLoss = new DecimatedSeries(CHART_POINTS);
-    private final DecimatedSeries smoothLoss = new DecimatedSeries(CHART_POINTS);
-    private final List<Evaluation> evaluations = new ArrayList<>();
-    private final List<Halving> halvings = new ArrayList<>();
-    private final Smoothing smoothing = new Smoothing(100);
-    private final Smoothing stepMillis = new Smoothing(50);
-    private final Deque<long[]> rateSamples = new ArrayDeque<>();
-    private long chartRevision;
-    private long startedAt;
-    private long pausedNanos;
-    private long pausedSince;
-    private long baseExamples;
+    private final TrainingRunState run = new TrainingRunState();
+    private final LongProperty chartVersion = new SimpleLongProperty();
+    private final DoubleProperty lnC = new SimpleDoubleProperty(Math.log(LessonDefaults.WORD_DIM));
+    private final ObservableList<String> samples = FXCollections.observableArrayList();
+    private final javafx.beans.property.StringProperty samplesTitle = new SimpleStringProperty("What the model writes");
+    private final StringBinding modelLine;
+    private final List<TrainingEvent> pending = new ArrayList<>();
+    private long lastNumbers;
+    private long lastChart;
+    private long lastSample;
+    private boolean chartChanged;
+    private boolean sampleOnNextModel;
+    private RnnModel lastRunResult;
+
+    /**
+     * @param store    the current model (read, and watched for new parameters)
+     * @param training starts and steers the one training run
+     * @param files    new random model, load, import, save
+     * @param queries  the model-query lane (sample sentences)
+     * @param confirm  asks the learner before a model with another vocabulary is used
+     * @param clock    System::nanoTime in the app
+     */
+    public TrainingViewModel(ModelStore store, TrainingControl training, ModelFiles files, QueryLane queries,
+                             Notifier notifier, Confirm confirm, LongSupplier clock) {
+        this.store = store;
+        this.training = training;
+        this.files = files;
+        this.queries = queries;
+        this.notifier = notifier;
+        this.confirm = confirm;
+        this.clock = clock;
+        modelLine = Bindings.createStringBinding(this::modelText, store.modelProperty(), store.descriptionProperty(),
+                store.matchesCorpusProperty());
+        store.trainingProperty().addListener((o, was, on) -> {
+            if (!on) {
+                runEnded();
+            }
+        });
+        store.revisionProperty().addListener((o, a, b) -> {
+            if (sampleOnNextModel) {
+                sampleOnNextModel = false;
+                sampleSentences();
+            }
+        });
+        store.preparedProperty().addListener((o, a, d) -> corpusChanged(d));
+        corpusChanged(store.prepared());
+    }
+
+    /** The run: its state, counters and chart series. */
+    public TrainingRunState run() {
+        return run;
+    }
 
     public DoubleProperty learningRateProperty() {
         return learningRate;
@@ -113,269 +172,236 @@ public final class TrainingViewModel {
         return hiddenSize;
     }
 
-    public ObjectProperty<State> stateProperty() {
-        return state;
-    }
-
-    public LongProperty examplesSeenProperty() {
-        return examplesSeen;
-    }
-
-    public LongProperty totalExamplesProperty() {
-        return totalExamples;
-    }
-
-    /** The epoch under way, counted from 1. */
-    public IntegerProperty epochProperty() {
-        return epoch;
-    }
-
-    public DoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public DoubleProperty sentencesPerSecondProperty() {
-        return sentencesPerSecond;
-    }
-
-    public DoubleProperty msPerStepProperty() {
-        return msPerStep;
-    }
-
-    public DoubleProperty currentLearningRateProperty() {
-        return currentLearningRate;
-    }
-
-    public DoubleProperty smoothedLossProperty() {
-        return smoothedLoss;
-    }
-
-    public StringProperty timeLeftProperty() {
-        return timeLeft;
-    }
-
-    /** How the last run ended, one line (empty while running). */
-    public StringProperty outcomeProperty() {
-        return outcome;
-    }
-
-    /** True when the last run diverged (its outcome says so). */
-    public javafx.beans.property.BooleanProperty divergedProperty() {
-        return diverged;
-    }
-
-    public DecimatedSeries stepLoss() {
-        return stepLoss;
-    }
-
-    public DecimatedSeries smoothLoss() {
-        return smoothLoss;
-    }
-
-    public List<Evaluation> evaluations() {
-        return evaluations;
-    }
-
-    public List<Halving> halvings() {
-        return halvings;
-    }
-
-    /** Increases whenever the chart's data changed. */
-    public long chartRevision() {
-        return chartRevision;
-    }
-
     /** The lesson's own settings: lr 0.005, 100 epochs, evaluated every 5, every sentence. */
-    public void lessonDefaults(int corpusSentences) {
-        TrainingConfig c = TrainingConfig.lessonDefaults();
-        learningRate.set(c.learningRate());
-        epochs.set(c.epochs());
-        evaluateEvery.set(c.evaluateLossAfter());
-        bpttTruncate.set(ModelSession.DEFAULT_BPTT);
-        sentences.set(Math.max(1, corpusSentences));
-        seed.set(c.seed());
+    public void lessonDefaults() {
+        PreparedData d = store.prepared();
+        learningRate.set(LessonDefaults.LEARNING_RATE);
+        epochs.set(LessonDefaults.EPOCHS);
+        evaluateEvery.set(LessonDefaults.EVALUATE_LOSS_AFTER);
+        bpttTruncate.set(LessonDefaults.BPTT_TRUNCATE);
+        sentences.set(Math.max(1, d == null ? sentences.get() : d.size()));
+        seed.set(LessonDefaults.SEED);
     }
 
-    /** The request for the model session, from the current fields. */
-    public ModelSession.TrainingRequest request() {
-        return new ModelSession.TrainingRequest(learningRate.get(), epochs.get(), evaluateEvery.get(),
+    /** The request for the training controller, from the current fields. */
+    public TrainingControl.Request request() {
+        return new TrainingControl.Request(learningRate.get(), epochs.get(), evaluateEvery.get(),
                 bpttTruncate.get(), sentences.get(), seed.get(), precision.get());
     }
 
+    // ---- commands -----------------------------------------------------------------------------
+
+    /** Starts a run with the fields' settings; a second run on the result of the first extends its curve. */
+    public void start() {
+        if (run.stateProperty().get() != TrainingRunState.State.IDLE) {
+            return;
+        }
+        PreparedData d = store.prepared();
+        boolean keep = lastRunResult != null && lastRunResult == store.model();
+        pending.clear();
+        try {
+            training.start(request(), this::onBatch);
+        } catch (RuntimeException e) {
+            notifier.failure("Training", e);
+            return;
+        }
+        long now = clock.getAsLong();
+        run.started(Math.min(sentences.get(), d.size()), epochs.get(), learningRate.get(), now, keep);
+        if (!keep) {
+            samples.clear();
+            samplesTitle.set("What the model writes");
+        }
+        lastSample = now;
+        lastNumbers = now;
+        lastChart = now;
+        chartVersion.set(chartVersion.get() + 1);
+    }
+
+    /** Pause while running, resume while paused. */
+    public void pauseOrResume() {
+        if (run.stateProperty().get() == TrainingRunState.State.PAUSED) {
+            training.resume();
+        } else if (run.stateProperty().get() == TrainingRunState.State.RUNNING) {
+            training.pause();
+        }
+    }
+
+    /** One SGD step (while paused). */
+    public void step() {
+        if (run.stateProperty().get() == TrainingRunState.State.PAUSED) {
+            training.stepOnce();
+        }
+    }
+
+    public void stop() {
+        if (run.stateProperty().get() != TrainingRunState.State.IDLE) {
+            training.stop();
+        }
+    }
+
+    /** A new random model with the fields' H, seed and precision. */
+    public void newModel() {
+        files.initialiseRandom(hiddenSize.get(), seed.get(), precision.get());
+        lastRunResult = null;
+    }
+
+    public void save(Path npz) {
+        files.save(npz);
+    }
+
+    public void importLesson(Path npz) {
+        files.importLesson(npz);
+        lastRunResult = null;
+    }
+
+    /** Loads a model file: used at once when it fits the corpus, otherwise only if the learner agrees. */
+    public void load(Path npz) {
+        files.load(npz, this::loaded);
+    }
+
+    private void loaded(LoadedModel loaded) {
+        String name = "a model loaded from a file";
+        if (files.matchesCorpus(loaded)) {
+            files.adopt(loaded, name);
+            lastRunResult = null;
+            return;
+        }
+        if (loaded.vocabulary() == null) {
+            notifier.warn("Load model", String.format(Locale.ROOT,
+                    "This file holds no vocabulary, and its size (C = %,d) is not the corpus's. "
+                            + "For the lesson's own file use \"Import the lesson's pre-trained model\".", loaded.model().wordDim()));
+            return;
+        }
+        PreparedData d = store.prepared();
+        String text = String.format(Locale.ROOT,
+                "This model was trained with another vocabulary (C = %,d) than the corpus's (C = %,d).%n%n"
+                        + "With its own vocabulary, scoring, prediction and generation work; the corpus's sentences "
+                        + "are read with the model's words, and it cannot be trained on this corpus.",
+                loaded.vocabulary().size(), d == null ? 0 : d.vocabulary().size());
+        if (confirm.ask("The vocabularies differ", "The model does not match the corpus", text,
+                "Use the model's own vocabulary")) {
+            files.adopt(loaded, name + " (with its own vocabulary)");
+            lastRunResult = null;
+        }
+    }
+
+    // ---- what the view shows besides the counters -----------------------------------------------
+
+    /** One line: which model trains ("Model: random weights (seed 10)  (C = 8,000, H = 100, float64)"). */
+    public StringBinding modelLine() {
+        return modelLine;
+    }
+
+    /** ln C of the prepared corpus: where a model that knows nothing starts. */
+    public DoubleProperty lnCProperty() {
+        return lnC;
+    }
+
+    /** Changes when the chart should be redrawn (at most once a second while training). */
+    public LongProperty chartVersionProperty() {
+        return chartVersion;
+    }
+
+    /** Sentences the model writes, refreshed every few seconds while it trains. */
+    public ObservableList<String> samples() {
+        return samples;
+    }
+
+    public javafx.beans.property.StringProperty samplesTitleProperty() {
+        return samplesTitle;
+    }
+
+    private String modelText() {
+        RnnModel m = store.model();
+        if (m == null) {
+            return "Waiting for the corpus and the model...";
+        }
+        String text = String.format(Locale.ROOT, "Model: %s  (C = %,d, H = %d, %s)", store.descriptionProperty().get(),
+                m.wordDim(), m.hiddenDim(), m.precision().dtypeName());
+        return store.matchesCorpusProperty().get() ? text
+                : text + ". Its vocabulary is not this corpus's, so it cannot be trained on it: make a new random model (Model menu).";
+    }
+
+    private void corpusChanged(PreparedData d) {
+        if (d != null) {
+            sentences.set(Math.min(Math.max(1, sentences.get()), d.size()));
+            lnC.set(Math.log(d.vocabulary().size()));
+        }
+    }
+
     /**
-     * A run starts (FX thread). The chart continues from the examples the model has already seen,
-     * so a second run extends the curve of the first.
+     * A frame's worth of events (FX thread). Numbers four times a second, the chart once a second;
+     * anything but a step (an evaluation, a pause, the end) is shown at once.
      */
-    public void started(int sentencesUsed, long nowNanos, boolean keepChart) {
-        if (!keepChart) {
-            stepLoss.clear();
-            smoothLoss.clear();
-            evaluations.clear();
-            halvings.clear();
-            smoothing.reset();
-            baseExamples = 0;
-        } else {
-            baseExamples = examplesSeen.get();
-        }
-        stepMillis.reset();
-        rateSamples.clear();
-        totalExamples.set(baseExamples + (long) sentencesUsed * epochs.get());
-        progress.set(0);
-        epoch.set(0);
-        sentencesPerSecond.set(Double.NaN);
-        msPerStep.set(Double.NaN);
-        currentLearningRate.set(learningRate.get());
-        timeLeft.set("–");
-        outcome.set("");
-        diverged.set(false);
-        state.set(State.RUNNING);
-        startedAt = nowNanos;
-        pausedNanos = 0;
-        pausedSince = 0;
-        chartRevision++;
-    }
-
-    /** Events from the trainer (FX thread, a batch per frame at most). */
-    public void accept(List<TrainingEvent> batch, long nowNanos) {
-        boolean chart = false;
+    void onBatch(List<TrainingEvent> batch) {
+        pending.addAll(batch);
+        boolean important = false;
         for (TrainingEvent e : batch) {
-            if (e instanceof TrainingEvent.Step s) {
-                long x = baseExamples + s.examplesSeen();
-                double loss = s.sentenceLoss();
-                stepLoss.add(x, loss);
-                double sm = smoothing.add(loss);
-                if (Double.isFinite(sm)) {
-                    smoothLoss.add(x, sm);
-                    smoothedLoss.set(sm);
-                }
-                msPerStep.set(stepMillis.add(s.nanos() / 1e6));
-                examplesSeen.set(x);
-                epoch.set(s.epoch() + 1);
-                currentLearningRate.set(s.learningRate());
-                chart = true;
-            } else if (e instanceof TrainingEvent.Evaluation ev) {
-                evaluations.add(new Evaluation(baseExamples + ev.examplesSeen(), ev.epoch(), ev.loss()));
-                currentLearningRate.set(ev.learningRate());
-                chart = true;
-            } else if (e instanceof TrainingEvent.LearningRateHalved h) {
-                halvings.add(new Halving(baseExamples + h.examplesSeen(), h.learningRate()));
-                currentLearningRate.set(h.learningRate());
-                chart = true;
-            } else if (e instanceof TrainingEvent.Paused) {
-                state.set(State.PAUSED);
-                pausedSince = nowNanos;
-                rateSamples.clear();
-            } else if (e instanceof TrainingEvent.Resumed) {
-                state.set(State.RUNNING);
-                if (pausedSince > 0) {
-                    pausedNanos += nowNanos - pausedSince;
-                    pausedSince = 0;
-                }
-            } else if (e instanceof TrainingEvent.Finished f) {
-                ended(String.format(Locale.ROOT, "Finished: %,d examples seen%s.", baseExamples + f.examplesSeen(), speedText(nowNanos)));
-            } else if (e instanceof TrainingEvent.Cancelled c) {
-                ended(String.format(Locale.ROOT, "Stopped after %,d examples%s.", baseExamples + c.examplesSeen(), speedText(nowNanos)));
-            } else if (e instanceof TrainingEvent.Diverged d) {
-                ended(d.message()); // says which parameters were put back
-                diverged.set(true);
-            } else if (e instanceof TrainingEvent.EpochEnd end) {
-                epoch.set(end.epoch() + 1);
+            important |= !(e instanceof TrainingEvent.Step);
+            if (e instanceof TrainingEvent.Diverged d) {
+                notifier.warn("Training stopped", d.message());
             }
         }
-        long total = totalExamples.get();
-        progress.set(total == 0 ? 0 : Math.min(1.0, (double) examplesSeen.get() / total));
-        if (state.get() == State.RUNNING) {
-            rateSamples.addLast(new long[] {nowNanos, examplesSeen.get()});
-            while (rateSamples.size() > 2 && nowNanos - rateSamples.peekFirst()[0] > RATE_WINDOW_NANOS) {
-                rateSamples.removeFirst();
+        long now = clock.getAsLong();
+        flush(now, important);
+        if (run.stateProperty().get() == TrainingRunState.State.RUNNING && now - lastSample > SAMPLE_NANOS) {
+            lastSample = now;
+            sampleOnNextModel = true;
+            training.requestSnapshot(); // samples come from a fresh copy, handed over between two steps
+        }
+    }
+
+    private void flush(long now, boolean force) {
+        if (!pending.isEmpty() && (force || now - lastNumbers > NUMBERS_NANOS)) {
+            long before = run.chartRevision();
+            run.accept(new ArrayList<>(pending), now);
+            pending.clear();
+            lastNumbers = now;
+            chartChanged |= run.chartRevision() != before;
+        }
+        if (chartChanged && (force || now - lastChart > CHART_NANOS)) {
+            lastChart = now;
+            chartChanged = false;
+            chartVersion.set(chartVersion.get() + 1);
+        }
+    }
+
+    /** The run's thread ended and its final model is published (FX thread). */
+    private void runEnded() {
+        long now = clock.getAsLong();
+        chartChanged = true;
+        flush(now, true);
+        run.threadEnded(now);
+        lastRunResult = store.model();
+        sampleSentences();
+    }
+
+    private void sampleSentences() {
+        RnnModel m = store.model();
+        Vocabulary v = store.vocabulary();
+        if (m == null || v == null) {
+            return;
+        }
+        String when = store.descriptionProperty().get();
+        queries.query("trainingSamples", () -> sample(m, v), lines -> {
+            samplesTitle.set("What the model writes (" + when + ")");
+            samples.setAll(lines);
+        }, e -> { }); // a sample that fails is simply not shown; the next one comes soon
+    }
+
+    /** {@link #SAMPLE_SENTENCES} sentences by the lesson's rule, the same draws every time (query thread). */
+    static List<String> sample(RnnModel m, Vocabulary v) {
+        SentenceGenerator g = new SentenceGenerator(m);
+        SplittableRandom rng = new SplittableRandom(SAMPLE_SEED);
+        GenerationOptions o = new GenerationOptions(5, 25, 1.0, v.startIndex(), v.endIndex(), v.unknownIndex());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < SAMPLE_SENTENCES; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int w : g.generate(o, rng).words()) {
+                b.append(b.length() == 0 ? "" : " ").append(v.word(w));
             }
-            sentencesPerSecond.set(rate(rateSamples));
-            timeLeft.set(timeLeftText(total - examplesSeen.get(), sentencesPerSecond.get()));
+            out.add(b.toString());
         }
-        if (chart) {
-            chartRevision++;
-        }
-    }
-
-    /** The run's thread ended (FX thread); a no-op if an end event came first. */
-    public void threadEnded(long nowNanos) {
-        if (state.get() != State.IDLE) {
-            ended(String.format(Locale.ROOT, "Ended after %,d examples%s.", examplesSeen.get(), speedText(nowNanos)));
-        }
-    }
-
-    private void ended(String text) {
-        state.set(State.IDLE);
-        timeLeft.set("–");
-        outcome.set(text);
-    }
-
-    /** Average speed of the run so far, paused time excluded. */
-    public double averageSentencesPerSecond(long nowNanos) {
-        long running = nowNanos - startedAt - pausedNanos - (pausedSince > 0 ? nowNanos - pausedSince : 0);
-        long seen = examplesSeen.get() - baseExamples;
-        return running <= 0 ? Double.NaN : seen / (running / 1e9);
-    }
-
-    private String speedText(long nowNanos) {
-        double avg = averageSentencesPerSecond(nowNanos);
-        return Double.isFinite(avg) ? String.format(Locale.ROOT, " (%.1f sentences/s on average)", avg) : "";
-    }
-
-    /** Sentences per second between the first and last sample. */
-    static double rate(Deque<long[]> samples) {
-        if (samples.size() < 2) {
-            return Double.NaN;
-        }
-        long[] first = samples.peekFirst();
-        long[] last = samples.peekLast();
-        long dt = last[0] - first[0];
-        if (dt < 200_000_000L) {
-            return Double.NaN; // too short to say
-        }
-        return (last[1] - first[1]) / (dt / 1e9);
-    }
-
-    /** "about 3 min 20 s" for the remaining examples at this rate; "–" when unknown. */
-    public static String timeLeftText(long remaining, double perSecond) {
-        if (remaining <= 0) {
-            return "done";
-        }
-        if (!(perSecond > 0)) {
-            return "–";
-        }
-        return "about " + duration(remaining / perSecond);
-    }
-
-    /** A duration for people: "45 s", "3 min 20 s", "2 h 05 min", "3 days 4 h". */
-    public static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-        }
-        if (s < 86_400) {
-            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
-        }
-        long days = s / 86_400;
-        return String.format(Locale.ROOT, "%d day%s %d h", days, days == 1 ? "" : "s", (s % 86_400) / 3600);
-    }
-
-    /** A learning rate without trailing zeros: 0.005, 0.0025, 10. */
-    public static String rateText(double lr) {
-        if (!Double.isFinite(lr)) {
-            return "–";
-        }
-        return java.math.BigDecimal.valueOf(lr).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
-    }
-
-    /** The step time beside the lesson's: "12.3 ms (lesson: 350 ms numpy, 70 ms Theano)". */
-    public static String stepTimeText(double ms) {
-        if (!Double.isFinite(ms)) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : "%.1f ms", ms);
+        return out;
     }
 }

@@ -249,17 +249,16 @@ public final class TrainingDataView implements LessonStep {
         InputWeights lessonU = InputWeights.lesson();
         InputWeights fallback = InputWeights.seeded(10);
         try {
-            javafx.concurrent.Task<double[][]> task = lesson.work().submit(
+            lesson.work().submit(
                     "Drawing U as the lesson does (" + h + " \u00d7 " + NumberText.count(c) + ")",
                     job -> lessonU.matrix(h, c), done::accept,
                     error -> {
                         originLabel.setText(fallback.origin() + " (the engine could not load: "
                                 + org.rnnlab.app.support.Notices.describe(error) + ")");
                         done.accept(fallback.matrix(h, c));
-                    });
-            // Cancelled from the status bar: nothing drawn; choosing a column asks again.
-            task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> done.accept(null));
-            task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, e -> done.accept(null));
+                    },
+                    // cancelled from the status bar: nothing drawn; choosing a column asks again
+                    () -> done.accept(null));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // the window is closing
         }

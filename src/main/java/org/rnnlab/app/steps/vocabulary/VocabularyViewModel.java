@@ -24,7 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.rnnlab.app.session.CorpusSession;
-import org.rnnlab.app.session.CorpusSession.Corpus;
+import org.rnnlab.app.session.Corpus;
 import org.rnnlab.text.FrequencyTable;
 import org.rnnlab.text.Tokens;
 

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.session.Corpus;
 import org.rnnlab.app.session.CorpusSession;
+import org.rnnlab.app.session.CorpusSummary;
 import org.rnnlab.app.session.CorpusSessionFixtures;
 import org.rnnlab.text.Tokens;
 
@@ -18,7 +20,7 @@ class CorpusViewModelTest {
 
     @Test
     void takesTheChosenCommentThroughThePipeline() {
-        model.corpusProperty().set(CorpusSession.Corpus.of("t", List.of("First one.", "He LEFT! Then he came back.")));
+        model.corpusProperty().set(Corpus.of("t", List.of("First one.", "He LEFT! Then he came back.")));
         assertEquals(2, model.commentCountProperty().get());
         assertEquals("First one.", model.rawTextProperty().get());
         model.commentIndexProperty().set(1);
@@ -34,7 +36,7 @@ class CorpusViewModelTest {
     void aNewCorpusStartsAtItsFirstComment() {
         model.corpusProperty().set(CorpusSessionFixtures.corpus());
         model.commentIndexProperty().set(7);
-        model.corpusProperty().set(CorpusSession.Corpus.of("other", List.of("Only this.")));
+        model.corpusProperty().set(Corpus.of("other", List.of("Only this.")));
         assertEquals(0, model.commentIndexProperty().get());
         assertEquals("Only this.", model.rawTextProperty().get());
     }
@@ -82,7 +84,7 @@ class CorpusViewModelTest {
     @Test
     void aSentenceToCompareIsOneWhereTheTokenizersDisagree() {
         // Every sentence differs at its final stop; the one with the most differences is chosen.
-        model.corpusProperty().set(CorpusSession.Corpus.of("t", List.of("Plain words here. She said \"no\", I'd go!")));
+        model.corpusProperty().set(Corpus.of("t", List.of("Plain words here. She said \"no\", I'd go!")));
         assertEquals("she said \"no\", i'd go!", model.sentenceToCompare());
     }
 
@@ -97,10 +99,10 @@ class CorpusViewModelTest {
 
     @Test
     void theNoteSaysWhenOnlyTheFirstCommentsAreKept() {
-        model.summaryProperty().set(new CorpusSession.Summary("big.csv (CSV, column body)", 15000, 80000, 1_000_000,
+        model.summaryProperty().set(new CorpusSummary("big.csv (CSV, column body)", 15000, 80000, 1_000_000,
                 50_000, 0, CorpusSession.KEPT_DOCUMENTS, true, 0));
         assertTrue(model.summaryNote().contains("first 5,000 of 15,000"), model.summaryNote());
-        model.summaryProperty().set(new CorpusSession.Summary("big.csv (CSV, column body)", 100, 10, 10, 10, 0, 100, false, 0));
+        model.summaryProperty().set(new CorpusSummary("big.csv (CSV, column body)", 100, 10, 10, 10, 0, 100, false, 0));
         assertTrue(model.summaryNote().startsWith("Reading"), model.summaryNote());
     }
 }

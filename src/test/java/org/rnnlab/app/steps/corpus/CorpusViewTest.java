@@ -38,7 +38,7 @@ class CorpusViewTest {
         CorpusSessionFixtures.install(session.corpus(), 8000);
         CorpusView view = new CorpusView(session);
         CorpusSessionFixtures.show(stage, (javafx.scene.Parent) view.getPanel());
-        Notices.setOwner(view.getPanel());
+        session.notices().setOwner(view.getPanel());
     }
 
     @AfterEach
@@ -114,11 +114,11 @@ class CorpusViewTest {
     void aBadFileLeavesTheOldCorpusOnScreen(FxRobot robot) throws Exception {
         Path binary = dir.resolve("archive.csv");
         Files.write(binary, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0});
-        String before = Notices.lastMessage();
+        String before = session.notices().lastMessage();
         robot.interact(() -> session.corpus().open(binary));
         CorpusSessionFixtures.await(30, () -> !session.corpus().loadingProperty().get()
-                && Notices.lastMessage() != null && !Notices.lastMessage().equals(before));
-        assertTrue(Notices.lastMessage().contains("binary"), Notices.lastMessage());
+                && session.notices().lastMessage() != null && !session.notices().lastMessage().equals(before));
+        assertTrue(session.notices().lastMessage().contains("binary"), session.notices().lastMessage());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("fixture", text(robot, "#corpusDescription"));
         assertEquals("40", text(robot, "#corpusDocuments"));

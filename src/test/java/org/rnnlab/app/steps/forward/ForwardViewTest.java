@@ -29,13 +29,13 @@ class ForwardViewTest {
     void start(Stage stage) {
         session = new LessonSession();
         view = new ForwardView(session);
-        ModelSessionFixtureStage.show(stage, view.getPanel());
+        ModelSessionFixtureStage.show(stage, view.getPanel(), session);
     }
 
     @AfterEach
     void tearDown() throws Exception {
         fx(() -> view.dispose());
-        fx(() -> session.model().dispose());
+        fx(() -> session.dispose());
         FxToolkit.cleanupStages();
     }
 
@@ -46,7 +46,7 @@ class ForwardViewTest {
         var trace = view.viewModel().traceProperty().get();
         assertEquals(0, view.viewModel().timeProperty().get());
         assertTrue(robot.lookup("#inputWord").queryAs(Label.class).getText().startsWith("x_0 = \"SENTENCE_START\""));
-        assertEquals(session.model().model().hiddenDim(), robot.lookup("#stateStrip").queryAs(StateStrip.class).values().length);
+        assertEquals(session.models().model().hiddenDim(), robot.lookup("#stateStrip").queryAs(StateStrip.class).values().length);
 
         robot.clickOn("#stepForward");
         assertEquals(1, view.viewModel().timeProperty().get());

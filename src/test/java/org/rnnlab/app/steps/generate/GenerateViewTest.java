@@ -36,18 +36,18 @@ class GenerateViewTest {
     void start(Stage stage) {
         session = new LessonSession();
         view = new GenerateView(session);
-        ModelSessionFixtureStage.show(stage, view.getPanel());
+        ModelSessionFixtureStage.show(stage, view.getPanel(), session);
     }
 
     @BeforeEach
     void corpusAndModel() throws Exception {
         ModelSessionFixture.install(session, 30);
-        waitFor(60, () -> session.model().model() != null);
+        waitFor(60, () -> session.models().model() != null);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        fx(() -> session.model().dispose());
+        fx(() -> session.dispose());
         FxToolkit.cleanupStages();
     }
 

@@ -23,16 +23,21 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class GradientCheckViewTest {
     private GradientCheckView view;
+    private LessonSession session;
 
     @Start
     void start(Stage stage) {
-        view = new GradientCheckView(new LessonSession());
-        ModelSessionFixtureStage.show(stage, view.getPanel());
+        session = new LessonSession();
+        view = new GradientCheckView(session);
+        ModelSessionFixtureStage.show(stage, view.getPanel(), session);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        fx(() -> view.dispose());
+        fx(() -> {
+            view.dispose();
+            session.dispose();
+        });
         FxToolkit.cleanupStages();
     }
 
@@ -54,7 +59,7 @@ class GradientCheckViewTest {
     void aBadExampleIsRefusedWithANotice(FxRobot robot) throws Exception {
         fx(() -> view.viewModel().xProperty().set("[0, 1, 200]"));
         robot.clickOn("#runGradientCheck");
-        waitFor(10, () -> Notices.lastMessage() != null && Notices.lastMessage().contains("C - 1 = 99"));
+        waitFor(10, () -> session.notices().lastMessage() != null && session.notices().lastMessage().contains("C - 1 = 99"));
         assertEquals(false, view.viewModel().runningProperty().get());
     }
 }

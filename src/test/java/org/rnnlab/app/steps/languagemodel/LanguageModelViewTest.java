@@ -27,12 +27,12 @@ class LanguageModelViewTest {
     void start(Stage stage) {
         session = new LessonSession();
         view = new LanguageModelView(session);
-        ModelSessionFixtureStage.show(stage, view.getPanel());
+        ModelSessionFixtureStage.show(stage, view.getPanel(), session);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        fx(() -> session.model().dispose());
+        fx(() -> session.dispose());
         FxToolkit.cleanupStages();
     }
 

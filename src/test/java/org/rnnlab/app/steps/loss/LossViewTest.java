@@ -27,20 +27,20 @@ class LossViewTest {
     void start(Stage stage) {
         session = new LessonSession();
         view = new LossView(session);
-        ModelSessionFixtureStage.show(stage, view.getPanel());
+        ModelSessionFixtureStage.show(stage, view.getPanel(), session);
     }
 
     @AfterEach
     void tearDown() throws Exception {
         fx(() -> view.dispose());
-        fx(() -> session.model().dispose());
+        fx(() -> session.dispose());
         FxToolkit.cleanupStages();
     }
 
     @Test
     void randomWeightsGiveALossCloseToLnC(FxRobot robot) throws Exception {
         var data = ModelSessionFixture.install(session, 30);
-        waitFor(60, () -> session.model().model() != null);
+        waitFor(60, () -> session.models().model() != null);
         robot.clickOn("#computeLoss");
         waitFor(60, () -> !view.viewModel().runningProperty().get() && !view.viewModel().explanationProperty().get().isEmpty());
         double lnC = Math.log(data.vocabulary().size());

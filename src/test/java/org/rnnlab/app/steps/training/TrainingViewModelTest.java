@@ -1,136 +1,189 @@
 package org.rnnlab.app.steps.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnlab.app.session.Corpus;
+import org.rnnlab.app.session.FakeTraining;
+import org.rnnlab.app.session.ModelFiles;
+import org.rnnlab.app.session.ModelSessionFixture;
+import org.rnnlab.app.session.ModelStore;
+import org.rnnlab.app.support.Fakes;
+import org.rnnlab.common.LessonDefaults;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.text.PreparedData;
 import org.rnnlab.training.TrainingEvent;
 
+/** The training step's logic with fakes of its services: no window, no trainer thread. */
 class TrainingViewModelTest {
     private static final long S = 1_000_000_000L;
 
-    @Test
-    void durationsReadLikePeopleSayThem() {
-        assertEquals("45 s", TrainingViewModel.duration(44.6));
-        assertEquals("3 min 20 s", TrainingViewModel.duration(200));
-        assertEquals("2 h 05 min", TrainingViewModel.duration(2 * 3600 + 5 * 60 + 10));
-        assertEquals("3 days 4 h", TrainingViewModel.duration(3 * 86_400 + 4 * 3600));
+    private final SimpleObjectProperty<PreparedData> prepared = new SimpleObjectProperty<>();
+    private final Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
+    private final Fakes.DirectBackground work = new Fakes.DirectBackground(notifier);
+    private final Fakes.DirectQueries queries = new Fakes.DirectQueries();
+    private final long[] now = {0};
+    private final boolean[] answer = {false};
+    private ModelStore store;
+    private ModelFiles files;
+    private FakeTraining training;
+    private TrainingViewModel vm;
+
+    @BeforeEach
+    void services() {
+        store = new ModelStore(prepared);
+        files = new ModelFiles(store, prepared, work, notifier, Optional::empty);
+        training = new FakeTraining(store);
+        vm = new TrainingViewModel(store, training, files, queries, notifier,
+                (title, header, text, yes) -> answer[0], () -> now[0]);
+    }
+
+    private PreparedData corpus(int c) {
+        PreparedData data = PreparedData.fromSentences(Corpus.of("fixture.txt", ModelSessionFixture.texts()).sentences(), c);
+        prepared.set(data);
+        return data;
     }
 
     @Test
-    void timeLeftIsRemainingOverRate() {
-        assertEquals("about 1 min 40 s", TrainingViewModel.timeLeftText(1000, 10));
-        assertEquals("–", TrainingViewModel.timeLeftText(1000, Double.NaN));
-        assertEquals("done", TrainingViewModel.timeLeftText(0, 10));
+    void aPreparedCorpusGetsTheLessonsModelAndItsLnC() {
+        PreparedData data = corpus(30);
+        RnnModel m = store.model();
+        assertNotNull(m, "a new corpus gets the lesson's random model at once");
+        assertEquals(LessonDefaults.HIDDEN_DIM, m.hiddenDim());
+        assertEquals(Math.log(data.vocabulary().size()), vm.lnCProperty().get(), 1e-12);
+        assertEquals(Math.min(1000, data.size()), vm.sentencesProperty().get(), "sentences clamped to the corpus");
+        assertTrue(vm.modelLine().get().contains("random weights (seed 10)"), vm.modelLine().get());
+        assertTrue(vm.modelLine().get().contains("float64"), vm.modelLine().get());
     }
 
     @Test
-    void learningRatesLoseTheirTrailingZeros() {
-        assertEquals("0.005", TrainingViewModel.rateText(0.005));
-        assertEquals("0.0025", TrainingViewModel.rateText(0.0025));
-        assertEquals("10", TrainingViewModel.rateText(10));
-        assertEquals("–", TrainingViewModel.rateText(Double.NaN));
-    }
-
-    @Test
-    void rateIsMeasuredOverTheWindow() {
-        ArrayDeque<long[]> samples = new ArrayDeque<>();
-        samples.add(new long[] {0, 100});
-        assertTrue(Double.isNaN(TrainingViewModel.rate(samples)));
-        samples.add(new long[] {2 * S, 300});
-        assertEquals(100.0, TrainingViewModel.rate(samples), 1e-9);
-    }
-
-    @Test
-    void stepsFillTheChartAndTheCounters() {
-        TrainingViewModel vm = new TrainingViewModel();
+    void startSendsTheFieldsAndTheEventsFillTheCounters() {
+        corpus(30);
+        vm.learningRateProperty().set(0.05);
         vm.epochsProperty().set(2);
-        vm.started(50, 0, false);
-        assertEquals(100, vm.totalExamplesProperty().get());
-        List<TrainingEvent> batch = new ArrayList<>();
-        for (int i = 1; i <= 25; i++) {
-            batch.add(new TrainingEvent.Step(i, 0, i - 1, 50, 8.0 - i * 0.01, 0.005, 2_000_000));
-        }
-        vm.accept(batch, S);
-        assertEquals(25, vm.examplesSeenProperty().get());
-        assertEquals(1, vm.epochProperty().get(), "epochs are counted from 1");
-        assertEquals(0.25, vm.progressProperty().get(), 1e-12);
-        assertEquals(25, vm.stepLoss().size());
-        assertEquals(25, vm.smoothLoss().size());
-        assertEquals(2.0, vm.msPerStepProperty().get(), 1e-9);
-        vm.accept(List.of(new TrainingEvent.Step(50, 0, 49, 50, 7.5, 0.005, 2_000_000)), 3 * S);
-        assertEquals(12.5, vm.sentencesPerSecondProperty().get(), 1e-9, "25 more in 2 s");
-        assertEquals("about 4 s", vm.timeLeftProperty().get());
+        vm.sentencesProperty().set(40);
+        vm.start();
+        assertEquals(List.of("start"), training.calls);
+        assertEquals(0.05, training.lastRequest.learningRate());
+        assertEquals(40, training.lastRequest.sentences());
+        assertEquals(TrainingRunState.State.RUNNING, vm.run().stateProperty().get());
+        assertEquals(80, vm.run().totalExamplesProperty().get());
+
+        long chart = vm.chartVersionProperty().get();
+        now[0] = S / 10;
+        training.deliver(new TrainingEvent.Step(1, 0, 0, 40, 3.4, 0.05, 1_000_000));
+        assertEquals(0, vm.run().examplesSeenProperty().get(), "numbers wait a quarter of a second");
+        now[0] = S / 2;
+        training.deliver(new TrainingEvent.Step(2, 0, 1, 40, 3.3, 0.05, 1_000_000));
+        assertEquals(2, vm.run().examplesSeenProperty().get());
+        assertEquals(chart, vm.chartVersionProperty().get(), "the chart waits a second");
+        now[0] = 2 * S;
+        training.deliver(new TrainingEvent.Step(3, 0, 2, 40, 3.2, 0.05, 1_000_000));
+        assertTrue(vm.chartVersionProperty().get() > chart);
+        training.deliver(new TrainingEvent.Evaluation(3, 0, 3.3, 0.05));
+        assertEquals(1, vm.run().evaluations().size(), "an evaluation is shown at once");
     }
 
     @Test
-    void evaluationsHalvingsAndTheEndAreRecorded() {
-        TrainingViewModel vm = new TrainingViewModel();
-        vm.started(10, 0, false);
-        long rev = vm.chartRevision();
-        vm.accept(List.of(new TrainingEvent.Evaluation(0, 0, 8.9, 0.005),
-                new TrainingEvent.Evaluation(10, 1, 9.1, 0.005),
-                new TrainingEvent.LearningRateHalved(10, 1, 0.0025)), S);
-        assertEquals(2, vm.evaluations().size());
-        assertEquals(9.1, vm.evaluations().get(1).loss());
-        assertEquals(List.of(new TrainingViewModel.Halving(10, 0.0025)), vm.halvings());
-        assertEquals(0.0025, vm.currentLearningRateProperty().get());
-        assertTrue(vm.chartRevision() > rev);
-        vm.accept(List.of(new TrainingEvent.Finished(10)), 2 * S);
-        assertEquals(TrainingViewModel.State.IDLE, vm.stateProperty().get());
-        assertTrue(vm.outcomeProperty().get().startsWith("Finished: 10 examples"), vm.outcomeProperty().get());
+    void theControlsFollowTheState() {
+        corpus(30);
+        vm.pauseOrResume();
+        vm.step();
+        vm.stop();
+        assertTrue(training.calls.isEmpty(), "nothing to control before a run");
+        vm.start();
+        vm.step();
+        vm.pauseOrResume();
+        training.deliver(new TrainingEvent.Paused(5));
+        vm.step();
+        vm.pauseOrResume();
+        vm.stop();
+        assertEquals(List.of("start", "pause", "step", "resume", "stop"), training.calls);
     }
 
     @Test
-    void pauseAndResumeChangeTheState() {
-        TrainingViewModel vm = new TrainingViewModel();
-        vm.started(10, 0, false);
-        vm.accept(List.of(new TrainingEvent.Paused(3)), S);
-        assertEquals(TrainingViewModel.State.PAUSED, vm.stateProperty().get());
-        vm.accept(List.of(new TrainingEvent.Resumed(3)), 5 * S);
-        assertEquals(TrainingViewModel.State.RUNNING, vm.stateProperty().get());
-        vm.accept(List.of(new TrainingEvent.Step(6, 0, 5, 10, 5, 0.005, 1)), 6 * S);
-        assertEquals(3.0, vm.averageSentencesPerSecond(6 * S), 1e-9, "6 examples in 2 s of running (4 s paused)");
+    void withoutAModelStartSaysWhyAndStaysIdle() {
+        vm.start();
+        assertEquals(TrainingRunState.State.IDLE, vm.run().stateProperty().get());
+        assertTrue(notifier.last().startsWith("Training:"), notifier.last());
     }
 
     @Test
-    void aDivergedRunSaysTheLastGoodModelIsKept() {
-        TrainingViewModel vm = new TrainingViewModel();
-        vm.started(10, 0, false);
-        vm.accept(List.of(new TrainingEvent.Diverged(4, 10, "Training diverged: the loss became NaN; the initial parameters were restored.")), S);
-        assertEquals(TrainingViewModel.State.IDLE, vm.stateProperty().get());
-        assertTrue(vm.divergedProperty().get());
-        assertTrue(vm.outcomeProperty().get().contains("parameters were restored"));
+    void aDivergedRunIsANoticeAndTheOutcome() {
+        corpus(30);
+        vm.start();
+        training.deliver(new TrainingEvent.Diverged(4, 10, "Training diverged: the loss rose; the initial parameters were restored."));
+        assertTrue(notifier.last().startsWith("Training stopped: Training diverged"), notifier.last());
+        assertTrue(vm.run().divergedProperty().get());
+        assertEquals(TrainingRunState.State.IDLE, vm.run().stateProperty().get());
     }
 
     @Test
-    void aLongRunKeepsTheChartBounded() {
-        TrainingViewModel vm = new TrainingViewModel();
-        vm.epochsProperty().set(10);
-        vm.started(20_000, 0, false);
-        List<TrainingEvent> batch = new ArrayList<>();
-        for (int i = 1; i <= 200_000; i++) {
-            batch.add(new TrainingEvent.Step(i, i / 20_000, i % 20_000, 20_000, 5 + Math.sin(i), 0.005, 1_000_000));
-        }
-        vm.accept(batch, S);
-        assertTrue(vm.stepLoss().size() <= TrainingViewModel.CHART_POINTS + 1);
-        assertTrue(vm.smoothLoss().size() <= TrainingViewModel.CHART_POINTS + 1);
-        assertEquals(200_000, vm.stepLoss().added());
-    }
-
-    @Test
-    void aSecondRunContinuesTheCurve() {
-        TrainingViewModel vm = new TrainingViewModel();
+    void theEndOfARunShowsSamplesAndASecondRunContinuesTheCurve() {
+        corpus(30);
         vm.epochsProperty().set(1);
-        vm.started(10, 0, false);
-        vm.accept(List.of(new TrainingEvent.Step(10, 0, 9, 10, 6, 0.005, 1)), S);
-        vm.started(10, 2 * S, true);
-        vm.accept(List.of(new TrainingEvent.Step(1, 0, 0, 10, 5, 0.005, 1)), 3 * S);
-        assertEquals(11, vm.examplesSeenProperty().get());
-        assertEquals(20, vm.totalExamplesProperty().get());
-        assertEquals(2, vm.stepLoss().size());
+        vm.sentencesProperty().set(10);
+        vm.start();
+        now[0] = S;
+        training.deliver(new TrainingEvent.Step(10, 0, 9, 10, 3.0, 0.005, 1), new TrainingEvent.Finished(10));
+        training.end(store.model().copy());
+        assertEquals(TrainingViewModel.SAMPLE_SENTENCES, vm.samples().size());
+        assertTrue(vm.samplesTitleProperty().get().contains("trained in a test"), vm.samplesTitleProperty().get());
+        vm.start();
+        assertEquals(10, vm.run().examplesSeenProperty().get(), "the second run starts where the first ended");
+        assertEquals(20, vm.run().totalExamplesProperty().get());
+    }
+
+    @Test
+    void samplesAreAskedForEveryFewSecondsWhileTraining() {
+        corpus(30);
+        vm.start();
+        now[0] = TrainingViewModel.SAMPLE_NANOS + 1;
+        training.deliver(new TrainingEvent.Step(1, 0, 0, 10, 3.0, 0.005, 1));
+        assertTrue(training.calls.contains("snapshot"));
+    }
+
+    @Test
+    void newModelUsesTheFieldsAndTheLessonsSettingsComeBack() {
+        PreparedData data = corpus(30);
+        vm.hiddenSizeProperty().set(7);
+        vm.seedProperty().set(3);
+        vm.precisionProperty().set(Precision.FLOAT32);
+        vm.newModel();
+        assertEquals(7, store.model().hiddenDim());
+        assertEquals(Precision.FLOAT32, store.model().precision());
+        vm.learningRateProperty().set(1);
+        vm.lessonDefaults();
+        assertEquals(LessonDefaults.LEARNING_RATE, vm.learningRateProperty().get());
+        assertEquals(LessonDefaults.EPOCHS, vm.epochsProperty().get());
+        assertEquals(LessonDefaults.EVALUATE_LOSS_AFTER, vm.evaluateEveryProperty().get());
+        assertEquals(data.size(), vm.sentencesProperty().get());
+    }
+
+    @Test
+    void aModelOfAnotherVocabularyIsUsedOnlyIfTheLearnerAgrees(@TempDir Path dir) {
+        corpus(30);
+        Path file = dir.resolve("m.npz");
+        vm.save(file);
+        RnnModel saved = store.model();
+        corpus(20);
+        RnnModel fresh = store.model();
+        vm.load(file);
+        assertSame(fresh, store.model(), "declined: the corpus's model stays");
+        answer[0] = true;
+        vm.load(file);
+        assertEquals(saved.wordDim(), store.model().wordDim());
+        assertFalse(store.matchesCorpusProperty().get());
     }
 }

@@ -33,18 +33,18 @@ class TrainingViewTest {
         session = new LessonSession();
         view = new TrainingView(session);
         vm = view.viewModel();
-        ModelSessionFixtureStage.show(stage, view.getPanel());
+        ModelSessionFixtureStage.show(stage, view.getPanel(), session);
     }
 
     @BeforeEach
     void corpusAndModel() throws Exception {
         ModelSessionFixture.install(session, 30);
-        waitFor(60, () -> session.model().model() != null && session.model().matchesCorpusProperty().get());
+        waitFor(60, () -> session.models().model() != null && session.models().matchesCorpusProperty().get());
         fx(() -> {
             vm.hiddenSizeProperty().set(16);
-            session.model().initialiseRandom(16, 10, org.rnnlab.engine.Precision.FLOAT64);
+            session.files().initialiseRandom(16, 10, org.rnnlab.engine.Precision.FLOAT64);
         });
-        waitFor(60, () -> session.model().model() != null && session.model().model().hiddenDim() == 16);
+        waitFor(60, () -> session.models().model() != null && session.models().model().hiddenDim() == 16);
     }
 
     @AfterEach
@@ -66,15 +66,15 @@ class TrainingViewTest {
         press(robot, "#startTraining");
         waitFor(60, () -> view.chartData().get(0).getDataCount() > 0);
         waitFor(60, () -> bar.getProgress() > 0);
-        waitFor(180, () -> vm.stateProperty().get() == TrainingViewModel.State.IDLE);
+        waitFor(180, () -> vm.run().stateProperty().get() == TrainingRunState.State.IDLE);
         assertEquals(1.0, bar.getProgress(), 1e-9);
         assertTrue(view.chartData().get(1).getDataCount() > 0, "the smoothed line has points");
         assertEquals(4, view.chartData().get(2).getDataCount(), "an evaluation before each of the 3 epochs and one at the end");
-        double first = vm.evaluations().get(0).loss();
-        double last = vm.evaluations().get(vm.evaluations().size() - 1).loss();
+        double first = vm.run().evaluations().get(0).loss();
+        double last = vm.run().evaluations().get(vm.run().evaluations().size() - 1).loss();
         assertTrue(last < first, "the loss fell: " + first + " -> " + last);
-        assertTrue(vm.outcomeProperty().get().startsWith("Finished"), vm.outcomeProperty().get());
-        assertTrue(session.model().descriptionProperty().get().startsWith("trained in the app"));
+        assertTrue(vm.run().outcomeProperty().get().startsWith("Finished"), vm.run().outcomeProperty().get());
+        assertTrue(session.models().descriptionProperty().get().startsWith("trained in the app"));
     }
 
     @Test
@@ -85,29 +85,29 @@ class TrainingViewTest {
             vm.sentencesProperty().set(100);
         });
         press(robot, "#startTraining");
-        waitFor(60, () -> vm.examplesSeenProperty().get() > 5);
+        waitFor(60, () -> vm.run().examplesSeenProperty().get() > 5);
         press(robot, "#pauseTraining");
-        waitFor(30, () -> vm.stateProperty().get() == TrainingViewModel.State.PAUSED);
+        waitFor(30, () -> vm.run().stateProperty().get() == TrainingRunState.State.PAUSED);
         assertEquals("Resume", robot.lookup("#pauseTraining").queryAs(Button.class).getText());
         Thread.sleep(300);
-        long paused = vm.examplesSeenProperty().get();
+        long paused = vm.run().examplesSeenProperty().get();
         Thread.sleep(700);
-        assertEquals(paused, vm.examplesSeenProperty().get(), "nothing moves while paused");
+        assertEquals(paused, vm.run().examplesSeenProperty().get(), "nothing moves while paused");
 
         press(robot, "#stepTraining");
-        waitFor(30, () -> vm.examplesSeenProperty().get() == paused + 1);
-        assertEquals(TrainingViewModel.State.PAUSED, vm.stateProperty().get());
+        waitFor(30, () -> vm.run().examplesSeenProperty().get() == paused + 1);
+        assertEquals(TrainingRunState.State.PAUSED, vm.run().stateProperty().get());
 
         press(robot, "#pauseTraining");
-        waitFor(30, () -> vm.stateProperty().get() == TrainingViewModel.State.RUNNING);
-        waitFor(30, () -> vm.examplesSeenProperty().get() > paused + 10);
+        waitFor(30, () -> vm.run().stateProperty().get() == TrainingRunState.State.RUNNING);
+        waitFor(30, () -> vm.run().examplesSeenProperty().get() > paused + 10);
 
         // Stop from a pause, so the run cannot have finished on its own before the click lands.
         press(robot, "#pauseTraining");
-        waitFor(30, () -> vm.stateProperty().get() == TrainingViewModel.State.PAUSED);
+        waitFor(30, () -> vm.run().stateProperty().get() == TrainingRunState.State.PAUSED);
         press(robot, "#stopTraining");
-        waitFor(30, () -> vm.stateProperty().get() == TrainingViewModel.State.IDLE && !session.model().isTraining());
-        assertTrue(vm.outcomeProperty().get().startsWith("Stopped"), vm.outcomeProperty().get());
+        waitFor(30, () -> vm.run().stateProperty().get() == TrainingRunState.State.IDLE && !session.models().isTraining());
+        assertTrue(vm.run().outcomeProperty().get().startsWith("Stopped"), vm.run().outcomeProperty().get());
     }
 
     @Test
@@ -120,10 +120,10 @@ class TrainingViewTest {
             vm.learningRateProperty().set(1e6);
         });
         press(robot, "#startTraining");
-        waitFor(120, () -> vm.stateProperty().get() == TrainingViewModel.State.IDLE && !session.model().isTraining());
-        assertTrue(vm.divergedProperty().get(), vm.outcomeProperty().get());
-        assertTrue(Notices.lastMessage().startsWith("Training diverged"), Notices.lastMessage());
-        RnnModel kept = session.model().model();
+        waitFor(120, () -> vm.run().stateProperty().get() == TrainingRunState.State.IDLE && !session.models().isTraining());
+        assertTrue(vm.run().divergedProperty().get(), vm.run().outcomeProperty().get());
+        assertTrue(session.notices().lastMessage().startsWith("Training diverged"), session.notices().lastMessage());
+        RnnModel kept = session.models().model();
         assertTrue(Double.isFinite(kept.U().sumNumber().doubleValue())
                 && Double.isFinite(kept.V().sumNumber().doubleValue())
                 && Double.isFinite(kept.W().sumNumber().doubleValue()), "the kept parameters are finite");

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.session.Corpus;
 import org.rnnlab.app.session.CorpusSession;
 import org.rnnlab.app.session.CorpusSessionFixtures;
 import org.rnnlab.text.PreparedData;
 
 class TrainingDataViewModelTest {
     private final TrainingDataViewModel model = new TrainingDataViewModel(InputWeights.seeded(10));
-    private final CorpusSession.Corpus corpus = CorpusSessionFixtures.corpus();
+    private final Corpus corpus = CorpusSessionFixtures.corpus();
 
     private PreparedData data(int c) {
         return PreparedData.fromSentences(corpus.sentences(), c);

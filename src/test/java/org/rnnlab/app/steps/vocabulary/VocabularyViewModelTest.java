@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.session.Corpus;
 import org.rnnlab.app.session.CorpusSession;
 import org.rnnlab.app.session.CorpusSessionFixtures;
 import org.rnnlab.text.FrequencyTable;
@@ -15,7 +16,7 @@ import org.rnnlab.text.Tokens;
 
 class VocabularyViewModelTest {
     private final VocabularyViewModel model = new VocabularyViewModel();
-    private CorpusSession.Corpus corpus;
+    private Corpus corpus;
 
     @BeforeEach
     void load() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnnlab.app.support.Notices;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.Precision;
@@ -32,20 +32,23 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
-class ModelSessionTest {
+/** The session's parts together: the model store, model files, the training controller, the query lane, shutdown. */
+class LessonSessionTest {
     private LessonSession session;
-    private ModelSession model;
+    private ModelStore model;
+    private ModelFiles files;
 
     @Start
     void start(Stage stage) {
         session = new LessonSession();
-        model = session.model();
-        ModelSessionFixtureStage.show(stage, new javafx.scene.layout.Pane());
+        model = session.models();
+        files = session.files();
+        ModelSessionFixtureStage.show(stage, new javafx.scene.layout.Pane(), session);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        fx(() -> model.dispose());
+        fx(() -> session.dispose());
         FxToolkit.cleanupStages();
     }
 
@@ -62,9 +65,9 @@ class ModelSessionTest {
         int c = ready(30);
         RnnModel m = model.model();
         assertEquals(c, m.wordDim());
-        assertEquals(ModelSession.DEFAULT_HIDDEN, m.hiddenDim());
+        assertEquals(LessonDefaults.HIDDEN_DIM, m.hiddenDim());
         assertTrue(model.revisionProperty().get() > 0);
-        RnnModel same = RnnModel.initialise(c, ModelSession.DEFAULT_HIDDEN, 4, 10, Precision.FLOAT64);
+        RnnModel same = RnnModel.initialise(c, LessonDefaults.HIDDEN_DIM, 4, 10, Precision.FLOAT64);
         assertEquals(same.U().getDouble(3, 7), m.U().getDouble(3, 7), 0.0, "seed 10, as in the lesson");
         assertTrue(model.descriptionProperty().get().contains("seed 10"));
     }
@@ -72,13 +75,13 @@ class ModelSessionTest {
     @Test
     void trainingWorksOnACopyAndPublishesTheResult() throws Exception {
         ready(30);
-        fx(() -> model.initialiseRandom(8, 10, Precision.FLOAT64));
+        fx(() -> files.initialiseRandom(8, 10, Precision.FLOAT64));
         waitFor(30, () -> model.model().hiddenDim() == 8);
         RnnModel before = model.model();
         double u = before.U().getDouble(0, 0);
         long revision = model.revisionProperty().get();
         List<TrainingEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
-        fx(() -> model.train(new ModelSession.TrainingRequest(0.05, 2, 1, 4, 50, 10, Precision.FLOAT32), events::add));
+        fx(() -> session.training().start(new TrainingControl.Request(0.05, 2, 1, 4, 50, 10, Precision.FLOAT32), events::addAll));
         assertTrue(model.isTraining());
         waitFor(120, () -> !model.isTraining());
         assertTrue(events.stream().anyMatch(e -> e instanceof TrainingEvent.Finished));
@@ -92,15 +95,20 @@ class ModelSessionTest {
     @Test
     void onlyOneTrainingAtATimeAndDisposeStopsIt() throws Exception {
         ready(30);
-        AtomicReference<ModelSession.TrainingRun> run = new AtomicReference<>();
-        fx(() -> run.set(model.train(new ModelSession.TrainingRequest(0.005, 1000, 1000, 4, 100, 10, Precision.FLOAT64), e -> { })));
+        fx(() -> session.training().start(new TrainingControl.Request(0.005, 1000, 1000, 4, 100, 10, Precision.FLOAT64), b -> { }));
         fx(() -> assertThrows(UserException.class,
-                () -> model.train(new ModelSession.TrainingRequest(0.005, 1, 1, 4, 10, 10, Precision.FLOAT64), e -> { })));
+                () -> session.training().start(new TrainingControl.Request(0.005, 1, 1, 4, 10, 10, Precision.FLOAT64), b -> { })));
+        fx(() -> session.queries().query("busy", () -> {
+            Thread.sleep(200);
+            return 0;
+        }, r -> { }, e -> { }));
         Thread.sleep(300);
         long t0 = System.nanoTime();
-        fx(() -> model.dispose());
-        assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "dispose returns promptly");
-        assertFalse(threadAlive("rnnlab-training"), "the training thread ended");
+        fx(() -> session.dispose());
+        assertTrue(System.nanoTime() - t0 < LessonSession.SHUTDOWN_MILLIS * 1_000_000L, "dispose returns within 3 s");
+        for (String name : List.of("rnnlab-training", "rnnlab-model-queries", "rnnlab-work")) {
+            assertFalse(threadAlive(name), "the thread " + name + " ended");
+        }
     }
 
     @Test
@@ -108,32 +116,32 @@ class ModelSessionTest {
         ready(30);
         Path file = dir.resolve("m.npz");
         Vocabulary v30 = model.vocabulary();
-        fx(() -> model.save(file));
+        fx(() -> files.save(file));
         waitFor(30, () -> Files.exists(file));
         AtomicReference<LoadedModel> loaded = new AtomicReference<>();
-        fx(() -> model.load(file, loaded::set));
+        fx(() -> files.load(file, loaded::set));
         waitFor(30, () -> loaded.get() != null);
-        assertTrue(model.matchesCorpus(loaded.get()));
+        assertTrue(files.matchesCorpus(loaded.get()));
 
         int c = ready(20); // another corpus: the session makes a new model for it
         assertEquals(c, model.model().wordDim());
         assertTrue(c != v30.size());
-        assertFalse(model.matchesCorpus(loaded.get()), "the saved model has the other C");
-        fx(() -> model.adopt(loaded.get(), "the saved model with its own vocabulary"));
+        assertFalse(files.matchesCorpus(loaded.get()), "the saved model has the other C");
+        fx(() -> files.adopt(loaded.get(), "the saved model with its own vocabulary"));
         assertSame(loaded.get().model(), model.model());
         assertFalse(model.matchesCorpusProperty().get());
         assertEquals(v30.size(), model.vocabulary().size());
         assertEquals(v30.indexOf("america"), model.encode(List.of("america"))[0]);
         fx(() -> assertThrows(UserException.class,
-                () -> model.train(new ModelSession.TrainingRequest(0.005, 1, 1, 4, 10, 10, Precision.FLOAT64), e -> { })));
+                () -> session.training().start(new TrainingControl.Request(0.005, 1, 1, 4, 10, 10, Precision.FLOAT64), b -> { })));
     }
 
     @Test
     void theLessonsModelNeedsAVocabularyOf8000(@TempDir Path dir) throws Exception {
         ready(30);
-        fx(() -> model.importLesson(dir.resolve("trained-model-theano.npz")));
-        assertNotNull(Notices.lastMessage());
-        assertTrue(Notices.lastMessage().contains("8,000 words"), Notices.lastMessage());
+        fx(() -> files.importLesson(dir.resolve("trained-model-theano.npz")));
+        assertNotNull(session.notices().lastMessage());
+        assertTrue(session.notices().lastMessage().contains("8,000 words"), session.notices().lastMessage());
     }
 
     @Test
@@ -141,16 +149,16 @@ class ModelSessionTest {
         List<Integer> ran = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Integer> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
         fx(() -> {
-            model.query("slow", () -> {
+            session.queries().query("slow", () -> {
                 Thread.sleep(300);
                 return 0;
-            }, delivered::add);
+            }, delivered::add, e -> { });
             for (int i = 1; i <= 5; i++) {
                 int n = i;
-                model.query("lane", () -> {
+                session.queries().query("lane", () -> {
                     ran.add(n);
                     return n;
-                }, delivered::add);
+                }, delivered::add, e -> { });
             }
         });
         waitFor(10, () -> delivered.contains(5));

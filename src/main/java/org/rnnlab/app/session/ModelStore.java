@@ -1,0 +1,206 @@
+package org.rnnlab.app.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import org.rnnlab.common.LessonDefaults;
+import org.rnnlab.common.UserException;
+import org.rnnlab.engine.ModelInfo;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.text.PreparedData;
+import org.rnnlab.text.Vocabulary;
+
+/**
+ * The model every later step looks at: the current parameters, the vocabulary their indices refer
+ * to, where they come from, and whether they fit the prepared corpus. Properties only, no threads:
+ * {@link ModelFiles} and {@link TrainingController} publish here, on the FX thread.
+ *
+ * <p>The published model is never changed in place: the steps read it from any thread without
+ * locks. Every publication bumps {@link #revisionProperty()}.
+ */
+public final class ModelStore {
+    private final ObservableValue<PreparedData> prepared;
+    private final ObjectProperty<RnnModel> model = new SimpleObjectProperty<>(this, "model");
+    private final ObjectProperty<Vocabulary> vocabulary = new SimpleObjectProperty<>(this, "vocabulary");
+    private final ObjectProperty<ModelInfo> info = new SimpleObjectProperty<>(this, "info");
+    private final LongProperty revision = new SimpleLongProperty(this, "revision");
+    private final BooleanProperty matchesCorpus = new SimpleBooleanProperty(this, "matchesCorpus");
+    private final StringProperty description = new SimpleStringProperty(this, "description", "no model yet");
+    private final BooleanProperty training = new SimpleBooleanProperty(this, "training");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final List<Double> lossHistory = new ArrayList<>();
+    private long seed = LessonDefaults.SEED;
+
+    /** @param prepared the corpus as prepared for training (its vocabulary decides "matches the corpus") */
+    public ModelStore(ObservableValue<PreparedData> prepared) {
+        this.prepared = prepared;
+        prepared.addListener((obs, old, data) -> updateMatch());
+    }
+
+    /** The current model; null until the corpus is prepared. Never changed in place. */
+    public ReadOnlyObjectProperty<RnnModel> modelProperty() {
+        return model;
+    }
+
+    public RnnModel model() {
+        return model.get();
+    }
+
+    /** The vocabulary the model's indices refer to (the corpus's, or the loaded model's own). */
+    public ReadOnlyObjectProperty<Vocabulary> vocabularyProperty() {
+        return vocabulary;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary.get();
+    }
+
+    /** What the loaded model's file says about it (null for a new or imported model). */
+    public ReadOnlyObjectProperty<ModelInfo> infoProperty() {
+        return info;
+    }
+
+    /** Increases whenever the parameters change: views recompute what they show. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision;
+    }
+
+    /** True when the model's vocabulary is the prepared corpus's: the corpus's sentences can train and test it. */
+    public ReadOnlyBooleanProperty matchesCorpusProperty() {
+        return matchesCorpus;
+    }
+
+    /** Where the model comes from, for people ("random weights (seed 10)"). */
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description;
+    }
+
+    /** True while a run trains the model: files and new models wait until it ends. */
+    public ReadOnlyBooleanProperty trainingProperty() {
+        return training;
+    }
+
+    public boolean isTraining() {
+        return training.get();
+    }
+
+    /** True while a model file or a new random model is being made in the background. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** The prepared corpus (null until ready). */
+    public ObservableValue<PreparedData> preparedProperty() {
+        return prepared;
+    }
+
+    /** The prepared corpus, or null. */
+    public PreparedData prepared() {
+        return prepared.getValue();
+    }
+
+    /** The seed the current model was initialised with (the lesson's 10 when unknown). */
+    public long seed() {
+        return seed;
+    }
+
+    /** The evaluations (mean loss on the training set) of the model so far, oldest first. */
+    public List<Double> lossHistory() {
+        return List.copyOf(lossHistory);
+    }
+
+    /** One line naming the model and its size, for the steps that use it ("Model: ... (C = 8,000 words, H = 100)"). */
+    public String summaryLine() {
+        RnnModel m = model();
+        if (m == null) {
+            return "Waiting for the corpus and the model...";
+        }
+        return String.format(Locale.ROOT, "Model: %s  (C = %,d words, H = %d)", description.get(), m.wordDim(), m.hiddenDim());
+    }
+
+    /**
+     * Encodes a sentence's tokens with the model's vocabulary (words it does not know become
+     * UNKNOWN_TOKEN), so a corpus sentence can be fed to a model with another vocabulary.
+     */
+    public int[] encode(List<String> tokens) {
+        Vocabulary v = vocabulary.get();
+        if (v == null) {
+            throw new UserException("There is no model yet; wait until the corpus is prepared.");
+        }
+        return v.encode(tokens);
+    }
+
+    /** True when {@code v} (a model's vocabulary) is the prepared corpus's. */
+    public boolean fitsCorpus(Vocabulary v, int wordDim) {
+        PreparedData data = prepared();
+        return data != null && v != null && wordDim == data.vocabulary().size() && sameWords(v, data.vocabulary());
+    }
+
+    // ---- publishing (FX thread): ModelFiles and TrainingController ------------------------------
+
+    /** A new current model with its vocabulary; {@code i} null for a model without a file. */
+    void publish(RnnModel m, Vocabulary v, ModelInfo i, String what, long seedUsed, List<Double> history) {
+        vocabulary.set(v);
+        info.set(i);
+        seed = seedUsed;
+        lossHistory.clear();
+        lossHistory.addAll(history);
+        model.set(m);
+        description.set(what);
+        updateMatch();
+        revision.set(revision.get() + 1);
+    }
+
+    /** New parameters for the same vocabulary (a training snapshot or result). */
+    void publishParameters(RnnModel m, String what) {
+        model.set(m);
+        description.set(what);
+        revision.set(revision.get() + 1);
+    }
+
+    /** The evaluations of a run that ended, appended to the model's history. */
+    void addLossHistory(List<Double> evaluations) {
+        lossHistory.addAll(evaluations);
+    }
+
+    void setTraining(boolean on) {
+        training.set(on);
+    }
+
+    void setLoading(boolean on) {
+        loading.set(on);
+    }
+
+    private void updateMatch() {
+        RnnModel m = model.get();
+        matchesCorpus.set(m != null && fitsCorpus(vocabulary.get(), m.wordDim()));
+    }
+
+    static boolean sameWords(Vocabulary a, Vocabulary b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.word(i).equals(b.word(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,230 @@
+package org.rnnlab.app.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.rnnlab.app.support.Notifier;
+import org.rnnlab.common.CancelledException;
+import org.rnnlab.common.UserException;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.text.PreparedData;
+import org.rnnlab.training.SgdTrainer;
+import org.rnnlab.training.TrainingConfig;
+import org.rnnlab.training.TrainingEvent;
+
+/**
+ * Owns the app's single training run: its trainer on a daemon thread, the working copy of the
+ * model, and the snapshots the other steps see. When to stop a run that diverges is the trainer's
+ * rule ({@link SgdTrainer}), the same as the command line's.
+ *
+ * <p>Threading. The trainer works on its own copy; every few seconds (or when asked) it hands a
+ * fresh copy to the {@link ModelStore} between two steps, so it never waits on the UI. Events go
+ * to the FX thread through a batcher, one delivery per frame at most.
+ */
+public final class TrainingController implements TrainingControl {
+    /** How often a running training publishes a copy of its parameters for the other steps. */
+    static final long SNAPSHOT_NANOS = 3_000_000_000L;
+
+    /** Carries the trainer's events to the FX thread in batches. */
+    public interface Batching {
+        Consumer<TrainingEvent> to(Consumer<List<TrainingEvent>> onBatch);
+    }
+
+    private final ModelStore store;
+    private final Notifier notifier;
+    private final Executor fx;
+    private final Batching batching;
+    private Run run;
+
+    /**
+     * @param fx       runs on the FX thread ({@code Platform::runLater} in the app)
+     * @param batching makes a batcher to the FX thread for each run's events
+     */
+    public TrainingController(ModelStore store, Notifier notifier, Executor fx, Batching batching) {
+        this.store = store;
+        this.notifier = notifier;
+        this.fx = fx;
+        this.batching = batching;
+    }
+
+    @Override
+    public void start(Request request, Consumer<List<TrainingEvent>> onBatch) {
+        PreparedData data = store.prepared();
+        RnnModel current = store.model();
+        if (run != null) {
+            throw new UserException("A training is already running; stop it first.");
+        }
+        if (data == null || current == null) {
+            throw new UserException("Wait until the corpus is prepared and the model is ready.");
+        }
+        if (!store.matchesCorpusProperty().get()) {
+            throw new UserException("The model's vocabulary is not this corpus's. Make a new random model (Model menu), then train.");
+        }
+        int n = Math.min(request.sentences(), data.size());
+        if (n < 1) {
+            throw new UserException("Train on at least one sentence.");
+        }
+        RnnModel working = current.withPrecision(request.precision());
+        if (working == current) {
+            working = current.copy(); // the published model is never changed in place
+        }
+        working.setBpttTruncate(request.bpttTruncate());
+        TrainingConfig config = new TrainingConfig(request.learningRate(), request.epochs(),
+                request.evaluateEvery(), false, request.seed());
+        SgdTrainer trainer = new SgdTrainer(working, data.xs().subList(0, n), data.ys().subList(0, n), config);
+        run = new Run(trainer, working, current, batching.to(onBatch));
+        trainer.addListener(run::onEvent);
+        store.setTraining(true);
+        run.thread.start();
+    }
+
+    @Override
+    public void pause() {
+        if (run != null) {
+            run.trainer.pause();
+        }
+    }
+
+    @Override
+    public void resume() {
+        if (run != null) {
+            run.trainer.resume();
+        }
+    }
+
+    @Override
+    public void stepOnce() {
+        if (run != null) {
+            run.trainer.stepOnce();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (run != null) {
+            run.stopRequested = true;
+            run.trainer.stop();
+        }
+    }
+
+    @Override
+    public void requestSnapshot() {
+        if (run != null) {
+            run.snapshotRequested = true;
+        }
+    }
+
+    /** Stops the run, if any, and waits up to {@code millis} for its thread to end (the window is closing). */
+    public void shutdown(long millis) {
+        Run r = run;
+        if (r != null) {
+            stop();
+            try {
+                r.thread.join(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One run: its trainer, the thread it runs on, what it has published. */
+    private final class Run {
+        private final SgdTrainer trainer;
+        private final RnnModel working;
+        private final RnnModel before;
+        private final Consumer<TrainingEvent> events;
+        private final Thread thread;
+        private final List<Double> evaluations = new ArrayList<>();
+        private volatile boolean stopRequested;
+        private volatile boolean snapshotRequested;
+        private volatile long examplesSeen;
+        private volatile TrainingEvent last;
+        private long lastSnapshot = System.nanoTime();
+
+        Run(SgdTrainer trainer, RnnModel working, RnnModel before, Consumer<TrainingEvent> events) {
+            this.trainer = trainer;
+            this.working = working;
+            this.before = before;
+            this.events = events;
+            this.thread = new Thread(this::runTrainer, "rnnlab-training");
+            this.thread.setDaemon(true);
+        }
+
+        /** On the training thread: hand the event on, and now and then publish a copy of the parameters. */
+        private void onEvent(TrainingEvent event) {
+            last = event;
+            boolean snapshot = false;
+            if (event instanceof TrainingEvent.Step step) {
+                examplesSeen = step.examplesSeen();
+                long now = System.nanoTime();
+                if (Double.isFinite(step.sentenceLoss()) && (snapshotRequested || now - lastSnapshot > SNAPSHOT_NANOS)) {
+                    lastSnapshot = now;
+                    snapshot = true;
+                }
+            } else if (event instanceof TrainingEvent.Evaluation ev) {
+                synchronized (evaluations) {
+                    evaluations.add(ev.loss());
+                }
+                snapshot = Double.isFinite(ev.loss());
+            } else if (event instanceof TrainingEvent.Paused) {
+                snapshot = true;
+            }
+            if (snapshot && finite(working)) {
+                snapshotRequested = false;
+                RnnModel copy = working.copy();
+                long seen = examplesSeen;
+                fx.execute(() -> {
+                    if (run == this) {
+                        store.publishParameters(copy, String.format(Locale.ROOT, "in training, %,d examples seen so far", seen));
+                    }
+                });
+            }
+            events.accept(event);
+        }
+
+        private void runTrainer() {
+            Throwable failure = null;
+            try {
+                trainer.run();
+            } catch (Throwable e) {
+                failure = e;
+            }
+            Throwable error = failure;
+            // the trainer restores its last good parameters on divergence; a crash may leave them broken
+            RnnModel result = finite(working) ? working : before;
+            fx.execute(() -> finish(result, last, error));
+        }
+
+        /** FX thread: publish the final parameters, then clear the training flag. */
+        private void finish(RnnModel result, TrainingEvent end, Throwable error) {
+            run = null;
+            synchronized (evaluations) {
+                store.addLossHistory(evaluations);
+            }
+            String what;
+            if (end instanceof TrainingEvent.Diverged) {
+                what = "the last good parameters before the training diverged";
+            } else {
+                what = String.format(Locale.ROOT, "trained in the app: %,d examples seen%s", examplesSeen,
+                        stopRequested ? " (stopped)" : "");
+            }
+            store.publishParameters(result, what);
+            store.setTraining(false); // last: who listens sees the final model already published
+            if (error != null && !(error instanceof CancelledException)) {
+                notifier.failure("Training", error);
+            } else if (result == before && !(end instanceof TrainingEvent.Diverged)) {
+                notifier.warn("Training", "The parameters became infinite or NaN; the ones from before the run are kept. "
+                        + "Try a smaller learning rate.");
+            }
+        }
+    }
+
+    /** True when every parameter is a finite number (a diverged run gives NaN or infinity). */
+    static boolean finite(RnnModel m) {
+        return Double.isFinite(m.U().sumNumber().doubleValue())
+                && Double.isFinite(m.V().sumNumber().doubleValue())
+                && Double.isFinite(m.W().sumNumber().doubleValue());
+    }
+}

@@ -1,0 +1,275 @@
+package org.rnnlab.app.steps.training;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.rnnlab.app.charts.DecimatedSeries;
+import org.rnnlab.app.charts.Smoothing;
+import org.rnnlab.training.TrainingEvent;
+
+/**
+ * A training run as the learner sees it, computed from the trainer's events alone: its state, the
+ * counters, the chart's series. No services: {@link TrainingViewModel} feeds it.
+ */
+public final class TrainingRunState {
+    /** Points kept per chart series, however long the run. */
+    public static final int CHART_POINTS = 2000;
+    /** Sentences per second are measured over this much recent time. */
+    static final long RATE_WINDOW_NANOS = 5_000_000_000L;
+
+    public enum State { IDLE, RUNNING, PAUSED }
+
+    /** A full-set evaluation: the chart shows it as a point. */
+    public record Evaluation(long examplesSeen, int epoch, double loss) {
+    }
+
+    /** Where the learning rate was halved. */
+    public record Halving(long examplesSeen, double learningRate) {
+    }
+
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
+    private final LongProperty examplesSeen = new SimpleLongProperty();
+    private final LongProperty totalExamples = new SimpleLongProperty();
+    private final IntegerProperty epoch = new SimpleIntegerProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final DoubleProperty sentencesPerSecond = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty msPerStep = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty currentLearningRate = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty smoothedLoss = new SimpleDoubleProperty(Double.NaN);
+    private final StringProperty timeLeft = new SimpleStringProperty("–");
+    private final StringProperty outcome = new SimpleStringProperty("");
+    private final BooleanProperty diverged = new SimpleBooleanProperty();
+    private final DecimatedSeries stepLoss = new DecimatedSeries(CHART_POINTS);
+    private final DecimatedSeries smoothLoss = new DecimatedSeries(CHART_POINTS);
+    private final List<Evaluation> evaluations = new ArrayList<>();
+    private final List<Halving> halvings = new ArrayList<>();
+    private final Smoothing smoothing = new Smoothing(100);
+    private final Smoothing stepMillis = new Smoothing(50);
+    private final Deque<long[]> rateSamples = new ArrayDeque<>();
+    private long chartRevision;
+    private long startedAt;
+    private long pausedNanos;
+    private long pausedSince;
+    private long baseExamples;
+
+    public ObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public LongProperty examplesSeenProperty() {
+        return examplesSeen;
+    }
+
+    public LongProperty totalExamplesProperty() {
+        return totalExamples;
+    }
+
+    /** The epoch under way, counted from 1. */
+    public IntegerProperty epochProperty() {
+        return epoch;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public DoubleProperty sentencesPerSecondProperty() {
+        return sentencesPerSecond;
+    }
+
+    public DoubleProperty msPerStepProperty() {
+        return msPerStep;
+    }
+
+    public DoubleProperty currentLearningRateProperty() {
+        return currentLearningRate;
+    }
+
+    public DoubleProperty smoothedLossProperty() {
+        return smoothedLoss;
+    }
+
+    public StringProperty timeLeftProperty() {
+        return timeLeft;
+    }
+
+    /** How the last run ended, one line (empty while running). */
+    public StringProperty outcomeProperty() {
+        return outcome;
+    }
+
+    /** True when the last run diverged (its outcome says so). */
+    public BooleanProperty divergedProperty() {
+        return diverged;
+    }
+
+    public DecimatedSeries stepLoss() {
+        return stepLoss;
+    }
+
+    public DecimatedSeries smoothLoss() {
+        return smoothLoss;
+    }
+
+    public List<Evaluation> evaluations() {
+        return evaluations;
+    }
+
+    public List<Halving> halvings() {
+        return halvings;
+    }
+
+    /** Increases whenever the chart's data changed. */
+    public long chartRevision() {
+        return chartRevision;
+    }
+
+
+    /**
+     * A run starts (FX thread). The chart continues from the examples the model has already seen,
+     * so a second run extends the curve of the first.
+     */
+    void started(int sentencesUsed, int epochs, double learningRate, long nowNanos, boolean keepChart) {
+        if (!keepChart) {
+            stepLoss.clear();
+            smoothLoss.clear();
+            evaluations.clear();
+            halvings.clear();
+            smoothing.reset();
+            baseExamples = 0;
+        } else {
+            baseExamples = examplesSeen.get();
+        }
+        stepMillis.reset();
+        rateSamples.clear();
+        totalExamples.set(baseExamples + (long) sentencesUsed * epochs);
+        progress.set(0);
+        epoch.set(0);
+        sentencesPerSecond.set(Double.NaN);
+        msPerStep.set(Double.NaN);
+        currentLearningRate.set(learningRate);
+        timeLeft.set("–");
+        outcome.set("");
+        diverged.set(false);
+        state.set(State.RUNNING);
+        startedAt = nowNanos;
+        pausedNanos = 0;
+        pausedSince = 0;
+        chartRevision++;
+    }
+
+    /** Events from the trainer (FX thread, a batch per frame at most). */
+    public void accept(List<TrainingEvent> batch, long nowNanos) {
+        boolean chart = false;
+        for (TrainingEvent e : batch) {
+            if (e instanceof TrainingEvent.Step s) {
+                long x = baseExamples + s.examplesSeen();
+                double loss = s.sentenceLoss();
+                stepLoss.add(x, loss);
+                double sm = smoothing.add(loss);
+                if (Double.isFinite(sm)) {
+                    smoothLoss.add(x, sm);
+                    smoothedLoss.set(sm);
+                }
+                msPerStep.set(stepMillis.add(s.nanos() / 1e6));
+                examplesSeen.set(x);
+                epoch.set(s.epoch() + 1);
+                currentLearningRate.set(s.learningRate());
+                chart = true;
+            } else if (e instanceof TrainingEvent.Evaluation ev) {
+                evaluations.add(new Evaluation(baseExamples + ev.examplesSeen(), ev.epoch(), ev.loss()));
+                currentLearningRate.set(ev.learningRate());
+                chart = true;
+            } else if (e instanceof TrainingEvent.LearningRateHalved h) {
+                halvings.add(new Halving(baseExamples + h.examplesSeen(), h.learningRate()));
+                currentLearningRate.set(h.learningRate());
+                chart = true;
+            } else if (e instanceof TrainingEvent.Paused) {
+                state.set(State.PAUSED);
+                pausedSince = nowNanos;
+                rateSamples.clear();
+            } else if (e instanceof TrainingEvent.Resumed) {
+                state.set(State.RUNNING);
+                if (pausedSince > 0) {
+                    pausedNanos += nowNanos - pausedSince;
+                    pausedSince = 0;
+                }
+            } else if (e instanceof TrainingEvent.Finished f) {
+                ended(String.format(Locale.ROOT, "Finished: %,d examples seen%s.", baseExamples + f.examplesSeen(), speedText(nowNanos)));
+            } else if (e instanceof TrainingEvent.Cancelled c) {
+                ended(String.format(Locale.ROOT, "Stopped after %,d examples%s.", baseExamples + c.examplesSeen(), speedText(nowNanos)));
+            } else if (e instanceof TrainingEvent.Diverged d) {
+                ended(d.message()); // says which parameters were put back
+                diverged.set(true);
+            } else if (e instanceof TrainingEvent.EpochEnd end) {
+                epoch.set(end.epoch() + 1);
+            }
+        }
+        long total = totalExamples.get();
+        progress.set(total == 0 ? 0 : Math.min(1.0, (double) examplesSeen.get() / total));
+        if (state.get() == State.RUNNING) {
+            rateSamples.addLast(new long[] {nowNanos, examplesSeen.get()});
+            while (rateSamples.size() > 2 && nowNanos - rateSamples.peekFirst()[0] > RATE_WINDOW_NANOS) {
+                rateSamples.removeFirst();
+            }
+            sentencesPerSecond.set(rate(rateSamples));
+            timeLeft.set(TrainingText.timeLeftText(total - examplesSeen.get(), sentencesPerSecond.get()));
+        }
+        if (chart) {
+            chartRevision++;
+        }
+    }
+
+    /** The run's thread ended (FX thread); a no-op if an end event came first. */
+    void threadEnded(long nowNanos) {
+        if (state.get() != State.IDLE) {
+            ended(String.format(Locale.ROOT, "Ended after %,d examples%s.", examplesSeen.get(), speedText(nowNanos)));
+        }
+    }
+
+    private void ended(String text) {
+        state.set(State.IDLE);
+        timeLeft.set("–");
+        outcome.set(text);
+    }
+
+    /** Average speed of the run so far, paused time excluded. */
+    public double averageSentencesPerSecond(long nowNanos) {
+        long running = nowNanos - startedAt - pausedNanos - (pausedSince > 0 ? nowNanos - pausedSince : 0);
+        long seen = examplesSeen.get() - baseExamples;
+        return running <= 0 ? Double.NaN : seen / (running / 1e9);
+    }
+
+    private String speedText(long nowNanos) {
+        double avg = averageSentencesPerSecond(nowNanos);
+        return Double.isFinite(avg) ? String.format(Locale.ROOT, " (%.1f sentences/s on average)", avg) : "";
+    }
+
+    /** Sentences per second between the first and last sample. */
+    static double rate(Deque<long[]> samples) {
+        if (samples.size() < 2) {
+            return Double.NaN;
+        }
+        long[] first = samples.peekFirst();
+        long[] last = samples.peekLast();
+        long dt = last[0] - first[0];
+        if (dt < 200_000_000L) {
+            return Double.NaN; // too short to say
+        }
+        return (last[1] - first[1]) / (dt / 1e9);
+    }
+}
