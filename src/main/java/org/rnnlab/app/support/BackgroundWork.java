@@ -15,7 +15,6 @@ import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.rnnlab.common.Cancellation;
 import org.rnnlab.common.CancelledException;
-import org.rnnlab.common.ProgressListener;
 
 /**
  * Runs the app's long work off the FX thread, one job at a time per lane, and exposes what runs

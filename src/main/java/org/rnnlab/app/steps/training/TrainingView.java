@@ -1,19 +1,10 @@
 package org.rnnlab.app.steps.training;
 
 import atlantafx.base.theme.Styles;
-import io.fair_acc.chartfx.XYChart;
-import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.plugins.XValueIndicator;
-import io.fair_acc.chartfx.plugins.YValueIndicator;
-import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,7 +31,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
 import javafx.util.converter.DoubleStringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -48,22 +38,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
-import org.rnnlab.app.charts.Charts;
-import org.rnnlab.app.charts.Series;
 import org.rnnlab.app.session.LessonSession;
-import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
-import org.rnnlab.app.support.FxBatcher;
-import org.rnnlab.app.support.Notices;
-import org.rnnlab.engine.GenerationOptions;
-import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.Precision;
-import org.rnnlab.engine.RnnModel;
-import org.rnnlab.engine.SentenceGenerator;
-import org.rnnlab.text.PreparedData;
-import org.rnnlab.text.Vocabulary;
-import org.rnnlab.training.TrainingEvent;
 import org.rnnlab.app.widgets.Fields;
 
 /** Training: SGD with BPTT on the corpus, live: the loss falls while the learner watches. */
@@ -87,14 +65,7 @@ public final class TrainingView implements LessonStep {
     private final TrainingViewModel vm;
     private final TrainingRunState run;
     private final Node panel;
-    private final DefaultNumericAxis xAxis = Charts.axis("examples seen (sentences)");
-    private final DefaultNumericAxis yAxis = Charts.axis("loss (mean per word)");
-    private final XYChart chart = Charts.chart(xAxis, yAxis);
-    private Series stepData;
-    private Series smoothData;
-    private Series evalData;
-    private final YValueIndicator lnC = Charts.horizontal(yAxis, Math.log(LessonDefaults.WORD_DIM), "ln C");
-    private final List<XValueIndicator> halvingMarkers = new ArrayList<>();
+    private final LossChart chart;
     private final VBox samples = new VBox(3);
     private final Label samplesTitle = new Label("What the model writes");
     private final Button start = new Button("Start", new FontIcon(MaterialDesignP.PLAY));
@@ -106,6 +77,7 @@ public final class TrainingView implements LessonStep {
         vm = new TrainingViewModel(session.models(), session.training(), session.files(), session.queries(),
                 session.notices(), this::confirm, System::nanoTime);
         run = vm.run();
+        chart = new LossChart(run);
 
         Label modelLine = new Label();
         modelLine.setId("trainingModel");
@@ -113,7 +85,7 @@ public final class TrainingView implements LessonStep {
         modelLine.getStyleClass().add("muted");
         modelLine.textProperty().bind(vm.modelLine());
 
-        VBox content = new VBox(10, modelLine, form(session), buttons(session), stats(), chartBox(), samplesBox(), outcome());
+        VBox content = new VBox(10, modelLine, form(session), buttons(session), stats(), chart, samplesBox(), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -122,9 +94,9 @@ public final class TrainingView implements LessonStep {
         panel = StepPage.build("trainingStep", "Training", EXPLANATION, LATEX, scroll);
 
         run.stateProperty().addListener((o, a, s) -> stateChanged(s));
-        vm.chartVersionProperty().addListener((o, a, b) -> refreshChart());
-        vm.lnCProperty().addListener((o, a, b) -> showLnC(b.doubleValue()));
-        showLnC(vm.lnCProperty().get());
+        vm.chartVersionProperty().addListener((o, a, b) -> chart.refresh());
+        vm.lnCProperty().addListener((o, a, b) -> chart.showLnC(b.doubleValue()));
+        chart.showLnC(vm.lnCProperty().get());
         stateChanged(run.stateProperty().get());
     }
 
@@ -134,7 +106,7 @@ public final class TrainingView implements LessonStep {
 
     /** The chart's data sets, for tests: per-sentence loss, smoothed, evaluations. */
     public List<DoubleDataSet> chartData() {
-        return List.of(stepData.data(), smoothData.data(), evalData.data());
+        return chart.data();
     }
 
     // ---- building -----------------------------------------------------------------------------
@@ -301,41 +273,6 @@ public final class TrainingView implements LessonStep {
         return new VBox(0, value, c);
     }
 
-    private Node chartBox() {
-        ErrorDataSetRenderer lines = Charts.lines();
-        stepData = new Series(lines, "loss of each sentence", Charts.lineStyle(Charts.LIGHT_BLUE, 1));
-        smoothData = new Series(lines, "smoothed", Charts.lineStyle(Charts.BLUE, 2.5));
-        ErrorDataSetRenderer points = Charts.points();
-        evalData = new Series(points, "loss on the whole training set", Charts.pointStyle(Charts.ORANGE, 6));
-        chart.getRenderers().addAll(lines, points);
-        chart.getPlugins().add(lnC);
-        lnC.setLabelPosition(0.9);
-        xAxis.setAutoRanging(true);
-        Charts.plainNumbers(xAxis);
-        yAxis.setAutoRanging(false);
-        yAxis.setMin(0);
-        yAxis.setMax(10);
-        chart.setId("trainingChart");
-        Charts.heights(chart, 200, 400, 4096);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        HBox legend = new HBox(14, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
-                legendItem("—", Charts.BLUE, "smoothed"), legendItem("●", Charts.ORANGE, "whole training set"),
-                legendItem("- -", Charts.GREY, "ln C (random guessing)"), legendItem("|", Charts.RED, "learning rate halved"));
-        legend.setAlignment(Pos.CENTER);
-        VBox box = new VBox(2, chart, legend);
-        VBox.setVgrow(box, Priority.ALWAYS);
-        return box;
-    }
-
-    private static Label legendItem(String symbol, String colour, String text) {
-        Label l = new Label(text);
-        Label s = new Label(symbol);
-        s.setStyle("-fx-text-fill: " + colour + "; -fx-font-weight: bold;");
-        l.setGraphic(s);
-        l.getStyleClass().add("stat-caption");
-        return l;
-    }
-
     private Node samplesBox() {
         samplesTitle.getStyleClass().add("card-title");
         samplesTitle.textProperty().bind(vm.samplesTitleProperty());
@@ -361,11 +298,6 @@ public final class TrainingView implements LessonStep {
         return l;
     }
 
-    private void showLnC(double value) {
-        lnC.setValue(value);
-        lnC.setText(String.format(Locale.ROOT, "ln C = %.2f", value));
-    }
-
     private void showSamples() {
         samples.getChildren().clear();
         for (String line : vm.samples()) {
@@ -385,36 +317,6 @@ public final class TrainingView implements LessonStep {
         boolean paused = s == TrainingRunState.State.PAUSED;
         pause.setText(paused ? "Resume" : "Pause");
         pause.setGraphic(new FontIcon(paused ? MaterialDesignP.PLAY : MaterialDesignP.PAUSE));
-    }
-
-    // ---- the chart ----------------------------------------------------------------------------
-
-    private void refreshChart() {
-        if (halvingMarkers.size() > run.halvings().size()) {
-            halvingMarkers.forEach(chart.getPlugins()::remove);
-            halvingMarkers.clear();
-        }
-        stepData.set(run.stepLoss().xValues(), run.stepLoss().yValues());
-        smoothData.set(run.smoothLoss().xValues(), run.smoothLoss().yValues());
-        double[] ex = new double[run.evaluations().size()];
-        double[] ey = new double[ex.length];
-        double top = lnC.getValue();
-        for (int i = 0; i < ex.length; i++) {
-            ex[i] = run.evaluations().get(i).examplesSeen();
-            ey[i] = run.evaluations().get(i).loss();
-            if (Double.isFinite(ey[i])) {
-                top = Math.max(top, ey[i]);
-            }
-        }
-        evalData.set(ex, ey);
-        for (int i = halvingMarkers.size(); i < run.halvings().size(); i++) {
-            TrainingRunState.Halving h = run.halvings().get(i);
-            XValueIndicator m = Charts.vertical(xAxis, h.examplesSeen(), String.format(Locale.ROOT, "lr → %.3g", h.learningRate()));
-            halvingMarkers.add(m);
-            chart.getPlugins().add(m);
-        }
-        // The per-sentence losses can be large early on; keep the axis on the interesting part.
-        yAxis.setMax(Math.ceil(Math.max(top, 1) * 1.2));
     }
 
     private File chooseNpz(String title, boolean save) {

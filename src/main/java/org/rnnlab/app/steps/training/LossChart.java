@@ -1,0 +1,111 @@
+package org.rnnlab.app.steps.training;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.rnnlab.app.charts.Charts;
+import org.rnnlab.app.charts.Series;
+import org.rnnlab.common.LessonDefaults;
+
+/**
+ * The live loss chart: each sentence's loss, smoothed, the evaluations on the whole training set,
+ * ln C, and a marker where the learning rate was halved. Draws what {@link TrainingRunState} holds.
+ */
+final class LossChart extends VBox {
+    private final TrainingRunState run;
+    private final DefaultNumericAxis xAxis = Charts.axis("examples seen (sentences)");
+    private final DefaultNumericAxis yAxis = Charts.axis("loss (mean per word)");
+    private final XYChart chart = Charts.chart(xAxis, yAxis);
+    private final Series stepData;
+    private final Series smoothData;
+    private final Series evalData;
+    private final YValueIndicator lnC = Charts.horizontal(yAxis, Math.log(LessonDefaults.WORD_DIM), "ln C");
+    private final List<XValueIndicator> halvingMarkers = new ArrayList<>();
+
+    LossChart(TrainingRunState run) {
+        super(2);
+        this.run = run;
+        ErrorDataSetRenderer lines = Charts.lines();
+        stepData = new Series(lines, "loss of each sentence", Charts.lineStyle(Charts.LIGHT_BLUE, 1));
+        smoothData = new Series(lines, "smoothed", Charts.lineStyle(Charts.BLUE, 2.5));
+        ErrorDataSetRenderer points = Charts.points();
+        evalData = new Series(points, "loss on the whole training set", Charts.pointStyle(Charts.ORANGE, 6));
+        chart.getRenderers().addAll(lines, points);
+        chart.getPlugins().add(lnC);
+        lnC.setLabelPosition(0.9);
+        xAxis.setAutoRanging(true);
+        Charts.plainNumbers(xAxis);
+        yAxis.setAutoRanging(false);
+        yAxis.setMin(0);
+        yAxis.setMax(10);
+        chart.setId("trainingChart");
+        Charts.heights(chart, 200, 400, 4096);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        HBox legend = new HBox(14, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
+                legendItem("—", Charts.BLUE, "smoothed"), legendItem("●", Charts.ORANGE, "whole training set"),
+                legendItem("- -", Charts.GREY, "ln C (random guessing)"), legendItem("|", Charts.RED, "learning rate halved"));
+        legend.setAlignment(Pos.CENTER);
+        getChildren().setAll(chart, legend);
+        VBox.setVgrow(this, Priority.ALWAYS);
+    }
+
+    private static Label legendItem(String symbol, String colour, String text) {
+        Label l = new Label(text);
+        Label s = new Label(symbol);
+        s.setStyle("-fx-text-fill: " + colour + "; -fx-font-weight: bold;");
+        l.setGraphic(s);
+        l.getStyleClass().add("stat-caption");
+        return l;
+    }
+
+    /** The chart's data sets, for tests: per-sentence loss, smoothed, evaluations. */
+    List<DoubleDataSet> data() {
+        return List.of(stepData.data(), smoothData.data(), evalData.data());
+    }
+
+    /** ln C of the corpus: where a model that knows nothing starts. */
+    void showLnC(double value) {
+        lnC.setValue(value);
+        lnC.setText(String.format(Locale.ROOT, "ln C = %.2f", value));
+    }
+
+    /** Shows the run's series as they are now. */
+    void refresh() {
+        if (halvingMarkers.size() > run.halvings().size()) {
+            halvingMarkers.forEach(chart.getPlugins()::remove);
+            halvingMarkers.clear();
+        }
+        stepData.set(run.stepLoss().xValues(), run.stepLoss().yValues());
+        smoothData.set(run.smoothLoss().xValues(), run.smoothLoss().yValues());
+        double[] ex = new double[run.evaluations().size()];
+        double[] ey = new double[ex.length];
+        double top = lnC.getValue();
+        for (int i = 0; i < ex.length; i++) {
+            ex[i] = run.evaluations().get(i).examplesSeen();
+            ey[i] = run.evaluations().get(i).loss();
+            if (Double.isFinite(ey[i])) {
+                top = Math.max(top, ey[i]);
+            }
+        }
+        evalData.set(ex, ey);
+        for (int i = halvingMarkers.size(); i < run.halvings().size(); i++) {
+            TrainingRunState.Halving h = run.halvings().get(i);
+            XValueIndicator m = Charts.vertical(xAxis, h.examplesSeen(), String.format(Locale.ROOT, "lr → %.3g", h.learningRate()));
+            halvingMarkers.add(m);
+            chart.getPlugins().add(m);
+        }
+        // The per-sentence losses can be large early on; keep the axis on the interesting part.
+        yAxis.setMax(Math.ceil(Math.max(top, 1) * 1.2));
+    }
+}
