@@ -91,6 +91,11 @@ public final class MainWindow {
                 .ifPresent(e -> stepList.getSelectionModel().select(e));
     }
 
+    /** What the steps share (tests look inside). */
+    public LessonSession session() {
+        return session;
+    }
+
     public void dispose() {
         built.values().forEach(LessonStep::dispose);
         session.dispose();

@@ -55,6 +55,21 @@ class AppSmokeTest {
     }
 
     @Test
+    void closingTheWindowDuringTrainingEndsEveryThreadWithinThreeSeconds(FxRobot robot) throws Exception {
+        var session = app.window().session();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> session.models().matchesCorpusProperty().get() && !session.models().loadingProperty().get()
+                        && !robot.lookup("#engineLabel").queryAs(Label.class).getText().contains("loading"));
+        robot.clickOn("#nav-trainingStep");
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#startTraining").queryButton().fire()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.models().isTraining());
+        long t0 = System.nanoTime();
+        WaitForAsyncUtils.asyncFx(() -> app.window().dispose()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> session.liveThreads().isEmpty());
+        assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "closed within 3 s");
+    }
+
+    @Test
     void engineLoadsInTheBackground(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> !robot.lookup("#engineLabel").queryAs(Label.class).getText().contains("loading"));

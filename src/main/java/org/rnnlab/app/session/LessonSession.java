@@ -8,6 +8,7 @@ import org.rnnlab.app.support.BackgroundWork;
 import org.rnnlab.app.support.FxBatcher;
 import org.rnnlab.app.support.LatestRequestLane;
 import org.rnnlab.app.support.Notices;
+import org.rnnlab.app.support.SessionThreads;
 import org.rnnlab.common.SampleFiles;
 
 /**
@@ -19,14 +20,15 @@ public final class LessonSession {
     /** How long closing the window waits for the background threads, in all. */
     public static final long SHUTDOWN_MILLIS = 3000;
 
+    private final SessionThreads threads = new SessionThreads();
     private final Notices notices = new Notices();
-    private final BackgroundWork work = new BackgroundWork(notices);
+    private final BackgroundWork work = new BackgroundWork(notices, threads);
     private final CorpusSession corpus = new CorpusSession(work, notices);
     private final ModelStore models = new ModelStore(corpus.preparedProperty());
     private final ModelFiles files = new ModelFiles(models, corpus.preparedProperty(), work, notices, SampleFiles::model);
-    private final LatestRequestLane queries = new LatestRequestLane();
+    private final LatestRequestLane queries = new LatestRequestLane(threads);
     private final TrainingController training = new TrainingController(models, notices, Platform::runLater,
-            onBatch -> new FxBatcher<>(onBatch)::post);
+            onBatch -> new FxBatcher<>(onBatch)::post, threads);
     private final StringProperty engineStatus = new SimpleStringProperty("Engine: loading...");
 
     public Notices notices() {
@@ -61,9 +63,14 @@ public final class LessonSession {
         return engineStatus;
     }
 
+    /** The session's background threads still running (none once {@link #dispose()} returned, normally). */
+    public java.util.List<Thread> liveThreads() {
+        return threads.alive();
+    }
+
     /** Loads ND4J's native backend on a background thread, so the window appears first. */
     public void warmUpEngine() {
-        Thread t = new Thread(() -> {
+        Thread t = threads.daemon("rnnlab-engine-warmup", () -> {
             String status;
             try {
                 org.nd4j.linalg.api.ndarray.INDArray probe = org.nd4j.linalg.factory.Nd4j.ones(2, 2);
@@ -74,8 +81,7 @@ public final class LessonSession {
             }
             String text = status;
             Platform.runLater(() -> engineStatus.set(text));
-        }, "rnnlab-engine-warmup");
-        t.setDaemon(true);
+        });
         t.start();
     }
 

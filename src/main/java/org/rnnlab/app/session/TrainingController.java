@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.rnnlab.app.support.Notifier;
+import org.rnnlab.app.support.SessionThreads;
 import org.rnnlab.common.CancelledException;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.RnnModel;
@@ -36,14 +37,17 @@ public final class TrainingController implements TrainingControl {
     private final Notifier notifier;
     private final Executor fx;
     private final Batching batching;
+    private final SessionThreads threads;
     private Run run;
 
     /**
      * @param fx       runs on the FX thread ({@code Platform::runLater} in the app)
      * @param batching makes a batcher to the FX thread for each run's events
      */
-    public TrainingController(ModelStore store, Notifier notifier, Executor fx, Batching batching) {
+    public TrainingController(ModelStore store, Notifier notifier, Executor fx, Batching batching,
+                              SessionThreads threads) {
         this.store = store;
+        this.threads = threads;
         this.notifier = notifier;
         this.fx = fx;
         this.batching = batching;
@@ -148,8 +152,7 @@ public final class TrainingController implements TrainingControl {
             this.working = working;
             this.before = before;
             this.events = events;
-            this.thread = new Thread(this::runTrainer, "rnnlab-training");
-            this.thread.setDaemon(true);
+            this.thread = threads.daemon("rnnlab-training", this::runTrainer);
         }
 
         /** On the training thread: hand the event on, and now and then publish a copy of the parameters. */

@@ -22,11 +22,7 @@ import org.rnnlab.common.CancelledException;
  */
 public final class BackgroundWork implements Background {
 
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "rnnlab-work");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor;
     private final StringProperty message = new SimpleStringProperty("Ready");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -36,7 +32,12 @@ public final class BackgroundWork implements Background {
 
     /** @param notifier tells the learner about failures nobody else handles */
     public BackgroundWork(Notifier notifier) {
+        this(notifier, new SessionThreads());
+    }
+
+    public BackgroundWork(Notifier notifier, SessionThreads threads) {
         this.notifier = notifier;
+        this.executor = Executors.newCachedThreadPool(threads.factory("rnnlab-work"));
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -12,12 +12,12 @@ import javafx.application.Platform;
 
 /** The app's {@link QueryLane}: one daemon thread; per key a slot holding only the newest request. */
 public final class LatestRequestLane implements QueryLane {
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "rnnlab-model-queries");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread;
     private final Map<String, AtomicReference<Runnable>> pending = new ConcurrentHashMap<>();
+
+    public LatestRequestLane(SessionThreads threads) {
+        thread = Executors.newSingleThreadExecutor(threads.factory("rnnlab-model-queries"));
+    }
 
     @Override
     public <T> void query(String key, Callable<T> job, Consumer<T> onResult, Consumer<Throwable> onError) {

@@ -106,9 +106,7 @@ class LessonSessionTest {
         long t0 = System.nanoTime();
         fx(() -> session.dispose());
         assertTrue(System.nanoTime() - t0 < LessonSession.SHUTDOWN_MILLIS * 1_000_000L, "dispose returns within 3 s");
-        for (String name : List.of("rnnlab-training", "rnnlab-model-queries", "rnnlab-work")) {
-            assertFalse(threadAlive(name), "the thread " + name + " ended");
-        }
+        assertEquals(List.of(), session.liveThreads(), "every thread of the session ended");
     }
 
     @Test
@@ -165,7 +163,4 @@ class LessonSessionTest {
         assertEquals(List.of(5), ran, "requests 1 to 4 were replaced while the slow one ran");
     }
 
-    private static boolean threadAlive(String name) {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
-    }
 }
