@@ -24,6 +24,9 @@ import org.rnnlab.text.Vocabulary;
  * vocabulary. Works in the background and publishes into the {@link ModelStore}.
  */
 public final class ModelFiles {
+    /** How the shipped model is described. */
+    public static final String SAMPLE_DESCRIPTION = "the shipped model, trained on the sample corpus";
+
     private final ModelStore store;
     private final Background work;
     private final Notifier notifier;
@@ -44,6 +47,11 @@ public final class ModelFiles {
 
     /** A new model with random weights for the prepared corpus: the lesson's initialisation (seeded). */
     public void initialiseRandom(int hidden, long seed, Precision precision) {
+        initialiseRandom(hidden, seed, precision, () -> { });
+    }
+
+    /** As above; {@code then} runs on the FX thread once the new model is the current one. */
+    public void initialiseRandom(int hidden, long seed, Precision precision, Runnable then) {
         PreparedData data = store.prepared();
         if (data == null) {
             notifier.warn("New model", "The corpus is not prepared yet; wait a moment and try again.");
@@ -60,7 +68,8 @@ public final class ModelFiles {
                 job -> RnnModel.initialise(c, hidden, LessonDefaults.BPTT_TRUNCATE, seed, precision),
                 m -> {
                     store.setLoading(false);
-                    store.publish(m, v, null, "random weights (seed " + seed + ")", seed, List.of());
+                    store.publish(m, v, null, ModelStore.RANDOM_PREFIX + " (seed " + seed + ")", seed, List.of());
+                    then.run();
                 },
                 e -> {
                     store.setLoading(false);
@@ -111,6 +120,33 @@ public final class ModelFiles {
         }, e -> {
             store.setLoading(false);
             notifier.failure(title, e);
+        });
+    }
+
+    /** Makes a model the session kept current again. */
+    public void restore(ModelStore.Kept kept) {
+        if (store.isTraining()) {
+            notifier.warn("Model", "Stop the training first, then change the model.");
+            return;
+        }
+        store.restore(kept);
+    }
+
+    /** Loads the shipped sample model again; it fits only the sample corpus at C = 8,000. */
+    public void loadShipped() {
+        Optional<Path> sample = sampleModel.get();
+        if (sample.isEmpty()) {
+            notifier.warn("Shipped model", "The shipped model is not found next to the app; its file is sample-corpus/sample-model.npz.");
+            return;
+        }
+        load(sample.get(), loaded -> {
+            if (matchesCorpus(loaded)) {
+                adopt(loaded, SAMPLE_DESCRIPTION);
+            } else {
+                notifier.warn("Shipped model", "The shipped model was trained on the sample corpus with C = 8,000 words, "
+                        + "and the corpus now open differs. Use \"Reset to the lesson\" (toolbar) to reopen the sample corpus "
+                        + "with the shipped model.");
+            }
         });
     }
 
@@ -181,7 +217,7 @@ public final class ModelFiles {
                 return; // another corpus came meanwhile; its own call decides
             }
             if (matchesCorpus(loaded)) {
-                adopt(loaded, "the sample model, trained on the sample corpus");
+                adopt(loaded, SAMPLE_DESCRIPTION);
             } else {
                 lessonStart.run();
             }

@@ -16,6 +16,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.ModelInfo;
@@ -32,6 +34,11 @@ import org.rnnlab.text.Vocabulary;
  * locks. Every publication bumps {@link #revisionProperty()}.
  */
 public final class ModelStore {
+    /** How many replaced models the session keeps. */
+    public static final int KEPT_MODELS = 6;
+    /** How a fresh random model is described ("random weights (seed 10)"); such a model is not kept when replaced. */
+    static final String RANDOM_PREFIX = "random weights";
+
     private final ObservableValue<PreparedData> prepared;
     private final ObjectProperty<RnnModel> model = new SimpleObjectProperty<>(this, "model");
     private final ObjectProperty<Vocabulary> vocabulary = new SimpleObjectProperty<>(this, "vocabulary");
@@ -42,6 +49,7 @@ public final class ModelStore {
     private final BooleanProperty training = new SimpleBooleanProperty(this, "training");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final List<Double> lossHistory = new ArrayList<>();
+    private final ObservableList<Kept> earlier = FXCollections.observableArrayList();
     private long seed = LessonDefaults.SEED;
 
     /** @param prepared the corpus as prepared for training (its vocabulary decides "matches the corpus") */
@@ -153,6 +161,7 @@ public final class ModelStore {
 
     /** A new current model with its vocabulary; {@code i} null for a model without a file. */
     void publish(RnnModel m, Vocabulary v, ModelInfo i, String what, long seedUsed, List<Double> history) {
+        remember();
         vocabulary.set(v);
         info.set(i);
         seed = seedUsed;
@@ -169,6 +178,42 @@ public final class ModelStore {
         model.set(m);
         description.set(what);
         revision.set(revision.get() + 1);
+    }
+
+    /**
+     * Models this session replaced, newest first (at most {@link #KEPT_MODELS}): a new random model, a
+     * file or another corpus never discards a trained model without a way back.
+     */
+    public ObservableList<Kept> earlierModels() {
+        return earlier;
+    }
+
+    /** A model the session replaced, with everything needed to make it current again. */
+    public record Kept(RnnModel model, Vocabulary vocabulary, ModelInfo info, String description, long seed,
+                       List<Double> lossHistory) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s (C = %,d, H = %d)", description, model.wordDim(), model.hiddenDim());
+        }
+    }
+
+    /** Makes a kept model current again (it leaves the list; the one it replaces joins it). */
+    void restore(Kept k) {
+        earlier.remove(k);
+        publish(k.model(), k.vocabulary(), k.info(), k.description(), k.seed(), k.lossHistory());
+    }
+
+    /** The current model joins the earlier ones, unless it is a fresh random model nobody trained (it is one click away). */
+    private void remember() {
+        RnnModel m = model.get();
+        if (m == null || description.get().startsWith(RANDOM_PREFIX)) {
+            return;
+        }
+        earlier.removeIf(k -> k.model() == m);
+        earlier.add(0, new Kept(m, vocabulary.get(), info.get(), description.get(), seed, List.copyOf(lossHistory)));
+        while (earlier.size() > KEPT_MODELS) {
+            earlier.remove(earlier.size() - 1);
+        }
     }
 
     /** The evaluations of a run that ended, appended to the model's history. */

@@ -13,7 +13,9 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Menu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -36,6 +38,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.rnnlab.app.session.LessonSession;
@@ -215,14 +218,53 @@ public final class TrainingView implements LessonStep {
         load.setOnAction(e -> load());
         MenuItem importLesson = new MenuItem("Import the lesson's pre-trained model (.npz)...", new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
         importLesson.setOnAction(e -> importLesson());
-        file.getItems().addAll(fresh, new SeparatorMenuItem(), save, load, importLesson);
+        MenuItem shipped = new MenuItem("Shipped model (trained on the sample corpus)", new FontIcon(MaterialDesignP.PACKAGE_VARIANT));
+        shipped.setId("shippedModel");
+        shipped.setOnAction(e -> vm.loadShipped());
+        Menu earlier = new Menu("Earlier models", new FontIcon(MaterialDesignH.HISTORY));
+        earlier.setId("earlierModels");
+        Runnable fill = () -> {
+            earlier.getItems().clear();
+            for (var kept : vm.earlierModels()) {
+                MenuItem item = new MenuItem(kept.toString());
+                item.setOnAction(e -> vm.restore(kept));
+                earlier.getItems().add(item);
+            }
+            earlier.setDisable(earlier.getItems().isEmpty());
+        };
+        vm.earlierModels().addListener((javafx.collections.ListChangeListener<Object>) c -> fill.run());
+        fill.run();
+        file.getItems().addAll(fresh, shipped, earlier, new SeparatorMenuItem(), save, load, importLesson);
         file.disableProperty().bind(session.models().trainingProperty());
+
+        ChoiceBox<TrainingViewModel.StartFrom> from = new ChoiceBox<>();
+        from.setId("startFrom");
+        from.getItems().setAll(TrainingViewModel.StartFrom.values());
+        from.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TrainingViewModel.StartFrom f) {
+                return f == TrainingViewModel.StartFrom.CURRENT_MODEL ? "the current model" : "a fresh lesson model";
+            }
+
+            @Override
+            public TrainingViewModel.StartFrom fromString(String text) {
+                return null;
+            }
+        });
+        from.valueProperty().bindBidirectional(vm.startFromProperty());
+        from.disableProperty().bind(session.models().trainingProperty());
+        Label trains = new Label("Train");
+        Label which = new Label();
+        which.setId("startsWith");
+        which.setWrapText(true);
+        which.getStyleClass().add("muted");
+        which.textProperty().bind(vm.startsWith());
 
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox box = new HBox(8, start, pause, step, stop, spring, file);
+        HBox box = new HBox(8, start, trains, from, pause, step, stop, spring, file);
         box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        return new VBox(4, box, which);
     }
 
     private Node stats() {

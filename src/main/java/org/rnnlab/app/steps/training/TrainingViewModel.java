@@ -56,6 +56,14 @@ public final class TrainingViewModel {
     /** The same seed every time: the draws stay comparable, so what changes is the model. */
     static final long SAMPLE_SEED = 7;
 
+    /** Which model Start trains. */
+    public enum StartFrom {
+        /** A fresh model initialised as the lesson does (the fields' H, seed and precision): the fall from ln C. */
+        LESSON_MODEL,
+        /** The current model, as it is. */
+        CURRENT_MODEL
+    }
+
     /** Asks the learner to confirm (a dialog in the app). */
     @FunctionalInterface
     public interface Confirm {
@@ -82,6 +90,8 @@ public final class TrainingViewModel {
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
 
     private final TrainingRunState run = new TrainingRunState();
+    private final ObjectProperty<StartFrom> startFrom = new SimpleObjectProperty<>(StartFrom.LESSON_MODEL);
+    private final StringBinding startsWith;
     private final LongProperty chartVersion = new SimpleLongProperty();
     private final DoubleProperty lnC = new SimpleDoubleProperty(Math.log(LessonDefaults.WORD_DIM));
     private final ObservableList<String> samples = FXCollections.observableArrayList();
@@ -114,6 +124,8 @@ public final class TrainingViewModel {
         this.clock = clock;
         modelLine = Bindings.createStringBinding(this::modelText, store.modelProperty(), store.descriptionProperty(),
                 store.matchesCorpusProperty());
+        startsWith = Bindings.createStringBinding(this::startsWithText, startFrom, hiddenSize, seed, precision,
+                store.modelProperty(), store.descriptionProperty());
         store.trainingProperty().addListener((o, was, on) -> {
             if (!on) {
                 runEnded();
@@ -185,11 +197,44 @@ public final class TrainingViewModel {
 
     // ---- commands -----------------------------------------------------------------------------
 
-    /** Starts a run with the fields' settings; a second run on the result of the first extends its curve. */
+    /** Which model Start trains: a fresh lesson model (the default) or the current one. */
+    public ObjectProperty<StartFrom> startFromProperty() {
+        return startFrom;
+    }
+
+    /** Says which model Start will train, beside the choice. */
+    public StringBinding startsWith() {
+        return startsWith;
+    }
+
+    private String startsWithText() {
+        if (startFrom.get() == StartFrom.LESSON_MODEL) {
+            return String.format(Locale.ROOT, "Start trains a fresh model, initialised as the lesson does: H = %d, seed %d, %s. "
+                    + "The current one is kept under Model > Earlier models.", hiddenSize.get(), seed.get(),
+                    precision.get() == null ? "" : precision.get().dtypeName());
+        }
+        RnnModel m = store.model();
+        return m == null ? "There is no model yet." : "Start trains the current model: " + store.descriptionProperty().get() + ".";
+    }
+
+    /**
+     * Starts a run with the fields' settings, on a fresh lesson model or the current one; a second
+     * run on the result of the first extends its curve.
+     */
     public void start() {
-        if (run.stateProperty().get() != TrainingRunState.State.IDLE) {
+        if (run.stateProperty().get() != TrainingRunState.State.IDLE || store.isTraining() || store.loadingProperty().get()) {
             return;
         }
+        if (startFrom.get() == StartFrom.LESSON_MODEL && store.prepared() != null) {
+            // the fresh model is made in the background; the run starts once it is the current one
+            files.initialiseRandom(hiddenSize.get(), seed.get(), precision.get(), this::startNow);
+            lastRunResult = null;
+            return;
+        }
+        startNow();
+    }
+
+    private void startNow() {
         PreparedData d = store.prepared();
         boolean keep = lastRunResult != null && lastRunResult == store.model();
         pending.clear();
@@ -236,6 +281,24 @@ public final class TrainingViewModel {
     /** A new random model with the fields' H, seed and precision. */
     public void newModel() {
         files.initialiseRandom(hiddenSize.get(), seed.get(), precision.get());
+        lastRunResult = null;
+    }
+
+    /** The shipped sample model, again. */
+    public void loadShipped() {
+        files.loadShipped();
+        lastRunResult = null;
+    }
+
+    /** Models this session replaced, newest first. */
+    public javafx.collections.ObservableList<ModelStore.Kept> earlierModels() {
+        return store.earlierModels();
+    }
+
+    /** Makes an earlier model current again; Start then continues it. */
+    public void restore(ModelStore.Kept kept) {
+        files.restore(kept);
+        startFrom.set(StartFrom.CURRENT_MODEL);
         lastRunResult = null;
     }
 

@@ -140,9 +140,36 @@ class TrainingViewModelTest {
         training.end(store.model().copy());
         assertEquals(TrainingViewModel.SAMPLE_SENTENCES, vm.samples().size());
         assertTrue(vm.samplesTitleProperty().get().contains("trained in a test"), vm.samplesTitleProperty().get());
+        vm.startFromProperty().set(TrainingViewModel.StartFrom.CURRENT_MODEL);
+        RnnModel trained = store.model();
         vm.start();
+        assertSame(trained, store.model(), "continuing keeps the model");
         assertEquals(10, vm.run().examplesSeenProperty().get(), "the second run starts where the first ended");
         assertEquals(20, vm.run().totalExamplesProperty().get());
+    }
+
+    @Test
+    void startTrainsAFreshLessonModelByDefaultAndKeepsTheOneBefore() {
+        corpus(30);
+        vm.startFromProperty().set(TrainingViewModel.StartFrom.CURRENT_MODEL);
+        vm.start();
+        training.end(store.model().copy());
+        RnnModel trained = store.model();
+        assertEquals(List.of(), store.earlierModels(), "the random model it replaced is not worth a place");
+        assertTrue(vm.startsWith().get().startsWith("Start trains the current model"), vm.startsWith().get());
+
+        vm.startFromProperty().set(TrainingViewModel.StartFrom.LESSON_MODEL);
+        assertTrue(vm.startsWith().get().contains("fresh model"), vm.startsWith().get());
+        vm.start();
+        assertTrue(store.model() != trained, "a fresh model trains");
+        assertTrue(store.descriptionProperty().get().startsWith("random weights (seed 10)"));
+        assertEquals(Precision.FLOAT32, training.lastRequest.precision());
+        assertEquals(0, vm.run().examplesSeenProperty().get());
+        assertSame(trained, store.earlierModels().get(0).model(), "the trained model is kept");
+        training.end(store.model());
+        vm.restore(store.earlierModels().get(0));
+        assertSame(trained, store.model());
+        assertEquals(TrainingViewModel.StartFrom.CURRENT_MODEL, vm.startFromProperty().get());
     }
 
     @Test
