@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.ModelFile;
@@ -41,22 +42,23 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "M.npz", description = "Start from this model instead of a fresh one.")
     Path init;
 
-    @Option(names = {"-H", "--hidden"}, paramLabel = "H", description = "Hidden units of a fresh model (default: 100).")
+    @Option(names = {"-H", "--hidden"}, paramLabel = "H", description = "Hidden units of a fresh model (default: " + LessonDefaults.HIDDEN_DIM + ").")
     Integer hidden;
 
-    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "LR", defaultValue = "0.005",
+    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "LR", defaultValue = "" + LessonDefaults.LEARNING_RATE,
             description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + LessonDefaults.EPOCHS, description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--evaluate-loss-after", paramLabel = "K", defaultValue = "5",
+    @Option(names = "--evaluate-loss-after", paramLabel = "K", defaultValue = "" + LessonDefaults.EVALUATE_LOSS_AFTER,
             description = "Compute the loss every K epochs (default: ${DEFAULT-VALUE}).")
     int evaluateLossAfter;
 
     @Option(names = "--bptt-truncate", paramLabel = "K",
-            description = "Steps of backpropagation through time kept (default: 4, or the --init model's).")
+            description = "Steps of backpropagation through time kept (default: " + LessonDefaults.BPTT_TRUNCATE
+                    + ", or the --init model's).")
     Integer bpttTruncate;
 
     @Option(names = "--limit", paramLabel = "N", description = "Train on the first N sentences only.")
@@ -65,7 +67,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dtype", paramLabel = "TYPE", description = "float32 or float64 (default: float32, or the --init model's).")
     String dtype;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "10",
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + LessonDefaults.SEED,
             description = "Seed of a fresh model's weights and of --shuffle (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -129,11 +131,11 @@ public final class TrainCommand implements Callable<Integer> {
             modelSeed = loaded.info().seed();
             history.addAll(loaded.info().lossHistory());
         } else {
-            int h = hidden == null ? 100 : hidden;
+            int h = hidden == null ? LessonDefaults.HIDDEN_DIM : hidden;
             if ((long) 2 * h * vocabulary.size() + (long) h * h > Integer.MAX_VALUE) {
                 throw new UserException("H = " + h + " and C = " + vocabulary.size() + " make too many parameters: choose a smaller --hidden.");
             }
-            model = RnnModel.initialise(vocabulary.size(), h, bpttTruncate == null ? 4 : bpttTruncate, seed,
+            model = RnnModel.initialise(vocabulary.size(), h, bpttTruncate == null ? LessonDefaults.BPTT_TRUNCATE : bpttTruncate, seed,
                     precision == null ? Precision.FLOAT32 : precision);
             modelSeed = seed;
         }

@@ -1,5 +1,7 @@
 package org.rnnlab.training;
 
+import org.rnnlab.common.LessonDefaults;
+
 /**
  * The settings of the lesson's {@code train_with_sgd}.
  *
@@ -24,7 +26,8 @@ public record TrainingConfig(double learningRate, int epochs, int evaluateLossAf
 
     /** lr 0.005, 100 epochs, loss every 5 epochs, corpus order, seed 10: the lesson's call. */
     public static TrainingConfig lessonDefaults() {
-        return new TrainingConfig(0.005, 100, 5, false, 10);
+        return new TrainingConfig(LessonDefaults.LEARNING_RATE, LessonDefaults.EPOCHS, LessonDefaults.EVALUATE_LOSS_AFTER,
+                false, LessonDefaults.SEED);
     }
 
     public TrainingConfig withLearningRate(double lr) {
