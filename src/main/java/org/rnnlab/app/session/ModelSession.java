@@ -585,14 +585,9 @@ public final class ModelSession {
                 if (++steps >= 10 && recentLoss > DIVERGENCE_FACTOR * lnC) {
                     divergedHere = true;
                     trainer.stop();
-                    TrainingEvent.Diverged d = new TrainingEvent.Diverged(step.examplesSeen(), step.learningRate(),
-                            String.format(java.util.Locale.ROOT, "Training diverged: the loss per word rose to %.1f, far "
-                                    + "above ln C = %.2f (random guessing), with learning rate %s; %s. Try a smaller learning rate.",
-                                    recentLoss, lnC, step.learningRate(), Double.isNaN(lastGoodEvaluationLoss)
-                                            ? "the parameters from before this run were restored"
-                                            : String.format(java.util.Locale.ROOT,
-                                                    "the parameters of the last good evaluation (loss %.3f) were restored",
-                                                    lastGoodEvaluationLoss)));
+                    TrainingEvent.Diverged d = new TrainingEvent.Diverged(step.examplesSeen(), step.epoch(),
+                            TrainingEvent.Diverged.Measured.RECENT_STEPS, recentLoss, DIVERGENCE_FACTOR,
+                            DIVERGENCE_FACTOR * lnC, step.learningRate(), lastGoodEvaluationLoss);
                     last = d;
                     listener.on(d);
                     return;
