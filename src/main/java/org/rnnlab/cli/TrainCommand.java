@@ -30,9 +30,20 @@ import picocli.CommandLine.Option;
         description = {"Train a model with SGD and truncated backpropagation through time, as the lesson's "
                 + "train_with_sgd: the loss on the whole training set every K epochs, the learning rate halved "
                 + "when it rose.",
-                "Ctrl-C stops training and saves the model as it is after the last step."})
+                "Training diverges when a loss becomes NaN or infinite, or the loss per word rises above "
+                        + LessonDefaults.DIVERGENCE_FACTOR + " times ln C, the loss of guessing uniformly: it stops, "
+                        + "saves the parameters of the last good evaluation and exits " + TrainCommand.EXIT_DIVERGED + ".",
+                "Ctrl-C stops training and saves the model as it is after the last step."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:trained; the model was saved",
+                "2:bad input (options, files)",
+                TrainCommand.EXIT_DIVERGED + ":training diverged; the last good model was saved (try a smaller --learning-rate)",
+                TrainCommand.EXIT_STOPPED + ":stopped by Ctrl-C; the model as it was after the last step was saved"})
 public final class TrainCommand implements Callable<Integer> {
+    /** The exit status of a run that diverged: the last good model was saved, but the run is a failure. */
     static final int EXIT_DIVERGED = 3;
+    /** The exit status of a run stopped by Ctrl-C (SIGINT) or SIGTERM, as a shell reports a signalled process. */
     static final int EXIT_STOPPED = 130;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -153,7 +164,7 @@ public final class TrainCommand implements Callable<Integer> {
         SgdTrainer trainer = new SgdTrainer(model, xs, ys, config);
         ProgressBar bar = ProgressBar.forConsole();
         long totalSteps = (long) epochs * n;
-        String[] divergence = new String[1];
+        TrainingEvent.Diverged[] divergence = new TrainingEvent.Diverged[1];
         trainer.addListener(event -> {
             if (event instanceof TrainingEvent.Step s) {
                 if (bar.enabled()) {
@@ -176,7 +187,7 @@ public final class TrainCommand implements Callable<Integer> {
                     bar.status(end.examplesSeen(), totalSteps, String.format(Locale.ROOT, "computing the loss on %,d sentences...", n));
                 }
             } else if (event instanceof TrainingEvent.Diverged d) {
-                divergence[0] = d.message();
+                divergence[0] = d;
             }
         });
 
@@ -201,12 +212,15 @@ public final class TrainCommand implements Callable<Integer> {
                     .withCorpusHash(ModelFile.corpusHash(vocabulary, xs, ys)).withLossHistory(losses);
             switch (trainer.outcome()) {
                 case DIVERGED -> {
-                    boolean anyGood = !trainer.evaluations().isEmpty();
+                    // The trainer put back the last evaluation that passed its rule; with none, nothing is worth saving.
+                    TrainingEvent.Diverged d = divergence[0];
+                    boolean anyGood = !Double.isNaN(d.restoredLoss());
                     if (anyGood) {
                         ModelFile.save(out, model, vocabulary, info);
                     }
-                    stderr.println("rnnlab: " + divergence[0]
-                            + (anyGood ? " The last good parameters were saved to " + out + "." : " Nothing was saved."));
+                    stderr.println("rnnlab: " + d.what() + "; "
+                            + (anyGood ? d.restoredParameters() + " were saved to " + out : "nothing was saved")
+                            + ". Try a smaller learning rate.");
                     return EXIT_DIVERGED;
                 }
                 case CANCELLED -> {

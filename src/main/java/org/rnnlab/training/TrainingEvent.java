@@ -65,9 +65,18 @@ public sealed interface TrainingEvent {
                 case RECENT_STEPS -> "the recent loss per word";
                 case TRAINING_SET -> "the loss per word on the training set";
             };
-            String how = Double.isFinite(loss)
-                    ? " rose to " + number(loss) + ", above " + plain(divergenceFactor) + " ln C = " + number(bound)
-                    : " became " + loss;
+            String how;
+            if (Double.isFinite(loss)) {
+                // Enough decimals that the loss does not read as equal to the bound.
+                int digits = 2;
+                while (digits < 6 && number(loss, digits).equals(number(bound, digits))) {
+                    digits++;
+                }
+                how = " rose to " + number(loss, digits) + ", above " + plain(divergenceFactor) + " ln C = "
+                        + number(bound, digits);
+            } else {
+                how = " became " + loss;
+            }
             return String.format(java.util.Locale.ROOT, "Training diverged after %,d examples (epoch %d): ", examplesSeen, epoch)
                     + which + how + ", with learning rate " + plain(learningRate);
         }
@@ -76,7 +85,7 @@ public sealed interface TrainingEvent {
         public String restoredParameters() {
             return Double.isNaN(restoredLoss)
                     ? "the initial parameters"
-                    : "the parameters of the last good evaluation (loss " + number(restoredLoss) + ")";
+                    : "the parameters of the last good evaluation (loss " + number(restoredLoss, 2) + ")";
         }
 
         /** One line for the learner: {@link #what()}, which parameters were put back, and what to try. */
@@ -84,8 +93,10 @@ public sealed interface TrainingEvent {
             return what() + "; " + restoredParameters() + " were restored. Try a smaller learning rate.";
         }
 
-        private static String number(double x) {
-            return String.format(java.util.Locale.ROOT, Math.abs(x) < 1e6 ? "%.2f" : "%.3g", x);
+        private static String number(double x, int decimals) {
+            return Math.abs(x) < 1e6
+                    ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", x)
+                    : String.format(java.util.Locale.ROOT, "%." + (decimals + 1) + "g", x);
         }
 
         /** 10 as "10", 0.005 as "0.005", 1e38 as "1.0E38". */

@@ -88,5 +88,8 @@ class DivergenceRuleTest {
         assertEquals("Training diverged after 0 examples (epoch 0): the loss per word on the training set became Infinity, "
                 + "with learning rate 1.0E38", evaluation.what());
         assertEquals("the parameters of the last good evaluation (loss 3.50)", evaluation.restoredParameters());
+        TrainingEvent.Diverged close = new TrainingEvent.Diverged(30, 0, TrainingEvent.Diverged.Measured.RECENT_STEPS,
+                5.99152, 2, 2 * Math.log(20), 0.7, 3);
+        assertTrue(close.what().endsWith("rose to 5.992, above 2 ln C = 5.991, with learning rate 0.7"), close.what());
     }
 }
