@@ -53,14 +53,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "M.npz", description = "Start from this model instead of a fresh one.")
     Path init;
 
-    @Option(names = {"-H", "--hidden"}, paramLabel = "H", description = "Hidden units of a fresh model (default: " + LessonDefaults.HIDDEN_DIM + ").")
+    @Option(names = {"-H", "--hidden"}, paramLabel = "H",
+            description = "Hidden units of a fresh model (default: " + LessonDefaults.HIDDEN_DIM + ").")
     Integer hidden;
 
     @Option(names = {"--learning-rate", "--lr"}, paramLabel = "LR", defaultValue = "" + LessonDefaults.LEARNING_RATE,
             description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + LessonDefaults.EPOCHS, description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + LessonDefaults.EPOCHS,
+            description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--evaluate-loss-after", paramLabel = "K", defaultValue = "" + LessonDefaults.EVALUATE_LOSS_AFTER,
@@ -146,7 +148,8 @@ public final class TrainCommand implements Callable<Integer> {
             if ((long) 2 * h * vocabulary.size() + (long) h * h > Integer.MAX_VALUE) {
                 throw new UserException("H = " + h + " and C = " + vocabulary.size() + " make too many parameters: choose a smaller --hidden.");
             }
-            model = RnnModel.initialise(vocabulary.size(), h, bpttTruncate == null ? LessonDefaults.BPTT_TRUNCATE : bpttTruncate, seed,
+            model = RnnModel.initialise(vocabulary.size(), h,
+                    bpttTruncate == null ? LessonDefaults.BPTT_TRUNCATE : bpttTruncate, seed,
                     precision == null ? Precision.FLOAT32 : precision);
             modelSeed = seed;
         }
