@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnlab.common.Cancellation;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
@@ -20,13 +21,15 @@ import picocli.CommandLine.Option;
                 + "small model (the lesson: C = 100, H = 10, seed 10, x = 0,1,2,3, y = 1,2,3,4).",
                 "Exits 1 when a parameter fails. --bptt-truncate shows that a truncated gradient is not the exact one."})
 public final class GradcheckCommand implements Callable<Integer> {
-    @Option(names = {"-C", "--vocabulary-size"}, paramLabel = "C", defaultValue = "100", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-C", "--vocabulary-size"}, paramLabel = "C", defaultValue = "" + LessonDefaults.GRADCHECK_WORD_DIM,
+            description = "Default: ${DEFAULT-VALUE}.")
     int vocabularySize;
 
-    @Option(names = {"-H", "--hidden"}, paramLabel = "H", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-H", "--hidden"}, paramLabel = "H", defaultValue = "" + LessonDefaults.GRADCHECK_HIDDEN_DIM,
+            description = "Default: ${DEFAULT-VALUE}.")
     int hidden;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + LessonDefaults.SEED, description = "Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--x", paramLabel = "I", split = ",", defaultValue = "0,1,2,3", description = "Input word indices (default: ${DEFAULT-VALUE}).")
@@ -35,10 +38,12 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--y", paramLabel = "I", split = ",", defaultValue = "1,2,3,4", description = "Target word indices (default: ${DEFAULT-VALUE}).")
     int[] y;
 
-    @Option(names = "--h", paramLabel = "H", defaultValue = "0.001", description = "Step of the central difference (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--h", paramLabel = "H", defaultValue = "" + LessonDefaults.GRADCHECK_H,
+            description = "Step of the central difference (default: ${DEFAULT-VALUE}).")
     double h;
 
-    @Option(names = "--threshold", paramLabel = "E", defaultValue = "0.01", description = "Largest relative error that passes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threshold", paramLabel = "E", defaultValue = "" + LessonDefaults.GRADCHECK_THRESHOLD,
+            description = "Largest relative error that passes (default: ${DEFAULT-VALUE}).")
     double threshold;
 
     @Option(names = "--bptt-truncate", paramLabel = "K",

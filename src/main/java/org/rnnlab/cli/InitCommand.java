@@ -3,6 +3,7 @@ package org.rnnlab.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.ModelFile;
 import org.rnnlab.engine.ModelInfo;
@@ -21,14 +22,15 @@ public final class InitCommand implements Callable<Integer> {
             description = "Words in the vocabulary (the lesson: 8000); taken from --data when absent.")
     Integer vocabularySize;
 
-    @Option(names = {"-H", "--hidden"}, paramLabel = "H", defaultValue = "100",
+    @Option(names = {"-H", "--hidden"}, paramLabel = "H", defaultValue = "" + LessonDefaults.HIDDEN_DIM,
             description = "Hidden units (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "10", description = "Random seed (default: ${DEFAULT-VALUE}, the lesson's).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + LessonDefaults.SEED,
+            description = "Random seed (default: ${DEFAULT-VALUE}, the lesson's).")
     long seed;
 
-    @Option(names = "--bptt-truncate", paramLabel = "K", defaultValue = "4",
+    @Option(names = "--bptt-truncate", paramLabel = "K", defaultValue = "" + LessonDefaults.BPTT_TRUNCATE,
             description = "Steps of backpropagation through time kept (default: ${DEFAULT-VALUE}).")
     int bpttTruncate;
 

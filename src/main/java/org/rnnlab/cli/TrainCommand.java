@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.ModelFile;
@@ -29,9 +30,20 @@ import picocli.CommandLine.Option;
         description = {"Train a model with SGD and truncated backpropagation through time, as the lesson's "
                 + "train_with_sgd: the loss on the whole training set every K epochs, the learning rate halved "
                 + "when it rose.",
-                "Ctrl-C stops training and saves the model as it is after the last step."})
+                "Training diverges when a loss becomes NaN or infinite, or the loss per word rises above "
+                        + LessonDefaults.DIVERGENCE_FACTOR + " times ln C, the loss of guessing uniformly: it stops, "
+                        + "saves the parameters of the last good evaluation and exits " + TrainCommand.EXIT_DIVERGED + ".",
+                "Ctrl-C stops training and saves the model as it is after the last step."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:trained; the model was saved",
+                "2:bad input (options, files)",
+                TrainCommand.EXIT_DIVERGED + ":training diverged; the last good model was saved (try a smaller --learning-rate)",
+                TrainCommand.EXIT_STOPPED + ":stopped by Ctrl-C; the model as it was after the last step was saved"})
 public final class TrainCommand implements Callable<Integer> {
+    /** The exit status of a run that diverged: the last good model was saved, but the run is a failure. */
     static final int EXIT_DIVERGED = 3;
+    /** The exit status of a run stopped by Ctrl-C (SIGINT) or SIGTERM, as a shell reports a signalled process. */
     static final int EXIT_STOPPED = 130;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -41,22 +53,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "M.npz", description = "Start from this model instead of a fresh one.")
     Path init;
 
-    @Option(names = {"-H", "--hidden"}, paramLabel = "H", description = "Hidden units of a fresh model (default: 100).")
+    @Option(names = {"-H", "--hidden"}, paramLabel = "H",
+            description = "Hidden units of a fresh model (default: " + LessonDefaults.HIDDEN_DIM + ").")
     Integer hidden;
 
-    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "LR", defaultValue = "0.005",
+    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "LR", defaultValue = "" + LessonDefaults.LEARNING_RATE,
             description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + LessonDefaults.EPOCHS,
+            description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--evaluate-loss-after", paramLabel = "K", defaultValue = "5",
+    @Option(names = "--evaluate-loss-after", paramLabel = "K", defaultValue = "" + LessonDefaults.EVALUATE_LOSS_AFTER,
             description = "Compute the loss every K epochs (default: ${DEFAULT-VALUE}).")
     int evaluateLossAfter;
 
     @Option(names = "--bptt-truncate", paramLabel = "K",
-            description = "Steps of backpropagation through time kept (default: 4, or the --init model's).")
+            description = "Steps of backpropagation through time kept (default: " + LessonDefaults.BPTT_TRUNCATE
+                    + ", or the --init model's).")
     Integer bpttTruncate;
 
     @Option(names = "--limit", paramLabel = "N", description = "Train on the first N sentences only.")
@@ -65,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dtype", paramLabel = "TYPE", description = "float32 or float64 (default: float32, or the --init model's).")
     String dtype;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "10",
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + LessonDefaults.SEED,
             description = "Seed of a fresh model's weights and of --shuffle (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -129,11 +144,12 @@ public final class TrainCommand implements Callable<Integer> {
             modelSeed = loaded.info().seed();
             history.addAll(loaded.info().lossHistory());
         } else {
-            int h = hidden == null ? 100 : hidden;
+            int h = hidden == null ? LessonDefaults.HIDDEN_DIM : hidden;
             if ((long) 2 * h * vocabulary.size() + (long) h * h > Integer.MAX_VALUE) {
                 throw new UserException("H = " + h + " and C = " + vocabulary.size() + " make too many parameters: choose a smaller --hidden.");
             }
-            model = RnnModel.initialise(vocabulary.size(), h, bpttTruncate == null ? 4 : bpttTruncate, seed,
+            model = RnnModel.initialise(vocabulary.size(), h,
+                    bpttTruncate == null ? LessonDefaults.BPTT_TRUNCATE : bpttTruncate, seed,
                     precision == null ? Precision.FLOAT32 : precision);
             modelSeed = seed;
         }
@@ -151,7 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
         SgdTrainer trainer = new SgdTrainer(model, xs, ys, config);
         ProgressBar bar = ProgressBar.forConsole();
         long totalSteps = (long) epochs * n;
-        String[] divergence = new String[1];
+        TrainingEvent.Diverged[] divergence = new TrainingEvent.Diverged[1];
         trainer.addListener(event -> {
             if (event instanceof TrainingEvent.Step s) {
                 if (bar.enabled()) {
@@ -174,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
                     bar.status(end.examplesSeen(), totalSteps, String.format(Locale.ROOT, "computing the loss on %,d sentences...", n));
                 }
             } else if (event instanceof TrainingEvent.Diverged d) {
-                divergence[0] = d.message();
+                divergence[0] = d;
             }
         });
 
@@ -199,12 +215,15 @@ public final class TrainCommand implements Callable<Integer> {
                     .withCorpusHash(ModelFile.corpusHash(vocabulary, xs, ys)).withLossHistory(losses);
             switch (trainer.outcome()) {
                 case DIVERGED -> {
-                    boolean anyGood = !trainer.evaluations().isEmpty();
+                    // The trainer put back the last evaluation that passed its rule; with none, nothing is worth saving.
+                    TrainingEvent.Diverged d = divergence[0];
+                    boolean anyGood = !Double.isNaN(d.restoredLoss());
                     if (anyGood) {
                         ModelFile.save(out, model, vocabulary, info);
                     }
-                    stderr.println("rnnlab: " + divergence[0]
-                            + (anyGood ? " The last good parameters were saved to " + out + "." : " Nothing was saved."));
+                    stderr.println("rnnlab: " + d.what() + "; "
+                            + (anyGood ? d.restoredParameters() + " were saved to " + out : "nothing was saved")
+                            + ". Try a smaller learning rate.");
                     return EXIT_DIVERGED;
                 }
                 case CANCELLED -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnlab.common.Cancellation;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.engine.Gradients;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
@@ -51,9 +52,9 @@ public final class GradientCheck {
         return new GradientCheck(h, threshold, (m, x, y) -> m.bptt(x, y, bpttTruncate));
     }
 
-    /** h = 0.001, threshold = 0.01. */
+    /** The lesson's h = 0.001 and threshold = 0.01. */
     public static GradientCheck lesson() {
-        return new GradientCheck(0.001, 0.01);
+        return new GradientCheck(LessonDefaults.GRADCHECK_H, LessonDefaults.GRADCHECK_THRESHOLD);
     }
 
     public double h() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,8 +19,11 @@ import org.rnnlab.engine.RnnModel;
  *
  * <p>{@link #run()} blocks its thread; {@link #pause()}, {@link #resume()}, {@link #stepOnce()} and
  * {@link #stop()} may be called from any thread and take effect between two steps ({@code stop}
- * also between two chunks of an evaluation). A NaN or infinite loss ends training with
- * {@link TrainingEvent.Diverged} and puts back the parameters of the last good evaluation.
+ * also between two chunks of an evaluation). Every step and every evaluation is judged by a
+ * {@link DivergenceRule} (a NaN or infinite loss, or a loss per word above
+ * {@link TrainingConfig#divergenceFactor()} times ln C): a run that breaks it ends with
+ * {@link TrainingEvent.Diverged}, after the model is put back to the one snapshot the trainer keeps,
+ * the parameters of the last evaluation that passed the rule (at first, the initial parameters).
  *
  * <p>The per-step path allocates nothing but the {@link TrainingEvent.Step} record (and not even
  * that without listeners): two volatile reads decide whether anything but the step is needed.
@@ -38,6 +42,7 @@ public final class SgdTrainer {
     private final List<int[]> xs;
     private final List<int[]> ys;
     private final TrainingConfig config;
+    private final DivergenceRule rule;
     private final long words;
 
     private volatile TrainingListener[] listeners = new TrainingListener[0];
@@ -52,6 +57,7 @@ public final class SgdTrainer {
     private volatile long examplesSeen;
     private volatile double learningRate;
     private final List<TrainingEvent.Evaluation> evaluations = Collections.synchronizedList(new ArrayList<>());
+    /** The one snapshot: the parameters of the last evaluation that passed the rule, or the initial ones. */
     private RnnModel lastGood;
     private double lastGoodLoss = Double.NaN;
     private int evaluationChunk = 16; // training thread only
@@ -74,6 +80,7 @@ public final class SgdTrainer {
         this.xs = xs;
         this.ys = ys;
         this.config = config;
+        this.rule = new DivergenceRule(config.divergenceFactor(), model.wordDim());
         this.words = n;
         this.learningRate = config.learningRate();
     }
@@ -148,7 +155,12 @@ public final class SgdTrainer {
         }
     }
 
-    /** The last finite evaluated loss, NaN before the first. */
+    /** Above this loss per word the run diverges: {@link TrainingConfig#divergenceFactor()} times ln C. */
+    public double divergenceBound() {
+        return rule.bound();
+    }
+
+    /** The loss of the last evaluation that passed the divergence rule, NaN before the first. */
     public double lastGoodLoss() {
         return lastGoodLoss;
     }
@@ -209,13 +221,15 @@ public final class SgdTrainer {
                 double total = model.sgdStep(xs.get(k), y, lr);
                 long nanos = System.nanoTime() - t0;
                 examplesSeen = ++seen;
-                if (!Double.isFinite(total)) {
-                    diverge(seen, lr, "the loss of sentence " + k + " became " + total + " at step " + seen
-                            + " (epoch " + epoch + ")");
+                double perWord = y.length == 0 ? 0 : total / y.length;
+                OptionalDouble broke = rule.afterStep(perWord);
+                if (broke.isPresent()) {
+                    diverge(seen, epoch, Double.isFinite(perWord) ? TrainingEvent.Diverged.Measured.RECENT_STEPS
+                            : TrainingEvent.Diverged.Measured.SENTENCE, broke.getAsDouble(), lr);
                     return;
                 }
                 if (listeners.length > 0) {
-                    emit(new TrainingEvent.Step(seen, epoch, i, n, y.length == 0 ? 0 : total / y.length, lr, nanos));
+                    emit(new TrainingEvent.Step(seen, epoch, i, n, perWord, lr, nanos));
                 }
             }
             emit(new TrainingEvent.EpochEnd(epoch, seen));
@@ -248,9 +262,8 @@ public final class SgdTrainer {
             from = to;
         }
         double loss = total / words;
-        if (!Double.isFinite(loss)) {
-            diverge(seen, lr, "the loss on the training set became " + loss + " after " + seen
-                    + " examples (epoch " + epoch + ")");
+        if (rule.rejectsEvaluation(loss)) {
+            diverge(seen, epoch, TrainingEvent.Diverged.Measured.TRAINING_SET, loss, lr);
             return Double.NaN;
         }
         lastGood.copyFrom(model);
@@ -312,15 +325,11 @@ public final class SgdTrainer {
         emit(new TrainingEvent.Cancelled(seen));
     }
 
-    private void diverge(long seen, double lr, String what) {
+    /** Puts back the last good snapshot and reports it; the run ends there (no Cancelled follows). */
+    private void diverge(long seen, int epoch, TrainingEvent.Diverged.Measured measured, double loss, double lr) {
         model.copyFrom(lastGood);
         outcome = Outcome.DIVERGED;
-        String restored = Double.isNaN(lastGoodLoss)
-                ? "the initial parameters were restored"
-                : String.format(java.util.Locale.ROOT, "the parameters of the last good evaluation (loss %.6f) were restored",
-                lastGoodLoss);
-        emit(new TrainingEvent.Diverged(seen, lr, "Training diverged: " + what + " with learning rate "
-                + lr + "; " + restored + ". Try a smaller learning rate."));
+        emit(new TrainingEvent.Diverged(seen, epoch, measured, loss, rule.factor(), rule.bound(), lr, lastGoodLoss));
     }
 
     private static boolean finite(RnnModel m) {

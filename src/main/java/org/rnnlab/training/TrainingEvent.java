@@ -29,8 +29,83 @@ public sealed interface TrainingEvent {
     /** Stopped by {@link SgdTrainer#stop()}; the model keeps the parameters of the last whole step. */
     record Cancelled(long examplesSeen) implements TrainingEvent {}
 
-    /** A loss became NaN or infinite; the model was put back to the last good evaluation's parameters. */
-    record Diverged(long examplesSeen, double learningRate, String message) implements TrainingEvent {}
+    /**
+     * The run broke the {@link DivergenceRule} and ended; the model was put back to the parameters of
+     * the last evaluation that passed the rule (or to the initial ones). Nothing follows it.
+     *
+     * @param examplesSeen     sentences stepped on so far, the step that broke the rule included
+     * @param epoch            0-based epoch it happened in (for an evaluation, the epoch about to start)
+     * @param measured         which loss broke the rule
+     * @param loss             that loss, per word: NaN, infinite, or above {@code bound}
+     * @param divergenceFactor the bound in units of ln C
+     * @param bound            {@code divergenceFactor * ln C}
+     * @param learningRate     the learning rate in use
+     * @param restoredLoss     the evaluated loss of the parameters put back; NaN for the initial parameters
+     */
+    record Diverged(long examplesSeen, int epoch, Measured measured, double loss, double divergenceFactor, double bound,
+                    double learningRate, double restoredLoss) implements TrainingEvent {
+
+        /** The loss that broke the rule. */
+        public enum Measured {
+            /** One step's loss per word, on its sentence, was NaN or infinite. */
+            SENTENCE,
+            /** The recent loss per word, smoothed over the steps, rose above the bound. */
+            RECENT_STEPS,
+            /** An evaluation's loss per word on the whole training set was NaN, infinite or above the bound. */
+            TRAINING_SET
+        }
+
+        /**
+         * What happened, where, and with which learning rate: "Training diverged after 1,234 examples
+         * (epoch 1): the recent loss per word rose to 512.30, above 2 ln C = 17.97, with learning rate 10".
+         */
+        public String what() {
+            String which = switch (measured) {
+                case SENTENCE -> "the loss per word of the last sentence";
+                case RECENT_STEPS -> "the recent loss per word";
+                case TRAINING_SET -> "the loss per word on the training set";
+            };
+            String how;
+            if (Double.isFinite(loss)) {
+                // Enough decimals that the loss does not read as equal to the bound.
+                int digits = 2;
+                while (digits < 6 && number(loss, digits).equals(number(bound, digits))) {
+                    digits++;
+                }
+                how = " rose to " + number(loss, digits) + ", above " + plain(divergenceFactor) + " ln C = "
+                        + number(bound, digits);
+            } else {
+                how = " became " + loss;
+            }
+            return String.format(java.util.Locale.ROOT, "Training diverged after %,d examples (epoch %d): ", examplesSeen, epoch)
+                    + which + how + ", with learning rate " + plain(learningRate);
+        }
+
+        /** "the parameters of the last good evaluation (loss 8.91)", or "the initial parameters". */
+        public String restoredParameters() {
+            return Double.isNaN(restoredLoss)
+                    ? "the initial parameters"
+                    : "the parameters of the last good evaluation (loss " + number(restoredLoss, 2) + ")";
+        }
+
+        /** One line for the learner: {@link #what()}, which parameters were put back, and what to try. */
+        public String message() {
+            return what() + "; " + restoredParameters() + " were restored. Try a smaller learning rate.";
+        }
+
+        private static String number(double x, int decimals) {
+            return Math.abs(x) < 1e6
+                    ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", x)
+                    : String.format(java.util.Locale.ROOT, "%." + (decimals + 1) + "g", x);
+        }
+
+        /** 10 as "10", 0.005 as "0.005", 1e38 as "1.0E38". */
+        private static String plain(double x) {
+            return Math.abs(x) >= 1e-6 && Math.abs(x) < 1e9
+                    ? java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString()
+                    : Double.toString(x);
+        }
+    }
 
     record Paused(long examplesSeen) implements TrainingEvent {}
 

@@ -81,13 +81,13 @@ class TrainCommandTest {
     @Test
     void printsTheLessonsLineWhenTheLearningRateIsHalved() {
         Path data = TrainingFixtures.preparedDir(dir, 80, 20);
-        // A rate far too large makes the loss jump around, so some evaluation rises.
+        // A rate too large (but not so large that the run diverges) makes the loss jump around, so some evaluation rises.
         CliRun r = CliRun.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "12",
-                "--evaluate-loss-after", "1", "--learning-rate", "2", "--out", dir.resolve("m.npz").toString());
-        assertTrue(r.exit() == 0 || r.exit() == TrainCommand.EXIT_DIVERGED, r.toString());
+                "--evaluate-loss-after", "1", "--learning-rate", "0.5", "--out", dir.resolve("m.npz").toString());
+        assertEquals(0, r.exit(), r.toString());
         Matcher m = Pattern.compile("^Setting learning rate to (\\d+\\.\\d{6})$", Pattern.MULTILINE).matcher(r.out());
         assertTrue(m.find(), r.out());
-        assertEquals("1.000000", m.group(1));
+        assertEquals("0.250000", m.group(1));
     }
 
     @Test
@@ -102,6 +102,52 @@ class TrainCommandTest {
         assertTrue(err.contains("learning rate 1.0E38") && err.contains("saved to " + out), err);
         LoadedModel saved = ModelFile.load(out);
         assertTrue(Double.isFinite(saved.model().U().sumNumber().doubleValue()));
+    }
+
+    /** Learning rate 10: the loss climbs far above ln C but stays finite; the bound stops it. */
+    @Test
+    void aClimbingLossStopsWithOneLineExitThreeAndSavesTheLastGoodModel() throws Exception {
+        Path data = TrainingFixtures.preparedDir(dir, 80, 20);
+        Path out = dir.resolve("m.npz");
+        CliRun r = CliRun.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "5",
+                "--evaluate-loss-after", "1", "--learning-rate", "10", "--out", out.toString());
+        assertEquals(TrainCommand.EXIT_DIVERGED, r.exit(), r.toString());
+        assertEquals(3, TrainCommand.EXIT_DIVERGED);
+        String err = r.err().strip();
+        assertFalse(err.contains("\n"), err);
+        Matcher m = Pattern.compile("^rnnlab: Training diverged after (\\d+) examples \\(epoch 0\\): the recent loss per word "
+                + "rose to (\\d+\\.\\d\\d), above 2 ln C = (\\d+\\.\\d\\d), with learning rate 10; the parameters of the "
+                + "last good evaluation \\(loss (\\d+\\.\\d\\d)\\) were saved to " + Pattern.quote(out.toString())
+                + "\\. Try a smaller learning rate\\.$").matcher(err);
+        assertTrue(m.matches(), err);
+        assertTrue(Long.parseLong(m.group(1)) < 80, "stopped within the first epoch: " + err);
+        assertTrue(Double.parseDouble(m.group(2)) > Double.parseDouble(m.group(3)), err);
+        assertFalse(r.out().contains("Saved the model"), r.out());
+
+        // The model saved is the first evaluation's (the fresh model): finite, with that loss.
+        List<double[]> losses = lossLines(r.out());
+        assertEquals(1, losses.size(), r.out());
+        LoadedModel saved = ModelFile.load(out);
+        assertTrue(Double.isFinite(saved.model().U().sumNumber().doubleValue()));
+        assertTrue(Double.isFinite(saved.model().V().sumNumber().doubleValue()));
+        assertTrue(Double.isFinite(saved.model().W().sumNumber().doubleValue()));
+        assertEquals(1, saved.info().lossHistory().size());
+        assertEquals(losses.get(0)[2], saved.info().lossHistory().get(0), 5e-7);
+        assertEquals(Double.parseDouble(m.group(4)), saved.info().lossHistory().get(0), 0.005);
+        CliRun loss = CliRun.run("loss", "--model", out.toString(), "--data", data.toString());
+        assertEquals(0, loss.exit(), loss.toString());
+        Matcher actual = Pattern.compile("Actual loss: (\\S+)").matcher(loss.out());
+        assertTrue(actual.find(), loss.out());
+        assertEquals(saved.info().lossHistory().get(0), Double.parseDouble(actual.group(1)), 1e-4, "the saved model is finite");
+        assertTrue(Files.list(dir).noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+    }
+
+    @Test
+    void theHelpListsTheExitStatuses() {
+        CliRun r = CliRun.run("help", "train");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("Exit status:"), r.out());
+        assertTrue(Pattern.compile("^\\s+3\\s+training diverged", Pattern.MULTILINE).matcher(r.out()).find(), r.out());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
@@ -28,6 +29,26 @@ class SgdTrainerTest {
 
     private static RnnModel model() {
         return RnnModel.initialise(DATA.vocabulary().size(), 10, 4, 10, Precision.FLOAT64);
+    }
+
+    private static double lnC() {
+        return Math.log(DATA.vocabulary().size());
+    }
+
+    private static void assertSameParameters(RnnModel expected, RnnModel actual) {
+        assertEquals(expected.U(), actual.U());
+        assertEquals(expected.V(), actual.V());
+        assertEquals(expected.W(), actual.W());
+    }
+
+    /** The run ended with its Diverged and nothing after it: no Cancelled, no Finished. */
+    private static TrainingEvent.Diverged endsWithDivergence(List<TrainingEvent> events, SgdTrainer trainer) {
+        assertEquals(SgdTrainer.Outcome.DIVERGED, trainer.outcome());
+        TrainingEvent.Diverged d = assertInstanceOf(TrainingEvent.Diverged.class, events.get(events.size() - 1));
+        assertEquals(1, only(events, TrainingEvent.Diverged.class).size());
+        assertTrue(only(events, TrainingEvent.Cancelled.class).isEmpty(), "no Cancelled after a Diverged");
+        assertTrue(only(events, TrainingEvent.Finished.class).isEmpty());
+        return d;
     }
 
     private static <T extends TrainingEvent> List<T> only(List<TrainingEvent> events, Class<T> type) {
@@ -149,16 +170,19 @@ class SgdTrainerTest {
         });
         trainer.run();
 
-        assertEquals(SgdTrainer.Outcome.DIVERGED, trainer.outcome());
-        TrainingEvent.Diverged d = assertInstanceOf(TrainingEvent.Diverged.class, events.get(events.size() - 1));
+        TrainingEvent.Diverged d = endsWithDivergence(events, trainer);
         assertEquals(151, d.examplesSeen());
+        assertEquals(1, d.epoch());
+        assertEquals(TrainingEvent.Diverged.Measured.SENTENCE, d.measured());
+        assertTrue(Double.isNaN(d.loss()));
         assertEquals(0.005, d.learningRate());
+        double restored = only(events, TrainingEvent.Evaluation.class).get(1).loss();
+        assertEquals(restored, d.restoredLoss());
         assertTrue(d.message().contains("NaN") && d.message().contains("0.005"), d.message());
-        assertTrue(only(events, TrainingEvent.Finished.class).isEmpty());
-        assertEquals(atEvaluation[0].U(), m.U());
-        assertEquals(atEvaluation[0].V(), m.V());
-        assertEquals(atEvaluation[0].W(), m.W());
-        assertEquals(only(events, TrainingEvent.Evaluation.class).get(1).loss(), m.meanLoss(XS, YS), 1e-9);
+        assertTrue(only(events, TrainingEvent.Step.class).stream().noneMatch(s -> s.examplesSeen() == 151),
+                "the step that broke the rule is reported by the Diverged alone");
+        assertSameParameters(atEvaluation[0], m);
+        assertEquals(restored, m.meanLoss(XS, YS), 1e-9);
     }
 
     @Test
@@ -178,12 +202,157 @@ class SgdTrainerTest {
         });
         trainer.run();
 
-        TrainingEvent.Diverged d = assertInstanceOf(TrainingEvent.Diverged.class, events.get(events.size() - 1));
+        TrainingEvent.Diverged d = endsWithDivergence(events, trainer);
         assertEquals(200, d.examplesSeen());
+        assertEquals(2, d.epoch());
+        assertEquals(TrainingEvent.Diverged.Measured.TRAINING_SET, d.measured());
+        assertFalse(Double.isFinite(d.loss()));
         assertTrue(d.message().contains("training set"), d.message());
         assertEquals(1, trainer.evaluations().size());
         assertEquals(atEvaluation[0].V(), m.V());
         assertTrue(Double.isFinite(m.V().sumNumber().doubleValue()));
+    }
+
+    /** Too large a rate: the loss climbs to many times ln C but stays finite; the bound stops it. */
+    @Test
+    void aClimbingButFiniteLossIsStoppedByTheBound() {
+        RnnModel m = model();
+        RnnModel initial = m.copy();
+        SgdTrainer trainer = new SgdTrainer(m, XS, YS, new TrainingConfig(10, 5, 1, false, 10));
+        List<TrainingEvent> events = new ArrayList<>();
+        trainer.addListener(events::add);
+        trainer.run();
+
+        TrainingEvent.Diverged d = endsWithDivergence(events, trainer);
+        assertEquals(TrainingEvent.Diverged.Measured.RECENT_STEPS, d.measured());
+        assertTrue(d.examplesSeen() >= DivergenceRule.MIN_STEPS && d.examplesSeen() < 100, "within epoch 0: " + d);
+        assertEquals(0, d.epoch());
+        assertEquals(LessonDefaults.DIVERGENCE_FACTOR, d.divergenceFactor());
+        assertEquals(LessonDefaults.DIVERGENCE_FACTOR * lnC(), d.bound(), 1e-12);
+        assertEquals(d.bound(), trainer.divergenceBound());
+        assertTrue(Double.isFinite(d.loss()) && d.loss() > d.bound(), d.toString());
+        assertEquals(10, d.learningRate());
+        assertEquals(d.examplesSeen(), trainer.examplesSeen());
+        // The rule judged the smoothed loss of the steps reported: it held until the step that broke it.
+        List<TrainingEvent.Step> steps = only(events, TrainingEvent.Step.class);
+        assertEquals(d.examplesSeen() - 1, steps.size());
+        double recent = steps.get(0).sentenceLoss();
+        for (int i = 1; i < steps.size(); i++) {
+            recent = 0.95 * recent + 0.05 * steps.get(i).sentenceLoss();
+            if (i + 1 >= DivergenceRule.MIN_STEPS) {
+                assertTrue(recent <= d.bound(), "should have stopped at step " + (i + 1));
+            }
+        }
+        // The only good evaluation is the first one, of the initial parameters: they are back.
+        assertEquals(1, trainer.evaluations().size());
+        assertEquals(trainer.evaluations().get(0).loss(), d.restoredLoss());
+        assertEquals(d.restoredLoss(), trainer.lastGoodLoss());
+        assertSameParameters(initial, m);
+        assertTrue(d.message().startsWith("Training diverged after " + d.examplesSeen() + " examples (epoch 0): "
+                + "the recent loss per word rose to "), d.message());
+        assertTrue(d.message().contains("above 2 ln C = " + String.format(java.util.Locale.ROOT, "%.2f", d.bound())
+                + ", with learning rate 10; the parameters of the last good evaluation"), d.message());
+    }
+
+    /** Restores the parameters of the last evaluation that passed, not the initial ones nor the broken ones. */
+    @Test
+    void theRestoredModelIsTheLastGoodEvaluations() {
+        RnnModel m = model();
+        List<TrainingEvent> events = new ArrayList<>();
+        RnnModel[] atEvaluation = new RnnModel[1];
+        SgdTrainer trainer = new SgdTrainer(m, XS, YS, new TrainingConfig(0.05, 5, 1, false, 10));
+        trainer.addListener(events::add);
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.Evaluation) {
+                atEvaluation[0] = m.copy();
+            }
+            // After the evaluation of epoch 2, blow V up: the losses become huge but stay finite.
+            if (e instanceof TrainingEvent.Evaluation ev && ev.epoch() == 2) {
+                m.V().muli(1000);
+            }
+        });
+        trainer.run();
+
+        TrainingEvent.Diverged d = endsWithDivergence(events, trainer);
+        assertEquals(TrainingEvent.Diverged.Measured.RECENT_STEPS, d.measured());
+        assertEquals(2, d.epoch());
+        assertTrue(d.examplesSeen() > 200 && d.examplesSeen() < 300, d.toString());
+        assertTrue(Double.isFinite(d.loss()) && d.loss() > d.bound(), d.toString());
+        List<TrainingEvent.Evaluation> evaluations = only(events, TrainingEvent.Evaluation.class);
+        assertEquals(3, evaluations.size());
+        assertEquals(evaluations.get(2).loss(), d.restoredLoss());
+        assertSameParameters(atEvaluation[0], m);
+        assertEquals(d.restoredLoss(), m.meanLoss(XS, YS), 1e-9);
+    }
+
+    /** An evaluation whose loss is finite but above the bound ends the run and is not a good evaluation. */
+    @Test
+    void anEvaluationAboveTheBoundDivergesAndRestoresTheOneBefore() {
+        RnnModel m = model();
+        RnnModel initial = m.copy();
+        List<TrainingEvent> events = new ArrayList<>();
+        SgdTrainer trainer = new SgdTrainer(m, XS, YS, new TrainingConfig(0.005, 5, 2, false, 10));
+        trainer.addListener(events::add);
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.EpochEnd end && end.epoch() == 1) {
+                m.V().muli(1000);
+            }
+        });
+        trainer.run();
+
+        TrainingEvent.Diverged d = endsWithDivergence(events, trainer);
+        assertEquals(TrainingEvent.Diverged.Measured.TRAINING_SET, d.measured());
+        assertEquals(200, d.examplesSeen());
+        assertEquals(2, d.epoch());
+        assertTrue(Double.isFinite(d.loss()) && d.loss() > d.bound(), d.toString());
+        assertTrue(d.message().contains("the loss per word on the training set rose to"), d.message());
+        assertEquals(1, trainer.evaluations().size(), "the evaluation that broke the rule is not one of them");
+        assertEquals(trainer.evaluations().get(0).loss(), d.restoredLoss());
+        assertSameParameters(initial, m);
+    }
+
+    @Test
+    void theDivergenceFactorComesFromTheConfig() {
+        // A generous factor lets the same climbing run go on to the end.
+        RnnModel generous = model();
+        SgdTrainer lenient = new SgdTrainer(generous, XS, YS, new TrainingConfig(10, 2, 1, false, 10, 1000));
+        lenient.run();
+        assertEquals(SgdTrainer.Outcome.FINISHED, lenient.outcome());
+        assertEquals(1000 * lnC(), lenient.divergenceBound(), 1e-9);
+
+        // A strict one rejects even the random model's first evaluation, near ln C.
+        RnnModel m = model();
+        RnnModel initial = m.copy();
+        SgdTrainer strict = new SgdTrainer(m, XS, YS, new TrainingConfig(0.005, 2, 1, false, 10).withDivergenceFactor(0.5));
+        List<TrainingEvent> events = new ArrayList<>();
+        strict.addListener(events::add);
+        strict.run();
+        TrainingEvent.Diverged d = endsWithDivergence(events, strict);
+        assertEquals(0, d.examplesSeen());
+        assertEquals(TrainingEvent.Diverged.Measured.TRAINING_SET, d.measured());
+        assertEquals(0.5, d.divergenceFactor());
+        assertEquals(0.5 * lnC(), d.bound(), 1e-12);
+        assertEquals(lnC(), d.loss(), 0.1);
+        assertTrue(Double.isNaN(d.restoredLoss()), "no evaluation passed: the initial parameters");
+        assertTrue(d.message().contains("above 0.5 ln C") && d.message().contains("the initial parameters were restored"),
+                d.message());
+        assertTrue(strict.evaluations().isEmpty());
+        assertSameParameters(initial, m);
+    }
+
+    /** A listener that stops the trainer on Diverged (as the app did) gets no Cancelled either. */
+    @Test
+    void stoppingOnDivergedAddsNoCancelled() {
+        SgdTrainer trainer = new SgdTrainer(model(), XS, YS, new TrainingConfig(10, 2, 1, false, 10));
+        List<TrainingEvent> events = new ArrayList<>();
+        trainer.addListener(events::add);
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.Diverged) {
+                trainer.stop();
+            }
+        });
+        trainer.run();
+        endsWithDivergence(events, trainer);
     }
 
     @Test
@@ -301,6 +470,8 @@ class SgdTrainerTest {
                 TrainingConfig.lessonDefaults()));
         assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(0, 1, 1, false, 1));
         assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(0.1, 1, 0, false, 1));
-        assertEquals(new TrainingConfig(0.005, 100, 5, false, 10), TrainingConfig.lessonDefaults());
+        assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(0.1, 1, 1, false, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(0.1, 1, 1, false, 1, Double.NaN));
+        assertEquals(new TrainingConfig(0.005, 100, 5, false, 10, 2.0), TrainingConfig.lessonDefaults());
     }
 }

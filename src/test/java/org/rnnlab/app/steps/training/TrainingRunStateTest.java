@@ -99,7 +99,8 @@ class TrainingRunStateTest {
     void aDivergedRunSaysTheLastGoodModelIsKept() {
         TrainingRunState vm = new TrainingRunState();
         vm.started(10, 1, 0.005, 0, false);
-        vm.accept(List.of(new TrainingEvent.Diverged(4, 10, "Training diverged: the loss became NaN; the initial parameters were restored.")), S);
+        vm.accept(List.of(new TrainingEvent.Diverged(4, 0, TrainingEvent.Diverged.Measured.SENTENCE, Double.NaN, 2,
+                2 * Math.log(10), 10, Double.NaN)), S);
         assertEquals(TrainingRunState.State.IDLE, vm.stateProperty().get());
         assertTrue(vm.divergedProperty().get());
         assertTrue(vm.outcomeProperty().get().contains("parameters were restored"));

@@ -123,7 +123,8 @@ class TrainingViewModelTest {
     void aDivergedRunIsANoticeAndTheOutcome() {
         corpus(30);
         vm.start();
-        training.deliver(new TrainingEvent.Diverged(4, 10, "Training diverged: the loss rose; the initial parameters were restored."));
+        training.deliver(new TrainingEvent.Diverged(4, 0, TrainingEvent.Diverged.Measured.SENTENCE, Double.NaN, 2,
+                2 * Math.log(10), 10, Double.NaN));
         assertTrue(notifier.last().startsWith("Training stopped: Training diverged"), notifier.last());
         assertTrue(vm.run().divergedProperty().get());
         assertEquals(TrainingRunState.State.IDLE, vm.run().stateProperty().get());
