@@ -1,5 +1,7 @@
 package org.rnnlab.app.session;
 
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -10,6 +12,7 @@ import org.rnnlab.app.support.LatestRequestLane;
 import org.rnnlab.app.support.Notices;
 import org.rnnlab.app.support.SessionThreads;
 import org.rnnlab.common.SampleFiles;
+import org.rnnlab.training.TrainingEvent;
 
 /**
  * What every step of the lesson shares, and who owns it: the notices, the background work, the
@@ -28,7 +31,7 @@ public final class LessonSession {
     private final ModelFiles files = new ModelFiles(models, corpus.preparedProperty(), work, notices, SampleFiles::model);
     private final LatestRequestLane queries = new LatestRequestLane(threads);
     private final TrainingController training = new TrainingController(models, notices, Platform::runLater,
-            onBatch -> new FxBatcher<>(onBatch)::post, threads);
+            LessonSession::toFx, threads);
     private final StringProperty engineStatus = new SimpleStringProperty("Engine: loading...");
 
     public Notices notices() {
@@ -63,8 +66,23 @@ public final class LessonSession {
         return engineStatus;
     }
 
+    private static TrainingController.Sink toFx(Consumer<List<TrainingEvent>> onBatch) {
+        FxBatcher<TrainingEvent> batcher = new FxBatcher<>(onBatch);
+        return new TrainingController.Sink() {
+            @Override
+            public void post(TrainingEvent event) {
+                batcher.post(event);
+            }
+
+            @Override
+            public void drain() {
+                batcher.drain();
+            }
+        };
+    }
+
     /** The session's background threads still running (none once {@link #dispose()} returned, normally). */
-    public java.util.List<Thread> liveThreads() {
+    public List<Thread> liveThreads() {
         return threads.alive();
     }
 

@@ -30,7 +30,16 @@ public final class TrainingController implements TrainingControl {
 
     /** Carries the trainer's events to the FX thread in batches. */
     public interface Batching {
-        Consumer<TrainingEvent> to(Consumer<List<TrainingEvent>> onBatch);
+        Sink to(Consumer<List<TrainingEvent>> onBatch);
+    }
+
+    /** One run's way to the FX thread. */
+    public interface Sink {
+        /** Any thread. */
+        void post(TrainingEvent event);
+
+        /** FX thread: delivers what is queued now (the run's last events, before it is declared over). */
+        void drain();
     }
 
     private final ModelStore store;
@@ -138,7 +147,7 @@ public final class TrainingController implements TrainingControl {
         private final SgdTrainer trainer;
         private final RnnModel working;
         private final RnnModel before;
-        private final Consumer<TrainingEvent> events;
+        private final Sink events;
         private final Thread thread;
         private final List<Double> evaluations = new ArrayList<>();
         private volatile boolean stopRequested;
@@ -147,7 +156,7 @@ public final class TrainingController implements TrainingControl {
         private volatile TrainingEvent last;
         private long lastSnapshot = System.nanoTime();
 
-        Run(SgdTrainer trainer, RnnModel working, RnnModel before, Consumer<TrainingEvent> events) {
+        Run(SgdTrainer trainer, RnnModel working, RnnModel before, Sink events) {
             this.trainer = trainer;
             this.working = working;
             this.before = before;
@@ -184,7 +193,7 @@ public final class TrainingController implements TrainingControl {
                     }
                 });
             }
-            events.accept(event);
+            events.post(event);
         }
 
         private void runTrainer() {
@@ -202,6 +211,7 @@ public final class TrainingController implements TrainingControl {
 
         /** FX thread: publish the final parameters, then clear the training flag. */
         private void finish(RnnModel result, TrainingEvent end, Throwable error) {
+            events.drain(); // every event of the run is seen before its end
             run = null;
             synchronized (evaluations) {
                 store.addLossHistory(evaluations);
