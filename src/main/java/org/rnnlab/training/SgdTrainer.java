@@ -229,7 +229,7 @@ public final class SgdTrainer {
                     return;
                 }
                 if (listeners.length > 0) {
-                    emit(new TrainingEvent.Step(seen, epoch, i, n, perWord, lr, nanos));
+                    emit(new TrainingEvent.Step(seen, epoch, i, k, n, perWord, lr, nanos));
                 }
             }
             emit(new TrainingEvent.EpochEnd(epoch, seen));

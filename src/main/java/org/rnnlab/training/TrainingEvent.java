@@ -8,12 +8,13 @@ public sealed interface TrainingEvent {
      * @param examplesSeen sentences stepped on so far, this one included
      * @param epoch        0-based epoch
      * @param index        position of this step within the epoch (0-based)
+     * @param sentence     which sentence of the training set (0-based index into its sentences)
      * @param total        sentences per epoch
      * @param sentenceLoss this sentence's mean loss per word, before the update
      * @param learningRate the rate used for the update
      * @param nanos        wall time of the step
      */
-    record Step(long examplesSeen, int epoch, int index, int total, double sentenceLoss, double learningRate, long nanos)
+    record Step(long examplesSeen, int epoch, int index, int sentence, int total, double sentenceLoss, double learningRate, long nanos)
             implements TrainingEvent {}
 
     /** Mean loss per word on the whole training set, as the lesson's {@code calculate_loss}. */

@@ -171,7 +171,9 @@ public final class TrainingController implements TrainingControl {
             if (event instanceof TrainingEvent.Step step) {
                 examplesSeen = step.examplesSeen();
                 long now = System.nanoTime();
-                if (Double.isFinite(step.sentenceLoss()) && (snapshotRequested || now - lastSnapshot > SNAPSHOT_NANOS)) {
+                // a single step while paused is shown at once: the learner looks at what it changed
+                boolean single = trainer.isPaused();
+                if (Double.isFinite(step.sentenceLoss()) && (single || snapshotRequested || now - lastSnapshot > SNAPSHOT_NANOS)) {
                     lastSnapshot = now;
                     snapshot = true;
                 }

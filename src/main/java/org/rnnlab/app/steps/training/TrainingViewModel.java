@@ -90,6 +90,9 @@ public final class TrainingViewModel {
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
 
     private final TrainingRunState run = new TrainingRunState();
+    private final javafx.beans.property.StringProperty stepResult = new SimpleStringProperty("");
+    private boolean singleStepAsked;
+    private TrainingEvent.Step singleStep;
     private final ObjectProperty<StartFrom> startFrom = new SimpleObjectProperty<>(StartFrom.LESSON_MODEL);
     private final StringBinding startsWith;
     private final LongProperty chartVersion = new SimpleLongProperty();
@@ -132,6 +135,10 @@ public final class TrainingViewModel {
             }
         });
         store.revisionProperty().addListener((o, a, b) -> {
+            if (singleStep != null) {
+                showSingleStep(singleStep);
+                singleStep = null;
+            }
             if (sampleOnNextModel) {
                 sampleOnNextModel = false;
                 sampleSentences();
@@ -265,11 +272,40 @@ public final class TrainingViewModel {
         }
     }
 
-    /** One SGD step (while paused). */
+    /** One SGD step (while paused); {@link #stepResultProperty()} then says what it did. */
     public void step() {
         if (run.stateProperty().get() == TrainingRunState.State.PAUSED) {
+            singleStepAsked = true;
+            stepResult.set("Taking one step...");
             training.stepOnce();
         }
+    }
+
+    /** What the last single step did: its sentence and the loss before and after (empty otherwise). */
+    public javafx.beans.property.StringProperty stepResultProperty() {
+        return stepResult;
+    }
+
+    /** The step's sentence scored again on the parameters it produced (query thread), then said in one line. */
+    private void showSingleStep(TrainingEvent.Step step) {
+        RnnModel m = store.model();
+        Vocabulary v = store.vocabulary();
+        PreparedData d = store.prepared();
+        if (m == null || v == null || d == null || step.sentence() >= d.size()) {
+            return;
+        }
+        int[] x = d.x(step.sentence());
+        int[] y = d.y(step.sentence());
+        queries.query("trainingStep", () -> m.sentenceLoss(x, y) / Math.max(1, y.length), after -> {
+            StringBuilder words = new StringBuilder();
+            for (int t = 1; t < x.length && t <= 8; t++) {
+                words.append(t == 1 ? "" : " ").append(v.word(x[t]));
+            }
+            stepResult.set(String.format(Locale.ROOT,
+                    "One step on sentence %,d (\u201c%s%s\u201d, %d words): loss per word %.4f before, %.4f after, at learning rate %s.",
+                    step.sentence() + 1, words, x.length > 9 ? " ..." : "", y.length, step.sentenceLoss(), after,
+                    TrainingText.rateText(step.learningRate())));
+        }, e -> stepResult.set(""));
     }
 
     public void stop() {
@@ -394,6 +430,13 @@ public final class TrainingViewModel {
         pending.addAll(batch);
         boolean important = false;
         for (TrainingEvent e : batch) {
+            if (singleStepAsked && e instanceof TrainingEvent.Step s) {
+                singleStepAsked = false;
+                singleStep = s; // shown when the parameters after it are published
+                important = true;
+            } else if (e instanceof TrainingEvent.Resumed) {
+                stepResult.set("");
+            }
             important |= !(e instanceof TrainingEvent.Step);
             if (e instanceof TrainingEvent.Diverged d) {
                 notifier.warn("Training stopped", d.message());

@@ -51,7 +51,7 @@ class TrainingRunStateTest {
         assertEquals(100, vm.totalExamplesProperty().get());
         List<TrainingEvent> batch = new ArrayList<>();
         for (int i = 1; i <= 25; i++) {
-            batch.add(new TrainingEvent.Step(i, 0, i - 1, 50, 8.0 - i * 0.01, 0.005, 2_000_000));
+            batch.add(new TrainingEvent.Step(i, 0, i - 1, i - 1, 50, 8.0 - i * 0.01, 0.005, 2_000_000));
         }
         vm.accept(batch, S);
         assertEquals(25, vm.examplesSeenProperty().get());
@@ -60,7 +60,7 @@ class TrainingRunStateTest {
         assertEquals(25, vm.stepLoss().size());
         assertEquals(25, vm.smoothLoss().size());
         assertEquals(2.0, vm.msPerStepProperty().get(), 1e-9);
-        vm.accept(List.of(new TrainingEvent.Step(50, 0, 49, 50, 7.5, 0.005, 2_000_000)), 3 * S);
+        vm.accept(List.of(new TrainingEvent.Step(50, 0, 49, 49, 50, 7.5, 0.005, 2_000_000)), 3 * S);
         assertEquals(12.5, vm.sentencesPerSecondProperty().get(), 1e-9, "25 more in 2 s");
         assertEquals("about 4 s", vm.timeLeftProperty().get());
     }
@@ -91,7 +91,7 @@ class TrainingRunStateTest {
         assertEquals(TrainingRunState.State.PAUSED, vm.stateProperty().get());
         vm.accept(List.of(new TrainingEvent.Resumed(3)), 5 * S);
         assertEquals(TrainingRunState.State.RUNNING, vm.stateProperty().get());
-        vm.accept(List.of(new TrainingEvent.Step(6, 0, 5, 10, 5, 0.005, 1)), 6 * S);
+        vm.accept(List.of(new TrainingEvent.Step(6, 0, 5, 5, 10, 5, 0.005, 1)), 6 * S);
         assertEquals(3.0, vm.averageSentencesPerSecond(6 * S), 1e-9, "6 examples in 2 s of running (4 s paused)");
     }
 
@@ -112,7 +112,7 @@ class TrainingRunStateTest {
         vm.started(20_000, 10, 0.005, 0, false);
         List<TrainingEvent> batch = new ArrayList<>();
         for (int i = 1; i <= 200_000; i++) {
-            batch.add(new TrainingEvent.Step(i, i / 20_000, i % 20_000, 20_000, 5 + Math.sin(i), 0.005, 1_000_000));
+            batch.add(new TrainingEvent.Step(i, i / 20_000, i % 20_000, i % 20_000, 20_000, 5 + Math.sin(i), 0.005, 1_000_000));
         }
         vm.accept(batch, S);
         assertTrue(vm.stepLoss().size() <= TrainingRunState.CHART_POINTS + 1);
@@ -124,9 +124,9 @@ class TrainingRunStateTest {
     void aSecondRunContinuesTheCurve() {
         TrainingRunState vm = new TrainingRunState();
         vm.started(10, 1, 0.005, 0, false);
-        vm.accept(List.of(new TrainingEvent.Step(10, 0, 9, 10, 6, 0.005, 1)), S);
+        vm.accept(List.of(new TrainingEvent.Step(10, 0, 9, 9, 10, 6, 0.005, 1)), S);
         vm.started(10, 1, 0.005, 2 * S, true);
-        vm.accept(List.of(new TrainingEvent.Step(1, 0, 0, 10, 5, 0.005, 1)), 3 * S);
+        vm.accept(List.of(new TrainingEvent.Step(1, 0, 0, 0, 10, 5, 0.005, 1)), 3 * S);
         assertEquals(11, vm.examplesSeenProperty().get());
         assertEquals(20, vm.totalExamplesProperty().get());
         assertEquals(2, vm.stepLoss().size());

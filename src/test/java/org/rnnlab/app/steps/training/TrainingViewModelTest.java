@@ -82,14 +82,14 @@ class TrainingViewModelTest {
 
         long chart = vm.chartVersionProperty().get();
         now[0] = S / 10;
-        training.deliver(new TrainingEvent.Step(1, 0, 0, 40, 3.4, 0.05, 1_000_000));
+        training.deliver(new TrainingEvent.Step(1, 0, 0, 0, 40, 3.4, 0.05, 1_000_000));
         assertEquals(0, vm.run().examplesSeenProperty().get(), "numbers wait a quarter of a second");
         now[0] = S / 2;
-        training.deliver(new TrainingEvent.Step(2, 0, 1, 40, 3.3, 0.05, 1_000_000));
+        training.deliver(new TrainingEvent.Step(2, 0, 1, 1, 40, 3.3, 0.05, 1_000_000));
         assertEquals(2, vm.run().examplesSeenProperty().get());
         assertEquals(chart, vm.chartVersionProperty().get(), "the chart waits a second");
         now[0] = 2 * S;
-        training.deliver(new TrainingEvent.Step(3, 0, 2, 40, 3.2, 0.05, 1_000_000));
+        training.deliver(new TrainingEvent.Step(3, 0, 2, 2, 40, 3.2, 0.05, 1_000_000));
         assertTrue(vm.chartVersionProperty().get() > chart);
         training.deliver(new TrainingEvent.Evaluation(3, 0, 3.3, 0.05));
         assertEquals(1, vm.run().evaluations().size(), "an evaluation is shown at once");
@@ -137,7 +137,7 @@ class TrainingViewModelTest {
         vm.sentencesProperty().set(10);
         vm.start();
         now[0] = S;
-        training.deliver(new TrainingEvent.Step(10, 0, 9, 10, 3.0, 0.005, 1), new TrainingEvent.Finished(10));
+        training.deliver(new TrainingEvent.Step(10, 0, 9, 9, 10, 3.0, 0.005, 1), new TrainingEvent.Finished(10));
         training.end(store.model().copy());
         assertEquals(TrainingViewModel.SAMPLE_SENTENCES, vm.samples().size());
         assertTrue(vm.samplesTitleProperty().get().contains("trained in a test"), vm.samplesTitleProperty().get());
@@ -178,7 +178,7 @@ class TrainingViewModelTest {
         corpus(30);
         vm.start();
         now[0] = TrainingViewModel.SAMPLE_NANOS + 1;
-        training.deliver(new TrainingEvent.Step(1, 0, 0, 10, 3.0, 0.005, 1));
+        training.deliver(new TrainingEvent.Step(1, 0, 0, 0, 10, 3.0, 0.005, 1));
         assertTrue(training.calls.contains("snapshot"));
     }
 
