@@ -3,6 +3,7 @@ package org.rnnlab.app.steps.corpus;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.Random;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,14 +23,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
-import org.rnnlab.app.session.Corpus;
 import org.rnnlab.app.session.CorpusSession;
-import org.rnnlab.app.session.CorpusSummary;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.widgets.TokenChips;
-import org.rnnlab.app.support.NumberText;
 
 /** Corpus and tokens: the corpus in numbers, then one comment taken apart the lesson's way. */
 public final class CorpusView implements LessonStep {
@@ -47,24 +45,15 @@ public final class CorpusView implements LessonStep {
     static final String FORMULA = "\\begin{array}{l}\\text{he left!}\\;\\mapsto\\\\"
             + "[\\,\\mathrm{START},\\ \\mathrm{he},\\ \\mathrm{left},\\ \\mathrm{!},\\ \\mathrm{END}\\,]\\end{array}";
 
-    private final CorpusSession session;
-    private final CorpusViewModel model = new CorpusViewModel();
+    private final CorpusViewModel model;
     private final Node panel;
-    private final Random random = new Random();
 
-    private final Label description = new Label();
-    private final Label documents = number("corpusDocuments");
-    private final Label sentences = number("corpusSentences");
-    private final Label tokens = number("corpusTokens");
-    private final Label distinct = number("corpusDistinct");
-    private final Label malformed = number("corpusMalformed");
-    private final Label documentsCaption = caption("comments");
-    private final Label note = new Label();
     private final Spinner<Integer> commentSpinner = new Spinner<>();
-    private final Label commentOf = new Label();
 
     public CorpusView(LessonSession lesson) {
-        session = lesson.corpus();
+        CorpusSession corpus = lesson.corpus();
+        model = new CorpusViewModel(corpus.corpusProperty(), corpus.summaryProperty(), corpus.loadingProperty(),
+                new Random());
 
         TabPane tabs = new TabPane(commentTab(), compareTab(), tryTab());
         tabs.setId("corpusTabs");
@@ -74,28 +63,26 @@ public final class CorpusView implements LessonStep {
         VBox live = new VBox(10, summaryCard(), tabs);
         live.getStyleClass().add("step-live");
         panel = StepPage.build("corpusStep", "Corpus and tokens", EXPLANATION, FORMULA, live);
-
-        // Bound last, so that the listeners above see the corpus already loaded.
-        model.corpusProperty().bind(session.corpusProperty());
-        model.summaryProperty().bind(session.summaryProperty());
-        model.loadingProperty().bind(session.loadingProperty());
-        model.summaryProperty().addListener((obs, old, now) -> showSummary(now));
-        model.loadingProperty().addListener((obs, old, now) -> showSummary(model.summaryProperty().get()));
-        showSummary(model.summaryProperty().get());
     }
 
     // ---------------------------------------------------------------- the numbers
 
     private Node summaryCard() {
+        Label description = new Label();
+        description.textProperty().bind(model.descriptionText());
+        Label documentsCaption = caption("");
+        documentsCaption.textProperty().bind(model.unitsText());
+        Label note = new Label();
+        note.textProperty().bind(model.noteText());
         description.setId("corpusDescription");
         description.getStyleClass().add(Styles.TEXT_BOLD);
         description.setGraphic(new FontIcon(MaterialDesignD.DATABASE_OUTLINE));
         FlowPane numbers = new FlowPane(24, 6,
-                stat(documents, documentsCaption),
-                stat(sentences, caption("sentences")),
-                stat(tokens, caption("tokens")),
-                stat(distinct, caption("distinct tokens")),
-                stat(malformed, caption("replaced bytes")));
+                stat(number("corpusDocuments", model.documentsText()), documentsCaption),
+                stat(number("corpusSentences", model.sentencesText()), caption("sentences")),
+                stat(number("corpusTokens", model.tokensText()), caption("tokens")),
+                stat(number("corpusDistinct", model.distinctText()), caption("distinct tokens")),
+                stat(number("corpusMalformed", model.malformedText()), caption("replaced bytes")));
         note.setId("corpusNote");
         note.getStyleClass().add("muted");
         note.setWrapText(true);
@@ -111,8 +98,9 @@ public final class CorpusView implements LessonStep {
         return box;
     }
 
-    private static Label number(String id) {
-        Label l = new Label("-");
+    private static Label number(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label l = new Label();
+        l.textProperty().bind(text);
         l.setId(id);
         l.getStyleClass().add("stat-number");
         return l;
@@ -122,17 +110,6 @@ public final class CorpusView implements LessonStep {
         Label l = new Label(text);
         l.getStyleClass().add("muted");
         return l;
-    }
-
-    private void showSummary(CorpusSummary s) {
-        description.setText(s == null ? "No corpus" : s.description());
-        documents.setText(s == null ? "-" : NumberText.count(s.documents()));
-        sentences.setText(s == null ? "-" : NumberText.count(s.sentences()));
-        tokens.setText(s == null ? "-" : NumberText.count(s.tokens()));
-        distinct.setText(s == null ? "-" : NumberText.count(s.distinctTokens()));
-        malformed.setText(s == null ? "-" : s.complete() ? NumberText.count(s.malformedBytes()) : "...");
-        documentsCaption.setText(model.unit() + "s");
-        note.setText(model.summaryNote());
     }
 
     // ---------------------------------------------------------------- one comment
@@ -145,19 +122,19 @@ public final class CorpusView implements LessonStep {
         commentSpinner.setPrefWidth(110);
         commentSpinner.valueProperty().addListener((obs, old, now) -> {
             if (now != null && now - 1 != model.commentIndexProperty().get()) {
-                model.commentIndexProperty().set(now - 1);
+                model.showComment(now - 1);
             }
         });
         model.commentIndexProperty().addListener((obs, old, now) -> factory.setValue(now.intValue() + 1));
-        model.commentCountProperty().addListener((obs, old, now) -> {
-            factory.setMax(Math.max(1, now.intValue()));
-            commentOf.setText("of " + NumberText.count(now.intValue()));
-        });
+        factory.maxProperty().bind(Bindings.max(1, model.commentCountProperty()));
+        factory.setValue(model.commentIndexProperty().get() + 1);
+        Label commentOf = new Label();
+        commentOf.textProperty().bind(model.commentOfText());
         Button randomButton = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         randomButton.setId("randomComment");
-        randomButton.setOnAction(e -> model.pickRandomComment(random));
-        Label pick = new Label("Comment");
-        model.corpusProperty().addListener((obs, old, now) -> pick.setText(capitalized(model.unit())));
+        randomButton.setOnAction(e -> model.pickRandomComment());
+        Label pick = new Label();
+        pick.textProperty().bind(model.unitTitle());
         HBox picker = new HBox(8, pick, commentSpinner, commentOf, randomButton);
         picker.setAlignment(Pos.CENTER_LEFT);
 
@@ -171,27 +148,10 @@ public final class CorpusView implements LessonStep {
         Label sentencesTitle = sectionTitle("3. Split into sentences");
         VBox tokenBox = new VBox(6);
         tokenBox.setId("sentenceTokens");
-        model.sentencesProperty().addListener((obs, old, now) -> {
-            sentencesTitle.setText("3. Split into sentences (" + now.size() + ")");
-            sentenceBox.getChildren().clear();
-            for (int i = 0; i < now.size(); i++) {
-                Label number = new Label(Integer.toString(i + 1));
-                number.getStyleClass().add("sentence-number");
-                number.setMinWidth(Region.USE_PREF_SIZE);
-                Label text = new Label(now.get(i));
-                text.setWrapText(true);
-                HBox block = new HBox(8, number, text);
-                HBox.setHgrow(text, Priority.ALWAYS);
-                block.getStyleClass().addAll("sentence-block", i % 2 == 0 ? "even" : "odd");
-                sentenceBox.getChildren().add(block);
-            }
-        });
-        model.sentenceTokensProperty().addListener((obs, old, now) -> {
-            tokenBox.getChildren().clear();
-            for (List<String> s : now) {
-                tokenBox.getChildren().add(TokenChips.row(s));
-            }
-        });
+        model.sentencesProperty().addListener((obs, old, now) -> showSentences(sentencesTitle, sentenceBox, now));
+        model.sentenceTokensProperty().addListener((obs, old, now) -> showTokens(tokenBox, now));
+        showSentences(sentencesTitle, sentenceBox, model.sentencesProperty().get());
+        showTokens(tokenBox, model.sentenceTokensProperty().get());
 
         VBox steps = new VBox(8,
                 sectionTitle("1. Raw text"), raw,
@@ -210,6 +170,29 @@ public final class CorpusView implements LessonStep {
         return tab;
     }
 
+    private static void showSentences(Label title, VBox box, List<String> sentences) {
+        title.setText("3. Split into sentences (" + sentences.size() + ")");
+        box.getChildren().clear();
+        for (int i = 0; i < sentences.size(); i++) {
+            Label number = new Label(Integer.toString(i + 1));
+            number.getStyleClass().add("sentence-number");
+            number.setMinWidth(Region.USE_PREF_SIZE);
+            Label text = new Label(sentences.get(i));
+            text.setWrapText(true);
+            HBox block = new HBox(8, number, text);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            block.getStyleClass().addAll("sentence-block", i % 2 == 0 ? "even" : "odd");
+            box.getChildren().add(block);
+        }
+    }
+
+    private static void showTokens(VBox box, List<List<String>> sentences) {
+        box.getChildren().clear();
+        for (List<String> s : sentences) {
+            box.getChildren().add(TokenChips.row(s));
+        }
+    }
+
     // ---------------------------------------------------------------- two tokenizers
 
     private Tab compareTab() {
@@ -223,14 +206,14 @@ public final class CorpusView implements LessonStep {
 
         Button lesson = new Button("he left!");
         lesson.setId("lessonExample");
-        lesson.setOnAction(e -> model.compareTextProperty().set(CorpusViewModel.LESSON_EXAMPLE));
+        lesson.setOnAction(e -> model.compare(CorpusViewModel.LESSON_EXAMPLE));
         Button contractions = new Button("I'd ... aren't");
-        contractions.setOnAction(e -> model.compareTextProperty().set(CorpusViewModel.MORE_EXAMPLES.get(0)));
+        contractions.setOnAction(e -> model.compare(CorpusViewModel.MORE_EXAMPLES.get(0)));
         Button quotes = new Button("\"quotes\" and (brackets)");
-        quotes.setOnAction(e -> model.compareTextProperty().set(CorpusViewModel.MORE_EXAMPLES.get(1)));
+        quotes.setOnAction(e -> model.compare(CorpusViewModel.MORE_EXAMPLES.get(1)));
         Button fromComment = new Button("A sentence of the comment");
         fromComment.setId("compareFromComment");
-        fromComment.setOnAction(e -> model.compareTextProperty().set(model.sentenceToCompare()));
+        fromComment.setOnAction(e -> model.compareSentenceOfComment());
         FlowPane examples = new FlowPane(6, 6, new Label("Examples:"), lesson, contractions, quotes, fromComment);
         examples.setAlignment(Pos.CENTER_LEFT);
 
@@ -276,12 +259,7 @@ public final class CorpusView implements LessonStep {
         counts.textProperty().bind(model.tryCountsProperty());
         VBox rows = new VBox(6);
         rows.setId("tryTokens");
-        model.tryTokensProperty().addListener((obs, old, now) -> {
-            rows.getChildren().clear();
-            for (List<String> s : now) {
-                rows.getChildren().add(TokenChips.row(s));
-            }
-        });
+        model.tryTokensProperty().addListener((obs, old, now) -> showTokens(rows, now));
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -309,10 +287,6 @@ public final class CorpusView implements LessonStep {
         return l;
     }
 
-    private static String capitalized(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
     CorpusViewModel model() {
         return model;
     }
@@ -324,8 +298,6 @@ public final class CorpusView implements LessonStep {
 
     @Override
     public void dispose() {
-        model.corpusProperty().unbind();
-        model.summaryProperty().unbind();
-        model.loadingProperty().unbind();
+        model.dispose();
     }
 }

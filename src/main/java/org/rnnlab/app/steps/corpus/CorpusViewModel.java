@@ -3,9 +3,14 @@ package org.rnnlab.app.steps.corpus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,6 +19,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import org.rnnlab.app.session.Corpus;
 import org.rnnlab.app.session.CorpusSummary;
 import org.rnnlab.text.Document;
@@ -44,6 +50,7 @@ public final class CorpusViewModel {
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final TreebankTokenizer treebank = new TreebankTokenizer();
     private final WhitespaceTokenizer whitespace = new WhitespaceTokenizer();
+    private final RandomGenerator random;
 
     private final ObjectProperty<Corpus> corpus = new SimpleObjectProperty<>();
     private final ObjectProperty<CorpusSummary> summary = new SimpleObjectProperty<>();
@@ -64,8 +71,30 @@ public final class CorpusViewModel {
     private final ObjectProperty<List<List<String>>> tryTokens = new SimpleObjectProperty<>(List.of());
     private final StringProperty tryCounts = new SimpleStringProperty("");
 
-    public CorpusViewModel() {
-        corpus.addListener((obs, old, now) -> {
+    private final StringBinding descriptionText = summaryText(s -> s.description(), "No corpus");
+    private final StringBinding documentsText = summaryText(s -> NumberText.count(s.documents()), "-");
+    private final StringBinding sentencesText = summaryText(s -> NumberText.count(s.sentences()), "-");
+    private final StringBinding tokensText = summaryText(s -> NumberText.count(s.tokens()), "-");
+    private final StringBinding distinctText = summaryText(s -> NumberText.count(s.distinctTokens()), "-");
+    // Bytes replaced are only known once the whole file is read.
+    private final StringBinding malformedText = summaryText(
+            s -> s.complete() ? NumberText.count(s.malformedBytes()) : "...", "-");
+    private final StringBinding unitsText = text(() -> unit() + "s");
+    private final StringBinding unitTitle = text(() -> capitalized(unit()));
+    private final StringBinding noteText = text(this::summaryNote);
+    private final StringBinding commentOfText = Bindings.createStringBinding(
+            () -> "of " + NumberText.count(commentCount.get()), commentCount);
+
+    /**
+     * @param corpus  the corpus loaded (null until one is read)
+     * @param summary its numbers, growing while a file streams in
+     * @param loading true while a file is being read
+     * @param random  picks the "Random" comment
+     */
+    public CorpusViewModel(ObservableValue<Corpus> corpus, ObservableValue<CorpusSummary> summary,
+                           ObservableValue<Boolean> loading, RandomGenerator random) {
+        this.random = random;
+        this.corpus.addListener((obs, old, now) -> {
             commentCount.set(now == null ? 0 : now.documents().size());
             if (commentIndex.get() != 0) {
                 commentIndex.set(0);
@@ -78,19 +107,30 @@ public final class CorpusViewModel {
         tryText.addListener((obs, old, now) -> updateTry());
         updateComparison();
         updateTry();
+        // Bound last, so that the listeners above see the corpus already loaded.
+        this.corpus.bind(corpus);
+        this.summary.bind(summary);
+        this.loading.bind(loading);
+    }
+
+    /** Stops following the session (the window closes). */
+    public void dispose() {
+        corpus.unbind();
+        summary.unbind();
+        loading.unbind();
     }
 
     // ---------------------------------------------------------------- inputs
 
-    public ObjectProperty<Corpus> corpusProperty() {
+    public ReadOnlyObjectProperty<Corpus> corpusProperty() {
         return corpus;
     }
 
-    public ObjectProperty<CorpusSummary> summaryProperty() {
+    public ReadOnlyObjectProperty<CorpusSummary> summaryProperty() {
         return summary;
     }
 
-    public BooleanProperty loadingProperty() {
+    public ReadOnlyBooleanProperty loadingProperty() {
         return loading;
     }
 
@@ -147,6 +187,51 @@ public final class CorpusViewModel {
         return tryCounts;
     }
 
+    /** The corpus's name, or "No corpus". */
+    public StringBinding descriptionText() {
+        return descriptionText;
+    }
+
+    public StringBinding documentsText() {
+        return documentsText;
+    }
+
+    public StringBinding sentencesText() {
+        return sentencesText;
+    }
+
+    public StringBinding tokensText() {
+        return tokensText;
+    }
+
+    public StringBinding distinctText() {
+        return distinctText;
+    }
+
+    public StringBinding malformedText() {
+        return malformedText;
+    }
+
+    /** "comments" or "paragraphs", under the count of documents. */
+    public StringBinding unitsText() {
+        return unitsText;
+    }
+
+    /** "Comment" or "Paragraph", before the picker. */
+    public StringBinding unitTitle() {
+        return unitTitle;
+    }
+
+    /** {@link #summaryNote()}, kept up to date. */
+    public StringBinding noteText() {
+        return noteText;
+    }
+
+    /** "of 40", after the picker. */
+    public StringBinding commentOfText() {
+        return commentOfText;
+    }
+
     /** "comment" for a CSV corpus (as in the lesson), "paragraph" for text files. */
     public String unit() {
         Corpus c = corpus.get();
@@ -189,19 +274,50 @@ public final class CorpusViewModel {
         return best;
     }
 
-    /** Shows a comment picked at random (among those kept). */
-    public void pickRandomComment(java.util.random.RandomGenerator rng) {
+    // ---------------------------------------------------------------- commands
+
+    /** Shows comment {@code i} (0-based); out of range is ignored. */
+    public void showComment(int i) {
+        if (i >= 0 && i < commentCount.get()) {
+            commentIndex.set(i);
+        }
+    }
+
+    /** Shows another comment picked at random (among those kept). */
+    public void pickRandomComment() {
         int n = commentCount.get();
         if (n > 1) {
             int next;
             do {
-                next = rng.nextInt(n);
+                next = random.nextInt(n);
             } while (next == commentIndex.get());
             commentIndex.set(next);
         }
     }
 
+    /** Compares the two tokenizers on {@code text} (an example, or what the learner typed). */
+    public void compare(String text) {
+        compareText.set(text);
+    }
+
+    /** Compares them on the sentence of the current comment where they differ most. */
+    public void compareSentenceOfComment() {
+        compareText.set(sentenceToCompare());
+    }
+
     // ---------------------------------------------------------------- logic
+
+    private StringBinding summaryText(java.util.function.Function<CorpusSummary, String> f, String none) {
+        return Bindings.createStringBinding(() -> summary.get() == null ? none : f.apply(summary.get()), summary);
+    }
+
+    private StringBinding text(Callable<String> f) {
+        return Bindings.createStringBinding(f, corpus, summary, loading);
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
 
     private void updateComment() {
         Corpus c = corpus.get();

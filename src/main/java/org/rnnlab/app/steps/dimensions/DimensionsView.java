@@ -26,6 +26,7 @@ import org.rnnlab.app.steps.dimensions.DimensionsViewModel.Shape;
 import org.rnnlab.app.support.Formula;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.common.LessonDefaults;
 
 /** Dimensions: the shapes of x, o, s, U, V, W for the current C and H, the parameter count, memory and work. */
 public final class DimensionsView implements LessonStep {
@@ -42,10 +43,12 @@ public final class DimensionsView implements LessonStep {
     static final String FORMULA = "\\begin{array}{l}s_t = \\tanh(U x_t + W s_{t-1})\\\\ o_t = \\mathrm{softmax}(V s_t)"
             + "\\\\ \\\\ \\#\\mathrm{params} = 2HC + H^2\\end{array}";
 
-    private final LessonSession lesson;
-    private final DimensionsViewModel model = new DimensionsViewModel();
+    /** The slider's end; larger H can still be typed. */
+    private static final int SLIDER_MAX_HIDDEN = 1000;
+
+    private final DimensionsViewModel model;
     private final Node panel;
-    private final Slider slider = new Slider(DimensionsViewModel.MIN_HIDDEN, 1000, DimensionsViewModel.LESSON_HIDDEN);
+    private final Slider slider = new Slider(DimensionsViewModel.MIN_HIDDEN, SLIDER_MAX_HIDDEN, LessonDefaults.HIDDEN_DIM);
     private final TextField hiddenField = new TextField();
     private final Label cLabel = new Label();
     private final GridPane table = new GridPane();
@@ -57,7 +60,7 @@ public final class DimensionsView implements LessonStep {
     private boolean syncing;
 
     public DimensionsView(LessonSession lesson) {
-        this.lesson = lesson;
+        model = new DimensionsViewModel(lesson.corpus().vocabularySizeProperty());
         VBox live = new VBox(12, controls(), tableCard(), parameterCard(), workCard());
         live.getStyleClass().add("step-live");
         ScrollPane scroll = new ScrollPane(live);
@@ -67,12 +70,12 @@ public final class DimensionsView implements LessonStep {
 
         model.numbersProperty().addListener((obs, old, now) -> show(now));
         Theme.darkProperty().addListener((obs, old, now) -> show(model.numbersProperty().get()));
-        model.wordDimProperty().bind(lesson.corpus().vocabularySizeProperty());
         show(model.numbersProperty().get());
     }
 
     private Node controls() {
         cLabel.setId("dimensionsC");
+        cLabel.textProperty().bind(model.wordDimText());
         cLabel.getStyleClass().add(Styles.TEXT_BOLD);
         cLabel.setTooltip(new Tooltip("C comes from the Vocabulary step"));
         Label h = new Label("Hidden units H");
@@ -83,7 +86,7 @@ public final class DimensionsView implements LessonStep {
         slider.setMaxWidth(Double.MAX_VALUE);
         slider.valueProperty().addListener((obs, old, now) -> {
             if (!syncing) {
-                model.hiddenDimProperty().set(model.clampHidden((int) Math.round(now.doubleValue())));
+                model.chooseHidden((int) Math.round(now.doubleValue()));
             }
         });
         hiddenField.setId("hiddenField");
@@ -94,10 +97,10 @@ public final class DimensionsView implements LessonStep {
                 commitField();
             }
         });
-        Button lessonH = new Button("lesson: 100");
+        Button lessonH = new Button("lesson: " + NumberText.count(LessonDefaults.HIDDEN_DIM));
         lessonH.setId("lessonHidden");
         lessonH.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        lessonH.setOnAction(e -> model.hiddenDimProperty().set(DimensionsViewModel.LESSON_HIDDEN));
+        lessonH.setOnAction(e -> model.lessonHidden());
         Label sep = new Label("\u00b7");
         HBox row = new HBox(10, cLabel, sep, h, slider, hiddenField, lessonH);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -110,12 +113,8 @@ public final class DimensionsView implements LessonStep {
     }
 
     private void commitField() {
-        try {
-            model.hiddenDimProperty().set(model.clampHidden(Integer.parseInt(hiddenField.getText().replace(",", "").strip())));
-        } catch (NumberFormatException e) {
-            // not a number: show H again
-        }
-        showHidden();
+        model.chooseHidden(hiddenField.getText());
+        showHidden();   // the clamped H, or H again when the text was not a number
     }
 
     private void showHidden() {
@@ -140,9 +139,12 @@ public final class DimensionsView implements LessonStep {
 
     private Node parameterCard() {
         parameters.setId("parameterCount");
+        parameters.textProperty().bind(model.parametersText());
         parameters.getStyleClass().add("stat-number");
         memory32.setId("memory32");
+        memory32.textProperty().bind(model.memory32Text());
         memory64.setId("memory64");
+        memory64.textProperty().bind(model.memory64Text());
         filled.setId("parameterFormula");
         filled.setAlignment(Pos.CENTER_LEFT);
         Label title = new Label("Parameters");
@@ -168,7 +170,6 @@ public final class DimensionsView implements LessonStep {
     }
 
     private void show(Numbers n) {
-        cLabel.setText("C = " + NumberText.count(n.C()));
         table.getChildren().clear();
         String[] heads = {"", "what it is", "shape", "here", "numbers"};
         for (int i = 0; i < heads.length; i++) {
@@ -187,9 +188,6 @@ public final class DimensionsView implements LessonStep {
             table.add(new Label(NumberText.count(s.entries())), 4, r);
             r++;
         }
-        parameters.setText(NumberText.count(n.parameters()));
-        memory32.setText("float32 (4 bytes each): " + DimensionsViewModel.megabytes(n.bytes32()));
-        memory64.setText("float64 (8 bytes each): " + DimensionsViewModel.megabytes(n.bytes64()));
         filled.getChildren().setAll(Formula.of(n.filledFormula(), 16f, Theme.isDark()));
 
         bars.getChildren().clear();
@@ -203,7 +201,7 @@ public final class DimensionsView implements LessonStep {
             bar.setMinWidth(3);
             bar.prefWidthProperty().bind(bars.widthProperty().subtract(290).multiply(share).add(3));
             bar.setMinHeight(16);
-            Label value = new Label(NumberText.count(c.multiplyAdds()) + (c.largest() ? "  \u2190 the largest" : ""));
+            Label value = new Label(c.valueText());
             value.setId("cost-" + c.name().replace(" ", "").replace("_", ""));
             if (c.largest()) {
                 value.getStyleClass().add(Styles.TEXT_BOLD);
@@ -247,6 +245,6 @@ public final class DimensionsView implements LessonStep {
 
     @Override
     public void dispose() {
-        model.wordDimProperty().unbind();
+        model.dispose();
     }
 }

@@ -3,21 +3,24 @@ package org.rnnlab.app.steps.dimensions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.rnnlab.app.session.CorpusSession;
+import javafx.beans.value.ObservableValue;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.common.LessonDefaults;
+import org.rnnlab.engine.Precision;
 
 /**
  * The Dimensions step: the shapes of the network for the current C and H, how many parameters that
  * makes, how much memory they take, and how much work one time step is.
  */
 public final class DimensionsViewModel {
-    /** The lesson's H. */
-    public static final int LESSON_HIDDEN = 100;
     public static final int MIN_HIDDEN = 1;
     public static final int MAX_HIDDEN = 2000;
 
@@ -27,6 +30,10 @@ public final class DimensionsViewModel {
 
     /** One product of a time step and its multiply-adds. */
     public record Cost(String name, String how, long multiplyAdds, boolean largest) {
+        /** The number beside the bar; the largest product says so. */
+        public String valueText() {
+            return NumberText.count(multiplyAdds) + (largest ? "  \u2190 the largest" : "");
+        }
     }
 
     /** Everything the step shows, for one (C, H). */
@@ -42,18 +49,28 @@ public final class DimensionsViewModel {
         }
     }
 
-    private final IntegerProperty wordDim = new SimpleIntegerProperty(CorpusSession.DEFAULT_VOCABULARY_SIZE);
-    private final IntegerProperty hiddenDim = new SimpleIntegerProperty(LESSON_HIDDEN);
+    private final IntegerProperty wordDim = new SimpleIntegerProperty(LessonDefaults.WORD_DIM);
+    private final IntegerProperty hiddenDim = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
     private final ObjectProperty<Numbers> numbers = new SimpleObjectProperty<>();
+    private final StringBinding wordDimText = Bindings.createStringBinding(
+            () -> "C = " + NumberText.count(numbers.get().C()), numbers);
+    private final StringBinding parametersText = Bindings.createStringBinding(
+            () -> NumberText.count(numbers.get().parameters()), numbers);
+    private final StringBinding memory32Text = Bindings.createStringBinding(
+            () -> Precision.FLOAT32.dtypeName() + " (4 bytes each): " + megabytes(numbers.get().bytes32()), numbers);
+    private final StringBinding memory64Text = Bindings.createStringBinding(
+            () -> Precision.FLOAT64.dtypeName() + " (8 bytes each): " + megabytes(numbers.get().bytes64()), numbers);
 
-    public DimensionsViewModel() {
+    /** @param vocabularySize C, the vocabulary size the rest of the lesson uses (followed, never written) */
+    public DimensionsViewModel(ObservableValue<? extends Number> vocabularySize) {
         wordDim.addListener((obs, old, now) -> update());
         hiddenDim.addListener((obs, old, now) -> update());
         update();
+        wordDim.bind(vocabularySize);
     }
 
     /** C: follows the vocabulary size of the session. */
-    public IntegerProperty wordDimProperty() {
+    public ReadOnlyIntegerProperty wordDimProperty() {
         return wordDim;
     }
 
@@ -66,8 +83,54 @@ public final class DimensionsViewModel {
         return numbers;
     }
 
+    /** "C = 8,000". */
+    public StringBinding wordDimText() {
+        return wordDimText;
+    }
+
+    /** 2HC + H^2, written out: "1,610,000". */
+    public StringBinding parametersText() {
+        return parametersText;
+    }
+
+    /** "float32 (4 bytes each): 6.4 MB". */
+    public StringBinding memory32Text() {
+        return memory32Text;
+    }
+
+    public StringBinding memory64Text() {
+        return memory64Text;
+    }
+
     public int clampHidden(int h) {
         return Math.max(MIN_HIDDEN, Math.min(MAX_HIDDEN, h));
+    }
+
+    // ---- commands -----------------------------------------------------------------------------
+
+    /** Sets H, clamped to {@link #MIN_HIDDEN}..{@link #MAX_HIDDEN}. */
+    public void chooseHidden(int h) {
+        hiddenDim.set(clampHidden(h));
+    }
+
+    /** H as typed ("1,000" too); false (and H unchanged) for text that is not a number. */
+    public boolean chooseHidden(String text) {
+        try {
+            chooseHidden(Integer.parseInt(text.replace(",", "").replace("_", "").strip()));
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Back to the lesson's H = 100. */
+    public void lessonHidden() {
+        hiddenDim.set(LessonDefaults.HIDDEN_DIM);
+    }
+
+    /** Stops following the session's C (the window closes). */
+    public void dispose() {
+        wordDim.unbind();
     }
 
     private void update() {
@@ -85,7 +148,7 @@ public final class DimensionsViewModel {
                 new Shape("U", "input to hidden", "H \u00d7 C", NumberText.count(h) + " \u00d7 " + NumberText.count(c), h * c),
                 new Shape("V", "hidden to output", "C \u00d7 H", NumberText.count(c) + " \u00d7 " + NumberText.count(h), c * h),
                 new Shape("W", "hidden to hidden", "H \u00d7 H", NumberText.count(h) + " \u00d7 " + NumberText.count(h), h * h));
-        long parameters = 2 * h * c + h * h;
+        long parameters = LessonDefaults.parameterCount(c, h);
         // U x_t is a column lookup, no multiplication; W s_(t-1) and V s_t are real matrix-vector products.
         long[] work = {0, h * h, c * h};
         long max = Math.max(work[1], work[2]);

@@ -1,6 +1,7 @@
 package org.rnnlab.app.steps.trainingdata;
 
 import java.util.SplittableRandom;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
 
@@ -23,7 +24,8 @@ public interface InputWeights {
         return new InputWeights() {
             @Override
             public double[][] matrix(int hiddenDim, int wordDim) {
-                return RnnModel.initialise(wordDim, hiddenDim, 4, 10, Precision.FLOAT64).U().toDoubleMatrix();
+                return RnnModel.initialise(wordDim, hiddenDim, LessonDefaults.BPTT_TRUNCATE,
+                        LessonDefaults.SEED, Precision.FLOAT64).U().toDoubleMatrix();
             }
 
             @Override

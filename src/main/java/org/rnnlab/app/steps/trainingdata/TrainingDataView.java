@@ -3,7 +3,7 @@ package org.rnnlab.app.steps.trainingdata;
 import atlantafx.base.theme.Styles;
 import java.util.Locale;
 import java.util.Random;
-import javafx.geometry.Insets;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
@@ -14,7 +14,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -24,6 +23,7 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.common.LessonDefaults;
 
 /** Training data: a sentence becomes the pair (x, y), and x_t becomes a one-hot vector that picks a column of U. */
 public final class TrainingDataView implements LessonStep {
@@ -41,10 +41,8 @@ public final class TrainingDataView implements LessonStep {
             + "U x_t = U_{:,\\,x_t}\\end{array}";
     private static final int PREVIEW_ROWS = 5;
 
-    private final LessonSession lesson;
-    private final TrainingDataViewModel model = new TrainingDataViewModel();
+    private final TrainingDataViewModel model;
     private final Node panel;
-    private final Random random = new Random();
     private final ShiftDiagram diagram = new ShiftDiagram();
     private final Canvas oneHot = new Canvas(200, 150);
     private final Canvas matrix = new Canvas(200, 150);
@@ -60,7 +58,8 @@ public final class TrainingDataView implements LessonStep {
     private final Label originLabel = new Label();
 
     public TrainingDataView(LessonSession lesson) {
-        this.lesson = lesson;
+        model = new TrainingDataViewModel(lesson.corpus().preparedProperty(), lesson.work(), InputWeights.lesson(),
+                InputWeights.seeded(LessonDefaults.SEED), new Random());
         VBox live = new VBox(10, controls(), pairCard(), stepTitle, oneHotRow(), cost, origin());
         live.getStyleClass().add("step-live");
         // The two drawings grow with the window (a projector at 1920 x 1080 has room for them).
@@ -72,10 +71,8 @@ public final class TrainingDataView implements LessonStep {
 
         model.pairProperty().addListener((obs, old, now) -> diagram.show(now));
         model.stepProperty().addListener((obs, old, now) -> diagram.select(now.intValue()));
-        diagram.setOnPick(t -> model.stepProperty().set(t));
+        diagram.setOnPick(model::chooseStep);
         model.productProperty().addListener((obs, old, now) -> showStep());
-        model.setUDrawer(this::drawU);
-        model.preparedProperty().bind(lesson.corpus().preparedProperty());
         diagram.show(model.pairProperty().get());
         diagram.select(model.stepProperty().get());
         showStep();
@@ -91,13 +88,13 @@ public final class TrainingDataView implements LessonStep {
         spinner.setEditable(true);
         spinner.setPrefWidth(120);
         Label of = new Label();
-        model.sentenceCountProperty().addListener((obs, old, now) -> {
-            factory.setMax(Math.max(1, now.intValue()));
-            of.setText("of " + NumberText.count(now.intValue()));
-        });
+        of.textProperty().bind(Bindings.createStringBinding(
+                () -> "of " + NumberText.count(model.sentenceCountProperty().get()), model.sentenceCountProperty()));
+        factory.maxProperty().bind(Bindings.max(1, model.sentenceCountProperty()));
+        factory.setValue(Math.max(0, model.sentenceIndexProperty().get()) + 1);
         spinner.valueProperty().addListener((obs, old, now) -> {
             if (now != null && now - 1 != model.sentenceIndexProperty().get()) {
-                model.sentenceIndexProperty().set(now - 1);
+                model.showSentence(now - 1);
             }
         });
         model.sentenceIndexProperty().addListener((obs, old, now) -> factory.setValue(now.intValue() + 1));
@@ -106,7 +103,7 @@ public final class TrainingDataView implements LessonStep {
         example.setOnAction(e -> model.lessonExample());
         Button randomButton = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         randomButton.setId("randomSentence");
-        randomButton.setOnAction(e -> model.randomSentence(random, 14));
+        randomButton.setOnAction(e -> model.randomSentence());
         HBox row = new HBox(8, new Label("Sentence"), spinner, of, example, randomButton);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -178,37 +175,27 @@ public final class TrainingDataView implements LessonStep {
 
     private void showStep() {
         int k = model.hotIndexProperty().get();
-        int c = model.wordDimProperty().get();
         int h = model.hiddenDimProperty().get();
-        VectorCanvas.oneHot(oneHot, c, k);
+        StepText text = model.textProperty().get();
+        VectorCanvas.oneHot(oneHot, model.wordDimProperty().get(), k);
         VectorCanvas.matrix(matrix, model.uProperty().get(), k);
+        stepTitle.setText(text.title());
+        oneHotTitle.setText(text.oneHotTitle());
+        oneHotCaption.setText(text.oneHotCaption());
+        matrixTitle.setText(text.matrixTitle());
+        matrixCaption.setText(text.matrixCaption());
+        compareTitle.setText(text.compareTitle());
+        verdict.setText(text.verdict());
+        verdict.getStyleClass().setAll("label", switch (text.verdictKind()) {
+            case SAME -> Styles.SUCCESS;
+            case DIFFERENT -> Styles.DANGER;
+            case DRAWING, NONE -> "muted";
+        });
+        cost.setText(text.cost());
         values.getChildren().clear();
-        if (k < 0) {
-            stepTitle.setText(c == 0 ? "Waiting for the corpus..." : "Choose a column above.");
-            oneHotTitle.setText("");
-            oneHotCaption.setText("");
-            matrixTitle.setText("");
-            matrixCaption.setText("");
-            compareTitle.setText("");
-            verdict.setText("");
-            cost.setText("");
-            return;
-        }
-        String word = model.hotWordProperty().get();
-        int t = model.stepProperty().get();
-        stepTitle.setText("Step t = " + t + ": x_t is \u201c" + word + "\u201d, index " + k);
-        oneHotTitle.setText("x_t as a one-hot vector");
-        oneHotCaption.setText(NumberText.count(c) + " numbers, all 0 except entry " + NumberText.count(k) + ", which is 1");
-        matrixTitle.setText("U: " + h + " \u00d7 " + NumberText.count(c));
-        matrixCaption.setText("column " + NumberText.count(k) + " marked; blue < 0 < red");
-        compareTitle.setText("U x_t  and  column " + NumberText.count(k));
         double[] prod = model.productProperty().get();
         double[] col = model.columnProperty().get();
         if (col.length == 0) {
-            compareTitle.setText("U x_t  and  column " + NumberText.count(k));
-            verdict.setText("Drawing U as the lesson does...");
-            verdict.getStyleClass().setAll("label", "muted");
-            cost.setText("");
             return;
         }
         values.add(header("row"), 0, 0);
@@ -225,43 +212,14 @@ public final class TrainingDataView implements LessonStep {
             values.add(new Label("\u2026"), 1, shown + 1);
             values.add(new Label("\u2026"), 2, shown + 1);
         }
-        double diff = model.maxDifferenceProperty().get();
-        verdict.setText(diff == 0 ? "All " + h + " numbers are the same: the product is that column."
-                : String.format(Locale.ROOT, "Largest difference: %.2g", diff));
-        verdict.getStyleClass().setAll("label", diff == 0 ? Styles.SUCCESS : Styles.DANGER);
-        cost.setText("Multiplied out, U x_t costs " + h + " \u00d7 " + NumberText.count(c) + " = " + NumberText.count(model.multiplyAdds())
-                + " multiply-adds, and " + NumberText.count(model.wastedMultiplyAdds()) + " of them multiply by 0. Reading column "
-                + NumberText.count(k) + " copies " + h + " numbers and gives the same result. That is why the code writes U[:, x[t]].");
     }
 
     private Node origin() {
-        originLabel.setText(model.origin() + "; H = " + model.hiddenDimProperty().get() + " as in the lesson.");
+        originLabel.setId("uOrigin");
+        originLabel.textProperty().bind(model.originProperty());
         originLabel.getStyleClass().add("muted");
         originLabel.setWrapText(true);
         return originLabel;
-    }
-
-    /**
-     * Draws U in the background (the engine may still be loading); if the engine cannot load, falls
-     * back to a Java generator with the same distribution and says so.
-     */
-    private void drawU(int h, int c, java.util.function.Consumer<double[][]> done) {
-        InputWeights lessonU = InputWeights.lesson();
-        InputWeights fallback = InputWeights.seeded(10);
-        try {
-            lesson.work().submit(
-                    "Drawing U as the lesson does (" + h + " \u00d7 " + NumberText.count(c) + ")",
-                    job -> lessonU.matrix(h, c), done::accept,
-                    error -> {
-                        originLabel.setText(fallback.origin() + " (the engine could not load: "
-                                + org.rnnlab.app.support.Notices.describe(error) + ")");
-                        done.accept(fallback.matrix(h, c));
-                    },
-                    // cancelled from the status bar: nothing drawn; choosing a column asks again
-                    () -> done.accept(null));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // the window is closing
-        }
     }
 
     private static Label header(String text) {
@@ -288,6 +246,6 @@ public final class TrainingDataView implements LessonStep {
 
     @Override
     public void dispose() {
-        model.preparedProperty().unbind();
+        model.dispose();
     }
 }

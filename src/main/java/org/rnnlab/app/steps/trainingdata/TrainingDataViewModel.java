@@ -1,7 +1,8 @@
 package org.rnnlab.app.steps.trainingdata;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.random.RandomGenerator;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -14,18 +15,25 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import org.rnnlab.app.support.Background;
+import org.rnnlab.app.support.Notices;
+import org.rnnlab.app.support.NumberText;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.text.PreparedData;
 
 /**
  * The Training data step: one sentence as the lesson's training pair (x = w without its last token,
  * y = w without its first), and what x_t means to the network: a one-hot vector of size C, which
- * picks one column of U.
+ * picks one column of U. U is drawn in the background (the engine may still be loading); if the
+ * engine cannot load, a Java generator with the same distribution stands in and {@link #originProperty()}
+ * says so.
  */
 public final class TrainingDataViewModel {
-    /** The lesson's H. */
-    public static final int LESSON_HIDDEN = 100;
     /** The lesson's example pair has four time steps: x = [0, 179, 341, 416]. */
     public static final int LESSON_EXAMPLE_STEPS = 4;
+    /** "Random" picks among sentences of at most this many time steps: longer ones do not fit the diagram. */
+    public static final int RANDOM_MAX_STEPS = 14;
 
     /** One sentence as the network sees it. */
     public record Pair(List<String> words, int[] sentence, int[] x, int[] y) {
@@ -43,19 +51,16 @@ public final class TrainingDataViewModel {
         }
     }
 
-    /** Draws U for (H, C) and hands it back, perhaps later; by default at once, on the caller's thread. */
-    @FunctionalInterface
-    public interface UDrawer {
-        void draw(int hiddenDim, int wordDim, java.util.function.Consumer<double[][]> done);
-    }
-
+    private final Background work;
     private final InputWeights weights;
-    private UDrawer drawer;
+    private final InputWeights fallback;
+    private final RandomGenerator random;
     private long drawing = -1;   // (H, C) of the U being drawn, packed; -1: none
+    private Background.Running drawingTask;
     private final ObjectProperty<PreparedData> prepared = new SimpleObjectProperty<>();
     private final IntegerProperty sentenceIndex = new SimpleIntegerProperty(-1);
     private final IntegerProperty step = new SimpleIntegerProperty(0);
-    private final IntegerProperty hiddenDim = new SimpleIntegerProperty(LESSON_HIDDEN);
+    private final IntegerProperty hiddenDim = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
 
     private final IntegerProperty sentenceCount = new SimpleIntegerProperty(0);
     private final IntegerProperty wordDim = new SimpleIntegerProperty(0);
@@ -66,27 +71,46 @@ public final class TrainingDataViewModel {
     private final ObjectProperty<double[]> column = new SimpleObjectProperty<>(new double[0]);
     private final ObjectProperty<double[]> product = new SimpleObjectProperty<>(new double[0]);
     private final DoubleProperty maxDifference = new SimpleDoubleProperty(0);
+    private final StringProperty origin = new SimpleStringProperty("");
+    private final ObjectProperty<StepText> text = new SimpleObjectProperty<>(StepText.WAITING_FOR_CORPUS);
 
-    /** With the lesson's own initial U. */
-    public TrainingDataViewModel() {
-        this(InputWeights.lesson());
-    }
-
-    public TrainingDataViewModel(InputWeights weights) {
+    /**
+     * @param prepared the training data for the current C (null until ready)
+     * @param work     where U is drawn, off the FX thread
+     * @param weights  U as the lesson draws it ({@link InputWeights#lesson()} in the app: needs the engine)
+     * @param fallback U when {@code weights} fails (the engine could not load)
+     * @param random   picks the "Random" sentence
+     */
+    public TrainingDataViewModel(ObservableValue<PreparedData> prepared, Background work, InputWeights weights,
+                                 InputWeights fallback, RandomGenerator random) {
+        this.work = work;
         this.weights = weights;
-        this.drawer = (h, c, done) -> done.accept(weights.matrix(h, c));
-        prepared.addListener((obs, old, now) -> preparedChanged(old, now));
+        this.fallback = fallback;
+        this.random = random;
+        showOrigin(weights.origin());
+        this.prepared.addListener((obs, old, now) -> preparedChanged(old, now));
         sentenceIndex.addListener((obs, old, now) -> sentenceChanged());
         step.addListener((obs, old, now) -> stepChanged());
         hiddenDim.addListener((obs, old, now) -> {
             u.set(null);
             stepChanged();
         });
+        this.prepared.bind(prepared);
+    }
+
+    /** Stops following the corpus and drops the U being drawn (the window closes). */
+    public void dispose() {
+        prepared.unbind();
+        drawing = -1;
+        if (drawingTask != null) {
+            drawingTask.cancel();
+            drawingTask = null;
+        }
     }
 
     // ---------------------------------------------------------------- inputs
 
-    public ObjectProperty<PreparedData> preparedProperty() {
+    public ReadOnlyObjectProperty<PreparedData> preparedProperty() {
         return prepared;
     }
 
@@ -148,6 +172,19 @@ public final class TrainingDataViewModel {
         return maxDifference;
     }
 
+    /** Where the numbers of U come from, in one line for the learner (and why, if the engine failed). */
+    public ReadOnlyStringProperty originProperty() {
+        return origin;
+    }
+
+    /**
+     * What the step says about the chosen x_t. Updated just before {@link #productProperty()}, which
+     * is set last of all: a listener of the product sees everything up to date.
+     */
+    public ReadOnlyObjectProperty<StepText> textProperty() {
+        return text;
+    }
+
     /** Multiply-adds of U x_t done as a matrix product: H * C. */
     public long multiplyAdds() {
         return (long) hiddenDim.get() * wordDim.get();
@@ -156,15 +193,6 @@ public final class TrainingDataViewModel {
     /** Of those, the ones multiplying by a 0 of the one-hot vector: H * (C - 1). */
     public long wastedMultiplyAdds() {
         return (long) hiddenDim.get() * Math.max(0, wordDim.get() - 1);
-    }
-
-    public String origin() {
-        return weights.origin();
-    }
-
-    /** Where U is drawn: the view moves the work off the FX thread and back. */
-    public void setUDrawer(UDrawer drawer) {
-        this.drawer = drawer;
     }
 
     /** True while U for the current (H, C) is being drawn. */
@@ -182,16 +210,48 @@ public final class TrainingDataViewModel {
             return;
         }
         drawing = k;
-        drawer.draw(h, c, m -> {
-            if (drawing != k) {
-                return;   // H or C changed meanwhile: a newer U is on its way
+        if (drawingTask != null) {
+            drawingTask.cancel();   // H or C changed: that U would be thrown away
+        }
+        try {
+            Background.Running task = work.submit("Drawing U as the lesson does (" + h + " \u00d7 " + NumberText.count(c) + ")",
+                    job -> weights.matrix(h, c),
+                    m -> {
+                        if (drawing == k) {
+                            showOrigin(weights.origin());
+                        }
+                        uArrived(k, h, c, m);
+                    },
+                    error -> {
+                        if (drawing == k) {
+                            origin.set(fallback.origin() + " (the engine could not load: " + Notices.describe(error) + ")");
+                            uArrived(k, h, c, fallback.matrix(h, c));
+                        }
+                    },
+                    // cancelled from the status bar: nothing drawn; choosing a column asks again
+                    () -> uArrived(k, h, c, null));
+            if (drawing == k) {
+                drawingTask = task;   // not yet arrived (a direct Background delivers before returning)
             }
-            drawing = -1;
-            if (m != null && hiddenDim.get() == h && wordDim.get() == c) {
-                u.set(m);
-                stepChanged();
-            }
-        });
+        } catch (RejectedExecutionException e) {
+            drawing = -1;   // the window is closing
+        }
+    }
+
+    private void uArrived(long k, int h, int c, double[][] m) {
+        if (drawing != k) {
+            return;   // H or C changed meanwhile: a newer U is on its way
+        }
+        drawing = -1;
+        drawingTask = null;
+        if (m != null && hiddenDim.get() == h && wordDim.get() == c) {
+            u.set(m);
+            stepChanged();
+        }
+    }
+
+    private void showOrigin(String where) {
+        origin.set(where + "; H = " + hiddenDim.get() + " as in the lesson.");
     }
 
     /**
@@ -227,8 +287,28 @@ public final class TrainingDataViewModel {
         select(best);
     }
 
-    /** Shows a sentence picked at random among those of at most {@code maxSteps} time steps. */
-    public void randomSentence(java.util.random.RandomGenerator rng, int maxSteps) {
+    /** Shows a sentence picked at random among the short ones (at most {@link #RANDOM_MAX_STEPS} time steps). */
+    public void randomSentence() {
+        randomSentence(random, RANDOM_MAX_STEPS);
+    }
+
+    /** Shows sentence {@code i} (0-based); out of range is ignored. */
+    public void showSentence(int i) {
+        PreparedData d = prepared.get();
+        if (d != null && i >= 0 && i < d.size()) {
+            sentenceIndex.set(i);
+        }
+    }
+
+    /** Chooses time step t, as a click on column t of the pair does. */
+    public void chooseStep(int t) {
+        Pair p = pair.get();
+        if (p != null && t >= 0 && t < p.steps()) {
+            step.set(t);
+        }
+    }
+
+    void randomSentence(RandomGenerator rng, int maxSteps) {
         PreparedData d = prepared.get();
         if (d == null || d.size() == 0) {
             return;
@@ -298,6 +378,7 @@ public final class TrainingDataViewModel {
             hotWord.set("");
             maxDifference.set(0);
             column.set(new double[0]);
+            text.set(c == 0 ? StepText.WAITING_FOR_CORPUS : StepText.NONE);
             product.set(new double[0]);
             return;
         }
@@ -308,6 +389,7 @@ public final class TrainingDataViewModel {
             hotIndex.set(k);
             maxDifference.set(0);
             column.set(new double[0]);
+            text.set(StepText.drawing(t, p.xWord(t), k, h, c));
             product.set(new double[0]);
             requestU(h, c);
             return;
@@ -335,6 +417,7 @@ public final class TrainingDataViewModel {
         hotIndex.set(k);
         maxDifference.set(diff);
         column.set(col);
+        text.set(StepText.shown(t, p.xWord(t), k, h, c, diff, multiplyAdds(), wastedMultiplyAdds()));
         product.set(prod);
     }
 }

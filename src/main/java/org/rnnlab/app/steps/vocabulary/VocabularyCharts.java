@@ -14,7 +14,7 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 final class VocabularyCharts {
     /** A chart, its data and its markers. */
     record Plot(XYChart chart, DoubleDataSet data, XValueIndicator xMarker, YValueIndicator yMarker) {
-        void show(VocabularyViewModel.Curve curve) {
+        void show(Curve curve) {
             data.set(curve.x(), curve.y(), true);
             // Both x axes start at 1, a whole decade: ChartFX places a log axis's name badly otherwise.
             DefaultNumericAxis x = (DefaultNumericAxis) chart.getXAxis();

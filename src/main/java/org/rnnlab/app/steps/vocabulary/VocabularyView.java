@@ -1,8 +1,6 @@
 package org.rnnlab.app.steps.vocabulary;
 
 import atlantafx.base.theme.Styles;
-import java.util.Locale;
-import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,7 +24,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
-import org.rnnlab.app.session.CorpusSession;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
@@ -34,6 +31,7 @@ import org.rnnlab.app.steps.vocabulary.VocabularyViewModel.Row;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.app.widgets.TokenChips;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.common.LessonDefaults;
 
 /** Vocabulary: pick C, see which words stay, how many tokens become UNKNOWN_TOKEN, and why (Zipf). */
 public final class VocabularyView implements LessonStep {
@@ -52,8 +50,7 @@ public final class VocabularyView implements LessonStep {
             + "\\end{array}";
     private static final PseudoClass OUTSIDE = PseudoClass.getPseudoClass("outside");
 
-    private final CorpusSession session;
-    private final VocabularyViewModel model = new VocabularyViewModel();
+    private final VocabularyViewModel model;
     private final Node panel;
     private final Slider slider = new Slider();
     private final TextField sizeField = new TextField();
@@ -63,31 +60,22 @@ public final class VocabularyView implements LessonStep {
     private boolean syncing;
 
     public VocabularyView(LessonSession lesson) {
-        session = lesson.corpus();
+        model = new VocabularyViewModel(lesson.corpus().corpusProperty(), lesson.corpus().vocabularySizeProperty());
         VBox live = new VBox(10, controls(), numbers(), middle(), example());
         live.getStyleClass().add("step-live");
         panel = StepPage.build("vocabularyStep", "Vocabulary", EXPLANATION, FORMULA, live);
 
         model.maxVocabularySizeProperty().addListener((obs, old, now) -> updateSliderRange());
         model.vocabularySizeProperty().addListener((obs, old, now) -> showSize());
-        model.keptWordsProperty().addListener((obs, old, now) -> {
-            table.refresh();
-            updateMarkers();
-        });
-        model.coverageProperty().addListener((obs, old, now) -> updateMarkers());
+        model.keptWordsProperty().addListener((obs, old, now) -> table.refresh());
         model.zipfProperty().addListener((obs, old, now) -> zipf.show(now));
-        model.coverageCurveProperty().addListener((obs, old, now) -> {
-            coverage.show(now);
-            updateMarkers();
-        });
-        // Bound last, so that everything above sees the corpus already loaded.
-        model.vocabularySizeProperty().bindBidirectional(session.vocabularySizeProperty());
-        model.corpusProperty().bind(session.corpusProperty());
+        model.coverageCurveProperty().addListener((obs, old, now) -> coverage.show(now));
+        model.markersProperty().addListener((obs, old, now) -> showMarkers(now));
         updateSliderRange();
         showSize();
         zipf.show(model.zipfProperty().get());
         coverage.show(model.coverageCurveProperty().get());
-        updateMarkers();
+        showMarkers(model.markersProperty().get());
     }
 
     // ---------------------------------------------------------------- C
@@ -101,7 +89,7 @@ public final class VocabularyView implements LessonStep {
         slider.setTooltip(new Tooltip("Log scale: each notch multiplies C"));
         slider.valueProperty().addListener((obs, old, now) -> {
             if (!syncing) {
-                set((int) Math.round(Math.pow(10, now.doubleValue())));
+                model.chooseFromSlider(now.doubleValue());
             }
         });
         sizeField.setId("vocabularySizeField");
@@ -112,15 +100,14 @@ public final class VocabularyView implements LessonStep {
                 commitField();
             }
         });
-        Button lesson = new Button("lesson: 8,000");
+        Button lesson = new Button("lesson: " + NumberText.count(LessonDefaults.WORD_DIM));
         lesson.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         lesson.setId("lessonVocabulary");
         lesson.setTooltip(new Tooltip("The lesson's C"));
-        lesson.setOnAction(e -> set(CorpusSession.DEFAULT_VOCABULARY_SIZE));
+        lesson.setOnAction(e -> model.lessonVocabularySize());
         Label max = new Label();
         max.getStyleClass().add("muted");
-        max.textProperty().bind(Bindings.createStringBinding(
-                () -> "3 to " + NumberText.count(model.maxVocabularySizeProperty().get()), model.maxVocabularySizeProperty()));
+        max.textProperty().bind(model.rangeText());
         HBox row = new HBox(10, title, slider, sizeField, lesson, max);
         row.setAlignment(Pos.CENTER_LEFT);
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {title, sizeField, lesson, max}) {
@@ -129,24 +116,15 @@ public final class VocabularyView implements LessonStep {
         return row;
     }
 
-    private void set(int c) {
-        model.vocabularySizeProperty().set(model.clamp(c));
-    }
-
     private void commitField() {
-        String text = sizeField.getText().replace(",", "").replace("_", "").strip();
-        try {
-            set(Integer.parseInt(text));
-        } catch (NumberFormatException e) {
-            // not a number: show C again
-        }
-        showSize();
+        model.chooseVocabularySize(sizeField.getText());
+        showSize();   // the clamped C, or C again when the text was not a number
     }
 
     private void updateSliderRange() {
         syncing = true;
-        slider.setMin(Math.log10(CorpusSession.MIN_VOCABULARY_SIZE));
-        slider.setMax(Math.log10(Math.max(CorpusSession.MIN_VOCABULARY_SIZE + 1, model.maxVocabularySizeProperty().get())));
+        slider.setMin(model.sliderMin());
+        slider.setMax(model.sliderMax());
         syncing = false;
         showSize();
     }
@@ -154,7 +132,7 @@ public final class VocabularyView implements LessonStep {
     private void showSize() {
         int c = model.vocabularySizeProperty().get();
         syncing = true;
-        slider.setValue(Math.log10(c));
+        slider.setValue(VocabularyViewModel.sliderPosition(c));
         syncing = false;
         sizeField.setText(Integer.toString(c));
     }
@@ -163,20 +141,13 @@ public final class VocabularyView implements LessonStep {
 
     private Node numbers() {
         Label kept = stat("keptWords");
-        kept.textProperty().bind(Bindings.createStringBinding(
-                () -> NumberText.count(model.keptWordsProperty().get()), model.keptWordsProperty()));
+        kept.textProperty().bind(model.keptText());
         Label least = stat("leastFrequentWord");
-        least.textProperty().bind(Bindings.createStringBinding(
-                () -> "\u201c" + model.leastFrequentWordProperty().get() + "\u201d \u00d7 " + NumberText.count(model.leastFrequentCountProperty().get()),
-                model.leastFrequentWordProperty(), model.leastFrequentCountProperty()));
+        least.textProperty().bind(model.leastFrequentText());
         Label unknown = stat("unknownShare");
-        unknown.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%.1f%%", 100 * model.unknownShare()),
-                model.coverageProperty(), model.corpusProperty()));
+        unknown.textProperty().bind(model.unknownShareText());
         Label unknownCaption = caption("");
-        unknownCaption.textProperty().bind(Bindings.createStringBinding(
-                () -> NumberText.count(model.unknownTokensProperty().get()) + " tokens \u2192 UNKNOWN",
-                model.unknownTokensProperty()));
+        unknownCaption.textProperty().bind(model.unknownTokensText());
         GridPane pane = new GridPane();
         pane.setHgap(20);
         Node[] cells = {new VBox(kept, wrap(caption("words kept, plus UNKNOWN"))),
@@ -271,17 +242,14 @@ public final class VocabularyView implements LessonStep {
         return new VBox(2, l, chart);
     }
 
-    private void updateMarkers() {
-        int kept = model.keptWordsProperty().get();
-        int c = kept + 1;
-        zipf.xMarker().setValue(Math.max(1, kept));
-        zipf.xMarker().setText("C - 1 = " + NumberText.count(kept));
-        coverage.xMarker().setValue(c);
-        coverage.xMarker().setText("C = " + NumberText.count(c));
-        double pct = 100 * model.coverageProperty().get();
+    private void showMarkers(VocabularyViewModel.Markers m) {
+        zipf.xMarker().setValue(m.zipfRank());
+        zipf.xMarker().setText(m.zipfText());
+        coverage.xMarker().setValue(m.coverageC());
+        coverage.xMarker().setText(m.coverageText());
         if (coverage.yMarker() != null) {
-            coverage.yMarker().setValue(pct);
-            coverage.yMarker().setText(String.format(Locale.ROOT, "%.1f%%", pct));
+            coverage.yMarker().setValue(m.coveragePercent());
+            coverage.yMarker().setText(m.coveragePercentText());
         }
     }
 
@@ -359,7 +327,6 @@ public final class VocabularyView implements LessonStep {
 
     @Override
     public void dispose() {
-        model.vocabularySizeProperty().unbindBidirectional(session.vocabularySizeProperty());
-        model.corpusProperty().unbind();
+        model.dispose();
     }
 }

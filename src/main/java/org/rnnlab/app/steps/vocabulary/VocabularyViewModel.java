@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -20,11 +22,14 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.rnnlab.app.session.CorpusSession;
 import org.rnnlab.app.session.Corpus;
+import org.rnnlab.app.support.NumberText;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.text.FrequencyTable;
 import org.rnnlab.text.Tokens;
 
@@ -38,39 +43,58 @@ public final class VocabularyViewModel {
     public record Row(int rank, String word, long count) {
     }
 
-    /** Points of a curve, ready for a chart. */
-    public record Curve(double[] x, double[] y) {
-        public int size() {
-            return x.length;
-        }
+    /**
+     * Where the charts mark the current C: the Zipf plot at rank C - 1 (the last word kept), the
+     * coverage curve at C and at the share of tokens covered (in %).
+     */
+    public record Markers(double zipfRank, String zipfText, double coverageC, String coverageText,
+                          double coveragePercent, String coveragePercentText) {
     }
 
     /** Sentences longer than this are skipped when looking for an example (they would not fit). */
     static final int EXAMPLE_MAX_TOKENS = 16;
 
+    private final IntegerProperty sessionVocabularySize;
     private final ObjectProperty<Corpus> corpus = new SimpleObjectProperty<>();
-    private final IntegerProperty vocabularySize = new SimpleIntegerProperty(CorpusSession.DEFAULT_VOCABULARY_SIZE);
+    private final IntegerProperty vocabularySize = new SimpleIntegerProperty(LessonDefaults.WORD_DIM);
     private final StringProperty search = new SimpleStringProperty("");
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final FilteredList<Row> filteredRows = new FilteredList<>(rows);
-    private final IntegerProperty maxVocabularySize = new SimpleIntegerProperty(CorpusSession.DEFAULT_VOCABULARY_SIZE);
+    private final IntegerProperty maxVocabularySize = new SimpleIntegerProperty(LessonDefaults.WORD_DIM);
     private final IntegerProperty keptWords = new SimpleIntegerProperty();
     private final StringProperty leastFrequentWord = new SimpleStringProperty("");
     private final LongProperty leastFrequentCount = new SimpleLongProperty();
     private final DoubleProperty coverage = new SimpleDoubleProperty();
     private final LongProperty unknownTokens = new SimpleLongProperty();
-    private final ObjectProperty<Curve> zipf = new SimpleObjectProperty<>(new Curve(new double[0], new double[0]));
-    private final ObjectProperty<Curve> coverageCurve = new SimpleObjectProperty<>(new Curve(new double[0], new double[0]));
+    private final ObjectProperty<Curve> zipf = new SimpleObjectProperty<>(Curve.EMPTY);
+    private final ObjectProperty<Curve> coverageCurve = new SimpleObjectProperty<>(Curve.EMPTY);
     private final IntegerProperty exampleSentence = new SimpleIntegerProperty(-1);
     private final ObjectProperty<List<String>> exampleBefore = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<List<String>> exampleAfter = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<Markers> markers = new SimpleObjectProperty<>();
+    private final StringBinding rangeText = Bindings.createStringBinding(
+            () -> CorpusSession.MIN_VOCABULARY_SIZE + " to " + NumberText.count(maxVocabularySize.get()), maxVocabularySize);
+    private final StringBinding keptText = Bindings.createStringBinding(
+            () -> NumberText.count(keptWords.get()), keptWords);
+    private final StringBinding leastFrequentText = Bindings.createStringBinding(
+            () -> "\u201c" + leastFrequentWord.get() + "\u201d \u00d7 " + NumberText.count(leastFrequentCount.get()),
+            leastFrequentWord, leastFrequentCount);
+    private final StringBinding unknownShareText = Bindings.createStringBinding(
+            () -> String.format(Locale.ROOT, "%.1f%%", 100 * unknownShare()), coverage, corpus);
+    private final StringBinding unknownTokensText = Bindings.createStringBinding(
+            () -> NumberText.count(unknownTokens.get()) + " tokens \u2192 UNKNOWN", unknownTokens);
 
     private Map<String, Integer> rankOf = Map.of();   // 0-based
     private double[] covered = {0};                   // covered[k]: share covered by the k most frequent words
 
-    public VocabularyViewModel() {
-        corpus.addListener((obs, old, now) -> corpusChanged(now));
+    /**
+     * @param corpus         the corpus loaded (null until one is read)
+     * @param vocabularySize the session's C: this step sets it, and follows it when it changes elsewhere
+     */
+    public VocabularyViewModel(ObservableValue<Corpus> corpus, IntegerProperty vocabularySize) {
+        this.sessionVocabularySize = vocabularySize;
+        this.corpus.addListener((obs, old, now) -> corpusChanged(now));
         vocabularySize.addListener((obs, old, now) -> vocabularyChanged());
         search.addListener((obs, old, now) -> {
             String q = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
@@ -78,15 +102,24 @@ public final class VocabularyViewModel {
         });
         exampleSentence.addListener((obs, old, now) -> updateExample());
         vocabularyChanged();
+        // Bound last, so that everything above sees the corpus already loaded.
+        this.vocabularySize.bindBidirectional(vocabularySize);
+        this.corpus.bind(corpus);
+    }
+
+    /** Stops following the session (the window closes). */
+    public void dispose() {
+        vocabularySize.unbindBidirectional(sessionVocabularySize);
+        corpus.unbind();
     }
 
     // ---------------------------------------------------------------- inputs
 
-    public ObjectProperty<Corpus> corpusProperty() {
+    public ReadOnlyObjectProperty<Corpus> corpusProperty() {
         return corpus;
     }
 
-    /** C: bound to the session's, so the whole app follows. */
+    /** C: bound both ways to the session's, so the whole app follows. */
     public IntegerProperty vocabularySizeProperty() {
         return vocabularySize;
     }
@@ -163,6 +196,75 @@ public final class VocabularyViewModel {
         return exampleAfter;
     }
 
+    /** Where the charts mark C; follows C and the corpus. */
+    public ReadOnlyObjectProperty<Markers> markersProperty() {
+        return markers;
+    }
+
+    /** "3 to 1,234": the Cs this corpus allows. */
+    public StringBinding rangeText() {
+        return rangeText;
+    }
+
+    public StringBinding keptText() {
+        return keptText;
+    }
+
+    /** The least frequent word kept and its count: "“dog” × 10". */
+    public StringBinding leastFrequentText() {
+        return leastFrequentText;
+    }
+
+    /** "2.5%" of the tokens become UNKNOWN_TOKEN. */
+    public StringBinding unknownShareText() {
+        return unknownShareText;
+    }
+
+    public StringBinding unknownTokensText() {
+        return unknownTokensText;
+    }
+
+    /** The slider's position for C: log10 C (each notch multiplies C). */
+    public static double sliderPosition(int c) {
+        return Math.log10(c);
+    }
+
+    /** The slider's range: log10 of the smallest and of the largest C (never empty). */
+    public double sliderMin() {
+        return sliderPosition(CorpusSession.MIN_VOCABULARY_SIZE);
+    }
+
+    public double sliderMax() {
+        return sliderPosition(Math.max(CorpusSession.MIN_VOCABULARY_SIZE + 1, maxVocabularySize.get()));
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** Sets C, clamped to what this corpus allows; the session rebuilds the training data once C stays still. */
+    public void chooseVocabularySize(int c) {
+        vocabularySize.set(clamp(c));
+    }
+
+    /** C as typed ("8,000" too); false (and C unchanged) for text that is not a number. */
+    public boolean chooseVocabularySize(String text) {
+        try {
+            chooseVocabularySize(Integer.parseInt(text.replace(",", "").replace("_", "").strip()));
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** C from the slider's position (log scale). */
+    public void chooseFromSlider(double position) {
+        chooseVocabularySize((int) Math.round(Math.pow(10, position)));
+    }
+
+    /** The lesson's C = 8,000 (or the largest this corpus allows). */
+    public void lessonVocabularySize() {
+        chooseVocabularySize(LessonDefaults.WORD_DIM);
+    }
+
     /** True when the word of {@code row} is in a vocabulary of the current C. */
     public boolean inVocabulary(Row row) {
         return row.rank() <= keptWords.get();
@@ -218,9 +320,9 @@ public final class VocabularyViewModel {
             rows.clear();
             rankOf = Map.of();
             covered = new double[] {0};
-            maxVocabularySize.set(CorpusSession.DEFAULT_VOCABULARY_SIZE);
-            zipf.set(new Curve(new double[0], new double[0]));
-            coverageCurve.set(new Curve(new double[0], new double[0]));
+            maxVocabularySize.set(LessonDefaults.WORD_DIM);
+            zipf.set(Curve.EMPTY);
+            coverageCurve.set(Curve.EMPTY);
             exampleSentence.set(-1);
             vocabularyChanged();
             return;
@@ -237,8 +339,8 @@ public final class VocabularyViewModel {
         covered = f.coverageCurve();
         maxVocabularySize.set(c.maxVocabularySize());
         rows.setAll(all);
-        zipf.set(zipfCurve(f));
-        coverageCurve.set(coverageCurve(covered, c.maxVocabularySize()));
+        zipf.set(Curve.zipf(f));
+        coverageCurve.set(Curve.coverage(covered, c.maxVocabularySize()));
         exampleSentence.set(-1);
         vocabularyChanged();
         if (exampleSentence.get() < 0) {
@@ -254,6 +356,7 @@ public final class VocabularyViewModel {
             leastFrequentCount.set(0);
             coverage.set(0);
             unknownTokens.set(0);
+            updateMarkers();
             updateExample();
             return;
         }
@@ -266,6 +369,7 @@ public final class VocabularyViewModel {
         coverage.set(share);
         long total = f.totalTokens();
         unknownTokens.set(total - Math.round(share * total));
+        updateMarkers();
         // Keep the example while it shows a replacement; otherwise look for one that does.
         int current = exampleSentence.get();
         if (current < 0 || current >= c.sentenceCount() || replaced(c.sentenceTokens(current)) == 0) {
@@ -276,6 +380,14 @@ public final class VocabularyViewModel {
             }
         }
         updateExample();
+    }
+
+    private void updateMarkers() {
+        int kept = keptWords.get();
+        double percent = 100 * coverage.get();
+        markers.set(new Markers(Math.max(1, kept), "C - 1 = " + NumberText.count(kept),
+                kept + 1, "C = " + NumberText.count(kept + 1),
+                percent, String.format(Locale.ROOT, "%.1f%%", percent)));
     }
 
     private void updateExample() {
@@ -307,46 +419,5 @@ public final class VocabularyViewModel {
             }
         }
         return n;
-    }
-
-    /** Every rank up to 100, then about 2% apart, and the last one: the shape survives, the points do not pile up. */
-    static Curve zipfCurve(FrequencyTable f) {
-        int n = f.distinctTokens();
-        List<double[]> points = new ArrayList<>();
-        for (int r : thinned(1, n)) {
-            points.add(new double[] {r, f.countAt(r - 1)});
-        }
-        return curve(points);
-    }
-
-    static Curve coverageCurve(double[] covered, int maxC) {
-        List<double[]> points = new ArrayList<>();
-        for (int c : thinned(CorpusSession.MIN_VOCABULARY_SIZE, maxC)) {
-            points.add(new double[] {c, 100 * covered[Math.min(c - 1, covered.length - 1)]});
-        }
-        return curve(points);
-    }
-
-    static List<Integer> thinned(int from, int to) {
-        List<Integer> out = new ArrayList<>();
-        int v = from;
-        while (v < to) {
-            out.add(v);
-            v = v < 100 ? v + 1 : Math.max(v + 1, (int) Math.round(v * 1.02));
-        }
-        if (to >= from) {
-            out.add(to);
-        }
-        return out;
-    }
-
-    private static Curve curve(List<double[]> points) {
-        double[] x = new double[points.size()];
-        double[] y = new double[points.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = points.get(i)[0];
-            y[i] = points.get(i)[1];
-        }
-        return new Curve(x, y);
     }
 }

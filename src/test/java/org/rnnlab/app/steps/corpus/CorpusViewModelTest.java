@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.app.session.Corpus;
 import org.rnnlab.app.session.CorpusSession;
@@ -15,12 +17,16 @@ import org.rnnlab.app.session.CorpusSummary;
 import org.rnnlab.app.session.CorpusSessionFixtures;
 import org.rnnlab.text.Tokens;
 
+/** The Corpus step's logic over plain properties standing for the session's: no window. */
 class CorpusViewModelTest {
-    private final CorpusViewModel model = new CorpusViewModel();
+    private final SimpleObjectProperty<Corpus> corpus = new SimpleObjectProperty<>();
+    private final SimpleObjectProperty<CorpusSummary> summary = new SimpleObjectProperty<>();
+    private final SimpleBooleanProperty loading = new SimpleBooleanProperty();
+    private final CorpusViewModel model = new CorpusViewModel(corpus, summary, loading, new Random(1));
 
     @Test
     void takesTheChosenCommentThroughThePipeline() {
-        model.corpusProperty().set(Corpus.of("t", List.of("First one.", "He LEFT! Then he came back.")));
+        corpus.set(Corpus.of("t", List.of("First one.", "He LEFT! Then he came back.")));
         assertEquals(2, model.commentCountProperty().get());
         assertEquals("First one.", model.rawTextProperty().get());
         model.commentIndexProperty().set(1);
@@ -34,9 +40,9 @@ class CorpusViewModelTest {
 
     @Test
     void aNewCorpusStartsAtItsFirstComment() {
-        model.corpusProperty().set(CorpusSessionFixtures.corpus());
+        corpus.set(CorpusSessionFixtures.corpus());
         model.commentIndexProperty().set(7);
-        model.corpusProperty().set(Corpus.of("other", List.of("Only this.")));
+        corpus.set(Corpus.of("other", List.of("Only this.")));
         assertEquals(0, model.commentIndexProperty().get());
         assertEquals("Only this.", model.rawTextProperty().get());
     }
@@ -84,25 +90,68 @@ class CorpusViewModelTest {
     @Test
     void aSentenceToCompareIsOneWhereTheTokenizersDisagree() {
         // Every sentence differs at its final stop; the one with the most differences is chosen.
-        model.corpusProperty().set(Corpus.of("t", List.of("Plain words here. She said \"no\", I'd go!")));
+        corpus.set(Corpus.of("t", List.of("Plain words here. She said \"no\", I'd go!")));
         assertEquals("she said \"no\", i'd go!", model.sentenceToCompare());
     }
 
     @Test
     void randomCommentMovesToAnotherOne() {
-        model.corpusProperty().set(CorpusSessionFixtures.corpus());
+        corpus.set(CorpusSessionFixtures.corpus());
         int before = model.commentIndexProperty().get();
-        model.pickRandomComment(new Random(1));
+        model.pickRandomComment();
         assertNotEquals(before, model.commentIndexProperty().get());
         assertTrue(model.commentIndexProperty().get() < model.commentCountProperty().get());
     }
 
     @Test
     void theNoteSaysWhenOnlyTheFirstCommentsAreKept() {
-        model.summaryProperty().set(new CorpusSummary("big.csv (CSV, column body)", 15000, 80000, 1_000_000,
+        summary.set(new CorpusSummary("big.csv (CSV, column body)", 15000, 80000, 1_000_000,
                 50_000, 0, CorpusSession.KEPT_DOCUMENTS, true, 0));
         assertTrue(model.summaryNote().contains("first 5,000 of 15,000"), model.summaryNote());
-        model.summaryProperty().set(new CorpusSummary("big.csv (CSV, column body)", 100, 10, 10, 10, 0, 100, false, 0));
+        summary.set(new CorpusSummary("big.csv (CSV, column body)", 100, 10, 10, 10, 0, 100, false, 0));
         assertTrue(model.summaryNote().startsWith("Reading"), model.summaryNote());
+    }
+
+    @Test
+    void theNumbersReadAsTheStepShowsThem() {
+        assertEquals("No corpus", model.descriptionText().get());
+        assertEquals("-", model.documentsText().get());
+        assertTrue(model.noteText().get().startsWith("No corpus yet"), model.noteText().get());
+        loading.set(true);
+        assertEquals("Reading the corpus...", model.noteText().get());
+        summary.set(new CorpusSummary("big.csv (CSV, column body)", 15000, 80000, 1_000_000, 50_000, 12, 100, false, 0));
+        assertEquals("15,000", model.documentsText().get());
+        assertEquals("1,000,000", model.tokensText().get());
+        assertEquals("...", model.malformedText().get(), "replaced bytes are counted at the end");
+        assertEquals("comments", model.unitsText().get());
+        loading.set(false);
+        Corpus texts = Corpus.of("speeches.txt", List.of("One. Two."));
+        corpus.set(texts);
+        summary.set(texts.summary());
+        assertEquals("paragraphs", model.unitsText().get());
+        assertEquals("Paragraph", model.unitTitle().get());
+        assertEquals("of 1", model.commentOfText().get());
+        assertEquals("0", model.malformedText().get());
+    }
+
+    @Test
+    void commandsPickCommentsAndComparisons() {
+        corpus.set(CorpusSessionFixtures.corpus());
+        model.showComment(3);
+        assertEquals(CorpusSessionFixtures.comments().get(3), model.rawTextProperty().get());
+        model.showComment(40);
+        assertEquals(3, model.commentIndexProperty().get(), "a comment out of range is ignored");
+        model.compare(CorpusViewModel.MORE_EXAMPLES.get(0));
+        assertTrue(model.treebankTokensProperty().get().stream().anyMatch(t -> t.text().equals("n't")));
+        model.compareSentenceOfComment();
+        assertEquals(model.sentenceToCompare(), model.compareTextProperty().get());
+    }
+
+    @Test
+    void afterDisposeTheSessionIsNoLongerFollowed() {
+        corpus.set(CorpusSessionFixtures.corpus());
+        model.dispose();
+        corpus.set(Corpus.of("other", List.of("Only this.")));
+        assertEquals(40, model.commentCountProperty().get());
     }
 }

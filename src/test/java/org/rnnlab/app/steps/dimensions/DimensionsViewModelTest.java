@@ -1,15 +1,21 @@
 package org.rnnlab.app.steps.dimensions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import javafx.beans.property.SimpleIntegerProperty;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.app.steps.dimensions.DimensionsViewModel.Numbers;
+import org.rnnlab.common.LessonDefaults;
 
+/** The Dimensions step's logic over a plain C property: no window. */
 class DimensionsViewModelTest {
+    private final SimpleIntegerProperty vocabularySize = new SimpleIntegerProperty(LessonDefaults.WORD_DIM);
+    private final DimensionsViewModel model = new DimensionsViewModel(vocabularySize);
+
     @Test
     void theLessonsNumbers() {
-        DimensionsViewModel model = new DimensionsViewModel();
         Numbers n = model.numbersProperty().get();
         assertEquals(8000, n.C());
         assertEquals(100, n.H());
@@ -21,6 +27,11 @@ class DimensionsViewModelTest {
         assertTrue(n.filledFormula().contains("2 \\cdot 100 \\cdot 8{,}000"), n.filledFormula());
         assertEquals("V s_t", n.largest().name());
         assertEquals(800_000, n.largest().multiplyAdds());
+        assertEquals("C = 8,000", model.wordDimText().get());
+        assertEquals("1,610,000", model.parametersText().get());
+        assertEquals("float32 (4 bytes each): 6.4 MB", model.memory32Text().get());
+        assertEquals("float64 (8 bytes each): 12.9 MB", model.memory64Text().get());
+        assertEquals("800,000  \u2190 the largest", n.largest().valueText());
     }
 
     @Test
@@ -35,13 +46,15 @@ class DimensionsViewModelTest {
     }
 
     @Test
-    void followsCAndH() {
-        DimensionsViewModel model = new DimensionsViewModel();
-        model.wordDimProperty().set(4000);
-        model.hiddenDimProperty().set(50);
+    void followsTheSessionsCAndTheChosenH() {
+        vocabularySize.set(4000);
+        model.chooseHidden(50);
         Numbers n = model.numbersProperty().get();
+        assertEquals(4000, model.wordDimProperty().get());
         assertEquals(2L * 50 * 4000 + 50 * 50, n.parameters());
         assertEquals(50L * 50 + 4000L * 50, n.totalMultiplyAdds());
+        assertEquals("402,500", model.parametersText().get());
+        assertEquals("C = 4,000", model.wordDimText().get());
     }
 
     @Test
@@ -55,8 +68,26 @@ class DimensionsViewModelTest {
 
     @Test
     void hiddenSizeIsClamped() {
-        DimensionsViewModel model = new DimensionsViewModel();
         assertEquals(1, model.clampHidden(0));
         assertEquals(DimensionsViewModel.MAX_HIDDEN, model.clampHidden(1_000_000));
+        model.chooseHidden(0);
+        assertEquals(DimensionsViewModel.MIN_HIDDEN, model.hiddenDimProperty().get());
+    }
+
+    @Test
+    void typedHIsReadWithSeparatorsAndTextIsIgnored() {
+        assertTrue(model.chooseHidden(" 1,500 "));
+        assertEquals(1500, model.hiddenDimProperty().get());
+        assertFalse(model.chooseHidden("many"));
+        assertEquals(1500, model.hiddenDimProperty().get());
+        model.lessonHidden();
+        assertEquals(LessonDefaults.HIDDEN_DIM, model.hiddenDimProperty().get());
+    }
+
+    @Test
+    void afterDisposeTheSessionsCIsNoLongerFollowed() {
+        model.dispose();
+        vocabularySize.set(10);
+        assertEquals(LessonDefaults.WORD_DIM, model.numbersProperty().get().C());
     }
 }

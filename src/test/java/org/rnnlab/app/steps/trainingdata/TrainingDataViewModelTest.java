@@ -2,17 +2,65 @@ package org.rnnlab.app.steps.trainingdata;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.app.session.Corpus;
-import org.rnnlab.app.session.CorpusSession;
 import org.rnnlab.app.session.CorpusSessionFixtures;
+import org.rnnlab.app.support.Background;
+import org.rnnlab.app.support.Fakes;
+import org.rnnlab.common.Cancellation;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.text.PreparedData;
 
+/** The Training data step's logic with U drawn by a fake Background: no window, no worker thread. */
 class TrainingDataViewModelTest {
-    private final TrainingDataViewModel model = new TrainingDataViewModel(InputWeights.seeded(10));
+    private final SimpleObjectProperty<PreparedData> prepared = new SimpleObjectProperty<>();
+    private final Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
+    private final Fakes.DirectBackground work = new Fakes.DirectBackground(notifier);
+    private final TrainingDataViewModel model = new TrainingDataViewModel(prepared, work, InputWeights.seeded(10),
+            InputWeights.seeded(3), new Random(1));
     private final Corpus corpus = CorpusSessionFixtures.corpus();
+
+    /** Holds the submitted jobs until the test delivers them, as the FX thread would later. */
+    private static final class HeldBackground implements Background {
+        record Held(String title, Work<?> work, Consumer<Object> onSuccess, Runnable onCancelled, Cancellation cancel) {
+            void deliver() throws Exception {
+                onSuccess.accept(work.run(new Job((done, total, text) -> { }, cancel)));
+            }
+        }
+
+        final List<Held> held = new ArrayList<>();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> Running submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                                  Runnable onCancelled) {
+            Cancellation cancel = new Cancellation();
+            held.add(new Held(title, work, (Consumer<Object>) onSuccess, onCancelled, cancel));
+            return cancel::cancel;
+        }
+    }
+
+    /** U that cannot be drawn, as when the engine fails to load. */
+    private static final InputWeights BROKEN = new InputWeights() {
+        @Override
+        public double[][] matrix(int hiddenDim, int wordDim) {
+            throw new IllegalStateException("ND4J's native backend did not load");
+        }
+
+        @Override
+        public String origin() {
+            return "the engine's U";
+        }
+    };
 
     private PreparedData data(int c) {
         return PreparedData.fromSentences(corpus.sentences(), c);
@@ -21,7 +69,7 @@ class TrainingDataViewModelTest {
     @Test
     void yIsXShiftedLeftByOne() {
         PreparedData d = data(10);
-        model.preparedProperty().set(d);
+        prepared.set(d);
         for (int i = 0; i < 6; i++) {
             model.sentenceIndexProperty().set(i);
             TrainingDataViewModel.Pair p = model.pairProperty().get();
@@ -38,7 +86,7 @@ class TrainingDataViewModelTest {
 
     @Test
     void startsWithASentenceLikeTheLessonsExample() {
-        model.preparedProperty().set(data(40));
+        prepared.set(data(40));
         TrainingDataViewModel.Pair p = model.pairProperty().get();
         assertEquals(TrainingDataViewModel.LESSON_EXAMPLE_STEPS, p.steps(), p.words().toString());
         assertEquals(1, model.stepProperty().get(), "the first real word is chosen");
@@ -46,14 +94,14 @@ class TrainingDataViewModelTest {
 
     @Test
     void theOneHotEntryIsTheWordIndexAndPicksThatColumnOfU() {
-        model.preparedProperty().set(data(12));
+        prepared.set(data(12));
         model.stepProperty().set(2);
         TrainingDataViewModel.Pair p = model.pairProperty().get();
         int k = p.x()[2];
         assertEquals(k, model.hotIndexProperty().get());
         assertEquals(p.xWord(2), model.hotWordProperty().get());
         double[][] u = model.uProperty().get();
-        assertEquals(TrainingDataViewModel.LESSON_HIDDEN, u.length);
+        assertEquals(LessonDefaults.HIDDEN_DIM, u.length);
         assertEquals(12, u[0].length);
         double[] column = model.columnProperty().get();
         double[] product = model.productProperty().get();
@@ -97,38 +145,103 @@ class TrainingDataViewModelTest {
     }
 
     @Test
-    void uDrawnLaterFillsTheColumnWhenItArrives() {
-        java.util.List<Object[]> pending = new java.util.ArrayList<>();
-        model.setUDrawer((h, c, done) -> pending.add(new Object[] {h, c, done}));
-        model.preparedProperty().set(data(10));
-        assertEquals(1, pending.size());
+    void uDrawnLaterFillsTheColumnWhenItArrives() throws Exception {
+        HeldBackground later = new HeldBackground();
+        TrainingDataViewModel model = new TrainingDataViewModel(prepared, later, InputWeights.seeded(10),
+                InputWeights.seeded(3), new Random(1));
+        prepared.set(data(10));
+        assertEquals(1, later.held.size());
+        assertEquals("Drawing U as the lesson does (100 \u00d7 10)", later.held.get(0).title());
         assertTrue(model.isDrawingU());
         int k = model.pairProperty().get().x()[1];
         assertEquals(k, model.hotIndexProperty().get(), "the one-hot vector does not wait for U");
         assertEquals(0, model.columnProperty().get().length);
-        // C changes before U arrives: the old U is dropped, a new one is asked for.
-        model.preparedProperty().set(data(12));
-        assertEquals(2, pending.size());
-        deliver(pending.get(0));
+        assertEquals(StepText.Verdict.DRAWING, model.textProperty().get().verdictKind());
+        // C changes before U arrives: the old U is dropped (and its job cancelled), a new one is asked for.
+        prepared.set(data(12));
+        assertEquals(2, later.held.size());
+        assertTrue(later.held.get(0).cancel().isCancelled());
+        later.held.get(0).deliver();
         assertEquals(0, model.columnProperty().get().length, "a U of the wrong size is ignored");
-        deliver(pending.get(1));
-        assertEquals(TrainingDataViewModel.LESSON_HIDDEN, model.columnProperty().get().length);
+        later.held.get(1).deliver();
+        assertEquals(LessonDefaults.HIDDEN_DIM, model.columnProperty().get().length);
         assertEquals(0, model.maxDifferenceProperty().get());
-        assertTrue(!model.isDrawingU());
+        assertEquals(StepText.Verdict.SAME, model.textProperty().get().verdictKind());
+        assertFalse(model.isDrawingU());
     }
 
-    @SuppressWarnings("unchecked")
-    private static void deliver(Object[] request) {
-        int h = (Integer) request[0];
-        int c = (Integer) request[1];
-        ((java.util.function.Consumer<double[][]>) request[2]).accept(InputWeights.seeded(3).matrix(h, c));
+    @Test
+    void aCancelledDrawingIsAskedForAgainWhenAColumnIsChosen() {
+        HeldBackground later = new HeldBackground();
+        TrainingDataViewModel model = new TrainingDataViewModel(prepared, later, InputWeights.seeded(10),
+                InputWeights.seeded(3), new Random(1));
+        prepared.set(data(10));
+        later.held.get(0).onCancelled().run();   // the status bar's cancel
+        assertFalse(model.isDrawingU());
+        assertEquals(0, model.columnProperty().get().length);
+        model.chooseStep(2);
+        assertEquals(2, later.held.size());
+    }
+
+    @Test
+    void whenTheEngineFailsAJavaUStandsInAndTheOriginSaysWhy() {
+        TrainingDataViewModel model = new TrainingDataViewModel(prepared, work, BROKEN, InputWeights.seeded(3),
+                new Random(1));
+        assertTrue(model.originProperty().get().startsWith("the engine's U; H = 100"), model.originProperty().get());
+        prepared.set(data(10));
+        double[][] u = model.uProperty().get();
+        assertArrayEquals(InputWeights.seeded(3).matrix(LessonDefaults.HIDDEN_DIM, 10)[0], u[0]);
+        assertTrue(model.originProperty().get().startsWith(InputWeights.seeded(3).origin() + " (the engine could not load:"),
+                model.originProperty().get());
+        assertEquals(StepText.Verdict.SAME, model.textProperty().get().verdictKind());
+        assertTrue(notifier.messages.isEmpty(), "the fallback is said in the origin line, not as a notice");
+    }
+
+    @Test
+    void theTextSaysWhatTheStepShows() {
+        assertEquals("Waiting for the corpus...", model.textProperty().get().title());
+        prepared.set(data(20));
+        model.chooseStep(2);
+        TrainingDataViewModel.Pair p = model.pairProperty().get();
+        int k = p.x()[2];
+        StepText text = model.textProperty().get();
+        assertEquals("Step t = 2: x_t is \u201c" + p.xWord(2) + "\u201d, index " + k, text.title());
+        assertEquals("20 numbers, all 0 except entry " + k + ", which is 1", text.oneHotCaption());
+        assertEquals("U: 100 \u00d7 20", text.matrixTitle());
+        assertTrue(text.verdict().startsWith("All 100 numbers are the same"), text.verdict());
+        assertTrue(text.cost().contains("100 \u00d7 20 = 2,000 multiply-adds, and 1,900 of them multiply by 0"), text.cost());
+        assertEquals(List.of("Drawing U as the lesson does (100 \u00d7 20)"), work.titles);
+    }
+
+    @Test
+    void commandsPickSentencesAndSteps() {
+        prepared.set(data(20));
+        model.showSentence(5);
+        assertEquals(5, model.sentenceIndexProperty().get());
+        model.showSentence(10_000);
+        assertEquals(5, model.sentenceIndexProperty().get(), "a sentence out of range is ignored");
+        int step = model.stepProperty().get();
+        model.chooseStep(99);
+        assertEquals(step, model.stepProperty().get(), "a step beyond the sentence is ignored");
+        model.randomSentence();
+        assertNotEquals(5, model.sentenceIndexProperty().get());
+        assertTrue(model.pairProperty().get().steps() <= TrainingDataViewModel.RANDOM_MAX_STEPS);
+        assertEquals(1, model.stepProperty().get(), "a new sentence starts at its first real word");
+    }
+
+    @Test
+    void afterDisposeTheCorpusIsNoLongerFollowed() {
+        prepared.set(data(10));
+        model.dispose();
+        prepared.set(data(12));
+        assertEquals(10, model.wordDimProperty().get());
     }
 
     @Test
     void aNewCKeepsTheSentenceAndResizesTheOneHotVector() {
-        model.preparedProperty().set(data(10));
+        prepared.set(data(10));
         model.sentenceIndexProperty().set(3);
-        model.preparedProperty().set(data(20));
+        prepared.set(data(20));
         assertEquals(3, model.sentenceIndexProperty().get());
         assertEquals(20, model.wordDimProperty().get());
         assertEquals(20, model.uProperty().get()[0].length);
@@ -136,9 +249,9 @@ class TrainingDataViewModelTest {
 
     @Test
     void aChosenStepBeyondAShorterSentenceMovesToItsLastStep() {
-        model.preparedProperty().set(data(10));
+        prepared.set(data(10));
         int longest = 0;
-        PreparedData d = model.preparedProperty().get();
+        PreparedData d = prepared.get();
         for (int i = 0; i < d.size(); i++) {
             if (d.x(i).length > d.x(longest).length) {
                 longest = i;
@@ -159,7 +272,7 @@ class TrainingDataViewModelTest {
 
     @Test
     void noDataMeansNothingChosen() {
-        model.preparedProperty().set(null);
+        prepared.set(null);
         assertEquals(-1, model.hotIndexProperty().get());
         assertEquals(null, model.pairProperty().get());
         assertEquals(0, model.columnProperty().get().length);

@@ -60,6 +60,9 @@ class TrainingDataViewTest {
         assertTrue(text(robot, "#stepTitle").endsWith("index " + k), text(robot, "#stepTitle"));
         assertEquals("20 numbers, all 0 except entry " + k + ", which is 1", text(robot, "#oneHotCaption"));
         assertTrue(text(robot, "#sameVerdict").startsWith("All 100 numbers are the same"));
+        // The lesson's U when the engine loads, or the stand-in and why: either way the line says which.
+        assertTrue(text(robot, "#uOrigin").contains("as in the lesson") || text(robot, "#uOrigin").contains("could not load"),
+                text(robot, "#uOrigin"));
     }
 
     @Test

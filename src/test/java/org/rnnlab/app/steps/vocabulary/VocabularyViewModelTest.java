@@ -5,23 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.app.session.Corpus;
 import org.rnnlab.app.session.CorpusSession;
 import org.rnnlab.app.session.CorpusSessionFixtures;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.text.FrequencyTable;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.Tokens;
 
+/** The Vocabulary step's logic over plain properties standing for the session's corpus and C: no window. */
 class VocabularyViewModelTest {
-    private final VocabularyViewModel model = new VocabularyViewModel();
+    private final SimpleObjectProperty<Corpus> loaded = new SimpleObjectProperty<>();
+    private final SimpleIntegerProperty sessionC = new SimpleIntegerProperty(LessonDefaults.WORD_DIM);
+    private final VocabularyViewModel model = new VocabularyViewModel(loaded, sessionC);
     private Corpus corpus;
 
     @BeforeEach
     void load() {
         corpus = CorpusSessionFixtures.corpus();
-        model.corpusProperty().set(corpus);
+        loaded.set(corpus);
     }
 
     @Test
@@ -94,13 +100,13 @@ class VocabularyViewModelTest {
 
     @Test
     void curvesAreZipfShapedAndReachFullCoverage() {
-        VocabularyViewModel.Curve zipf = model.zipfProperty().get();
+        Curve zipf = model.zipfProperty().get();
         assertEquals(1, zipf.x()[0]);
         for (int i = 1; i < zipf.size(); i++) {
             assertTrue(zipf.x()[i] > zipf.x()[i - 1]);
             assertTrue(zipf.y()[i] <= zipf.y()[i - 1], "counts never rise with rank");
         }
-        VocabularyViewModel.Curve cov = model.coverageCurveProperty().get();
+        Curve cov = model.coverageCurveProperty().get();
         assertEquals(CorpusSession.MIN_VOCABULARY_SIZE, cov.x()[0]);
         assertEquals(corpus.maxVocabularySize(), cov.x()[cov.size() - 1]);
         assertEquals(100, cov.y()[cov.size() - 1], 1e-9);
@@ -114,9 +120,60 @@ class VocabularyViewModelTest {
 
     @Test
     void thinnedKeepsBothEndsAndFewPoints() {
-        List<Integer> t = VocabularyViewModel.thinned(1, 100_000);
+        List<Integer> t = Curve.thinned(1, 100_000);
         assertEquals(1, t.get(0));
         assertEquals(100_000, t.get(t.size() - 1));
         assertTrue(t.size() < 500, "points: " + t.size());
+    }
+
+    @Test
+    void commandsClampCAndWriteTheSessions() {
+        model.chooseVocabularySize(1);
+        assertEquals(CorpusSession.MIN_VOCABULARY_SIZE, sessionC.get());
+        assertTrue(model.chooseVocabularySize(" 1,000,000 "));
+        assertEquals(corpus.maxVocabularySize(), sessionC.get());
+        assertFalse(model.chooseVocabularySize("many"));
+        assertEquals(corpus.maxVocabularySize(), sessionC.get());
+        model.chooseFromSlider(1);   // 10^1
+        assertEquals(10, sessionC.get());
+        assertEquals(1, VocabularyViewModel.sliderPosition(10), 1e-12);
+        assertEquals(Math.log10(corpus.maxVocabularySize()), model.sliderMax(), 1e-12);
+        model.lessonVocabularySize();
+        assertEquals(Math.min(LessonDefaults.WORD_DIM, corpus.maxVocabularySize()), sessionC.get());
+    }
+
+    @Test
+    void followsACSetElsewhere() {
+        sessionC.set(6);
+        assertEquals(6, model.vocabularySizeProperty().get());
+        assertEquals(5, model.keptWordsProperty().get());
+    }
+
+    @Test
+    void theNumbersAndMarkersReadAsTheStepShowsThem() {
+        sessionC.set(6);
+        VocabularyViewModel.Row fifth = model.rows().get(4);
+        assertEquals("5", model.keptText().get());
+        assertEquals("\u201c" + fifth.word() + "\u201d \u00d7 " + fifth.count(), model.leastFrequentText().get());
+        double covered = corpus.frequencies().coverage(6);
+        assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * (1 - covered)), model.unknownShareText().get());
+        assertTrue(model.unknownTokensText().get().endsWith(" tokens \u2192 UNKNOWN"), model.unknownTokensText().get());
+        assertEquals("3 to " + corpus.maxVocabularySize(), model.rangeText().get());
+        VocabularyViewModel.Markers m = model.markersProperty().get();
+        assertEquals(5, m.zipfRank());
+        assertEquals("C - 1 = 5", m.zipfText());
+        assertEquals(6, m.coverageC());
+        assertEquals("C = 6", m.coverageText());
+        assertEquals(100 * covered, m.coveragePercent(), 1e-9);
+    }
+
+    @Test
+    void afterDisposeTheSessionsCIsLeftAlone() {
+        sessionC.set(6);
+        model.dispose();
+        model.chooseVocabularySize(9);
+        assertEquals(6, sessionC.get());
+        sessionC.set(7);
+        assertEquals(9, model.vocabularySizeProperty().get());
     }
 }
