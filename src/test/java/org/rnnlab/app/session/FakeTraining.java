@@ -34,6 +34,11 @@ public final class FakeTraining implements TrainingControl {
         onBatch.accept(List.of(events));
     }
 
+    /** A copy of the parameters handed over mid-run, as the real controller does now and then. */
+    public void snapshot(RnnModel copy) {
+        store.publishParameters(copy, "in training");
+    }
+
     /** The run's thread ends with {@code result} published, as the real controller does. */
     public void end(RnnModel result) {
         store.publishParameters(result, "trained in a test");

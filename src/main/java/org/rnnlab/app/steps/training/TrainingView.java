@@ -88,7 +88,13 @@ public final class TrainingView implements LessonStep {
         modelLine.getStyleClass().add("muted");
         modelLine.textProperty().bind(vm.modelLine());
 
-        VBox content = new VBox(10, modelLine, form(session), buttons(session), stats(), chart, samplesBox(), outcome());
+        Label stepResult = new Label();
+        stepResult.setId("stepResult");
+        stepResult.setWrapText(true);
+        stepResult.textProperty().bind(vm.stepResultProperty());
+        stepResult.managedProperty().bind(stepResult.textProperty().isNotEmpty());
+
+        VBox content = new VBox(10, modelLine, form(session), buttons(session), stepResult, stats(), chart, samplesBox(), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
         scroll.setFitToWidth(true);

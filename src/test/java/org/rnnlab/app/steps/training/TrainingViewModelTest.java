@@ -174,6 +174,26 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aSingleStepSaysItsSentenceAndItsLossBeforeAndAfter() {
+        PreparedData data = corpus(30);
+        vm.startFromProperty().set(TrainingViewModel.StartFrom.CURRENT_MODEL);
+        vm.start();
+        training.deliver(new TrainingEvent.Paused(0));
+        vm.step();
+        assertEquals("step", training.calls.get(training.calls.size() - 1));
+        training.deliver(new TrainingEvent.Step(1, 0, 0, 2, data.size(), 3.3, 0.005, 1));
+        assertEquals("Taking one step...", vm.stepResultProperty().get(), "said once the new parameters are here");
+        RnnModel after = store.model().copy();
+        training.snapshot(after);
+        double expected = after.sentenceLoss(data.x(2), data.y(2)) / data.y(2).length;
+        String said = vm.stepResultProperty().get();
+        assertTrue(said.startsWith("One step on sentence 3 ("), said);
+        assertTrue(said.contains(String.format(java.util.Locale.ROOT, "3.3000 before, %.4f after", expected)), said);
+        training.deliver(new TrainingEvent.Resumed(1));
+        assertEquals("", vm.stepResultProperty().get());
+    }
+
+    @Test
     void samplesAreAskedForEveryFewSecondsWhileTraining() {
         corpus(30);
         vm.start();

@@ -97,6 +97,7 @@ class TrainingViewTest {
         press(robot, "#stepTraining");
         waitFor(30, () -> vm.run().examplesSeenProperty().get() == paused + 1);
         assertEquals(TrainingRunState.State.PAUSED, vm.run().stateProperty().get());
+        waitFor(30, () -> robot.lookup("#stepResult").queryLabeled().getText().startsWith("One step on sentence"));
 
         press(robot, "#pauseTraining");
         waitFor(30, () -> vm.run().stateProperty().get() == TrainingRunState.State.RUNNING);
