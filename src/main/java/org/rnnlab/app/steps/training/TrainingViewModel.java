@@ -92,6 +92,7 @@ public final class TrainingViewModel {
     private final TrainingRunState run = new TrainingRunState();
     private final javafx.beans.property.StringProperty stepResult = new SimpleStringProperty("");
     private boolean singleStepAsked;
+    private long revisionAtStep;
     private TrainingEvent.Step singleStep;
     private final ObjectProperty<StartFrom> startFrom = new SimpleObjectProperty<>(StartFrom.LESSON_MODEL);
     private final StringBinding startsWith;
@@ -276,6 +277,7 @@ public final class TrainingViewModel {
     public void step() {
         if (run.stateProperty().get() == TrainingRunState.State.PAUSED) {
             singleStepAsked = true;
+            revisionAtStep = store.revisionProperty().get();
             stepResult.set("Taking one step...");
             training.stepOnce();
         }
@@ -432,8 +434,12 @@ public final class TrainingViewModel {
         for (TrainingEvent e : batch) {
             if (singleStepAsked && e instanceof TrainingEvent.Step s) {
                 singleStepAsked = false;
-                singleStep = s; // shown when the parameters after it are published
                 important = true;
+                if (store.revisionProperty().get() > revisionAtStep) {
+                    showSingleStep(s); // the parameters after it came first
+                } else {
+                    singleStep = s; // shown when the parameters after it are published
+                }
             } else if (e instanceof TrainingEvent.Resumed) {
                 stepResult.set("");
             }
