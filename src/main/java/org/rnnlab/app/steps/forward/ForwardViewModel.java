@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.rnnlab.app.charts.TopK;
+import org.rnnlab.engine.TopK;
 import org.rnnlab.engine.Forward;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.Vocabulary;

@@ -15,7 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.rnnlab.app.charts.TopK;
+import org.rnnlab.engine.TopK;
 import org.rnnlab.app.steps.languagemodel.TypedText;
 import org.rnnlab.engine.GeneratedSentence;
 import org.rnnlab.engine.GenerationOptions;
