@@ -16,7 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.rnnlab.engine.TopK;
-import org.rnnlab.app.steps.languagemodel.TypedText;
+import org.rnnlab.app.support.TypedText;
 import org.rnnlab.engine.GeneratedSentence;
 import org.rnnlab.engine.GenerationOptions;
 import org.rnnlab.engine.NextWordPredictor;

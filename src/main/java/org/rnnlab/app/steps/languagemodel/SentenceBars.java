@@ -35,10 +35,14 @@ public final class SentenceBars extends FlowPane {
         return Math.max(0, Math.min(1, (Math.log10(p) - FLOOR_LOG10) / -FLOOR_LOG10));
     }
 
-    public void show(List<LanguageModelViewModel.WordScore> words, int vocabularySize) {
+    /** A column per word of the score; empty for null. */
+    public void show(LanguageModelViewModel.Score score) {
         getChildren().clear();
-        for (LanguageModelViewModel.WordScore w : words) {
-            getChildren().add(column(w, vocabularySize));
+        if (score == null) {
+            return;
+        }
+        for (LanguageModelViewModel.WordScore w : score.words()) {
+            getChildren().add(column(w, score.vocabularySize()));
         }
     }
 
