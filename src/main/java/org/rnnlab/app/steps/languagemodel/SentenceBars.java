@@ -1,6 +1,5 @@
 package org.rnnlab.app.steps.languagemodel;
 
-import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
