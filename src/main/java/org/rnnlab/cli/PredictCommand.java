@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.NextWordPredictor;
+import org.rnnlab.engine.TopK;
 import org.rnnlab.text.Tokens;
 import org.rnnlab.text.TreebankTokenizer;
 import org.rnnlab.text.Vocabulary;
@@ -51,7 +52,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         System.out.println("After: " + read);
         int k = Math.min(top, p.length);
-        int[] best = topIndices(p, k);
+        int[] best = TopK.of(p, k);
         int width = 4;
         for (int i : best) {
             width = Math.max(width, v.word(i).length());
@@ -60,25 +61,5 @@ public final class PredictCommand implements Callable<Integer> {
             System.out.println(String.format(Locale.ROOT, "%3d. %-" + width + "s  %.4f", r + 1, v.word(best[r]), p[best[r]]));
         }
         return 0;
-    }
-
-    /** Indices of the k largest probabilities, largest first (ties: lower index first). */
-    static int[] topIndices(double[] p, int k) {
-        int[] best = new int[k];
-        int filled = 0;
-        for (int i = 0; i < p.length; i++) {
-            int pos = filled;
-            while (pos > 0 && p[best[pos - 1]] < p[i]) {
-                pos--;
-            }
-            if (pos >= k) {
-                continue;
-            }
-            int end = Math.min(filled, k - 1);
-            System.arraycopy(best, pos, best, pos + 1, end - pos);
-            best[pos] = i;
-            filled = Math.min(k, filled + 1);
-        }
-        return best;
     }
 }

@@ -21,7 +21,7 @@ import org.rnnlab.common.UserException;
 /**
  * The training set `rnnlab prepare` makes from a corpus, as in the lesson: every sentence as
  * vocabulary indices, wrapped SENTENCE_START..SENTENCE_END, rare words replaced by UNKNOWN_TOKEN;
- * x = w[:-1] and y = w[1:].
+ * x = w[:-1] and y = w[1:] ({@link TrainingPair}).
  */
 public final class PreparedData {
     static final String VOCABULARY_FILE = "vocabulary.tsv";
@@ -139,14 +139,19 @@ public final class PreparedData {
         return sentences.copy(i, 0, sentences.length(i));
     }
 
+    /** Sentence i as the lesson's training example: x = w[:-1], y = w[1:]. */
+    public TrainingPair pair(int i) {
+        return TrainingPair.of(sentence(i));
+    }
+
     /** The lesson's x: the sentence without its last token. */
     public int[] x(int i) {
-        return sentences.copy(i, 0, sentences.length(i) - 1);
+        return pair(i).x();
     }
 
     /** The lesson's y: the sentence without its first token (x shifted left by one). */
     public int[] y(int i) {
-        return sentences.copy(i, 1, sentences.length(i));
+        return pair(i).y();
     }
 
     /** Every x, made on each call. */

@@ -10,14 +10,15 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -28,25 +29,25 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.rnnlab.app.charts.Charts;
-import org.rnnlab.app.charts.Series;
 import org.rnnlab.app.charts.Heatmap;
 import org.rnnlab.app.charts.ProbabilityBars;
+import org.rnnlab.app.charts.Series;
 import org.rnnlab.app.charts.StateStack;
 import org.rnnlab.app.charts.StateStrip;
 import org.rnnlab.app.session.LessonSession;
-import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
-import org.rnnlab.engine.RnnModel;
-import org.rnnlab.text.PreparedData;
-import org.rnnlab.text.Vocabulary;
+import org.rnnlab.app.support.Theme;
+import org.rnnlab.common.LessonDefaults;
 
 /** Forward pass: one sentence through the network, one time step at a time. */
 public final class ForwardView implements LessonStep {
@@ -65,13 +66,8 @@ public final class ForwardView implements LessonStep {
     private static final String LATEX = "\\begin{array}{l}s_t=\\tanh(U x_t+W s_{t-1})\\\\o_t=\\mathrm{softmax}(V s_t)"
             + "\\\\L_t=-\\ln o_t[y_t]\\end{array}";
 
-    private final ModelStore model;
-    private final LessonSession session;
-    private final ForwardViewModel vm = new ForwardViewModel();
+    private final ForwardViewModel vm;
     private final Node panel;
-    private final Spinner<Integer> sentence = new Spinner<>();
-    private final Label sentenceCount = new Label();
-    private final Label status = new Label();
     private final FlowPane chips = new FlowPane(4, 4);
     private final Slider slider = new Slider(0, 1, 0);
     private final Label timeLabel = new Label();
@@ -86,42 +82,42 @@ public final class ForwardView implements LessonStep {
     private final DefaultNumericAxis lossY = Charts.axis("loss");
     private final XYChart lossChart = Charts.chart(lossX, lossY);
     private Series lossData;
-    private final YValueIndicator lnC = Charts.horizontal(lossY, Math.log(8000), "ln C");
+    private final YValueIndicator lnC = Charts.horizontal(lossY, Math.log(LessonDefaults.WORD_DIM), "ln C");
     private final Label sentenceSummary = new Label();
     private final Button play = new Button();
-    private final Timeline player = new Timeline(new KeyFrame(Duration.seconds(0.9), e -> vm.stepForward()));
+    private final Timeline player;
 
     public ForwardView(LessonSession session) {
-        this.session = session;
-        this.model = session.models();
+        vm = new ForwardViewModel(session.models(), session.queries(), session.notices());
+        player = new Timeline(new KeyFrame(Duration.seconds(0.9), e -> vm.stepForward()));
+        Spinner<Integer> sentence = new Spinner<>();
         sentence.setId("sentenceIndex");
         sentence.setEditable(true);
         sentence.setPrefWidth(120);
-        sentence.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 0, 0));
+        SpinnerValueFactory.IntegerSpinnerValueFactory range = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 0, 0);
+        range.maxProperty().bind(Bindings.max(0, vm.sentenceCountProperty().subtract(1)));
+        sentence.setValueFactory(range);
+        range.setValue(vm.sentenceIndexProperty().get());
         sentence.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
-                vm.sentenceIndexProperty().set(b);
+                vm.pickSentence(b);
             }
         });
-        vm.sentenceIndexProperty().addListener((o, a, b) -> {
-            sentence.getValueFactory().setValue(b.intValue());
-            recompute();
-        });
+        vm.sentenceIndexProperty().addListener((o, a, b) -> range.setValue(b.intValue()));
         Button random = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         random.setId("randomSentence");
-        random.setOnAction(e -> {
-            PreparedData d = model.prepared();
-            if (d != null && d.size() > 0) {
-                vm.sentenceIndexProperty().set(new Random().nextInt(d.size()));
-            }
-        });
+        random.setOnAction(e -> vm.pickRandom());
+        Label sentenceCount = new Label();
         sentenceCount.getStyleClass().add("muted");
-        Label pick = new Label("Sentence");
-        HBox picker = new HBox(8, pick, sentence, sentenceCount, random);
+        sentenceCount.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "of %,d (numbered from 0)", vm.sentenceCountProperty().get()), vm.sentenceCountProperty()));
+        HBox picker = new HBox(8, new Label("Sentence"), sentence, sentenceCount, random);
         picker.setAlignment(Pos.CENTER_LEFT);
+        Label status = new Label();
         status.setId("forwardStatus");
         status.getStyleClass().add("muted");
         status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
         chips.setId("sentenceChips");
 
         TabPane tabs = new TabPane(new Tab("Step by step", stepPane()), new Tab("Whole sentence", sentencePane()));
@@ -143,11 +139,9 @@ public final class ForwardView implements LessonStep {
             play.setGraphic(new FontIcon(on ? MaterialDesignP.PAUSE : MaterialDesignP.PLAY));
             play.setTooltip(new Tooltip(on ? "Pause" : "Play: one step every second"));
         });
-        vm.timeProperty().addListener((o, a, b) -> showStep());
+        vm.stepProperty().addListener((o, a, st) -> showStep(st));
         vm.traceProperty().addListener((o, a, t) -> showTrace(t));
-        model.revisionProperty().addListener((o, a, b) -> recompute());
-        session.corpus().preparedProperty().addListener((o, a, d) -> corpusChanged(d));
-        corpusChanged(model.prepared());
+        showTrace(vm.traceProperty().get());
     }
 
     public ForwardViewModel viewModel() {
@@ -158,21 +152,15 @@ public final class ForwardView implements LessonStep {
         Button back = new Button(null, new FontIcon(MaterialDesignS.SKIP_PREVIOUS));
         back.setId("stepBack");
         back.setTooltip(new Tooltip("One step back"));
-        back.setOnAction(e -> {
-            vm.playingProperty().set(false);
-            vm.stepBack();
-        });
+        back.setOnAction(e -> vm.stepBackByHand());
         play.setId("play");
         play.setGraphic(new FontIcon(MaterialDesignP.PLAY));
         play.setTooltip(new Tooltip("Play: one step every second"));
-        play.setOnAction(e -> vm.playingProperty().set(!vm.playingProperty().get()));
+        play.setOnAction(e -> vm.togglePlaying());
         Button next = new Button(null, new FontIcon(MaterialDesignS.SKIP_NEXT));
         next.setId("stepForward");
         next.setTooltip(new Tooltip("One step on"));
-        next.setOnAction(e -> {
-            vm.playingProperty().set(false);
-            vm.stepForward();
-        });
+        next.setOnAction(e -> vm.stepForwardByHand());
         for (Button b : List.of(back, play, next)) {
             b.getStyleClass().add(Styles.BUTTON_ICON);
         }
@@ -181,12 +169,7 @@ public final class ForwardView implements LessonStep {
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);
         slider.setBlockIncrement(1);
-        slider.valueProperty().addListener((o, a, b) -> {
-            int t = (int) Math.round(b.doubleValue());
-            if (t != vm.timeProperty().get()) {
-                vm.timeProperty().set(t);
-            }
-        });
+        slider.valueProperty().addListener((o, a, b) -> vm.timeProperty().set((int) Math.round(b.doubleValue())));
         HBox.setHgrow(slider, Priority.ALWAYS);
         timeLabel.setId("timeLabel");
         timeLabel.setMinWidth(90);
@@ -209,15 +192,15 @@ public final class ForwardView implements LessonStep {
         Label stackCaption = new Label("The memory word by word: s_t after each input word (steps not read yet are faded)");
         stackCaption.getStyleClass().add("card-title");
         stackCaption.setWrapText(true);
-        stackCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stackCaption.setMinHeight(Region.USE_PREF_SIZE);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(stack, Priority.ALWAYS);
-        org.rnnlab.app.support.Theme.darkProperty().addListener((o, a, dark) -> stack.setTextColour(dark ? javafx.scene.paint.Color.gray(0.85) : javafx.scene.paint.Color.gray(0.2)));
-        stack.setTextColour(org.rnnlab.app.support.Theme.isDark() ? javafx.scene.paint.Color.gray(0.85) : javafx.scene.paint.Color.gray(0.2));
+        Theme.darkProperty().addListener((o, a, dark) -> stack.setTextColour(textColour(dark)));
+        stack.setTextColour(textColour(Theme.isDark()));
         VBox box = new VBox(10, controls, inputLabel, new VBox(3, strip, stripCaption), topCaption, topBars, verdict,
                 stackCaption, stack);
         box.setPadding(new Insets(10, 4, 4, 4));
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -244,76 +227,30 @@ public final class ForwardView implements LessonStep {
         Charts.heights(heatmap.chart(), 150, 600, 4096);
         sentenceSummary.setId("sentenceSummary");
         sentenceSummary.setWrapText(true);
-        sentenceSummary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sentenceSummary.setMinHeight(Region.USE_PREF_SIZE);
+        sentenceSummary.textProperty().bind(vm.summaryProperty());
         VBox.setVgrow(heatmap.node(), Priority.ALWAYS);
         VBox box = new VBox(6, heatmap.node(), lossChart, sentenceSummary);
         box.setPadding(new Insets(6, 4, 4, 4));
         return new BorderPane(box);
     }
 
-    private void corpusChanged(PreparedData d) {
-        int n = d == null ? 0 : d.size();
-        ((SpinnerValueFactory.IntegerSpinnerValueFactory) sentence.getValueFactory()).setMax(Math.max(0, n - 1));
-        sentenceCount.setText(String.format(Locale.ROOT, "of %,d (numbered from 0)", n));
-        if (d != null) {
-            int good = ForwardViewModel.firstGoodSentence(i -> d.sentence(i).length - 2, Math.min(n, 2000));
-            if (vm.sentenceIndexProperty().get() != good) {
-                vm.sentenceIndexProperty().set(good);
-                return;
-            }
-        }
-        recompute();
+    private static Color textColour(boolean dark) {
+        return dark ? Color.gray(0.85) : Color.gray(0.2);
     }
 
-    private void recompute() {
-        PreparedData d = model.prepared();
-        RnnModel m = model.model();
-        Vocabulary v = model.vocabulary();
-        if (d == null || m == null || v == null) {
-            status.setText("Waiting for the corpus and the model...");
-            return;
-        }
-        int i = Math.min(vm.sentenceIndexProperty().get(), d.size() - 1);
-        if (i < 0) {
-            return;
-        }
-        status.setText(model.matchesCorpusProperty().get()
-                ? "Model: " + model.descriptionProperty().get()
-                : "Model: " + model.descriptionProperty().get() + ". Its vocabulary is not this corpus's: "
-                        + "the sentence is read with the model's own vocabulary.");
-        List<String> tokens = d.sentenceTokens(i);
-        session.queries().query("forward", () -> {
-            int[] w = v.encode(tokens);
-            int[] x = java.util.Arrays.copyOfRange(w, 0, w.length - 1);
-            int[] y = java.util.Arrays.copyOfRange(w, 1, w.length);
-            return ForwardViewModel.trace(m, v, x, y);
-        }, vm.traceProperty()::set, e -> session.notices().failure("Forward pass", e));
-    }
-
-    private void showTrace(ForwardViewModel.Trace t) {
+    private void showTrace(ForwardTrace t) {
         if (t == null) {
             return;
         }
         slider.setMax(Math.max(0, t.length() - 1));
+        slider.setDisable(t.length() <= 1);
         stack.setStates(t.s(), t.inputs());
         // rows of at least 12 px (the page scrolls on a small screen rather than squeezing them)
         stack.setMinHeight(Math.min(12 * t.length(), 320));
-        slider.setDisable(t.length() <= 1);
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < t.length(); i++) {
-            rows.add(i + ": " + t.inputs().get(i));
-        }
-        List<String> cols = new ArrayList<>();
-        for (int c : t.columns()) {
-            String w = model.vocabulary().word(c);
-            cols.add(w.length() > 14 ? w.substring(0, 13) + "…" : w);
-        }
-        double floor = Math.floor(Math.log10(1.0 / t.vocabularySize())) - 1;
-        heatmap.setColourRange(floor, 0);
-        heatmap.setCellText((r, c, p) -> String.format(Locale.ROOT, "t = %d, after \"%s\": o_t[%s] = %.6f (%s)%s",
-                r, t.inputs().get(r), model.vocabulary().word(t.columns().get(c)), p, ProbabilityBars.percent(p),
-                t.columns().get(c) == t.y()[r] ? "  <- the true next word" : ""));
-        heatmap.setData(rows, cols, t.heat());
+        heatmap.setColourRange(t.colourFloor(), 0);
+        heatmap.setCellText((r, c, p) -> t.cellText(r, c, p));
+        heatmap.setData(t.rowLabels(), t.columnLabels(), t.heat());
 
         lossX.setCategories(new ArrayList<>(t.targets()));
         lossX.setMin(-0.5);
@@ -327,24 +264,21 @@ public final class ForwardView implements LessonStep {
         }
         lossData.set(xs, ys);
         Charts.refitBars(lossChart);
-        lnC.setValue(Math.log(t.vocabularySize()));
-        lnC.setText(String.format(Locale.ROOT, "ln C = %.2f (random guessing)", Math.log(t.vocabularySize())));
-        sentenceSummary.setText(String.format(Locale.ROOT,
-                "Mean loss over this sentence: %.3f (ln C = %.3f). The best guess was the true next word %d of %d times.",
-                t.meanLoss(), Math.log(t.vocabularySize()), t.correct(), t.length()));
-        showStep();
+        lnC.setValue(t.lnC());
+        lnC.setText(String.format(Locale.ROOT, "ln C = %.2f (random guessing)", t.lnC()));
+        showStep(vm.stepProperty().get());
     }
 
-    private void showStep() {
-        ForwardViewModel.Trace tr = vm.traceProperty().get();
-        if (tr == null || tr.length() == 0) {
+    private void showStep(ForwardViewModel.Step st) {
+        ForwardTrace tr = vm.traceProperty().get();
+        if (st == null || tr == null) {
             return;
         }
-        int t = Math.min(vm.timeProperty().get(), tr.length() - 1);
+        int t = st.t();
         if (Math.round(slider.getValue()) != t) {
             slider.setValue(t);
         }
-        timeLabel.setText(String.format(Locale.ROOT, "t = %d of %d", t, tr.length() - 1));
+        timeLabel.setText(st.timeText());
         chips.getChildren().clear();
         for (int i = 0; i <= tr.length(); i++) {
             String word = i < tr.length() ? tr.inputs().get(i) : tr.targets().get(tr.length() - 1);
@@ -359,41 +293,24 @@ public final class ForwardView implements LessonStep {
             chip.setOnMouseClicked(e -> vm.timeProperty().set(target));
             chips.getChildren().add(chip);
         }
-        Vocabulary v = model.vocabulary();
-        inputLabel.setText(String.format(Locale.ROOT, "x_%d = \"%s\" (word %,d of the vocabulary)", t, tr.inputs().get(t), tr.x()[t]));
+        inputLabel.setText(st.inputText());
         strip.setValues(tr.s()[t]);
         stack.setCurrent(t);
-        double largest = 0;
-        for (double u : tr.s()[t]) {
-            largest = Math.max(largest, Math.abs(u));
-        }
-        stripCaption.setText(String.format(Locale.ROOT,
-                "s_%d: %d hidden units, blue = -1, red = +1 (hover for values); the largest |s_%d| is %.3f",
-                t, tr.s()[t].length, t, largest));
+        stripCaption.setText(st.stripCaption());
         List<ProbabilityBars.Bar> bars = new ArrayList<>();
-        boolean trueShown = false;
-        for (int k = 0; k < tr.top()[t].length; k++) {
-            int w = tr.top()[t][k];
-            boolean truth = w == tr.y()[t];
-            trueShown |= truth;
-            bars.add(new ProbabilityBars.Bar(w, v.word(w), tr.topP()[t][k], truth, truth ? "true next word" : null));
-        }
-        if (!trueShown) {
-            bars.add(new ProbabilityBars.Bar(tr.y()[t], tr.targets().get(t), tr.pTrue()[t], true,
-                    String.format(Locale.ROOT, "true next word, rank %,d", tr.rank()[t])));
+        for (ForwardViewModel.Guess g : st.guesses()) {
+            bars.add(new ProbabilityBars.Bar(g.index(), g.word(), g.probability(), g.truth(), g.note()));
         }
         topBars.setBars(bars);
-        int best = tr.top()[t][0];
-        boolean right = best == tr.y()[t];
         verdict.getStyleClass().removeAll("verdict-passed", "verdict-failed");
-        verdict.getStyleClass().add(right ? "verdict-passed" : "verdict-failed");
-        verdict.setText(String.format(Locale.ROOT, "Best guess: \"%s\"   ·   true next word: \"%s\"   %s   ·   loss -ln o_t[y_t] = %.3f",
-                v.word(best), tr.targets().get(t), right ? "✓ right" : "✗ wrong", tr.loss(t)));
+        verdict.getStyleClass().add(st.right() ? "verdict-passed" : "verdict-failed");
+        verdict.setText(st.verdict());
     }
 
     @Override
     public void dispose() {
         player.stop();
+        vm.playingProperty().set(false);
     }
 
     @Override

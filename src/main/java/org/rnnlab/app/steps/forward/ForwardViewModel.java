@@ -1,103 +1,146 @@
 package org.rnnlab.app.steps.forward;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.IntUnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.rnnlab.app.charts.TopK;
-import org.rnnlab.engine.Forward;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.rnnlab.app.session.ModelStore;
+import org.rnnlab.app.support.Notifier;
+import org.rnnlab.app.support.QueryLane;
 import org.rnnlab.engine.RnnModel;
+import org.rnnlab.text.PreparedData;
+import org.rnnlab.text.TrainingPair;
 import org.rnnlab.text.Vocabulary;
 
 /**
  * The forward pass of one sentence, step by step: at each time t the input word x_t, the hidden
  * state s_t, the output distribution o_t (its top words, the true next word y_t and its
- * probability), and for the whole sentence a heatmap of the words that matter.
+ * probability), and for the whole sentence a heatmap of the words that matter. The sentence is
+ * run again when another is picked and when the model changes.
  */
 public final class ForwardViewModel {
-    /** Words shown as bars at one step. */
-    public static final int TOP_K = 5;
-    /** Words per row that enter the heatmap's columns (with the true next word). */
-    public static final int HEATMAP_K = 3;
+    /** Sentences searched for a first one of a comfortable length. */
+    static final int GOOD_SENTENCE_SEARCH = 2000;
 
-    /**
-     * Everything shown about one sentence. Arrays indexed by t in 0..T-1.
-     *
-     * @param s       s_t, T x H
-     * @param top     the TOP_K most probable words of o_t, T x TOP_K
-     * @param topP    their probabilities
-     * @param pTrue   o_t[y_t]
-     * @param rank    the rank of y_t in o_t (1 = the model's best guess)
-     * @param columns the heatmap's columns: vocabulary indices
-     * @param heat    o_t[column], T x columns
-     */
-    public record Trace(List<String> inputs, List<String> targets, int[] x, int[] y, double[][] s,
-                        int[][] top, double[][] topP, double[] pTrue, int[] rank, List<Integer> columns,
-                        double[][] heat, int vocabularySize) {
-        public int length() {
-            return x.length;
-        }
-
-        /** -ln o_t[y_t]: the loss at step t. */
-        public double loss(int t) {
-            return -Math.log(pTrue[t]);
-        }
-
-        /** The sentence's mean loss per word. */
-        public double meanLoss() {
-            double sum = 0;
-            for (int t = 0; t < length(); t++) {
-                sum += loss(t);
-            }
-            return length() == 0 ? Double.NaN : sum / length();
-        }
-
-        public int correct() {
-            int n = 0;
-            for (int r : rank) {
-                if (r == 1) {
-                    n++;
-                }
-            }
-            return n;
-        }
+    /** A bar of o_t: one of the top words, or the true next word when it is not among them. */
+    public record Guess(int index, String word, double probability, boolean truth, String note) {
     }
 
+    /** What the step-by-step tab shows at time t. */
+    public record Step(int t, String timeText, String inputText, String stripCaption, List<Guess> guesses,
+                       String verdict, boolean right) {
+    }
+
+    private final ModelStore store;
+    private final QueryLane queries;
+    private final Notifier notifier;
+    private final Random random;
     private final IntegerProperty sentenceIndex = new SimpleIntegerProperty(0);
+    private final IntegerProperty sentenceCount = new SimpleIntegerProperty(0);
+    private final StringProperty status = new SimpleStringProperty("Waiting for the corpus and the model...");
     private final IntegerProperty time = new SimpleIntegerProperty(0);
-    private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>();
+    private final ObjectProperty<ForwardTrace> trace = new SimpleObjectProperty<>();
+    private final ObjectProperty<Step> step = new SimpleObjectProperty<>();
+    private final StringProperty summary = new SimpleStringProperty("");
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
 
-    public ForwardViewModel() {
-        trace.addListener((o, a, t) -> time.set(t == null ? 0 : Math.min(time.get(), Math.max(0, t.length() - 1))));
+    /**
+     * @param store   the model and the prepared corpus whose sentences it reads (both watched)
+     * @param queries the model-query lane the forward pass runs on
+     */
+    public ForwardViewModel(ModelStore store, QueryLane queries, Notifier notifier) {
+        this(store, queries, notifier, new Random());
     }
 
-    public IntegerProperty sentenceIndexProperty() {
+    /** @param random picks the "random" sentence */
+    ForwardViewModel(ModelStore store, QueryLane queries, Notifier notifier, Random random) {
+        this.store = store;
+        this.queries = queries;
+        this.notifier = notifier;
+        this.random = random;
+        trace.addListener((o, a, t) -> {
+            time.set(t == null ? 0 : Math.min(time.get(), Math.max(0, t.length() - 1)));
+            summary.set(summary(t));
+            updateStep();
+        });
+        time.addListener((o, a, b) -> updateStep());
+        sentenceIndex.addListener((o, a, b) -> compute());
+        store.revisionProperty().addListener((o, a, b) -> compute());
+        store.preparedProperty().addListener((o, a, d) -> corpusChanged(d));
+        corpusChanged(store.prepared());
+    }
+
+    /** The sentence shown, numbered from 0. */
+    public ReadOnlyIntegerProperty sentenceIndexProperty() {
         return sentenceIndex;
     }
 
+    /** Sentences in the corpus (0 before it is prepared). */
+    public ReadOnlyIntegerProperty sentenceCountProperty() {
+        return sentenceCount;
+    }
+
+    /** Which model reads the sentence, or what it waits for. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    /** The time step shown, 0..T-1. */
     public IntegerProperty timeProperty() {
         return time;
     }
 
-    public ObjectProperty<Trace> traceProperty() {
+    /** The sentence's forward pass; null until one is computed. */
+    public ReadOnlyObjectProperty<ForwardTrace> traceProperty() {
         return trace;
     }
 
+    /** What time step {@link #timeProperty()} shows; null without a trace. */
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step;
+    }
+
+    /** One line about the whole sentence: its mean loss and how often the best guess was right. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary;
+    }
+
+    /** True while the steps advance by themselves. */
     public BooleanProperty playingProperty() {
         return playing;
     }
 
+    // ---- commands -----------------------------------------------------------------------------
+
+    /** Shows sentence {@code i} (clamped to the corpus). */
+    public void pickSentence(int i) {
+        int n = sentenceCount.get();
+        sentenceIndex.set(n == 0 ? 0 : Math.max(0, Math.min(i, n - 1)));
+    }
+
+    /** Shows a sentence drawn at random. */
+    public void pickRandom() {
+        int n = sentenceCount.get();
+        if (n > 0) {
+            pickSentence(random.nextInt(n));
+        }
+    }
+
     /** One step on (wraps to the start after the last word, so "play" can loop). */
     public void stepForward() {
-        Trace t = trace.get();
+        ForwardTrace t = trace.get();
         if (t == null || t.length() == 0) {
             return;
         }
@@ -105,81 +148,116 @@ public final class ForwardViewModel {
     }
 
     public void stepBack() {
-        Trace t = trace.get();
+        ForwardTrace t = trace.get();
         if (t == null || t.length() == 0) {
             return;
         }
         time.set(Math.max(0, time.get() - 1));
     }
 
-    /**
-     * Runs forward propagation on x and collects what the step shows (worker thread).
-     *
-     * @param x the sentence without its last token; y = x shifted left by one
-     */
-    public static Trace trace(RnnModel model, Vocabulary v, int[] x, int[] y) {
-        Forward f = model.forward(x);
-        int T = x.length;
-        int H = model.hiddenDim();
-        INDArray o = f.o(); // T x C
-        INDArray sArr = f.s(); // (T+1) x H, row T is s_-1
-        double[][] s = new double[T][];
-        double[][] rows = new double[T][];
-        for (int t = 0; t < T; t++) {
-            s[t] = sArr.getRow(t).toDoubleVector();
-            rows[t] = o.getRow(t).toDoubleVector();
-        }
-        int[][] top = new int[T][];
-        double[][] topP = new double[T][];
-        double[] pTrue = new double[T];
-        int[] rank = new int[T];
-        int[][] heatTop = new int[T][];
-        for (int t = 0; t < T; t++) {
-            top[t] = TopK.of(rows[t], TOP_K);
-            topP[t] = new double[top[t].length];
-            for (int k = 0; k < top[t].length; k++) {
-                topP[t][k] = rows[t][top[t][k]];
-            }
-            pTrue[t] = rows[t][y[t]];
-            rank[t] = TopK.rank(rows[t], y[t]);
-            heatTop[t] = java.util.Arrays.copyOf(top[t], Math.min(HEATMAP_K, top[t].length));
-        }
-        List<Integer> columns = columnUnion(heatTop, y);
-        double[][] heat = new double[T][columns.size()];
-        for (int t = 0; t < T; t++) {
-            for (int c = 0; c < columns.size(); c++) {
-                heat[t][c] = rows[t][columns.get(c)];
-            }
-        }
-        List<String> inputs = new ArrayList<>();
-        List<String> targets = new ArrayList<>();
-        for (int t = 0; t < T; t++) {
-            inputs.add(v.word(x[t]));
-            targets.add(v.word(y[t]));
-        }
-        assert s.length == 0 || s[0].length == H;
-        return new Trace(List.copyOf(inputs), List.copyOf(targets), x.clone(), y.clone(), s, top, topP, pTrue, rank,
-                columns, heat, v.size());
+    /** A step button pressed: playing stops, the learner steers. */
+    public void stepForwardByHand() {
+        playing.set(false);
+        stepForward();
     }
 
-    /**
-     * The heatmap's columns: the true next words and each row's top words, without repeats, in the
-     * order they first appear going down the rows (each row's true word first), so the true words
-     * run roughly along a diagonal.
-     */
-    public static List<Integer> columnUnion(int[][] top, int[] y) {
-        Set<Integer> seen = new LinkedHashSet<>();
-        for (int t = 0; t < y.length; t++) {
-            seen.add(y[t]);
-            for (int w : top[t]) {
-                seen.add(w);
+    public void stepBackByHand() {
+        playing.set(false);
+        stepBack();
+    }
+
+    public void togglePlaying() {
+        playing.set(!playing.get());
+    }
+
+    /** Runs the forward pass of the current sentence with the current model, on the query lane. */
+    public void compute() {
+        PreparedData d = store.prepared();
+        RnnModel m = store.model();
+        Vocabulary v = store.vocabulary();
+        if (d == null || m == null || v == null) {
+            status.set("Waiting for the corpus and the model...");
+            return;
+        }
+        int i = Math.min(sentenceIndex.get(), d.size() - 1);
+        if (i < 0) {
+            return;
+        }
+        String model = "Model: " + store.descriptionProperty().get();
+        status.set(store.matchesCorpusProperty().get() ? model
+                : model + ". Its vocabulary is not this corpus's: the sentence is read with the model's own vocabulary.");
+        List<String> tokens = d.sentenceTokens(i);
+        queries.query("forward", () -> {
+            TrainingPair p = TrainingPair.of(v.encode(tokens));
+            return ForwardTrace.of(m, v, p.x(), p.y());
+        }, trace::set, e -> notifier.failure("Forward pass", e));
+    }
+
+    private void corpusChanged(PreparedData d) {
+        int n = d == null ? 0 : d.size();
+        sentenceCount.set(n);
+        if (d != null) {
+            int good = firstGoodSentence(i -> d.sentence(i).length - 2, Math.min(n, GOOD_SENTENCE_SEARCH));
+            if (sentenceIndex.get() != good) {
+                sentenceIndex.set(good); // computes
+                return;
             }
         }
-        return List.copyOf(seen);
+        compute();
+    }
+
+    private void updateStep() {
+        ForwardTrace t = trace.get();
+        step.set(t == null || t.length() == 0 ? null : step(t, Math.min(time.get(), t.length() - 1)));
+    }
+
+    // ---- what the view shows, as text and plain values ------------------------------------------
+
+    /** Time step t of a trace, written for the learner. */
+    static Step step(ForwardTrace tr, int t) {
+        Vocabulary v = tr.vocabulary();
+        double largest = 0;
+        for (double u : tr.s()[t]) {
+            largest = Math.max(largest, Math.abs(u));
+        }
+        List<Guess> guesses = new ArrayList<>();
+        boolean trueShown = false;
+        for (int k = 0; k < tr.top()[t].length; k++) {
+            int w = tr.top()[t][k];
+            boolean truth = w == tr.y()[t];
+            trueShown |= truth;
+            guesses.add(new Guess(w, v.word(w), tr.topP()[t][k], truth, truth ? "true next word" : null));
+        }
+        if (!trueShown) {
+            guesses.add(new Guess(tr.y()[t], tr.targets().get(t), tr.pTrue()[t], true,
+                    String.format(Locale.ROOT, "true next word, rank %,d", tr.rank()[t])));
+        }
+        int best = tr.top()[t][0];
+        boolean right = best == tr.y()[t];
+        return new Step(t,
+                String.format(Locale.ROOT, "t = %d of %d", t, tr.length() - 1),
+                String.format(Locale.ROOT, "x_%d = \"%s\" (word %,d of the vocabulary)", t, tr.inputs().get(t), tr.x()[t]),
+                String.format(Locale.ROOT,
+                        "s_%d: %d hidden units, blue = -1, red = +1 (hover for values); the largest |s_%d| is %.3f",
+                        t, tr.s()[t].length, t, largest),
+                List.copyOf(guesses),
+                String.format(Locale.ROOT,
+                        "Best guess: \"%s\"   ·   true next word: \"%s\"   %s   ·   loss -ln o_t[y_t] = %.3f",
+                        v.word(best), tr.targets().get(t), right ? "✓ right" : "✗ wrong", tr.loss(t)),
+                right);
+    }
+
+    static String summary(ForwardTrace t) {
+        if (t == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT,
+                "Mean loss over this sentence: %.3f (ln C = %.3f). The best guess was the true next word %d of %d times.",
+                t.meanLoss(), t.lnC(), t.correct(), t.length());
     }
 
     /** The first sentence of a comfortable length to show (8 to 16 words), or 0. */
-    public static int firstGoodSentence(java.util.function.IntUnaryOperator lengthOf, int count) {
+    public static int firstGoodSentence(IntUnaryOperator lengthOf, int count) {
         for (int i = 0; i < count; i++) {
             int n = lengthOf.applyAsInt(i);
             if (n >= 8 && n <= 16) {

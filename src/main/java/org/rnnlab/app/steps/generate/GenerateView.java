@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,13 +24,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.rnnlab.app.charts.ProbabilityBars;
 import org.rnnlab.app.charts.WordColours;
 import org.rnnlab.app.session.LessonSession;
-import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
-import org.rnnlab.engine.RnnModel;
-import org.rnnlab.text.Tokens;
-import org.rnnlab.text.Vocabulary;
 import org.rnnlab.app.widgets.Fields;
+import org.rnnlab.text.Tokens;
 
 /** Generate and predict: the next word as the learner types, and whole sentences sampled from the model. */
 public final class GenerateView implements LessonStep {
@@ -49,27 +47,20 @@ public final class GenerateView implements LessonStep {
     };
     private static final String LATEX = "w_{t+1}\\sim o_t=\\mathrm{softmax}(V s_t)";
 
-    private final ModelStore model;
-    private final LessonSession session;
-    private final GenerateViewModel vm = new GenerateViewModel();
+    private final GenerateViewModel vm;
     private final Node panel;
     private final FlowPane prefixTokens = new FlowPane(4, 4);
     private final ProbabilityBars bars = new ProbabilityBars();
     private final VBox sentences = new VBox(6);
-    private boolean shown;
-    private final Label hint = new Label();
-    private final Button generate = new Button("Generate", new FontIcon(MaterialDesignD.DICE_MULTIPLE_OUTLINE));
 
     public GenerateView(LessonSession session) {
-        this.session = session;
-        this.model = session.models();
+        vm = new GenerateViewModel(session.models(), session.queries(), session.notices());
 
         Label modelLine = new Label();
         modelLine.setId("generateModel");
         modelLine.getStyleClass().add("muted");
         modelLine.setWrapText(true);
-        modelLine.textProperty().bind(Bindings.createStringBinding(model::summaryLine,
-                model.modelProperty(), model.descriptionProperty()));
+        modelLine.textProperty().bind(vm.modelLine());
 
         TextField prefix = new TextField();
         prefix.setId("prefix");
@@ -78,19 +69,18 @@ public final class GenerateView implements LessonStep {
         prefixTokens.setId("prefixTokens");
         bars.setId("predictionBars");
         bars.setOnWordClicked(index -> {
-            Vocabulary v = model.vocabulary();
-            if (v != null && index != v.endIndex() && index != v.unknownIndex() && index != v.startIndex()) {
-                vm.prefixProperty().set(GenerateViewModel.append(vm.prefixProperty().get(), v.word(index)));
-                prefix.positionCaret(prefix.getText().length());
-            }
+            vm.pickWord(index);
+            prefix.end();
         });
         Label predictHeading = new Label("Most likely next words (click one to add it)");
         predictHeading.getStyleClass().add("card-title");
+        Label hint = new Label();
         hint.setId("predictHint");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
         hint.managedProperty().bind(hint.visibleProperty());
-        hint.setVisible(false);
+        hint.textProperty().bind(vm.hintProperty());
+        hint.visibleProperty().bind(vm.hintProperty().isNotEmpty());
         VBox predictCard = new VBox(8, predictHeading, prefix, prefixTokens, bars, hint);
         predictCard.getStyleClass().add("card");
 
@@ -111,10 +101,12 @@ public final class GenerateView implements LessonStep {
         minLength.valueProperty().addListener((o, a, b) -> vm.minLengthProperty().set(b));
         temperature.valueProperty().addListener((o, a, b) -> vm.temperatureProperty().set(b));
         seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        Button generate = new Button("Generate", new FontIcon(MaterialDesignD.DICE_MULTIPLE_OUTLINE));
         generate.setId("generateButton");
         generate.getStyleClass().add(Styles.ACCENT);
-        generate.setOnAction(e -> generate());
-        generate.disableProperty().bind(model.modelProperty().isNull());
+        generate.setOnAction(e -> vm.generate());
+        generate.textProperty().bind(Bindings.when(vm.generatingProperty()).then("Generating...").otherwise("Generate"));
+        generate.disableProperty().bind(vm.noModelProperty());
         FlowPane controls = new FlowPane(12, 8,
                 Fields.labelled("Sentences", count), Fields.labelled("Min. words", minLength),
                 Fields.labelled("Temperature", temperature), Fields.labelled("Seed", seed), generate);
@@ -138,24 +130,14 @@ public final class GenerateView implements LessonStep {
         scroll.getStyleClass().add("edge-to-edge");
         panel = StepPage.build("generateStep", "Generate and predict", EXPLANATION, LATEX, scroll);
 
-        vm.prefixProperty().addListener((o, a, b) -> predict());
         vm.predictionsProperty().addListener((o, a, p) -> showPredictions(p));
-        model.revisionProperty().addListener((o, a, b) -> {
-            predict();
-            if (shown && vm.generated().isEmpty()) {
-                generate();
-            }
-        });
-        vm.generated().addListener((javafx.collections.ListChangeListener<GenerateViewModel.Generated>) c -> showSentences());
-        predict();
+        vm.generated().addListener((ListChangeListener<GenerateViewModel.Generated>) c -> showSentences());
+        showPredictions(vm.predictionsProperty().get());
     }
 
     @Override
     public void onShown() {
-        shown = true;
-        if (vm.generated().isEmpty()) {
-            generate(); // a first look at what the model writes, without a click
-        }
+        vm.shown();
     }
 
     public GenerateViewModel viewModel() {
@@ -176,17 +158,6 @@ public final class GenerateView implements LessonStep {
         return box;
     }
 
-    private void predict() {
-        RnnModel m = model.model();
-        Vocabulary v = model.vocabulary();
-        if (m == null || v == null) {
-            return;
-        }
-        String text = vm.prefixProperty().get();
-        session.queries().query("predict", () -> vm.predict(m, v, text), p -> vm.predictionsProperty().set(p),
-                e -> session.notices().failure("Predict", e));
-    }
-
     private void showPredictions(GenerateViewModel.Predictions p) {
         prefixTokens.getChildren().clear();
         if (p == null) {
@@ -204,14 +175,6 @@ public final class GenerateView implements LessonStep {
             list.add(new ProbabilityBars.Bar(pr.index(), pr.word(), pr.probability(), false));
         }
         bars.setBars(list);
-        int c = model.vocabulary() == null ? 0 : model.vocabulary().size();
-        boolean flat = c > 0 && !p.top().isEmpty() && p.top().get(0).probability() < 3.0 / c;
-        hint.setVisible(flat);
-        if (flat) {
-            hint.setText(String.format(Locale.ROOT, "Every word gets about 1/C = %s: this model has not learned anything "
-                    + "yet, so the bars are nearly equal. Train it on the Training step and come back.",
-                    ProbabilityBars.percent(1.0 / c)));
-        }
     }
 
     private static Label chip(String text, String style, String tip) {
@@ -224,27 +187,6 @@ public final class GenerateView implements LessonStep {
             l.setTooltip(new Tooltip(tip));
         }
         return l;
-    }
-
-    private void generate() {
-        RnnModel m = model.model();
-        Vocabulary v = model.vocabulary();
-        if (m == null || v == null) {
-            return;
-        }
-        int n = vm.countProperty().get();
-        int min = vm.minLengthProperty().get();
-        double t = vm.temperatureProperty().get();
-        long s = vm.seedProperty().get();
-        generate.setText("Generating...");
-        session.queries().query("generate", () -> GenerateViewModel.generate(m, v, n, min, t, s), list -> {
-            generate.setText("Generate");
-            vm.generated().setAll(list);
-            vm.generationSummaryProperty().set(GenerateViewModel.summary(list, min));
-        }, e -> {
-            generate.setText("Generate");
-            session.notices().failure("Generate", e);
-        });
     }
 
     private void showSentences() {

@@ -2,11 +2,20 @@ package org.rnnlab.app.steps.generate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -15,23 +24,31 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.rnnlab.app.charts.TopK;
-import org.rnnlab.app.steps.languagemodel.TypedText;
+import org.rnnlab.app.charts.ProbabilityBars;
+import org.rnnlab.app.session.ModelStore;
+import org.rnnlab.app.support.Notifier;
+import org.rnnlab.app.support.QueryLane;
+import org.rnnlab.app.support.TypedText;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.engine.GeneratedSentence;
 import org.rnnlab.engine.GenerationOptions;
 import org.rnnlab.engine.NextWordPredictor;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.engine.SentenceGenerator;
+import org.rnnlab.engine.TopK;
 import org.rnnlab.text.Tokens;
 import org.rnnlab.text.Vocabulary;
 
 /**
  * Generate and predict: the next-word distribution after the prefix the learner types (updated
  * word by word, never re-running the whole prefix), and sentences sampled by the lesson's rule.
+ * Both run on the query lane and again when the model changes.
  */
 public final class GenerateViewModel {
     public static final int TOP_K = 10;
     public static final int MAX_LENGTH = 60;
+    /** A best guess below this many times 1/C means the model has not learned anything yet. */
+    static final double FLAT = 3.0;
 
     /** A token of the prefix as the model sees it. */
     public record PrefixToken(String typed, String seen, boolean unknown) {
@@ -41,33 +58,68 @@ public final class GenerateViewModel {
     public record Prediction(int index, String word, double probability) {
     }
 
-    /** What the predictor answered for a prefix. */
-    public record Predictions(List<PrefixToken> tokens, List<Prediction> top) {
+    /** What the predictor answered for a prefix, with C, the size of the vocabulary it chose from. */
+    public record Predictions(List<PrefixToken> tokens, List<Prediction> top, int vocabularySize) {
     }
 
     /** A generated sentence, its words with their probabilities, and how hard it was to get. */
     public record Generated(List<String> words, double[] probabilities, int unknownRedraws, int attempts) {
     }
 
+    private final ModelStore store;
+    private final QueryLane queries;
+    private final Notifier notifier;
     private final StringProperty prefix = new SimpleStringProperty("");
     private final ObjectProperty<Predictions> predictions = new SimpleObjectProperty<>();
+    private final StringProperty hint = new SimpleStringProperty("");
     private final IntegerProperty count = new SimpleIntegerProperty(5);
     private final IntegerProperty minLength = new SimpleIntegerProperty(7);
     private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
-    private final LongProperty seed = new SimpleLongProperty(10);
+    private final LongProperty seed = new SimpleLongProperty(LessonDefaults.SEED);
     private final ObservableList<Generated> generated = FXCollections.observableArrayList();
     private final StringProperty generationSummary = new SimpleStringProperty("");
+    private final BooleanProperty generating = new SimpleBooleanProperty();
+    private final StringBinding modelLine;
+    private final BooleanBinding noModel;
+    private boolean shown;
 
     // Touched only on the model-query thread.
     private RnnModel predictorModel;
     private IncrementalPrefix incremental;
 
+    /**
+     * @param store   the model that predicts and writes (watched: a new model predicts again)
+     * @param queries the model-query lane predictions and sentences are computed on
+     */
+    public GenerateViewModel(ModelStore store, QueryLane queries, Notifier notifier) {
+        this.store = store;
+        this.queries = queries;
+        this.notifier = notifier;
+        modelLine = Bindings.createStringBinding(store::summaryLine, store.modelProperty(), store.descriptionProperty());
+        noModel = store.modelProperty().isNull();
+        predictions.addListener((o, a, p) -> hint.set(hint(p)));
+        prefix.addListener((o, a, b) -> predict());
+        store.revisionProperty().addListener((o, a, b) -> {
+            predict();
+            if (shown && generated.isEmpty()) {
+                generate();
+            }
+        });
+        predict();
+    }
+
     public StringProperty prefixProperty() {
         return prefix;
     }
 
-    public ObjectProperty<Predictions> predictionsProperty() {
+    /** The prefix as read and the most probable next words; null until a model answered. */
+    public ReadOnlyObjectProperty<Predictions> predictionsProperty() {
         return predictions;
+    }
+
+    /** A word to the learner when the bars say nothing yet ("" otherwise). */
+    public ReadOnlyStringProperty hintProperty() {
+        return hint;
     }
 
     public IntegerProperty countProperty() {
@@ -90,8 +142,93 @@ public final class GenerateViewModel {
         return generated;
     }
 
-    public StringProperty generationSummaryProperty() {
+    public ReadOnlyStringProperty generationSummaryProperty() {
         return generationSummary;
+    }
+
+    /** True while sentences are being drawn. */
+    public ReadOnlyBooleanProperty generatingProperty() {
+        return generating;
+    }
+
+    /** The model in one line ("Model: ... (C = 8,000 words, H = 100)"). */
+    public StringBinding modelLine() {
+        return modelLine;
+    }
+
+    /** True until there is a model: nothing to generate with. */
+    public BooleanBinding noModelProperty() {
+        return noModel;
+    }
+
+    // ---- commands -----------------------------------------------------------------------------
+
+    /** Predicts the next word after the current prefix, on the query lane; nothing until there is a model. */
+    public void predict() {
+        RnnModel m = store.model();
+        Vocabulary v = store.vocabulary();
+        if (m == null || v == null) {
+            return;
+        }
+        String text = prefix.get();
+        queries.query("predict", () -> predictions(m, v, text), predictions::set, e -> notifier.failure("Predict", e));
+    }
+
+    /**
+     * Appends a predicted word to the prefix (clicking its bar). SENTENCE_START, SENTENCE_END and
+     * UNKNOWN_TOKEN are not words one can type, so they are not appended.
+     */
+    public void pickWord(int index) {
+        Vocabulary v = store.vocabulary();
+        if (v == null || index < 0 || index >= v.size()
+                || index == v.endIndex() || index == v.unknownIndex() || index == v.startIndex()) {
+            return;
+        }
+        prefix.set(append(prefix.get(), v.word(index)));
+    }
+
+    /** Draws {@link #countProperty()} sentences with the fields' settings, on the query lane. */
+    public void generate() {
+        RnnModel m = store.model();
+        Vocabulary v = store.vocabulary();
+        if (m == null || v == null) {
+            return;
+        }
+        int n = count.get();
+        int min = minLength.get();
+        double t = temperature.get();
+        long s = seed.get();
+        generating.set(true);
+        queries.query("generate", () -> generate(m, v, n, min, t, s), list -> {
+            generating.set(false);
+            generated.setAll(list);
+            generationSummary.set(summary(list, min));
+        }, e -> {
+            generating.set(false);
+            notifier.failure("Generate", e);
+        });
+    }
+
+    /** The learner opened the step: a first look at what the model writes, without a click. */
+    public void shown() {
+        shown = true;
+        if (generated.isEmpty()) {
+            generate();
+        }
+    }
+
+    /** Says why the bars are nearly equal when the model has learned nothing ("" otherwise). */
+    static String hint(Predictions p) {
+        if (p == null || p.top().isEmpty() || p.vocabularySize() <= 0) {
+            return "";
+        }
+        double chance = 1.0 / p.vocabularySize();
+        if (p.top().get(0).probability() >= FLAT * chance) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "Every word gets about 1/C = %s: this model has not learned anything "
+                + "yet, so the bars are nearly equal. Train it on the Training step and come back.",
+                ProbabilityBars.percent(chance));
     }
 
     /** The prefix with {@code word} appended (what clicking a predicted word does). */
@@ -114,7 +251,7 @@ public final class GenerateViewModel {
      * Predicts the next word after {@code prefix} (model-query thread). Reuses the words already
      * fed when the prefix only grew.
      */
-    Predictions predict(RnnModel model, Vocabulary v, String prefix) {
+    Predictions predictions(RnnModel model, Vocabulary v, String prefix) {
         if (model != predictorModel) {
             NextWordPredictor predictor = new NextWordPredictor(model);
             incremental = new IncrementalPrefix(new IncrementalPrefix.Stepper() {
@@ -140,7 +277,7 @@ public final class GenerateViewModel {
         for (int i : TopK.of(p, TOP_K)) {
             top.add(new Prediction(i, v.word(i), p[i]));
         }
-        return new Predictions(List.copyOf(tokens), List.copyOf(top));
+        return new Predictions(List.copyOf(tokens), List.copyOf(top), v.size());
     }
 
     /** Samples {@code n} sentences by the lesson's rule (model-query thread). */
@@ -169,7 +306,7 @@ public final class GenerateViewModel {
             redraws += g.unknownRedraws();
             discarded += g.attempts() - 1;
         }
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "UNKNOWN_TOKEN came up %,d time%s and was drawn again each time; %,d sentence%s shorter than %d words %s thrown away.",
                 redraws, redraws == 1 ? "" : "s", discarded, discarded == 1 ? "" : "s", minLength,
                 discarded == 1 ? "was" : "were");

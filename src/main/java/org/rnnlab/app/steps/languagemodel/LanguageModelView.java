@@ -1,7 +1,5 @@
 package org.rnnlab.app.steps.languagemodel;
 
-import java.util.Locale;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -9,11 +7,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.session.LessonSession;
-import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
-import org.rnnlab.engine.RnnModel;
-import org.rnnlab.text.Vocabulary;
+import org.rnnlab.app.steps.languagemodel.LanguageModelViewModel.Which;
 
 /** Language model: type two sentences and see how probable the model finds each word, and each sentence. */
 public final class LanguageModelView implements LessonStep {
@@ -33,102 +29,50 @@ public final class LanguageModelView implements LessonStep {
     private static final String LATEX = "\\begin{array}{l}P(w_1,\\dots,w_m)=\\prod_{i=1}^{m}P(w_i\\mid w_1,\\dots,w_{i-1})"
             + "\\\\\\mathrm{perplexity}=\\exp\\left(-\\frac{1}{N}\\ln P\\right)\\end{array}";
 
-    private final ModelStore model;
-    private final LessonSession session;
-    private final LanguageModelViewModel vm = new LanguageModelViewModel();
+    private final LanguageModelViewModel vm;
     private final Node panel;
-    private final SentenceBars barsA = new SentenceBars();
-    private final SentenceBars barsB = new SentenceBars();
-    private final Label summaryA = new Label();
-    private final Label summaryB = new Label();
 
     public LanguageModelView(LessonSession session) {
-        this.session = session;
-        this.model = session.models();
+        vm = new LanguageModelViewModel(session.models(), session.queries(), session.notices());
         Label modelLine = new Label();
         modelLine.setId("lmModel");
         modelLine.getStyleClass().add("muted");
         modelLine.setWrapText(true);
-        modelLine.textProperty().bind(Bindings.createStringBinding(model::summaryLine,
-                model.modelProperty(), model.descriptionProperty()));
+        modelLine.textProperty().bind(vm.modelLine());
 
-        TextField a = new TextField();
-        a.setId("sentenceA");
-        a.textProperty().bindBidirectional(vm.sentenceAProperty());
-        TextField b = new TextField();
-        b.setId("sentenceB");
-        b.textProperty().bindBidirectional(vm.sentenceBProperty());
-        barsA.setId("barsA");
-        barsB.setId("barsB");
-        summaryA.setId("summaryA");
-        summaryB.setId("summaryB");
         Label comparison = new Label();
         comparison.setId("comparison");
         comparison.getStyleClass().add("lm-comparison");
         comparison.setWrapText(true);
         comparison.textProperty().bind(vm.comparisonProperty());
 
-        VBox content = new VBox(12, modelLine,
-                card("Sentence A", a, barsA, summaryA),
-                card("Sentence B", b, barsB, summaryB),
-                comparison);
+        VBox content = new VBox(12, modelLine, card(Which.A), card(Which.B), comparison);
         content.setPadding(new Insets(0, 8, 8, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         panel = StepPage.build("languageModelStep", "Language model", EXPLANATION, LATEX, scroll);
-
-        vm.sentenceAProperty().addListener((o, x, y) -> rescore("A"));
-        vm.sentenceBProperty().addListener((o, x, y) -> rescore("B"));
-        model.revisionProperty().addListener((o, x, y) -> {
-            rescore("A");
-            rescore("B");
-        });
-        vm.scoreAProperty().addListener((o, x, s) -> show(s, barsA, summaryA));
-        vm.scoreBProperty().addListener((o, x, s) -> show(s, barsB, summaryB));
-        rescore("A");
-        rescore("B");
     }
 
-    private Node card(String title, TextField field, SentenceBars bars, Label summary) {
-        Label heading = new Label(title);
+    /** A sentence's card: its text field, its bars and its summary line. */
+    private Node card(Which which) {
+        Label heading = new Label("Sentence " + which);
         heading.getStyleClass().add("card-title");
+        TextField field = new TextField();
+        field.setId("sentence" + which);
+        field.textProperty().bindBidirectional(vm.sentenceProperty(which));
+        SentenceBars bars = new SentenceBars();
+        bars.setId("bars" + which);
+        vm.scoreProperty(which).addListener((o, a, s) -> bars.show(s));
+        Label summary = new Label();
+        summary.setId("summary" + which);
         summary.getStyleClass().add("lm-summary");
         summary.setWrapText(true);
+        summary.textProperty().bind(vm.summary(which));
+        bars.show(vm.scoreProperty(which).get());
         VBox box = new VBox(8, heading, field, bars, summary);
         box.getStyleClass().add("card");
         return box;
-    }
-
-    private void rescore(String which) {
-        RnnModel m = model.model();
-        Vocabulary v = model.vocabulary();
-        if (m == null || v == null) {
-            return;
-        }
-        String text = "A".equals(which) ? vm.sentenceAProperty().get() : vm.sentenceBProperty().get();
-        var tokens = TypedText.tokens(text);
-        session.queries().query("languageModel" + which, () -> LanguageModelViewModel.score(m, v, tokens), score -> {
-            if ("A".equals(which)) {
-                vm.scoreAProperty().set(score);
-            } else {
-                vm.scoreBProperty().set(score);
-            }
-        }, e -> session.notices().failure("Language model", e));
-    }
-
-    private static void show(LanguageModelViewModel.Score s, SentenceBars bars, Label summary) {
-        if (s == null) {
-            bars.getChildren().clear();
-            summary.setText("");
-            return;
-        }
-        bars.show(s.words(), s.vocabularySize());
-        String unknown = s.unknownWords() == 0 ? ""
-                : String.format(Locale.ROOT, "   ·   %d word%s not in the vocabulary (read as UNKNOWN_TOKEN)",
-                        s.unknownWords(), s.unknownWords() == 1 ? "" : "s");
-        summary.setText(String.format(Locale.ROOT, "ln P = %.2f   ·   perplexity %,.1f (the model knows %,d words)%s",
-                s.logProbability(), s.perplexity(), s.vocabularySize(), unknown));
     }
 
     public LanguageModelViewModel viewModel() {

@@ -3,10 +3,18 @@ package org.rnnlab.app.steps.languagemodel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.rnnlab.app.session.ModelStore;
+import org.rnnlab.app.support.Notifier;
+import org.rnnlab.app.support.QueryLane;
+import org.rnnlab.app.support.TypedText;
 import org.rnnlab.engine.NextWordPredictor;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.Tokens;
@@ -15,7 +23,8 @@ import org.rnnlab.text.Vocabulary;
 /**
  * The language-model step: two sentences the learner types, each scored word by word
  * (P(w_i | w_1..w_(i-1)), then SENTENCE_END), with the sentence's log-probability, its perplexity,
- * and which of the two the model prefers.
+ * and which of the two the model prefers. A sentence is scored again when it changes and when the
+ * model does.
  */
 public final class LanguageModelViewModel {
     /** A word of the scored sentence: as typed, whether the model knows it, and its probability given the words before. */
@@ -33,18 +42,41 @@ public final class LanguageModelViewModel {
         }
     }
 
+    /** The two sentences compared. */
+    public enum Which {
+        A, B
+    }
+
     public static final String DEFAULT_A = "We must work together to build a stronger economy.";
     public static final String DEFAULT_B = "Economy stronger a build to together work must we.";
 
+    private final ModelStore store;
+    private final QueryLane queries;
+    private final Notifier notifier;
     private final StringProperty sentenceA = new SimpleStringProperty(DEFAULT_A);
     private final StringProperty sentenceB = new SimpleStringProperty(DEFAULT_B);
     private final ObjectProperty<Score> scoreA = new SimpleObjectProperty<>();
     private final ObjectProperty<Score> scoreB = new SimpleObjectProperty<>();
     private final StringProperty comparison = new SimpleStringProperty("");
+    private final StringBinding summaryA = Bindings.createStringBinding(() -> summary(scoreA.get()), scoreA);
+    private final StringBinding summaryB = Bindings.createStringBinding(() -> summary(scoreB.get()), scoreB);
+    private final StringBinding modelLine;
 
-    public LanguageModelViewModel() {
+    /**
+     * @param store   the model that scores (watched: a new model scores both sentences again)
+     * @param queries the model-query lane the scores are computed on
+     */
+    public LanguageModelViewModel(ModelStore store, QueryLane queries, Notifier notifier) {
+        this.store = store;
+        this.queries = queries;
+        this.notifier = notifier;
+        modelLine = Bindings.createStringBinding(store::summaryLine, store.modelProperty(), store.descriptionProperty());
         scoreA.addListener((o, a, b) -> updateComparison());
         scoreB.addListener((o, a, b) -> updateComparison());
+        sentenceA.addListener((o, a, b) -> rescore(Which.A));
+        sentenceB.addListener((o, a, b) -> rescore(Which.B));
+        store.revisionProperty().addListener((o, a, b) -> rescoreBoth());
+        rescoreBoth();
     }
 
     public StringProperty sentenceAProperty() {
@@ -55,16 +87,57 @@ public final class LanguageModelViewModel {
         return sentenceB;
     }
 
-    public ObjectProperty<Score> scoreAProperty() {
+    public StringProperty sentenceProperty(Which which) {
+        return which == Which.A ? sentenceA : sentenceB;
+    }
+
+    /** Sentence A's score; null until a model scored it. */
+    public ReadOnlyObjectProperty<Score> scoreAProperty() {
         return scoreA;
     }
 
-    public ObjectProperty<Score> scoreBProperty() {
+    public ReadOnlyObjectProperty<Score> scoreBProperty() {
         return scoreB;
     }
 
-    public StringProperty comparisonProperty() {
+    public ReadOnlyObjectProperty<Score> scoreProperty(Which which) {
+        return which == Which.A ? scoreA : scoreB;
+    }
+
+    /** One line under a sentence's bars: ln P, perplexity, unknown words ("" before a score). */
+    public StringBinding summary(Which which) {
+        return which == Which.A ? summaryA : summaryB;
+    }
+
+    /** Which sentence the model prefers ("" until both are scored). */
+    public ReadOnlyStringProperty comparisonProperty() {
         return comparison;
+    }
+
+    /** The model in one line ("Model: ... (C = 8,000 words, H = 100)"). */
+    public StringBinding modelLine() {
+        return modelLine;
+    }
+
+    // ---- commands -----------------------------------------------------------------------------
+
+    /** Scores both sentences with the current model. */
+    public void rescoreBoth() {
+        rescore(Which.A);
+        rescore(Which.B);
+    }
+
+    /** Scores one sentence with the current model, on the query lane; nothing until there is a model. */
+    public void rescore(Which which) {
+        RnnModel m = store.model();
+        Vocabulary v = store.vocabulary();
+        if (m == null || v == null) {
+            return;
+        }
+        List<String> tokens = TypedText.tokens(sentenceProperty(which).get());
+        ObjectProperty<Score> target = which == Which.A ? scoreA : scoreB;
+        queries.query("languageModel" + which, () -> score(m, v, tokens), target::set,
+                e -> notifier.failure("Language model", e));
     }
 
     private void updateComparison() {
@@ -100,6 +173,18 @@ public final class LanguageModelViewModel {
             return Double.NaN;
         }
         return Math.exp(-logProbability / predictions);
+    }
+
+    /** What the learner reads under a sentence's bars. */
+    public static String summary(Score s) {
+        if (s == null) {
+            return "";
+        }
+        String unknown = s.unknownWords() == 0 ? ""
+                : String.format(Locale.ROOT, "   ·   %d word%s not in the vocabulary (read as UNKNOWN_TOKEN)",
+                        s.unknownWords(), s.unknownWords() == 1 ? "" : "s");
+        return String.format(Locale.ROOT, "ln P = %.2f   ·   perplexity %,.1f (the model knows %,d words)%s",
+                s.logProbability(), s.perplexity(), s.vocabularySize(), unknown);
     }
 
     /** Says which sentence the model prefers and by how much, in words a learner reads at a glance. */

@@ -1,6 +1,5 @@
 package org.rnnlab.app.steps.languagemodel;
 
-import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -35,10 +34,14 @@ public final class SentenceBars extends FlowPane {
         return Math.max(0, Math.min(1, (Math.log10(p) - FLOOR_LOG10) / -FLOOR_LOG10));
     }
 
-    public void show(List<LanguageModelViewModel.WordScore> words, int vocabularySize) {
+    /** A column per word of the score; empty for null. */
+    public void show(LanguageModelViewModel.Score score) {
         getChildren().clear();
-        for (LanguageModelViewModel.WordScore w : words) {
-            getChildren().add(column(w, vocabularySize));
+        if (score == null) {
+            return;
+        }
+        for (LanguageModelViewModel.WordScore w : score.words()) {
+            getChildren().add(column(w, score.vocabularySize()));
         }
     }
 

@@ -1,11 +1,24 @@
 package org.rnnlab.app.steps.loss;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.DoubleBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -13,83 +26,269 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.rnnlab.app.charts.DecimatedSeries;
+import org.rnnlab.app.charts.ProbabilityBars;
+import org.rnnlab.app.session.ModelStore;
+import org.rnnlab.app.support.Background;
+import org.rnnlab.app.support.FxBatcher;
+import org.rnnlab.app.support.Notifier;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.text.PreparedData;
+import org.rnnlab.text.TrainingPair;
+import org.rnnlab.text.Vocabulary;
 
 /**
  * The loss step: the loss a model that knows nothing would have, ln C, against the model's actual
- * mean cross-entropy loss on the first N sentences, computed in the background.
+ * mean cross-entropy loss on the first N sentences, computed in the background with the running
+ * mean shown as it grows. Computed again when the model changes while the step is shown.
  */
 public final class LossViewModel {
     /** The lesson compares ln C with the loss on its first 1,000 examples. */
     public static final int DEFAULT_SENTENCES = 1000;
     /** Within this distance of ln C the loss counts as "about ln C". */
     static final double CLOSE = 0.1;
+    /** About this many points on the running-mean curve, whatever N: the loss is computed in as many chunks. */
+    static final int PROGRESS_POINTS = 200;
 
     /** The running mean so far: after {@code sentences} sentences (and {@code words} words). */
     public record Progress(int sentences, long words, double meanLoss) {
     }
 
+    /** Carries progress from the worker to the FX thread: batched per frame in the app, at once in tests. */
+    interface ProgressSink {
+        /** Any thread. */
+        void post(Progress p);
+
+        /** FX thread: delivers what is still queued. */
+        void flush();
+    }
+
+    private final ModelStore store;
+    private final Background work;
+    private final Notifier notifier;
+    private final Function<Consumer<List<Progress>>, ProgressSink> sinks;
+
     private final IntegerProperty sentences = new SimpleIntegerProperty(DEFAULT_SENTENCES);
+    private final IntegerProperty maxSentences = new SimpleIntegerProperty(1_000_000);
     private final DoubleProperty expected = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty actual = new SimpleDoubleProperty(Double.NaN);
     private final IntegerProperty done = new SimpleIntegerProperty();
+    private final IntegerProperty target = new SimpleIntegerProperty();
     private final LongProperty words = new SimpleLongProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty explanation = new SimpleStringProperty("");
     private final DecimatedSeries runningMean = new DecimatedSeries(2000);
+    private final LongProperty chartVersion = new SimpleLongProperty();
+    private final DoubleProperty chartTop = new SimpleDoubleProperty(10);
+    private final DoubleBinding progress;
+    private final StringBinding expectedCaption;
+    private final StringBinding actualCaption;
+    private final BooleanBinding computeDisabled;
     private long computedRevision = -1;
+    private Background.Running task;
+    private boolean shown;
 
+    /**
+     * @param store the model and the prepared corpus it is measured on (a new model is measured
+     *              again while the step is shown)
+     * @param work  the background work the loss runs on (progress and cancel in the status bar)
+     */
+    public LossViewModel(ModelStore store, Background work, Notifier notifier) {
+        this(store, work, notifier, LossViewModel::fxBatches);
+    }
+
+    /** @param sinks makes, for a computation, where its progress goes on the way to {@code onBatch} */
+    LossViewModel(ModelStore store, Background work, Notifier notifier,
+                  Function<Consumer<List<Progress>>, ProgressSink> sinks) {
+        this.store = store;
+        this.work = work;
+        this.notifier = notifier;
+        this.sinks = sinks;
+        progress = Bindings.createDoubleBinding(() -> target.get() <= 0 ? 0 : (double) done.get() / target.get(),
+                done, target);
+        expectedCaption = Bindings.createStringBinding(() -> {
+            RnnModel m = store.model();
+            return m == null ? "ln C: guessing uniformly" : String.format(Locale.ROOT, "ln C, with C = %,d words", m.wordDim());
+        }, store.modelProperty());
+        actualCaption = Bindings.createStringBinding(() -> done.get() == 0 ? "mean loss per word"
+                : String.format(Locale.ROOT, "per word, %,d sentences (%,d words)", done.get(), words.get()), done, words);
+        computeDisabled = running.or(store.modelProperty().isNull());
+        store.revisionProperty().addListener((o, a, b) -> {
+            if (shown && !running.get()) {
+                compute();
+            }
+        });
+        store.preparedProperty().addListener((o, a, d) -> corpusChanged(d));
+        corpusChanged(store.prepared());
+    }
+
+    /** N: how many of the corpus's first sentences to measure on. */
     public IntegerProperty sentencesProperty() {
         return sentences;
     }
 
+    /** The largest N: the corpus's number of sentences. */
+    public ReadOnlyIntegerProperty maxSentencesProperty() {
+        return maxSentences;
+    }
+
     /** ln C for the model's vocabulary. */
-    public DoubleProperty expectedProperty() {
+    public ReadOnlyDoubleProperty expectedProperty() {
         return expected;
     }
 
     /** The mean loss per word so far (NaN before the first sentence). */
-    public DoubleProperty actualProperty() {
+    public ReadOnlyDoubleProperty actualProperty() {
         return actual;
     }
 
-    public IntegerProperty doneProperty() {
+    public ReadOnlyIntegerProperty doneProperty() {
         return done;
     }
 
-    public LongProperty wordsProperty() {
+    public ReadOnlyLongProperty wordsProperty() {
         return words;
     }
 
-    public BooleanProperty runningProperty() {
+    public ReadOnlyBooleanProperty runningProperty() {
         return running;
     }
 
-    public StringProperty explanationProperty() {
+    public ReadOnlyStringProperty explanationProperty() {
         return explanation;
     }
 
+    /** Sentences read / sentences to read, 0 to 1. */
+    public DoubleBinding progressProperty() {
+        return progress;
+    }
+
+    public StringBinding expectedCaption() {
+        return expectedCaption;
+    }
+
+    public StringBinding actualCaption() {
+        return actualCaption;
+    }
+
+    /** True while a computation runs or there is no model yet. */
+    public BooleanBinding computeDisabledProperty() {
+        return computeDisabled;
+    }
+
+    /** The running mean against sentences read; redraw it when {@link #chartVersionProperty()} changes. */
     public DecimatedSeries runningMean() {
         return runningMean;
+    }
+
+    public ReadOnlyLongProperty chartVersionProperty() {
+        return chartVersion;
+    }
+
+    /** The top of the chart's loss axis: room above ln C and the loss (the axis starts at 0). */
+    public ReadOnlyDoubleProperty chartTopProperty() {
+        return chartTop;
     }
 
     long computedRevision() {
         return computedRevision;
     }
 
+    // ---- commands -----------------------------------------------------------------------------
+
+    /** Measures the model's mean loss on the first N sentences, in the background; nothing while one runs. */
+    public void compute() {
+        PreparedData d = store.prepared();
+        RnnModel m = store.model();
+        Vocabulary v = store.vocabulary();
+        if (d == null || m == null || v == null || running.get()) {
+            return;
+        }
+        boolean same = store.matchesCorpusProperty().get();
+        // a model with its own vocabulary reads the corpus's sentences with its words
+        IntFunction<TrainingPair> pairs = same ? d::pair : i -> TrainingPair.of(v.encode(d.sentenceTokens(i)));
+        int count = Math.min(sentences.get(), d.size());
+        start(v.size(), store.revisionProperty().get(), count);
+        ProgressSink sink = sinks.apply(batch -> {
+            if (running.get()) { // a cancelled run's last posts are dropped
+                progress(batch);
+            }
+        });
+        task = work.submit(String.format(Locale.ROOT, "Loss on the first %,d sentences", count),
+                job -> meanLoss(m, count, pairs, job, sink::post), mean -> {
+                    sink.flush();
+                    finish(true);
+                }, e -> {
+                    sink.flush();
+                    finish(false);
+                    notifier.failure("Loss", e);
+                }, () -> {
+                    sink.flush();
+                    finish(false);
+                });
+    }
+
+    /** Stops the computation; the numbers stay for the sentences read so far. */
+    public void cancel() {
+        if (task != null && running.get()) {
+            task.cancel();
+        }
+    }
+
+    /** The learner opened the step: measure the model unless its numbers are already shown. */
+    public void shown() {
+        shown = true;
+        if (!running.get() && computedRevision != store.revisionProperty().get()) {
+            compute();
+        }
+    }
+
+    /**
+     * The mean loss per word on sentences 0..count-1 with the engine's loss, in about
+     * {@link #PROGRESS_POINTS} chunks: after each, the running mean goes to {@code onProgress}
+     * and the cancel flag is checked (worker thread).
+     */
+    static double meanLoss(RnnModel m, int count, IntFunction<TrainingPair> pairs, Background.Job job,
+                           Consumer<Progress> onProgress) {
+        int chunk = Math.max(1, count / PROGRESS_POINTS);
+        double total = 0;
+        long words = 0;
+        for (int from = 0; from < count; from += chunk) {
+            job.cancel().throwIfCancelled();
+            int to = Math.min(count, from + chunk);
+            List<int[]> xs = new ArrayList<>(to - from);
+            List<int[]> ys = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                TrainingPair p = pairs.apply(i);
+                xs.add(p.x());
+                ys.add(p.y());
+                words += p.length();
+            }
+            total += m.totalLoss(xs, ys);
+            onProgress.accept(new Progress(to, words, words == 0 ? Double.NaN : total / words));
+            job.progress().progress(to, count, String.format(Locale.ROOT, "Loss: %,d of %,d sentences", to, count));
+        }
+        return words == 0 ? Double.NaN : total / words;
+    }
+
     /** A computation starts (FX thread). */
-    void start(int vocabularySize, long revision) {
+    void start(int vocabularySize, long revision, int count) {
         expected.set(Math.log(vocabularySize));
         actual.set(Double.NaN);
         done.set(0);
         words.set(0);
+        target.set(count);
         runningMean.clear();
         explanation.set("");
         running.set(true);
         computedRevision = revision;
+        chartChanged();
     }
 
     /** Progress arrived (FX thread): the newest value of the batch is what the numbers show. */
     void progress(List<Progress> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         for (Progress p : batch) {
             runningMean.add(p.sentences(), p.meanLoss());
         }
@@ -97,17 +296,49 @@ public final class LossViewModel {
         done.set(last.sentences());
         words.set(last.words());
         actual.set(last.meanLoss());
+        chartChanged();
     }
 
     /** The computation ended: {@code completed} false when it was cancelled or failed. */
     void finish(boolean completed) {
         running.set(false);
+        task = null;
         if (completed) {
             explanation.set(explain(expected.get(), actual.get(), done.get(), words.get()));
         } else {
             computedRevision = -1;
             explanation.set(done.get() == 0 ? "" : "Stopped early: the numbers are for the sentences read so far.");
         }
+    }
+
+    private void chartChanged() {
+        double top = Math.max(expected.get(), Double.isFinite(actual.get()) ? actual.get() : 0);
+        if (Double.isFinite(top)) {
+            chartTop.set(Math.ceil(top * 1.15));
+        }
+        chartVersion.set(chartVersion.get() + 1);
+    }
+
+    private void corpusChanged(PreparedData d) {
+        if (d != null) {
+            maxSentences.set(Math.max(1, d.size()));
+        }
+    }
+
+    /** The app's sink: progress reaches the FX thread at most once a frame. */
+    private static ProgressSink fxBatches(Consumer<List<Progress>> onBatch) {
+        FxBatcher<Progress> batcher = new FxBatcher<>(onBatch);
+        return new ProgressSink() {
+            @Override
+            public void post(Progress p) {
+                batcher.post(p);
+            }
+
+            @Override
+            public void flush() {
+                batcher.drain();
+            }
+        };
     }
 
     /** What the comparison means, for a learner. */
@@ -139,6 +370,6 @@ public final class LossViewModel {
     }
 
     private static String percent(double p) {
-        return org.rnnlab.app.charts.ProbabilityBars.percent(p);
+        return ProbabilityBars.percent(p);
     }
 }

@@ -3,14 +3,18 @@ package org.rnnlab.app.steps.generate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.session.ModelStoreFixture;
 import org.rnnlab.engine.NextWordPredictor;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
+import org.rnnlab.engine.TopK;
 import org.rnnlab.text.Tokens;
 import org.rnnlab.text.Vocabulary;
 
@@ -66,9 +70,9 @@ class GenerateViewModelTest {
     @Test
     void predictionsMatchFeedingTheWholePrefix() {
         RnnModel model = RnnModel.initialise(VOCAB.size(), 6, 4, 3, Precision.FLOAT64);
-        GenerateViewModel vm = new GenerateViewModel();
-        vm.predict(model, VOCAB, "the");
-        var p = vm.predict(model, VOCAB, "the cat");
+        GenerateViewModel vm = new GenerateViewModel(services.store, services.queries, services.notifier);
+        vm.predictions(model, VOCAB, "the");
+        var p = vm.predictions(model, VOCAB, "the cat");
         NextWordPredictor ref = new NextWordPredictor(model);
         ref.feed(VOCAB.startIndex());
         ref.feed(VOCAB.indexOf("the"));
@@ -112,5 +116,104 @@ class GenerateViewModelTest {
             assertFalse(a.get(i).words().contains(Tokens.UNKNOWN), "UNKNOWN_TOKEN is redrawn");
         }
         assertTrue(GenerateViewModel.summary(a, 4).startsWith("UNKNOWN_TOKEN came up"));
+    }
+
+    // ---- the view-model with its services (fakes: no window, queries answered at once) ----------
+
+    private final ModelStoreFixture services = new ModelStoreFixture();
+
+    private GenerateViewModel viewModel() {
+        return new GenerateViewModel(services.store, services.queries, services.notifier);
+    }
+
+    @Test
+    void withoutAModelNothingRuns() {
+        GenerateViewModel vm = viewModel();
+        vm.prefixProperty().set("the");
+        vm.generate();
+        vm.shown();
+        vm.pickWord(2);
+        assertTrue(services.queries.keys.isEmpty());
+        assertTrue(vm.noModelProperty().get());
+        assertNull(vm.predictionsProperty().get());
+        assertEquals("the", vm.prefixProperty().get());
+    }
+
+    @Test
+    void aModelPredictsAfterThePrefixAsTyped() {
+        GenerateViewModel vm = viewModel();
+        var data = services.corpus(30);
+        assertFalse(vm.noModelProperty().get());
+        assertEquals(GenerateViewModel.TOP_K, vm.predictionsProperty().get().top().size());
+        assertEquals(data.vocabulary().size(), vm.predictionsProperty().get().vocabularySize());
+        vm.prefixProperty().set("The people zebra");
+        var p = vm.predictionsProperty().get();
+        assertEquals(List.of("the", "people", Tokens.UNKNOWN), p.tokens().stream().map(GenerateViewModel.PrefixToken::seen).toList());
+        Vocabulary v = services.store.vocabulary();
+        NextWordPredictor ref = new NextWordPredictor(services.store.model());
+        ref.feed(v.startIndex());
+        ref.feed(v.indexOf("the"));
+        ref.feed(v.indexOf("people"));
+        double[] expected = ref.feed(v.unknownIndex());
+        assertEquals(TopK.of(expected, GenerateViewModel.TOP_K)[0], p.top().get(0).index());
+        assertEquals(expected[p.top().get(0).index()], p.top().get(0).probability(), 1e-12);
+    }
+
+    @Test
+    void pickingAWordAppendsItButNotTheSpecialTokens() {
+        GenerateViewModel vm = viewModel();
+        services.corpus(30);
+        Vocabulary v = services.store.vocabulary();
+        vm.prefixProperty().set("the");
+        vm.pickWord(v.startIndex());
+        vm.pickWord(v.endIndex());
+        vm.pickWord(v.unknownIndex());
+        vm.pickWord(v.size());
+        assertEquals("the", vm.prefixProperty().get());
+        vm.pickWord(v.indexOf("people"));
+        assertEquals("the people ", vm.prefixProperty().get());
+        assertEquals(2, vm.predictionsProperty().get().tokens().size(), "the new prefix is predicted at once");
+    }
+
+    @Test
+    void aRandomModelGetsAHintAndAPeakedOneNone() {
+        GenerateViewModel vm = viewModel();
+        services.corpus(30);
+        assertTrue(vm.hintProperty().get().startsWith("Every word gets about 1/C"), vm.hintProperty().get());
+        var peaked = new GenerateViewModel.Predictions(List.of(), List.of(new GenerateViewModel.Prediction(2, "the", 0.5)), 30);
+        assertEquals("", GenerateViewModel.hint(peaked));
+        assertEquals("", GenerateViewModel.hint(null));
+    }
+
+    @Test
+    void generateDrawsTheFieldsCountRepeatably() {
+        GenerateViewModel vm = viewModel();
+        services.corpus(30);
+        vm.countProperty().set(3);
+        vm.minLengthProperty().set(3);
+        vm.generate();
+        assertEquals(3, vm.generated().size());
+        assertFalse(vm.generatingProperty().get());
+        assertEquals(GenerateViewModel.summary(List.copyOf(vm.generated()), 3), vm.generationSummaryProperty().get());
+        List<List<String>> first = vm.generated().stream().map(GenerateViewModel.Generated::words).toList();
+        vm.generate();
+        assertEquals(first, vm.generated().stream().map(GenerateViewModel.Generated::words).toList(), "the same seed, the same draw");
+        vm.seedProperty().set(11);
+        vm.generate();
+        assertNotEquals(first, vm.generated().stream().map(GenerateViewModel.Generated::words).toList());
+    }
+
+    @Test
+    void theFirstLookGeneratesOnceTheModelComes() {
+        GenerateViewModel vm = viewModel();
+        vm.shown();
+        assertTrue(vm.generated().isEmpty());
+        services.corpus(30);
+        assertEquals(5, vm.generated().size(), "shown before the model: sentences as soon as it comes");
+        services.queries.keys.clear();
+        vm.shown();
+        services.newModel(7, 3);
+        assertFalse(services.queries.keys.contains("generate"), "sentences already shown are kept");
+        assertTrue(services.queries.keys.contains("predict"), "a new model predicts again");
     }
 }

@@ -2,10 +2,19 @@ package org.rnnlab.app.steps.languagemodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.session.ModelStoreFixture;
+import org.rnnlab.app.support.QueryLane;
+import org.rnnlab.app.support.TypedText;
+import org.rnnlab.common.UserException;
 import org.rnnlab.engine.NextWordPredictor;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
@@ -71,9 +80,76 @@ class LanguageModelViewModelTest {
         assertEquals("1,250 times", LanguageModelViewModel.timesText(Math.log(1250)));
     }
 
-    @Test
-    void typedTextIsLowerCasedAndTokenizedLikeTheCorpus() {
-        assertEquals(List.of("he", "did", "n't", "leave", "!"), TypedText.tokens("He didn't leave!"));
-        assertEquals(List.of(), TypedText.tokens("   "));
+    // ---- the view-model with its services (fakes: no window, queries answered at once) ----------
+
+    private final ModelStoreFixture services = new ModelStoreFixture();
+
+    private LanguageModelViewModel viewModel() {
+        return new LanguageModelViewModel(services.store, services.queries, services.notifier);
     }
+
+    @Test
+    void withoutAModelNothingIsScored() {
+        LanguageModelViewModel vm = viewModel();
+        vm.sentenceAProperty().set("the people");
+        assertTrue(services.queries.keys.isEmpty());
+        assertNull(vm.scoreAProperty().get());
+        assertEquals("", vm.summary(LanguageModelViewModel.Which.A).get());
+        assertEquals("", vm.comparisonProperty().get());
+        assertTrue(vm.modelLine().get().startsWith("Waiting"), vm.modelLine().get());
+    }
+
+    @Test
+    void aModelScoresBothSentencesAndComparesThem() {
+        LanguageModelViewModel vm = viewModel();
+        var data = services.corpus(30);
+        assertEquals(List.of("languageModelA", "languageModelB"), services.queries.keys, "one query per sentence");
+        var a = vm.scoreAProperty().get();
+        assertEquals(data.vocabulary().size(), a.vocabularySize());
+        assertEquals(TypedText.tokens(LanguageModelViewModel.DEFAULT_A).size() + 1, a.predictions());
+        assertTrue(vm.summary(LanguageModelViewModel.Which.A).get().startsWith(String.format(java.util.Locale.ROOT,
+                "ln P = %.2f", a.logProbability())), vm.summary(LanguageModelViewModel.Which.A).get());
+        assertEquals(LanguageModelViewModel.compare(a, vm.scoreBProperty().get()), vm.comparisonProperty().get());
+        assertFalse(vm.comparisonProperty().get().isEmpty());
+        assertTrue(vm.modelLine().get().contains("random weights (seed 10)"), vm.modelLine().get());
+    }
+
+    @Test
+    void editingASentenceScoresOnlyThatOne() {
+        LanguageModelViewModel vm = viewModel();
+        services.corpus(30);
+        var b = vm.scoreBProperty().get();
+        services.queries.keys.clear();
+        vm.sentenceAProperty().set("The people needs zebras.");
+        assertEquals(List.of("languageModelA"), services.queries.keys);
+        var a = vm.scoreAProperty().get();
+        assertEquals(6, a.predictions(), "four words, the full stop and SENTENCE_END");
+        assertEquals(1, a.unknownWords(), "zebras is not in the fixture's vocabulary");
+        assertTrue(vm.summary(LanguageModelViewModel.Which.A).get().endsWith("1 word not in the vocabulary (read as UNKNOWN_TOKEN)"));
+        assertSame(b, vm.scoreBProperty().get());
+    }
+
+    @Test
+    void aNewModelScoresAgain() {
+        LanguageModelViewModel vm = viewModel();
+        services.corpus(30);
+        double before = vm.scoreAProperty().get().logProbability();
+        services.newModel(7, 3);
+        assertNotEquals(before, vm.scoreAProperty().get().logProbability(), "other weights, another probability");
+        assertEquals(4, services.queries.keys.size());
+    }
+
+    @Test
+    void aFailedScoreIsANotice() {
+        QueryLane failing = new QueryLane() {
+            @Override
+            public <T> void query(String key, Callable<T> job, Consumer<T> onResult, Consumer<Throwable> onError) {
+                onError.accept(new UserException("The model is broken."));
+            }
+        };
+        new LanguageModelViewModel(services.store, failing, services.notifier);
+        services.corpus(30);
+        assertEquals("Language model: The model is broken.", services.notifier.last());
+    }
+
 }

@@ -1,4 +1,4 @@
-package org.rnnlab.app.steps.languagemodel;
+package org.rnnlab.app.support;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,13 +1,16 @@
-package org.rnnlab.app.charts;
+package org.rnnlab.engine;
 
-/** The most probable entries of a distribution, for bars and heatmaps. */
+/**
+ * The most probable entries of a distribution o_t: the words a prediction lists, the bars and
+ * heatmap columns the app shows, and where the true next word ranks.
+ */
 public final class TopK {
     private TopK() {
     }
 
-    /** The k indices with the largest {@code p}, largest first (ties: lower index first). */
+    /** The k indices with the largest {@code p}, largest first (ties: lower index first); fewer when p is shorter. */
     public static int[] of(double[] p, int k) {
-        int n = Math.min(k, p.length);
+        int n = Math.max(0, Math.min(k, p.length));
         int[] best = new int[n];
         if (n == 0) {
             return best;
@@ -21,7 +24,8 @@ public final class TopK {
             } else {
                 continue;
             }
-            // one insertion step keeps best[] sorted by descending probability
+            // one insertion step keeps best[] sorted by descending probability; the strict > keeps
+            // an earlier index ahead of a later equal one
             for (int j = size - 1; j > 0 && p[best[j]] > p[best[j - 1]]; j--) {
                 int t = best[j];
                 best[j] = best[j - 1];

@@ -1,0 +1,33 @@
+package org.rnnlab.app.session;
+
+import java.util.Optional;
+import javafx.beans.property.SimpleObjectProperty;
+import org.rnnlab.app.support.Fakes;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.text.PreparedData;
+
+/**
+ * The services the model steps' view-models receive, with fakes: a {@link ModelStore} over a plain
+ * prepared-corpus property, fed by {@link ModelFiles} whose work runs at once, and a query lane that
+ * answers at once. No window, no threads.
+ */
+public final class ModelStoreFixture {
+    public final SimpleObjectProperty<PreparedData> prepared = new SimpleObjectProperty<>();
+    public final Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
+    public final Fakes.DirectBackground work = new Fakes.DirectBackground(notifier);
+    public final Fakes.DirectQueries queries = new Fakes.DirectQueries();
+    public final ModelStore store = new ModelStore(prepared);
+    public final ModelFiles files = new ModelFiles(store, prepared, work, notifier, Optional::empty);
+
+    /** Prepares {@link ModelSessionFixture#texts()} with vocabulary size {@code c}: the store gets the lesson's random model at once. */
+    public PreparedData corpus(int c) {
+        PreparedData data = PreparedData.fromSentences(Corpus.of("fixture.txt", ModelSessionFixture.texts()).sentences(), c);
+        prepared.set(data);
+        return data;
+    }
+
+    /** Publishes a new random model for the prepared corpus. */
+    public void newModel(int hidden, long seed) {
+        files.initialiseRandom(hidden, seed, Precision.FLOAT64);
+    }
+}
