@@ -1,5 +1,6 @@
 package org.rnnlab.app.charts;
 
+import org.rnnlab.app.support.NumberText;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
@@ -72,7 +73,7 @@ public final class ProbabilityBars extends VBox {
         bar.maxWidthProperty().bind(track.widthProperty().multiply(Math.max(0.01, share)));
         bar.setMinWidth(2);
         HBox.setHgrow(track, Priority.ALWAYS);
-        Label value = new Label(percent(b.probability()));
+        Label value = new Label(NumberText.percent(b.probability()));
         value.getStyleClass().add("bar-value");
         value.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, word, track, value);
@@ -96,18 +97,4 @@ public final class ProbabilityBars extends VBox {
         return row;
     }
 
-    /** A probability as a percentage with enough digits to see small values (0.0125 %). */
-    public static String percent(double p) {
-        double pct = p * 100;
-        if (pct >= 10) {
-            return String.format(Locale.ROOT, "%.1f %%", pct);
-        }
-        if (pct >= 1) {
-            return String.format(Locale.ROOT, "%.2f %%", pct);
-        }
-        if (pct >= 0.01) {
-            return String.format(Locale.ROOT, "%.3f %%", pct);
-        }
-        return String.format(Locale.ROOT, "%.2g %%", pct);
-    }
 }

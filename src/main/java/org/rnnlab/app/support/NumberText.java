@@ -11,4 +11,19 @@ public final class NumberText {
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
+
+    /** A probability as a percentage with enough digits to see small values (0.0125 %). */
+    public static String percent(double p) {
+        double pct = p * 100;
+        if (pct >= 10) {
+            return String.format(Locale.ROOT, "%.1f %%", pct);
+        }
+        if (pct >= 1) {
+            return String.format(Locale.ROOT, "%.2f %%", pct);
+        }
+        if (pct >= 0.01) {
+            return String.format(Locale.ROOT, "%.3f %%", pct);
+        }
+        return String.format(Locale.ROOT, "%.2g %%", pct);
+    }
 }

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.forward;
 
+import org.rnnlab.app.support.NumberText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.rnnlab.app.charts.ProbabilityBars;
 import org.rnnlab.engine.Forward;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.engine.TopK;
@@ -160,7 +160,7 @@ public record ForwardTrace(List<String> inputs, List<String> targets, int[] x, i
     /** What hovering heatmap cell (row r, column c) tells. */
     public String cellText(int r, int c, double p) {
         return String.format(Locale.ROOT, "t = %d, after \"%s\": o_t[%s] = %.6f (%s)%s",
-                r, inputs.get(r), vocabulary.word(columns.get(c)), p, ProbabilityBars.percent(p),
+                r, inputs.get(r), vocabulary.word(columns.get(c)), p, NumberText.percent(p),
                 columns.get(c) == y[r] ? "  <- the true next word" : "");
     }
 

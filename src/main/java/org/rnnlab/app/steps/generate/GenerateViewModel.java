@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.generate;
 
+import org.rnnlab.app.support.NumberText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.rnnlab.app.charts.ProbabilityBars;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.support.QueryLane;
@@ -228,7 +228,7 @@ public final class GenerateViewModel {
         }
         return String.format(Locale.ROOT, "Every word gets about 1/C = %s: this model has not learned anything "
                 + "yet, so the bars are nearly equal. Train it on the Training step and come back.",
-                ProbabilityBars.percent(chance));
+                NumberText.percent(chance));
     }
 
     /** The prefix with {@code word} appended (what clicking a predicted word does). */

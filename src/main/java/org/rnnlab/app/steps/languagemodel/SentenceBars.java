@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.languagemodel;
 
+import org.rnnlab.app.support.NumberText;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -8,7 +9,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.rnnlab.app.charts.ProbabilityBars;
 import org.rnnlab.text.Tokens;
 
 /**
@@ -67,7 +67,7 @@ public final class SentenceBars extends FlowPane {
         chance.resizeRelocate(0, y, 34, 1);
         chance.setManaged(false);
         track.getChildren().addAll(bar, chance);
-        Label value = new Label(ProbabilityBars.percent(w.probability()));
+        Label value = new Label(NumberText.percent(w.probability()));
         value.getStyleClass().add("lm-value");
         Label word = new Label(w.unknown() ? w.token() + "\n(" + Tokens.UNKNOWN + ")" : display(w.token()));
         word.getStyleClass().add("lm-word");

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.loss;
 
+import org.rnnlab.app.support.NumberText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,6 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.rnnlab.app.charts.DecimatedSeries;
-import org.rnnlab.app.charts.ProbabilityBars;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.support.Background;
 import org.rnnlab.app.support.FxBatcher;
@@ -370,6 +370,6 @@ public final class LossViewModel {
     }
 
     private static String percent(double p) {
-        return ProbabilityBars.percent(p);
+        return NumberText.percent(p);
     }
 }
