@@ -50,10 +50,6 @@ public final class RnnLabApp extends Application {
         }
     }
 
-    public MainWindow window() {
-        return window;
-    }
-
     @Override
     public void stop() {
         if (window != null) {

@@ -18,7 +18,6 @@ public final class Charts {
     public static final String ORANGE = "#e8590c";
     public static final String GREY = "#868e96";
     public static final String RED = "#e03131";
-    public static final String GREEN = "#2f9e44";
 
     private Charts() {
     }

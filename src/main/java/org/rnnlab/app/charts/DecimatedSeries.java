@@ -105,8 +105,4 @@ public final class DecimatedSeries {
     public int stride() {
         return stride;
     }
-
-    public int capacity() {
-        return capacity;
-    }
 }

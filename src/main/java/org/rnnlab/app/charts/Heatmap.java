@@ -105,18 +105,6 @@ public final class Heatmap {
         return chart;
     }
 
-    public Label hoverLabel() {
-        return hover;
-    }
-
-    public DefaultNumericAxis colourAxis() {
-        return zAxis;
-    }
-
-    public void setColourGradient(ColorGradient gradient) {
-        renderer.setColorGradient(gradient);
-    }
-
     /** Maps a cell's value to its colour position (e.g. log10 of a probability); the hover line shows the raw value. */
     public void setColourScale(DoubleUnaryOperator scale) {
         this.colourScale = scale;

@@ -37,8 +37,4 @@ public interface Background {
     default <T> Running submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         return submit(title, work, onSuccess, onFailure, null);
     }
-
-    default <T> Running submit(String title, Work<T> work, Consumer<T> onSuccess) {
-        return submit(title, work, onSuccess, null);
-    }
 }

@@ -52,13 +52,6 @@ public final class BackgroundWork implements Background {
         return busy;
     }
 
-    /** Sets the idle status text (FX thread). */
-    public void setStatus(String text) {
-        if (!busy.get()) {
-            message.set(text);
-        }
-    }
-
     /**
      * Starts {@code work} on a worker thread. Progress shows in the status bar; on success
      * {@code onSuccess} runs on the FX thread; a failure becomes a readable notice titled

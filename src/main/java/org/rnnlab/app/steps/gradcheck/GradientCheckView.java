@@ -2,10 +2,12 @@ package org.rnnlab.app.steps.gradcheck;
 
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -34,15 +36,10 @@ import org.rnnlab.app.charts.Heatmap;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
-import org.rnnlab.app.support.BackgroundWork;
-import org.rnnlab.app.support.FxBatcher;
-import org.rnnlab.engine.Precision;
-import org.rnnlab.engine.RnnModel;
-import org.rnnlab.training.CheckedElement;
-import org.rnnlab.training.GradientCheck;
-import org.rnnlab.training.GradientCheckListener;
-import org.rnnlab.training.ParameterVerdict;
 import org.rnnlab.app.widgets.Fields;
+import org.rnnlab.common.LessonDefaults;
+import org.rnnlab.training.CheckedElement;
+import org.rnnlab.training.ParameterVerdict;
 
 /** Gradient check: backpropagation against a numerical estimate, element by element, on the lesson's small model. */
 public final class GradientCheckView implements LessonStep {
@@ -50,34 +47,35 @@ public final class GradientCheckView implements LessonStep {
         "Backpropagation through time is easy to get subtly wrong. The gradient check catches that: "
                 + "for each parameter, nudge it by +h and by -h, see how the loss changes, and compare "
                 + "that slope with the gradient backpropagation computed.",
-        "The two agree when their relative error |a - b| / (|a| + |b|) is small; above the threshold "
-                + "(0.01) the element fails, and the check prints the first failing element.",
-        "It costs two forward passes per parameter, so, as in the lesson, it runs on a small model "
-                + "(C = 100 words, H = 10 hidden units, seed 10) and one short example: x = [0, 1, 2, 3], "
+        String.format(Locale.ROOT, "The two agree when their relative error |a - b| / (|a| + |b|) is small; "
+                + "above the threshold (%s) the element fails, and the check prints the first failing element.",
+                LessonDefaults.GRADCHECK_THRESHOLD),
+        String.format(Locale.ROOT, "It costs two forward passes per parameter, so, as in the lesson, it runs on a "
+                + "small model (C = %d words, H = %d hidden units, seed %d) and one short example: x = [0, 1, 2, 3], "
                 + "y = [1, 2, 3, 4]. The gradient must be exact here, so BPTT is not truncated.",
+                LessonDefaults.GRADCHECK_WORD_DIM, LessonDefaults.GRADCHECK_HIDDEN_DIM, LessonDefaults.SEED),
         "The heatmaps show the relative error of every element (darker is smaller). In U only the "
                 + "columns of the words in x get a gradient: U x_t picks column x_t.",
     };
     private static final String LATEX = "\\begin{array}{l}\\frac{\\partial L}{\\partial\\theta}\\approx"
             + "\\frac{L(\\theta+h)-L(\\theta-h)}{2h}\\\\\\text{relative error}=\\frac{|a-b|}{|a|+|b|}\\end{array}";
 
-    private final BackgroundWork work;
-    private final LessonSession session;
-    private final GradientCheckViewModel vm = new GradientCheckViewModel();
+    /** The heat maps redraw at most this often while elements stream in (a redraw costs the checker CPU). */
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final GradientCheckViewModel vm;
     private final Node panel;
-    private final Map<String, Heatmap> heatmaps = new HashMap<>();
-    private final Map<String, Long> drawn = new HashMap<>();
+    private final Map<String, Heatmap> heatmaps = new LinkedHashMap<>();
+    private final Set<String> stale = new HashSet<>();
     private final AnimationTimer redraw;
     private long lastRedraw;
-    private org.rnnlab.app.support.Background.Running task;
 
     public GradientCheckView(LessonSession session) {
-        this.session = session;
-        this.work = session.work();
+        vm = new GradientCheckViewModel(session.work(), session.notices());
 
-        Spinner<Integer> c = spinner("gcC", 2, 10_000, vm.vocabularySizeProperty().get());
+        Spinner<Integer> c = spinner("gcC", 2, GradientCheckViewModel.MAX_WORD_DIM, vm.vocabularySizeProperty().get());
         c.valueProperty().addListener((o, a, b) -> vm.vocabularySizeProperty().set(b));
-        Spinner<Integer> hidden = spinner("gcH", 1, 500, vm.hiddenSizeProperty().get());
+        Spinner<Integer> hidden = spinner("gcH", 1, GradientCheckViewModel.MAX_HIDDEN_DIM, vm.hiddenSizeProperty().get());
         hidden.valueProperty().addListener((o, a, b) -> vm.hiddenSizeProperty().set(b));
         Spinner<Integer> seed = spinner("gcSeed", 0, Integer.MAX_VALUE, (int) vm.seedProperty().get());
         seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
@@ -106,11 +104,11 @@ public final class GradientCheckView implements LessonStep {
         run.setId("runGradientCheck");
         run.getStyleClass().add(Styles.ACCENT);
         run.disableProperty().bind(vm.runningProperty());
-        run.setOnAction(e -> run());
+        run.setOnAction(e -> vm.run());
         Button cancel = new Button("Cancel", new FontIcon(MaterialDesignC.CLOSE));
         cancel.setId("cancelGradientCheck");
         cancel.disableProperty().bind(vm.runningProperty().not());
-        cancel.setOnAction(e -> work.cancelCurrent());
+        cancel.setOnAction(e -> vm.cancel());
 
         FlowPane form = new FlowPane(10, 8,
                 Fields.labelled("C (words)", c), Fields.labelled("H (hidden)", hidden), Fields.labelled("h", h),
@@ -158,20 +156,24 @@ public final class GradientCheckView implements LessonStep {
         content.setPadding(new Insets(0, 4, 4, 0));
         panel = StepPage.build("gradientCheckStep", "Gradient check", EXPLANATION, LATEX, content);
 
-        // The heatmaps redraw at most ten times a second while elements stream in.
         redraw = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (now - lastRedraw > 100_000_000L) {
+                if (now - lastRedraw > REDRAW_NANOS) {
                     lastRedraw = now;
-                    redrawHeatmaps();
-                    if (!vm.runningProperty().get()) {
-                        stop();
-                    }
+                    redrawStale();
+                    stop();
                 }
             }
         };
-        showEmptyHeatmaps();
+        for (String p : GradientCheckViewModel.PARAMETERS) {
+            vm.state(p).revisionProperty().addListener((o, a, b) -> {
+                stale.add(p);
+                redraw.start();
+            });
+            stale.add(p);
+        }
+        redrawStale();
     }
 
     public GradientCheckViewModel viewModel() {
@@ -203,7 +205,7 @@ public final class GradientCheckView implements LessonStep {
         return f;
     }
 
-    private VBox parameterCard(GradientCheckViewModel.ParameterState st) {
+    private VBox parameterCard(ParameterState st) {
         Label title = new Label();
         title.getStyleClass().add("card-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -223,7 +225,7 @@ public final class GradientCheckView implements LessonStep {
         Label verdict = new Label();
         verdict.setId("gcVerdict" + st.name());
         verdict.setWrapText(true);
-        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
         verdict.textProperty().bind(Bindings.createStringBinding(() -> {
             ParameterVerdict v = st.verdictProperty().get();
             return v == null ? st.statusProperty().get() : GradientCheckViewModel.lessonPrint(v);
@@ -263,97 +265,26 @@ public final class GradientCheckView implements LessonStep {
         return c;
     }
 
-    private void showEmptyHeatmaps() {
-        for (String p : GradientCheckViewModel.PARAMETERS) {
-            int[] s = GradientCheckViewModel.shape(p, vm.vocabularySizeProperty().get(), vm.hiddenSizeProperty().get());
-            vm.state(p).reset(s[0], s[1]);
+    private void redrawStale() {
+        for (String p : stale) {
+            double[][] m = vm.state(p).relativeErrors();
+            heatmaps.get(p).setData(labels(m.length), labels(m.length == 0 ? 0 : m[0].length), m);
         }
-        redrawHeatmaps();
+        stale.clear();
     }
 
-    private void redrawHeatmaps() {
-        for (String p : GradientCheckViewModel.PARAMETERS) {
-            GradientCheckViewModel.ParameterState st = vm.state(p);
-            Long last = drawn.get(p);
-            if (last != null && last == st.changes()) {
-                continue;
-            }
-            drawn.put(p, st.changes());
-            double[][] m = st.relativeErrors();
-            List<String> rows = new ArrayList<>();
-            for (int r = 0; r < m.length; r++) {
-                rows.add(Integer.toString(r));
-            }
-            List<String> cols = new ArrayList<>();
-            for (int col = 0; col < (m.length == 0 ? 0 : m[0].length); col++) {
-                cols.add(Integer.toString(col));
-            }
-            heatmaps.get(p).setData(rows, cols, m);
+    private static List<String> labels(int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(Integer.toString(i));
         }
-    }
-
-    private void run() {
-        int[][] xy;
-        try {
-            xy = vm.validated();
-        } catch (RuntimeException e) {
-            session.notices().failure("Gradient check", e);
-            return;
-        }
-        int c = vm.vocabularySizeProperty().get();
-        int hidden = vm.hiddenSizeProperty().get();
-        long seed = vm.seedProperty().get();
-        double h = vm.hProperty().get();
-        double threshold = vm.thresholdProperty().get();
-        vm.start();
-        drawn.clear();
-        redrawHeatmaps();
-        redraw.start();
-        FxBatcher<GradientCheckViewModel.Event> batcher = new FxBatcher<>(vm::accept);
-        int total = 2 * hidden * c + hidden * hidden;
-        task = work.submit("Gradient check", job -> {
-            RnnModel model = RnnModel.initialise(c, hidden, GradientCheckViewModel.NO_TRUNCATION, seed, Precision.FLOAT64);
-            int[] done = {0};
-            return new GradientCheck(h, threshold).run(model, xy[0], xy[1], new GradientCheckListener() {
-                @Override
-                public void onParameterStart(String parameter, int elements) {
-                    batcher.post(new GradientCheckViewModel.Started(parameter, elements));
-                }
-
-                @Override
-                public void onElement(CheckedElement e) {
-                    batcher.post(new GradientCheckViewModel.Element(e));
-                    if (++done[0] % 50 == 0) {
-                        job.progress().progress(done[0], total, String.format(Locale.ROOT,
-                                "Gradient check: %,d of %,d elements", done[0], total));
-                    }
-                }
-
-                @Override
-                public void onParameterDone(ParameterVerdict v) {
-                    batcher.post(new GradientCheckViewModel.Done(v));
-                }
-            }, job.cancel());
-        }, verdicts -> {
-            batcher.drain();
-            vm.finish(true);
-            redrawHeatmaps();
-        }, e -> {
-            batcher.drain();
-            vm.finish(false);
-            session.notices().failure("Gradient check", e);
-        }, () -> {
-            batcher.drain();
-            vm.finish(false);
-        });
+        return out;
     }
 
     @Override
     public void dispose() {
         redraw.stop();
-        if (task != null) {
-            task.cancel();
-        }
+        vm.cancel();
     }
 
     @Override

@@ -1,38 +1,89 @@
 package org.rnnlab.app.steps.gradcheck;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.rnnlab.app.support.Background;
+import org.rnnlab.app.support.FxBatcher;
+import org.rnnlab.app.support.Notifier;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.engine.RnnModel;
 import org.rnnlab.training.CheckedElement;
+import org.rnnlab.training.GradientCheck;
+import org.rnnlab.training.GradientCheckListener;
 import org.rnnlab.training.ParameterVerdict;
 
 /**
  * The gradient check: the lesson's small model (C = 100, H = 10, seed 10), one example, every
- * parameter's derivative estimated numerically and compared with backpropagation. Results stream
- * in per element; each parameter ends with a verdict.
+ * parameter's derivative estimated numerically and compared with backpropagation. {@link #run()}
+ * validates the form and starts the check in the background; results stream in per element;
+ * each parameter ends with a verdict.
  */
 public final class GradientCheckViewModel {
     public static final List<String> PARAMETERS = List.of("U", "V", "W");
     /** The lesson's model for the check is exact: no truncation of BPTT. */
     public static final int NO_TRUNCATION = 1000;
+    /**
+     * The largest model the form accepts. The check costs two forward passes for each of the
+     * 2HC + H^2 elements, so it slows down long before these bounds; the lesson's is C = 100, H = 10.
+     */
+    public static final int MAX_WORD_DIM = 10_000;
+    public static final int MAX_HIDDEN_DIM = 500;
+    static final String TITLE = "Gradient check";
+    /** The status bar's progress is updated every this many elements (more often only costs). */
+    private static final int PROGRESS_EVERY = 50;
+
+    /** Carries one run's events from the checking thread to the FX thread. */
+    public interface Delivery {
+        /** Any thread. */
+        void post(Event event);
+
+        /** FX thread: hands over what is still queued, at once. */
+        void flush();
+    }
+
+    /** Makes the delivery of one run: to the FX thread in batches in the app, at once in tests. */
+    @FunctionalInterface
+    public interface Deliveries {
+        Delivery to(Consumer<List<Event>> onBatch);
+
+        /** At most one batch per frame on the FX thread ({@link FxBatcher}). */
+        static Delivery fxBatches(Consumer<List<Event>> onBatch) {
+            FxBatcher<Event> batcher = new FxBatcher<>(onBatch);
+            return new Delivery() {
+                @Override
+                public void post(Event event) {
+                    batcher.post(event);
+                }
+
+                @Override
+                public void flush() {
+                    batcher.drain();
+                }
+            };
+        }
+    }
 
     /** What the check reports, in order; handed to the FX thread in batches. */
     public sealed interface Event {
@@ -47,78 +98,41 @@ public final class GradientCheckViewModel {
     public record Done(ParameterVerdict verdict) implements Event {
     }
 
-    /** One parameter's progress, its relative errors as a matrix, and its verdict. */
-    public static final class ParameterState {
-        private final String name;
-        private final IntegerProperty total = new SimpleIntegerProperty();
-        private final IntegerProperty done = new SimpleIntegerProperty();
-        private final ObjectProperty<ParameterVerdict> verdict = new SimpleObjectProperty<>();
-        private final StringProperty status = new SimpleStringProperty("waiting");
-        private double[][] relativeErrors = new double[0][0];
-        private long changes;
-
-        ParameterState(String name) {
-            this.name = name;
-        }
-
-        public String name() {
-            return name;
-        }
-
-        public IntegerProperty totalProperty() {
-            return total;
-        }
-
-        public IntegerProperty doneProperty() {
-            return done;
-        }
-
-        public ObjectProperty<ParameterVerdict> verdictProperty() {
-            return verdict;
-        }
-
-        public StringProperty statusProperty() {
-            return status;
-        }
-
-        /** rows x columns of the parameter; NaN where not checked yet. */
-        public double[][] relativeErrors() {
-            return relativeErrors;
-        }
-
-        /** Increases with every element that arrives (the heatmap redraws when it changed). */
-        public long changes() {
-            return changes;
-        }
-
-        void reset(int rows, int cols) {
-            relativeErrors = new double[rows][cols];
-            for (double[] r : relativeErrors) {
-                Arrays.fill(r, Double.NaN);
-            }
-            total.set(rows * cols);
-            done.set(0);
-            verdict.set(null);
-            status.set("waiting");
-            changes++;
-        }
-    }
-
-    private final IntegerProperty vocabularySize = new SimpleIntegerProperty(100);
-    private final IntegerProperty hiddenSize = new SimpleIntegerProperty(10);
-    private final DoubleProperty h = new SimpleDoubleProperty(0.001);
-    private final DoubleProperty threshold = new SimpleDoubleProperty(0.01);
+    private final Background work;
+    private final Notifier notifier;
+    private final Deliveries deliveries;
+    private final IntegerProperty vocabularySize = new SimpleIntegerProperty(LessonDefaults.GRADCHECK_WORD_DIM);
+    private final IntegerProperty hiddenSize = new SimpleIntegerProperty(LessonDefaults.GRADCHECK_HIDDEN_DIM);
+    private final DoubleProperty h = new SimpleDoubleProperty(LessonDefaults.GRADCHECK_H);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(LessonDefaults.GRADCHECK_THRESHOLD);
+    // The lesson's example: y is x shifted by one word.
     private final StringProperty x = new SimpleStringProperty("[0, 1, 2, 3]");
     private final StringProperty y = new SimpleStringProperty("[1, 2, 3, 4]");
-    private final LongProperty seed = new SimpleLongProperty(10);
+    private final LongProperty seed = new SimpleLongProperty(LessonDefaults.SEED);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty summary = new SimpleStringProperty("");
     private final Map<String, ParameterState> states = new LinkedHashMap<>();
     private final ObservableList<CheckedElement> elements = FXCollections.observableArrayList();
+    private final ObservableList<CheckedElement> elementsView = FXCollections.unmodifiableObservableList(elements);
+    private Background.Running task;
+    /** Which run's events are still welcome; a finished or cancelled run's late events are dropped. */
+    private long currentRun;
 
-    public GradientCheckViewModel() {
+    /** The app's: results come to the FX thread in batches, one per frame at most. */
+    public GradientCheckViewModel(Background work, Notifier notifier) {
+        this(work, notifier, Deliveries::fxBatches);
+    }
+
+    /** @param deliveries carries each run's events to the FX thread (tests: at once) */
+    public GradientCheckViewModel(Background work, Notifier notifier, Deliveries deliveries) {
+        this.work = work;
+        this.notifier = notifier;
+        this.deliveries = deliveries;
         for (String p : PARAMETERS) {
-            states.put(p, new ParameterState(p));
+            ParameterState st = new ParameterState(p);
+            states.put(p, st);
+            int[] s = shape(p, vocabularySize.get(), hiddenSize.get());
+            st.reset(s[0], s[1]);
         }
     }
 
@@ -150,11 +164,11 @@ public final class GradientCheckViewModel {
         return seed;
     }
 
-    public BooleanProperty runningProperty() {
+    public ReadOnlyBooleanProperty runningProperty() {
         return running;
     }
 
-    public StringProperty summaryProperty() {
+    public ReadOnlyStringProperty summaryProperty() {
         return summary;
     }
 
@@ -162,8 +176,9 @@ public final class GradientCheckViewModel {
         return states.get(parameter);
     }
 
+    /** Every checked element, in the order checked (the table's rows). */
     public ObservableList<CheckedElement> elements() {
-        return elements;
+        return elementsView;
     }
 
     /** The shape of a parameter: U is H x C, V is C x H, W is H x H. */
@@ -211,14 +226,99 @@ public final class GradientCheckViewModel {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * Checks the form and starts the check in the background; a form that cannot be checked gets a
+     * notice saying what to change, and nothing starts. Does nothing while a check runs.
+     */
+    public void run() {
+        if (running.get()) {
+            return;
+        }
+        int[][] xy;
+        try {
+            xy = validated();
+        } catch (UserException e) {
+            notifier.warn(TITLE, e.getMessage());
+            return;
+        }
+        int c = vocabularySize.get();
+        int hidden = hiddenSize.get();
+        long modelSeed = seed.get();
+        GradientCheck check = new GradientCheck(h.get(), threshold.get());
+        start();
+        long thisRun = ++currentRun;
+        Delivery delivery = deliveries.to(batch -> {
+            if (thisRun == currentRun) {
+                accept(batch);
+            }
+        });
+        Background.Running submitted = work.submit(TITLE, job -> {
+            RnnModel model = RnnModel.initialise(c, hidden, NO_TRUNCATION, modelSeed, Precision.FLOAT64);
+            return check.run(model, xy[0], xy[1], listener(delivery, job, (int) LessonDefaults.parameterCount(c, hidden)),
+                    job.cancel());
+        }, verdicts -> {
+            delivery.flush();
+            finish(true);
+        }, e -> {
+            delivery.flush();
+            finish(false);
+            notifier.failure(TITLE, e);
+        }, () -> {
+            delivery.flush();
+            finish(false);
+        });
+        if (thisRun == currentRun) { // not finished already (a background that runs at once)
+            task = submitted;
+        }
+    }
+
+    /** Stops the running check at its next element; what was checked so far stays shown. */
+    public void cancel() {
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    /** Posts the check's events; called on the checking thread. */
+    private static GradientCheckListener listener(Delivery delivery, Background.Job job, int total) {
+        return new GradientCheckListener() {
+            private int done;
+
+            @Override
+            public void onParameterStart(String parameter, int elements) {
+                delivery.post(new Started(parameter, elements));
+            }
+
+            @Override
+            public void onElement(CheckedElement e) {
+                delivery.post(new Element(e));
+                if (++done % PROGRESS_EVERY == 0) {
+                    job.progress().progress(done, total, String.format(Locale.ROOT,
+                            "Gradient check: %,d of %,d elements", done, total));
+                }
+            }
+
+            @Override
+            public void onParameterDone(ParameterVerdict v) {
+                delivery.post(new Done(v));
+            }
+        };
+    }
+
     /** Checks the form; returns {x, y}. */
     int[][] validated() {
         int c = vocabularySize.get();
-        if (c < 2 || hiddenSize.get() < 1) {
-            throw new UserException("C must be at least 2 and H at least 1.");
+        int hidden = hiddenSize.get();
+        if (c < 2 || c > MAX_WORD_DIM || hidden < 1 || hidden > MAX_HIDDEN_DIM) {
+            throw new UserException(String.format(Locale.ROOT,
+                    "C must be between 2 and %,d and H between 1 and %,d; they are C = %d and H = %d.",
+                    MAX_WORD_DIM, MAX_HIDDEN_DIM, c, hidden));
         }
         if (!(h.get() > 0) || !(threshold.get() > 0)) {
             throw new UserException("h and the threshold must be positive numbers.");
+        }
+        if (seed.get() < 0 || seed.get() > RnnModel.MAX_SEED) {
+            throw new UserException("The seed must be between 0 and " + RnnModel.MAX_SEED + ".");
         }
         int[] xs = parseIndices(x.get(), "x", c);
         int[] ys = parseIndices(y.get(), "y", c);
@@ -241,40 +341,38 @@ public final class GradientCheckViewModel {
     }
 
     /** Events arrived (FX thread). */
-    public void accept(List<Event> batch) {
+    void accept(List<Event> batch) {
         List<CheckedElement> added = new ArrayList<>();
+        Set<ParameterState> touched = new HashSet<>();
         for (Event e : batch) {
             if (e instanceof Started s) {
-                ParameterState st = states.get(s.parameter());
-                st.total.set(s.elements());
-                st.status.set("checking...");
+                states.get(s.parameter()).started(s.elements());
             } else if (e instanceof Element el) {
                 CheckedElement c = el.element();
                 ParameterState st = states.get(c.parameter());
-                double[][] m = st.relativeErrors;
-                if (c.row() < m.length && c.column() < m[c.row()].length) {
-                    m[c.row()][c.column()] = c.relativeError();
-                }
-                st.done.set(st.done.get() + 1);
-                st.changes++;
+                st.record(c);
+                touched.add(st);
                 added.add(c);
             } else if (e instanceof Done d) {
-                ParameterState st = states.get(d.verdict().parameter());
-                st.verdict.set(d.verdict());
-                st.status.set(verdictLine(d.verdict()));
+                states.get(d.verdict().parameter()).finished(d.verdict(), verdictLine(d.verdict()));
             }
         }
+        // One change per batch, not per element: listeners (labels, heat maps) update once per frame.
+        touched.forEach(ParameterState::publish);
         elements.addAll(added);
     }
 
     /** The check ended (FX thread). */
     void finish(boolean completed) {
+        currentRun++;
+        task = null;
         running.set(false);
         if (!completed) {
             summary.set("The check was stopped before the end.");
             return;
         }
-        long failed = states.values().stream().filter(s -> s.verdict.get() != null && !s.verdict.get().passed()).count();
+        long failed = states.values().stream().map(s -> s.verdictProperty().get())
+                .filter(v -> v != null && !v.passed()).count();
         summary.set(failed == 0
                 ? "Backpropagation agrees with the numerical estimate for U, V and W: the gradients are right."
                 : "Backpropagation disagrees with the numerical estimate for " + failed + " parameter"

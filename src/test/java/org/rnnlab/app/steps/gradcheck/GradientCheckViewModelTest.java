@@ -3,27 +3,158 @@ package org.rnnlab.app.steps.gradcheck;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.support.Background;
+import org.rnnlab.app.support.Fakes.DirectBackground;
+import org.rnnlab.app.support.Fakes.RecordingNotifier;
+import org.rnnlab.common.Cancellation;
+import org.rnnlab.common.CancelledException;
 import org.rnnlab.common.UserException;
 import org.rnnlab.training.CheckedElement;
 import org.rnnlab.training.ParameterVerdict;
 
 class GradientCheckViewModelTest {
+    private final RecordingNotifier notifier = new RecordingNotifier();
+    private final DirectBackground work = new DirectBackground(notifier);
+    /** Every run's delivery, each event handed over at once. */
+    private final List<Consumer<List<GradientCheckViewModel.Event>>> deliveredTo = new ArrayList<>();
+    private final GradientCheckViewModel.Deliveries direct = onBatch -> {
+        deliveredTo.add(onBatch);
+        return new GradientCheckViewModel.Delivery() {
+            @Override
+            public void post(GradientCheckViewModel.Event event) {
+                onBatch.accept(List.of(event));
+            }
+
+            @Override
+            public void flush() {
+            }
+        };
+    };
+
+    private GradientCheckViewModel viewModel(Background background) {
+        return new GradientCheckViewModel(background, notifier, direct);
+    }
 
     @Test
     void theLessonsDefaultsArePrefilled() {
-        GradientCheckViewModel vm = new GradientCheckViewModel();
+        GradientCheckViewModel vm = viewModel(work);
         assertEquals(100, vm.vocabularySizeProperty().get());
         assertEquals(10, vm.hiddenSizeProperty().get());
         assertEquals(0.001, vm.hProperty().get());
         assertEquals(0.01, vm.thresholdProperty().get());
+        assertEquals(10, vm.seedProperty().get());
         int[][] xy = vm.validated();
         assertArrayEquals(new int[] {0, 1, 2, 3}, xy[0]);
         assertArrayEquals(new int[] {1, 2, 3, 4}, xy[1]);
+        // The heat maps are empty matrices of the lesson's shapes before any run.
+        assertEquals(10, vm.state("U").relativeErrors().length);
+        assertEquals(100, vm.state("U").relativeErrors()[0].length);
+        assertTrue(Double.isNaN(vm.state("V").relativeErrors()[99][9]));
+    }
+
+    @Test
+    void theCheckPassesForUVAndWOnASmallModel() {
+        GradientCheckViewModel vm = viewModel(work);
+        vm.vocabularySizeProperty().set(20);
+        vm.hiddenSizeProperty().set(5);
+        vm.run();
+
+        assertEquals(List.of("Gradient check"), work.titles);
+        assertEquals(List.of(), notifier.messages);
+        assertFalse(vm.runningProperty().get());
+        int[] sizes = {5 * 20, 20 * 5, 5 * 5};
+        for (int i = 0; i < 3; i++) {
+            String p = GradientCheckViewModel.PARAMETERS.get(i);
+            ParameterState st = vm.state(p);
+            ParameterVerdict v = st.verdictProperty().get();
+            assertNotNull(v, p);
+            assertTrue(v.passed(), p + ": " + GradientCheckViewModel.lessonPrint(v));
+            assertEquals(sizes[i], v.checked());
+            assertEquals("Gradient check for parameter " + p + " passed (" + sizes[i] + " elements).",
+                    st.statusProperty().get());
+            assertEquals(sizes[i], st.doneProperty().get());
+            assertEquals(sizes[i], st.totalProperty().get());
+            for (double[] row : st.relativeErrors()) {
+                for (double e : row) {
+                    assertTrue(e <= 0.01, p + " relative error " + e); // also false for NaN: every element was checked
+                }
+            }
+        }
+        assertEquals(225, vm.elements().size(), "2HC + H^2 = 2 * 5 * 20 + 25 elements");
+        assertTrue(vm.summaryProperty().get().contains("the gradients are right"), vm.summaryProperty().get());
+    }
+
+    @Test
+    void aNegativeVocabularyIsRefusedWithANoticeAndNothingRuns() {
+        GradientCheckViewModel vm = viewModel(work);
+        vm.vocabularySizeProperty().set(-5);
+        vm.run();
+        assertEquals(List.of(), work.titles);
+        assertEquals(1, notifier.messages.size());
+        assertTrue(notifier.last().startsWith("Gradient check: C must be between 2 and"), notifier.last());
+        assertTrue(notifier.last().contains("C = -5"), notifier.last());
+        assertFalse(vm.runningProperty().get());
+        assertEquals(0, vm.elements().size());
+    }
+
+    @Test
+    void aWordIndexPastTheVocabularyIsRefusedWithANotice() {
+        GradientCheckViewModel vm = viewModel(work);
+        vm.vocabularySizeProperty().set(20);
+        vm.hiddenSizeProperty().set(5);
+        vm.xProperty().set("[0, 1, 20]");
+        vm.yProperty().set("[1, 2, 3]");
+        vm.run();
+        assertEquals(List.of(), work.titles);
+        assertEquals("Gradient check: x holds 20, but word indices go from 0 to C - 1 = 19.", notifier.last());
+    }
+
+    @Test
+    void aFailureInTheBackgroundIsToldAndEndsTheRun() {
+        Background failing = new Background() {
+            @Override
+            public <T> Running submit(String title, Work<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                                      Runnable onCancelled) {
+                onFailure.accept(new UserException("The native library could not be loaded."));
+                return () -> { };
+            }
+        };
+        GradientCheckViewModel vm = viewModel(failing);
+        vm.run();
+        assertEquals("Gradient check: The native library could not be loaded.", notifier.last());
+        assertFalse(vm.runningProperty().get());
+        assertEquals("The check was stopped before the end.", vm.summaryProperty().get());
+    }
+
+    @Test
+    void cancelStopsTheCheckAndLateEventsAreDropped() throws Exception {
+        HeldBackground held = new HeldBackground();
+        GradientCheckViewModel vm = viewModel(held);
+        vm.vocabularySizeProperty().set(20);
+        vm.hiddenSizeProperty().set(5);
+        vm.run();
+        assertTrue(vm.runningProperty().get());
+        vm.cancel();
+        held.runHeldJob();
+        assertFalse(vm.runningProperty().get());
+        assertEquals("The check was stopped before the end.", vm.summaryProperty().get());
+        assertEquals(0, vm.elements().size(), "cancelled before the first element");
+        assertNull(vm.state("U").verdictProperty().get());
+
+        // An event the stopped run's worker posted late is not shown.
+        CheckedElement late = new CheckedElement("U", 0, 0, 0.5, 0.5, 0, true);
+        deliveredTo.get(0).accept(List.of(new GradientCheckViewModel.Element(late)));
+        assertEquals(0, vm.elements().size());
+        assertEquals(0, vm.state("U").doneProperty().get());
     }
 
     @Test
@@ -38,10 +169,13 @@ class GradientCheckViewModelTest {
         assertTrue(big.getMessage().contains("0 to C - 1 = 99"), big.getMessage());
         assertThrows(UserException.class, () -> GradientCheckViewModel.parseIndices("[1, two]", "y", 100));
         assertThrows(UserException.class, () -> GradientCheckViewModel.parseIndices("[]", "y", 100));
-        GradientCheckViewModel vm = new GradientCheckViewModel();
+        GradientCheckViewModel vm = viewModel(work);
         vm.yProperty().set("[1, 2]");
         UserException lengths = assertThrows(UserException.class, vm::validated);
         assertTrue(lengths.getMessage().contains("same length"));
+        vm.run();
+        assertTrue(notifier.last().contains("same length"), notifier.last());
+        assertEquals(List.of(), work.titles);
     }
 
     @Test
@@ -53,18 +187,23 @@ class GradientCheckViewModelTest {
 
     @Test
     void streamedElementsFillTheMatrixAndTheVerdictArrives() {
-        GradientCheckViewModel vm = new GradientCheckViewModel();
+        GradientCheckViewModel vm = viewModel(work);
         vm.vocabularySizeProperty().set(4);
         vm.hiddenSizeProperty().set(2);
         vm.start();
-        var w = vm.state("W");
+        ParameterState w = vm.state("W");
         assertTrue(Double.isNaN(w.relativeErrors()[1][0]));
+        long revision = w.revisionProperty().get();
         CheckedElement e = new CheckedElement("W", 1, 0, 0.5, 0.5000001, 1e-7, true);
-        vm.accept(List.of(new GradientCheckViewModel.Started("W", 4), new GradientCheckViewModel.Element(e)));
+        CheckedElement f = new CheckedElement("W", 1, 1, 0.5, 0.5000001, 2e-7, true);
+        vm.accept(List.of(new GradientCheckViewModel.Started("W", 4), new GradientCheckViewModel.Element(e),
+                new GradientCheckViewModel.Element(f)));
         assertEquals(1e-7, w.relativeErrors()[1][0]);
-        assertEquals(1, w.doneProperty().get());
+        assertEquals(2e-7, w.relativeErrors()[1][1]);
+        assertEquals(2, w.doneProperty().get());
         assertEquals(4, w.totalProperty().get());
-        assertEquals(List.of(e), vm.elements());
+        assertEquals(revision + 1, w.revisionProperty().get(), "one change for the whole batch");
+        assertEquals(List.of(e, f), vm.elements());
         vm.accept(List.of(new GradientCheckViewModel.Done(new ParameterVerdict("W", true, 4, null))));
         assertEquals("Gradient check for parameter W passed (4 elements).", w.statusProperty().get());
         vm.finish(true);
@@ -77,5 +216,30 @@ class GradientCheckViewModelTest {
         String text = GradientCheckViewModel.lessonPrint(new ParameterVerdict("U", false, 1000, bad));
         assertEquals(String.format("Gradient Check ERROR: parameter=U ix=(2, 3)%nEstimated_gradient: 0.125000%n"
                 + "Backpropagation gradient: 0.250000%nRelative Error: 0.333333"), text);
+    }
+
+    /** Keeps the submitted job until the test runs it, so that a cancel can come first. */
+    private static final class HeldBackground implements Background {
+        private Runnable held;
+
+        @Override
+        public <T> Running submit(String title, Work<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                                  Runnable onCancelled) {
+            Cancellation cancel = new Cancellation();
+            held = () -> {
+                try {
+                    onSuccess.accept(job.run(new Job((done, total, text) -> { }, cancel)));
+                } catch (CancelledException e) {
+                    onCancelled.run();
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                }
+            };
+            return cancel::cancel;
+        }
+
+        void runHeldJob() {
+            held.run();
+        }
     }
 }
