@@ -50,6 +50,11 @@ public final class RnnLabApp extends Application {
         }
     }
 
+    /** The window, once started (tests look inside). */
+    public MainWindow window() {
+        return window;
+    }
+
     @Override
     public void stop() {
         if (window != null) {
