@@ -121,6 +121,8 @@ class TrainingViewTest {
             vm.learningRateProperty().set(1e6);
         });
         press(robot, "#startTraining");
+        // Start first makes a fresh lesson model in the background, then the run begins
+        waitFor(60, () -> session.models().isTraining() || vm.run().divergedProperty().get());
         waitFor(120, () -> vm.run().stateProperty().get() == TrainingRunState.State.IDLE && !session.models().isTraining());
         assertTrue(vm.run().divergedProperty().get(), vm.run().outcomeProperty().get());
         assertTrue(session.notices().lastMessage().startsWith("Training diverged"), session.notices().lastMessage());
