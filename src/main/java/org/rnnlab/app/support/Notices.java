@@ -1,7 +1,14 @@
 package org.rnnlab.app.support;
 
 import javafx.geometry.Pos;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.rnnlab.common.UserException;
@@ -21,16 +28,30 @@ public final class Notices implements Notifier {
         return lastMessage;
     }
 
+    /** How long a notice stays: long enough to read it aloud to a class; it can be closed sooner. */
+    public static final Duration SHOWN_FOR = Duration.seconds(20);
+
     @Override
     public void warn(String title, String text) {
-        lastMessage = text;
-        build(title, text).showWarning();
+        String said = sentence(text);
+        lastMessage = said;
+        build(title, said, true).show();
     }
 
     @Override
     public void info(String title, String text) {
-        lastMessage = text;
-        build(title, text).showInformation();
+        String said = sentence(text);
+        lastMessage = said;
+        build(title, said, false).show();
+    }
+
+    /** The text as a full sentence: it ends with a full stop (or ! or ?). */
+    public static String sentence(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.endsWith(".") || t.endsWith("!") || t.endsWith("?")) {
+            return t;
+        }
+        return t + ".";
     }
 
     public static String describe(Throwable error) {
@@ -53,9 +74,22 @@ public final class Notices implements Notifier {
         return "Something went wrong: " + t + ".";
     }
 
-    private Notifications build(String title, String text) {
-        Notifications n = Notifications.create().title(title).text(text)
-                .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(8));
+    private Notifications build(String title, String text, boolean warning) {
+        // The text goes in a wrapping label no wider than the window, so a long notice is never cut.
+        double windowWidth = owner != null && owner.getScene() != null ? owner.getScene().getWidth() : 800;
+        Label body = new Label(text);
+        body.setWrapText(true);
+        body.setMaxWidth(Math.max(240, Math.min(560, windowWidth - 120)));
+        body.setMinHeight(Region.USE_PREF_SIZE);
+        body.getStyleClass().add("notice-text");
+        FontIcon icon = new FontIcon(warning ? MaterialDesignA.ALERT_OUTLINE : MaterialDesignI.INFORMATION_OUTLINE);
+        icon.setIconSize(28);
+        icon.getStyleClass().add(warning ? "notice-warning-icon" : "notice-info-icon");
+        HBox content = new HBox(12, icon, body);
+        content.setAlignment(Pos.CENTER_LEFT);
+        content.setPadding(new Insets(4, 8, 4, 4));
+        Notifications n = Notifications.create().title(title).graphic(content)
+                .position(Pos.BOTTOM_RIGHT).hideAfter(SHOWN_FOR);
         if (owner != null && owner.getScene() != null) {
             n = n.owner(owner);
         }
