@@ -66,6 +66,7 @@ public final class MainWindow {
         Theme.bindFontSize(root);
         enableFileDrop();
         session.notices().setOwner(root);
+        session.corpus().setColumnChooser(this::chooseColumn);
         stepList.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> show(entry));
         stepList.getSelectionModel().select(0);
     }
@@ -89,6 +90,18 @@ public final class MainWindow {
     public void select(String stepId) {
         LessonSteps.ALL.stream().filter(e -> e.id().equals(stepId)).findFirst()
                 .ifPresent(e -> stepList.getSelectionModel().select(e));
+    }
+
+    /** A CSV file without a "body" column: which of its columns holds the text? */
+    private String chooseColumn(String file, java.util.List<String> columns) {
+        javafx.scene.control.ChoiceDialog<String> ask = new javafx.scene.control.ChoiceDialog<>(columns.get(0), columns);
+        ask.setTitle("Choose the text column");
+        ask.setHeaderText(file + " has no column named \"body\".");
+        ask.setContentText("The text to learn from is in the column:");
+        if (root.getScene() != null) {
+            ask.initOwner(root.getScene().getWindow());
+        }
+        return ask.showAndWait().orElse(null);
     }
 
     /** What the steps share (tests look inside). */

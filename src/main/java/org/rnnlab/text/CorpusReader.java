@@ -226,9 +226,23 @@ public final class CorpusReader {
                 return i;
             }
         }
-        String have = header.isEmpty() ? "none" : String.join(", ", header);
-        throw new UserException(p + " has no column '" + col + "' (its header holds: " + have
-                + "); name the text column with --column NAME");
+        throw new MissingColumn(p, col, header);
+    }
+
+    /** A CSV file without the asked-for text column; says which columns it has, so a caller can offer them. */
+    public static final class MissingColumn extends UserException {
+        private final List<String> columns;
+
+        MissingColumn(Path p, String column, List<String> header) {
+            super(p + " has no column '" + column + "' (its header holds: "
+                    + (header.isEmpty() ? "none" : String.join(", ", header)) + "); name the text column with --column NAME");
+            this.columns = List.copyOf(header.stream().map(h -> h == null ? "" : h).toList());
+        }
+
+        /** The file's columns, in order. */
+        public List<String> columns() {
+            return columns;
+        }
     }
 
     private static UserException cannotRead(Path p, IOException e) {

@@ -1,6 +1,7 @@
 package org.rnnlab.app.session;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
@@ -18,6 +19,7 @@ import org.rnnlab.app.support.FxBatcher;
 import org.rnnlab.app.support.Notices;
 import org.rnnlab.app.support.Notifier;
 import org.rnnlab.common.Cancellation;
+import org.rnnlab.text.CorpusReader;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.app.support.NumberText;
 
@@ -44,6 +46,7 @@ public final class CorpusSession {
 
     private final Background work;
     private final Notifier notifier;
+    private ColumnChooser columnChooser = (file, columns) -> null;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final ObjectProperty<Corpus> corpus = new SimpleObjectProperty<>();
     private final ObjectProperty<CorpusSummary> summary = new SimpleObjectProperty<>();
@@ -58,12 +61,25 @@ public final class CorpusSession {
     private long rebuildGeneration;
     private Cancellation openCancel;
     private Background.Running rebuildTask;
+    private int requestedVocabularySize = DEFAULT_VOCABULARY_SIZE;
+    private boolean clamping;
     private FxBatcher<CorpusSummary> liveSummaries;
 
     public CorpusSession(Background work, Notifier notifier) {
         this.work = work;
         this.notifier = notifier;
         vocabularySize.addListener((obs, old, now) -> vocabularySizeChanged());
+    }
+
+    /** Asks which column of a CSV file holds the text; null when the learner declines. */
+    @FunctionalInterface
+    public interface ColumnChooser {
+        String choose(String fileName, List<String> columns);
+    }
+
+    /** Who asks for the text column of a CSV file without a {@code body} column (the window sets a dialog). */
+    public void setColumnChooser(ColumnChooser chooser) {
+        this.columnChooser = chooser;
     }
 
     // ---------------------------------------------------------------- what steps observe
@@ -122,6 +138,11 @@ public final class CorpusSession {
      * data replace the old ones; on failure a notice says why and the old corpus stays.
      */
     public void open(Path path) {
+        open(path, null);
+    }
+
+    /** As {@link #open(Path)}, reading the text of a CSV file from {@code column} (null: {@code body}). */
+    public void open(Path path, String column) {
         if (openCancel != null) {
             openCancel.cancel();   // a newer open wins
         }
@@ -149,15 +170,16 @@ public final class CorpusSession {
             }
         };
         try {
-            submitOpen(path, name, generation, mine, askedC, restore);
+            submitOpen(path, column, name, generation, mine, askedC, restore);
         } catch (RejectedExecutionException e) {
             loading.set(false);   // the app is closing
         }
     }
 
-    private void submitOpen(Path path, String name, long generation, Cancellation mine, int askedC, Runnable restore) {
+    private void submitOpen(Path path, String column, String name, long generation, Cancellation mine, int askedC,
+                            Runnable restore) {
         work.submit("Reading " + name, job -> {
-            Corpus read = Corpus.read(path, null, job.progress(), job.cancel(), mine,
+            Corpus read = Corpus.read(path, column, job.progress(), job.cancel(), mine,
                     s -> liveSummaries.post(s.withGeneration(generation)));
             mine.throwIfCancelled();
             int c = clamp(askedC, read.maxVocabularySize());
@@ -173,10 +195,21 @@ public final class CorpusSession {
             loading.set(false);
             install(loaded.corpus(), loaded.prepared());
         }, error -> {
-            Corpus old = corpus.get();
-            notifier.warn("Cannot open " + name, Notices.describe(error)
-                    + (old == null ? "" : " The corpus " + old.description() + " stays loaded."));
             restore.run();
+            Corpus old = corpus.get();
+            String stays = old == null ? "" : " The corpus " + old.description() + " stays loaded.";
+            if (error instanceof CorpusReader.MissingColumn missing && !missing.columns().isEmpty()) {
+                // the window can do what the command line's --column does: ask which column holds the text
+                String chosen = columnChooser.choose(name, missing.columns());
+                if (chosen != null) {
+                    open(path, chosen);
+                } else {
+                    notifier.warn("Cannot open " + name, name + " has no column named " + (column == null ? "body" : column)
+                            + ", and no other column was chosen." + stays);
+                }
+                return;
+            }
+            notifier.warn("Cannot open " + name, Notices.sentence(Notices.describe(error)) + stays);
         }, restore);
     }
 
@@ -191,16 +224,30 @@ public final class CorpusSession {
         maxVocabularySize.set(loaded.maxVocabularySize());
         file.set(loaded.path());
         int c = data.vocabulary().size();
-        int asked = clamp(vocabularySize.get(), loaded.maxVocabularySize());
+        // the learner's own C, clamped to this corpus only: a small corpus does not shrink it for the next one
+        int asked = clamp(requestedVocabularySize, loaded.maxVocabularySize());
         prepared.set(data);
         if (asked != vocabularySize.get()) {
-            vocabularySize.set(asked);   // schedules a rebuild only if it differs from data's C
+            clamping = true;
+            try {
+                vocabularySize.set(asked);   // schedules a rebuild only if it differs from data's C
+            } finally {
+                clamping = false;
+            }
         } else if (asked != c) {
             scheduleRebuild();
         }
     }
 
+    /** The C the learner asked for last (the lesson's 8,000 until then), before any corpus clamps it. */
+    public int requestedVocabularySize() {
+        return requestedVocabularySize;
+    }
+
     private void vocabularySizeChanged() {
+        if (!clamping) {
+            requestedVocabularySize = vocabularySize.get();
+        }
         if (corpus.get() == null || loading.get()) {
             return;   // the load in progress uses C as it finds it when done
         }

@@ -61,6 +61,9 @@ public final class BackgroundWork implements Background {
     public <T> Running submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
                               Runnable onCancelled) {
         Cancellation cancel = new Cancellation();
+        if (executor.isShutdown()) {
+            return cancel::cancel; // the window is closing: late requests (a timer, a listener) do nothing
+        }
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -110,7 +113,11 @@ public final class BackgroundWork implements Background {
         message.bind(task.messageProperty());
         progress.bind(task.progressProperty());
         busy.set(true);
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            finish(task, title + ": cancelled"); // shut down between the check and here
+        }
         return () -> {
             cancel.cancel();
             task.cancel(false);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -138,6 +139,48 @@ class CorpusSessionTest {
             assertEquals(file, session.fileProperty().get());
             assertEquals(summary, session.summaryProperty().get());
         }
+    }
+
+    @Test
+    void aSmallCorpusClampsCOnlyForItself() throws Exception {
+        Corpus tiny = CorpusSessionFixtures.corpus();
+        WaitForAsyncUtils.asyncFx(() -> session.install(tiny,
+                PreparedData.fromSentences(tiny.sentences(), tiny.maxVocabularySize()))).get();
+        int small = session.corpusProperty().get().maxVocabularySize();
+        assertEquals(small, session.vocabularySizeProperty().get(), "clamped to the small corpus");
+        assertEquals(8000, session.requestedVocabularySize(), "the learner's C is remembered");
+        open(SampleFiles.corpus());
+        awaitLoaded();
+        CorpusSessionFixtures.await(30, () -> session.preparedProperty().get().vocabulary().size() == 8000);
+        assertEquals(8000, session.vocabularySizeProperty().get(), "back to the lesson's C on a large corpus");
+        WaitForAsyncUtils.asyncFx(() -> session.vocabularySizeProperty().set(500)).get();
+        assertEquals(500, session.requestedVocabularySize(), "a C the learner sets is theirs");
+    }
+
+    @Test
+    void aCsvWithoutABodyColumnAsksForTheTextColumn() throws Exception {
+        Path csv = dir.resolve("speeches.csv");
+        Files.writeString(csv, "year,speech\n1990,\"The nation is strong. We will build.\"\n1991,\"The people want peace.\"\n");
+        List<String> offered = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> session.setColumnChooser((file, columns) -> {
+            offered.addAll(columns);
+            return "speech";
+        })).get();
+        open(csv);
+        CorpusSessionFixtures.await(30, () -> csv.equals(session.fileProperty().get()) && !session.loadingProperty().get());
+        assertEquals(List.of("year", "speech"), offered);
+        assertEquals(2, session.summaryProperty().get().documents());
+        assertTrue(session.corpusProperty().get().description().contains("column speech"),
+                session.corpusProperty().get().description());
+
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "a,b\n1,2\n");
+        WaitForAsyncUtils.asyncFx(() -> session.setColumnChooser((file, columns) -> null)).get();
+        open(other);
+        CorpusSessionFixtures.await(30, () -> notices.lastMessage() != null && notices.lastMessage().contains("other.csv"));
+        assertTrue(notices.lastMessage().contains("no column named body"), notices.lastMessage());
+        assertTrue(!notices.lastMessage().contains("--column"), "advice the window can follow: " + notices.lastMessage());
+        assertEquals(csv, session.fileProperty().get(), "the corpus before stays");
     }
 
     @Test
