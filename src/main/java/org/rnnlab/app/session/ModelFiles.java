@@ -107,10 +107,17 @@ public final class ModelFiles {
         }
         Vocabulary v = data.vocabulary();
         if (v.size() != LessonDefaults.WORD_DIM) {
+            // say what the model needs, and what in this window gets there
+            int distinct = data.stats().distinctTokens();
+            String how = distinct + 1 >= LessonDefaults.WORD_DIM
+                    ? String.format(Locale.ROOT, "this corpus has enough words: set C to %,d in the Vocabulary step, then import again.",
+                            LessonDefaults.WORD_DIM)
+                    : String.format(Locale.ROOT, "this corpus has only %,d distinct words, so open a larger one "
+                            + "(Corpus > Sample corpus has about 17,700), set C to %,d and import again.", distinct,
+                            LessonDefaults.WORD_DIM);
             notifier.warn(title, String.format(Locale.ROOT,
-                    "The lesson's model needs a vocabulary of %,d words, but the corpus is prepared with %,d; "
-                            + "set the vocabulary size to %d in the Vocabulary step and import again.",
-                    LessonDefaults.WORD_DIM, v.size(), LessonDefaults.WORD_DIM));
+                    "The lesson's model was trained with a vocabulary of exactly %,d words and the corpus is prepared with %,d; %s",
+                    LessonDefaults.WORD_DIM, v.size(), how));
             return;
         }
         store.setLoading(true);

@@ -139,7 +139,10 @@ class LessonSessionTest {
         ready(30);
         fx(() -> files.importLesson(dir.resolve("trained-model-theano.npz")));
         assertNotNull(session.notices().lastMessage());
-        assertTrue(session.notices().lastMessage().contains("8,000 words"), session.notices().lastMessage());
+        String said = session.notices().lastMessage();
+        assertTrue(said.contains("exactly 8,000 words"), said);
+        assertTrue(said.contains("open a larger one (Corpus > Sample corpus"), "advice the window can follow: " + said);
+        assertFalse(said.contains("--"), said);
     }
 
     @Test
