@@ -47,11 +47,18 @@ public final class ModelFiles {
 
     /** A new model with random weights for the prepared corpus: the lesson's initialisation (seeded). */
     public void initialiseRandom(int hidden, long seed, Precision precision) {
-        initialiseRandom(hidden, seed, precision, () -> { });
+        initialise(hidden, seed, precision, () -> { }, true);
     }
 
-    /** As above; {@code then} runs on the FX thread once the new model is the current one. */
+    /**
+     * As above, without a word about the model it replaces (the caller says it); {@code then} runs on
+     * the FX thread once the new model is the current one.
+     */
     public void initialiseRandom(int hidden, long seed, Precision precision, Runnable then) {
+        initialise(hidden, seed, precision, then, false);
+    }
+
+    private void initialise(int hidden, long seed, Precision precision, Runnable then, boolean sayKept) {
         PreparedData data = store.prepared();
         if (data == null) {
             notifier.warn("New model", "The corpus is not prepared yet; wait a moment and try again.");
@@ -68,7 +75,10 @@ public final class ModelFiles {
                 job -> RnnModel.initialise(c, hidden, LessonDefaults.BPTT_TRUNCATE, seed, precision),
                 m -> {
                     store.setLoading(false);
-                    store.publish(m, v, null, ModelStore.RANDOM_PREFIX + " (seed " + seed + ")", seed, List.of());
+                    ModelStore.Kept kept = store.publish(m, v, null, ModelStore.RANDOM_PREFIX + " (seed " + seed + ")", seed, List.of());
+                    if (sayKept) {
+                        sayKept(kept);
+                    }
                     then.run();
                 },
                 e -> {
@@ -136,7 +146,15 @@ public final class ModelFiles {
             notifier.warn("Model", "Stop the training first, then change the model.");
             return;
         }
-        store.restore(kept);
+        sayKept(store.restore(kept));
+    }
+
+    /** Nothing is discarded without a word: the model just replaced, and how to get it back. */
+    private void sayKept(ModelStore.Kept kept) {
+        if (kept != null) {
+            notifier.info("Model kept", "The model before, " + kept.description()
+                    + ", is kept for this session: Training > Model > Earlier models brings it back.");
+        }
     }
 
     /** Loads the shipped sample model again; it fits only the sample corpus at C = 8,000. */
@@ -183,7 +201,7 @@ public final class ModelFiles {
         }
         ModelInfo i = loaded.info();
         long seed = i != null && i.seed() != null ? i.seed() : store.seed();
-        store.publish(loaded.model(), v, i, what, seed, i == null ? List.of() : i.lossHistory());
+        sayKept(store.publish(loaded.model(), v, i, what, seed, i == null ? List.of() : i.lossHistory()));
     }
 
     /** Saves the current model with its vocabulary (npz bundle), in the background. */

@@ -160,8 +160,8 @@ public final class ModelStore {
     // ---- publishing (FX thread): ModelFiles and TrainingController ------------------------------
 
     /** A new current model with its vocabulary; {@code i} null for a model without a file. */
-    void publish(RnnModel m, Vocabulary v, ModelInfo i, String what, long seedUsed, List<Double> history) {
-        remember();
+    Kept publish(RnnModel m, Vocabulary v, ModelInfo i, String what, long seedUsed, List<Double> history) {
+        Kept kept = remember();
         vocabulary.set(v);
         info.set(i);
         seed = seedUsed;
@@ -171,6 +171,7 @@ public final class ModelStore {
         description.set(what);
         updateMatch();
         revision.set(revision.get() + 1);
+        return kept;
     }
 
     /** New parameters for the same vocabulary (a training snapshot or result). */
@@ -198,22 +199,27 @@ public final class ModelStore {
     }
 
     /** Makes a kept model current again (it leaves the list; the one it replaces joins it). */
-    void restore(Kept k) {
+    Kept restore(Kept k) {
         earlier.remove(k);
-        publish(k.model(), k.vocabulary(), k.info(), k.description(), k.seed(), k.lossHistory());
+        return publish(k.model(), k.vocabulary(), k.info(), k.description(), k.seed(), k.lossHistory());
     }
 
-    /** The current model joins the earlier ones, unless it is a fresh random model nobody trained (it is one click away). */
-    private void remember() {
+    /**
+     * The current model joins the earlier ones, unless it is a fresh random model nobody trained (it
+     * is one click away); returns it, or null.
+     */
+    private Kept remember() {
         RnnModel m = model.get();
         if (m == null || description.get().startsWith(RANDOM_PREFIX)) {
-            return;
+            return null;
         }
         earlier.removeIf(k -> k.model() == m);
-        earlier.add(0, new Kept(m, vocabulary.get(), info.get(), description.get(), seed, List.copyOf(lossHistory)));
+        Kept kept = new Kept(m, vocabulary.get(), info.get(), description.get(), seed, List.copyOf(lossHistory));
+        earlier.add(0, kept);
         while (earlier.size() > KEPT_MODELS) {
             earlier.remove(earlier.size() - 1);
         }
+        return kept;
     }
 
     /** The evaluations of a run that ended, appended to the model's history. */

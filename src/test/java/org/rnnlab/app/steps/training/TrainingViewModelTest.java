@@ -194,6 +194,21 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aNewModelNeverDiscardsATrainedOneWithoutAWord() {
+        corpus(30);
+        vm.startFromProperty().set(TrainingViewModel.StartFrom.CURRENT_MODEL);
+        vm.start();
+        training.end(store.model().copy());
+        RnnModel trained = store.model();
+        vm.newModel();
+        assertTrue(notifier.last().startsWith("Model kept: The model before, trained in a test, is kept"), notifier.last());
+        assertTrue(notifier.last().contains("Model > Earlier models"), notifier.last());
+        assertSame(trained, vm.earlierModels().get(0).model());
+        corpus(20);
+        assertEquals(1, vm.earlierModels().size(), "a fresh random model is not kept: one click makes it again");
+    }
+
+    @Test
     void samplesAreAskedForEveryFewSecondsWhileTraining() {
         corpus(30);
         vm.start();
