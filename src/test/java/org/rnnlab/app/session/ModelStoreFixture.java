@@ -30,4 +30,9 @@ public final class ModelStoreFixture {
     public void newModel(int hidden, long seed) {
         files.initialiseRandom(hidden, seed, Precision.FLOAT64);
     }
+
+    /** Makes {@code m} (same vocabulary as the corpus) the current model, as a finished training does. */
+    public void adopt(org.rnnlab.engine.RnnModel m, String description) {
+        store.publishParameters(m, description);
+    }
 }

@@ -88,9 +88,13 @@ public final class LossView implements LessonStep {
         Label actual = new Label();
         actual.setId("actualLoss");
         actual.textProperty().bind(Bindings.createStringBinding(() -> format(vm.actualProperty().get()), vm.actualProperty()));
+        Label lesson = new Label();
+        lesson.setId("lessonLoss");
+        lesson.textProperty().bind(Bindings.createStringBinding(() -> format(vm.lessonLossProperty().get()), vm.lessonLossProperty()));
         Node expectedCard = card("Expected for random weights", expected, vm.expectedCaption());
+        Node lessonCard = card("The lesson's check", lesson, vm.lessonCaption());
         Node actualCard = card("This model", actual, vm.actualCaption());
-        HBox cards = new HBox(12, expectedCard, actualCard);
+        HBox cards = new HBox(12, expectedCard, lessonCard, actualCard);
 
         ProgressBar progress = new ProgressBar(0);
         progress.setId("lossProgress");

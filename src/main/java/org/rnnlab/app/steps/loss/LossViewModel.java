@@ -1,5 +1,7 @@
 package org.rnnlab.app.steps.loss;
 
+import org.rnnlab.engine.Precision;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.app.support.NumberText;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +73,8 @@ public final class LossViewModel {
     private final IntegerProperty maxSentences = new SimpleIntegerProperty(1_000_000);
     private final DoubleProperty expected = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty actual = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty lessonLoss = new SimpleDoubleProperty(Double.NaN);
+    private final StringBinding lessonCaption;
     private final IntegerProperty done = new SimpleIntegerProperty();
     private final IntegerProperty target = new SimpleIntegerProperty();
     private final LongProperty words = new SimpleLongProperty();
@@ -111,6 +115,9 @@ public final class LossViewModel {
         }, store.modelProperty());
         actualCaption = Bindings.createStringBinding(() -> done.get() == 0 ? "mean loss per word"
                 : String.format(Locale.ROOT, "per word, %,d sentences (%,d words)", done.get(), words.get()), done, words);
+        lessonCaption = Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "a fresh model as the lesson initialises it (H = %d, seed %d): near ln C", LessonDefaults.HIDDEN_DIM,
+                LessonDefaults.SEED));
         computeDisabled = running.or(store.modelProperty().isNull());
         store.revisionProperty().addListener((o, a, b) -> {
             if (shown && !running.get()) {
@@ -119,6 +126,11 @@ public final class LossViewModel {
         });
         store.preparedProperty().addListener((o, a, d) -> corpusChanged(d));
         corpusChanged(store.prepared());
+    }
+
+    /** The lesson's check: the loss of a fresh model initialised as the lesson does (H 100, seed 10), on the same sentences. */
+    public ReadOnlyDoubleProperty lessonLossProperty() {
+        return lessonLoss;
     }
 
     /** N: how many of the corpus's first sentences to measure on. */
@@ -164,6 +176,11 @@ public final class LossViewModel {
 
     public StringBinding expectedCaption() {
         return expectedCaption;
+    }
+
+    /** Under the lesson's check: what model it is. */
+    public StringBinding lessonCaption() {
+        return lessonCaption;
     }
 
     public StringBinding actualCaption() {
@@ -213,9 +230,17 @@ public final class LossViewModel {
                 progress(batch);
             }
         });
-        task = work.submit(String.format(Locale.ROOT, "Loss on the first %,d sentences", count),
-                job -> meanLoss(m, count, pairs, job, sink::post), mean -> {
+        double[] lesson = {Double.NaN};
+        task = work.submit(String.format(Locale.ROOT, "Loss step: the loss on the first %,d sentences", count),
+                job -> {
+                    // the lesson's check: a fresh model as the lesson initialises it lands near ln C
+                    RnnModel fresh = RnnModel.initialise(v.size(), LessonDefaults.HIDDEN_DIM, LessonDefaults.BPTT_TRUNCATE,
+                            LessonDefaults.SEED, Precision.FLOAT32);
+                    lesson[0] = meanLoss(fresh, count, pairs, job, p -> { });
+                    return meanLoss(m, count, pairs, job, sink::post);
+                }, mean -> {
                     sink.flush();
+                    lessonLoss.set(lesson[0]);
                     finish(true);
                 }, e -> {
                     sink.flush();
@@ -273,6 +298,7 @@ public final class LossViewModel {
     /** A computation starts (FX thread). */
     void start(int vocabularySize, long revision, int count) {
         expected.set(Math.log(vocabularySize));
+        lessonLoss.set(Double.NaN);
         actual.set(Double.NaN);
         done.set(0);
         words.set(0);

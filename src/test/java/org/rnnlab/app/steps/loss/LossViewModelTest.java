@@ -137,7 +137,9 @@ class LossViewModelTest {
         assertEquals(data.size(), vm.maxSentencesProperty().get());
         vm.sentencesProperty().set(40);
         vm.compute();
-        assertEquals(List.of("Loss on the first 40 sentences"), services.work.titles.subList(services.work.titles.size() - 1, services.work.titles.size()));
+        assertEquals(List.of("Loss step: the loss on the first 40 sentences"),
+                services.work.titles.subList(services.work.titles.size() - 1, services.work.titles.size()),
+                "the status bar says which step the work is for");
         RnnModel m = services.store.model();
         double engine = m.meanLoss(data.xs().subList(0, 40), data.ys().subList(0, 40));
         assertEquals(engine, vm.actualProperty().get(), 1e-9);
@@ -152,6 +154,26 @@ class LossViewModelTest {
         assertEquals(Math.ceil(Math.max(vm.expectedProperty().get(), vm.actualProperty().get()) * 1.15), vm.chartTopProperty().get());
         assertFalse(vm.runningProperty().get());
         assertEquals(services.store.revisionProperty().get(), vm.computedRevision());
+    }
+
+    @Test
+    void theLessonsCheckIsAFreshSeededModelBesideTheCurrentOne() {
+        LossViewModel vm = viewModel();
+        PreparedData data = services.corpus(30);
+        RnnModel trained = services.store.model().copy();
+        for (int i = 0; i < 60; i++) {
+            trained.sgdStep(data.x(i % 20), data.y(i % 20), 0.05);
+        }
+        services.adopt(trained, "trained in a test");
+        vm.sentencesProperty().set(20);
+        vm.compute();
+        RnnModel fresh = RnnModel.initialise(data.vocabulary().size(), org.rnnlab.common.LessonDefaults.HIDDEN_DIM,
+                4, 10, org.rnnlab.engine.Precision.FLOAT32);
+        double lesson = fresh.meanLoss(data.xs().subList(0, 20), data.ys().subList(0, 20));
+        assertEquals(lesson, vm.lessonLossProperty().get(), 1e-9);
+        assertEquals(vm.expectedProperty().get(), vm.lessonLossProperty().get(), 0.1, "the lesson's check: about ln C");
+        assertTrue(vm.actualProperty().get() < vm.lessonLossProperty().get() - 0.1,
+                "the trained model is measured too: " + vm.actualProperty().get());
     }
 
     @Test
