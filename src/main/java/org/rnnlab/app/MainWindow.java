@@ -34,6 +34,7 @@ import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -163,6 +164,11 @@ public final class MainWindow {
         smaller.setId("fontSmaller");
         Button larger = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_INCREASE, "Larger text (Ctrl +)", () -> Theme.changeFontSize(2));
         larger.setId("fontLarger");
+        Button reset = new Button("Reset to the lesson", new FontIcon(MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE));
+        reset.setTooltip(new javafx.scene.control.Tooltip(
+                "The sample corpus, C = 8,000, the shipped model and the lesson's settings; the model now open is kept"));
+        reset.setOnAction(e -> session.resetToLesson());
+        reset.setId("resetToLesson");
         Button dark = iconButton(MaterialDesignT.THEME_LIGHT_DARK, "Light or dark theme", Theme::toggleDark);
         dark.setId("themeToggle");
 
@@ -171,7 +177,7 @@ public final class MainWindow {
         title.setGraphic(new FontIcon(MaterialDesignM.MOLECULE));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        return new ToolBar(title, new Separator(), open, spring, smaller, larger, dark);
+        return new ToolBar(title, new Separator(), open, reset, spring, smaller, larger, dark);
     }
 
     private Node statusBar() {

@@ -70,6 +70,23 @@ class AppSmokeTest {
     }
 
     @Test
+    void resetToTheLessonBringsBackTheSampleCorpusTheShippedModelAndTheSettings(FxRobot robot) throws Exception {
+        var session = app.window().session();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> session.models().matchesCorpusProperty().get()
+                && !session.models().loadingProperty().get() && session.corpus().preparedProperty().get() != null);
+        robot.clickOn("#nav-trainingStep");
+        WaitForAsyncUtils.asyncFx(() -> session.corpus().vocabularySizeProperty().set(500)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> session.corpus().preparedProperty().get().vocabulary().size() == 500
+                && session.models().matchesCorpusProperty().get() && !session.models().loadingProperty().get());
+        assertTrue(session.models().descriptionProperty().get().startsWith("random weights"));
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#resetToLesson").queryButton().fire()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> session.corpus().preparedProperty().get().vocabulary().size() == 8000
+                && org.rnnlab.app.session.ModelFiles.SAMPLE_DESCRIPTION.equals(session.models().descriptionProperty().get()));
+        assertEquals(8000, session.corpus().vocabularySizeProperty().get());
+        assertEquals(100, session.models().model().hiddenDim());
+    }
+
+    @Test
     void engineLoadsInTheBackground(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> !robot.lookup("#engineLabel").queryAs(Label.class).getText().contains("loading"));

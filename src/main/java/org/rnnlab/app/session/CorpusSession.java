@@ -141,6 +141,18 @@ public final class CorpusSession {
         open(path, null);
     }
 
+    /** Opens {@code path} with the learner's C set to {@code c} (the lesson's reset), without rebuilding the corpus now open. */
+    public void openAt(Path path, int c) {
+        requestedVocabularySize = c;
+        clamping = true;
+        try {
+            vocabularySize.set(c);
+        } finally {
+            clamping = false;
+        }
+        open(path, null);
+    }
+
     /** As {@link #open(Path)}, reading the text of a CSV file from {@code column} (null: {@code body}). */
     public void open(Path path, String column) {
         if (openCancel != null) {

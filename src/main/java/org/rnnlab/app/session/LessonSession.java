@@ -3,7 +3,11 @@ package org.rnnlab.app.session;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import java.nio.file.Path;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.rnnlab.app.support.BackgroundWork;
@@ -11,7 +15,9 @@ import org.rnnlab.app.support.FxBatcher;
 import org.rnnlab.app.support.LatestRequestLane;
 import org.rnnlab.app.support.Notices;
 import org.rnnlab.app.support.SessionThreads;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.SampleFiles;
+import org.rnnlab.text.PreparedData;
 import org.rnnlab.training.TrainingEvent;
 
 /**
@@ -32,6 +38,7 @@ public final class LessonSession {
     private final LatestRequestLane queries = new LatestRequestLane(threads);
     private final TrainingController training = new TrainingController(models, notices, Platform::runLater,
             LessonSession::toFx, threads);
+    private final IntegerProperty lessonResets = new SimpleIntegerProperty();
     private final StringProperty engineStatus = new SimpleStringProperty("Engine: loading...");
 
     public Notices notices() {
@@ -101,6 +108,37 @@ public final class LessonSession {
             Platform.runLater(() -> engineStatus.set(text));
         });
         t.start();
+    }
+
+    /**
+     * Back to the lesson: the sample corpus at C = 8,000 with the shipped model (the model now current
+     * is kept under Earlier models). The steps' own settings follow {@link #lessonResetsProperty()}.
+     */
+    public void resetToLesson() {
+        if (models.isTraining()) {
+            notices.warn("Reset to the lesson", "Stop the training first, then reset.");
+            return;
+        }
+        Path sample;
+        try {
+            sample = SampleFiles.corpus();
+        } catch (RuntimeException e) {
+            notices.failure("Reset to the lesson", e);
+            return;
+        }
+        PreparedData now = corpus.preparedProperty().get();
+        if (sample.equals(corpus.fileProperty().get()) && now != null && now.vocabulary().size() == LessonDefaults.WORD_DIM) {
+            files.loadShipped();
+        } else {
+            files.shippedWithNextCorpus();
+            corpus.openAt(sample, LessonDefaults.WORD_DIM);
+        }
+        lessonResets.set(lessonResets.get() + 1);
+    }
+
+    /** Counts the resets to the lesson: steps with settings of their own put the lesson's back. */
+    public ReadOnlyIntegerProperty lessonResetsProperty() {
+        return lessonResets;
     }
 
     /** Ends every background thread: the training run first (it may be mid-step), then queries and work. */

@@ -31,6 +31,7 @@ public final class ModelFiles {
     private final Background work;
     private final Notifier notifier;
     private final Supplier<Optional<Path>> sampleModel;
+    private boolean shippedWithNextCorpus;
 
     /**
      * @param prepared    the prepared corpus: each new one gets a model at once
@@ -175,6 +176,11 @@ public final class ModelFiles {
         });
     }
 
+    /** The next prepared corpus gets the shipped model, whatever model is current (the lesson's reset). */
+    public void shippedWithNextCorpus() {
+        shippedWithNextCorpus = true;
+    }
+
     /** True when the loaded model's vocabulary is the prepared corpus's. */
     public boolean matchesCorpus(LoadedModel loaded) {
         return store.fitsCorpus(loaded.vocabulary(), loaded.model().wordDim());
@@ -226,6 +232,11 @@ public final class ModelFiles {
      * vocabulary; otherwise the lesson's starting point: random weights, seed 10.
      */
     private void corpusPrepared(PreparedData data) {
+        if (data != null && shippedWithNextCorpus && !store.isTraining()) {
+            shippedWithNextCorpus = false;
+            loadShipped();
+            return;
+        }
         if (data == null || store.isTraining() || store.matchesCorpusProperty().get()) {
             return;
         }

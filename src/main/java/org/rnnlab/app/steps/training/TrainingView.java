@@ -80,6 +80,7 @@ public final class TrainingView implements LessonStep {
         vm = new TrainingViewModel(session.models(), session.training(), session.files(), session.queries(),
                 session.notices(), this::confirm, System::nanoTime);
         run = vm.run();
+        session.lessonResetsProperty().addListener((o, a, b) -> vm.resetToLesson());
         chart = new LossChart(run);
 
         Label modelLine = new Label();

@@ -197,6 +197,14 @@ public final class TrainingViewModel {
         seed.set(LessonDefaults.SEED);
     }
 
+    /** All the lesson's settings, H and precision too, and Start trains a fresh lesson model. */
+    public void resetToLesson() {
+        lessonDefaults();
+        hiddenSize.set(LessonDefaults.HIDDEN_DIM);
+        precision.set(Precision.FLOAT32);
+        startFrom.set(StartFrom.LESSON_MODEL);
+    }
+
     /** The request for the training controller, from the current fields. */
     public TrainingControl.Request request() {
         return new TrainingControl.Request(learningRate.get(), epochs.get(), evaluateEvery.get(),
