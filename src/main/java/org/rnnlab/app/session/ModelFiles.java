@@ -240,7 +240,7 @@ public final class ModelFiles {
         if (data == null || store.isTraining() || store.matchesCorpusProperty().get()) {
             return;
         }
-        Runnable lessonStart = () -> initialiseRandom(LessonDefaults.HIDDEN_DIM, LessonDefaults.SEED, Precision.FLOAT64);
+        Runnable lessonStart = () -> initialiseRandom(LessonDefaults.HIDDEN_DIM, LessonDefaults.SEED, Precision.FLOAT32);
         Optional<Path> sample = sampleModel.get();
         if (sample.isEmpty()) {
             lessonStart.run();

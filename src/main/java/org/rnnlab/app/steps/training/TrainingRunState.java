@@ -156,6 +156,8 @@ public final class TrainingRunState {
         }
         stepMillis.reset();
         rateSamples.clear();
+        examplesSeen.set(baseExamples); // a new run counts from 0 (or from where the continued one ended)
+        smoothedLoss.set(keepChart ? smoothedLoss.get() : Double.NaN);
         totalExamples.set(baseExamples + (long) sentencesUsed * epochs);
         progress.set(0);
         epoch.set(0);
@@ -169,6 +171,31 @@ public final class TrainingRunState {
         startedAt = nowNanos;
         pausedNanos = 0;
         pausedSince = 0;
+        chartRevision++;
+    }
+
+    /** Forgets the last run (another model became current): empty chart, zero counters, no outcome. */
+    void clear() {
+        if (state.get() != State.IDLE) {
+            return;
+        }
+        stepLoss.clear();
+        smoothLoss.clear();
+        evaluations.clear();
+        halvings.clear();
+        smoothing.reset();
+        baseExamples = 0;
+        examplesSeen.set(0);
+        totalExamples.set(0);
+        progress.set(0);
+        epoch.set(0);
+        sentencesPerSecond.set(Double.NaN);
+        msPerStep.set(Double.NaN);
+        currentLearningRate.set(Double.NaN);
+        smoothedLoss.set(Double.NaN);
+        timeLeft.set("–");
+        outcome.set("");
+        diverged.set(false);
         chartRevision++;
     }
 
@@ -270,6 +297,7 @@ public final class TrainingRunState {
         if (dt < 200_000_000L) {
             return Double.NaN; // too short to say
         }
-        return (last[1] - first[1]) / (dt / 1e9);
+        double r = (last[1] - first[1]) / (dt / 1e9);
+        return r >= 0 ? r : Double.NaN; // examples never go back within a run
     }
 }

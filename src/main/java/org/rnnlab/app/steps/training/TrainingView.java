@@ -95,7 +95,12 @@ public final class TrainingView implements LessonStep {
         stepResult.textProperty().bind(vm.stepResultProperty());
         stepResult.managedProperty().bind(stepResult.textProperty().isNotEmpty());
 
-        VBox content = new VBox(10, modelLine, form(session), buttons(session), stepResult, stats(), chart, samplesBox(), outcome());
+        Label sentencesNote = new Label();
+        sentencesNote.setId("sentencesNote");
+        sentencesNote.getStyleClass().add("muted");
+        sentencesNote.textProperty().bind(vm.sentencesNote());
+
+        VBox content = new VBox(10, modelLine, form(session), sentencesNote, buttons(session), stepResult, stats(), chart, samplesBox(), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
         scroll.setFitToWidth(true);

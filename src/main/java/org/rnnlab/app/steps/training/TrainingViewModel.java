@@ -96,6 +96,7 @@ public final class TrainingViewModel {
     private TrainingEvent.Step singleStep;
     private final ObjectProperty<StartFrom> startFrom = new SimpleObjectProperty<>(StartFrom.LESSON_MODEL);
     private final StringBinding startsWith;
+    private final StringBinding sentencesNote;
     private final LongProperty chartVersion = new SimpleLongProperty();
     private final DoubleProperty lnC = new SimpleDoubleProperty(Math.log(LessonDefaults.WORD_DIM));
     private final ObservableList<String> samples = FXCollections.observableArrayList();
@@ -146,6 +147,16 @@ public final class TrainingViewModel {
             }
         });
         store.preparedProperty().addListener((o, a, d) -> corpusChanged(d));
+        store.modelProperty().addListener((o, a, m) -> modelChanged(m));
+        sentencesNote = Bindings.createStringBinding(() -> {
+            PreparedData d = store.prepared();
+            if (d == null) {
+                return "";
+            }
+            int used = Math.min(sentences.get(), d.size());
+            return String.format(Locale.ROOT, "Trains on %,d of the corpus's %,d sentence%s per epoch.", used, d.size(),
+                    d.size() == 1 ? "" : "s");
+        }, sentences, store.preparedProperty());
         corpusChanged(store.prepared());
     }
 
@@ -427,9 +438,32 @@ public final class TrainingViewModel {
 
     private void corpusChanged(PreparedData d) {
         if (d != null) {
-            sentences.set(Math.min(Math.max(1, sentences.get()), d.size()));
+            // the learner's number stays (a small corpus must not shrink it for the next one); a run uses min(N, corpus)
             lnC.set(Math.log(d.vocabulary().size()));
         }
+    }
+
+    /**
+     * Another model became current, not by a run of this step: what the step shows of the last run
+     * is about a model no longer here, so it goes; the precision field follows the model.
+     */
+    private void modelChanged(RnnModel m) {
+        if (m == null || store.isTraining()) {
+            return;
+        }
+        if (m != lastRunResult) {
+            run.clear();
+            samples.clear();
+            samplesTitle.set("What the model writes");
+            stepResult.set("");
+            chartVersion.set(chartVersion.get() + 1);
+        }
+        precision.set(m.precision());
+    }
+
+    /** "Trains on 1,000 of the corpus's 23,931 sentences." */
+    public StringBinding sentencesNote() {
+        return sentencesNote;
     }
 
     /**

@@ -131,4 +131,17 @@ class TrainingRunStateTest {
         assertEquals(20, vm.totalExamplesProperty().get());
         assertEquals(2, vm.stepLoss().size());
     }
+
+    @Test
+    void aNewRunCountsFromZeroAndItsSpeedIsNeverNegative() {
+        TrainingRunState vm = new TrainingRunState();
+        vm.started(10_000, 1, 0.005, 0, false);
+        vm.accept(List.of(new TrainingEvent.Step(8037, 0, 8036, 8036, 10_000, 5, 0.005, 1)), S);
+        vm.accept(List.of(new TrainingEvent.Finished(8037)), 2 * S);
+        vm.started(1, 1, 0.005, 3 * S, false);
+        assertEquals(0, vm.examplesSeenProperty().get(), "a new run on a new model starts at 0");
+        assertEquals(1, vm.totalExamplesProperty().get());
+        vm.accept(List.of(new TrainingEvent.Step(1, 0, 0, 0, 1, 5, 0.005, 1)), 4 * S);
+        assertTrue(!(vm.sentencesPerSecondProperty().get() < 0), "speed " + vm.sentencesPerSecondProperty().get());
+    }
 }

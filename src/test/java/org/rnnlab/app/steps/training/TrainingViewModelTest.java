@@ -62,9 +62,12 @@ class TrainingViewModelTest {
         assertNotNull(m, "a new corpus gets the lesson's random model at once");
         assertEquals(LessonDefaults.HIDDEN_DIM, m.hiddenDim());
         assertEquals(Math.log(data.vocabulary().size()), vm.lnCProperty().get(), 1e-12);
-        assertEquals(Math.min(1000, data.size()), vm.sentencesProperty().get(), "sentences clamped to the corpus");
+        assertEquals(1000, vm.sentencesProperty().get(), "the learner's number is not clamped by a small corpus");
+        assertEquals(String.format(java.util.Locale.ROOT, "Trains on %,d of the corpus's %,d sentences per epoch.",
+                data.size(), data.size()), vm.sentencesNote().get());
         assertTrue(vm.modelLine().get().contains("random weights (seed 10)"), vm.modelLine().get());
-        assertTrue(vm.modelLine().get().contains("float64"), vm.modelLine().get());
+        assertTrue(vm.modelLine().get().contains("float32"), vm.modelLine().get());
+        assertEquals(Precision.FLOAT32, vm.precisionProperty().get(), "the field says what the model is");
     }
 
     @Test
@@ -206,6 +209,30 @@ class TrainingViewModelTest {
         assertSame(trained, vm.earlierModels().get(0).model());
         corpus(20);
         assertEquals(1, vm.earlierModels().size(), "a fresh random model is not kept: one click makes it again");
+    }
+
+    @Test
+    void anotherModelClearsWhatTheStepShowedOfTheLastRun() {
+        corpus(30);
+        vm.startFromProperty().set(TrainingViewModel.StartFrom.CURRENT_MODEL);
+        vm.epochsProperty().set(1);
+        vm.start();
+        now[0] = S;
+        training.deliver(new TrainingEvent.Step(5, 0, 4, 4, 10, 3.0, 0.005, 1), new TrainingEvent.Evaluation(5, 1, 3.1, 0.005),
+                new TrainingEvent.Finished(5));
+        training.end(store.model().copy());
+        assertEquals(5, vm.run().examplesSeenProperty().get());
+        assertEquals(1, vm.run().evaluations().size());
+        vm.precisionProperty().set(Precision.FLOAT64);
+        vm.newModel();
+        assertEquals(0, vm.run().examplesSeenProperty().get(), "counters of a run on another model are gone");
+        assertTrue(vm.run().evaluations().isEmpty());
+        assertEquals(0, vm.run().stepLoss().size());
+        assertEquals("", vm.run().outcomeProperty().get());
+        assertTrue(vm.samples().isEmpty());
+        assertEquals(Precision.FLOAT64, store.model().precision());
+        corpus(20);
+        assertEquals(Precision.FLOAT32, vm.precisionProperty().get(), "the precision field follows the model");
     }
 
     @Test
