@@ -193,12 +193,29 @@ public final class LanguageModelViewModel {
             return "";
         }
         double diff = a.logProbability() - b.logProbability();
+        String whole;
         if (Math.abs(diff) < Math.log(1.05)) {
-            return "The model finds both sentences about equally likely.";
+            whole = "The model finds both sentences about equally likely.";
+        } else {
+            String more = diff > 0 ? "A" : "B";
+            String less = diff > 0 ? "B" : "A";
+            whole = "Sentence " + more + " is " + timesText(Math.abs(diff)) + " as likely as sentence " + less + ".";
         }
-        String more = diff > 0 ? "A" : "B";
-        String less = diff > 0 ? "B" : "A";
-        return "Sentence " + more + " is " + timesText(Math.abs(diff)) + " as likely as sentence " + less + ".";
+        if (a.predictions() == b.predictions()) {
+            return whole;
+        }
+        // P of a whole sentence falls with every word, so sentences of different lengths are compared per word too
+        String perWord;
+        double pa = a.perplexity();
+        double pb = b.perplexity();
+        if (Math.abs(Math.log(pa / pb)) < Math.log(1.05)) {
+            perWord = "per word, both are about equally likely (perplexity " + String.format(Locale.ROOT, "%,.1f", pa) + ")";
+        } else {
+            perWord = String.format(Locale.ROOT, "per word, sentence %s is the likelier (perplexity %,.1f against %,.1f)",
+                    pa < pb ? "A" : "B", Math.min(pa, pb), Math.max(pa, pb));
+        }
+        return whole + String.format(Locale.ROOT, " The sentences have %d and %d predictions, and every word multiplies P "
+                + "by a number below 1, so a shorter sentence is likelier by that alone; %s.", a.predictions(), b.predictions(), perWord);
     }
 
     /** exp(logRatio) written for people: "3.2 times", "1,250 times", "about 10¹⁷ times". */

@@ -73,6 +73,18 @@ class LanguageModelViewModelTest {
     }
 
     @Test
+    void sentencesOfDifferentLengthsAreComparedPerWordToo() {
+        var word = new LanguageModelViewModel.WordScore("x", false, 0.1);
+        // A: 1 prediction at p = 0.01 (P = 0.01); B: 3 predictions at p = 0.1 (P = 0.001, but likelier per word)
+        var a = new LanguageModelViewModel.Score(List.of(word), Math.log(0.01), 100, 7);
+        var b = new LanguageModelViewModel.Score(List.of(word, word, word), Math.log(0.001), 10, 7);
+        String said = LanguageModelViewModel.compare(a, b);
+        assertTrue(said.startsWith("Sentence A is 10 times as likely as sentence B."), said);
+        assertTrue(said.contains("1 and 3 predictions"), said);
+        assertTrue(said.contains("per word, sentence B is the likelier (perplexity 10.0 against 100.0)"), said);
+    }
+
+    @Test
     void hugeRatiosAreWrittenAsPowersOfTen() {
         assertEquals("about 10²⁰ times", LanguageModelViewModel.timesText(20 * Math.log(10)));
         assertEquals("about 10¹⁰⁵ times", LanguageModelViewModel.timesText(105 * Math.log(10)));
