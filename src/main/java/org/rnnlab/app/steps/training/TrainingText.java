@@ -49,4 +49,16 @@ public final class TrainingText {
         }
         return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : "%.1f ms", ms);
     }
+
+    /** "One step on sentence 12 ("the president will ...", 9 words): loss per word 5.3120 before, 5.2871 after, ...". */
+    static String singleStep(org.rnnlab.training.TrainingEvent.Step step, int[] x, org.rnnlab.text.Vocabulary v, double after) {
+        StringBuilder words = new StringBuilder();
+        for (int t = 1; t < x.length && t <= 8; t++) { // x starts with SENTENCE_START
+            words.append(t == 1 ? "" : " ").append(v.word(x[t]));
+        }
+        return String.format(Locale.ROOT,
+                "One step on sentence %,d (\u201c%s%s\u201d, %d words): loss per word %.4f before, %.4f after, at learning rate %s.",
+                step.sentence() + 1, words, x.length > 9 ? " ..." : "", x.length, step.sentenceLoss(), after,
+                rateText(step.learningRate()));
+    }
 }

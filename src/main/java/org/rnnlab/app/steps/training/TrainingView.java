@@ -223,7 +223,7 @@ public final class TrainingView implements LessonStep {
         file.setId("modelMenu");
         MenuItem fresh = new MenuItem("New random model (H, seed, precision above)", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         fresh.setId("newModel");
-        fresh.setOnAction(e -> vm.newModel());
+        fresh.setOnAction(e -> vm.menu().newModel());
         MenuItem save = new MenuItem("Save the model...", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setOnAction(e -> save());
         MenuItem load = new MenuItem("Load a model...", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
@@ -232,19 +232,19 @@ public final class TrainingView implements LessonStep {
         importLesson.setOnAction(e -> importLesson());
         MenuItem shipped = new MenuItem("Shipped model (trained on the sample corpus)", new FontIcon(MaterialDesignP.PACKAGE_VARIANT));
         shipped.setId("shippedModel");
-        shipped.setOnAction(e -> vm.loadShipped());
+        shipped.setOnAction(e -> vm.menu().loadShipped());
         Menu earlier = new Menu("Earlier models", new FontIcon(MaterialDesignH.HISTORY));
         earlier.setId("earlierModels");
         Runnable fill = () -> {
             earlier.getItems().clear();
-            for (var kept : vm.earlierModels()) {
+            for (var kept : vm.menu().earlierModels()) {
                 MenuItem item = new MenuItem(kept.toString());
-                item.setOnAction(e -> vm.restore(kept));
+                item.setOnAction(e -> vm.menu().restore(kept));
                 earlier.getItems().add(item);
             }
             earlier.setDisable(earlier.getItems().isEmpty());
         };
-        vm.earlierModels().addListener((javafx.collections.ListChangeListener<Object>) c -> fill.run());
+        vm.menu().earlierModels().addListener((javafx.collections.ListChangeListener<Object>) c -> fill.run());
         fill.run();
         file.getItems().addAll(fresh, shipped, earlier, new SeparatorMenuItem(), save, load, importLesson);
         file.disableProperty().bind(session.models().trainingProperty());
@@ -387,25 +387,25 @@ public final class TrainingView implements LessonStep {
     private void save() {
         File f = chooseNpz("Save the model", true);
         if (f != null) {
-            vm.save(f.toPath());
+            vm.menu().save(f.toPath());
         }
     }
 
     private void load() {
         File f = chooseNpz("Load a model", false);
         if (f != null) {
-            vm.load(f.toPath());
+            vm.menu().load(f.toPath());
         }
     }
 
     private void importLesson() {
         File f = chooseNpz("Import the lesson's model (trained-model-theano.npz)", false);
         if (f != null) {
-            vm.importLesson(f.toPath());
+            vm.menu().importLesson(f.toPath());
         }
     }
 
-    /** The app's {@link TrainingViewModel.Confirm}: a dialog over the window. */
+    /** The app's {@link ModelMenuViewModel.Confirm}: a dialog over the window. */
     private boolean confirm(String title, String header, String text, String yes) {
         ButtonType use = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, use, ButtonType.CANCEL);

@@ -1,14 +1,11 @@
 package org.rnnlab.app.steps.training;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -26,11 +23,8 @@ import org.rnnlab.app.session.TrainingControl;
 import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.support.QueryLane;
 import org.rnnlab.common.LessonDefaults;
-import org.rnnlab.engine.GenerationOptions;
-import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
-import org.rnnlab.engine.SentenceGenerator;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.Vocabulary;
 import org.rnnlab.training.TrainingEvent;
@@ -52,9 +46,6 @@ public final class TrainingViewModel {
     static final long CHART_NANOS = 1_000_000_000L;
     /** New sample sentences this often while training runs. */
     static final long SAMPLE_NANOS = 12_000_000_000L;
-    static final int SAMPLE_SENTENCES = 3;
-    /** The same seed every time: the draws stay comparable, so what changes is the model. */
-    static final long SAMPLE_SEED = 7;
 
     /** Which model Start trains. */
     public enum StartFrom {
@@ -64,11 +55,6 @@ public final class TrainingViewModel {
         CURRENT_MODEL
     }
 
-    /** Asks the learner to confirm (a dialog in the app). */
-    @FunctionalInterface
-    public interface Confirm {
-        boolean ask(String title, String header, String text, String yes);
-    }
 
     // hyper-parameters
     private final ModelStore store;
@@ -76,7 +62,7 @@ public final class TrainingViewModel {
     private final ModelFiles files;
     private final QueryLane queries;
     private final Notifier notifier;
-    private final Confirm confirm;
+    private final ModelMenuViewModel menu;
     private final LongSupplier clock;
 
     // hyper-parameters
@@ -99,8 +85,7 @@ public final class TrainingViewModel {
     private final StringBinding sentencesNote;
     private final LongProperty chartVersion = new SimpleLongProperty();
     private final DoubleProperty lnC = new SimpleDoubleProperty(Math.log(LessonDefaults.WORD_DIM));
-    private final ObservableList<String> samples = FXCollections.observableArrayList();
-    private final javafx.beans.property.StringProperty samplesTitle = new SimpleStringProperty("What the model writes");
+    private final SampleSentences samples;
     private final StringBinding modelLine;
     private final List<TrainingEvent> pending = new ArrayList<>();
     private long lastNumbers;
@@ -119,13 +104,15 @@ public final class TrainingViewModel {
      * @param clock    System::nanoTime in the app
      */
     public TrainingViewModel(ModelStore store, TrainingControl training, ModelFiles files, QueryLane queries,
-                             Notifier notifier, Confirm confirm, LongSupplier clock) {
+                             Notifier notifier, ModelMenuViewModel.Confirm confirm, LongSupplier clock) {
         this.store = store;
         this.training = training;
         this.files = files;
         this.queries = queries;
         this.notifier = notifier;
-        this.confirm = confirm;
+        this.samples = new SampleSentences(store, queries);
+        this.menu = new ModelMenuViewModel(store, files, notifier, confirm, hiddenSize, seed, precision,
+                () -> startFrom.set(StartFrom.CURRENT_MODEL));
         this.clock = clock;
         modelLine = Bindings.createStringBinding(this::modelText, store.modelProperty(), store.descriptionProperty(),
                 store.matchesCorpusProperty());
@@ -143,7 +130,7 @@ public final class TrainingViewModel {
             }
             if (sampleOnNextModel) {
                 sampleOnNextModel = false;
-                sampleSentences();
+                samples.refresh();
             }
         });
         store.preparedProperty().addListener((o, a, d) -> corpusChanged(d));
@@ -275,7 +262,6 @@ public final class TrainingViewModel {
         run.started(Math.min(sentences.get(), d.size()), epochs.get(), learningRate.get(), now, keep);
         if (!keep) {
             samples.clear();
-            samplesTitle.set("What the model writes");
         }
         lastSample = now;
         lastNumbers = now;
@@ -317,16 +303,8 @@ public final class TrainingViewModel {
         }
         int[] x = d.x(step.sentence());
         int[] y = d.y(step.sentence());
-        queries.query("trainingStep", () -> m.sentenceLoss(x, y) / Math.max(1, y.length), after -> {
-            StringBuilder words = new StringBuilder();
-            for (int t = 1; t < x.length && t <= 8; t++) {
-                words.append(t == 1 ? "" : " ").append(v.word(x[t]));
-            }
-            stepResult.set(String.format(Locale.ROOT,
-                    "One step on sentence %,d (\u201c%s%s\u201d, %d words): loss per word %.4f before, %.4f after, at learning rate %s.",
-                    step.sentence() + 1, words, x.length > 9 ? " ..." : "", y.length, step.sentenceLoss(), after,
-                    TrainingText.rateText(step.learningRate())));
-        }, e -> stepResult.set(""));
+        queries.query("trainingStep", () -> m.sentenceLoss(x, y) / Math.max(1, y.length),
+                after -> stepResult.set(TrainingText.singleStep(step, x, v, after)), e -> stepResult.set(""));
     }
 
     public void stop() {
@@ -335,68 +313,9 @@ public final class TrainingViewModel {
         }
     }
 
-    /** A new random model with the fields' H, seed and precision. */
-    public void newModel() {
-        files.initialiseRandom(hiddenSize.get(), seed.get(), precision.get());
-        lastRunResult = null;
-    }
-
-    /** The shipped sample model, again. */
-    public void loadShipped() {
-        files.loadShipped();
-        lastRunResult = null;
-    }
-
-    /** Models this session replaced, newest first. */
-    public javafx.collections.ObservableList<ModelStore.Kept> earlierModels() {
-        return store.earlierModels();
-    }
-
-    /** Makes an earlier model current again; Start then continues it. */
-    public void restore(ModelStore.Kept kept) {
-        files.restore(kept);
-        startFrom.set(StartFrom.CURRENT_MODEL);
-        lastRunResult = null;
-    }
-
-    public void save(Path npz) {
-        files.save(npz);
-    }
-
-    public void importLesson(Path npz) {
-        files.importLesson(npz);
-        lastRunResult = null;
-    }
-
-    /** Loads a model file: used at once when it fits the corpus, otherwise only if the learner agrees. */
-    public void load(Path npz) {
-        files.load(npz, this::loaded);
-    }
-
-    private void loaded(LoadedModel loaded) {
-        String name = "a model loaded from a file";
-        if (files.matchesCorpus(loaded)) {
-            files.adopt(loaded, name);
-            lastRunResult = null;
-            return;
-        }
-        if (loaded.vocabulary() == null) {
-            notifier.warn("Load model", String.format(Locale.ROOT,
-                    "This file holds no vocabulary, and its size (C = %,d) is not the corpus's. "
-                            + "For the lesson's own file use \"Import the lesson's pre-trained model\".", loaded.model().wordDim()));
-            return;
-        }
-        PreparedData d = store.prepared();
-        String text = String.format(Locale.ROOT,
-                "This model was trained with another vocabulary (C = %,d) than the corpus's (C = %,d).%n%n"
-                        + "With its own vocabulary, scoring, prediction and generation work; the corpus's sentences "
-                        + "are read with the model's words, and it cannot be trained on this corpus.",
-                loaded.vocabulary().size(), d == null ? 0 : d.vocabulary().size());
-        if (confirm.ask("The vocabularies differ", "The model does not match the corpus", text,
-                "Use the model's own vocabulary")) {
-            files.adopt(loaded, name + " (with its own vocabulary)");
-            lastRunResult = null;
-        }
+    /** The Model menu: new, shipped, earlier, save, load, import. */
+    public ModelMenuViewModel menu() {
+        return menu;
     }
 
     // ---- what the view shows besides the counters -----------------------------------------------
@@ -418,11 +337,11 @@ public final class TrainingViewModel {
 
     /** Sentences the model writes, refreshed every few seconds while it trains. */
     public ObservableList<String> samples() {
-        return samples;
+        return samples.lines();
     }
 
-    public javafx.beans.property.StringProperty samplesTitleProperty() {
-        return samplesTitle;
+    public javafx.beans.property.ReadOnlyStringProperty samplesTitleProperty() {
+        return samples.titleProperty();
     }
 
     private String modelText() {
@@ -454,7 +373,6 @@ public final class TrainingViewModel {
         if (m != lastRunResult) {
             run.clear();
             samples.clear();
-            samplesTitle.set("What the model writes");
             stepResult.set("");
             chartVersion.set(chartVersion.get() + 1);
         }
@@ -521,35 +439,6 @@ public final class TrainingViewModel {
         flush(now, true);
         run.threadEnded(now);
         lastRunResult = store.model();
-        sampleSentences();
-    }
-
-    private void sampleSentences() {
-        RnnModel m = store.model();
-        Vocabulary v = store.vocabulary();
-        if (m == null || v == null) {
-            return;
-        }
-        String when = store.descriptionProperty().get();
-        queries.query("trainingSamples", () -> sample(m, v), lines -> {
-            samplesTitle.set("What the model writes (" + when + ")");
-            samples.setAll(lines);
-        }, e -> { }); // a sample that fails is simply not shown; the next one comes soon
-    }
-
-    /** {@link #SAMPLE_SENTENCES} sentences by the lesson's rule, the same draws every time (query thread). */
-    static List<String> sample(RnnModel m, Vocabulary v) {
-        SentenceGenerator g = new SentenceGenerator(m);
-        SplittableRandom rng = new SplittableRandom(SAMPLE_SEED);
-        GenerationOptions o = new GenerationOptions(5, 25, 1.0, v.startIndex(), v.endIndex(), v.unknownIndex());
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < SAMPLE_SENTENCES; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int w : g.generate(o, rng).words()) {
-                b.append(b.length() == 0 ? "" : " ").append(v.word(w));
-            }
-            out.add(b.toString());
-        }
-        return out;
+        samples.refresh();
     }
 }

@@ -142,7 +142,7 @@ class TrainingViewModelTest {
         now[0] = S;
         training.deliver(new TrainingEvent.Step(10, 0, 9, 9, 10, 3.0, 0.005, 1), new TrainingEvent.Finished(10));
         training.end(store.model().copy());
-        assertEquals(TrainingViewModel.SAMPLE_SENTENCES, vm.samples().size());
+        assertEquals(SampleSentences.SAMPLE_SENTENCES, vm.samples().size());
         assertTrue(vm.samplesTitleProperty().get().contains("trained in a test"), vm.samplesTitleProperty().get());
         vm.startFromProperty().set(TrainingViewModel.StartFrom.CURRENT_MODEL);
         RnnModel trained = store.model();
@@ -171,7 +171,7 @@ class TrainingViewModelTest {
         assertEquals(0, vm.run().examplesSeenProperty().get());
         assertSame(trained, store.earlierModels().get(0).model(), "the trained model is kept");
         training.end(store.model());
-        vm.restore(store.earlierModels().get(0));
+        vm.menu().restore(store.earlierModels().get(0));
         assertSame(trained, store.model());
         assertEquals(TrainingViewModel.StartFrom.CURRENT_MODEL, vm.startFromProperty().get());
     }
@@ -203,12 +203,12 @@ class TrainingViewModelTest {
         vm.start();
         training.end(store.model().copy());
         RnnModel trained = store.model();
-        vm.newModel();
+        vm.menu().newModel();
         assertTrue(notifier.last().startsWith("Model kept: The model before, trained in a test, is kept"), notifier.last());
         assertTrue(notifier.last().contains("Model > Earlier models"), notifier.last());
-        assertSame(trained, vm.earlierModels().get(0).model());
+        assertSame(trained, vm.menu().earlierModels().get(0).model());
         corpus(20);
-        assertEquals(1, vm.earlierModels().size(), "a fresh random model is not kept: one click makes it again");
+        assertEquals(1, vm.menu().earlierModels().size(), "a fresh random model is not kept: one click makes it again");
     }
 
     @Test
@@ -224,7 +224,7 @@ class TrainingViewModelTest {
         assertEquals(5, vm.run().examplesSeenProperty().get());
         assertEquals(1, vm.run().evaluations().size());
         vm.precisionProperty().set(Precision.FLOAT64);
-        vm.newModel();
+        vm.menu().newModel();
         assertEquals(0, vm.run().examplesSeenProperty().get(), "counters of a run on another model are gone");
         assertTrue(vm.run().evaluations().isEmpty());
         assertEquals(0, vm.run().stepLoss().size());
@@ -250,7 +250,7 @@ class TrainingViewModelTest {
         vm.hiddenSizeProperty().set(7);
         vm.seedProperty().set(3);
         vm.precisionProperty().set(Precision.FLOAT32);
-        vm.newModel();
+        vm.menu().newModel();
         assertEquals(7, store.model().hiddenDim());
         assertEquals(Precision.FLOAT32, store.model().precision());
         vm.learningRateProperty().set(1);
@@ -265,14 +265,14 @@ class TrainingViewModelTest {
     void aModelOfAnotherVocabularyIsUsedOnlyIfTheLearnerAgrees(@TempDir Path dir) {
         corpus(30);
         Path file = dir.resolve("m.npz");
-        vm.save(file);
+        vm.menu().save(file);
         RnnModel saved = store.model();
         corpus(20);
         RnnModel fresh = store.model();
-        vm.load(file);
+        vm.menu().load(file);
         assertSame(fresh, store.model(), "declined: the corpus's model stays");
         answer[0] = true;
-        vm.load(file);
+        vm.menu().load(file);
         assertEquals(saved.wordDim(), store.model().wordDim());
         assertFalse(store.matchesCorpusProperty().get());
     }

@@ -1,0 +1,108 @@
+package org.rnnlab.app.steps.training;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import org.rnnlab.app.session.ModelFiles;
+import org.rnnlab.app.session.ModelStore;
+import org.rnnlab.app.support.Notifier;
+import org.rnnlab.engine.LoadedModel;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.text.PreparedData;
+
+/**
+ * The training step's Model menu: a new random model, the shipped one, the ones this session
+ * replaced, and model files. A model with another vocabulary is used only if the learner agrees.
+ */
+public final class ModelMenuViewModel {
+    /** Asks the learner to confirm (a dialog in the app). */
+    @FunctionalInterface
+    public interface Confirm {
+        boolean ask(String title, String header, String text, String yes);
+    }
+
+    private final ModelStore store;
+    private final ModelFiles files;
+    private final Notifier notifier;
+    private final Confirm confirm;
+    private final ObservableValue<? extends Number> hiddenSize;
+    private final ObservableValue<? extends Number> seed;
+    private final ObservableValue<Precision> precision;
+    private final Runnable onRestored;
+
+    /**
+     * @param hiddenSize, seed, precision what a new random model is made with (the step's fields)
+     * @param onRestored  runs after an earlier model became current again
+     */
+    ModelMenuViewModel(ModelStore store, ModelFiles files, Notifier notifier, Confirm confirm,
+                       ObservableValue<? extends Number> hiddenSize, ObservableValue<? extends Number> seed,
+                       ObservableValue<Precision> precision, Runnable onRestored) {
+        this.store = store;
+        this.files = files;
+        this.notifier = notifier;
+        this.confirm = confirm;
+        this.hiddenSize = hiddenSize;
+        this.seed = seed;
+        this.precision = precision;
+        this.onRestored = onRestored;
+    }
+
+    /** A new random model with the fields' H, seed and precision. */
+    public void newModel() {
+        files.initialiseRandom(hiddenSize.getValue().intValue(), seed.getValue().longValue(), precision.getValue());
+    }
+
+    /** The shipped sample model, again. */
+    public void loadShipped() {
+        files.loadShipped();
+    }
+
+    /** Models this session replaced, newest first. */
+    public ObservableList<ModelStore.Kept> earlierModels() {
+        return store.earlierModels();
+    }
+
+    /** Makes an earlier model current again; Start then continues it. */
+    public void restore(ModelStore.Kept kept) {
+        files.restore(kept);
+        onRestored.run();
+    }
+
+    public void save(Path npz) {
+        files.save(npz);
+    }
+
+    public void importLesson(Path npz) {
+        files.importLesson(npz);
+    }
+
+    /** Loads a model file: used at once when it fits the corpus, otherwise only if the learner agrees. */
+    public void load(Path npz) {
+        files.load(npz, this::loaded);
+    }
+
+    private void loaded(LoadedModel loaded) {
+        String name = "a model loaded from a file";
+        if (files.matchesCorpus(loaded)) {
+            files.adopt(loaded, name);
+                return;
+        }
+        if (loaded.vocabulary() == null) {
+            notifier.warn("Load model", String.format(Locale.ROOT,
+                    "This file holds no vocabulary, and its size (C = %,d) is not the corpus's. "
+                            + "For the lesson's own file use \"Import the lesson's pre-trained model\".", loaded.model().wordDim()));
+            return;
+        }
+        PreparedData d = store.prepared();
+        String text = String.format(Locale.ROOT,
+                "This model was trained with another vocabulary (C = %,d) than the corpus's (C = %,d).%n%n"
+                        + "With its own vocabulary, scoring, prediction and generation work; the corpus's sentences "
+                        + "are read with the model's words, and it cannot be trained on this corpus.",
+                loaded.vocabulary().size(), d == null ? 0 : d.vocabulary().size());
+        if (confirm.ask("The vocabularies differ", "The model does not match the corpus", text,
+                "Use the model's own vocabulary")) {
+            files.adopt(loaded, name + " (with its own vocabulary)");
+            }
+    }
+}
