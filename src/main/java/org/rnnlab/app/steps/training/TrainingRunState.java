@@ -144,29 +144,14 @@ public final class TrainingRunState {
      * so a second run extends the curve of the first.
      */
     void started(int sentencesUsed, int epochs, double learningRate, long nowNanos, boolean keepChart) {
-        if (!keepChart) {
-            stepLoss.clear();
-            smoothLoss.clear();
-            evaluations.clear();
-            halvings.clear();
-            smoothing.reset();
-            baseExamples = 0;
-        } else {
+        if (keepChart) {
             baseExamples = examplesSeen.get();
+        } else {
+            forgetChart();
+            smoothedLoss.set(Double.NaN);
         }
-        stepMillis.reset();
-        rateSamples.clear();
-        examplesSeen.set(baseExamples); // a new run counts from 0 (or from where the continued one ended)
-        smoothedLoss.set(keepChart ? smoothedLoss.get() : Double.NaN);
+        reset(baseExamples, learningRate); // a new run counts from 0 (or from where the continued one ended)
         totalExamples.set(baseExamples + (long) sentencesUsed * epochs);
-        progress.set(0);
-        epoch.set(0);
-        sentencesPerSecond.set(Double.NaN);
-        msPerStep.set(Double.NaN);
-        currentLearningRate.set(learningRate);
-        timeLeft.set("–");
-        outcome.set("");
-        diverged.set(false);
         state.set(State.RUNNING);
         startedAt = nowNanos;
         pausedNanos = 0;
@@ -179,24 +164,35 @@ public final class TrainingRunState {
         if (state.get() != State.IDLE) {
             return;
         }
+        forgetChart();
+        reset(0, Double.NaN);
+        totalExamples.set(0);
+        smoothedLoss.set(Double.NaN);
+        chartRevision++;
+    }
+
+    private void forgetChart() {
         stepLoss.clear();
         smoothLoss.clear();
         evaluations.clear();
         halvings.clear();
         smoothing.reset();
         baseExamples = 0;
-        examplesSeen.set(0);
-        totalExamples.set(0);
+    }
+
+    /** The counters of a run that has not taken a step yet. */
+    private void reset(long examples, double learningRate) {
+        stepMillis.reset();
+        rateSamples.clear();
+        examplesSeen.set(examples);
         progress.set(0);
         epoch.set(0);
         sentencesPerSecond.set(Double.NaN);
         msPerStep.set(Double.NaN);
-        currentLearningRate.set(Double.NaN);
-        smoothedLoss.set(Double.NaN);
+        currentLearningRate.set(learningRate);
         timeLeft.set("–");
         outcome.set("");
         diverged.set(false);
-        chartRevision++;
     }
 
     /** Events from the trainer (FX thread, a batch per frame at most). */
