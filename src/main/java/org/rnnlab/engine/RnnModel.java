@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 
 /**
@@ -97,9 +98,10 @@ public final class RnnModel {
             throw new UserException("A model needs at least 2 words and 1 hidden unit, not C = " + wordDim
                     + " and H = " + hiddenDim + ".");
         }
-        if (2 * wordDim * hiddenDim + hiddenDim * hiddenDim > Integer.MAX_VALUE / 2) {
-            throw new UserException("C = " + wordDim + " and H = " + hiddenDim + " make too many parameters; "
-                    + "choose a smaller vocabulary or hidden layer.");
+        if (!LessonDefaults.withinParameterLimit(wordDim, hiddenDim)) {
+            throw new UserException(String.format(java.util.Locale.ROOT, "C = %d and H = %d make more than %,d "
+                    + "parameters (2HC + H^2); choose a smaller vocabulary or hidden layer.",
+                    wordDim, hiddenDim, LessonDefaults.MAX_PARAMETERS));
         }
     }
 
@@ -328,9 +330,7 @@ public final class RnnModel {
 
     /** 2HC + H^2. */
     public int parameterCount() {
-        int h = hiddenDim();
-        int c = wordDim();
-        return 2 * h * c + h * h;
+        return (int) LessonDefaults.parameterCount(wordDim(), hiddenDim()); // within MAX_PARAMETERS: fits an int
     }
 
     Mat u() {
