@@ -23,7 +23,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * whose sum leaves the safe range is redone with the max subtracted.
  *
  * <p>The three products with V are split between the calling thread and a second one
- * ({@link Lane}) by halves of the vocabulary.
+ * ({@link Lane}, when {@link EngineThreads#configure()} made one) by halves of the vocabulary.
  *
  * <p>Not thread-safe: {@link RnnModel} serialises calls.
  */
@@ -77,7 +77,7 @@ final class Kernel {
     /** null: choose by measurement (see LaneChoice); true / false: always / never (tests compare both). */
     static volatile Boolean forceLane = null;
     private static final long LANE_MIN_PARAMETERS = 200_000; // C * H below this: not worth a handoff
-    private final Lane lane;
+    private final boolean laneWorthIt;
     private final int c1;
     private final boolean f32;
     private final Pointer[] vPart = new Pointer[2]; // V rows [0, c1) and [c1, C)
@@ -108,7 +108,7 @@ final class Kernel {
         a = new double[H];
         next = new double[H];
         this.f32 = U.f32;
-        this.lane = (long) C * H >= LANE_MIN_PARAMETERS ? Lane.SHARED : null;
+        this.laneWorthIt = (long) C * H >= LANE_MIN_PARAMETERS;
         this.c1 = Math.max(1, (C / 2) & ~15);
         this.vPart[0] = V.at(0);
         this.vPart[1] = V.at((long) c1 * H);
@@ -211,11 +211,12 @@ final class Kernel {
         taskRows = n;
         taskY = y;
         taskYFrom = yFrom;
+        Lane lane = laneWorthIt ? EngineThreads.lane() : null;
         Boolean forced = forceLane;
         boolean choosing = lane != null && forced == null;
         boolean twoThreads = lane != null && (forced != null ? forced : choice.twoThreads());
         long started = System.nanoTime();
-        twoThreads = bothHalves(twoThreads, laneLogits, 0);               // E_h = exp(S V_h^T), z_h = E_h 1
+        twoThreads = bothHalves(lane, twoThreads, laneLogits, 0);               // E_h = exp(S V_h^T), z_h = E_h 1
         double lo = f32 ? 1e-20 : 1e-280;
         double hi = f32 ? 1e30 : 1e280;
         boolean safe = true;
@@ -253,7 +254,7 @@ final class Kernel {
         taskBeta = beta;
         taskDv[0] = dv == V ? vPart[0] : dv.at(0);
         taskDv[1] = dv == V ? vPart[1] : dv.at((long) c1 * H);
-        boolean twoAgain = bothHalves(twoThreads, laneGradients, 1);      // G_h = E'_h V_h, then dv_h
+        boolean twoAgain = bothHalves(lane, twoThreads, laneGradients, 1);      // G_h = E'_h V_h, then dv_h
         if (choosing && twoAgain == twoThreads) {
             choice.record(twoThreads, System.nanoTime() - started, n);
         }
@@ -272,7 +273,7 @@ final class Kernel {
      * Runs phase {@code phase} on half 0 here and half 1 on the lane, or both here when not
      * {@code twoThreads} or when the lane is busy; returns whether the lane was used.
      */
-    private boolean bothHalves(boolean twoThreads, Runnable laneTask, int phase) {
+    private boolean bothHalves(Lane lane, boolean twoThreads, Runnable laneTask, int phase) {
         if (twoThreads && lane.fork(laneTask)) {
             runHalf(phase, 0);
             lane.join();

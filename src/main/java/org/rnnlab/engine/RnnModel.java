@@ -323,9 +323,9 @@ public final class RnnModel {
         return loss;
     }
 
-    /** How the engine computes, for diagnostics: "two threads" or "one thread". */
+    /** How the engine computes, for diagnostics: "two threads" or "one thread" (see {@link EngineThreads}). */
     public static String engineThreads() {
-        return Lane.SHARED != null ? "two threads (products split by vocabulary halves)" : "one thread";
+        return EngineThreads.describe();
     }
 
     /** 2HC + H^2. */
