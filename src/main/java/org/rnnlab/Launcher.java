@@ -1,6 +1,7 @@
 package org.rnnlab;
 
 import org.rnnlab.cli.RnnLabCommand;
+import org.rnnlab.engine.EngineThreads;
 
 /**
  * Entry point of the jar. It does not extend {@code Application}, so the JavaFX runtime can be
@@ -14,9 +15,17 @@ public final class Launcher {
     public static void main(String[] args) {
         if (args.length == 0 || (args.length >= 1 && args[0].equals("app"))) {
             String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+            // The engine's threads are set up beside the window's start-up: configure() loads ND4J
+            // (a few hundred ms), which the window should not wait for. Until it is done, models
+            // compute on one thread, with the same numbers.
+            Thread setup = new Thread(EngineThreads::configure, "rnnlab-engine-setup");
+            setup.setDaemon(true);
+            setup.start();
             org.rnnlab.app.RnnLabApp.launchApp(rest);
             return;
         }
+        // the commands that compute set up the engine's threads themselves (EngineThreads.configure());
+        // tokenize, prepare and --help do not wait for ND4J to load
         System.exit(RnnLabCommand.run(args));
     }
 }

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.rnnlab.common.UserException;
+import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.engine.NextWordPredictor;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
@@ -53,7 +54,8 @@ public final class BenchCommand implements Callable<Integer> {
         int sentences = quick ? 300 : 2000;
         System.out.printf(Locale.ROOT, "rnnlab bench: C = %d, H = %d, T = %d, bpttTruncate = 4; %d cores, load average %s%n",
                 C, H, T, Runtime.getRuntime().availableProcessors(), loadAverage());
-        RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32); // loads the native libraries and sets up the engine
+        EngineThreads.configure(); // this command computes: the engine's threads first
+        RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32); // loads the native libraries
         String coreType = System.getenv("OPENBLAS_CORETYPE");
         System.out.printf(Locale.ROOT, "Engine: %s; OpenBLAS threads per call: %d%s%n", RnnModel.engineThreads(),
                 org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads(),

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.GeneratedSentence;
 import org.rnnlab.engine.GenerationOptions;
@@ -46,6 +47,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EngineThreads.configure(); // this command computes: the engine's threads first, the same for every step
         ModelOptions.notNegative("-n", count);
         ModelOptions.notNegative("--min-length", minLength);
         ModelOptions.positive("--max-length", maxLength);

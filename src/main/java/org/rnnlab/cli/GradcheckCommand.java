@@ -3,6 +3,7 @@ package org.rnnlab.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.common.Cancellation;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
@@ -52,6 +53,7 @@ public final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EngineThreads.configure(); // this command computes: the engine's threads first, the same for every step
         if (vocabularySize < 3) {
             throw new UserException("--vocabulary-size must be at least 3, not " + vocabularySize + ".");
         }

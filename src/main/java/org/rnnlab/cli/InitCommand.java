@@ -3,6 +3,7 @@ package org.rnnlab.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.ModelFile;
@@ -46,6 +47,7 @@ public final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EngineThreads.configure(); // this command computes: the engine's threads first, the same for every step
         Vocabulary vocabulary = data == null ? null : ModelOptions.readVocabulary(data);
         int c;
         if (vocabulary != null) {
@@ -64,8 +66,9 @@ public final class InitCommand implements Callable<Integer> {
         }
         ModelOptions.positive("--hidden", hidden);
         ModelOptions.positive("--bptt-truncate", bpttTruncate);
-        if ((long) 2 * hidden * c + (long) hidden * hidden > Integer.MAX_VALUE) {
-            throw new UserException("H = " + hidden + " and C = " + c + " make too many parameters: choose smaller sizes.");
+        if (!LessonDefaults.withinParameterLimit(c, hidden)) {
+            throw new UserException(String.format(Locale.ROOT, "H = %d and C = %d make more than %,d parameters "
+                    + "(2HC + H^2): choose smaller sizes.", hidden, c, LessonDefaults.MAX_PARAMETERS));
         }
         RnnModel model = RnnModel.initialise(c, hidden, bpttTruncate, seed, ModelOptions.precision(dtype));
         ModelInfo info = ModelInfo.of(model, "RNN Lab (rnnlab init)").withSeed(seed);

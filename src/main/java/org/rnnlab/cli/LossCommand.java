@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.ModelFile;
 import org.rnnlab.engine.RnnModel;
@@ -29,6 +30,7 @@ public final class LossCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EngineThreads.configure(); // this command computes: the engine's threads first, the same for every step
         if (limit != null) {
             ModelOptions.positive("--limit", limit);
         }

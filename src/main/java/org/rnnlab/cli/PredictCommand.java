@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.NextWordPredictor;
 import org.rnnlab.engine.TopK;
@@ -34,6 +35,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EngineThreads.configure(); // this command computes: the engine's threads first, the same for every step
         ModelOptions.positive("--top", top);
         LoadedModel loaded = ModelOptions.load(model, data, System.out);
         Vocabulary v = loaded.vocabulary();

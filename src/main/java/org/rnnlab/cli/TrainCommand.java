@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.LoadedModel;
@@ -92,6 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EngineThreads.configure(); // this command computes: the engine's threads first, the same for every step
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new UserException("--learning-rate must be a positive number, not " + learningRate + ".");
         }
@@ -145,8 +147,9 @@ public final class TrainCommand implements Callable<Integer> {
             history.addAll(loaded.info().lossHistory());
         } else {
             int h = hidden == null ? LessonDefaults.HIDDEN_DIM : hidden;
-            if ((long) 2 * h * vocabulary.size() + (long) h * h > Integer.MAX_VALUE) {
-                throw new UserException("H = " + h + " and C = " + vocabulary.size() + " make too many parameters: choose a smaller --hidden.");
+            if (!LessonDefaults.withinParameterLimit(vocabulary.size(), h)) {
+                throw new UserException(String.format(Locale.ROOT, "H = %d and C = %d make more than %,d parameters "
+                        + "(2HC + H^2): choose a smaller --hidden.", h, vocabulary.size(), LessonDefaults.MAX_PARAMETERS));
             }
             model = RnnModel.initialise(vocabulary.size(), h,
                     bpttTruncate == null ? LessonDefaults.BPTT_TRUNCATE : bpttTruncate, seed,

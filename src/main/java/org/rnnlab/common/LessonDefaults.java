@@ -45,4 +45,11 @@ public final class LessonDefaults {
     public static long parameterCount(long wordDim, long hiddenDim) {
         return 2 * hiddenDim * wordDim + hiddenDim * hiddenDim;
     }
+
+    /** Whether a model of C words and H hidden units has at most {@link #MAX_PARAMETERS}; no overflow for any sizes. */
+    public static boolean withinParameterLimit(long wordDim, long hiddenDim) {
+        // each factor at most MAX_PARAMETERS (< 2^30) keeps 2HC + H^2 below 2^62
+        return wordDim <= MAX_PARAMETERS && hiddenDim <= MAX_PARAMETERS
+                && parameterCount(wordDim, hiddenDim) <= MAX_PARAMETERS;
+    }
 }

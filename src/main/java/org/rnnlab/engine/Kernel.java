@@ -1,6 +1,7 @@
 package org.rnnlab.engine;
 
 import java.util.Arrays;
+import java.util.List;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
@@ -23,9 +24,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * whose sum leaves the safe range is redone with the max subtracted.
  *
  * <p>The three products with V are split between the calling thread and a second one
- * ({@link Lane}) by halves of the vocabulary.
+ * ({@link Lane}, when {@link EngineThreads#configure()} made one) by halves of the vocabulary.
  *
- * <p>Not thread-safe: {@link RnnModel} serialises calls.
+ * <p>Entry points, named for what they compute: {@link #states}, {@link #loss}, {@link #totalLoss},
+ * {@link #lossAndGradients}, {@link #sgdStep}. They read U, V, W afresh at every call and trust
+ * their arguments (word indices inside the vocabulary, x and y of one length): {@link RnnModel}
+ * checks them. Not thread-safe: {@link RnnModel} serialises calls.
  */
 final class Kernel {
     /** Upper bound of the T x C output block, in bytes (long sentences and loss batches are chunked). */
@@ -34,25 +38,26 @@ final class Kernel {
     private final Mat U; // H x C
     private final Mat V; // C x H
     private final Mat W; // H x H
-    final int H;
-    final int C;
+    private final int H; // hiddenDim
+    private final int C; // wordDim
     private final Precision precision;
-    private final int maxRows;
+    private final int maxRows; // rows of one output chunk
 
     // Java side, grown on demand
-    double[] s = new double[0];      // T x H, row t = s_t (s_-1 = 0 is implicit)
-    double[] ds = new double[0];     // T x H, dL/ds_t through the output layer
-    double[] D = new double[0];      // T x H, sum of the BPTT deltas arriving at step t
-    final double[] w;                // H x H, W row-major, copied at the start of each call
-    final double[] wT;               // H x H, W^T row-major (for W s as axpys over contiguous columns)
-    final double[] dW;               // H x H
-    private final double[] wNew;     // H x H, W - lr dW
-    private final double[] a;        // H
-    private final double[] next;     // H
-    private double[] zy = new double[0];   // per row: the target's logit
-    private double[] logZ = new double[0]; // per row: log sum_c exp(z)
-    private double[] invZ = new double[0]; // per row: 1 / sum of the (possibly shifted) exps
-    private double[] zRow = new double[0]; // per row: sum of the (possibly shifted) exps
+    private double[] s = new double[0];      // T x H, row t = s_t (s_-1 = 0 is implicit)
+    private double[] ds = new double[0];     // T x H, dL/ds_t through the output layer
+    private double[] D = new double[0];      // T x H, sum of the BPTT deltas arriving at step t
+    private final double[] w;                // H x H, W row-major, copied at the start of each call
+    private final double[] wT;               // H x H, W^T row-major (for W s as axpys over contiguous columns)
+    private final double[] dW;               // H x H
+    private final double[] wNew;             // H x H, W - lr dW
+    private final double[] a;                // H
+    private final double[] next;             // H
+    private double[] zy = new double[0];     // per row: the target's logit
+    private double[] logZ = new double[0];   // per row: log sum_c exp(z)
+    private double[] invZ = new double[0];   // per row: 1 / sum of the (possibly shifted) exps
+    private double[] zRow = new double[0];   // per row: sum of the (possibly shifted) exps
+    private int[] stackedY = new int[0];     // per row: the target, when totalLoss stacks sentences
 
     // native side, grown on demand up to maxRows rows. The vocabulary is split in two halves,
     // columns [0, c1) and [c1, C), each with its own contiguous logits block, so that the calling
@@ -67,6 +72,7 @@ final class Kernel {
     private final Mat[] z = new Mat[2];   // rows x 1: sum of E_h per row
     private Mat ones;  // C x 1
     private Mat dVacc; // C x H, only for sentences longer than one chunk
+    private final Pointer[] dVaccPart = new Pointer[2];
     private final INDArray[][] oRows = new INDArray[2][]; // cached views of the first n rows of o[h]
     private Mat xBuf;  // T x H: BPTT chains at one lag (row r = the chain now at step r)
     private Mat yBuf;  // T x H: the chains times W
@@ -77,18 +83,56 @@ final class Kernel {
     /** null: choose by measurement (see LaneChoice); true / false: always / never (tests compare both). */
     static volatile Boolean forceLane = null;
     private static final long LANE_MIN_PARAMETERS = 200_000; // C * H below this: not worth a handoff
-    private final Lane lane;
+    private final boolean laneWorthIt;
     private final int c1;
     private final boolean f32;
     private final Pointer[] vPart = new Pointer[2]; // V rows [0, c1) and [c1, C)
     private Pointer sPtr;
-    // arguments of the current phase (fields, so that no task object is made per step)
-    private int taskRows;
-    private int[] taskY;
-    private int taskYFrom;
-    private double taskAlpha;
-    private double taskBeta;
-    private final Pointer[] taskDv = new Pointer[2];
+
+    /**
+     * The arguments of the output chunk being computed. The lane reads them too, so they cannot be
+     * passed as method arguments to a task made per step; one instance, filled before each fork
+     * (the fork's hand-over makes the writes visible to the lane), keeps a step allocation-free.
+     */
+    private static final class Pass {
+        int n;           // rows of the chunk, in sBuf rows [0, n)
+        int[] y;         // targets of the chunk: y[from .. from+n)
+        int from;        // the chunk's first row in y (and, with gradients, in s and ds)
+        boolean gradients;
+        double alpha;    // with gradients: dv = alpha dV + beta dv
+        double beta;
+        final Pointer[] dv = new Pointer[2]; // dv's rows of each vocabulary half
+
+        Pass rows(int n, int[] y, int from) {
+            this.n = n;
+            this.y = y;
+            this.from = from;
+            return this;
+        }
+
+        Pass lossOnly() {
+            gradients = false;
+            dv[0] = null;
+            dv[1] = null;
+            return this;
+        }
+
+        /** Also dL/ds_t into ds, and dv = alpha dV + beta dv for dv split as {@code dv0}, {@code dv1}. */
+        Pass withGradients(Pointer dv0, Pointer dv1, double alpha, double beta) {
+            gradients = true;
+            dv[0] = dv0;
+            dv[1] = dv1;
+            this.alpha = alpha;
+            this.beta = beta;
+            return this;
+        }
+    }
+
+    private final Pass pass = new Pass();
+
+    /** The two phases of an output chunk, each run on both vocabulary halves. */
+    private enum Phase { LOGITS, GRADIENTS }
+
     private final Runnable laneLogits = () -> logitsHalf(1);
     private final Runnable laneGradients = () -> gradientsHalf(1);
 
@@ -108,19 +152,117 @@ final class Kernel {
         a = new double[H];
         next = new double[H];
         this.f32 = U.f32;
-        this.lane = (long) C * H >= LANE_MIN_PARAMETERS ? Lane.SHARED : null;
+        this.laneWorthIt = (long) C * H >= LANE_MIN_PARAMETERS;
         this.c1 = Math.max(1, (C / 2) & ~15);
         this.vPart[0] = V.at(0);
         this.vPart[1] = V.at((long) c1 * H);
         this.wPtr = W.at(0);
     }
 
-    int maxRows() {
-        return maxRows;
+    // ---- entry points
+
+    /** s_t for t < T = x.length into the first T rows of {@code into} (at least T x H, U's type). */
+    void states(int[] x, Mat into) {
+        int T = x.length;
+        prepare(T);
+        recur(x, T);
+        into.write(0, s, 0, T * H);
     }
 
-    /** Makes room for a sentence of T words on the Java side and for min(T, maxRows) rows natively. */
-    void ensure(int T) {
+    /** The sentence's total cross-entropy: sum_t -ln o_t[y_t]. */
+    double loss(int[] x, int[] y) {
+        int T = x.length;
+        if (T == 0) {
+            return 0.0;
+        }
+        prepare(T);
+        recur(x, T);
+        return outputLoss(y, T);
+    }
+
+    /**
+     * Sum of {@link #loss} over many sentences. Their states are stacked into the output block, so
+     * that the output layer runs as few large products (the same rows as one sentence at a time).
+     */
+    double totalLoss(List<int[]> xs, List<int[]> ys) {
+        ensureRows(maxRows);
+        loadW();
+        int fill = 0;
+        double total = 0;
+        for (int k = 0; k < xs.size(); k++) {
+            int[] x = xs.get(k);
+            int[] y = ys.get(k);
+            int T = x.length;
+            ensureStates(T);
+            recur(x, T);
+            for (int t = 0; t < T; t++) {
+                sBuf.write(fill * H, s, t * H, H);
+                stackedY[fill++] = y[t];
+                if (fill == maxRows) {
+                    pass.rows(fill, stackedY, 0).lossOnly();
+                    total += outputChunk();
+                    fill = 0;
+                }
+            }
+        }
+        if (fill > 0) {
+            pass.rows(fill, stackedY, 0).lossOnly();
+            total += outputChunk();
+        }
+        return total;
+    }
+
+    /**
+     * The lesson's bptt: returns the loss and puts dU, dV, dW into {@code into}, whose arrays must
+     * be zeros of U's, V's and W's shapes and type (plain row-major, as {@link Mat#zeros} makes).
+     */
+    double lossAndGradients(int[] x, int[] y, int bpttTruncate, Gradients into) {
+        int T = x.length;
+        if (T == 0) {
+            return 0.0;
+        }
+        prepare(T);
+        recur(x, T);
+        double loss = outputAddingDV(y, T, Mat.of(into.dV()));
+        backward(T, bpttTruncate);
+        Mat dU = Mat.of(into.dU());
+        for (int t = 0; t < T; t++) {
+            for (int i = 0; i < H; i++) {
+                dU.add(i * C + x[t], D[t * H + i]); // dU[:, x_t] += D[t]
+            }
+        }
+        Mat.of(into.dW()).write(0, dW, 0, H * H);
+        return loss;
+    }
+
+    /**
+     * One SGD step: returns the loss, then U -= lr dU, V -= lr dV, W -= lr dW in place, every
+     * gradient taken from the parameters before the step.
+     */
+    double sgdStep(int[] x, int[] y, int bpttTruncate, double learningRate) {
+        int T = x.length;
+        if (T == 0) {
+            return 0.0;
+        }
+        prepare(T);
+        recur(x, T);
+        double loss = outputUpdatingV(y, T, learningRate);
+        backward(T, bpttTruncate);
+        updateUW(x, T, learningRate);
+        return loss;
+    }
+
+    // ---- buffers
+
+    /** Room for a sentence of T words, and W read afresh. */
+    private void prepare(int T) {
+        ensureStates(T);
+        ensureRows(Math.min(Math.max(T, 1), maxRows));
+        loadW();
+    }
+
+    /** Makes room for the states and BPTT buffers of a sentence of T words. */
+    private void ensureStates(int T) {
         if (s.length < T * H) {
             int cap = Math.max(T, 64) * H;
             s = new double[cap];
@@ -131,7 +273,10 @@ final class Kernel {
             xRow1 = xBuf.at(H);
             yPtr = yBuf.at(0);
         }
-        int rows = Math.min(Math.max(T, 1), maxRows);
+    }
+
+    /** Makes room for an output chunk of {@code rows} rows (at most maxRows) on the native side. */
+    private void ensureRows(int rows) {
         if (rows > rowCapacity) {
             int cap = Math.min(maxRows, Math.max(rows, Math.max(64, rowCapacity * 2)));
             sBuf = Mat.zeros(precision, cap, H);
@@ -152,6 +297,7 @@ final class Kernel {
             logZ = new double[cap];
             invZ = new double[cap];
             zRow = new double[cap];
+            stackedY = new int[cap];
             rowCapacity = cap;
         }
     }
@@ -167,7 +313,7 @@ final class Kernel {
     }
 
     /** Copies W (and its transpose) into Java arrays. */
-    void loadW() {
+    private void loadW() {
         W.read(0, w, 0, H * H);
         for (int i = 0; i < H; i++) {
             for (int j = 0; j < H; j++) {
@@ -176,8 +322,10 @@ final class Kernel {
         }
     }
 
+    // ---- forward
+
     /** s_t = tanh(U[:, x_t] + W s_(t-1)) for t < T, into {@link #s}; needs {@link #loadW()}. */
-    void states(int[] x, int T) {
+    private void recur(int[] x, int T) {
         for (int t = 0; t < T; t++) {
             int xt = x[t];
             for (int i = 0; i < H; i++) {
@@ -198,24 +346,75 @@ final class Kernel {
         return 1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0);
     }
 
+    // ---- output layer
+
+    /** The loss of all T rows of s, in chunks of at most maxRows. */
+    private double outputLoss(int[] y, int T) {
+        double loss = 0;
+        for (int r0 = 0; r0 < T; r0 += maxRows) {
+            int n = Math.min(maxRows, T - r0);
+            sBuf.write(0, s, r0 * H, n * H);
+            pass.rows(n, y, r0).lossOnly();
+            loss += outputChunk();
+        }
+        return loss;
+    }
+
+    /** The loss of all T rows of s; fills {@link #ds} and adds dV into {@code dV}. */
+    private double outputAddingDV(int[] y, int T, Mat dV) {
+        Pointer dv0 = dV.at(0);
+        Pointer dv1 = dV.at((long) c1 * H);
+        double loss = 0;
+        for (int r0 = 0; r0 < T; r0 += maxRows) {
+            int n = Math.min(maxRows, T - r0);
+            sBuf.write(0, s, r0 * H, n * H);
+            pass.rows(n, y, r0).withGradients(dv0, dv1, 1.0, 1.0);
+            loss += outputChunk();
+        }
+        return loss;
+    }
+
+    /** The loss of all T rows of s; fills {@link #ds} and sets V -= learningRate dV. */
+    private double outputUpdatingV(int[] y, int T, double learningRate) {
+        if (T <= maxRows) {
+            // one chunk: the dV product writes straight into V (dS was computed from V first)
+            sBuf.write(0, s, 0, T * H);
+            pass.rows(T, y, 0).withGradients(vPart[0], vPart[1], -learningRate, 1.0);
+            return outputChunk();
+        }
+        if (dVacc == null) {
+            dVacc = Mat.zeros(precision, C, H);
+            dVaccPart[0] = dVacc.at(0);
+            dVaccPart[1] = dVacc.at((long) c1 * H);
+        }
+        double loss = 0;
+        for (int r0 = 0; r0 < T; r0 += maxRows) {
+            int n = Math.min(maxRows, T - r0);
+            sBuf.write(0, s, r0 * H, n * H);
+            // the first chunk overwrites dVacc (beta 0), the next ones add to it
+            pass.rows(n, y, r0).withGradients(dVaccPart[0], dVaccPart[1], 1.0, r0 == 0 ? 0.0 : 1.0);
+            loss += outputChunk();
+        }
+        Mat.axpy(C * H, -learningRate, dVacc, V);
+        return loss;
+    }
+
     /**
-     * The output layer for n rows of states {@code rows[from..from+n)} with targets
-     * {@code y[yFrom..]}: returns sum of -ln o_t[y_t]. With {@code grad}, also writes dL/ds_t into
-     * {@code dsOut[dsFrom..]} and sets dv = alpha * dV + beta * dv (dv may be V itself: V is read
-     * before it is written). Two phases, each run on both vocabulary halves side by side:
-     * logits, exp and row sums; then E' V and dV.
+     * The output layer for the chunk described by {@link #pass}, whose n states the caller has put
+     * in sBuf: returns sum of -ln o_t[y_t]. With gradients, also writes dL/ds_t into ds rows
+     * [from, from+n) and sets dv = alpha dV + beta dv (dv may be V itself: V is read before it is
+     * written). Two phases, each run on both vocabulary halves side by side: logits, exp and row
+     * sums; then E' V and dV.
      */
-    double output(double[] rows, int from, int n, int[] y, int yFrom, boolean grad, double[] dsOut, int dsFrom,
-                  Mat dv, double alpha, double beta) {
-        sBuf.write(0, rows, from * H, n * H);
-        taskRows = n;
-        taskY = y;
-        taskYFrom = yFrom;
+    private double outputChunk() {
+        int n = pass.n;
+        int from = pass.from;
+        Lane lane = laneWorthIt ? EngineThreads.lane() : null;
         Boolean forced = forceLane;
         boolean choosing = lane != null && forced == null;
         boolean twoThreads = lane != null && (forced != null ? forced : choice.twoThreads());
         long started = System.nanoTime();
-        twoThreads = bothHalves(twoThreads, laneLogits, 0);               // E_h = exp(S V_h^T), z_h = E_h 1
+        twoThreads = bothHalves(lane, twoThreads, laneLogits, Phase.LOGITS); // E_h = exp(S V_h^T), z_h = E_h 1
         double lo = f32 ? 1e-20 : 1e-280;
         double hi = f32 ? 1e30 : 1e280;
         boolean safe = true;
@@ -231,14 +430,15 @@ final class Kernel {
             logZ[r] = Math.log(zRow[r]) + (shift == null ? 0.0 : shift[r]);
             loss += logZ[r] - zy[r];
         }
-        if (!grad) {
+        if (!pass.gradients) {
             if (choosing) {
                 choice.record(twoThreads, System.nanoTime() - started, n);
             }
             return loss;
         }
+        int[] y = pass.y;
         for (int r = 0; r < n; r++) {
-            int target = y[yFrom + r];
+            int target = y[from + r];
             int h = target < c1 ? 0 : 1;
             int idx = r * width(h) + target - first(h);
             o[h].set(idx, o[h].get(idx) - zRow[r]);                     // E' = E - Z onehot(y)
@@ -246,33 +446,29 @@ final class Kernel {
             int base = r * H;
             double iz = invZ[r];
             for (int i = 0; i < H; i++) {
-                sBuf.set(base + i, rows[src + i] * iz);               // S / Z
+                sBuf.set(base + i, s[src + i] * iz);                  // S / Z
             }
         }
-        taskAlpha = alpha;
-        taskBeta = beta;
-        taskDv[0] = dv == V ? vPart[0] : dv.at(0);
-        taskDv[1] = dv == V ? vPart[1] : dv.at((long) c1 * H);
-        boolean twoAgain = bothHalves(twoThreads, laneGradients, 1);      // G_h = E'_h V_h, then dv_h
+        boolean twoAgain = bothHalves(lane, twoThreads, laneGradients, Phase.GRADIENTS); // G_h = E'_h V_h, then dv_h
         if (choosing && twoAgain == twoThreads) {
             choice.record(twoThreads, System.nanoTime() - started, n);
         }
         for (int r = 0; r < n; r++) {
             double iz = invZ[r];
             int base = r * H;
-            int dst = (dsFrom + r) * H;
+            int dst = (from + r) * H;
             for (int i = 0; i < H; i++) {
-                dsOut[dst + i] = (g[0].get(base + i) + g[1].get(base + i)) * iz; // dS = E' V / Z
+                ds[dst + i] = (g[0].get(base + i) + g[1].get(base + i)) * iz; // dS = E' V / Z
             }
         }
         return loss;
     }
 
     /**
-     * Runs phase {@code phase} on half 0 here and half 1 on the lane, or both here when not
-     * {@code twoThreads} or when the lane is busy; returns whether the lane was used.
+     * Runs {@code phase} on half 0 here and half 1 on the lane ({@code laneTask}), or both here when
+     * not {@code twoThreads} or when the lane is busy; returns whether the lane was used.
      */
-    private boolean bothHalves(boolean twoThreads, Runnable laneTask, int phase) {
+    private boolean bothHalves(Lane lane, boolean twoThreads, Runnable laneTask, Phase phase) {
         if (twoThreads && lane.fork(laneTask)) {
             runHalf(phase, 0);
             lane.join();
@@ -327,22 +523,22 @@ final class Kernel {
         }
     }
 
-    private void runHalf(int phase, int h) {
-        if (phase == 0) {
+    private void runHalf(Phase phase, int h) {
+        if (phase == Phase.LOGITS) {
             logitsHalf(h);
         } else {
             gradientsHalf(h);
         }
     }
 
-    /** Half h of phase 0: logits O_h = S V_h^T, the targets' logits, E_h = exp(O_h), z_h = E_h 1. */
+    /** Half h of the LOGITS phase: logits O_h = S V_h^T, the targets' logits, E_h = exp(O_h), z_h = E_h 1. */
     private void logitsHalf(int h) {
-        int n = taskRows;
+        int n = pass.n;
         int wd = width(h);
         int c0 = first(h);
         Mat.gemm(f32, false, true, n, wd, H, 1.0, sPtr, H, vPart[h], H, 0.0, oPtr[h], wd);
         for (int r = 0; r < n; r++) {
-            int target = taskY[taskYFrom + r] - c0;
+            int target = pass.y[pass.from + r] - c0;
             if (target >= 0 && target < wd) {
                 zy[r] = o[h].get(r * wd + target);
             }
@@ -352,12 +548,12 @@ final class Kernel {
         Mat.gemv(n, 1.0, o[h], ones, 0.0, z[h]);
     }
 
-    /** Half h of phase 1: G_h = E'_h V_h (read V_h first), then dv_h = alpha E'_h^T (S/Z) + beta dv_h. */
+    /** Half h of the GRADIENTS phase: G_h = E'_h V_h (read V_h first), then dv_h = alpha E'_h^T (S/Z) + beta dv_h. */
     private void gradientsHalf(int h) {
-        int n = taskRows;
+        int n = pass.n;
         int wd = width(h);
         Mat.gemm(f32, false, false, n, H, wd, 1.0, oPtr[h], wd, vPart[h], H, 0.0, gPtr[h], H);
-        Mat.gemm(f32, true, false, wd, H, n, taskAlpha, oPtr[h], wd, sPtr, H, taskBeta, taskDv[h], H);
+        Mat.gemm(f32, true, false, wd, H, n, pass.alpha, oPtr[h], wd, sPtr, H, pass.beta, pass.dv[h], H);
     }
 
     /**
@@ -402,37 +598,7 @@ final class Kernel {
         return v;
     }
 
-    /**
-     * Output layer over all T rows of {@link #s} in chunks; with grad, fills {@link #ds} and applies
-     * V += -lr dV when {@code updateV}, or adds dV into {@code dvOut} (zeroed by the caller).
-     */
-    double outputAll(int[] y, int T, boolean grad, boolean updateV, double lr, Mat dvOut) {
-        double loss = 0;
-        if (!grad) {
-            for (int r0 = 0; r0 < T; r0 += maxRows) {
-                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, false, null, 0, null, 0, 0);
-            }
-            return loss;
-        }
-        if (!updateV) {
-            for (int r0 = 0; r0 < T; r0 += maxRows) {
-                loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dvOut, 1.0, 1.0);
-            }
-            return loss;
-        }
-        if (T <= maxRows) {
-            // one chunk: the dV product writes straight into V (dS was computed from V first)
-            return output(s, 0, T, y, 0, true, ds, 0, V, -lr, 1.0);
-        }
-        if (dVacc == null) {
-            dVacc = Mat.zeros(precision, C, H);
-        }
-        for (int r0 = 0; r0 < T; r0 += maxRows) {
-            loss += output(s, r0, Math.min(maxRows, T - r0), y, r0, true, ds, r0, dVacc, 1.0, r0 == 0 ? 0.0 : 1.0);
-        }
-        Mat.axpy(C * H, -lr, dVacc, V);
-        return loss;
-    }
+    // ---- backward
 
     /**
      * The lesson's truncated BPTT from {@link #ds} and {@link #s}: D[step] collects every delta
@@ -442,7 +608,7 @@ final class Kernel {
      * W^T D[step+1]) * (1 - s_step^2), T products instead of T^2/2. Otherwise the chains go back
      * one lag at a time, all together (one matrix product per lag).
      */
-    void backward(int T, int bpttTruncate) {
+    private void backward(int T, int bpttTruncate) {
         Arrays.fill(D, 0, T * H, 0.0);
         Arrays.fill(dW, 0.0);
         if (bpttTruncate >= T - 1) {
@@ -542,7 +708,7 @@ final class Kernel {
     }
 
     /** U[:, x_t] -= lr D[t] and W -= lr dW, after {@link #backward}. */
-    void updateUW(int[] x, int T, double lr) {
+    private void updateUW(int[] x, int T, double lr) {
         for (int t = 0; t < T; t++) {
             int xt = x[t];
             int base = t * H;

@@ -9,19 +9,12 @@ import java.util.concurrent.locks.LockSupport;
  * short, wide products poorly and spin badly when the machine is busy), so the two halves of the
  * vocabulary are worked on side by side. One lane serves the whole process: a caller that finds it
  * busy gets {@code false} from {@link #fork} and does the work itself.
+ *
+ * <p>Only {@link EngineThreads#configure()} makes the lane: starting a thread and changing
+ * OpenBLAS's thread count for the whole process are decisions for the program's entry point, not
+ * side effects of loading a class.
  */
 final class Lane {
-    /** The lane, or null on a single core. */
-    static final Lane SHARED = Runtime.getRuntime().availableProcessors() >= 2
-            && !"1".equals(System.getProperty("rnnlab.engine.threads")) ? new Lane() : null;
-
-    static {
-        if (SHARED != null) {
-            // the lane is the parallelism; see the class comment
-            org.nd4j.linalg.factory.Nd4j.factory().blas().setMaxThreads(1);
-        }
-    }
-
     private static final long SPIN_NANOS = 30_000;
 
     private final AtomicBoolean busy = new AtomicBoolean();
@@ -31,7 +24,7 @@ final class Lane {
     private volatile Throwable failure;
     private volatile Thread waiter;
 
-    private Lane() {
+    Lane() {
         worker = new Thread(this::loop, "rnnlab-engine-lane");
         worker.setDaemon(true);
         worker.start();

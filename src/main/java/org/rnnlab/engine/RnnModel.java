@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 
 /**
@@ -97,9 +98,10 @@ public final class RnnModel {
             throw new UserException("A model needs at least 2 words and 1 hidden unit, not C = " + wordDim
                     + " and H = " + hiddenDim + ".");
         }
-        if (2 * wordDim * hiddenDim + hiddenDim * hiddenDim > Integer.MAX_VALUE / 2) {
-            throw new UserException("C = " + wordDim + " and H = " + hiddenDim + " make too many parameters; "
-                    + "choose a smaller vocabulary or hidden layer.");
+        if (!LessonDefaults.withinParameterLimit(wordDim, hiddenDim)) {
+            throw new UserException(String.format(java.util.Locale.ROOT, "C = %d and H = %d make more than %,d "
+                    + "parameters (2HC + H^2); choose a smaller vocabulary or hidden layer.",
+                    wordDim, hiddenDim, LessonDefaults.MAX_PARAMETERS));
         }
     }
 
@@ -108,11 +110,11 @@ public final class RnnModel {
     }
 
     public int wordDim() {
-        return kernel.C;
+        return u.cols;
     }
 
     public int hiddenDim() {
-        return kernel.H;
+        return u.rows;
     }
 
     public synchronized int bpttTruncate() {
@@ -178,11 +180,8 @@ public final class RnnModel {
             return new Forward(Nd4j.create(type, 0, wordDim()), Nd4j.create(type, 1, hiddenDim()));
         }
         int H = hiddenDim();
-        kernel.ensure(T);
-        kernel.loadW();
-        kernel.states(x, T);
-        Mat s = Mat.zeros(precision(), T + 1, H);
-        s.write(0, kernel.s, 0, T * H);
+        Mat s = Mat.zeros(precision(), T + 1, H); // s: (T+1) x H, row T stays 0
+        kernel.states(x, s);
         Mat o = Mat.zeros(precision(), T, wordDim());
         Mat.gemm(false, true, T, wordDim(), H, 1.0, s, v, 0.0, o); // leading T rows of s
         Nd4j.exec(new SoftMax(o.array, o.array, 1));
@@ -196,11 +195,8 @@ public final class RnnModel {
             return new int[0];
         }
         int H = hiddenDim();
-        kernel.ensure(T);
-        kernel.loadW();
-        kernel.states(x, T);
-        Mat s = Mat.zeros(precision(), T, H);
-        s.write(0, kernel.s, 0, T * H);
+        Mat s = Mat.zeros(precision(), T, H); // s: T x H
+        kernel.states(x, s);
         Mat logits = Mat.zeros(precision(), T, wordDim());
         Mat.gemm(false, true, T, wordDim(), H, 1.0, s, v, 0.0, logits); // softmax keeps the argmax
         long[] best = Nd4j.argMax(logits.array, 1).toLongVector();
@@ -217,10 +213,7 @@ public final class RnnModel {
         if (T == 0) {
             return 0.0;
         }
-        kernel.ensure(T);
-        kernel.loadW();
-        kernel.states(x, T);
-        return kernel.outputAll(y, T, false, false, 0, null);
+        return kernel.loss(x, y);
     }
 
     /**
@@ -231,33 +224,10 @@ public final class RnnModel {
         if (xs.size() != ys.size()) {
             throw new IllegalArgumentException(xs.size() + " inputs but " + ys.size() + " targets");
         }
-        int H = hiddenDim();
-        int R = kernel.maxRows();
-        kernel.ensure(R);
-        kernel.loadW();
-        double[] block = new double[R * H]; // stacked states of up to R words
-        int[] targets = new int[R];
-        int fill = 0;
-        double total = 0;
         for (int n = 0; n < xs.size(); n++) {
-            int[] x = xs.get(n);
-            int[] y = ys.get(n);
-            int T = check(x, y);
-            kernel.ensure(T);
-            kernel.states(x, T);
-            for (int t = 0; t < T; t++) {
-                System.arraycopy(kernel.s, t * H, block, fill * H, H);
-                targets[fill++] = y[t];
-                if (fill == R) {
-                    total += kernel.output(block, 0, R, targets, 0, false, null, 0, null, 0, 0);
-                    fill = 0;
-                }
-            }
+            check(xs.get(n), ys.get(n));
         }
-        if (fill > 0) {
-            total += kernel.output(block, 0, fill, targets, 0, false, null, 0, null, 0, 0);
-        }
-        return total;
+        return kernel.totalLoss(xs, ys);
     }
 
     /** The lesson's calculate_loss: total loss divided by the number of target words (NaN when there are none). */
@@ -276,30 +246,16 @@ public final class RnnModel {
 
     /** Gradients of the sentence's total loss, BPTT truncated after {@code bpttTruncate} steps back (the lesson's loop). */
     public synchronized Gradients bptt(int[] x, int[] y, int bpttTruncate) {
-        int T = check(x, y);
+        check(x, y);
         if (bpttTruncate < 0) {
             throw new UserException("bpttTruncate must be 0 or more, but it is " + bpttTruncate + ".");
         }
         int H = hiddenDim();
         int C = wordDim();
-        Mat dU = Mat.zeros(precision(), H, C);
-        Mat dV = Mat.zeros(precision(), C, H);
-        Mat dW = Mat.zeros(precision(), H, H);
-        if (T == 0) {
-            return new Gradients(dU.array, dV.array, dW.array);
-        }
-        kernel.ensure(T);
-        kernel.loadW();
-        kernel.states(x, T);
-        kernel.outputAll(y, T, true, false, 0, dV);
-        kernel.backward(T, bpttTruncate);
-        for (int t = 0; t < T; t++) {
-            for (int i = 0; i < H; i++) {
-                dU.add(i * C + x[t], kernel.D[t * H + i]);
-            }
-        }
-        dW.write(0, kernel.dW, 0, H * H);
-        return new Gradients(dU.array, dV.array, dW.array);
+        Gradients g = new Gradients(Mat.zeros(precision(), H, C).array, Mat.zeros(precision(), C, H).array,
+                Mat.zeros(precision(), H, H).array); // dU: H x C, dV: C x H, dW: H x H
+        kernel.lossAndGradients(x, y, bpttTruncate, g);
+        return g;
     }
 
     /**
@@ -308,29 +264,18 @@ public final class RnnModel {
      * the sentence uses change. Returns the sentence's total loss before the update.
      */
     public synchronized double sgdStep(int[] x, int[] y, double learningRate) {
-        int T = check(x, y);
-        if (T == 0) {
-            return 0.0;
-        }
-        kernel.ensure(T);
-        kernel.loadW();
-        kernel.states(x, T);
-        double loss = kernel.outputAll(y, T, true, true, learningRate, null);
-        kernel.backward(T, bpttTruncate);
-        kernel.updateUW(x, T, learningRate);
-        return loss;
+        check(x, y);
+        return kernel.sgdStep(x, y, bpttTruncate, learningRate);
     }
 
-    /** How the engine computes, for diagnostics: "two threads" or "one thread". */
+    /** How the engine computes, for diagnostics: "two threads" or "one thread" (see {@link EngineThreads}). */
     public static String engineThreads() {
-        return Lane.SHARED != null ? "two threads (products split by vocabulary halves)" : "one thread";
+        return EngineThreads.describe();
     }
 
     /** 2HC + H^2. */
     public int parameterCount() {
-        int h = hiddenDim();
-        int c = wordDim();
-        return 2 * h * c + h * h;
+        return (int) LessonDefaults.parameterCount(wordDim(), hiddenDim()); // within MAX_PARAMETERS: fits an int
     }
 
     Mat u() {

@@ -62,6 +62,11 @@ class InitCommandTest {
         assertOneLineError(CliRun.run("init", "-C", "2", "--out", out.toString()), "at least 3");
         assertOneLineError(CliRun.run("init", "-C", "20", "--dtype", "float16", "--out", out.toString()), "float16");
         assertOneLineError(CliRun.run("init", "-C", "20", "--hidden", "0", "--out", out.toString()), "--hidden");
+        // 2HC + H^2 = 1.2e9, above the limit of 2^30 - 1; and sizes whose count would overflow a long
+        assertOneLineError(CliRun.run("init", "-C", "20000", "--hidden", "20000", "--out", out.toString()),
+                "more than 1,073,741,823 parameters");
+        assertOneLineError(CliRun.run("init", "-C", "2147483647", "--hidden", "2147483647", "--out", out.toString()),
+                "more than 1,073,741,823 parameters");
         Path data = TrainingFixtures.preparedDir(dir, 50, 20);
         assertOneLineError(CliRun.run("init", "-C", "30", "--data", data.toString(), "--out", out.toString()),
                 "disagrees");

@@ -7,12 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Splitting the work between two threads must not change any number: both paths do the same arithmetic. */
 class RnnModelLaneTest {
+    @BeforeAll
+    static void twoThreads() {
+        EngineThreads.configure(); // without it there is no second thread to compare with
+    }
+
     @AfterEach
     void laneBackOn() {
         Kernel.forceLane = null;

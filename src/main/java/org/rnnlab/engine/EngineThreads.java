@@ -1,0 +1,64 @@
+package org.rnnlab.engine;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * How many threads the engine computes with, set up once by the program's entry point
+ * ({@code org.rnnlab.Launcher}, the bench, tests that compare one thread with two).
+ *
+ * <p>{@link #configure()} starts the engine's second thread ({@link Lane}) and sets OpenBLAS to one
+ * thread per call, because the lane is the parallelism (see {@link Lane}). Both are process-wide
+ * effects, so they happen only when asked for, never when a class is loaded. Without the call the
+ * engine computes on the calling thread alone and leaves OpenBLAS as ND4J set it: slower on two
+ * cores, but correct, and the numbers are the same either way (both ways do the same arithmetic).
+ * {@code -Drnnlab.engine.threads=1} keeps the engine on one thread even after {@link #configure()}.
+ */
+public final class EngineThreads {
+    /** System property; "1" asks for one thread. */
+    public static final String THREADS_PROPERTY = "rnnlab.engine.threads";
+
+    private static volatile Lane lane; // null until configured, and on one core
+    private static boolean configured;
+
+    private EngineThreads() {
+    }
+
+    /**
+     * Starts the lane and sets OpenBLAS to one thread per call, when there are two cores or more and
+     * {@code rnnlab.engine.threads} is not 1. Loads ND4J's native backend (a few hundred ms), whose
+     * start-up sets OpenBLAS's thread count and so must come first; if ND4J cannot load, the engine
+     * stays on one thread. Idempotent and thread-safe.
+     */
+    public static synchronized void configure() {
+        if (configured) {
+            return;
+        }
+        configured = true;
+        if (Runtime.getRuntime().availableProcessors() < 2 || "1".equals(System.getProperty(THREADS_PROPERTY))) {
+            return;
+        }
+        try {
+            Nd4j.factory().blas().setMaxThreads(1);
+        } catch (LinkageError | RuntimeException e) {
+            // ND4J cannot load here: stay on one thread. Commands that need no engine still run, and
+            // the ones that do report the failure where they use it.
+            return;
+        }
+        lane = new Lane(); // published last: no model uses the lane while BLAS still has its own threads
+    }
+
+    /** Whether the engine splits its large products over two threads. */
+    public static boolean twoThreads() {
+        return lane != null;
+    }
+
+    /** For diagnostics: "two threads (...)" or "one thread". */
+    public static String describe() {
+        return twoThreads() ? "two threads (products split by vocabulary halves)" : "one thread";
+    }
+
+    /** The shared lane, or null when the engine runs on one thread. */
+    static Lane lane() {
+        return lane;
+    }
+}
