@@ -1,7 +1,6 @@
 package org.rnnlab;
 
 import org.rnnlab.cli.RnnLabCommand;
-import org.rnnlab.engine.EngineThreads;
 
 /**
  * Entry point of the jar. It does not extend {@code Application}, so the JavaFX runtime can be
@@ -15,12 +14,7 @@ public final class Launcher {
     public static void main(String[] args) {
         if (args.length == 0 || (args.length >= 1 && args[0].equals("app"))) {
             String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
-            // The engine's threads are set up beside the window's start-up: configure() loads ND4J
-            // (a few hundred ms), which the window should not wait for. Until it is done, models
-            // compute on one thread, with the same numbers.
-            Thread setup = new Thread(EngineThreads::configure, "rnnlab-engine-setup");
-            setup.setDaemon(true);
-            setup.start();
+            // the app sets up the engine's threads once its window is up (LessonSession.warmUpEngine)
             org.rnnlab.app.RnnLabApp.launchApp(rest);
             return;
         }

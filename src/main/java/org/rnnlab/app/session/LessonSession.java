@@ -98,9 +98,11 @@ public final class LessonSession {
         Thread t = threads.daemon("rnnlab-engine-warmup", () -> {
             String status;
             try {
+                // loads ND4J, then sets up the engine's threads (the same for every step and the command line)
+                org.rnnlab.engine.EngineThreads.configure();
                 org.nd4j.linalg.api.ndarray.INDArray probe = org.nd4j.linalg.factory.Nd4j.ones(2, 2);
                 probe.mmul(probe);
-                status = "Engine: ND4J ready";
+                status = "Engine: ND4J ready (" + (org.rnnlab.engine.EngineThreads.twoThreads() ? "two threads" : "one thread") + ")";
             } catch (Throwable e) {
                 status = "Engine: ND4J failed to load (" + e.getClass().getSimpleName() + ")";
             }
