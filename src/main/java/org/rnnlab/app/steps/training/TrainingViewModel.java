@@ -88,6 +88,7 @@ public final class TrainingViewModel {
     private final LongProperty seed = new SimpleLongProperty(LessonDefaults.SEED);
     private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(Precision.FLOAT32);
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
+    private final TrainingInputs inputs;
 
     private final TrainingRunState run = new TrainingRunState();
     private final javafx.beans.property.StringProperty stepResult = new SimpleStringProperty("");
@@ -126,6 +127,8 @@ public final class TrainingViewModel {
         this.notifier = notifier;
         this.confirm = confirm;
         this.clock = clock;
+        inputs = new TrainingInputs(learningRate, epochs, evaluateEvery, bpttTruncate, sentences, seed, hiddenSize,
+                store.preparedProperty());
         modelLine = Bindings.createStringBinding(this::modelText, store.modelProperty(), store.descriptionProperty(),
                 store.matchesCorpusProperty());
         startsWith = Bindings.createStringBinding(this::startsWithText, startFrom, hiddenSize, seed, precision,
@@ -152,6 +155,11 @@ public final class TrainingViewModel {
     /** The run: its state, counters and chart series. */
     public TrainingRunState run() {
         return run;
+    }
+
+    /** The number fields; Start and a new model wait until theirs hold valid numbers. */
+    public TrainingInputs inputs() {
+        return inputs;
     }
 
     public DoubleProperty learningRateProperty() {
@@ -231,6 +239,10 @@ public final class TrainingViewModel {
      */
     public void start() {
         if (run.stateProperty().get() != TrainingRunState.State.IDLE || store.isTraining() || store.loadingProperty().get()) {
+            return;
+        }
+        if (!inputs.forStart().isValid()) { // never train with the previous value of a field typed wrong
+            notifier.warn("Training", inputs.forStart().problemProperty().get());
             return;
         }
         if (startFrom.get() == StartFrom.LESSON_MODEL && store.prepared() != null) {
@@ -318,6 +330,10 @@ public final class TrainingViewModel {
 
     /** A new random model with the fields' H, seed and precision. */
     public void newModel() {
+        if (!inputs.forNewModel().isValid()) {
+            notifier.warn("New model", inputs.forNewModel().problemProperty().get());
+            return;
+        }
         files.initialiseRandom(hiddenSize.get(), seed.get(), precision.get());
         lastRunResult = null;
     }

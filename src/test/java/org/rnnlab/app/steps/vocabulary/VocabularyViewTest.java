@@ -99,10 +99,15 @@ class VocabularyViewTest {
     }
 
     @Test
-    void aValueOutOfRangeIsClampedAndTextIsIgnored(FxRobot robot) {
+    void aValueOutOfRangeIsRefusedInlineAndLettersCannotBeTyped(FxRobot robot) {
         typeC(robot, 1);
-        assertEquals(3, session.corpus().vocabularySizeProperty().get());
+        assertEquals(max, session.corpus().vocabularySizeProperty().get(), "refused, not clamped to 3");
+        assertEquals("1 is too small (3 to " + max + ").", robot.lookup(".number-field-hint").queryAs(Label.class).getText());
         robot.doubleClickOn("#vocabularySizeField").eraseText(8).write("many").type(KeyCode.ENTER);
+        assertEquals(max, session.corpus().vocabularySizeProperty().get());
+        assertEquals("", robot.lookup("#vocabularySizeField").queryAs(javafx.scene.control.TextField.class).getText(),
+                "letters do not get into the field");
+        typeC(robot, 3);
         assertEquals(3, session.corpus().vocabularySizeProperty().get());
         assertEquals("3", robot.lookup("#vocabularySizeField").queryAs(javafx.scene.control.TextField.class).getText());
     }
