@@ -27,6 +27,14 @@ public final class NumberInputs {
         return inputs;
     }
 
+    /**
+     * Every field shows its current value again, forgetting what was typed: after a command set the
+     * values ("Lesson's settings"), a field whose value did not change must not keep a stale typo.
+     */
+    public void revert() {
+        inputs.forEach(NumberInput::revert);
+    }
+
     /** True while every field holds a number within its range. */
     public BooleanBinding validProperty() {
         return valid;

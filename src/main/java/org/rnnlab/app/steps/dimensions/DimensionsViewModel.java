@@ -126,6 +126,7 @@ public final class DimensionsViewModel {
     /** Back to the lesson's H = 100. */
     public void lessonHidden() {
         hiddenDim.set(LessonDefaults.HIDDEN_DIM);
+        hiddenInput.revert();
     }
 
     /** Stops following the session's C (the window closes). */

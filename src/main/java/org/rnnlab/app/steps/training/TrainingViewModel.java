@@ -203,6 +203,7 @@ public final class TrainingViewModel {
         bpttTruncate.set(LessonDefaults.BPTT_TRUNCATE);
         sentences.set(Math.max(1, d == null ? sentences.get() : d.size()));
         seed.set(LessonDefaults.SEED);
+        inputs.forStart().revert();
     }
 
     /** The request for the training controller, from the current fields. */

@@ -260,6 +260,7 @@ public final class VocabularyViewModel {
     /** The lesson's C = 8,000 (or the largest this corpus allows). */
     public void lessonVocabularySize() {
         chooseVocabularySize(LessonDefaults.WORD_DIM);
+        vocabularySizeInput.revert();
     }
 
     /** True when the word of {@code row} is in a vocabulary of the current C. */

@@ -92,6 +92,9 @@ class DimensionsViewModelTest {
         assertFalse(model.hiddenInput().enter("5000"));
         assertEquals(LessonDefaults.HIDDEN_DIM, model.hiddenDimProperty().get());
         assertEquals("5000 is too large (1 to 2,000).", model.hiddenInput().problemProperty().get());
+        model.lessonHidden();   // H was 100 already: the field must not keep the typo
+        assertEquals("100", model.hiddenInput().textProperty().get());
+        assertTrue(model.hiddenInput().isValid());
     }
 
     @Test
