@@ -324,7 +324,8 @@ public final class NumberInput {
         return typed == null ? "" : typed.strip().replace(",", "").replace("_", "");
     }
 
-    private double shownValue() {
+    /** The value the view-model holds, as shown (an index plus one); what the field says when nothing is typed. */
+    public double shownValue() {
         return source.getValue().doubleValue() + offset;
     }
 

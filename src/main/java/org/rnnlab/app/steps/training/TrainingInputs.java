@@ -16,8 +16,11 @@ import org.rnnlab.text.PreparedData;
  * previous one train in its place.
  */
 public final class TrainingInputs {
-    /** Large enough to watch a run blow up (the lesson's hint: 10), small enough to be a typing slip beyond. */
-    public static final double MAX_LEARNING_RATE = 100;
+    /**
+     * Far beyond any rate that learns: watching a run blow up is part of the lesson (its hint: 10;
+     * a tiny regular corpus may need far more to diverge). Beyond this it is a typing slip.
+     */
+    public static final double MAX_LEARNING_RATE = 1_000_000;
     public static final int MAX_EPOCHS = 1000;
     public static final int MAX_BPTT_TRUNCATE = 1000;
     public static final int MAX_HIDDEN = 1000;

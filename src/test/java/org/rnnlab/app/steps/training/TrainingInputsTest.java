@@ -51,7 +51,7 @@ class TrainingInputsTest {
             assertEquals(List.of(), training.calls, "Start with \u201c" + bad + "\u201d must not train at 10");
         }
         assertTrue(notifier.last().startsWith("Training: Fix the learning rate first"), notifier.last());
-        assertEquals("Fix the learning rate first: \u201cabc\u201d is not a number (more than 0, up to 100).",
+        assertEquals("Fix the learning rate first: \u201cabc\u201d is not a number (more than 0, up to 1,000,000).",
                 vm.inputs().forStart().problemProperty().get());
         assertEquals(10, vm.learningRateProperty().get(), "the value stays, but only the field's line speaks for it");
 

@@ -41,6 +41,12 @@ class VocabularyViewTest {
 
     @AfterEach
     void tearDown() throws Exception {
+        // The training data, then a model, follow C once it stays still: let them, so that the session
+        // is not closed between the two (the model's work, refused by a closed session, would surface
+        // as an exception in the next test).
+        CorpusSessionFixtures.await(30, () -> session.corpus().preparedProperty().get().vocabulary().size()
+                == session.corpus().vocabularySizeProperty().get() && session.models().matchesCorpusProperty().get()
+                && !session.models().loadingProperty().get());
         session.dispose();
         FxToolkit.cleanupStages();
     }
