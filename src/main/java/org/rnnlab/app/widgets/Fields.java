@@ -1,7 +1,12 @@
 package org.rnnlab.app.widgets;
 
+import atlantafx.base.theme.Styles;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.geometry.Pos;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Small layout pieces the step forms share. */
@@ -14,5 +19,35 @@ public final class Fields {
         Label l = new Label(caption);
         l.getStyleClass().add("stat-caption");
         return new VBox(2, l, control);
+    }
+
+    /**
+     * A row of {@code nodes} around a number field, lined up with its text field rather than with the
+     * range line under it: each node is at least as tall as the text field, the row aligned to the top.
+     */
+    public static HBox rowWithField(NumberField field, Node... nodes) {
+        HBox row = new HBox(8, nodes);
+        row.setAlignment(Pos.TOP_LEFT);
+        for (Node n : nodes) {
+            if (n instanceof Region r && n != field) {
+                r.minHeightProperty().bind(field.editor().heightProperty());
+            }
+        }
+        return row;
+    }
+
+    /**
+     * A red line beside a command saying why it is off ("Fix the temperature first: ..."); it takes
+     * no room while {@code problem} is empty. Style class {@code input-problem}.
+     */
+    public static Label problemLine(ObservableStringValue problem) {
+        Label l = new Label();
+        l.getStyleClass().addAll("input-problem", Styles.DANGER);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.textProperty().bind(problem);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 }

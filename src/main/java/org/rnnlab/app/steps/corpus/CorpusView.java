@@ -3,15 +3,12 @@ package org.rnnlab.app.steps.corpus;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.Random;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -27,6 +24,8 @@ import org.rnnlab.app.session.CorpusSession;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.widgets.Fields;
+import org.rnnlab.app.widgets.NumberField;
 import org.rnnlab.app.widgets.TokenChips;
 
 /** Corpus and tokens: the corpus in numbers, then one comment taken apart the lesson's way. */
@@ -47,8 +46,6 @@ public final class CorpusView implements LessonStep {
 
     private final CorpusViewModel model;
     private final Node panel;
-
-    private final Spinner<Integer> commentSpinner = new Spinner<>();
 
     public CorpusView(LessonSession lesson) {
         CorpusSession corpus = lesson.corpus();
@@ -115,19 +112,7 @@ public final class CorpusView implements LessonStep {
     // ---------------------------------------------------------------- one comment
 
     private Tab commentTab() {
-        SpinnerValueFactory.IntegerSpinnerValueFactory factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1);
-        commentSpinner.setValueFactory(factory);
-        commentSpinner.setId("commentSpinner");
-        commentSpinner.setEditable(true);
-        commentSpinner.setPrefWidth(110);
-        commentSpinner.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now - 1 != model.commentIndexProperty().get()) {
-                model.showComment(now - 1);
-            }
-        });
-        model.commentIndexProperty().addListener((obs, old, now) -> factory.setValue(now.intValue() + 1));
-        factory.maxProperty().bind(Bindings.max(1, model.commentCountProperty()));
-        factory.setValue(model.commentIndexProperty().get() + 1);
+        NumberField commentField = new NumberField(model.commentInput()).setFieldId("commentSpinner").columns(6);
         Label commentOf = new Label();
         commentOf.textProperty().bind(model.commentOfText());
         Button randomButton = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
@@ -135,8 +120,7 @@ public final class CorpusView implements LessonStep {
         randomButton.setOnAction(e -> model.pickRandomComment());
         Label pick = new Label();
         pick.textProperty().bind(model.unitTitle());
-        HBox picker = new HBox(8, pick, commentSpinner, commentOf, randomButton);
-        picker.setAlignment(Pos.CENTER_LEFT);
+        HBox picker = Fields.rowWithField(commentField, pick, commentField, commentOf, randomButton);
 
         Label raw = wrapped("rawText");
         raw.textProperty().bind(model.rawTextProperty());

@@ -28,6 +28,7 @@ import org.rnnlab.text.TextPipeline;
 import org.rnnlab.text.TreebankTokenizer;
 import org.rnnlab.text.WhitespaceTokenizer;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.app.widgets.NumberInput;
 
 /**
  * The Corpus and tokens step: the corpus in numbers, one comment taken through the lesson's
@@ -58,6 +59,8 @@ public final class CorpusViewModel {
 
     private final IntegerProperty commentIndex = new SimpleIntegerProperty(0);
     private final IntegerProperty commentCount = new SimpleIntegerProperty(0);
+    private final NumberInput commentInput = NumberInput.index("the comment or paragraph", commentIndex, this::showComment,
+            commentCount);
     private final StringProperty rawText = new SimpleStringProperty("");
     private final StringProperty lowerText = new SimpleStringProperty("");
     private final ObjectProperty<List<String>> sentences = new SimpleObjectProperty<>(List.of());
@@ -137,6 +140,11 @@ public final class CorpusViewModel {
     /** The comment shown, 0-based among the documents kept for browsing. */
     public IntegerProperty commentIndexProperty() {
         return commentIndex;
+    }
+
+    /** The comment picker: typed and shown from 1 to the number of comments kept. */
+    public NumberInput commentInput() {
+        return commentInput;
     }
 
     public StringProperty compareTextProperty() {

@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -26,6 +25,8 @@ import org.rnnlab.app.steps.dimensions.DimensionsViewModel.Shape;
 import org.rnnlab.app.support.Formula;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.app.widgets.Fields;
+import org.rnnlab.app.widgets.NumberField;
 import org.rnnlab.common.LessonDefaults;
 
 /** Dimensions: the shapes of x, o, s, U, V, W for the current C and H, the parameter count, memory and work. */
@@ -49,7 +50,6 @@ public final class DimensionsView implements LessonStep {
     private final DimensionsViewModel model;
     private final Node panel;
     private final Slider slider = new Slider(DimensionsViewModel.MIN_HIDDEN, SLIDER_MAX_HIDDEN, LessonDefaults.HIDDEN_DIM);
-    private final TextField hiddenField = new TextField();
     private final Label cLabel = new Label();
     private final GridPane table = new GridPane();
     private final Label parameters = new Label();
@@ -89,22 +89,15 @@ public final class DimensionsView implements LessonStep {
                 model.chooseHidden((int) Math.round(now.doubleValue()));
             }
         });
-        hiddenField.setId("hiddenField");
-        hiddenField.setPrefColumnCount(5);
-        hiddenField.setOnAction(e -> commitField());
-        hiddenField.focusedProperty().addListener((obs, old, now) -> {
-            if (!now) {
-                commitField();
-            }
-        });
+        NumberField hiddenField = new NumberField(model.hiddenInput()).setFieldId("hiddenField").columns(5);
         Button lessonH = new Button("lesson: " + NumberText.count(LessonDefaults.HIDDEN_DIM));
         lessonH.setId("lessonHidden");
         lessonH.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         lessonH.setOnAction(e -> model.lessonHidden());
         Label sep = new Label("\u00b7");
-        HBox row = new HBox(10, cLabel, sep, h, slider, hiddenField, lessonH);
-        row.setAlignment(Pos.CENTER_LEFT);
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {cLabel, sep, h, lessonH, hiddenField}) {
+        HBox row = Fields.rowWithField(hiddenField, cLabel, sep, h, slider, hiddenField, lessonH);
+        row.setSpacing(10);
+        for (Region c : new Region[] {cLabel, sep, h, lessonH, hiddenField}) {
             c.setMinWidth(Region.USE_PREF_SIZE);   // the slider gives way, never the words
         }
         model.hiddenDimProperty().addListener((obs, old, now) -> showHidden());
@@ -112,17 +105,11 @@ public final class DimensionsView implements LessonStep {
         return row;
     }
 
-    private void commitField() {
-        model.chooseHidden(hiddenField.getText());
-        showHidden();   // the clamped H, or H again when the text was not a number
-    }
-
     private void showHidden() {
         int h = model.hiddenDimProperty().get();
         syncing = true;
         slider.setValue(Math.min(h, slider.getMax()));
         syncing = false;
-        hiddenField.setText(Integer.toString(h));
     }
 
     private Node tableCard() {

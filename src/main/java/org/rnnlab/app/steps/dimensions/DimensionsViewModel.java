@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.app.widgets.NumberInput;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.engine.Precision;
 
@@ -52,6 +53,7 @@ public final class DimensionsViewModel {
     private final IntegerProperty wordDim = new SimpleIntegerProperty(LessonDefaults.WORD_DIM);
     private final IntegerProperty hiddenDim = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
     private final ObjectProperty<Numbers> numbers = new SimpleObjectProperty<>();
+    private final NumberInput hiddenInput = NumberInput.whole("H", hiddenDim, MIN_HIDDEN, MAX_HIDDEN).step(10);
     private final StringBinding wordDimText = Bindings.createStringBinding(
             () -> "C = " + NumberText.count(numbers.get().C()), numbers);
     private final StringBinding parametersText = Bindings.createStringBinding(
@@ -77,6 +79,11 @@ public final class DimensionsViewModel {
     /** H: the learner's choice, 100 in the lesson. */
     public IntegerProperty hiddenDimProperty() {
         return hiddenDim;
+    }
+
+    /** H as typed: {@value #MIN_HIDDEN} to {@value #MAX_HIDDEN}; a number outside is refused, not clamped. */
+    public NumberInput hiddenInput() {
+        return hiddenInput;
     }
 
     public ReadOnlyObjectProperty<Numbers> numbersProperty() {
@@ -108,24 +115,18 @@ public final class DimensionsViewModel {
 
     // ---- commands -----------------------------------------------------------------------------
 
-    /** Sets H, clamped to {@link #MIN_HIDDEN}..{@link #MAX_HIDDEN}. */
+    /**
+     * Sets H, clamped to {@link #MIN_HIDDEN}..{@link #MAX_HIDDEN} (the slider, whose ends are within);
+     * typed values go through {@link #hiddenInput()}, which refuses rather than clamps.
+     */
     public void chooseHidden(int h) {
         hiddenDim.set(clampHidden(h));
-    }
-
-    /** H as typed ("1,000" too); false (and H unchanged) for text that is not a number. */
-    public boolean chooseHidden(String text) {
-        try {
-            chooseHidden(Integer.parseInt(text.replace(",", "").replace("_", "").strip()));
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /** Back to the lesson's H = 100. */
     public void lessonHidden() {
         hiddenDim.set(LessonDefaults.HIDDEN_DIM);
+        hiddenInput.revert();
     }
 
     /** Stops following the session's C (the window closes). */

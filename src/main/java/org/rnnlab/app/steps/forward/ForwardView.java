@@ -20,8 +20,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -47,6 +45,8 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.Theme;
+import org.rnnlab.app.widgets.Fields;
+import org.rnnlab.app.widgets.NumberField;
 import org.rnnlab.common.LessonDefaults;
 
 /** Forward pass: one sentence through the network, one time step at a time. */
@@ -90,29 +90,15 @@ public final class ForwardView implements LessonStep {
     public ForwardView(LessonSession session) {
         vm = new ForwardViewModel(session.models(), session.queries(), session.notices());
         player = new Timeline(new KeyFrame(Duration.seconds(0.9), e -> vm.stepForward()));
-        Spinner<Integer> sentence = new Spinner<>();
-        sentence.setId("sentenceIndex");
-        sentence.setEditable(true);
-        sentence.setPrefWidth(120);
-        SpinnerValueFactory.IntegerSpinnerValueFactory range = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 0, 0);
-        range.maxProperty().bind(Bindings.max(0, vm.sentenceCountProperty().subtract(1)));
-        sentence.setValueFactory(range);
-        range.setValue(vm.sentenceIndexProperty().get());
-        sentence.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                vm.pickSentence(b);
-            }
-        });
-        vm.sentenceIndexProperty().addListener((o, a, b) -> range.setValue(b.intValue()));
+        NumberField sentence = new NumberField(vm.sentenceInput()).setFieldId("sentenceIndex").columns(6);
         Button random = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         random.setId("randomSentence");
         random.setOnAction(e -> vm.pickRandom());
         Label sentenceCount = new Label();
         sentenceCount.getStyleClass().add("muted");
         sentenceCount.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "of %,d (numbered from 0)", vm.sentenceCountProperty().get()), vm.sentenceCountProperty()));
-        HBox picker = new HBox(8, new Label("Sentence"), sentence, sentenceCount, random);
-        picker.setAlignment(Pos.CENTER_LEFT);
+                "of %,d", vm.sentenceCountProperty().get()), vm.sentenceCountProperty()));
+        HBox picker = Fields.rowWithField(sentence, new Label("Sentence"), sentence, sentenceCount, random);
         Label status = new Label();
         status.setId("forwardStatus");
         status.getStyleClass().add("muted");

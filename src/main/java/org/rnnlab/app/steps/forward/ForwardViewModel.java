@@ -19,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.support.QueryLane;
+import org.rnnlab.app.widgets.NumberInput;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.TrainingPair;
@@ -55,6 +56,8 @@ public final class ForwardViewModel {
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
+    private final NumberInput sentenceInput = NumberInput.index("the sentence number", sentenceIndex, this::pickSentence,
+            sentenceCount);
 
     /**
      * @param store   the model and the prepared corpus whose sentences it reads (both watched)
@@ -82,9 +85,14 @@ public final class ForwardViewModel {
         corpusChanged(store.prepared());
     }
 
-    /** The sentence shown, numbered from 0. */
+    /** The sentence shown, numbered from 0 (the screen numbers from 1, as every step does). */
     public ReadOnlyIntegerProperty sentenceIndexProperty() {
         return sentenceIndex;
+    }
+
+    /** The sentence picker: typed and shown from 1 to the number of sentences. */
+    public NumberInput sentenceInput() {
+        return sentenceInput;
     }
 
     /** Sentences in the corpus (0 before it is prepared). */

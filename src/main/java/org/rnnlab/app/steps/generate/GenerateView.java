@@ -13,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -27,6 +26,7 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.widgets.Fields;
+import org.rnnlab.app.widgets.NumberField;
 import org.rnnlab.text.Tokens;
 
 /** Generate and predict: the next word as the learner types, and whole sentences sampled from the model. */
@@ -84,33 +84,22 @@ public final class GenerateView implements LessonStep {
         VBox predictCard = new VBox(8, predictHeading, prefix, prefixTokens, bars, hint);
         predictCard.getStyleClass().add("card");
 
-        Spinner<Integer> count = new Spinner<>(1, 20, vm.countProperty().get());
-        count.setId("generateCount");
-        Spinner<Integer> minLength = new Spinner<>(1, 40, vm.minLengthProperty().get());
-        minLength.setId("minLength");
-        Spinner<Double> temperature = new Spinner<>(0.1, 3.0, vm.temperatureProperty().get(), 0.1);
-        temperature.setId("temperature");
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get());
-        seed.setId("generateSeed");
-        for (Spinner<?> s : List.of(count, minLength, temperature, seed)) {
-            s.setEditable(true);
-            s.setPrefWidth(95);
-        }
-        seed.setPrefWidth(120);
-        count.valueProperty().addListener((o, a, b) -> vm.countProperty().set(b));
-        minLength.valueProperty().addListener((o, a, b) -> vm.minLengthProperty().set(b));
-        temperature.valueProperty().addListener((o, a, b) -> vm.temperatureProperty().set(b));
-        seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        NumberField count = new NumberField(vm.countInput()).setFieldId("generateCount").columns(4);
+        NumberField minLength = new NumberField(vm.minLengthInput()).setFieldId("minLength").columns(4);
+        NumberField temperature = new NumberField(vm.temperatureInput()).setFieldId("temperature").columns(4);
+        NumberField seed = new NumberField(vm.seedInput()).setFieldId("generateSeed").columns(8);
         Button generate = new Button("Generate", new FontIcon(MaterialDesignD.DICE_MULTIPLE_OUTLINE));
         generate.setId("generateButton");
         generate.getStyleClass().add(Styles.ACCENT);
         generate.setOnAction(e -> vm.generate());
         generate.textProperty().bind(Bindings.when(vm.generatingProperty()).then("Generating...").otherwise("Generate"));
-        generate.disableProperty().bind(vm.noModelProperty());
+        generate.disableProperty().bind(vm.generateDisabledProperty());
         FlowPane controls = new FlowPane(12, 8,
                 Fields.labelled("Sentences", count), Fields.labelled("Min. words", minLength),
                 Fields.labelled("Temperature", temperature), Fields.labelled("Seed", seed), generate);
         controls.setAlignment(Pos.BOTTOM_LEFT);
+        Label fieldsProblem = Fields.problemLine(vm.inputs().problemProperty());
+        fieldsProblem.setId("generateInputProblem");
 
         Label genHeading = new Label("Generated sentences");
         genHeading.getStyleClass().add("card-title");
@@ -120,7 +109,7 @@ public final class GenerateView implements LessonStep {
         summary.getStyleClass().add("muted");
         summary.setWrapText(true);
         summary.textProperty().bind(vm.generationSummaryProperty());
-        VBox genCard = new VBox(8, genHeading, controls, legend(), new Separator(), sentences, summary);
+        VBox genCard = new VBox(8, genHeading, controls, fieldsProblem, legend(), new Separator(), sentences, summary);
         genCard.getStyleClass().add("card");
 
         VBox content = new VBox(12, modelLine, predictCard, genCard);

@@ -29,6 +29,8 @@ import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.support.QueryLane;
 import org.rnnlab.app.support.TypedText;
+import org.rnnlab.app.widgets.NumberInput;
+import org.rnnlab.app.widgets.NumberInputs;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.engine.GeneratedSentence;
 import org.rnnlab.engine.GenerationOptions;
@@ -47,6 +49,11 @@ import org.rnnlab.text.Vocabulary;
 public final class GenerateViewModel {
     public static final int TOP_K = 10;
     public static final int MAX_LENGTH = 60;
+    /** The fields' ranges: a few sentences at a time, a minimum well below {@link #MAX_LENGTH}. */
+    public static final int MAX_COUNT = 20;
+    public static final int MAX_MIN_LENGTH = 40;
+    public static final double MIN_TEMPERATURE = 0.1;
+    public static final double MAX_TEMPERATURE = 3.0;
     /** A best guess below this many times 1/C means the model has not learned anything yet. */
     static final double FLAT = 3.0;
 
@@ -81,6 +88,13 @@ public final class GenerateViewModel {
     private final BooleanProperty generating = new SimpleBooleanProperty();
     private final StringBinding modelLine;
     private final BooleanBinding noModel;
+    private final NumberInput countInput = NumberInput.whole("the number of sentences", count, 1, MAX_COUNT);
+    private final NumberInput minLengthInput = NumberInput.whole("the minimum length", minLength, 1, MAX_MIN_LENGTH);
+    private final NumberInput temperatureInput =
+            NumberInput.decimal("the temperature", temperature, MIN_TEMPERATURE, MAX_TEMPERATURE).step(0.1);
+    private final NumberInput seedInput = NumberInput.whole("the seed", seed, 0, RnnModel.MAX_SEED);
+    private final NumberInputs inputs = new NumberInputs(countInput, minLengthInput, temperatureInput, seedInput);
+    private final BooleanBinding generateDisabled;
     private boolean shown;
 
     // Touched only on the model-query thread.
@@ -97,6 +111,7 @@ public final class GenerateViewModel {
         this.notifier = notifier;
         modelLine = Bindings.createStringBinding(store::summaryLine, store.modelProperty(), store.descriptionProperty());
         noModel = store.modelProperty().isNull();
+        generateDisabled = noModel.or(inputs.validProperty().not());
         predictions.addListener((o, a, p) -> hint.set(hint(p)));
         prefix.addListener((o, a, b) -> predict());
         store.revisionProperty().addListener((o, a, b) -> {
@@ -136,6 +151,32 @@ public final class GenerateViewModel {
 
     public LongProperty seedProperty() {
         return seed;
+    }
+
+    public NumberInput countInput() {
+        return countInput;
+    }
+
+    public NumberInput minLengthInput() {
+        return minLengthInput;
+    }
+
+    public NumberInput temperatureInput() {
+        return temperatureInput;
+    }
+
+    public NumberInput seedInput() {
+        return seedInput;
+    }
+
+    /** The four fields Generate reads; their problem line says why Generate is off. */
+    public NumberInputs inputs() {
+        return inputs;
+    }
+
+    /** True without a model or while a field holds no valid number. */
+    public BooleanBinding generateDisabledProperty() {
+        return generateDisabled;
     }
 
     public ObservableList<Generated> generated() {
@@ -187,11 +228,14 @@ public final class GenerateViewModel {
         prefix.set(append(prefix.get(), v.word(index)));
     }
 
-    /** Draws {@link #countProperty()} sentences with the fields' settings, on the query lane. */
+    /**
+     * Draws {@link #countProperty()} sentences with the fields' settings, on the query lane;
+     * nothing while a field holds no valid number (the fields say why).
+     */
     public void generate() {
         RnnModel m = store.model();
         Vocabulary v = store.vocabulary();
-        if (m == null || v == null) {
+        if (m == null || v == null || !inputs.isValid()) {
             return;
         }
         int n = count.get();

@@ -16,19 +16,16 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.DoubleStringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -37,6 +34,7 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.widgets.Fields;
+import org.rnnlab.app.widgets.NumberField;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.training.CheckedElement;
 import org.rnnlab.training.ParameterVerdict;
@@ -73,24 +71,12 @@ public final class GradientCheckView implements LessonStep {
     public GradientCheckView(LessonSession session) {
         vm = new GradientCheckViewModel(session.work(), session.notices());
 
-        Spinner<Integer> c = spinner("gcC", 2, GradientCheckViewModel.MAX_WORD_DIM, vm.vocabularySizeProperty().get());
-        c.valueProperty().addListener((o, a, b) -> vm.vocabularySizeProperty().set(b));
-        Spinner<Integer> hidden = spinner("gcH", 1, GradientCheckViewModel.MAX_HIDDEN_DIM, vm.hiddenSizeProperty().get());
-        hidden.valueProperty().addListener((o, a, b) -> vm.hiddenSizeProperty().set(b));
-        Spinner<Integer> seed = spinner("gcSeed", 0, Integer.MAX_VALUE, (int) vm.seedProperty().get());
-        seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
-        TextField h = number("gcStep", vm.hProperty().get());
-        ((TextFormatter<Double>) h.getTextFormatter()).valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                vm.hProperty().set(b);
-            }
-        });
-        TextField threshold = number("gcThreshold", vm.thresholdProperty().get());
-        ((TextFormatter<Double>) threshold.getTextFormatter()).valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                vm.thresholdProperty().set(b);
-            }
-        });
+        GradientCheckInputs in = vm.inputs();
+        NumberField c = new NumberField(in.vocabularySize()).setFieldId("gcC");
+        NumberField hidden = new NumberField(in.hiddenSize()).setFieldId("gcH");
+        NumberField seed = new NumberField(in.seed()).setFieldId("gcSeed").columns(8);
+        NumberField h = new NumberField(in.h()).setFieldId("gcStep");
+        NumberField threshold = new NumberField(in.threshold()).setFieldId("gcThreshold");
         TextField x = new TextField();
         x.setId("gcX");
         x.setPrefColumnCount(10);
@@ -103,7 +89,7 @@ public final class GradientCheckView implements LessonStep {
         Button run = new Button("Run the check", new FontIcon(MaterialDesignP.PLAY));
         run.setId("runGradientCheck");
         run.getStyleClass().add(Styles.ACCENT);
-        run.disableProperty().bind(vm.runningProperty());
+        run.disableProperty().bind(vm.runDisabledProperty());
         run.setOnAction(e -> vm.run());
         Button cancel = new Button("Cancel", new FontIcon(MaterialDesignC.CLOSE));
         cancel.setId("cancelGradientCheck");
@@ -113,7 +99,9 @@ public final class GradientCheckView implements LessonStep {
         FlowPane form = new FlowPane(10, 8,
                 Fields.labelled("C (words)", c), Fields.labelled("H (hidden)", hidden), Fields.labelled("h", h),
                 Fields.labelled("threshold", threshold), Fields.labelled("x", x), Fields.labelled("y", y), Fields.labelled("seed", seed));
-        HBox buttons = new HBox(8, run, cancel);
+        Label fieldsProblem = Fields.problemLine(in.all().problemProperty());
+        fieldsProblem.setId("gcInputProblem");
+        HBox buttons = new HBox(8, run, cancel, fieldsProblem);
 
         HBox cards = new HBox(10);
         for (String p : GradientCheckViewModel.PARAMETERS) {
@@ -178,31 +166,6 @@ public final class GradientCheckView implements LessonStep {
 
     public GradientCheckViewModel viewModel() {
         return vm;
-    }
-
-    private static Spinner<Integer> spinner(String id, int min, int max, int value) {
-        Spinner<Integer> s = new Spinner<>(min, max, value);
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(100);
-        return s;
-    }
-
-    private static TextField number(String id, double value) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPrefColumnCount(6);
-        f.setTextFormatter(new TextFormatter<>(new DoubleStringConverter() {
-            @Override
-            public Double fromString(String s) {
-                try {
-                    return super.fromString(s);
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-        }, value));
-        return f;
     }
 
     private VBox parameterCard(ParameterState st) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -110,6 +111,8 @@ public final class GradientCheckViewModel {
     private final StringProperty y = new SimpleStringProperty("[1, 2, 3, 4]");
     private final LongProperty seed = new SimpleLongProperty(LessonDefaults.SEED);
     private final BooleanProperty running = new SimpleBooleanProperty();
+    private final GradientCheckInputs inputs = new GradientCheckInputs(vocabularySize, hiddenSize, h, threshold, seed);
+    private final BooleanBinding runDisabled = running.or(inputs.all().validProperty().not());
     private final StringProperty summary = new SimpleStringProperty("");
     private final Map<String, ParameterState> states = new LinkedHashMap<>();
     private final ObservableList<CheckedElement> elements = FXCollections.observableArrayList();
@@ -162,6 +165,16 @@ public final class GradientCheckViewModel {
 
     public LongProperty seedProperty() {
         return seed;
+    }
+
+    /** The number fields the check reads; it runs only while all hold valid numbers. */
+    public GradientCheckInputs inputs() {
+        return inputs;
+    }
+
+    /** True while a check runs or a number field is invalid (its line says why). */
+    public BooleanBinding runDisabledProperty() {
+        return runDisabled;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -239,6 +252,10 @@ public final class GradientCheckViewModel {
             xy = validated();
         } catch (UserException e) {
             notifier.warn(TITLE, e.getMessage());
+            return;
+        }
+        if (!inputs.all().isValid()) { // typed, not yet taken: the field's line says why
+            notifier.warn(TITLE, inputs.all().problemProperty().get());
             return;
         }
         int c = vocabularySize.get();

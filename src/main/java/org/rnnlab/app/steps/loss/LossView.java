@@ -9,13 +9,10 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -28,6 +25,8 @@ import org.rnnlab.app.charts.Series;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.widgets.Fields;
+import org.rnnlab.app.widgets.NumberField;
 import org.rnnlab.common.LessonDefaults;
 
 /** Loss: ln C, the loss of knowing nothing, against the model's mean loss on the first N sentences. */
@@ -57,19 +56,7 @@ public final class LossView implements LessonStep {
     public LossView(LessonSession session) {
         vm = new LossViewModel(session.models(), session.work(), session.notices());
 
-        Spinner<Integer> n = new Spinner<>();
-        n.setId("lossSentences");
-        n.setEditable(true);
-        n.setPrefWidth(130);
-        SpinnerValueFactory.IntegerSpinnerValueFactory range =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1_000_000, vm.sentencesProperty().get(), 100);
-        range.maxProperty().bind(vm.maxSentencesProperty());
-        n.setValueFactory(range);
-        n.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                vm.sentencesProperty().set(b);
-            }
-        });
+        NumberField n = new NumberField(vm.sentencesInput()).setFieldId("lossSentences").columns(7);
         Button compute = new Button("Compute the loss", new FontIcon(MaterialDesignP.PLAY));
         compute.setId("computeLoss");
         compute.getStyleClass().add(Styles.ACCENT);
@@ -79,8 +66,7 @@ public final class LossView implements LessonStep {
         cancel.setId("cancelLoss");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        HBox controls = new HBox(8, new Label("First"), n, new Label("sentences"), compute, cancel);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        HBox controls = Fields.rowWithField(n, new Label("First"), n, new Label("sentences"), compute, cancel);
 
         Label expected = new Label();
         expected.setId("expectedLoss");

@@ -33,6 +33,7 @@ import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.support.Background;
 import org.rnnlab.app.support.FxBatcher;
 import org.rnnlab.app.support.Notifier;
+import org.rnnlab.app.widgets.NumberInput;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.TrainingPair;
@@ -71,6 +72,12 @@ public final class LossViewModel {
 
     private final IntegerProperty sentences = new SimpleIntegerProperty(DEFAULT_SENTENCES);
     private final IntegerProperty maxSentences = new SimpleIntegerProperty(1_000_000);
+    /** N as the learner last chose it: a smaller corpus shows fewer, a larger one this many again. */
+    private int chosenSentences = DEFAULT_SENTENCES;
+    private final NumberInput sentencesInput = NumberInput.whole("the number of sentences", sentences, n -> {
+        chosenSentences = n.intValue();
+        sentences.set(chosenSentences);
+    }, 1, 1_000_000).step(100);
     private final DoubleProperty expected = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty actual = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty lessonLoss = new SimpleDoubleProperty(Double.NaN);
@@ -118,7 +125,8 @@ public final class LossViewModel {
         lessonCaption = Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                 "a fresh model as the lesson initialises it (H = %d, seed %d): near ln C", LessonDefaults.HIDDEN_DIM,
                 LessonDefaults.SEED));
-        computeDisabled = running.or(store.modelProperty().isNull());
+        sentencesInput.maxProperty().bind(maxSentences);
+        computeDisabled = running.or(store.modelProperty().isNull()).or(sentencesInput.validProperty().not());
         store.revisionProperty().addListener((o, a, b) -> {
             if (shown && !running.get()) {
                 compute();
@@ -136,6 +144,11 @@ public final class LossViewModel {
     /** N: how many of the corpus's first sentences to measure on. */
     public IntegerProperty sentencesProperty() {
         return sentences;
+    }
+
+    /** N as typed: 1 to the corpus's number of sentences; Compute waits for a valid one. */
+    public NumberInput sentencesInput() {
+        return sentencesInput;
     }
 
     /** The largest N: the corpus's number of sentences. */
@@ -187,7 +200,7 @@ public final class LossViewModel {
         return actualCaption;
     }
 
-    /** True while a computation runs or there is no model yet. */
+    /** True while a computation runs, there is no model yet or N is not a valid number. */
     public BooleanBinding computeDisabledProperty() {
         return computeDisabled;
     }
@@ -217,7 +230,7 @@ public final class LossViewModel {
         PreparedData d = store.prepared();
         RnnModel m = store.model();
         Vocabulary v = store.vocabulary();
-        if (d == null || m == null || v == null || running.get()) {
+        if (d == null || m == null || v == null || running.get() || !sentencesInput.isValid()) {
             return;
         }
         boolean same = store.matchesCorpusProperty().get();
@@ -348,6 +361,7 @@ public final class LossViewModel {
     private void corpusChanged(PreparedData d) {
         if (d != null) {
             maxSentences.set(Math.max(1, d.size()));
+            sentences.set(Math.min(chosenSentences, maxSentences.get()));
         }
     }
 

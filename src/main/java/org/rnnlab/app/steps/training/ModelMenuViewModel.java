@@ -7,6 +7,7 @@ import javafx.collections.ObservableList;
 import org.rnnlab.app.session.ModelFiles;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.support.Notifier;
+import org.rnnlab.app.widgets.NumberInputs;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.text.PreparedData;
@@ -26,22 +27,25 @@ public final class ModelMenuViewModel {
     private final ModelFiles files;
     private final Notifier notifier;
     private final Confirm confirm;
+    private final NumberInputs forNewModel;
     private final ObservableValue<? extends Number> hiddenSize;
     private final ObservableValue<? extends Number> seed;
     private final ObservableValue<Precision> precision;
     private final Runnable onRestored;
 
     /**
+     * @param forNewModel the fields a new random model is made with; it is made only when they are valid
      * @param hiddenSize, seed, precision what a new random model is made with (the step's fields)
      * @param onRestored  runs after an earlier model became current again
      */
-    ModelMenuViewModel(ModelStore store, ModelFiles files, Notifier notifier, Confirm confirm,
+    ModelMenuViewModel(ModelStore store, ModelFiles files, Notifier notifier, Confirm confirm, NumberInputs forNewModel,
                        ObservableValue<? extends Number> hiddenSize, ObservableValue<? extends Number> seed,
                        ObservableValue<Precision> precision, Runnable onRestored) {
         this.store = store;
         this.files = files;
         this.notifier = notifier;
         this.confirm = confirm;
+        this.forNewModel = forNewModel;
         this.hiddenSize = hiddenSize;
         this.seed = seed;
         this.precision = precision;
@@ -50,6 +54,10 @@ public final class ModelMenuViewModel {
 
     /** A new random model with the fields' H, seed and precision. */
     public void newModel() {
+        if (!forNewModel.isValid()) { // never a model from the previous value of a field typed wrong
+            notifier.warn("New model", forNewModel.problemProperty().get());
+            return;
+        }
         files.initialiseRandom(hiddenSize.getValue().intValue(), seed.getValue().longValue(), precision.getValue());
     }
 

@@ -22,10 +22,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -33,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.converter.DoubleStringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -46,6 +41,7 @@ import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.app.widgets.Fields;
+import org.rnnlab.app.widgets.NumberField;
 
 /** Training: SGD with BPTT on the corpus, live: the loss falls while the learner watches. */
 public final class TrainingView implements LessonStep {
@@ -127,41 +123,13 @@ public final class TrainingView implements LessonStep {
     // ---- building -----------------------------------------------------------------------------
 
     private Node form(LessonSession session) {
-        TextField lr = new TextField();
-        lr.setId("learningRate");
-        lr.setPrefColumnCount(6);
-        TextFormatter<Double> lrFormat = new TextFormatter<>(new DoubleStringConverter() {
-            @Override
-            public Double fromString(String s) {
-                try {
-                    double v = Double.parseDouble(s.strip());
-                    return v > 0 && Double.isFinite(v) ? v : null;
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-        }, vm.learningRateProperty().get());
-        lr.setTextFormatter(lrFormat);
-        lrFormat.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                vm.learningRateProperty().set(b);
-            }
-        });
-        vm.learningRateProperty().addListener((o, a, b) -> lrFormat.setValue(b.doubleValue()));
-        lr.setTooltip(new Tooltip("Learning rate (the lesson: 0.005). Press Enter or leave the field to apply."));
-
-        Spinner<Integer> epochs = intSpinner("epochs", 1, 1000, vm.epochsProperty());
-        Spinner<Integer> evaluate = intSpinner("evaluateEvery", 1, 1000, vm.evaluateEveryProperty());
-        Spinner<Integer> bptt = intSpinner("bpttTruncate", 1, 1000, vm.bpttTruncateProperty());
-        Spinner<Integer> sentences = intSpinner("trainSentences", 1, 10_000_000, vm.sentencesProperty());
-        ((SpinnerValueFactory.IntegerSpinnerValueFactory) sentences.getValueFactory()).setAmountToStepBy(100);
-        sentences.setPrefWidth(115);
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get());
-        seed.setId("trainSeed");
-        seed.setEditable(true);
-        seed.setPrefWidth(100);
-        seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
-        vm.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
+        TrainingInputs in = vm.inputs();
+        NumberField lr = new NumberField(in.learningRate()).setFieldId("learningRate");
+        NumberField epochs = new NumberField(in.epochs()).setFieldId("epochs").columns(4);
+        NumberField evaluate = new NumberField(in.evaluateEvery()).setFieldId("evaluateEvery").columns(4);
+        NumberField bptt = new NumberField(in.bpttTruncate()).setFieldId("bpttTruncate").columns(4);
+        NumberField sentences = new NumberField(in.sentences()).setFieldId("trainSentences").columns(7);
+        NumberField seed = new NumberField(in.seed()).setFieldId("trainSeed").columns(8);
         ComboBox<Precision> precision = new ComboBox<>();
         precision.setId("precision");
         precision.getItems().setAll(Precision.FLOAT64, Precision.FLOAT32);
@@ -177,8 +145,7 @@ public final class TrainingView implements LessonStep {
                 return Precision.ofDtypeName(s);
             }
         });
-        Spinner<Integer> hidden = intSpinner("hiddenSize", 1, 1000, vm.hiddenSizeProperty());
-        hidden.setTooltip(new Tooltip("H, the hidden size of a new random model (Model > New random model)"));
+        NumberField hidden = new NumberField(in.hiddenSize()).setFieldId("hiddenSize").columns(4);
 
         Hyperlink lesson = new Hyperlink("Lesson's settings");
         lesson.setId("lessonDefaults");
@@ -192,24 +159,11 @@ public final class TrainingView implements LessonStep {
         return form;
     }
 
-    private static Spinner<Integer> intSpinner(String id, int min, int max, javafx.beans.property.IntegerProperty p) {
-        Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, p.get())));
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(90);
-        s.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                p.set(b);
-            }
-        });
-        p.addListener((o, a, b) -> s.getValueFactory().setValue(b.intValue()));
-        return s;
-    }
-
     private Node buttons(LessonSession session) {
         start.setId("startTraining");
         start.getStyleClass().add(Styles.ACCENT);
         start.setOnAction(e -> vm.start());
+        vm.inputs().forStart().validProperty().addListener((o, a, b) -> stateChanged(run.stateProperty().get()));
         pause.setId("pauseTraining");
         pause.setOnAction(e -> vm.pauseOrResume());
         step.setId("stepTraining");
@@ -224,6 +178,7 @@ public final class TrainingView implements LessonStep {
         MenuItem fresh = new MenuItem("New random model (H, seed, precision above)", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         fresh.setId("newModel");
         fresh.setOnAction(e -> vm.menu().newModel());
+        fresh.disableProperty().bind(vm.inputs().forNewModel().validProperty().not());
         MenuItem save = new MenuItem("Save the model...", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setOnAction(e -> save());
         MenuItem load = new MenuItem("Load a model...", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
@@ -276,7 +231,9 @@ public final class TrainingView implements LessonStep {
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox box = new HBox(8, start, trains, from, pause, step, stop, spring, file);
         box.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, box, which);
+        Label fieldsProblem = Fields.problemLine(vm.inputs().forStart().problemProperty());
+        fieldsProblem.setId("trainingInputProblem");
+        return new VBox(4, box, fieldsProblem, which);
     }
 
     private Node stats() {
@@ -364,7 +321,7 @@ public final class TrainingView implements LessonStep {
 
     private void stateChanged(TrainingRunState.State s) {
         boolean idle = s == TrainingRunState.State.IDLE;
-        start.setDisable(!idle);
+        start.setDisable(!idle || !vm.inputs().forStart().isValid());
         pause.setDisable(idle);
         stop.setDisable(idle);
         step.setDisable(s != TrainingRunState.State.PAUSED);

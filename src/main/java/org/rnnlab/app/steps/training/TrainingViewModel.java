@@ -15,8 +15,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import org.rnnlab.app.session.ModelFiles;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.session.TrainingControl;
@@ -26,7 +24,6 @@ import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.PreparedData;
-import org.rnnlab.text.Vocabulary;
 import org.rnnlab.training.TrainingEvent;
 
 /**
@@ -74,12 +71,10 @@ public final class TrainingViewModel {
     private final LongProperty seed = new SimpleLongProperty(LessonDefaults.SEED);
     private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(Precision.FLOAT32);
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
+    private final TrainingInputs inputs;
 
     private final TrainingRunState run = new TrainingRunState();
-    private final javafx.beans.property.StringProperty stepResult = new SimpleStringProperty("");
-    private boolean singleStepAsked;
-    private long revisionAtStep;
-    private TrainingEvent.Step singleStep;
+    private final SingleStep singleStep;
     private final ObjectProperty<StartFrom> startFrom = new SimpleObjectProperty<>(StartFrom.LESSON_MODEL);
     private final StringBinding startsWith;
     private final StringBinding sentencesNote;
@@ -111,9 +106,12 @@ public final class TrainingViewModel {
         this.queries = queries;
         this.notifier = notifier;
         this.samples = new SampleSentences(store, queries);
-        this.menu = new ModelMenuViewModel(store, files, notifier, confirm, hiddenSize, seed, precision,
-                () -> startFrom.set(StartFrom.CURRENT_MODEL));
+        this.singleStep = new SingleStep(store, queries);
         this.clock = clock;
+        inputs = new TrainingInputs(learningRate, epochs, evaluateEvery, bpttTruncate, sentences, seed, hiddenSize,
+                store.preparedProperty());
+        this.menu = new ModelMenuViewModel(store, files, notifier, confirm, inputs.forNewModel(), hiddenSize, seed, precision,
+                () -> startFrom.set(StartFrom.CURRENT_MODEL));
         modelLine = Bindings.createStringBinding(this::modelText, store.modelProperty(), store.descriptionProperty(),
                 store.matchesCorpusProperty());
         startsWith = Bindings.createStringBinding(this::startsWithText, startFrom, hiddenSize, seed, precision,
@@ -124,10 +122,7 @@ public final class TrainingViewModel {
             }
         });
         store.revisionProperty().addListener((o, a, b) -> {
-            if (singleStep != null) {
-                showSingleStep(singleStep);
-                singleStep = null;
-            }
+            singleStep.parametersPublished();
             if (sampleOnNextModel) {
                 sampleOnNextModel = false;
                 samples.refresh();
@@ -150,6 +145,11 @@ public final class TrainingViewModel {
     /** The run: its state, counters and chart series. */
     public TrainingRunState run() {
         return run;
+    }
+
+    /** The number fields; Start and a new model wait until theirs hold valid numbers. */
+    public TrainingInputs inputs() {
+        return inputs;
     }
 
     public DoubleProperty learningRateProperty() {
@@ -193,6 +193,7 @@ public final class TrainingViewModel {
         bpttTruncate.set(LessonDefaults.BPTT_TRUNCATE);
         sentences.set(Math.max(1, d == null ? sentences.get() : d.size()));
         seed.set(LessonDefaults.SEED);
+        inputs.forStart().revert();
     }
 
     /** All the lesson's settings, H and precision too, and Start trains a fresh lesson model. */
@@ -239,6 +240,10 @@ public final class TrainingViewModel {
         if (run.stateProperty().get() != TrainingRunState.State.IDLE || store.isTraining() || store.loadingProperty().get()) {
             return;
         }
+        if (!inputs.forStart().isValid()) { // never train with the previous value of a field typed wrong
+            notifier.warn("Training", inputs.forStart().problemProperty().get());
+            return;
+        }
         if (startFrom.get() == StartFrom.LESSON_MODEL && store.prepared() != null) {
             // the fresh model is made in the background; the run starts once it is the current one
             files.initialiseRandom(hiddenSize.get(), seed.get(), precision.get(), this::startNow);
@@ -281,30 +286,14 @@ public final class TrainingViewModel {
     /** One SGD step (while paused); {@link #stepResultProperty()} then says what it did. */
     public void step() {
         if (run.stateProperty().get() == TrainingRunState.State.PAUSED) {
-            singleStepAsked = true;
-            revisionAtStep = store.revisionProperty().get();
-            stepResult.set("Taking one step...");
+            singleStep.asked();
             training.stepOnce();
         }
     }
 
     /** What the last single step did: its sentence and the loss before and after (empty otherwise). */
-    public javafx.beans.property.StringProperty stepResultProperty() {
-        return stepResult;
-    }
-
-    /** The step's sentence scored again on the parameters it produced (query thread), then said in one line. */
-    private void showSingleStep(TrainingEvent.Step step) {
-        RnnModel m = store.model();
-        Vocabulary v = store.vocabulary();
-        PreparedData d = store.prepared();
-        if (m == null || v == null || d == null || step.sentence() >= d.size()) {
-            return;
-        }
-        int[] x = d.x(step.sentence());
-        int[] y = d.y(step.sentence());
-        queries.query("trainingStep", () -> m.sentenceLoss(x, y) / Math.max(1, y.length),
-                after -> stepResult.set(TrainingText.singleStep(step, x, v, after)), e -> stepResult.set(""));
+    public javafx.beans.property.ReadOnlyStringProperty stepResultProperty() {
+        return singleStep.resultProperty();
     }
 
     public void stop() {
@@ -373,7 +362,7 @@ public final class TrainingViewModel {
         if (m != lastRunResult) {
             run.clear();
             samples.clear();
-            stepResult.set("");
+            singleStep.clear();
             chartVersion.set(chartVersion.get() + 1);
         }
         precision.set(m.precision());
@@ -392,17 +381,7 @@ public final class TrainingViewModel {
         pending.addAll(batch);
         boolean important = false;
         for (TrainingEvent e : batch) {
-            if (singleStepAsked && e instanceof TrainingEvent.Step s) {
-                singleStepAsked = false;
-                important = true;
-                if (store.revisionProperty().get() > revisionAtStep) {
-                    showSingleStep(s); // the parameters after it came first
-                } else {
-                    singleStep = s; // shown when the parameters after it are published
-                }
-            } else if (e instanceof TrainingEvent.Resumed) {
-                stepResult.set("");
-            }
+            important |= singleStep.event(e);
             important |= !(e instanceof TrainingEvent.Step);
             if (e instanceof TrainingEvent.Diverged d) {
                 notifier.warn("Training stopped", d.message());

@@ -10,8 +10,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -23,6 +21,8 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.app.widgets.Fields;
+import org.rnnlab.app.widgets.NumberField;
 import org.rnnlab.common.LessonDefaults;
 
 /** Training data: a sentence becomes the pair (x, y), and x_t becomes a one-hot vector that picks a column of U. */
@@ -81,31 +81,17 @@ public final class TrainingDataView implements LessonStep {
     // ---------------------------------------------------------------- sentence
 
     private Node controls() {
-        Spinner<Integer> spinner = new Spinner<>();
-        SpinnerValueFactory.IntegerSpinnerValueFactory factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1);
-        spinner.setValueFactory(factory);
-        spinner.setId("sentenceSpinner");
-        spinner.setEditable(true);
-        spinner.setPrefWidth(120);
+        NumberField sentence = new NumberField(model.sentenceInput()).setFieldId("sentenceSpinner").columns(6);
         Label of = new Label();
         of.textProperty().bind(Bindings.createStringBinding(
                 () -> "of " + NumberText.count(model.sentenceCountProperty().get()), model.sentenceCountProperty()));
-        factory.maxProperty().bind(Bindings.max(1, model.sentenceCountProperty()));
-        factory.setValue(Math.max(0, model.sentenceIndexProperty().get()) + 1);
-        spinner.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now - 1 != model.sentenceIndexProperty().get()) {
-                model.showSentence(now - 1);
-            }
-        });
-        model.sentenceIndexProperty().addListener((obs, old, now) -> factory.setValue(now.intValue() + 1));
         Button example = new Button("Like the lesson's example", new FontIcon(MaterialDesignB.BOOK_OPEN_VARIANT));
         example.setId("lessonPair");
         example.setOnAction(e -> model.lessonExample());
         Button randomButton = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         randomButton.setId("randomSentence");
         randomButton.setOnAction(e -> model.randomSentence());
-        HBox row = new HBox(8, new Label("Sentence"), spinner, of, example, randomButton);
-        row.setAlignment(Pos.CENTER_LEFT);
+        HBox row = Fields.rowWithField(sentence, new Label("Sentence"), sentence, of, example, randomButton);
         return row;
     }
 

@@ -19,6 +19,7 @@ import javafx.beans.value.ObservableValue;
 import org.rnnlab.app.support.Background;
 import org.rnnlab.app.support.Notices;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.app.widgets.NumberInput;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.text.PreparedData;
 
@@ -63,6 +64,8 @@ public final class TrainingDataViewModel {
     private final IntegerProperty hiddenDim = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
 
     private final IntegerProperty sentenceCount = new SimpleIntegerProperty(0);
+    private final NumberInput sentenceInput = NumberInput.index("the sentence number", sentenceIndex, this::showSentence,
+            sentenceCount);
     private final IntegerProperty wordDim = new SimpleIntegerProperty(0);
     private final ObjectProperty<Pair> pair = new SimpleObjectProperty<>();
     private final IntegerProperty hotIndex = new SimpleIntegerProperty(-1);
@@ -114,9 +117,14 @@ public final class TrainingDataViewModel {
         return prepared;
     }
 
-    /** The sentence shown, 0-based. */
+    /** The sentence shown, 0-based (the screen numbers from 1, as every step does). */
     public IntegerProperty sentenceIndexProperty() {
         return sentenceIndex;
+    }
+
+    /** The sentence picker: typed and shown from 1 to the number of sentences. */
+    public NumberInput sentenceInput() {
+        return sentenceInput;
     }
 
     /** The chosen time step t (0 .. T-1). */

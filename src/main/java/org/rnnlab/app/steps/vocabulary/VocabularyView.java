@@ -12,7 +12,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -29,6 +28,8 @@ import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.steps.vocabulary.VocabularyViewModel.Row;
 import org.rnnlab.app.support.Theme;
+import org.rnnlab.app.widgets.Fields;
+import org.rnnlab.app.widgets.NumberField;
 import org.rnnlab.app.widgets.TokenChips;
 import org.rnnlab.app.support.NumberText;
 import org.rnnlab.common.LessonDefaults;
@@ -53,7 +54,6 @@ public final class VocabularyView implements LessonStep {
     private final VocabularyViewModel model;
     private final Node panel;
     private final Slider slider = new Slider();
-    private final TextField sizeField = new TextField();
     private final TableView<Row> table = new TableView<>();
     private final VocabularyCharts.Plot zipf = VocabularyCharts.zipf();
     private final VocabularyCharts.Plot coverage = VocabularyCharts.coverage();
@@ -92,33 +92,19 @@ public final class VocabularyView implements LessonStep {
                 model.chooseFromSlider(now.doubleValue());
             }
         });
-        sizeField.setId("vocabularySizeField");
-        sizeField.setPrefColumnCount(6);
-        sizeField.setOnAction(e -> commitField());
-        sizeField.focusedProperty().addListener((obs, old, now) -> {
-            if (!now) {
-                commitField();
-            }
-        });
+        NumberField sizeField = new NumberField(model.vocabularySizeInput()).setFieldId("vocabularySizeField");
         Button lesson = new Button("lesson: " + NumberText.count(LessonDefaults.WORD_DIM));
         lesson.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         lesson.setId("lessonVocabulary");
         lesson.setTooltip(new Tooltip("The lesson's C"));
         lesson.setOnAction(e -> model.lessonVocabularySize());
-        Label max = new Label();
-        max.getStyleClass().add("muted");
-        max.textProperty().bind(model.rangeText());
-        HBox row = new HBox(10, title, slider, sizeField, lesson, max);
-        row.setAlignment(Pos.CENTER_LEFT);
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {title, sizeField, lesson, max}) {
+        // the range of C is the line under the field
+        HBox row = Fields.rowWithField(sizeField, title, slider, sizeField, lesson);
+        row.setSpacing(10);
+        for (Region c : new Region[] {title, sizeField, lesson}) {
             c.setMinWidth(Region.USE_PREF_SIZE);   // the slider gives way, never the words
         }
         return row;
-    }
-
-    private void commitField() {
-        model.chooseVocabularySize(sizeField.getText());
-        showSize();   // the clamped C, or C again when the text was not a number
     }
 
     private void updateSliderRange() {
@@ -134,7 +120,6 @@ public final class VocabularyView implements LessonStep {
         syncing = true;
         slider.setValue(VocabularyViewModel.sliderPosition(c));
         syncing = false;
-        sizeField.setText(Integer.toString(c));
     }
 
     // ---------------------------------------------------------------- numbers

@@ -29,6 +29,7 @@ import javafx.collections.transformation.FilteredList;
 import org.rnnlab.app.session.CorpusSession;
 import org.rnnlab.app.session.Corpus;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.app.widgets.NumberInput;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.text.FrequencyTable;
 import org.rnnlab.text.Tokens;
@@ -73,8 +74,6 @@ public final class VocabularyViewModel {
     private final ObjectProperty<List<String>> exampleBefore = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<List<String>> exampleAfter = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<Markers> markers = new SimpleObjectProperty<>();
-    private final StringBinding rangeText = Bindings.createStringBinding(
-            () -> CorpusSession.MIN_VOCABULARY_SIZE + " to " + NumberText.count(maxVocabularySize.get()), maxVocabularySize);
     private final StringBinding keptText = Bindings.createStringBinding(
             () -> NumberText.count(keptWords.get()), keptWords);
     private final StringBinding leastFrequentText = Bindings.createStringBinding(
@@ -84,6 +83,9 @@ public final class VocabularyViewModel {
             () -> String.format(Locale.ROOT, "%.1f%%", 100 * unknownShare()), coverage, corpus);
     private final StringBinding unknownTokensText = Bindings.createStringBinding(
             () -> NumberText.count(unknownTokens.get()) + " tokens \u2192 UNKNOWN", unknownTokens);
+
+    private final NumberInput vocabularySizeInput =
+            NumberInput.whole("C", vocabularySize, CorpusSession.MIN_VOCABULARY_SIZE, LessonDefaults.WORD_DIM);
 
     private Map<String, Integer> rankOf = Map.of();   // 0-based
     private double[] covered = {0};                   // covered[k]: share covered by the k most frequent words
@@ -101,6 +103,7 @@ public final class VocabularyViewModel {
             filteredRows.setPredicate(q.isEmpty() ? null : r -> r.word().toLowerCase(Locale.ROOT).contains(q));
         });
         exampleSentence.addListener((obs, old, now) -> updateExample());
+        vocabularySizeInput.maxProperty().bind(maxVocabularySize);
         vocabularyChanged();
         // Bound last, so that everything above sees the corpus already loaded.
         this.vocabularySize.bindBidirectional(vocabularySize);
@@ -122,6 +125,11 @@ public final class VocabularyViewModel {
     /** C: bound both ways to the session's, so the whole app follows. */
     public IntegerProperty vocabularySizeProperty() {
         return vocabularySize;
+    }
+
+    /** C as typed: from 3 to what this corpus allows; a number outside is refused, not clamped. */
+    public NumberInput vocabularySizeInput() {
+        return vocabularySizeInput;
     }
 
     /** Text the frequency table is filtered by (part of a word). */
@@ -201,11 +209,6 @@ public final class VocabularyViewModel {
         return markers;
     }
 
-    /** "3 to 1,234": the Cs this corpus allows. */
-    public StringBinding rangeText() {
-        return rangeText;
-    }
-
     public StringBinding keptText() {
         return keptText;
     }
@@ -240,19 +243,13 @@ public final class VocabularyViewModel {
 
     // ---------------------------------------------------------------- commands
 
-    /** Sets C, clamped to what this corpus allows; the session rebuilds the training data once C stays still. */
+    /**
+     * Sets C, clamped to what this corpus allows (the slider and the lesson's button: neither can
+     * ask for more than the range shown); the session rebuilds the training data once C stays still.
+     * Typed values go through {@link #vocabularySizeInput()}, which refuses rather than clamps.
+     */
     public void chooseVocabularySize(int c) {
         vocabularySize.set(clamp(c));
-    }
-
-    /** C as typed ("8,000" too); false (and C unchanged) for text that is not a number. */
-    public boolean chooseVocabularySize(String text) {
-        try {
-            chooseVocabularySize(Integer.parseInt(text.replace(",", "").replace("_", "").strip()));
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /** C from the slider's position (log scale). */
@@ -263,6 +260,7 @@ public final class VocabularyViewModel {
     /** The lesson's C = 8,000 (or the largest this corpus allows). */
     public void lessonVocabularySize() {
         chooseVocabularySize(LessonDefaults.WORD_DIM);
+        vocabularySizeInput.revert();
     }
 
     /** True when the word of {@code row} is in a vocabulary of the current C. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -66,11 +66,12 @@ class CorpusViewTest {
     }
 
     @Test
-    void theSpinnerPicksAnotherComment(FxRobot robot) {
-        @SuppressWarnings("unchecked")
-        Spinner<Integer> spinner = robot.lookup("#commentSpinner").queryAs(Spinner.class);
-        robot.interact(() -> spinner.getValueFactory().setValue(4));
+    void theNumberFieldPicksAnotherCommentCountingFromOne(FxRobot robot) {
+        robot.doubleClickOn("#commentSpinner").eraseText(4).write("4").type(KeyCode.ENTER);
         assertEquals(CorpusSessionFixtures.comments().get(3), text(robot, "#rawText"));
+        robot.doubleClickOn("#commentSpinner").eraseText(4).write("41").type(KeyCode.ENTER);
+        assertEquals(CorpusSessionFixtures.comments().get(3), text(robot, "#rawText"), "41 of 40 is refused");
+        assertEquals("41 is too large (1 to 40).", robot.lookup(".number-field-hint").queryAs(Label.class).getText());
     }
 
     @Test

@@ -76,12 +76,25 @@ class DimensionsViewModelTest {
 
     @Test
     void typedHIsReadWithSeparatorsAndTextIsIgnored() {
-        assertTrue(model.chooseHidden(" 1,500 "));
+        assertTrue(model.hiddenInput().enter(" 1,500 "));
         assertEquals(1500, model.hiddenDimProperty().get());
-        assertFalse(model.chooseHidden("many"));
+        assertEquals("1500", model.hiddenInput().textProperty().get());
+        assertFalse(model.hiddenInput().enter("many"));
         assertEquals(1500, model.hiddenDimProperty().get());
         model.lessonHidden();
         assertEquals(LessonDefaults.HIDDEN_DIM, model.hiddenDimProperty().get());
+        assertEquals("100", model.hiddenInput().textProperty().get(), "the field follows");
+    }
+
+    @Test
+    void aTypedHOutsideTheRangeIsRefusedNotClamped() {
+        assertFalse(model.hiddenInput().enter("0"));
+        assertFalse(model.hiddenInput().enter("5000"));
+        assertEquals(LessonDefaults.HIDDEN_DIM, model.hiddenDimProperty().get());
+        assertEquals("5000 is too large (1 to 2,000).", model.hiddenInput().problemProperty().get());
+        model.lessonHidden();   // H was 100 already: the field must not keep the typo
+        assertEquals("100", model.hiddenInput().textProperty().get());
+        assertTrue(model.hiddenInput().isValid());
     }
 
     @Test

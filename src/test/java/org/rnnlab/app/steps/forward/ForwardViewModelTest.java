@@ -229,4 +229,23 @@ class ForwardViewModelTest {
         }
         return best;
     }
+
+    @Test
+    void theSentenceFieldCountsFromOneLikeEveryStep() {
+        ForwardViewModel vm = viewModel(1);
+        assertFalse(vm.sentenceInput().availableProperty().get(), "no corpus: nothing to pick");
+        PreparedData d = services.corpus(30);
+        int shown = vm.sentenceIndexProperty().get();
+        assertEquals(Integer.toString(shown + 1), vm.sentenceInput().textProperty().get());
+        assertEquals("1 to " + d.size(), vm.sentenceInput().rangeTextProperty().get());
+        assertTrue(vm.sentenceInput().enter("1"));
+        assertEquals(0, vm.sentenceIndexProperty().get());
+        assertEquals(inputsOf(d, 0), vm.traceProperty().get().inputs(), "sentence 1 is the corpus's first");
+        assertFalse(vm.sentenceInput().enter("0"));
+        assertFalse(vm.sentenceInput().enter("-5"));
+        assertFalse(vm.sentenceInput().enter("99999999999"));
+        assertEquals(0, vm.sentenceIndexProperty().get(), "refused, not clamped");
+        assertTrue(vm.sentenceInput().enter(Integer.toString(d.size())));
+        assertEquals(d.size() - 1, vm.sentenceIndexProperty().get());
+    }
 }

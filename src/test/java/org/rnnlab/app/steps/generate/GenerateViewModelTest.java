@@ -216,4 +216,41 @@ class GenerateViewModelTest {
         assertFalse(services.queries.keys.contains("generate"), "sentences already shown are kept");
         assertTrue(services.queries.keys.contains("predict"), "a new model predicts again");
     }
+
+    @Test
+    void outOfRangeFieldsAreRefusedNotClampedAndGenerateWaits() {
+        GenerateViewModel vm = viewModel();
+        services.corpus(30);
+        assertFalse(vm.temperatureInput().enter("5"));
+        assertEquals(1.0, vm.temperatureProperty().get(), "5 does not become 3");
+        assertEquals("5 is too large (0.1 to 3).", vm.temperatureInput().problemProperty().get());
+        assertFalse(vm.minLengthInput().enter("1000"));
+        assertEquals(7, vm.minLengthProperty().get(), "1000 does not become 40");
+        assertTrue(vm.generateDisabledProperty().get());
+        assertEquals("Fix the minimum length first: 1000 is too large (1 to 40).", vm.inputs().problemProperty().get());
+
+        services.queries.keys.clear();
+        vm.generate();
+        assertFalse(services.queries.keys.contains("generate"), "nothing is drawn with numbers the fields do not show");
+
+        assertTrue(vm.temperatureInput().enter("0.5"));
+        assertTrue(vm.minLengthInput().enter("3"));
+        assertFalse(vm.generateDisabledProperty().get());
+        assertEquals("", vm.inputs().problemProperty().get());
+        vm.generate();
+        assertEquals(0.5, vm.temperatureProperty().get());
+        assertEquals(5, vm.generated().size());
+        assertTrue(vm.generated().stream().allMatch(g -> g.words().size() >= 3));
+    }
+
+    @Test
+    void aSeedIsAWholeNumberFromZero() {
+        GenerateViewModel vm = viewModel();
+        assertFalse(vm.seedInput().enter("-5"));
+        assertFalse(vm.seedInput().enter("99999999999"));
+        assertFalse(vm.seedInput().enter(""));
+        assertEquals(10, vm.seedProperty().get());
+        assertTrue(vm.seedInput().enter("2,147,483,647"));
+        assertEquals(Integer.MAX_VALUE, vm.seedProperty().get());
+    }
 }

@@ -242,4 +242,36 @@ class GradientCheckViewModelTest {
             held.run();
         }
     }
+
+    @Test
+    void typedSizesOutsideTheRangeAreRefusedAndTheCheckDoesNotRun() {
+        GradientCheckViewModel vm = viewModel(work);
+        GradientCheckInputs in = vm.inputs();
+        assertFalse(vm.runDisabledProperty().get());
+        assertFalse(in.vocabularySize().enter("-5"));
+        assertEquals(100, vm.vocabularySizeProperty().get(), "C = -5 does not become 2");
+        assertEquals("-5 is too small (2 to 10,000).", in.vocabularySize().problemProperty().get());
+        assertTrue(vm.runDisabledProperty().get());
+        vm.run();
+        assertEquals(List.of(), work.titles, "nothing runs on the value the field does not show");
+        assertTrue(notifier.last().contains("Fix C first: -5 is too small"), notifier.last());
+        assertEquals(100 * 10, vm.state("U").relativeErrors().length * vm.state("U").relativeErrors()[0].length,
+                "the cards keep the shapes of the C that is shown");
+
+        assertFalse(in.vocabularySize().enter("100000"));
+        assertEquals(100, vm.vocabularySizeProperty().get(), "C = 100,000 does not become 10,000");
+        assertEquals("100000 is too large (2 to 10,000).", in.vocabularySize().problemProperty().get());
+
+        assertFalse(in.h().enter("0"));
+        assertFalse(in.threshold().enter("-1"));
+        assertEquals(0.001, vm.hProperty().get());
+        assertEquals(0.01, vm.thresholdProperty().get());
+
+        assertTrue(in.vocabularySize().enter("20"));
+        assertTrue(in.h().enter("1e-4"));
+        assertTrue(in.threshold().enter("0.01"));
+        assertFalse(vm.runDisabledProperty().get());
+        assertEquals(20, vm.vocabularySizeProperty().get());
+        assertEquals(1e-4, vm.hProperty().get());
+    }
 }

@@ -279,4 +279,33 @@ class LossViewModelTest {
         assertEquals("Loss: The disk is full.", services.notifier.last());
         assertEquals(-1, vm.computedRevision());
     }
+
+    @Test
+    void nIsRefusedOutsideTheCorpusAndComputeWaitsForAValidOne() {
+        LossViewModel vm = viewModel();
+        PreparedData data = services.corpus(30);
+        assertEquals(data.size(), vm.sentencesProperty().get(), "a corpus smaller than N: all its sentences");
+        assertTrue(vm.sentencesInput().isValid());
+        assertFalse(vm.sentencesInput().enter(Integer.toString(data.size() + 1)));
+        assertEquals(data.size(), vm.sentencesProperty().get(), "refused, not clamped");
+        assertTrue(vm.computeDisabledProperty().get());
+        vm.compute();
+        assertEquals(0, vm.doneProperty().get(), "nothing measured while N is invalid");
+        assertTrue(vm.sentencesInput().enter("10"));
+        assertFalse(vm.computeDisabledProperty().get());
+        vm.compute();
+        assertEquals(10, vm.doneProperty().get());
+    }
+
+    @Test
+    void theLearnersNComesBackOnALargerCorpus() {
+        LossViewModel vm = viewModel();
+        services.corpus(30);
+        assertTrue(vm.sentencesInput().enter("20"));
+        var tiny = org.rnnlab.app.session.Corpus.of("tiny.txt", org.rnnlab.app.session.ModelSessionFixture.texts()).sentences().subList(0, 5);
+        services.prepared.set(PreparedData.fromSentences(tiny, 30));
+        assertEquals(5, vm.sentencesProperty().get(), "a tiny corpus: its 5 sentences");
+        services.corpus(30);
+        assertEquals(20, vm.sentencesProperty().get(), "not left at 5 from the tiny corpus");
+    }
 }

@@ -278,4 +278,20 @@ class TrainingDataViewModelTest {
         assertEquals(0, model.columnProperty().get().length);
         assertEquals(0, model.sentenceCountProperty().get());
     }
+
+    @Test
+    void theSentenceFieldCountsFromOneAndRefusesWhatIsNotASentence() {
+        prepared.set(data(20));
+        int n = prepared.get().size();
+        model.showSentence(5);
+        assertEquals("6", model.sentenceInput().textProperty().get(), "index 5 is sentence 6 on screen");
+        assertTrue(model.sentenceInput().enter("1"));
+        assertEquals(0, model.sentenceIndexProperty().get());
+        assertFalse(model.sentenceInput().enter("0"));
+        assertFalse(model.sentenceInput().enter(Integer.toString(n + 1)));
+        assertEquals(0, model.sentenceIndexProperty().get());
+        assertEquals((n + 1) + " is too large (1 to " + n + ").", model.sentenceInput().problemProperty().get());
+        assertTrue(model.sentenceInput().enter(Integer.toString(n)));
+        assertEquals(n - 1, model.sentenceIndexProperty().get(), "the last sentence is number " + n);
+    }
 }

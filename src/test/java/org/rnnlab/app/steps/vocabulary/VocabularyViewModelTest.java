@@ -130,10 +130,18 @@ class VocabularyViewModelTest {
     void commandsClampCAndWriteTheSessions() {
         model.chooseVocabularySize(1);
         assertEquals(CorpusSession.MIN_VOCABULARY_SIZE, sessionC.get());
-        assertTrue(model.chooseVocabularySize(" 1,000,000 "));
+        model.chooseVocabularySize(1_000_000);   // the lesson's button on a small corpus
         assertEquals(corpus.maxVocabularySize(), sessionC.get());
-        assertFalse(model.chooseVocabularySize("many"));
-        assertEquals(corpus.maxVocabularySize(), sessionC.get());
+        assertTrue(model.vocabularySizeInput().enter(" 1,2 "));
+        assertEquals(12, sessionC.get());
+        assertFalse(model.vocabularySizeInput().enter("many"));
+        assertEquals(12, sessionC.get());
+        assertFalse(model.vocabularySizeInput().enter("1000000"), "typed: refused, not clamped");
+        assertEquals(12, sessionC.get());
+        assertEquals("1000000 is too large (3 to " + corpus.maxVocabularySize() + ").",
+                model.vocabularySizeInput().problemProperty().get());
+        assertFalse(model.vocabularySizeInput().enter("2"));
+        assertEquals(12, sessionC.get());
         model.chooseFromSlider(1);   // 10^1
         assertEquals(10, sessionC.get());
         assertEquals(1, VocabularyViewModel.sliderPosition(10), 1e-12);
@@ -158,7 +166,7 @@ class VocabularyViewModelTest {
         double covered = corpus.frequencies().coverage(6);
         assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * (1 - covered)), model.unknownShareText().get());
         assertTrue(model.unknownTokensText().get().endsWith(" tokens \u2192 UNKNOWN"), model.unknownTokensText().get());
-        assertEquals("3 to " + corpus.maxVocabularySize(), model.rangeText().get());
+        assertEquals("3 to " + corpus.maxVocabularySize(), model.vocabularySizeInput().rangeTextProperty().get());
         VocabularyViewModel.Markers m = model.markersProperty().get();
         assertEquals(5, m.zipfRank());
         assertEquals("C - 1 = 5", m.zipfText());
