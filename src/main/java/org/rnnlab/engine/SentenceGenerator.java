@@ -27,14 +27,29 @@ public final class SentenceGenerator {
     }
 
     public GeneratedSentence generate(GenerationOptions options, RandomGenerator rng) {
+        return generate(options, rng, new int[0]);
+    }
+
+    /**
+     * A sentence that begins with {@code prefix} (word indices, SENTENCE_START not included): the
+     * prefix is fed as given, then words are drawn by the lesson's rule. The prefix counts toward
+     * the lengths, and its words' probabilities are the model's for them.
+     */
+    public GeneratedSentence generate(GenerationOptions options, RandomGenerator rng, int[] prefix) {
         check(options);
         int redraws = 0;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            int[] words = new int[Math.min(options.maxLength(), 256)];
+            int[] words = new int[Math.max(prefix.length, Math.min(options.maxLength(), 256))];
             double[] probabilities = new double[words.length];
             int n = 0;
             predictor.reset();
             double[] p = predictor.feed(options.startIndex());
+            for (int word : prefix) {
+                words[n] = word;
+                probabilities[n] = p[word];
+                n++;
+                p = predictor.feed(word);
+            }
             while (n < options.maxLength()) {
                 double[] q = tempered(p, options.temperature());
                 int word = draw(q, rng, -1);

@@ -134,4 +134,19 @@ class GeneratorTest {
         assertThrows(UserException.class, () -> generator.generate(options(2, 10, 1.0), new SplittableRandom(3)));
         assertEquals(0, generator.generate(options(0, 10, 1.0), new SplittableRandom(3)).words().length);
     }
+
+    @Test
+    void aSentenceCanContinueAPrefix() {
+        RnnModel m = RnnModel.initialise(20, 6, 4, 10, Precision.FLOAT64);
+        GenerationOptions o = new GenerationOptions(4, 12, 1.0, 0, 1, 2);
+        int[] prefix = {5, 7, 9};
+        GeneratedSentence s = new SentenceGenerator(m).generate(o, new java.util.SplittableRandom(3), prefix);
+        assertArrayEquals(prefix, java.util.Arrays.copyOf(s.words(), 3));
+        NextWordPredictor p = new NextWordPredictor(m);
+        double[] afterStart = p.feed(0);
+        assertEquals(afterStart[5], s.probabilities()[0], 1e-12, "a prefix word's probability is the model's");
+        double[] after5 = p.feed(5);
+        assertEquals(after5[7], s.probabilities()[1], 1e-12);
+        assertTrue(s.words().length >= 4 && s.words().length <= 12);
+    }
 }

@@ -77,6 +77,7 @@ public final class GenerateViewModel {
     private final QueryLane queries;
     private final Notifier notifier;
     private final StringProperty prefix = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty continuePrefix = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ObjectProperty<Predictions> predictions = new SimpleObjectProperty<>();
     private final StringProperty hint = new SimpleStringProperty("");
     private final IntegerProperty count = new SimpleIntegerProperty(5);
@@ -116,7 +117,10 @@ public final class GenerateViewModel {
         prefix.addListener((o, a, b) -> predict());
         store.revisionProperty().addListener((o, a, b) -> {
             predict();
-            if (shown && generated.isEmpty()) {
+            // sentences of the parameters before are not this model's: they go (and new ones come if shown)
+            generated.clear();
+            generationSummary.set("");
+            if (shown) {
                 generate();
             }
         });
@@ -242,11 +246,12 @@ public final class GenerateViewModel {
         int min = minLength.get();
         double t = temperature.get();
         long s = seed.get();
+        int[] start = continuePrefix.get() ? ids(tokens(prefix.get(), v), v) : new int[0];
         generating.set(true);
-        queries.query("generate", () -> generate(m, v, n, min, t, s), list -> {
+        queries.query("generate", () -> generate(m, v, n, min, t, s, start), list -> {
             generating.set(false);
             generated.setAll(list);
-            generationSummary.set(summary(list, min));
+            generationSummary.set(summary(list, min) + lengthNote(start.length));
         }, e -> {
             generating.set(false);
             notifier.failure("Generate", e);
@@ -312,11 +317,7 @@ public final class GenerateViewModel {
             predictorModel = model;
         }
         List<PrefixToken> tokens = tokens(prefix, v);
-        int[] words = new int[tokens.size()];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = v.indexOf(tokens.get(i).seen());
-        }
-        double[] p = incremental.distribution(words);
+        double[] p = incremental.distribution(ids(tokens, v));
         List<Prediction> top = new ArrayList<>();
         for (int i : TopK.of(p, TOP_K)) {
             top.add(new Prediction(i, v.word(i), p[i]));
@@ -324,15 +325,41 @@ public final class GenerateViewModel {
         return new Predictions(List.copyOf(tokens), List.copyOf(top), v.size());
     }
 
+    /** When on (the default), generated sentences continue the typed words. */
+    public javafx.beans.property.BooleanProperty continuePrefixProperty() {
+        return continuePrefix;
+    }
+
+    private static int[] ids(List<PrefixToken> tokens, Vocabulary v) {
+        int[] out = new int[tokens.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.indexOf(tokens.get(i).seen());
+        }
+        return out;
+    }
+
+    /** The limits a learner would not guess: the length cap, and where the sentences began. */
+    static String lengthNote(int prefixWords) {
+        return String.format(Locale.ROOT, " Sentences stop at %d words (a longer one is cut there)%s.", MAX_LENGTH,
+                prefixWords == 0 ? "" : String.format(Locale.ROOT, "; each begins with the %d typed word%s", prefixWords,
+                        prefixWords == 1 ? "" : "s"));
+    }
+
     /** Samples {@code n} sentences by the lesson's rule (model-query thread). */
     static List<Generated> generate(RnnModel model, Vocabulary v, int n, int minLength, double temperature, long seed) {
+        return generate(model, v, n, minLength, temperature, seed, new int[0]);
+    }
+
+    /** As above, each sentence beginning with the words {@code start}. */
+    static List<Generated> generate(RnnModel model, Vocabulary v, int n, int minLength, double temperature, long seed,
+                                    int[] start) {
         SentenceGenerator generator = new SentenceGenerator(model);
         GenerationOptions options = new GenerationOptions(minLength, Math.max(minLength, MAX_LENGTH), temperature,
                 v.startIndex(), v.endIndex(), v.unknownIndex());
         SplittableRandom rng = new SplittableRandom(seed);
         List<Generated> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            GeneratedSentence s = generator.generate(options, rng);
+            GeneratedSentence s = generator.generate(options, rng, start);
             List<String> words = new ArrayList<>();
             for (int w : s.words()) {
                 words.add(v.word(w));

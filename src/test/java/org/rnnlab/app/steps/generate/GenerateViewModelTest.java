@@ -186,6 +186,27 @@ class GenerateViewModelTest {
     }
 
     @Test
+    void generationContinuesTheTypedWordsAndANewModelClearsTheOldSentences() {
+        GenerateViewModel vm = viewModel();
+        services.corpus(30);
+        vm.minLengthProperty().set(3);
+        vm.prefixProperty().set("the president");
+        vm.generate();
+        assertFalse(vm.generated().isEmpty());
+        for (GenerateViewModel.Generated g : vm.generated()) {
+            assertEquals(List.of("the", "president"), g.words().subList(0, 2), "each sentence continues the typed words");
+        }
+        assertTrue(vm.generationSummaryProperty().get().endsWith("each begins with the 2 typed words."),
+                vm.generationSummaryProperty().get());
+        vm.continuePrefixProperty().set(false);
+        vm.generate();
+        assertTrue(vm.generationSummaryProperty().get().endsWith("(a longer one is cut there)."));
+        services.newModel(5, 3);
+        assertTrue(vm.generated().isEmpty(), "the sentences of the model before are gone");
+        assertEquals("", vm.generationSummaryProperty().get());
+    }
+
+    @Test
     void generateDrawsTheFieldsCountRepeatably() {
         GenerateViewModel vm = viewModel();
         services.corpus(30);
@@ -194,7 +215,8 @@ class GenerateViewModelTest {
         vm.generate();
         assertEquals(3, vm.generated().size());
         assertFalse(vm.generatingProperty().get());
-        assertEquals(GenerateViewModel.summary(List.copyOf(vm.generated()), 3), vm.generationSummaryProperty().get());
+        assertEquals(GenerateViewModel.summary(List.copyOf(vm.generated()), 3) + " Sentences stop at 60 words (a longer one is cut there).",
+                vm.generationSummaryProperty().get(), "the length limit is said");
         List<List<String>> first = vm.generated().stream().map(GenerateViewModel.Generated::words).toList();
         vm.generate();
         assertEquals(first, vm.generated().stream().map(GenerateViewModel.Generated::words).toList(), "the same seed, the same draw");
@@ -213,7 +235,8 @@ class GenerateViewModelTest {
         services.queries.keys.clear();
         vm.shown();
         services.newModel(7, 3);
-        assertFalse(services.queries.keys.contains("generate"), "sentences already shown are kept");
+        assertTrue(services.queries.keys.contains("generate"), "a new model writes its own sentences: the old ones were the model's before");
+        assertEquals(5, vm.generated().size());
         assertTrue(services.queries.keys.contains("predict"), "a new model predicts again");
     }
 
