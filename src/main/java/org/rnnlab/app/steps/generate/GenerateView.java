@@ -94,9 +94,12 @@ public final class GenerateView implements LessonStep {
         generate.setOnAction(e -> vm.generate());
         generate.textProperty().bind(Bindings.when(vm.generatingProperty()).then("Generating...").otherwise("Generate"));
         generate.disableProperty().bind(vm.generateDisabledProperty());
+        javafx.scene.control.CheckBox fromPrefix = new javafx.scene.control.CheckBox("Begin with the typed words");
+        fromPrefix.setId("continuePrefix");
+        fromPrefix.selectedProperty().bindBidirectional(vm.continuePrefixProperty());
         FlowPane controls = new FlowPane(12, 8,
                 Fields.labelled("Sentences", count), Fields.labelled("Min. words", minLength),
-                Fields.labelled("Temperature", temperature), Fields.labelled("Seed", seed), generate);
+                Fields.labelled("Temperature", temperature), Fields.labelled("Seed", seed), fromPrefix, generate);
         controls.setAlignment(Pos.BOTTOM_LEFT);
         Label fieldsProblem = Fields.problemLine(vm.inputs().problemProperty());
         fieldsProblem.setId("generateInputProblem");
