@@ -52,6 +52,8 @@ public final class GradientCheckViewModel {
     public static final int MAX_WORD_DIM = 10_000;
     public static final int MAX_HIDDEN_DIM = 500;
     static final String TITLE = "Gradient check";
+    /** What the status bar says the work is for. */
+    static final String WORK_TITLE = "Gradient check step: checking every element of U, V and W";
     /** The status bar's progress is updated every this many elements (more often only costs). */
     private static final int PROGRESS_EVERY = 50;
 
@@ -137,6 +139,22 @@ public final class GradientCheckViewModel {
             int[] s = shape(p, vocabularySize.get(), hiddenSize.get());
             st.reset(s[0], s[1]);
         }
+        // results of a check on other settings would sit under the new shapes: they go, and the summary says so
+        for (javafx.beans.Observable setting : new javafx.beans.Observable[] {vocabularySize, hiddenSize, h, threshold, x, y, seed}) {
+            setting.addListener(o -> settingsChanged());
+        }
+    }
+
+    private void settingsChanged() {
+        if (running.get() || (elements.isEmpty() && summary.get().isEmpty())) {
+            return;
+        }
+        elements.clear();
+        for (String p : PARAMETERS) {
+            int[] s = shape(p, vocabularySize.get(), hiddenSize.get());
+            states.get(p).reset(s[0], s[1]);
+        }
+        summary.set("The settings changed: run the check again to see its results.");
     }
 
     public IntegerProperty vocabularySizeProperty() {
@@ -269,7 +287,7 @@ public final class GradientCheckViewModel {
                 accept(batch);
             }
         });
-        Background.Running submitted = work.submit(TITLE, job -> {
+        Background.Running submitted = work.submit(WORK_TITLE, job -> {
             RnnModel model = RnnModel.initialise(c, hidden, NO_TRUNCATION, modelSeed, Precision.FLOAT64);
             return check.run(model, xy[0], xy[1], listener(delivery, job, (int) LessonDefaults.parameterCount(c, hidden)),
                     job.cancel());

@@ -222,7 +222,7 @@ public final class TrainingDataViewModel {
             drawingTask.cancel();   // H or C changed: that U would be thrown away
         }
         try {
-            Background.Running task = work.submit("Drawing U as the lesson does (" + h + " \u00d7 " + NumberText.count(c) + ")",
+            Background.Running task = work.submit("Training data step: drawing U as the lesson does (" + h + " \u00d7 " + NumberText.count(c) + ")",
                     job -> weights.matrix(h, c),
                     m -> {
                         if (drawing == k) {

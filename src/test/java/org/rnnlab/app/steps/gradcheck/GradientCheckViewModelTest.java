@@ -68,7 +68,8 @@ class GradientCheckViewModelTest {
         vm.hiddenSizeProperty().set(5);
         vm.run();
 
-        assertEquals(List.of("Gradient check"), work.titles);
+        assertEquals(List.of("Gradient check step: checking every element of U, V and W"), work.titles,
+                "the status bar says which step the work is for");
         assertEquals(List.of(), notifier.messages);
         assertFalse(vm.runningProperty().get());
         int[] sizes = {5 * 20, 20 * 5, 5 * 5};
@@ -91,6 +92,13 @@ class GradientCheckViewModelTest {
         }
         assertEquals(225, vm.elements().size(), "2HC + H^2 = 2 * 5 * 20 + 25 elements");
         assertTrue(vm.summaryProperty().get().contains("the gradients are right"), vm.summaryProperty().get());
+
+        vm.hiddenSizeProperty().set(6); // other settings: the results above are not theirs
+        assertTrue(vm.elements().isEmpty(), "no old results under new shapes");
+        assertEquals(0, vm.state("W").doneProperty().get());
+        assertEquals(6, vm.state("W").relativeErrors().length);
+        assertNull(vm.state("U").verdictProperty().get());
+        assertTrue(vm.summaryProperty().get().startsWith("The settings changed"), vm.summaryProperty().get());
     }
 
     @Test
