@@ -151,7 +151,7 @@ class TrainingDataViewModelTest {
                 InputWeights.seeded(3), new Random(1));
         prepared.set(data(10));
         assertEquals(1, later.held.size());
-        assertEquals("Drawing U as the lesson does (100 \u00d7 10)", later.held.get(0).title());
+        assertEquals("Training data step: drawing U as the lesson does (100 \u00d7 10)", later.held.get(0).title());
         assertTrue(model.isDrawingU());
         int k = model.pairProperty().get().x()[1];
         assertEquals(k, model.hotIndexProperty().get(), "the one-hot vector does not wait for U");
@@ -210,7 +210,7 @@ class TrainingDataViewModelTest {
         assertEquals("U: 100 \u00d7 20", text.matrixTitle());
         assertTrue(text.verdict().startsWith("All 100 numbers are the same"), text.verdict());
         assertTrue(text.cost().contains("100 \u00d7 20 = 2,000 multiply-adds, and 1,900 of them multiply by 0"), text.cost());
-        assertEquals(List.of("Drawing U as the lesson does (100 \u00d7 20)"), work.titles);
+        assertEquals(List.of("Training data step: drawing U as the lesson does (100 \u00d7 20)"), work.titles);
     }
 
     @Test
