@@ -102,7 +102,11 @@ public final class DimensionsView implements LessonStep {
         }
         model.hiddenDimProperty().addListener((obs, old, now) -> showHidden());
         showHidden();
-        return row;
+        Label what = new Label("H here sizes this table only; the model that trains takes its H from the Training step.");
+        what.setId("hiddenNote");
+        what.setWrapText(true);
+        what.getStyleClass().add("muted");
+        return new VBox(4, row, what);
     }
 
     private void showHidden() {

@@ -246,8 +246,10 @@ public final class ForwardViewModel {
                 String.format(Locale.ROOT, "t = %d of %d", t, tr.length() - 1),
                 String.format(Locale.ROOT, "x_%d = \"%s\" (word %,d of the vocabulary)", t, tr.inputs().get(t), tr.x()[t]),
                 String.format(Locale.ROOT,
-                        "s_%d: %d hidden units, blue = -1, red = +1 (hover for values); the largest |s_%d| is %.3f",
-                        t, tr.s()[t].length, t, largest),
+                        "s_%d: %d hidden units, blue = -1, red = +1 (hover for values); the largest |s_%d| is %.3f%s",
+                        t, tr.s()[t].length, t, largest, largest > 0.99
+                                ? ": tanh is saturated there (near \u00b11 its slope 1 - s\u00b2 is almost 0, so little gradient flows back through that unit)"
+                                : ""),
                 List.copyOf(guesses),
                 String.format(Locale.ROOT,
                         "Best guess: \"%s\"   ·   true next word: \"%s\"   %s   ·   loss -ln o_t[y_t] = %.3f",

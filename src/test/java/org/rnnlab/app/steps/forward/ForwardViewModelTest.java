@@ -248,4 +248,17 @@ class ForwardViewModelTest {
         assertTrue(vm.sentenceInput().enter(Integer.toString(d.size())));
         assertEquals(d.size() - 1, vm.sentenceIndexProperty().get());
     }
+
+    @Test
+    void aSaturatedHiddenStateIsExplained() {
+        ForwardViewModel vm = new ForwardViewModel(services.store, services.queries, services.notifier);
+        services.corpus(30);
+        assertFalse(vm.stepProperty().get().stripCaption().contains("saturated"), "random weights: |s| well below 1");
+        org.rnnlab.engine.RnnModel big = services.store.model().copy();
+        big.U().muli(1000); // every unit driven far into tanh's flat ends
+        services.adopt(big, "a model with huge input weights");
+        String caption = vm.stepProperty().get().stripCaption();
+        assertTrue(caption.contains("tanh is saturated there"), caption);
+        assertTrue(caption.contains("little gradient flows back"), caption);
+    }
 }
