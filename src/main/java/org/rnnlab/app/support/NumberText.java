@@ -26,4 +26,9 @@ public final class NumberText {
         }
         return String.format(Locale.ROOT, "%.2g %%", pct);
     }
+
+    /** "1 sentence", "1,000 sentences": a count with its noun, singular or plural (nouns that add an s). */
+    public static String of(long n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
 }

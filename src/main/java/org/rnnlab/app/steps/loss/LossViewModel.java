@@ -121,7 +121,7 @@ public final class LossViewModel {
             return m == null ? "ln C: guessing uniformly" : String.format(Locale.ROOT, "ln C, with C = %,d words", m.wordDim());
         }, store.modelProperty());
         actualCaption = Bindings.createStringBinding(() -> done.get() == 0 ? "mean loss per word"
-                : String.format(Locale.ROOT, "per word, %,d sentences (%,d words)", done.get(), words.get()), done, words);
+                : "per word, " + NumberText.of(done.get(), "sentence") + " (" + NumberText.of(words.get(), "word") + ")", done, words);
         lessonCaption = Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                 "a fresh model as the lesson initialises it (H = %d, seed %d): near ln C", LessonDefaults.HIDDEN_DIM,
                 LessonDefaults.SEED));
@@ -244,7 +244,7 @@ public final class LossViewModel {
             }
         });
         double[] lesson = {Double.NaN};
-        task = work.submit(String.format(Locale.ROOT, "Loss step: the loss on the first %,d sentences", count),
+        task = work.submit("Loss step: the loss on the first " + NumberText.of(count, "sentence"),
                 job -> {
                     // the lesson's check: a fresh model as the lesson initialises it lands near ln C
                     RnnModel fresh = RnnModel.initialise(v.size(), LessonDefaults.HIDDEN_DIM, LessonDefaults.BPTT_TRUNCATE,
@@ -389,7 +389,7 @@ public final class LossViewModel {
         }
         double perWord = Math.exp(-loss);
         double chance = Math.exp(-lnC);
-        String measured = String.format(Locale.ROOT, "Measured on %,d sentences (%,d words). ", sentences, words);
+        String measured = "Measured on " + NumberText.of(sentences, "sentence") + " (" + NumberText.of(words, "word") + "). ";
         if (Math.abs(loss - lnC) < CLOSE) {
             return measured + String.format(Locale.ROOT,
                     "The loss is very close to ln C = %.3f: the model gives the true next word about 1/C = %s "

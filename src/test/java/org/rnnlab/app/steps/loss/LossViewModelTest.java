@@ -308,4 +308,10 @@ class LossViewModelTest {
         services.corpus(30);
         assertEquals(20, vm.sentencesProperty().get(), "not left at 5 from the tiny corpus");
     }
+
+    @Test
+    void oneSentenceIsSaidInTheSingular() {
+        assertTrue(LossViewModel.explain(Math.log(8000), Math.log(8000), 1, 1).startsWith("Measured on 1 sentence (1 word). "));
+        assertTrue(LossViewModel.explain(Math.log(8000), Math.log(8000), 2, 30).startsWith("Measured on 2 sentences (30 words). "));
+    }
 }
