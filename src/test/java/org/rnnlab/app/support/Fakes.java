@@ -65,6 +65,59 @@ public final class Fakes {
         }
     }
 
+    /** Background work held until the test delivers it, so that a cancel can come first or a newer job overtake it. */
+    public static final class HeldBackground implements Background {
+        /** One held job; {@link #deliver()} runs it and calls back as the FX thread would. */
+        public record Held(String title, Cancellation cancel, Runnable work, Runnable onCancelled) {
+            public void deliver() {
+                work.run();
+            }
+        }
+
+        public final List<Held> held = new ArrayList<>();
+
+        @Override
+        public <T> Running submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                                  Runnable onCancelled) {
+            Cancellation cancel = new Cancellation();
+            Runnable deliver = () -> {
+                try {
+                    onSuccess.accept(work.run(new Job((done, total, text) -> { }, cancel)));
+                } catch (CancelledException e) {
+                    if (onCancelled != null) {
+                        onCancelled.run();
+                    }
+                } catch (Exception e) {
+                    if (onFailure == null) {
+                        throw new IllegalStateException(e);
+                    }
+                    onFailure.accept(e);
+                }
+            };
+            held.add(new Held(title, cancel, deliver, onCancelled));
+            return cancel::cancel;
+        }
+
+        /** The job submitted last. */
+        public Held last() {
+            return held.get(held.size() - 1);
+        }
+    }
+
+    /** Answers every query with a failure: how a view-model tells a broken model. */
+    public static final class FailingQueries implements QueryLane {
+        private final String message;
+
+        public FailingQueries(String message) {
+            this.message = message;
+        }
+
+        @Override
+        public <T> void query(String key, Callable<T> job, Consumer<T> onResult, Consumer<Throwable> onError) {
+            onError.accept(new org.rnnlab.common.UserException(message));
+        }
+    }
+
     /** Queries answered at once. */
     public static final class DirectQueries implements QueryLane {
         public final List<String> keys = new ArrayList<>();

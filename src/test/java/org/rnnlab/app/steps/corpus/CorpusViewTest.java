@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.app.session.CorpusSessionFixtures;
 import org.rnnlab.app.session.LessonSession;
-import org.rnnlab.app.support.Notices;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;

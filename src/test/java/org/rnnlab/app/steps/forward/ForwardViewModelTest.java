@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.support.Fakes;
 import org.rnnlab.app.session.ModelStoreFixture;
 import org.rnnlab.app.support.QueryLane;
-import org.rnnlab.common.UserException;
 import org.rnnlab.engine.Forward;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.Precision;
@@ -209,12 +207,7 @@ class ForwardViewModelTest {
 
     @Test
     void aFailedForwardPassIsANotice() {
-        QueryLane failing = new QueryLane() {
-            @Override
-            public <T> void query(String key, Callable<T> job, Consumer<T> onResult, Consumer<Throwable> onError) {
-                onError.accept(new UserException("The model is broken."));
-            }
-        };
+        QueryLane failing = new Fakes.FailingQueries("The model is broken.");
         new ForwardViewModel(services.store, failing, services.notifier);
         services.corpus(30);
         assertEquals("Forward pass: The model is broken.", services.notifier.last());

@@ -12,11 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.support.Fakes;
 import org.rnnlab.app.support.Background;
 import org.rnnlab.app.support.Fakes.DirectBackground;
 import org.rnnlab.app.support.Fakes.RecordingNotifier;
-import org.rnnlab.common.Cancellation;
-import org.rnnlab.common.CancelledException;
 import org.rnnlab.common.UserException;
 import org.rnnlab.training.CheckedElement;
 import org.rnnlab.training.ParameterVerdict;
@@ -145,14 +144,14 @@ class GradientCheckViewModelTest {
 
     @Test
     void cancelStopsTheCheckAndLateEventsAreDropped() throws Exception {
-        HeldBackground held = new HeldBackground();
+        Fakes.HeldBackground held = new Fakes.HeldBackground();
         GradientCheckViewModel vm = viewModel(held);
         vm.vocabularySizeProperty().set(20);
         vm.hiddenSizeProperty().set(5);
         vm.run();
         assertTrue(vm.runningProperty().get());
         vm.cancel();
-        held.runHeldJob();
+        held.last().deliver();
         assertFalse(vm.runningProperty().get());
         assertEquals("The check was stopped before the end.", vm.summaryProperty().get());
         assertEquals(0, vm.elements().size(), "cancelled before the first element");
@@ -224,31 +223,6 @@ class GradientCheckViewModelTest {
         String text = GradientCheckViewModel.lessonPrint(new ParameterVerdict("U", false, 1000, bad));
         assertEquals(String.format("Gradient Check ERROR: parameter=U ix=(2, 3)%nEstimated_gradient: 0.125000%n"
                 + "Backpropagation gradient: 0.250000%nRelative Error: 0.333333"), text);
-    }
-
-    /** Keeps the submitted job until the test runs it, so that a cancel can come first. */
-    private static final class HeldBackground implements Background {
-        private Runnable held;
-
-        @Override
-        public <T> Running submit(String title, Work<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
-                                  Runnable onCancelled) {
-            Cancellation cancel = new Cancellation();
-            held = () -> {
-                try {
-                    onSuccess.accept(job.run(new Job((done, total, text) -> { }, cancel)));
-                } catch (CancelledException e) {
-                    onCancelled.run();
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                }
-            };
-            return cancel::cancel;
-        }
-
-        void runHeldJob() {
-            held.run();
-        }
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSessionFixtureStage;
-import org.rnnlab.app.support.Notices;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;

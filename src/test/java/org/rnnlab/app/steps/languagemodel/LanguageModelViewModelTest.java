@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.support.Fakes;
 import org.rnnlab.app.session.ModelStoreFixture;
 import org.rnnlab.app.support.QueryLane;
 import org.rnnlab.app.support.TypedText;
-import org.rnnlab.common.UserException;
 import org.rnnlab.engine.NextWordPredictor;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
@@ -153,12 +151,7 @@ class LanguageModelViewModelTest {
 
     @Test
     void aFailedScoreIsANotice() {
-        QueryLane failing = new QueryLane() {
-            @Override
-            public <T> void query(String key, Callable<T> job, Consumer<T> onResult, Consumer<Throwable> onError) {
-                onError.accept(new UserException("The model is broken."));
-            }
-        };
+        QueryLane failing = new Fakes.FailingQueries("The model is broken.");
         new LanguageModelViewModel(services.store, failing, services.notifier);
         services.corpus(30);
         assertEquals("Language model: The model is broken.", services.notifier.last());

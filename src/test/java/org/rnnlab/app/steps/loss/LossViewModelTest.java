@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.support.Fakes;
 import org.rnnlab.app.session.ModelStoreFixture;
 import org.rnnlab.app.support.Background;
 import org.rnnlab.common.Cancellation;
-import org.rnnlab.common.CancelledException;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.LoadedModel;
@@ -66,29 +66,6 @@ class LossViewModelTest {
 
     private LossViewModel viewModel() {
         return viewModel(services.work);
-    }
-
-    /** Background work held until the test runs it, so that it can be cancelled first or midway. */
-    static final class HeldBackground implements Background {
-        Runnable pending;
-        int submitted;
-
-        @Override
-        public <T> Running submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
-                                  Runnable onCancelled) {
-            Cancellation cancel = new Cancellation();
-            submitted++;
-            pending = () -> {
-                try {
-                    onSuccess.accept(work.run(new Job((done, total, text) -> { }, cancel)));
-                } catch (CancelledException e) {
-                    onCancelled.run();
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                }
-            };
-            return cancel::cancel;
-        }
     }
 
     @Test
@@ -238,7 +215,7 @@ class LossViewModelTest {
 
     @Test
     void cancelStopsBetweenChunksAndKeepsWhatWasRead() {
-        HeldBackground held = new HeldBackground();
+        Fakes.HeldBackground held = new Fakes.HeldBackground();
         services.corpus(30);
         LossViewModel vm = viewModel(held);
         vm.sentencesProperty().set(20);
@@ -246,8 +223,8 @@ class LossViewModelTest {
         assertTrue(vm.runningProperty().get());
         assertTrue(vm.computeDisabledProperty().get());
         vm.compute();
-        assertEquals(1, held.submitted, "one computation at a time");
-        Runnable first = held.pending;
+        assertEquals(1, held.held.size(), "one computation at a time");
+        Runnable first = held.last()::deliver;
         // cancel as the first point arrives: the worker stops at its next check
         vm.chartVersionProperty().addListener((o, a, b) -> {
             if (vm.doneProperty().get() == 1) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSessionFixture;
 import org.rnnlab.app.session.ModelSessionFixtureStage;
-import org.rnnlab.app.support.Notices;
 import org.rnnlab.engine.RnnModel;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.app.session.Corpus;
 import org.rnnlab.app.session.CorpusSessionFixtures;
 import org.rnnlab.app.support.Background;
 import org.rnnlab.app.support.Fakes;
-import org.rnnlab.common.Cancellation;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.text.PreparedData;
 
@@ -28,26 +25,6 @@ class TrainingDataViewModelTest {
     private final TrainingDataViewModel model = new TrainingDataViewModel(prepared, work, InputWeights.seeded(10),
             InputWeights.seeded(3), new Random(1));
     private final Corpus corpus = CorpusSessionFixtures.corpus();
-
-    /** Holds the submitted jobs until the test delivers them, as the FX thread would later. */
-    private static final class HeldBackground implements Background {
-        record Held(String title, Work<?> work, Consumer<Object> onSuccess, Runnable onCancelled, Cancellation cancel) {
-            void deliver() throws Exception {
-                onSuccess.accept(work.run(new Job((done, total, text) -> { }, cancel)));
-            }
-        }
-
-        final List<Held> held = new ArrayList<>();
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> Running submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
-                                  Runnable onCancelled) {
-            Cancellation cancel = new Cancellation();
-            held.add(new Held(title, work, (Consumer<Object>) onSuccess, onCancelled, cancel));
-            return cancel::cancel;
-        }
-    }
 
     /** U that cannot be drawn, as when the engine fails to load. */
     private static final InputWeights BROKEN = new InputWeights() {
@@ -146,7 +123,7 @@ class TrainingDataViewModelTest {
 
     @Test
     void uDrawnLaterFillsTheColumnWhenItArrives() throws Exception {
-        HeldBackground later = new HeldBackground();
+        Fakes.HeldBackground later = new Fakes.HeldBackground();
         TrainingDataViewModel model = new TrainingDataViewModel(prepared, later, InputWeights.seeded(10),
                 InputWeights.seeded(3), new Random(1));
         prepared.set(data(10));
@@ -172,7 +149,7 @@ class TrainingDataViewModelTest {
 
     @Test
     void aCancelledDrawingIsAskedForAgainWhenAColumnIsChosen() {
-        HeldBackground later = new HeldBackground();
+        Fakes.HeldBackground later = new Fakes.HeldBackground();
         TrainingDataViewModel model = new TrainingDataViewModel(prepared, later, InputWeights.seeded(10),
                 InputWeights.seeded(3), new Random(1));
         prepared.set(data(10));
