@@ -100,11 +100,7 @@ public final class GradcheckCommand implements Callable<Integer> {
                     System.out.println("Gradient check for parameter " + v.parameter() + " passed.");
                     return;
                 }
-                CheckedElement e = v.firstFailure();
-                System.out.println("Gradient Check ERROR: parameter=" + e.parameter() + " ix=(" + e.row() + ", " + e.column() + ")");
-                System.out.println(String.format(Locale.ROOT, "Estimated_gradient: %f", e.estimate()));
-                System.out.println(String.format(Locale.ROOT, "Backpropagation gradient: %f", e.backprop()));
-                System.out.println(String.format(Locale.ROOT, "Relative Error: %f", e.relativeError()));
+                System.out.println(v.firstFailure().lessonText());
                 System.out.println(String.format(Locale.ROOT, "Gradient check for parameter %s failed: %,d of %,d elements above %s.",
                         v.parameter(), failures[0], v.checked(), threshold));
             }

@@ -2,6 +2,7 @@ package org.rnnlab.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnlab.common.Cancellation;
 import org.rnnlab.common.LessonDefaults;
@@ -16,6 +17,7 @@ import org.rnnlab.engine.RnnModel;
  * error. Runs on a float64 copy, so float32 rounding cannot hide or fake an error and the caller's
  * model is left untouched. Unlike the lesson, which returns at the first failure, every element
  * is checked and reported; each parameter's verdict names its first failing element.
+ * {@link #runSample} checks a sample of the elements instead, cheap enough to run while training.
  */
 public final class GradientCheck {
     /** The gradient under test; package-private so that a test can inject a wrong one. */
@@ -91,20 +93,9 @@ public final class GradientCheck {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
                     cancel.throwIfCancelled();
-                    double original = theta.getDouble(r, c);
-                    theta.putScalar(r, c, original + h);
-                    double plus = m.sentenceLoss(x, y);
-                    theta.putScalar(r, c, original - h);
-                    double minus = m.sentenceLoss(x, y);
-                    theta.putScalar(r, c, original);
-                    double estimate = (plus - minus) / (2 * h);
-                    double backprop = grad.getDouble(r, c);
-                    double error = relativeError(backprop, estimate);
-                    // NaN (an infinite loss) fails, unlike numpy's comparison which would let it pass.
-                    boolean passed = error <= threshold;
-                    CheckedElement e = new CheckedElement(names[p], r, c, backprop, estimate, error, passed);
+                    CheckedElement e = element(m, x, y, names[p], theta, grad, r, c);
                     checked++;
-                    if (!passed && firstFailure == null) {
+                    if (!e.passed() && firstFailure == null) {
                         firstFailure = e;
                     }
                     listener.onElement(e);
@@ -115,6 +106,66 @@ public final class GradientCheck {
             listener.onParameterDone(v);
         }
         return verdicts;
+    }
+
+    /**
+     * The lesson's check on a sample of the elements, for a check while training runs: on a float64
+     * copy of {@code model}, up to {@code perParameter} distinct elements of each of U, V and W drawn
+     * by {@code rng} where the exact gradient is not zero (for U, only the columns of the words of
+     * {@code x} can be). Elements whose gradient is so small that float64 rounding of the loss could
+     * reach a tenth of the threshold ({@code |dL/dtheta| < 10 ulp(L) / (h threshold)}) are not drawn:
+     * they would test the arithmetic, not the gradient. Each parameter's elements are checked in
+     * row-major order, so its first failure is the one the lesson's loop would meet first.
+     */
+    public List<SampledVerdict> runSample(RnnModel model, int[] x, int[] y, int perParameter, SplittableRandom rng) {
+        if (perParameter < 1) {
+            throw new IllegalArgumentException("check at least one element per parameter, not " + perParameter);
+        }
+        RnnModel m = model.withPrecision(Precision.FLOAT64); // always a copy
+        Gradients g = gradient.compute(m, x, y);
+        double floor = 10 * Math.ulp(m.sentenceLoss(x, y)) / (h * threshold);
+        int[] columnsOfU = java.util.Arrays.stream(x).distinct().toArray();
+        String[] names = {"U", "V", "W"};
+        INDArray[] parameters = {m.U(), m.V(), m.W()};
+        INDArray[] gradients = {g.dU(), g.dV(), g.dW()};
+        List<SampledVerdict> verdicts = new ArrayList<>(3);
+        for (int p = 0; p < 3; p++) {
+            INDArray theta = parameters[p];
+            INDArray grad = gradients[p];
+            int rows = (int) theta.rows();
+            int cols = (int) theta.columns();
+            int[] columns = p == 0 ? columnsOfU : null; // null: every column
+            long candidates = (long) rows * (columns == null ? cols : columns.length);
+            java.util.TreeSet<Long> drawn = new java.util.TreeSet<>(); // row-major keys r * cols + c
+            for (int attempt = 0; attempt < 50 * perParameter && drawn.size() < Math.min(perParameter, candidates); attempt++) {
+                int r = rng.nextInt(rows);
+                int c = columns == null ? rng.nextInt(cols) : columns[rng.nextInt(columns.length)];
+                if (Math.abs(grad.getDouble(r, c)) > floor) {
+                    drawn.add((long) r * cols + c);
+                }
+            }
+            List<CheckedElement> elements = new ArrayList<>(drawn.size());
+            for (long key : drawn) {
+                elements.add(element(m, x, y, names[p], theta, grad, (int) (key / cols), (int) (key % cols)));
+            }
+            verdicts.add(SampledVerdict.of(names[p], elements));
+        }
+        return verdicts;
+    }
+
+    /** One element: nudge it by +-h on the float64 copy {@code m}, put it back, compare with backpropagation. */
+    private CheckedElement element(RnnModel m, int[] x, int[] y, String name, INDArray theta, INDArray grad, int r, int c) {
+        double original = theta.getDouble(r, c);
+        theta.putScalar(r, c, original + h);
+        double plus = m.sentenceLoss(x, y);
+        theta.putScalar(r, c, original - h);
+        double minus = m.sentenceLoss(x, y);
+        theta.putScalar(r, c, original);
+        double estimate = (plus - minus) / (2 * h);
+        double backprop = grad.getDouble(r, c);
+        double error = relativeError(backprop, estimate);
+        // NaN (an infinite loss) fails, unlike numpy's comparison which would let it pass.
+        return new CheckedElement(name, r, c, backprop, estimate, error, error <= threshold);
     }
 
     /** |a - b| / (|a| + |b|); 0 when both are 0 (an element the example never touches). */
