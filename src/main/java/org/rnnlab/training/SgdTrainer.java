@@ -25,8 +25,19 @@ import org.rnnlab.engine.RnnModel;
  * {@link TrainingEvent.Diverged}, after the model is put back to the one snapshot the trainer keeps,
  * the parameters of the last evaluation that passed the rule (at first, the initial parameters).
  *
+ * <p>With {@link TrainingConfig#validationFraction()} above 0 the sentences are split
+ * ({@link TrainValidationSplit}, seeded with the config's seed): the trainer steps on the training
+ * part only, and every evaluation reports the loss on both parts; the rate is halved, and the
+ * divergence rule judged, on the training part's loss alone, as in the lesson.
+ *
+ * <p>Between two steps the trainer also applies a learning rate set from another thread
+ * ({@link #setLearningRate}), probes a sentence ({@link #setProbe}) and checks the gradient, as
+ * {@link LiveStreams} schedules: each reported by its event, on the training thread, with the
+ * live model as it describes it.
+ *
  * <p>The per-step path allocates nothing but the {@link TrainingEvent.Step} record (and not even
- * that without listeners): two volatile reads decide whether anything but the step is needed.
+ * that without listeners): a few volatile reads and a clock reading decide whether anything but
+ * the step is needed.
  */
 public final class SgdTrainer {
     /** How the run ended. */
@@ -38,12 +49,23 @@ public final class SgdTrainer {
      */
     private static final long EVALUATION_CHUNK_NANOS = 50_000_000L;
 
+    /** No learning rate waiting to be applied. */
+    private static final long NO_RATE = Double.doubleToRawLongBits(Double.NaN);
+
     private final RnnModel model;
     private final List<int[]> xs;
     private final List<int[]> ys;
     private final TrainingConfig config;
     private final DivergenceRule rule;
-    private final long words;
+    private final TrainValidationSplit split;
+    private final List<int[]> trainXs;
+    private final List<int[]> trainYs;
+    private final List<int[]> heldXs;
+    private final List<int[]> heldYs;
+    private final long words; // target words of the training part
+    private final long heldWords;
+    private final ModelWatch watch;
+    private final java.util.function.Consumer<TrainingEvent> emitter = this::emit; // one object, not one per step
 
     private volatile TrainingListener[] listeners = new TrainingListener[0];
     private final ReentrantLock lock = new ReentrantLock();
@@ -56,33 +78,115 @@ public final class SgdTrainer {
     private volatile Outcome outcome = Outcome.NOT_RUN;
     private volatile long examplesSeen;
     private volatile double learningRate;
+    private final java.util.concurrent.atomic.AtomicLong requestedRate = new java.util.concurrent.atomic.AtomicLong(NO_RATE);
+    private long runStart; // training thread only, as the next two
+    private long pausedNanos;
     private final List<TrainingEvent.Evaluation> evaluations = Collections.synchronizedList(new ArrayList<>());
     /** The one snapshot: the parameters of the last evaluation that passed the rule, or the initial ones. */
     private RnnModel lastGood;
     private double lastGoodLoss = Double.NaN;
     private int evaluationChunk = 16; // training thread only
+    private volatile long trainingNanos;
 
+    /** A trainer that probes when a probe is set ({@link LiveStreams#PROBE_ONLY}) and checks no gradient. */
     public SgdTrainer(RnnModel model, List<int[]> xs, List<int[]> ys, TrainingConfig config) {
+        this(model, xs, ys, config, LiveStreams.PROBE_ONLY);
+    }
+
+    /**
+     * @param xs      every sentence's input; with a validation fraction the trainer holds some of them out
+     * @param ys      every sentence's targets
+     * @param streams when to probe and to check the gradient while training
+     */
+    public SgdTrainer(RnnModel model, List<int[]> xs, List<int[]> ys, TrainingConfig config, LiveStreams streams) {
         if (xs.size() != ys.size()) {
             throw new IllegalArgumentException("xs and ys differ in length: " + xs.size() + " vs " + ys.size());
         }
         if (xs.isEmpty()) {
             throw new UserException("The training set has no sentences: prepare a larger corpus.");
         }
-        long n = 0;
         for (int i = 0; i < ys.size(); i++) {
             if (xs.get(i).length != ys.get(i).length) {
                 throw new IllegalArgumentException("sentence " + i + ": x and y differ in length");
             }
-            n += ys.get(i).length;
         }
         this.model = model;
         this.xs = xs;
         this.ys = ys;
         this.config = config;
         this.rule = new DivergenceRule(config.divergenceFactor(), model.wordDim());
-        this.words = n;
+        this.split = TrainValidationSplit.of(xs.size(), config.validationFraction(), config.seed());
+        this.trainXs = new ArrayList<>(split.trainingOf(xs));
+        this.trainYs = new ArrayList<>(split.trainingOf(ys));
+        this.heldXs = new ArrayList<>(split.heldOutOf(xs));
+        this.heldYs = new ArrayList<>(split.heldOutOf(ys));
+        this.words = count(trainYs);
+        this.heldWords = count(heldYs);
         this.learningRate = config.learningRate();
+        this.watch = new ModelWatch(model, xs, ys, split.training(), streams, config.seed());
+    }
+
+    private static long count(List<int[]> ys) {
+        long n = 0;
+        for (int[] y : ys) {
+            n += y.length;
+        }
+        return n;
+    }
+
+    /**
+     * The sentence to probe, SENTENCE_START to SENTENCE_END as word indices, or null for none. May be
+     * called from any thread, before or during the run: the next probe (after the next step, or at
+     * the start) is of this sentence.
+     */
+    public void setProbe(int[] words) {
+        watch.setProbe(words);
+    }
+
+    /** The probe sentence (a copy), or null. */
+    public int[] probe() {
+        return watch.probe();
+    }
+
+    /**
+     * Sets the learning rate from any thread: the next step uses it, and a
+     * {@link TrainingEvent.LearningRateSet} right before that step says so. Halving goes on from it.
+     */
+    public void setLearningRate(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("the learning rate must be a positive number, not " + rate);
+        }
+        requestedRate.set(Double.doubleToRawLongBits(rate));
+    }
+
+    /** Which sentences train and which are held out. */
+    public TrainValidationSplit split() {
+        return split;
+    }
+
+    /** The wall time of the live gradient checks so far. */
+    public long gradientCheckNanos() {
+        return watch.checkNanos();
+    }
+
+    /** How many live gradient checks ran. */
+    public int gradientChecks() {
+        return watch.checks();
+    }
+
+    /** The wall time of the probes so far. */
+    public long probeNanos() {
+        return watch.probeNanos();
+    }
+
+    /** The wall time of the run so far, pauses left out (for a finished run, all of it). */
+    public long trainingNanos() {
+        return trainingNanos;
+    }
+
+    /** Lets a test check the gradient with a wrong one (see GradientCheckTest). */
+    void useGradientCheck(GradientCheck check) {
+        watch.useGradientCheck(check);
     }
 
     public synchronized void addListener(TrainingListener l) {
@@ -173,11 +277,13 @@ public final class SgdTrainer {
             }
             outcome = Outcome.RUNNING;
         }
+        runStart = System.nanoTime();
         lastGood = model.copy();
-        int n = xs.size();
+        watch.start(runStart, emitter);
+        int n = trainXs.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            order[i] = split.training().get(i);
         }
         SplittableRandom rng = new SplittableRandom(config.seed());
         double lr = config.learningRate();
@@ -215,11 +321,18 @@ public final class SgdTrainer {
                     cancel(seen);
                     return;
                 }
+                if (requestedRate.get() != NO_RATE) {
+                    lr = Double.longBitsToDouble(requestedRate.getAndSet(NO_RATE));
+                    learningRate = lr;
+                    emit(new TrainingEvent.LearningRateSet(seen, lr));
+                }
+                boolean single = pauseRequested;
                 int k = order[i];
                 int[] y = ys.get(k);
                 long t0 = System.nanoTime();
                 double total = model.sgdStep(xs.get(k), y, lr);
-                long nanos = System.nanoTime() - t0;
+                long t1 = System.nanoTime();
+                long nanos = t1 - t0;
                 examplesSeen = ++seen;
                 double perWord = y.length == 0 ? 0 : total / y.length;
                 OptionalDouble broke = rule.afterStep(perWord);
@@ -231,9 +344,11 @@ public final class SgdTrainer {
                 if (listeners.length > 0) {
                     emit(new TrainingEvent.Step(seen, epoch, i, k, n, perWord, lr, nanos));
                 }
+                watch.afterStep(seen, epoch, single, t1, elapsed(t1), emitter);
             }
             emit(new TrainingEvent.EpochEnd(epoch, seen));
         }
+        watch.finish(seen, epochs, System.nanoTime(), emitter);
         if (Double.isNaN(evaluate(seen, epochs, lr))) {
             return;
         }
@@ -241,10 +356,49 @@ public final class SgdTrainer {
         emit(new TrainingEvent.Finished(seen));
     }
 
-    /** The lesson's calculate_loss, in timed chunks so that stop is honoured; NaN when stopped or diverged. */
+    /** The run's time up to {@code now}, pauses left out; kept for {@link #trainingNanos()}. */
+    private long elapsed(long now) {
+        long t = now - runStart - pausedNanos;
+        trainingNanos = t;
+        return t;
+    }
+
+    /**
+     * The lesson's calculate_loss on the training part, then the same on the held-out part, in timed
+     * chunks so that stop is honoured; NaN when stopped or diverged.
+     */
     private double evaluate(long seen, int epoch, double lr) {
+        double total = total(trainXs, trainYs, seen);
+        if (outcome == Outcome.CANCELLED) {
+            return Double.NaN;
+        }
+        double loss = total / words;
+        if (rule.rejectsEvaluation(loss)) {
+            diverge(seen, epoch, TrainingEvent.Diverged.Measured.TRAINING_SET, loss, lr);
+            return Double.NaN;
+        }
+        double validation = Double.NaN;
+        if (!heldXs.isEmpty()) {
+            double held = total(heldXs, heldYs, seen);
+            if (outcome == Outcome.CANCELLED) {
+                return Double.NaN;
+            }
+            validation = held / heldWords;
+        }
+        lastGood.copyFrom(model);
+        lastGoodLoss = loss;
+        TrainingEvent.Evaluation e = new TrainingEvent.Evaluation(seen, epoch, loss, lr, validation);
+        evaluations.add(e);
+        emit(e);
+        watch.evaluated(seen, System.nanoTime());
+        elapsed(System.nanoTime());
+        return loss;
+    }
+
+    /** The total loss of the sentences, chunk by chunk; when stop is asked, reports the run cancelled and returns NaN. */
+    private double total(List<int[]> sentences, List<int[]> targets, long seen) {
         double total = 0;
-        int n = xs.size();
+        int n = sentences.size();
         for (int from = 0; from < n; ) {
             if (stopRequested) {
                 cancel(seen);
@@ -252,7 +406,7 @@ public final class SgdTrainer {
             }
             int to = Math.min(n, from + evaluationChunk);
             long t0 = System.nanoTime();
-            total += model.totalLoss(xs.subList(from, to), ys.subList(from, to));
+            total += model.totalLoss(sentences.subList(from, to), targets.subList(from, to));
             long nanos = System.nanoTime() - t0;
             if (nanos < EVALUATION_CHUNK_NANOS / 2 && to - from == evaluationChunk) {
                 evaluationChunk = (int) Math.min(n, 2L * evaluationChunk);
@@ -261,17 +415,7 @@ public final class SgdTrainer {
             }
             from = to;
         }
-        double loss = total / words;
-        if (rule.rejectsEvaluation(loss)) {
-            diverge(seen, epoch, TrainingEvent.Diverged.Measured.TRAINING_SET, loss, lr);
-            return Double.NaN;
-        }
-        lastGood.copyFrom(model);
-        lastGoodLoss = loss;
-        TrainingEvent.Evaluation e = new TrainingEvent.Evaluation(seen, epoch, loss, lr);
-        evaluations.add(e);
-        emit(e);
-        return loss;
+        return total;
     }
 
     /**
@@ -304,7 +448,9 @@ public final class SgdTrainer {
                     }
                     continue;
                 }
+                long waitFrom = System.nanoTime();
                 changed.awaitUninterruptibly();
+                pausedNanos += System.nanoTime() - waitFrom;
             }
         } finally {
             lock.unlock();

@@ -13,9 +13,12 @@ import org.rnnlab.common.LessonDefaults;
  * @param divergenceFactor  the run diverges when its loss per word rises above this many times ln C
  *                          (see {@link DivergenceRule}); {@code Double.POSITIVE_INFINITY} keeps only the
  *                          NaN-or-infinite rule
+ * @param validationFraction the share of the sentences held out of training to measure the loss on
+ *                          sentences never stepped on (see {@link TrainValidationSplit}, seeded with
+ *                          {@code seed}); 0, the lesson's way, trains on every sentence
  */
 public record TrainingConfig(double learningRate, int epochs, int evaluateLossAfter, boolean shuffle, long seed,
-                             double divergenceFactor) {
+                             double divergenceFactor, double validationFraction) {
     public TrainingConfig {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be a positive number, not " + learningRate);
@@ -29,9 +32,16 @@ public record TrainingConfig(double learningRate, int epochs, int evaluateLossAf
         if (!(divergenceFactor > 0)) {
             throw new IllegalArgumentException("divergenceFactor must be a positive number, not " + divergenceFactor);
         }
+        TrainValidationSplit.checkFraction(validationFraction);
     }
 
-    /** The lesson's divergence factor, {@link LessonDefaults#DIVERGENCE_FACTOR}. */
+    /** Nothing held out: every sentence trains, as in the lesson. */
+    public TrainingConfig(double learningRate, int epochs, int evaluateLossAfter, boolean shuffle, long seed,
+                          double divergenceFactor) {
+        this(learningRate, epochs, evaluateLossAfter, shuffle, seed, divergenceFactor, 0.0);
+    }
+
+    /** The lesson's divergence factor, {@link LessonDefaults#DIVERGENCE_FACTOR}, nothing held out. */
     public TrainingConfig(double learningRate, int epochs, int evaluateLossAfter, boolean shuffle, long seed) {
         this(learningRate, epochs, evaluateLossAfter, shuffle, seed, LessonDefaults.DIVERGENCE_FACTOR);
     }
@@ -43,10 +53,15 @@ public record TrainingConfig(double learningRate, int epochs, int evaluateLossAf
     }
 
     public TrainingConfig withShuffle(boolean s, long newSeed) {
-        return new TrainingConfig(learningRate, epochs, evaluateLossAfter, s, newSeed, divergenceFactor);
+        return new TrainingConfig(learningRate, epochs, evaluateLossAfter, s, newSeed, divergenceFactor, validationFraction);
     }
 
     public TrainingConfig withDivergenceFactor(double factor) {
-        return new TrainingConfig(learningRate, epochs, evaluateLossAfter, shuffle, seed, factor);
+        return new TrainingConfig(learningRate, epochs, evaluateLossAfter, shuffle, seed, factor, validationFraction);
+    }
+
+    /** The same settings with {@code fraction} of the sentences held out (the app's default is 0.1). */
+    public TrainingConfig withValidationFraction(double fraction) {
+        return new TrainingConfig(learningRate, epochs, evaluateLossAfter, shuffle, seed, divergenceFactor, fraction);
     }
 }

@@ -1,6 +1,13 @@
 package org.rnnlab.training;
 
-/** What {@link SgdTrainer} reports, on its own thread, as training goes. */
+import java.util.List;
+
+/**
+ * What {@link SgdTrainer} reports, on its own thread, as training goes. Every event is delivered
+ * between two steps, so a listener sees the live model exactly as the event describes it; the
+ * events are immutable apart from the arrays of {@link Probe}, which belong to the receiver (the
+ * trainer keeps no reference): they can be handed to another thread as they are.
+ */
 public sealed interface TrainingEvent {
     /**
      * One SGD step done.
@@ -8,8 +15,8 @@ public sealed interface TrainingEvent {
      * @param examplesSeen sentences stepped on so far, this one included
      * @param epoch        0-based epoch
      * @param index        position of this step within the epoch (0-based)
-     * @param sentence     which sentence of the training set (0-based index into its sentences)
-     * @param total        sentences per epoch
+     * @param sentence     which sentence: its 0-based index in the sentences given to the trainer
+     * @param total        sentences per epoch (the training part, when some are held out)
      * @param sentenceLoss this sentence's mean loss per word, before the update
      * @param learningRate the rate used for the update
      * @param nanos        wall time of the step
@@ -17,11 +24,95 @@ public sealed interface TrainingEvent {
     record Step(long examplesSeen, int epoch, int index, int sentence, int total, double sentenceLoss, double learningRate, long nanos)
             implements TrainingEvent {}
 
-    /** Mean loss per word on the whole training set, as the lesson's {@code calculate_loss}. */
-    record Evaluation(long examplesSeen, int epoch, double loss, double learningRate) implements TrainingEvent {}
+    /**
+     * Mean loss per word on the whole training set, as the lesson's {@code calculate_loss}, and on
+     * the held-out sentences.
+     *
+     * @param loss           on the training sentences: the loss the lesson halves the rate by
+     * @param validationLoss on the held-out sentences (see {@link TrainValidationSplit}); NaN when none is held out
+     */
+    record Evaluation(long examplesSeen, int epoch, double loss, double learningRate, double validationLoss)
+            implements TrainingEvent {
+
+        /** An evaluation without held-out sentences. */
+        public Evaluation(long examplesSeen, int epoch, double loss, double learningRate) {
+            this(examplesSeen, epoch, loss, learningRate, Double.NaN);
+        }
+
+        /** exp(loss): the model is as unsure as a uniform choice among this many words. */
+        public double perplexity() {
+            return Math.exp(loss);
+        }
+
+        /** exp(validationLoss); NaN when none is held out. */
+        public double validationPerplexity() {
+            return Math.exp(validationLoss);
+        }
+
+        public boolean hasValidation() {
+            return !Double.isNaN(validationLoss);
+        }
+    }
 
     /** The loss rose since the previous evaluation, so the rate was halved to {@code learningRate}. */
     record LearningRateHalved(long examplesSeen, int epoch, double learningRate) implements TrainingEvent {}
+
+    /**
+     * The learning rate was set by {@link SgdTrainer#setLearningRate}; the step after this event is
+     * the first to use it.
+     */
+    record LearningRateSet(long examplesSeen, double learningRate) implements TrainingEvent {}
+
+    /**
+     * The probe sentence on the live model (see {@link SgdTrainer#setProbe}): for each position t
+     * of x = words[0..T-1], the probability the model gives the true next word y_t = words[t+1],
+     * p(y_t | x_0..x_t) = o_t[y_t], and its own top guess.
+     *
+     * @param examplesSeen sentences stepped on when the probe was taken
+     * @param words        the probe sentence, SENTENCE_START to SENTENCE_END (T + 1 word indices)
+     * @param p            T probabilities: p[t] = o_t[words[t + 1]]
+     * @param top          T word indices: argmax o_t
+     * @param topP         T probabilities: o_t[top[t]]
+     */
+    record Probe(long examplesSeen, int epoch, int[] words, double[] p, int[] top, double[] topP) implements TrainingEvent {
+        /** The mean of -ln p[t]: the probe's loss per word. */
+        public double loss() {
+            double sum = 0;
+            for (double q : p) {
+                sum -= Math.log(q);
+            }
+            return p.length == 0 ? Double.NaN : sum / p.length;
+        }
+    }
+
+    /**
+     * A live gradient check (see {@link LiveStreams}): the lesson's check, on a float64 copy of the
+     * model taken between two steps, for a sample of the elements of U, V and W, on one short
+     * training sentence, with BPTT not truncated.
+     *
+     * @param examplesSeen  sentences stepped on when the copy was taken
+     * @param sentence      the sentence checked: its index in the trainer's sentence list
+     * @param parameters    U, V and W, in that order
+     * @param nanos         the wall time of this check
+     * @param checkNanos    the wall time of every live check so far, this one included
+     * @param trainingNanos the wall time of the run so far (pauses left out), this check included
+     */
+    record GradientCheckDone(long examplesSeen, int epoch, int sentence, List<SampledVerdict> parameters, long nanos,
+                             long checkNanos, long trainingNanos) implements TrainingEvent {
+        public GradientCheckDone {
+            parameters = List.copyOf(parameters);
+        }
+
+        /** Every parameter passed. */
+        public boolean passed() {
+            return parameters.stream().allMatch(SampledVerdict::passed);
+        }
+
+        /** The live checks' share of the run's time so far, in [0, 1]. */
+        public double share() {
+            return trainingNanos <= 0 ? 0 : (double) checkNanos / trainingNanos;
+        }
+    }
 
     record EpochEnd(int epoch, long examplesSeen) implements TrainingEvent {}
 
