@@ -20,7 +20,15 @@ import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.Vocabulary;
+import org.rnnlab.text.Tokens;
+import org.rnnlab.text.TreebankTokenizer;
+import org.rnnlab.training.LiveStreams;
+import org.rnnlab.training.RunEnd;
+import org.rnnlab.training.RunLogWriter;
+import org.rnnlab.training.RunSettings;
+import org.rnnlab.training.SampledVerdict;
 import org.rnnlab.training.SgdTrainer;
+import org.rnnlab.training.TrainValidationSplit;
 import org.rnnlab.training.TrainingConfig;
 import org.rnnlab.training.TrainingEvent;
 import picocli.CommandLine.Command;
@@ -91,6 +99,30 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "M.npz", required = true, description = "Where to save the trained model.")
     Path out;
 
+    @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0",
+            description = "Hold this share of the sentences out of training (chosen with --seed) and report the loss on "
+                    + "them at every evaluation, with both perplexities (default: ${DEFAULT-VALUE}: train on all, as the lesson).")
+    double validationFraction;
+
+    @Option(names = "--probe", paramLabel = "SENTENCE",
+            description = "Follow this sentence while training: about every second, the probability the model gives each of "
+                    + "its words after the words before it. Tokenized as the training data; words outside the vocabulary "
+                    + "read as " + Tokens.UNKNOWN + ". The first and last probes are printed, every one goes to --log.")
+    String probe;
+
+    @Option(names = "--gradcheck-every", paramLabel = "N", defaultValue = "0",
+            description = "Every N steps, check the gradient as the lesson does (h " + LessonDefaults.GRADCHECK_H
+                    + ", threshold " + LessonDefaults.GRADCHECK_THRESHOLD + ", BPTT not truncated) on a float64 copy of the "
+                    + "model: " + LiveStreams.GRADCHECK_SAMPLES + " elements each of U, V and W on one short training "
+                    + "sentence. A check that would take the checks above 5% of the time waits until it fits "
+                    + "(default: ${DEFAULT-VALUE}: never).")
+    int gradcheckEvery;
+
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Write the run as JSON Lines, one object per event (\"event\": start, evaluation, halving, probe, "
+                    + "gradcheck, end), each appended as it comes, so the file can be followed and survives a killed run.")
+    Path log;
+
     @Override
     public Integer call() {
         EngineThreads.configure(); // this command computes: the engine's threads first, the same for every step
@@ -109,6 +141,10 @@ public final class TrainCommand implements Callable<Integer> {
             ModelOptions.positive("--hidden", hidden);
         }
         Precision precision = dtype == null ? null : ModelOptions.precision(dtype);
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new UserException("--validation-fraction must be at least 0 and below 1, not " + validationFraction + ".");
+        }
+        ModelOptions.notNegative("--gradcheck-every", gradcheckEvery);
 
         PreparedData prepared = PreparedData.read(data);
         Vocabulary vocabulary = prepared.vocabulary();
@@ -159,20 +195,48 @@ public final class TrainCommand implements Callable<Integer> {
 
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
+        int[] probeWords = probe == null ? null : probeWords(probe, vocabulary, stdout);
+        TrainingConfig config = new TrainingConfig(learningRate, epochs, evaluateLossAfter, shuffle, seed)
+                .withValidationFraction(validationFraction);
+        SgdTrainer trainer = new SgdTrainer(model, xs, ys, config, LiveStreams.PROBE_ONLY.withGradcheckEverySteps(gradcheckEvery));
+        TrainValidationSplit split = trainer.split();
+        int trained = split.trainingSize();
+        long trainedWords = 0;
+        for (int k : split.training()) {
+            trainedWords += ys.get(k).length;
+        }
         stdout.println(String.format(Locale.ROOT,
-                "Training a model with %s, on %,d sentences (%,d words) of %s: learning rate %s, %d epochs, loss every %d epoch%s, "
+                "Training a model with %s, on %,d sentences (%,d words) of %s%s: learning rate %s, %d epochs, loss every %d epoch%s, "
                         + "bptt_truncate %d%s.",
-                ModelOptions.describe(model), n, words, data, learningRate, epochs, evaluateLossAfter,
+                ModelOptions.describe(model), trained, trainedWords, data,
+                split.heldOutSize() == 0 ? "" : String.format(Locale.ROOT, ", %,d more held out (%s, seed %d)",
+                        split.heldOutSize(), percent(validationFraction), seed),
+                learningRate, epochs, evaluateLossAfter,
                 evaluateLossAfter == 1 ? "" : "s", model.bpttTruncate(), shuffle ? ", shuffled" : ""));
         stdout.flush();
+        if (probeWords != null) {
+            trainer.setProbe(probeWords);
+        }
+        RunLogWriter logWriter = log == null ? null : RunLogWriter.create(log, vocabulary,
+                RunSettings.of("RNN Lab (rnnlab train)", data.toString(), ModelFile.corpusHash(vocabulary, xs, ys), vocabulary,
+                        model, config, split));
+        if (logWriter != null) {
+            trainer.addListener(logWriter);
+        }
 
-        TrainingConfig config = new TrainingConfig(learningRate, epochs, evaluateLossAfter, shuffle, seed);
-        SgdTrainer trainer = new SgdTrainer(model, xs, ys, config);
         ProgressBar bar = ProgressBar.forConsole();
-        long totalSteps = (long) epochs * n;
+        long totalSteps = (long) epochs * trained;
         TrainingEvent.Diverged[] divergence = new TrainingEvent.Diverged[1];
+        TrainingEvent[] lastEvent = new TrainingEvent[1];
+        TrainingEvent.Probe[] lastProbe = new TrainingEvent.Probe[1];
+        int[] failedChecks = new int[1];
+        long[] stepNanos = new long[1];
         trainer.addListener(event -> {
+            if (!(event instanceof TrainingEvent.Step)) {
+                lastEvent[0] = event;
+            }
             if (event instanceof TrainingEvent.Step s) {
+                stepNanos[0] += s.nanos();
                 if (bar.enabled()) {
                     bar.update(s.examplesSeen(), totalSteps, String.format(Locale.ROOT, "epoch %d/%d  sentence %,d/%,d  loss %.3f",
                             s.epoch() + 1, epochs, s.index() + 1, s.total(), s.sentenceLoss()));
@@ -182,6 +246,24 @@ public final class TrainCommand implements Callable<Integer> {
                 // The lesson's line, with its %f.
                 stdout.println(String.format(Locale.ROOT, "%s: Loss after num_examples_seen=%d epoch=%d: %f",
                         LocalDateTime.now().format(TIME), e.examplesSeen(), e.epoch(), e.loss()));
+                if (e.hasValidation()) {
+                    stdout.println(String.format(Locale.ROOT, "  held-out loss: %f (perplexity %.1f; on the training sentences %.1f)",
+                            e.validationLoss(), e.validationPerplexity(), e.perplexity()));
+                }
+                stdout.flush();
+            } else if (event instanceof TrainingEvent.Probe p) {
+                if (lastProbe[0] == null) {
+                    bar.clear();
+                    stdout.println(probeLine(p, vocabulary));
+                    stdout.flush();
+                }
+                lastProbe[0] = p;
+            } else if (event instanceof TrainingEvent.GradientCheckDone g) {
+                bar.clear();
+                if (!g.passed()) {
+                    failedChecks[0]++;
+                }
+                stdout.println(gradcheckLine(g, xs.get(g.sentence()).length));
                 stdout.flush();
             } else if (event instanceof TrainingEvent.LearningRateHalved h) {
                 bar.clear();
@@ -212,6 +294,30 @@ public final class TrainCommand implements Callable<Integer> {
             bar.status(0, totalSteps, String.format(Locale.ROOT, "computing the loss on %,d sentences...", n));
             trainer.run();
             bar.clear();
+            if (lastProbe[0] != null && lastProbe[0].examplesSeen() > 0) {
+                stdout.println(probeLine(lastProbe[0], vocabulary));
+            }
+            double seconds = trainer.trainingNanos() / 1e9;
+            if (trainer.examplesSeen() > 0) {
+                stdout.println(String.format(Locale.ROOT, "Trained on %,d examples in %.2f s, evaluations included: "
+                        + "%.1f sentences/s (the steps alone: %.1f sentences/s).", trainer.examplesSeen(), seconds,
+                        trainer.examplesSeen() / seconds, trainer.examplesSeen() / (stepNanos[0] / 1e9)));
+            }
+            if (gradcheckEvery > 0) {
+                long due = trainer.examplesSeen() / gradcheckEvery;
+                stdout.println(String.format(Locale.ROOT, "Live gradient checks: %d, %s; they took %.2f s of %.2f s of training "
+                        + "(%.1f%%).%s", trainer.gradientChecks(), failedChecks[0] == 0 ? "all passed" : failedChecks[0] + " failed",
+                        trainer.gradientCheckNanos() / 1e9, seconds, 100.0 * trainer.gradientCheckNanos() / Math.max(1, trainer.trainingNanos()),
+                        due > trainer.gradientChecks() ? String.format(Locale.ROOT, " Every %,d steps would have made %,d; "
+                                + "%,d were left out to keep the checks within 5%% of the time.",
+                                gradcheckEvery, due, due - trainer.gradientChecks()) : ""));
+            }
+            if (logWriter != null) {
+                logWriter.end(RunEnd.of(trainer, lastEvent[0]));
+                logWriter.close();
+                stdout.println("Wrote the run's log to " + log + ".");
+            }
+            stdout.flush();
             List<Double> losses = new ArrayList<>(history);
             trainer.evaluations().forEach(e -> losses.add(e.loss()));
             ModelInfo info = ModelInfo.of(model, "RNN Lab (rnnlab train)").withSeed(modelSeed)
@@ -244,6 +350,13 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
         } finally {
+            if (logWriter != null) {
+                try {
+                    logWriter.close(); // again after an error: closing twice is harmless
+                } catch (UserException e) {
+                    // reported by the first close
+                }
+            }
             saved.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -251,5 +364,53 @@ public final class TrainCommand implements Callable<Integer> {
                 // the hook is running: it has what it waited for
             }
         }
+    }
+
+    /** The probe as the training data reads: lower-cased, tokenized, SENTENCE_START .. SENTENCE_END, unknown words noted. */
+    static int[] probeWords(String sentence, Vocabulary vocabulary, PrintStream stdout) {
+        List<String> tokens = new ArrayList<>();
+        tokens.add(Tokens.START);
+        tokens.addAll(new TreebankTokenizer().tokenize(sentence.toLowerCase(Locale.ROOT)));
+        tokens.add(Tokens.END);
+        if (tokens.size() < 3) {
+            throw new UserException("--probe needs a sentence with at least one word.");
+        }
+        for (String t : tokens.subList(1, tokens.size() - 1)) {
+            if (!vocabulary.contains(t)) {
+                stdout.println("note: the probe's '" + t + "' is not in the vocabulary; it is read as " + Tokens.UNKNOWN + ".");
+            }
+        }
+        return vocabulary.encode(tokens);
+    }
+
+    /** "Probe after num_examples_seen=0: the 0.000125  president 0.000124 ... (loss per word 8.99)". */
+    private static String probeLine(TrainingEvent.Probe p, Vocabulary vocabulary) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Probe after num_examples_seen=%d:", p.examplesSeen()));
+        for (int t = 0; t < p.p().length; t++) {
+            b.append(String.format(Locale.ROOT, "  %s %.4g", vocabulary.word(p.words()[t + 1]), p.p()[t]));
+        }
+        return b.append(String.format(Locale.ROOT, "  (loss per word %.3f)", p.loss())).toString();
+    }
+
+    /** One line per check, then the lesson's lines for each failing parameter. */
+    private static String gradcheckLine(TrainingEvent.GradientCheckDone g, int words) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "Gradient check after num_examples_seen=%d (sentence %d, %d words):", g.examplesSeen(), g.sentence(), words));
+        for (SampledVerdict v : g.parameters()) {
+            b.append(String.format(Locale.ROOT, " %s %s (%d elements, max %.1e, median %.1e);", v.parameter(),
+                    v.passed() ? "passed" : "FAILED", v.checked(), v.maxRelativeError(), v.medianRelativeError()));
+        }
+        b.append(String.format(Locale.ROOT, " %.2f s, checks %.1f%% of the time so far.", g.nanos() / 1e9, 100 * g.share()));
+        for (SampledVerdict v : g.parameters()) {
+            if (!v.passed()) {
+                b.append('\n').append(v.firstFailureText());
+            }
+        }
+        return b.toString();
+    }
+
+    /** 0.1 as "10%". */
+    private static String percent(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction * 100).stripTrailingZeros().toPlainString() + "%";
     }
 }

@@ -21,6 +21,8 @@ import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.ModelFile;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.text.PreparedData;
+import org.rnnlab.training.RunLog;
+import org.rnnlab.training.TrainingEvent;
 import org.rnnlab.training.TrainingFixtures;
 
 class TrainCommandTest {
@@ -142,6 +144,49 @@ class TrainCommandTest {
         assertTrue(Files.list(dir).noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
     }
 
+    /** The command line's streams: held-out loss, a probe, live gradient checks, and all of it in the log. */
+    @Test
+    void streamsTheHeldOutLossAProbeAndGradientChecksIntoTheLog() {
+        Path data = TrainingFixtures.preparedDir(dir, 80, 20);
+        Path log = dir.resolve("run.jsonl");
+        // The rate of the halving test above, so that the log has a halving too.
+        CliRun r = CliRun.run("train", "--data", data.toString(), "--hidden", "8", "--epochs", "12", "--evaluate-loss-after", "1",
+                "--learning-rate", "0.5", "--validation-fraction", "0.2", "--probe", "The cat sat on the zebra.",
+                "--gradcheck-every", "20", "--log", log.toString(), "--out", dir.resolve("m.npz").toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("on 64 sentences") && r.out().contains("16 more held out (20%, seed 10)"), r.out());
+        assertTrue(r.out().contains("note: the probe's 'zebra' is not in the vocabulary; it is read as UNKNOWN_TOKEN."), r.out());
+        List<double[]> losses = lossLines(r.out());
+        assertEquals(13, losses.size(), r.out());
+        assertEquals(13, Pattern.compile("^  held-out loss: \\d+\\.\\d{6} \\(perplexity ", Pattern.MULTILINE)
+                .matcher(r.out()).results().count(), r.out());
+        assertTrue(r.out().contains("Probe after num_examples_seen=0:  the "), r.out());
+        assertTrue(r.out().contains("Gradient check after num_examples_seen=20 "), r.out());
+        assertTrue(r.out().contains("Live gradient checks: ") && r.out().contains("all passed"), r.out());
+        assertTrue(r.out().contains("Wrote the run's log to " + log), r.out());
+
+        RunLog run = RunLog.read(log);
+        assertEquals(16, run.settings().heldOutSentences());
+        assertEquals(8, run.settings().hiddenDim());
+        assertEquals(PreparedData.read(data).vocabulary().size(), run.settings().wordDim());
+        assertEquals(13, run.evaluations().size());
+        for (int i = 0; i < 13; i++) {
+            assertEquals(losses.get(i)[2], run.evaluations().get(i).loss(), 5e-7);
+            assertTrue(run.evaluations().get(i).hasValidation());
+        }
+        assertFalse(run.halvings().isEmpty(), r.out());
+        assertFalse(run.gradientChecks().isEmpty());
+        assertTrue(run.gradientChecks().stream().allMatch(TrainingEvent.GradientCheckDone::passed));
+        RunLog.Probe first = run.probes().get(0);
+        // "on" is not among the 20 words either
+        assertEquals(List.of("SENTENCE_START", "the", "cat", "sat", "UNKNOWN_TOKEN", "the", "UNKNOWN_TOKEN", ".", "SENTENCE_END"),
+                first.words());
+        assertEquals(8, first.p().length);
+        assertEquals(0, first.examplesSeen());
+        assertEquals(64 * 12, run.probes().get(run.probes().size() - 1).examplesSeen());
+        assertEquals("finished", run.end().outcome());
+    }
+
     @Test
     void theHelpListsTheExitStatuses() {
         CliRun r = CliRun.run("help", "train");
@@ -160,6 +205,12 @@ class TrainCommandTest {
                 "--epochs");
         InitCommandTest.assertOneLineError(CliRun.run("train", "--data", data.toString(), "--learning-rate", "0",
                 "--out", out), "--learning-rate");
+        InitCommandTest.assertOneLineError(CliRun.run("train", "--data", data.toString(), "--validation-fraction", "1",
+                "--out", out), "--validation-fraction");
+        InitCommandTest.assertOneLineError(CliRun.run("train", "--data", data.toString(), "--gradcheck-every", "-1",
+                "--out", out), "--gradcheck-every");
+        InitCommandTest.assertOneLineError(CliRun.run("train", "--data", data.toString(), "--probe", " ",
+                "--out", out), "--probe");
         Path other = dir.resolve("other.npz");
         assertEquals(0, CliRun.run("init", "-C", "50", "--hidden", "3", "--out", other.toString()).exit());
         InitCommandTest.assertOneLineError(CliRun.run("train", "--data", data.toString(), "--init", other.toString(),
