@@ -231,12 +231,14 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingEvent.Probe[] lastProbe = new TrainingEvent.Probe[1];
         int[] failedChecks = new int[1];
         long[] stepNanos = new long[1];
+        long[] stepWords = new long[1];
         trainer.addListener(event -> {
             if (!(event instanceof TrainingEvent.Step)) {
                 lastEvent[0] = event;
             }
             if (event instanceof TrainingEvent.Step s) {
                 stepNanos[0] += s.nanos();
+                stepWords[0] += ys.get(s.sentence()).length;
                 if (bar.enabled()) {
                     bar.update(s.examplesSeen(), totalSteps, String.format(Locale.ROOT, "epoch %d/%d  sentence %,d/%,d  loss %.3f",
                             s.epoch() + 1, epochs, s.index() + 1, s.total(), s.sentenceLoss()));
@@ -299,9 +301,10 @@ public final class TrainCommand implements Callable<Integer> {
             }
             double seconds = trainer.trainingNanos() / 1e9;
             if (trainer.examplesSeen() > 0) {
-                stdout.println(String.format(Locale.ROOT, "Trained on %,d examples in %.2f s, evaluations included: "
-                        + "%.1f sentences/s (the steps alone: %.1f sentences/s).", trainer.examplesSeen(), seconds,
-                        trainer.examplesSeen() / seconds, trainer.examplesSeen() / (stepNanos[0] / 1e9)));
+                stdout.println(String.format(Locale.ROOT, "Trained on %,d examples (%,d words) in %.2f s, evaluations "
+                        + "included: %.1f sentences/s, %,.0f words/s (the steps alone: %.1f sentences/s, %,.0f words/s).",
+                        trainer.examplesSeen(), stepWords[0], seconds, trainer.examplesSeen() / seconds, stepWords[0] / seconds,
+                        trainer.examplesSeen() / (stepNanos[0] / 1e9), stepWords[0] / (stepNanos[0] / 1e9)));
             }
             if (gradcheckEvery > 0) {
                 long due = trainer.examplesSeen() / gradcheckEvery;
