@@ -467,6 +467,7 @@ public final class SgdTrainer {
         if (!finite(model)) {
             model.copyFrom(lastGood);
         }
+        elapsed(System.nanoTime());
         outcome = Outcome.CANCELLED;
         emit(new TrainingEvent.Cancelled(seen));
     }
@@ -474,6 +475,7 @@ public final class SgdTrainer {
     /** Puts back the last good snapshot and reports it; the run ends there (no Cancelled follows). */
     private void diverge(long seen, int epoch, TrainingEvent.Diverged.Measured measured, double loss, double lr) {
         model.copyFrom(lastGood);
+        elapsed(System.nanoTime());
         outcome = Outcome.DIVERGED;
         emit(new TrainingEvent.Diverged(seen, epoch, measured, loss, rule.factor(), rule.bound(), lr, lastGoodLoss));
     }

@@ -342,6 +342,33 @@ class LiveStreamsTest {
         assertTrue(share <= allowed + (double) largest / fair.trainingNanos(), "share " + share);
     }
 
+    /** The run's time, which the checks' share is of, leaves pauses out. */
+    @Test
+    void theRunsTimeLeavesPausesOut() throws Exception {
+        SgdTrainer trainer = new SgdTrainer(model(Precision.FLOAT32), XS, YS, new TrainingConfig(0.005, 1_000_000, 1_000_000, false, 10));
+        java.util.concurrent.BlockingQueue<TrainingEvent> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        trainer.addListener(e -> {
+            if (!(e instanceof TrainingEvent.Step)) {
+                events.add(e);
+            }
+        });
+        trainer.pause();
+        long start = System.nanoTime();
+        Thread t = new Thread(trainer::run, "trainer-under-test");
+        t.start();
+        assertEquals(new TrainingEvent.Paused(0), events.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+        Thread.sleep(600);
+        trainer.resume();
+        Thread.sleep(100);
+        trainer.stop();
+        t.join(30_000);
+        long wall = System.nanoTime() - start;
+        assertEquals(SgdTrainer.Outcome.CANCELLED, trainer.outcome());
+        assertTrue(trainer.examplesSeen() > 0);
+        assertTrue(trainer.trainingNanos() > 0 && trainer.trainingNanos() < wall - 500_000_000L,
+                trainer.trainingNanos() / 1e6 + " ms of " + wall / 1e6);
+    }
+
     // ---- learning rate
 
     @Test
