@@ -97,21 +97,7 @@ public final class PrepareCommand implements Callable<Integer> {
         }
 
         static TerminalProgress onStderr() {
-            return new TerminalProgress(stderrIsTerminal() && System.getenv("RNNLAB_NO_PROGRESS") == null);
-        }
-
-        /** On Linux, where file descriptor 2 points; elsewhere, whether the JVM has a console at all. */
-        private static boolean stderrIsTerminal() {
-            try {
-                Path fd2 = Path.of("/proc/self/fd/2");
-                if (Files.isSymbolicLink(fd2)) {
-                    String target = Files.readSymbolicLink(fd2).toString();
-                    return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-                }
-            } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
-                // fall through
-            }
-            return System.console() != null;
+            return new TerminalProgress(Terminal.stderrIsTerminal() && System.getenv("RNNLAB_NO_PROGRESS") == null);
         }
 
         @Override

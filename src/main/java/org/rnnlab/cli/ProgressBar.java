@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A one-line progress bar redrawn in place on stderr, only when stderr is a terminal
- * ({@code System.console() != null}); otherwise every call does nothing, so logs stay clean.
+ * A one-line progress bar redrawn in place on stderr, only when stderr is a terminal (even with
+ * standard output redirected); otherwise every call does nothing, so logs stay clean.
  * Redraws at most ten times a second, so calling it on every training step costs a clock read.
  */
 final class ProgressBar {
@@ -23,9 +23,9 @@ final class ProgressBar {
         this.enabled = enabled;
     }
 
-    /** Enabled only when the JVM has a console (stdin and stdout are a terminal). */
+    /** Enabled only when standard error is a terminal. */
     static ProgressBar forConsole() {
-        return new ProgressBar(System.err, System.console() != null);
+        return new ProgressBar(System.err, Terminal.stderrIsTerminal());
     }
 
     boolean enabled() {

@@ -56,7 +56,10 @@ public final class SentenceGenerator {
                 int tries = 0;
                 while (word == options.unknownIndex()) {
                     redraws++;
-                    word = ++tries < MAX_REDRAWS ? draw(q, rng, -1) : draw(q, rng, options.unknownIndex());
+                    // past the last redraw, UNKNOWN_TOKEN is taken out before the temperature is applied:
+                    // at a very low temperature the other words' shares underflow to 0 otherwise
+                    word = ++tries < MAX_REDRAWS ? draw(q, rng, -1)
+                            : draw(tempered(without(p, options.unknownIndex()), options.temperature()), rng, -1);
                 }
                 if (word == options.endIndex()) {
                     break;
@@ -103,6 +106,15 @@ public final class SentenceGenerator {
             q[i] /= sum;
         }
         return q;
+    }
+
+    /** p with word {@code index} given probability 0 (the others keep theirs; tempered renormalises). */
+    static double[] without(double[] p, int index) {
+        double[] out = p.clone();
+        if (index >= 0 && index < out.length) {
+            out[index] = 0;
+        }
+        return out;
     }
 
     /** One multinomial draw from q; {@code excluded} (or -1) gets probability 0. */

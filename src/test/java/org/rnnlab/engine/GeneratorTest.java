@@ -149,4 +149,18 @@ class GeneratorTest {
         assertEquals(after5[7], s.probabilities()[1], 1e-12);
         assertTrue(s.words().length >= 4 && s.words().length <= 12);
     }
+
+    @Test
+    void aVeryLowTemperatureStillWritesWhenUnknownIsTheTopWord() {
+        // the model's top word everywhere is UNKNOWN (index 2): at temperature 1e-5 the others' shares
+        // underflow to 0, which once read as "every word has probability 0"
+        RnnModel m = RnnModel.initialise(12, 4, 4, 10, Precision.FLOAT64);
+        m.V().getRow(2).addi(50.0);
+        GenerationOptions o = new GenerationOptions(1, 8, 1e-5, 0, 1, 2);
+        GeneratedSentence s = new SentenceGenerator(m).generate(o, new SplittableRandom(1));
+        for (int w : s.words()) {
+            assertNotEquals(2, w, "never UNKNOWN_TOKEN");
+        }
+        assertTrue(s.unknownRedraws() > 0);
+    }
 }
