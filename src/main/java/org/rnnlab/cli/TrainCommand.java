@@ -1,6 +1,7 @@
 package org.rnnlab.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -339,6 +340,12 @@ public final class TrainCommand implements Callable<Integer> {
                     return EXIT_DIVERGED;
                 }
                 case CANCELLED -> {
+                    if (trainer.examplesSeen() == 0) {
+                        // nothing was learned: an existing --out (perhaps a trained model) must not become the start weights
+                        stderr.println(String.format(Locale.ROOT, "rnnlab: training stopped before its first step; nothing was "
+                                + "saved%s.", Files.exists(out) ? " and " + out + " was left as it was" : ""));
+                        return EXIT_STOPPED;
+                    }
                     ModelFile.save(out, model, vocabulary, info);
                     stderr.println(String.format(Locale.ROOT,
                             "rnnlab: training stopped after %,d examples; the model as it is now was saved to %s.",
@@ -360,6 +367,9 @@ public final class TrainCommand implements Callable<Integer> {
                     // reported by the first close
                 }
             }
+            // a signal's shutdown halts the JVM as soon as the hook returns: say everything first
+            stdout.flush();
+            stderr.flush();
             saved.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
