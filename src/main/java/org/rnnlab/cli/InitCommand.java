@@ -47,6 +47,8 @@ public final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // paths first: a run must not end in "cannot write"
+        OutputCheck.file(out, "--out");
         EngineThreads.configure(); // this command computes: the engine's threads first, the same for every step
         Vocabulary vocabulary = data == null ? null : ModelOptions.readVocabulary(data);
         int c;

@@ -46,6 +46,7 @@ public final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputCheck.folder(out, "--out");
         if (vocabularySize < 3) {
             throw new UserException("--vocabulary-size " + vocabularySize + " is too small: it must be at least 3 "
                     + "(SENTENCE_START, SENTENCE_END and UNKNOWN_TOKEN); the lesson uses 8000");

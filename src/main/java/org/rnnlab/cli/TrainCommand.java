@@ -126,6 +126,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // paths first: a run must not end in "cannot write"
+        OutputCheck.file(out, "--out");
+        if (log != null) {
+            OutputCheck.file(log, "--log");
+        }
         EngineThreads.configure(); // this command computes: the engine's threads first, the same for every step
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new UserException("--learning-rate must be a positive number, not " + learningRate + ".");
