@@ -297,7 +297,15 @@ public final class TrainCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "rnnlab-train-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // stopped (Ctrl-C, SIGTERM) while setting up: nothing trained, nothing to save
+            stderr.println(String.format(Locale.ROOT, "rnnlab: training stopped before its first step; nothing was saved%s.",
+                    Files.exists(out) ? " and " + out + " was left as it was" : ""));
+            stderr.flush();
+            return EXIT_STOPPED;
+        }
         try {
             bar.status(0, totalSteps, String.format(Locale.ROOT, "computing the loss on %,d sentences...", n));
             trainer.run();
