@@ -35,8 +35,7 @@ final class LiveCheckChart extends VBox {
     LiveCheckChart(LiveCheckState check) {
         super(4);
         this.check = check;
-        Label title = new Label("Gradient check while training (max and median relative error, threshold "
-                + LessonDefaults.GRADCHECK_THRESHOLD + ")");
+        Label title = new Label("Gradient check while training: largest (thick) and median (thin) relative error");
         title.getStyleClass().add("card-title");
         title.setWrapText(true);
         for (String p : new String[] {"U", "V", "W"}) {
@@ -53,11 +52,12 @@ final class LiveCheckChart extends VBox {
         Charts.plainNumbers(xAxis);
         chart.getPlugins().add(Charts.horizontal(yAxis, LessonDefaults.GRADCHECK_THRESHOLD, "threshold"));
         chart.setId("liveCheckChart");
-        Charts.heights(chart, 160, 220, 400);
+        Charts.heights(chart, 150, 200, 400);
         VBox.setVgrow(chart, Priority.ALWAYS);
         verdicts.setId("liveCheckVerdicts");
         summary.setId("liveCheckSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.setText(check.summary());
         getChildren().setAll(title, chart, verdicts, summary);
         getStyleClass().add("card");
@@ -85,6 +85,8 @@ final class LiveCheckChart extends VBox {
         verdicts.getChildren().clear();
         for (String p : check.parameters()) {
             Label l = new Label(check.verdictLine(p));
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             l.setStyle("-fx-text-fill: " + COLOURS.getOrDefault(p, Charts.GREY) + ";");
             if (check.latest(p) != null && !check.latest(p).passed()) {
                 l.getStyleClass().add("verdict-failed");

@@ -94,14 +94,14 @@ public final class LiveCheckState {
         return revision;
     }
 
-    /** "U: 20 elements, max 3.1e-06, median 2.0e-08: passed" for the latest check of {@code parameter}. */
+    /** "U passed: max 3.1e-06, median 2.0e-08 (20 elements)" for the latest check of {@code parameter}. */
     public String verdictLine(String parameter) {
         SampledVerdict v = latest.get(parameter);
         if (v == null) {
             return parameter + ": not checked yet";
         }
-        return String.format(Locale.ROOT, "%s: %d elements, max %.1e, median %.1e: %s", parameter, v.checked(),
-                v.maxRelativeError(), v.medianRelativeError(), v.passed() ? "passed" : "FAILED");
+        return String.format(Locale.ROOT, "%s %s: max %.1e, median %.1e (%d elements)", parameter,
+                v.passed() ? "passed" : "FAILED", v.maxRelativeError(), v.medianRelativeError(), v.checked());
     }
 
     /**

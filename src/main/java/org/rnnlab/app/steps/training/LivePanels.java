@@ -28,10 +28,12 @@ final class LivePanels {
         LiveControls live = vm.live();
         probe = new ProbeHeatmap(run.probe(), live);
         check = new LiveCheckChart(run.check());
-        check.setPrefWidth(430);
-        check.setMinWidth(360);
+        check.setPrefWidth(300);
+        check.setMinWidth(260);
+        check.setMaxWidth(300);
         HBox top = new HBox(10, loss, check);
         HBox.setHgrow(loss, Priority.ALWAYS);
+        loss.setMinWidth(0);
 
         TextField sentence = new TextField();
         sentence.setId("probeSentence");
@@ -48,7 +50,7 @@ final class LivePanels {
         HBox field = new HBox(8, new Label("Probe"), sentence, apply, note);
         field.setAlignment(Pos.CENTER_LEFT);
         probe.getChildren().add(1, field);
-        node = new VBox(10, top, probe);
+        node = new VBox(10, top, probe, probe.bars());
     }
 
     Node node() {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.charts.Charts;
@@ -53,13 +52,14 @@ final class LossChart extends VBox {
         yAxis.setMin(0);
         yAxis.setMax(10);
         chart.setId("trainingChart");
-        Charts.heights(chart, 200, 400, 4096);
+        Charts.heights(chart, 200, 280, 4096); // room under it for the probe and the live check
         VBox.setVgrow(chart, Priority.ALWAYS);
-        HBox legend = new HBox(14, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(14, 2, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
                 legendItem("—", Charts.BLUE, "smoothed"), legendItem("●", Charts.ORANGE, "whole training set"),
                 legendItem("●", GREEN, "held-out sentences"),
                 legendItem("- -", Charts.GREY, "ln C (random guessing)"), legendItem("|", Charts.RED, "learning rate halved or set"));
         legend.setAlignment(Pos.CENTER);
+        legend.setMinWidth(0);
         getChildren().setAll(chart, legend);
         VBox.setVgrow(this, Priority.ALWAYS);
     }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.charts.Heatmap;
 import org.rnnlab.app.charts.ProbabilityBars;
@@ -24,6 +22,7 @@ final class ProbeHeatmap extends VBox {
     private final ProbabilityBars bars = new ProbabilityBars();
     private final Label title = new Label("The probe sentence, word by word");
     private final Label latest = new Label();
+    private final VBox side = new VBox(4);
     private long shown = -1;
 
     ProbeHeatmap(ProbeStream probe, LiveControls live) {
@@ -35,6 +34,9 @@ final class ProbeHeatmap extends VBox {
         latest.setWrapText(true);
         heatmap.setColourScale(p -> Math.log10(Math.max(p, 1e-12)));
         heatmap.chart().setId("probeHeatmap");
+        org.rnnlab.app.charts.Charts.heights(heatmap.chart(), 150, 230, 4096);
+        // upright labels: turned ones take a third of the chart's height
+        ((io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) heatmap.chart().getXAxis()).getTickLabelStyle().setRotate(0);
         heatmap.setCellText((r, c, v) -> {
             List<ProbeStream.Column> cols = probe.columns();
             int[] w = probe.words();
@@ -42,12 +44,14 @@ final class ProbeHeatmap extends VBox {
                     cols.get(c).examplesSeen(), live.word(w[r + 1]), v) : " ";
         });
         bars.setId("probeBars");
-        VBox side = new VBox(4, new Label("Now: p(true next word), and the model's top guess"), bars);
-        side.setMinWidth(330);
-        side.setPrefWidth(380);
-        HBox row = new HBox(10, heatmap.node(), side);
-        HBox.setHgrow(heatmap.node(), Priority.ALWAYS);
-        getChildren().setAll(title, latest, row);
+        Label barsTitle = new Label("The probe now: p(true next word), and the model's top guess");
+        barsTitle.getStyleClass().add("card-title");
+        barsTitle.setWrapText(true);
+        side.getChildren().setAll(barsTitle, bars);
+        side.getStyleClass().add("card");
+        side.setPadding(new Insets(6));
+        side.setMinWidth(0);
+        getChildren().setAll(title, latest, heatmap.node());
         getStyleClass().add("card");
         setPadding(new Insets(6));
     }
@@ -91,6 +95,11 @@ final class ProbeHeatmap extends VBox {
         }
         latest.setText(String.format(Locale.ROOT, "\"%s\": loss per word %.2f after %,d examples; colours from 1/C (knows nothing) to 1.",
                 sentence, p.loss(), cols.get(cols.size() - 1).examplesSeen()));
+    }
+
+    /** The latest probe's bars, in a card of their own (placed beside the check chart). */
+    VBox bars() {
+        return side;
     }
 
     /** Columns shown, for tests. */

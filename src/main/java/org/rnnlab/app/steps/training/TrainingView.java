@@ -103,6 +103,7 @@ public final class TrainingView implements LessonStep {
         splitNote.setId("splitNote");
         splitNote.getStyleClass().add("muted");
         splitNote.setWrapText(true);
+        splitNote.setMinHeight(Region.USE_PREF_SIZE);
         splitNote.textProperty().bind(vm.live().splitNote());
 
         VBox content = new VBox(10, modelLine, form(session), sentencesNote, splitNote, buttons(session), stepResult, stats(),
@@ -257,12 +258,12 @@ public final class TrainingView implements LessonStep {
         Label which = new Label();
         which.setId("startsWith");
         which.setWrapText(true);
+        which.setMinHeight(Region.USE_PREF_SIZE);
         which.getStyleClass().add("muted");
         which.textProperty().bind(vm.startsWith());
 
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox box = new HBox(8, start, trains, from, pause, step, stop, spring, file);
+        // wraps rather than cutting the buttons' names when the page is narrow
+        FlowPane box = new FlowPane(8, 6, start, trains, from, pause, step, stop, file);
         box.setAlignment(Pos.CENTER_LEFT);
         Label fieldsProblem = Fields.problemLine(vm.inputs().forStart().problemProperty());
         fieldsProblem.setId("trainingInputProblem");

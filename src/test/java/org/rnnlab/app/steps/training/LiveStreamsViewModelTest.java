@@ -136,7 +136,7 @@ class LiveStreamsViewModelTest {
                 List.of(verdict("U", 1e-6), verdict("V", 0.5, 0.02), verdict("W", 1e-5)), 1_000, 2_000, 200_000));
         assertEquals(2, c.maxSeries("V").size());
         assertEquals(0.5, c.latest("V").maxRelativeError());
-        assertTrue(c.verdictLine("V").endsWith("FAILED"), c.verdictLine("V"));
+        assertTrue(c.verdictLine("V").startsWith("V FAILED: max 5.0e-01"), c.verdictLine("V"));
         assertTrue(c.firstFailure().contains("Gradient Check ERROR: parameter=V ix=(0, 0)"), c.firstFailure());
         assertTrue(c.firstFailure().startsWith("After 20 examples, V"), c.firstFailure());
         training.deliver(new TrainingEvent.GradientCheckDone(30, 0, 4,
