@@ -116,6 +116,18 @@ public final class TrainingView implements LessonStep {
         panel = StepPage.build("trainingStep", "Training", EXPLANATION, LATEX, scroll);
 
         run.stateProperty().addListener((o, a, s) -> stateChanged(s));
+        if (Boolean.getBoolean(PulseMonitor.FLAG)) {
+            PulseMonitor pulses = new PulseMonitor();
+            session.models().trainingProperty().addListener((o, was, on) -> {
+                if (on) {
+                    pulses.start();
+                } else {
+                    pulses.stop();
+                    System.out.printf(Locale.ROOT, "pulse monitor: %s; %.1f sentences/s on average; %s%n", pulses.summary(),
+                            run.averageSentencesPerSecond(System.nanoTime()), run.check().summary());
+                }
+            });
+        }
         vm.chartVersionProperty().addListener((o, a, b) -> livePanels.refresh());
         vm.lnCProperty().addListener((o, a, b) -> chart.showLnC(b.doubleValue()));
         chart.showLnC(vm.lnCProperty().get());
