@@ -138,6 +138,7 @@ public final class LiveControls {
 
     /** Sets the field's learning rate on the run going on: its next step uses it, and the chart marks it. */
     public void applyLearningRate() {
+        learningRateInput.commit(); // what is typed counts, Enter or not
         if (!learningRateInput.isValid()) {
             notifier.warn("Learning rate", learningRateInput.problemProperty().get());
             return;

@@ -182,7 +182,8 @@ public final class TrainingView implements LessonStep {
         applyRate.setOnAction(e -> vm.live().applyLearningRate());
         applyRate.visibleProperty().bind(session.models().trainingProperty());
         applyRate.managedProperty().bind(applyRate.visibleProperty());
-        lr.editor().setOnAction(e -> {
+        // beside the field's own Enter (which commits the text), not instead of it
+        lr.editor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
             if (session.models().isTraining()) {
                 vm.live().applyLearningRate();
             }

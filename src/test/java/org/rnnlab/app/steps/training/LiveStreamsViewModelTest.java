@@ -156,6 +156,19 @@ class LiveStreamsViewModelTest {
     }
 
     @Test
+    void theTypedRateIsCommittedBeforeItIsSet() {
+        vm.start();
+        vm.inputs().learningRate().textProperty().set("0.03");
+        vm.live().applyLearningRate();
+        assertEquals("learningRate 0.03", training.calls.get(training.calls.size() - 1));
+        vm.inputs().learningRate().textProperty().set("-1");
+        int calls = training.calls.size();
+        vm.live().applyLearningRate();
+        assertEquals(calls, training.calls.size(), "a wrong rate is not sent");
+        assertTrue(notifier.last().startsWith("Learning rate"), notifier.last());
+    }
+
+    @Test
     void aTypedProbeIsEncodedWithTheVocabularyAndSent() {
         vm.start();
         vm.live().probeTextProperty().set("The zzqx");
