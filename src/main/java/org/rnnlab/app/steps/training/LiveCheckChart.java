@@ -38,6 +38,7 @@ final class LiveCheckChart extends VBox {
         Label title = new Label("Gradient check while training: largest (thick) and median (thin) relative error");
         title.getStyleClass().add("card-title");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         for (String p : new String[] {"U", "V", "W"}) {
             max.put(p, new Series(lines, p + " max", Charts.lineStyle(COLOURS.get(p), 2.5)));
             median.put(p, new Series(lines, p + " median", Charts.lineStyle(COLOURS.get(p), 1)));

@@ -130,6 +130,7 @@ final class LossChart extends VBox {
         for (int i = rateMarkers.size(); i < run.rateSets().size(); i++) {
             TrainingRunState.RateSet r = run.rateSets().get(i);
             XValueIndicator m = Charts.vertical(xAxis, r.examplesSeen(), String.format(Locale.ROOT, "lr set to %.3g", r.learningRate()));
+            m.setLabelPosition(0.85); // above the halvings' labels, which sit low
             rateMarkers.add(m);
             chart.getPlugins().add(m);
         }

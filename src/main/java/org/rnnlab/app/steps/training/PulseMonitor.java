@@ -15,6 +15,8 @@ public final class PulseMonitor extends AnimationTimer {
     private long maxGap;
     private long sum;
     private int count;
+    private long first;
+    private final java.util.List<String> long_ = new java.util.ArrayList<>();
 
     @Override
     public void start() {
@@ -22,6 +24,8 @@ public final class PulseMonitor extends AnimationTimer {
         maxGap = 0;
         sum = 0;
         count = 0;
+        first = 0;
+        long_.clear();
         super.start();
     }
 
@@ -30,10 +34,24 @@ public final class PulseMonitor extends AnimationTimer {
         if (last != 0) {
             long gap = now - last;
             maxGap = Math.max(maxGap, gap);
+            if (gap > LONG_NANOS && long_.size() < 40) {
+                long_.add(String.format(java.util.Locale.ROOT, "%.0f ms at %.1f s", gap / 1e6, (now - first) / 1e9));
+            }
             sum += gap;
+        }
+        if (first == 0) {
+            first = now;
         }
         last = now;
         count++;
+    }
+
+    /** Gaps longer than this are listed with when they happened. */
+    static final long LONG_NANOS = 50_000_000L;
+
+    /** The gaps over 50 ms: "120 ms at 3.2 s" (the first 40). */
+    public java.util.List<String> longGaps() {
+        return java.util.List.copyOf(long_);
     }
 
     public double maxGapMillis() {

@@ -125,6 +125,7 @@ public final class TrainingView implements LessonStep {
                     pulses.stop();
                     System.out.printf(Locale.ROOT, "pulse monitor: %s; %.1f sentences/s on average; %s%n", pulses.summary(),
                             run.averageSentencesPerSecond(System.nanoTime()), run.check().summary());
+                    System.out.println("pulse monitor: gaps over 50 ms: " + pulses.longGaps());
                 }
             });
         }
