@@ -38,6 +38,7 @@ public final class LiveControls {
     private final StringProperty probeText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper probeNote = new ReadOnlyStringWrapper("");
     private final StringBinding splitNote;
+    private final LongProperty seedValue;
     private int[] probe;
 
     LiveControls(TrainingControl training, Notifier notifier, ObservableValue<PreparedData> prepared,
@@ -47,6 +48,7 @@ public final class LiveControls {
         this.prepared = prepared;
         this.learningRateInput = learningRateInput;
         this.learningRate = learningRate;
+        this.seedValue = seed;
         splitNote = Bindings.createStringBinding(() -> {
             PreparedData d = prepared.getValue();
             if (d == null) {
@@ -61,6 +63,11 @@ public final class LiveControls {
     /** The share of the sentences held out of training (0.1 by default). */
     public DoubleProperty heldOutFractionProperty() {
         return heldOutFraction;
+    }
+
+    /** How many of {@code n} sentences train (the others are held out), split as the trainer splits them. */
+    int trainingSentences(int n) {
+        return TrainValidationSplit.of(n, heldOutFraction.get(), seedValue.get()).trainingSize();
     }
 
     /** "900 training sentences, 100 held out (10%, seed 10): ..." */

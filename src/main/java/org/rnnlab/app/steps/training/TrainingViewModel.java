@@ -272,7 +272,8 @@ public final class TrainingViewModel {
             return;
         }
         long now = clock.getAsLong();
-        run.started(Math.min(sentences.get(), d.size()), epochs.get(), learningRate.get(), now, keep);
+        // an epoch steps on the training part only: the held-out sentences are never stepped on
+        run.started(live.trainingSentences(Math.min(sentences.get(), d.size())), epochs.get(), learningRate.get(), now, keep);
         if (!keep) {
             samples.clear();
         }

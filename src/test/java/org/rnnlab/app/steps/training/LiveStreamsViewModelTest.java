@@ -67,6 +67,7 @@ class LiveStreamsViewModelTest {
         vm.start();
         assertEquals(0.1, training.lastRequest.heldOutFraction());
         assertNull(training.lastRequest.probe(), "the controller picks a held-out sentence");
+        assertEquals(18L * vm.epochsProperty().get(), vm.run().totalExamplesProperty().get(), "the held-out ones are never stepped on");
         assertTrue(vm.live().splitNote().get().startsWith("18 training sentences, 2 held out (10%, seed 10)"),
                 vm.live().splitNote().get());
     }
