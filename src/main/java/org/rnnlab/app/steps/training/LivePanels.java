@@ -21,10 +21,14 @@ final class LivePanels {
     private final ProbeHeatmap probe;
     private final LiveCheckChart check;
     private final Node node;
+    private final TrainingRunState run;
+    private int ticks;
+    /** The probe and check panels redraw at every this many chart refreshes while training runs. */
+    static final int SLOW_EVERY = 3;
 
     LivePanels(TrainingViewModel vm, LossChart loss) {
         this.loss = loss;
-        TrainingRunState run = vm.run();
+        this.run = vm.run();
         LiveControls live = vm.live();
         probe = new ProbeHeatmap(run.probe(), live);
         check = new LiveCheckChart(run.check());
@@ -57,11 +61,19 @@ final class LivePanels {
         return node;
     }
 
-    /** Redraws the charts (once a second at most while training, as the view-model says). */
+    /**
+     * Redraws the charts (once a second at most while training, as the view-model says): the loss
+     * each time, the probe and the check every {@link #SLOW_EVERY}th time while the run goes on
+     * (they change slowly, and on two cores their redraw is taken from training), and at once
+     * otherwise (paused, ended).
+     */
     void refresh() {
         loss.refresh();
-        probe.refresh();
-        check.refresh();
+        boolean running = run.stateProperty().get() == TrainingRunState.State.RUNNING;
+        if (!running || ticks++ % SLOW_EVERY == 0) {
+            probe.refresh();
+            check.refresh();
+        }
     }
 
     ProbeHeatmap probe() {
