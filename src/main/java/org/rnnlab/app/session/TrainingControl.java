@@ -8,10 +8,28 @@ import org.rnnlab.training.TrainingEvent;
 /** What the training step needs of the training controller: start one run, steer it. */
 public interface TrainingControl {
 
-    /** What the learner chose. {@code sentences} counts from the corpus's first. */
+    /** The app holds this share of the sentences out of training, to show the loss on sentences never stepped on. */
+    double HELD_OUT_FRACTION = 0.1;
+
+    /**
+     * What the learner chose. {@code sentences} counts from the corpus's first.
+     *
+     * @param heldOutFraction the share of the sentences held out (split seeded with {@code seed}); 0 for none
+     * @param probe           the probe sentence, SENTENCE_START to SENTENCE_END as word indices; null for the
+     *                        default, the first held-out sentence of at most {@link #PROBE_MAX_WORDS} words
+     */
     record Request(double learningRate, int epochs, int evaluateEvery, int bpttTruncate, int sentences, long seed,
-                   Precision precision) {
+                   Precision precision, double heldOutFraction, int[] probe) {
+
+        /** Nothing held out, the default probe. */
+        public Request(double learningRate, int epochs, int evaluateEvery, int bpttTruncate, int sentences, long seed,
+                       Precision precision) {
+            this(learningRate, epochs, evaluateEvery, bpttTruncate, sentences, seed, precision, 0, null);
+        }
     }
+
+    /** The default probe is a held-out sentence of at most this many words (short enough to read as rows). */
+    int PROBE_MAX_WORDS = 15;
 
     /**
      * Starts training the current model on its own thread; its events reach {@code onBatch} on the
@@ -30,6 +48,12 @@ public interface TrainingControl {
     void stepOnce();
 
     void stop();
+
+    /** Sets the learning rate of the run going on: its next step uses it (nothing without a run). */
+    void setLearningRate(double rate);
+
+    /** Probes this sentence (SENTENCE_START to SENTENCE_END as word indices) from the run's next step on. */
+    void setProbe(int[] words);
 
     /** Asks the run to publish a copy of its parameters at its next step (e.g. to sample sentences). */
     void requestSnapshot();

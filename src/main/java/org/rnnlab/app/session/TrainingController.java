@@ -11,7 +11,9 @@ import org.rnnlab.common.CancelledException;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.PreparedData;
+import org.rnnlab.training.LiveStreams;
 import org.rnnlab.training.SgdTrainer;
+import org.rnnlab.training.TrainValidationSplit;
 import org.rnnlab.training.TrainingConfig;
 import org.rnnlab.training.TrainingEvent;
 
@@ -85,8 +87,11 @@ public final class TrainingController implements TrainingControl {
         }
         working.setBpttTruncate(request.bpttTruncate());
         TrainingConfig config = new TrainingConfig(request.learningRate(), request.epochs(),
-                request.evaluateEvery(), false, request.seed());
-        SgdTrainer trainer = new SgdTrainer(working, data.xs().subList(0, n), data.ys().subList(0, n), config);
+                request.evaluateEvery(), false, request.seed()).withValidationFraction(request.heldOutFraction());
+        List<int[]> xs = data.xs().subList(0, n);
+        List<int[]> ys = data.ys().subList(0, n);
+        SgdTrainer trainer = new SgdTrainer(working, xs, ys, config, LiveStreams.defaults());
+        trainer.setProbe(request.probe() != null ? request.probe().clone() : defaultProbe(trainer.split(), xs, ys));
         run = new Run(trainer, working, current, batching.to(onBatch));
         trainer.addListener(run::onEvent);
         store.setTraining(true);
@@ -120,6 +125,47 @@ public final class TrainingController implements TrainingControl {
             run.stopRequested = true;
             run.trainer.stop();
         }
+    }
+
+    @Override
+    public void setLearningRate(double rate) {
+        if (run != null) {
+            run.trainer.setLearningRate(rate);
+        }
+    }
+
+    @Override
+    public void setProbe(int[] words) {
+        if (run != null) {
+            run.trainer.setProbe(words == null ? null : words.clone());
+        }
+    }
+
+    /**
+     * The first held-out sentence of at most {@link #PROBE_MAX_WORDS} words (the shortest held-out one
+     * when none is so short; the training sentences when none is held out), SENTENCE_START to
+     * SENTENCE_END: a sentence the model never steps on shows what it learns in general.
+     */
+    static int[] defaultProbe(TrainValidationSplit split, List<int[]> xs, List<int[]> ys) {
+        List<Integer> from = split.heldOut().isEmpty() ? split.training() : split.heldOut();
+        int best = -1;
+        for (int i : from) {
+            int len = xs.get(i).length;
+            if (len >= 1 && len <= PROBE_MAX_WORDS) {
+                best = i;
+                break;
+            }
+            if (len >= 1 && (best < 0 || len < xs.get(best).length)) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        int[] x = xs.get(best);
+        int[] words = java.util.Arrays.copyOf(x, x.length + 1);
+        words[x.length] = ys.get(best)[x.length - 1]; // x is words 0..T-1, y words 1..T
+        return words;
     }
 
     @Override

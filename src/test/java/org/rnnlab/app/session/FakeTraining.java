@@ -66,6 +66,16 @@ public final class FakeTraining implements TrainingControl {
     }
 
     @Override
+    public void setLearningRate(double rate) {
+        calls.add("learningRate " + rate);
+    }
+
+    @Override
+    public void setProbe(int[] words) {
+        calls.add("probe " + java.util.Arrays.toString(words));
+    }
+
+    @Override
     public void requestSnapshot() {
         calls.add("snapshot");
     }

@@ -93,6 +93,39 @@ class LessonSessionTest {
     }
 
     @Test
+    void theAppsRunHoldsSentencesOutProbesAHeldOutOneAndTakesANewRateMidRun() throws Exception {
+        ready(30);
+        fx(() -> files.initialiseRandom(8, 10, Precision.FLOAT64));
+        waitFor(30, () -> model.model().hiddenDim() == 8);
+        List<TrainingEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        fx(() -> session.training().start(new TrainingControl.Request(0.05, 1000, 1, 4, 50, 10, Precision.FLOAT64,
+                TrainingControl.HELD_OUT_FRACTION, null), events::addAll));
+        waitFor(60, () -> events.stream().anyMatch(e -> e instanceof TrainingEvent.Probe));
+        fx(() -> session.training().setLearningRate(0.02));
+        waitFor(60, () -> events.stream().anyMatch(e -> e instanceof TrainingEvent.LearningRateSet));
+        fx(() -> session.training().stop());
+        waitFor(60, () -> !model.isTraining());
+        TrainingEvent.LearningRateSet set = (TrainingEvent.LearningRateSet) events.stream()
+                .filter(e -> e instanceof TrainingEvent.LearningRateSet).findFirst().orElseThrow();
+        assertEquals(0.02, set.learningRate());
+        TrainingEvent.Evaluation first = (TrainingEvent.Evaluation) events.stream()
+                .filter(e -> e instanceof TrainingEvent.Evaluation).findFirst().orElseThrow();
+        assertTrue(first.hasValidation(), "every evaluation gives the held-out loss too");
+        // the probe is the first held-out sentence of at most 15 words, SENTENCE_START .. SENTENCE_END
+        org.rnnlab.text.PreparedData data = model.prepared();
+        org.rnnlab.training.TrainValidationSplit split = org.rnnlab.training.TrainValidationSplit.of(50, 0.1, 10);
+        int k = split.heldOut().stream().filter(i -> data.xs().get(i).length <= TrainingControl.PROBE_MAX_WORDS)
+                .findFirst().orElseThrow();
+        int[] x = data.xs().get(k);
+        int[] expected = java.util.Arrays.copyOf(x, x.length + 1);
+        expected[x.length] = data.ys().get(k)[x.length - 1];
+        TrainingEvent.Probe probe = (TrainingEvent.Probe) events.stream()
+                .filter(e -> e instanceof TrainingEvent.Probe).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, probe.words());
+        assertEquals(x.length, probe.p().length);
+    }
+
+    @Test
     void onlyOneTrainingAtATimeAndDisposeStopsIt() throws Exception {
         ready(30);
         fx(() -> session.training().start(new TrainingControl.Request(0.005, 1000, 1000, 4, 100, 10, Precision.FLOAT64), b -> { }));

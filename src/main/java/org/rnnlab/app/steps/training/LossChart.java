@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.charts.Charts;
@@ -30,6 +29,8 @@ final class LossChart extends VBox {
     private final Series stepData;
     private final Series smoothData;
     private final Series evalData;
+    private final Series heldOutData;
+    private final List<XValueIndicator> rateMarkers = new ArrayList<>();
     private final YValueIndicator lnC = Charts.horizontal(yAxis, Math.log(LessonDefaults.WORD_DIM), "ln C");
     private final List<XValueIndicator> halvingMarkers = new ArrayList<>();
 
@@ -41,6 +42,7 @@ final class LossChart extends VBox {
         smoothData = new Series(lines, "smoothed", Charts.lineStyle(Charts.BLUE, 2.5));
         ErrorDataSetRenderer points = Charts.points();
         evalData = new Series(points, "loss on the whole training set", Charts.pointStyle(Charts.ORANGE, 6));
+        heldOutData = new Series(points, "loss on the held-out sentences", Charts.pointStyle(GREEN, 6));
         chart.getRenderers().addAll(lines, points);
         chart.getPlugins().add(lnC);
         lnC.setLabelPosition(0.9);
@@ -50,15 +52,20 @@ final class LossChart extends VBox {
         yAxis.setMin(0);
         yAxis.setMax(10);
         chart.setId("trainingChart");
-        Charts.heights(chart, 200, 400, 4096);
+        Charts.heights(chart, 200, 280, 4096); // room under it for the probe and the live check
         VBox.setVgrow(chart, Priority.ALWAYS);
-        HBox legend = new HBox(14, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(14, 2, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
                 legendItem("—", Charts.BLUE, "smoothed"), legendItem("●", Charts.ORANGE, "whole training set"),
-                legendItem("- -", Charts.GREY, "ln C (random guessing)"), legendItem("|", Charts.RED, "learning rate halved"));
+                legendItem("●", GREEN, "held-out sentences"),
+                legendItem("- -", Charts.GREY, "ln C (random guessing)"), legendItem("|", Charts.RED, "learning rate halved or set"));
         legend.setAlignment(Pos.CENTER);
+        legend.setMinWidth(0);
         getChildren().setAll(chart, legend);
         VBox.setVgrow(this, Priority.ALWAYS);
     }
+
+    /** The held-out loss's colour: apart from the training set's orange. */
+    static final String GREEN = "#2f9e44";
 
     private static Label legendItem(String symbol, String colour, String text) {
         Label l = new Label(text);
@@ -71,7 +78,7 @@ final class LossChart extends VBox {
 
     /** The chart's data sets, for tests: per-sentence loss, smoothed, evaluations. */
     List<DoubleDataSet> data() {
-        return List.of(stepData.data(), smoothData.data(), evalData.data());
+        return List.of(stepData.data(), smoothData.data(), evalData.data(), heldOutData.data());
     }
 
     /** ln C of the corpus: where a model that knows nothing starts. */
@@ -99,6 +106,34 @@ final class LossChart extends VBox {
             }
         }
         evalData.set(ex, ey);
+        int held = 0;
+        for (TrainingRunState.Evaluation e : run.evaluations()) {
+            held += Double.isNaN(e.validationLoss()) ? 0 : 1;
+        }
+        double[] hx = new double[held];
+        double[] hy = new double[held];
+        int k = 0;
+        for (TrainingRunState.Evaluation e : run.evaluations()) {
+            if (!Double.isNaN(e.validationLoss())) {
+                hx[k] = e.examplesSeen();
+                hy[k++] = e.validationLoss();
+                if (Double.isFinite(e.validationLoss())) {
+                    top = Math.max(top, e.validationLoss());
+                }
+            }
+        }
+        heldOutData.set(hx, hy);
+        if (rateMarkers.size() > run.rateSets().size()) {
+            rateMarkers.forEach(chart.getPlugins()::remove);
+            rateMarkers.clear();
+        }
+        for (int i = rateMarkers.size(); i < run.rateSets().size(); i++) {
+            TrainingRunState.RateSet r = run.rateSets().get(i);
+            XValueIndicator m = Charts.vertical(xAxis, r.examplesSeen(), String.format(Locale.ROOT, "lr set to %.3g", r.learningRate()));
+            m.setLabelPosition(0.85); // above the halvings' labels, which sit low
+            rateMarkers.add(m);
+            chart.getPlugins().add(m);
+        }
         for (int i = halvingMarkers.size(); i < run.halvings().size(); i++) {
             TrainingRunState.Halving h = run.halvings().get(i);
             XValueIndicator m = Charts.vertical(xAxis, h.examplesSeen(), String.format(Locale.ROOT, "lr → %.3g", h.learningRate()));

@@ -33,8 +33,15 @@ public final class TrainingRunState {
 
     public enum State { IDLE, RUNNING, PAUSED }
 
-    /** A full-set evaluation: the chart shows it as a point. */
-    public record Evaluation(long examplesSeen, int epoch, double loss) {
+    /** A full-set evaluation: the chart shows it as a point, and the held-out loss as another (NaN when none is held out). */
+    public record Evaluation(long examplesSeen, int epoch, double loss, double validationLoss) {
+        public Evaluation(long examplesSeen, int epoch, double loss) {
+            this(examplesSeen, epoch, loss, Double.NaN);
+        }
+    }
+
+    /** Where the learner set the learning rate during the run. */
+    public record RateSet(long examplesSeen, double learningRate) {
     }
 
     /** Where the learning rate was halved. */
@@ -57,6 +64,11 @@ public final class TrainingRunState {
     private final DecimatedSeries smoothLoss = new DecimatedSeries(CHART_POINTS);
     private final List<Evaluation> evaluations = new ArrayList<>();
     private final List<Halving> halvings = new ArrayList<>();
+    private final List<RateSet> rateSets = new ArrayList<>();
+    private final DoubleProperty perplexity = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty heldOutPerplexity = new SimpleDoubleProperty(Double.NaN);
+    private final ProbeStream probe = new ProbeStream();
+    private final LiveCheckState check = new LiveCheckState();
     private final Smoothing smoothing = new Smoothing(100);
     private final Smoothing stepMillis = new Smoothing(50);
     private final Deque<long[]> rateSamples = new ArrayDeque<>();
@@ -133,6 +145,30 @@ public final class TrainingRunState {
         return halvings;
     }
 
+    public List<RateSet> rateSets() {
+        return rateSets;
+    }
+
+    /** exp(loss) of the last evaluation on the training sentences. */
+    public DoubleProperty perplexityProperty() {
+        return perplexity;
+    }
+
+    /** exp(loss) of the last evaluation on the held-out sentences; NaN when none is held out. */
+    public DoubleProperty heldOutPerplexityProperty() {
+        return heldOutPerplexity;
+    }
+
+    /** The probe sentence's columns over the run. */
+    public ProbeStream probe() {
+        return probe;
+    }
+
+    /** The live gradient check over the run. */
+    public LiveCheckState check() {
+        return check;
+    }
+
     /** Increases whenever the chart's data changed. */
     public long chartRevision() {
         return chartRevision;
@@ -176,6 +212,11 @@ public final class TrainingRunState {
         smoothLoss.clear();
         evaluations.clear();
         halvings.clear();
+        rateSets.clear();
+        probe.clear();
+        check.clear();
+        perplexity.set(Double.NaN);
+        heldOutPerplexity.set(Double.NaN);
         smoothing.reset();
         baseExamples = 0;
     }
@@ -214,8 +255,20 @@ public final class TrainingRunState {
                 currentLearningRate.set(s.learningRate());
                 chart = true;
             } else if (e instanceof TrainingEvent.Evaluation ev) {
-                evaluations.add(new Evaluation(baseExamples + ev.examplesSeen(), ev.epoch(), ev.loss()));
+                evaluations.add(new Evaluation(baseExamples + ev.examplesSeen(), ev.epoch(), ev.loss(), ev.validationLoss()));
                 currentLearningRate.set(ev.learningRate());
+                perplexity.set(ev.perplexity());
+                heldOutPerplexity.set(ev.validationPerplexity());
+                chart = true;
+            } else if (e instanceof TrainingEvent.LearningRateSet r) {
+                rateSets.add(new RateSet(baseExamples + r.examplesSeen(), r.learningRate()));
+                currentLearningRate.set(r.learningRate());
+                chart = true;
+            } else if (e instanceof TrainingEvent.Probe p) {
+                probe.accept(p, baseExamples);
+                chart = true;
+            } else if (e instanceof TrainingEvent.GradientCheckDone g) {
+                check.accept(g, baseExamples);
                 chart = true;
             } else if (e instanceof TrainingEvent.LearningRateHalved h) {
                 halvings.add(new Halving(baseExamples + h.examplesSeen(), h.learningRate()));

@@ -50,7 +50,8 @@ public final class TrainingView implements LessonStep {
                 + "backpropagation through time gives the gradients of the loss, and each parameter moves "
                 + "a small step (the learning rate) against its gradient.",
         "Every few epochs (one epoch = one pass over the sentences) the loss is measured on the whole "
-                + "training set: the orange points. If it went up since the last time, the step was too "
+                + "training set (the orange points) and on the held-out sentences the model never steps on "
+                + "(the green points). If it went up since the last time, the step was too "
                 + "large and the learning rate is halved (a vertical marker).",
         "The light line is each sentence's own loss, noisy because sentences differ; the darker line "
                 + "smooths it. The dashed line is ln C, where a model that knows nothing starts.",
@@ -65,6 +66,7 @@ public final class TrainingView implements LessonStep {
     private final TrainingRunState run;
     private final Node panel;
     private final LossChart chart;
+    private final LivePanels livePanels;
     private final VBox samples = new VBox(3);
     private final Label samplesTitle = new Label("What the model writes");
     private final Button start = new Button("Start", new FontIcon(MaterialDesignP.PLAY));
@@ -78,6 +80,7 @@ public final class TrainingView implements LessonStep {
         run = vm.run();
         session.lessonResetsProperty().addListener((o, a, b) -> vm.resetToLesson());
         chart = new LossChart(run);
+        livePanels = new LivePanels(vm, chart);
 
         Label modelLine = new Label();
         modelLine.setId("trainingModel");
@@ -96,7 +99,15 @@ public final class TrainingView implements LessonStep {
         sentencesNote.getStyleClass().add("muted");
         sentencesNote.textProperty().bind(vm.sentencesNote());
 
-        VBox content = new VBox(10, modelLine, form(session), sentencesNote, buttons(session), stepResult, stats(), chart, samplesBox(), outcome());
+        Label splitNote = new Label();
+        splitNote.setId("splitNote");
+        splitNote.getStyleClass().add("muted");
+        splitNote.setWrapText(true);
+        splitNote.setMinHeight(Region.USE_PREF_SIZE);
+        splitNote.textProperty().bind(vm.live().splitNote());
+
+        VBox content = new VBox(10, modelLine, form(session), sentencesNote, splitNote, buttons(session), stepResult, stats(),
+                livePanels.node(), samplesBox(), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -105,7 +116,20 @@ public final class TrainingView implements LessonStep {
         panel = StepPage.build("trainingStep", "Training", EXPLANATION, LATEX, scroll);
 
         run.stateProperty().addListener((o, a, s) -> stateChanged(s));
-        vm.chartVersionProperty().addListener((o, a, b) -> chart.refresh());
+        if (Boolean.getBoolean(PulseMonitor.FLAG)) {
+            PulseMonitor pulses = new PulseMonitor();
+            session.models().trainingProperty().addListener((o, was, on) -> {
+                if (on) {
+                    pulses.start();
+                } else {
+                    pulses.stop();
+                    System.out.printf(Locale.ROOT, "pulse monitor: %s; %.1f sentences/s on average; %s%n", pulses.summary(),
+                            run.averageSentencesPerSecond(System.nanoTime()), run.check().summary());
+                    System.out.println("pulse monitor: gaps over 50 ms: " + pulses.longGaps());
+                }
+            });
+        }
+        vm.chartVersionProperty().addListener((o, a, b) -> livePanels.refresh());
         vm.lnCProperty().addListener((o, a, b) -> chart.showLnC(b.doubleValue()));
         chart.showLnC(vm.lnCProperty().get());
         stateChanged(run.stateProperty().get());
@@ -115,7 +139,12 @@ public final class TrainingView implements LessonStep {
         return vm;
     }
 
-    /** The chart's data sets, for tests: per-sentence loss, smoothed, evaluations. */
+    /** The probe heatmap and the live check chart, for tests. */
+    LivePanels livePanels() {
+        return livePanels;
+    }
+
+    /** The chart's data sets, for tests: per-sentence loss, smoothed, evaluations, held-out evaluations. */
     public List<DoubleDataSet> chartData() {
         return chart.data();
     }
@@ -147,15 +176,34 @@ public final class TrainingView implements LessonStep {
         });
         NumberField hidden = new NumberField(in.hiddenSize()).setFieldId("hiddenSize").columns(4);
 
+        // the learning rate stays editable during a run: Apply (or Enter) sets it on the run at once
+        Button applyRate = new Button("Apply");
+        applyRate.setId("applyLearningRate");
+        applyRate.setTooltip(new Tooltip("Set this learning rate on the running training: the next step uses it"));
+        applyRate.setOnAction(e -> vm.live().applyLearningRate());
+        applyRate.visibleProperty().bind(session.models().trainingProperty());
+        applyRate.managedProperty().bind(applyRate.visibleProperty());
+        // beside the field's own Enter (which commits the text), not instead of it
+        lr.editor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
+            if (session.models().isTraining()) {
+                vm.live().applyLearningRate();
+            }
+        });
+        HBox rate = new HBox(4, Fields.labelled("Learning rate", lr), applyRate);
+        rate.setAlignment(Pos.BOTTOM_LEFT);
         Hyperlink lesson = new Hyperlink("Lesson's settings");
         lesson.setId("lessonDefaults");
         lesson.setOnAction(e -> vm.lessonDefaults());
         FlowPane form = new FlowPane(10, 6,
-                Fields.labelled("Learning rate", lr), Fields.labelled("Epochs", epochs), Fields.labelled("Evaluate every", evaluate),
+                rate, Fields.labelled("Epochs", epochs), Fields.labelled("Evaluate every", evaluate),
                 Fields.labelled("BPTT truncation", bptt), Fields.labelled("Sentences", sentences), Fields.labelled("Seed", seed),
                 Fields.labelled("Precision", precision), Fields.labelled("H (new model)", hidden), lesson);
         form.setAlignment(Pos.BOTTOM_LEFT);
-        form.disableProperty().bind(session.models().trainingProperty());
+        for (Node n : form.getChildren()) {
+            if (n != rate) {
+                n.disableProperty().bind(session.models().trainingProperty());
+            }
+        }
         return form;
     }
 
@@ -224,12 +272,12 @@ public final class TrainingView implements LessonStep {
         Label which = new Label();
         which.setId("startsWith");
         which.setWrapText(true);
+        which.setMinHeight(Region.USE_PREF_SIZE);
         which.getStyleClass().add("muted");
         which.textProperty().bind(vm.startsWith());
 
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox box = new HBox(8, start, trains, from, pause, step, stop, spring, file);
+        // wraps rather than cutting the buttons' names when the page is narrow
+        FlowPane box = new FlowPane(8, 6, start, trains, from, pause, step, stop, file);
         box.setAlignment(Pos.CENTER_LEFT);
         Label fieldsProblem = Fields.problemLine(vm.inputs().forStart().problemProperty());
         fieldsProblem.setId("trainingInputProblem");
@@ -263,7 +311,8 @@ public final class TrainingView implements LessonStep {
                 caption(examples, "examples seen"), caption(rate, "sentences / s"),
                 caption(ms, String.format(Locale.ROOT, "ms per step (lesson: %.0f numpy, %.0f Theano)",
                         TrainingViewModel.LESSON_NUMPY_MS, TrainingViewModel.LESSON_THEANO_MS)),
-                caption(left, "time left"), caption(epochLr, "epoch · learning rate"), caption(loss, "recent loss"));
+                caption(left, "time left"), caption(epochLr, "epoch · learning rate"), caption(loss, "recent loss"),
+                caption(stat("perplexity", LivePanels.perplexities(run)), "perplexity exp(loss): training · held-out"));
         row.setAlignment(Pos.CENTER_LEFT);
         FlowPane wrap = new FlowPane(18, 4);
         wrap.getChildren().setAll(row.getChildren());

@@ -72,6 +72,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(Precision.FLOAT32);
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
     private final TrainingInputs inputs;
+    private final LiveControls live;
 
     private final TrainingRunState run = new TrainingRunState();
     private final SingleStep singleStep;
@@ -110,6 +111,7 @@ public final class TrainingViewModel {
         this.clock = clock;
         inputs = new TrainingInputs(learningRate, epochs, evaluateEvery, bpttTruncate, sentences, seed, hiddenSize,
                 store.preparedProperty());
+        live = new LiveControls(training, notifier, store.preparedProperty(), inputs.learningRate(), learningRate, sentences, seed);
         this.menu = new ModelMenuViewModel(store, files, notifier, confirm, inputs.forNewModel(), hiddenSize, seed, precision,
                 () -> startFrom.set(StartFrom.CURRENT_MODEL));
         modelLine = Bindings.createStringBinding(this::modelText, store.modelProperty(), store.descriptionProperty(),
@@ -145,6 +147,11 @@ public final class TrainingViewModel {
     /** The run: its state, counters and chart series. */
     public TrainingRunState run() {
         return run;
+    }
+
+    /** The learning rate and probe set during a run, the held-out share. */
+    public LiveControls live() {
+        return live;
     }
 
     /** The number fields; Start and a new model wait until theirs hold valid numbers. */
@@ -207,7 +214,8 @@ public final class TrainingViewModel {
     /** The request for the training controller, from the current fields. */
     public TrainingControl.Request request() {
         return new TrainingControl.Request(learningRate.get(), epochs.get(), evaluateEvery.get(),
-                bpttTruncate.get(), sentences.get(), seed.get(), precision.get());
+                bpttTruncate.get(), sentences.get(), seed.get(), precision.get(), live.heldOutFractionProperty().get(),
+                live.probe());
     }
 
     // ---- commands -----------------------------------------------------------------------------
@@ -264,7 +272,8 @@ public final class TrainingViewModel {
             return;
         }
         long now = clock.getAsLong();
-        run.started(Math.min(sentences.get(), d.size()), epochs.get(), learningRate.get(), now, keep);
+        // an epoch steps on the training part only: the held-out sentences are never stepped on
+        run.started(live.trainingSentences(Math.min(sentences.get(), d.size())), epochs.get(), learningRate.get(), now, keep);
         if (!keep) {
             samples.clear();
         }

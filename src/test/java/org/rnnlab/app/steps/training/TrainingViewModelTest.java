@@ -81,7 +81,7 @@ class TrainingViewModelTest {
         assertEquals(0.05, training.lastRequest.learningRate());
         assertEquals(40, training.lastRequest.sentences());
         assertEquals(TrainingRunState.State.RUNNING, vm.run().stateProperty().get());
-        assertEquals(80, vm.run().totalExamplesProperty().get());
+        assertEquals(72, vm.run().totalExamplesProperty().get(), "2 epochs of the 36 training sentences (4 of 40 held out)");
 
         long chart = vm.chartVersionProperty().get();
         now[0] = S / 10;
@@ -149,7 +149,7 @@ class TrainingViewModelTest {
         vm.start();
         assertSame(trained, store.model(), "continuing keeps the model");
         assertEquals(10, vm.run().examplesSeenProperty().get(), "the second run starts where the first ended");
-        assertEquals(20, vm.run().totalExamplesProperty().get());
+        assertEquals(19, vm.run().totalExamplesProperty().get(), "10 seen, then the 9 training sentences of 10 (one held out)");
     }
 
     @Test

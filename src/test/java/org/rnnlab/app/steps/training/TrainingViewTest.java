@@ -131,6 +131,48 @@ class TrainingViewTest {
                 && Double.isFinite(kept.W().sumNumber().doubleValue()), "the kept parameters are finite");
     }
 
+    @Test
+    void everyStreamFillsItsChartLiveAndTheLearningRateChangesMidRun(FxRobot robot) throws Exception {
+        fx(() -> {
+            vm.epochsProperty().set(1000);
+            vm.sentencesProperty().set(100);
+            vm.learningRateProperty().set(0.01);
+        });
+        PulseMonitor pulses = new PulseMonitor();
+        fx(pulses::start);
+        press(robot, "#startTraining");
+        waitFor(60, () -> session.models().isTraining());
+        long startedAt = System.nanoTime();
+        waitFor(60, () -> view.livePanels().probe().columns() >= 3);
+        waitFor(60, () -> view.chartData().get(3).getDataCount() > 0);
+        waitFor(60, () -> view.livePanels().check().points() > 0);
+        assertTrue(robot.lookup("#liveCheckVerdicts").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 3,
+                "a verdict line per parameter");
+        assertTrue(robot.lookup("#splitNote").queryLabeled().getText().contains("held out (10%, seed 10)"),
+                robot.lookup("#splitNote").queryLabeled().getText());
+
+        fx(() -> vm.learningRateProperty().set(0.02));
+        press(robot, "#applyLearningRate");
+        waitFor(30, () -> !vm.run().rateSets().isEmpty());
+        assertEquals(0.02, vm.run().rateSets().get(0).learningRate());
+        assertTrue(vm.run().currentLearningRateProperty().get() <= 0.02, "the run goes on from it (or from its halving)");
+
+        long seenBefore = vm.run().examplesSeenProperty().get();
+        Thread.sleep(4000);
+        long seenAfter = vm.run().examplesSeenProperty().get();
+        double seconds = (System.nanoTime() - startedAt) / 1e9;
+        fx(pulses::stop);
+        press(robot, "#stopTraining");
+        waitFor(30, () -> vm.run().stateProperty().get() == TrainingRunState.State.IDLE && !session.models().isTraining());
+        System.out.printf(java.util.Locale.ROOT,
+                "live streams: %s; %.1f sentences/s over the run (%d in the last 4 s); "
+                        + "live check %s%n", pulses.summary(), vm.run().averageSentencesPerSecond(System.nanoTime()),
+                seenAfter - seenBefore, vm.run().check().summary());
+        assertTrue(seconds > 0 && pulses.pulses() > 10, "the FX thread pulsed");
+        // a generous bound for a shared test machine; the report gives the measured figure (target 50 ms)
+        assertTrue(pulses.maxGapMillis() < 1000, "the FX thread stayed responsive: " + pulses.maxGapMillis() + " ms");
+    }
+
     /**
      * Presses a control button as a user would, but through the button itself rather than the mouse:
      * a notice popping up over the window (the app shows them bottom-right) must not swallow the click.

@@ -1,0 +1,114 @@
+package org.rnnlab.app.steps.training;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.rnnlab.app.charts.Charts;
+import org.rnnlab.app.charts.DecimatedSeries;
+import org.rnnlab.app.charts.Series;
+import org.rnnlab.common.LessonDefaults;
+
+/**
+ * The live gradient check over training: the largest (solid) and median (thin) relative error of
+ * U, V and W per check, on a log axis with the lesson's threshold as a line; under it a verdict
+ * per parameter and the first failure, as the lesson prints it, or "passed".
+ */
+final class LiveCheckChart extends VBox {
+    private static final Map<String, String> COLOURS = Map.of("U", Charts.BLUE, "V", Charts.ORANGE, "W", "#7048e8");
+    private final LiveCheckState check;
+    private final DefaultNumericAxis xAxis = Charts.axis("examples seen");
+    private final DefaultNumericAxis yAxis = Charts.axis("relative error");
+    private final XYChart chart = Charts.chart(xAxis, yAxis);
+    private final ErrorDataSetRenderer lines = Charts.lines();
+    private final Map<String, Series> max = new HashMap<>();
+    private final Map<String, Series> median = new HashMap<>();
+    private final VBox verdicts = new VBox(1);
+    private final Label summary = new Label();
+    private long shown = -1;
+
+    LiveCheckChart(LiveCheckState check) {
+        super(4);
+        this.check = check;
+        Label title = new Label("Gradient check while training: largest (thick) and median (thin) relative error");
+        title.getStyleClass().add("card-title");
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (String p : new String[] {"U", "V", "W"}) {
+            max.put(p, new Series(lines, p + " max", Charts.lineStyle(COLOURS.get(p), 2.5)));
+            median.put(p, new Series(lines, p + " median", Charts.lineStyle(COLOURS.get(p), 1)));
+        }
+        lines.setPointReduction(false);
+        chart.getRenderers().add(lines);
+        yAxis.setLogAxis(true);
+        yAxis.setAutoRanging(false);
+        yAxis.setMin(1e-10);
+        yAxis.setMax(1);
+        xAxis.setAutoRanging(true);
+        Charts.plainNumbers(xAxis);
+        chart.getPlugins().add(Charts.horizontal(yAxis, LessonDefaults.GRADCHECK_THRESHOLD, "threshold"));
+        chart.setId("liveCheckChart");
+        Charts.heights(chart, 150, 200, 400);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        verdicts.setId("liveCheckVerdicts");
+        summary.setId("liveCheckSummary");
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setText(check.summary());
+        getChildren().setAll(title, chart, verdicts, summary);
+        getStyleClass().add("card");
+        setPadding(new Insets(6));
+    }
+
+    /** Redraws when a check came in since the last time. */
+    void refresh() {
+        if (check.revision() == shown) {
+            return;
+        }
+        shown = check.revision();
+        double low = 1;
+        for (String p : max.keySet()) {
+            DecimatedSeries mx = check.maxSeries(p);
+            DecimatedSeries md = check.medianSeries(p);
+            max.get(p).set(mx.xValues(), positive(mx.yValues()));
+            median.get(p).set(md.xValues(), positive(md.yValues()));
+            for (double y : positive(md.yValues())) {
+                low = Math.min(low, y);
+            }
+        }
+        // a decade below the smallest error, so the line sits inside the plot
+        yAxis.setMin(Math.max(1e-16, Math.pow(10, Math.floor(Math.log10(low)) - 1)));
+        verdicts.getChildren().clear();
+        for (String p : check.parameters()) {
+            Label l = new Label(check.verdictLine(p));
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            l.setStyle("-fx-text-fill: " + COLOURS.getOrDefault(p, Charts.GREY) + ";");
+            if (check.latest(p) != null && !check.latest(p).passed()) {
+                l.getStyleClass().add("verdict-failed");
+            }
+            verdicts.getChildren().add(l);
+        }
+        summary.setText(check.summary());
+        chart.invalidate();
+    }
+
+    /** A log axis cannot show 0: an exact gradient is drawn at the axis's floor. */
+    private static double[] positive(double[] y) {
+        double[] out = y.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = out[i] > 0 ? out[i] : 1e-16;
+        }
+        return out;
+    }
+
+    /** Points of U's largest-error line, for tests. */
+    int points() {
+        return max.get("U").count();
+    }
+}

@@ -1,0 +1,96 @@
+package org.rnnlab.app.steps.training;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * What streams while the model trains, all visible at once: the loss chart and the live gradient
+ * check side by side, the probe's heatmap and bars under them, and the field to probe another
+ * sentence. Only builds nodes and redraws them when the view-model says the charts changed.
+ */
+final class LivePanels {
+    private final LossChart loss;
+    private final ProbeHeatmap probe;
+    private final LiveCheckChart check;
+    private final Node node;
+    private final TrainingRunState run;
+    private int ticks;
+    /** The probe and check panels redraw at every this many chart refreshes while training runs. */
+    static final int SLOW_EVERY = 3;
+
+    LivePanels(TrainingViewModel vm, LossChart loss) {
+        this.loss = loss;
+        this.run = vm.run();
+        LiveControls live = vm.live();
+        probe = new ProbeHeatmap(run.probe(), live);
+        check = new LiveCheckChart(run.check());
+        check.setPrefWidth(300);
+        check.setMinWidth(260);
+        check.setMaxWidth(300);
+        HBox top = new HBox(10, loss, check);
+        HBox.setHgrow(loss, Priority.ALWAYS);
+        loss.setMinWidth(0);
+
+        TextField sentence = new TextField();
+        sentence.setId("probeSentence");
+        sentence.setPromptText("Type a sentence to probe (empty: a short held-out sentence), then Enter");
+        sentence.textProperty().bindBidirectional(live.probeTextProperty());
+        sentence.setOnAction(e -> live.applyProbe());
+        HBox.setHgrow(sentence, Priority.ALWAYS);
+        Button apply = new Button("Probe it");
+        apply.setId("applyProbe");
+        apply.setOnAction(e -> live.applyProbe());
+        Label note = new Label();
+        note.getStyleClass().add("muted");
+        note.textProperty().bind(live.probeNoteProperty());
+        HBox field = new HBox(8, new Label("Probe"), sentence, apply, note);
+        field.setAlignment(Pos.CENTER_LEFT);
+        probe.getChildren().add(1, field);
+        node = new VBox(10, top, probe, probe.bars());
+    }
+
+    Node node() {
+        return node;
+    }
+
+    /**
+     * Redraws the charts (once a second at most while training, as the view-model says): the loss
+     * each time, the probe and the check every {@link #SLOW_EVERY}th time while the run goes on
+     * (they change slowly, and on two cores their redraw is taken from training), and at once
+     * otherwise (paused, ended).
+     */
+    void refresh() {
+        loss.refresh();
+        boolean running = run.stateProperty().get() == TrainingRunState.State.RUNNING;
+        if (!running || ticks++ % SLOW_EVERY == 0) {
+            probe.refresh();
+            check.refresh();
+        }
+    }
+
+    ProbeHeatmap probe() {
+        return probe;
+    }
+
+    LiveCheckChart check() {
+        return check;
+    }
+
+    /** "12.3 · 15.8": exp(loss) on the training and held-out sentences at the last evaluation. */
+    static javafx.beans.binding.StringBinding perplexities(TrainingRunState run) {
+        return Bindings.createStringBinding(() -> {
+            double p = run.perplexityProperty().get();
+            double h = run.heldOutPerplexityProperty().get();
+            return (Double.isFinite(p) ? String.format(Locale.ROOT, "%,.1f", p) : "–") + " · "
+                    + (Double.isFinite(h) ? String.format(Locale.ROOT, "%,.1f", h) : "–");
+        }, run.perplexityProperty(), run.heldOutPerplexityProperty());
+    }
+}

@@ -1,0 +1,113 @@
+package org.rnnlab.app.steps.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.rnnlab.app.charts.Heatmap;
+import org.rnnlab.app.charts.ProbabilityBars;
+import org.rnnlab.training.TrainingEvent;
+
+/**
+ * The probe sentence over training: a heatmap of p(true next word) with training progress across
+ * and the sentence's words down, on a log scale from 1/C (knows nothing) to 1; beside it the
+ * latest probe's bars, each with the model's own top guess.
+ */
+final class ProbeHeatmap extends VBox {
+    private final ProbeStream probe;
+    private final LiveControls live;
+    private final Heatmap heatmap = new Heatmap("examples seen", "next word", "log10 p(true next word)");
+    private final ProbabilityBars bars = new ProbabilityBars();
+    private final Label title = new Label("The probe sentence, word by word");
+    private final Label latest = new Label();
+    private final VBox side = new VBox(4);
+    private long shown = -1;
+
+    ProbeHeatmap(ProbeStream probe, LiveControls live) {
+        super(4);
+        this.probe = probe;
+        this.live = live;
+        title.getStyleClass().add("card-title");
+        latest.getStyleClass().add("muted");
+        latest.setWrapText(true);
+        heatmap.setColourScale(p -> Math.log10(Math.max(p, 1e-12)));
+        heatmap.chart().setId("probeHeatmap");
+        org.rnnlab.app.charts.Charts.heights(heatmap.chart(), 150, 230, 4096);
+        // upright labels: turned ones take a third of the chart's height
+        ((io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) heatmap.chart().getXAxis()).getTickLabelStyle().setRotate(0);
+        heatmap.setCellText((r, c, v) -> {
+            List<ProbeStream.Column> cols = probe.columns();
+            int[] w = probe.words();
+            return c < cols.size() && w != null ? String.format(Locale.ROOT, "after %,d examples: p(%s) = %.4g",
+                    cols.get(c).examplesSeen(), live.word(w[r + 1]), v) : " ";
+        });
+        bars.setId("probeBars");
+        Label barsTitle = new Label("The probe now: p(true next word), and the model's top guess");
+        barsTitle.getStyleClass().add("card-title");
+        barsTitle.setWrapText(true);
+        side.getChildren().setAll(barsTitle, bars);
+        side.getStyleClass().add("card");
+        side.setPadding(new Insets(6));
+        side.setMinWidth(0);
+        getChildren().setAll(title, latest, heatmap.node());
+        getStyleClass().add("card");
+        setPadding(new Insets(6));
+    }
+
+    /** Redraws when a probe came in since the last time. */
+    void refresh() {
+        if (probe.revision() == shown) {
+            return;
+        }
+        shown = probe.revision();
+        int[] words = probe.words();
+        List<ProbeStream.Column> cols = probe.columns();
+        if (words == null || cols.isEmpty()) {
+            heatmap.setData(List.of(), List.of(), new double[0][0]);
+            bars.setBars(List.of());
+            latest.setText("Start training: about once a second the probe is read by the live model.");
+            return;
+        }
+        double uniform = live.uniform();
+        heatmap.setColourRange(Double.isFinite(uniform) ? Math.log10(uniform) : Double.NaN, 0);
+        List<String> rows = new ArrayList<>();
+        for (int t = 1; t < words.length; t++) {
+            rows.add(live.word(words[t]));
+        }
+        List<String> columns = new ArrayList<>();
+        for (ProbeStream.Column c : cols) {
+            columns.add(String.format(Locale.ROOT, "%,d", c.examplesSeen()));
+        }
+        heatmap.setData(rows, columns, probe.matrix());
+        TrainingEvent.Probe p = probe.latest();
+        List<ProbabilityBars.Bar> list = new ArrayList<>();
+        for (int t = 0; t < p.p().length; t++) {
+            boolean right = p.top()[t] == words[t + 1];
+            list.add(new ProbabilityBars.Bar(words[t + 1], live.word(words[t + 1]), p.p()[t], right,
+                    right ? "top guess" : String.format(Locale.ROOT, "top: %s %.1f%%", live.word(p.top()[t]), 100 * p.topP()[t])));
+        }
+        bars.setBars(list);
+        StringBuilder sentence = new StringBuilder();
+        for (int t = 1; t < words.length - 1; t++) {
+            sentence.append(t > 1 ? " " : "").append(live.word(words[t]));
+        }
+        latest.setText(String.format(Locale.ROOT, "\"%s\": loss per word %.2f after %,d examples; colours from 1/C (knows nothing) to 1.",
+                sentence, p.loss(), cols.get(cols.size() - 1).examplesSeen()));
+    }
+
+    /** The latest probe's bars, in a card of their own (placed beside the check chart). */
+    VBox bars() {
+        return side;
+    }
+
+    /** Columns shown, for tests. */
+    int columns() {
+        return probe.columns().size();
+    }
+
+    Heatmap heatmap() {
+        return heatmap;
+    }
+}

@@ -1,0 +1,74 @@
+package org.rnnlab.app.steps.training;
+
+import javafx.animation.AnimationTimer;
+
+/**
+ * Measures how responsive the FX thread stays: the longest time between two of its pulses while
+ * it runs (a pulse is when the scene can redraw; at 60 frames a second they are 16.7 ms apart).
+ * Started by a test, or with {@code -Drnnlab.pulseMonitor=true} for every training run, which then
+ * prints its figure when the run ends.
+ */
+public final class PulseMonitor extends AnimationTimer {
+    /** The system property that turns it on in the app. */
+    public static final String FLAG = "rnnlab.pulseMonitor";
+    private long last;
+    private long maxGap;
+    private long sum;
+    private int count;
+    private long first;
+    private final java.util.List<String> long_ = new java.util.ArrayList<>();
+
+    @Override
+    public void start() {
+        last = 0;
+        maxGap = 0;
+        sum = 0;
+        count = 0;
+        first = 0;
+        long_.clear();
+        super.start();
+    }
+
+    @Override
+    public void handle(long now) {
+        if (last != 0) {
+            long gap = now - last;
+            maxGap = Math.max(maxGap, gap);
+            if (gap > LONG_NANOS && long_.size() < 40) {
+                long_.add(String.format(java.util.Locale.ROOT, "%.0f ms at %.1f s", gap / 1e6, (now - first) / 1e9));
+            }
+            sum += gap;
+        }
+        if (first == 0) {
+            first = now;
+        }
+        last = now;
+        count++;
+    }
+
+    /** Gaps longer than this are listed with when they happened. */
+    static final long LONG_NANOS = 50_000_000L;
+
+    /** The gaps over 50 ms: "120 ms at 3.2 s" (the first 40). */
+    public java.util.List<String> longGaps() {
+        return java.util.List.copyOf(long_);
+    }
+
+    public double maxGapMillis() {
+        return maxGap / 1e6;
+    }
+
+    public double meanGapMillis() {
+        return count < 2 ? Double.NaN : sum / 1e6 / (count - 1);
+    }
+
+    public int pulses() {
+        return count;
+    }
+
+    /** "longest FX pulse gap 18.2 ms (mean 16.7 ms, 2,400 pulses)". */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "longest FX pulse gap %.1f ms (mean %.1f ms, %,d pulses)", maxGapMillis(),
+                meanGapMillis(), pulses());
+    }
+}
