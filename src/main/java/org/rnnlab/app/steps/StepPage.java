@@ -1,6 +1,8 @@
 package org.rnnlab.app.steps;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -11,12 +13,17 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.rnnlab.app.support.Formula;
+import org.rnnlab.app.support.Theme;
 
 /**
  * The common layout of a lesson step: a title, a narrow column with the explanation and the
  * step's formula, and the interactive part filling the rest.
  */
 public final class StepPage {
+    private static final double SIDE_SHARE = 0.3;
+    private static final double SIDE_MIN = 280;
+    private static final double SIDE_MAX_EM = 25;
+
     private StepPage() {
     }
 
@@ -42,17 +49,20 @@ public final class StepPage {
         if (latex != null) {
             side.getChildren().add(Formula.of(latex));
         }
-        side.setPrefWidth(330);
-        side.setMinWidth(260);
-        side.setMaxWidth(360);
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sideScroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
-        sideScroll.setPrefWidth(350);
-        sideScroll.setMinWidth(280);
 
-        BorderPane page = new BorderPane();
+        BorderPane page = new Page();
+        // The explanation takes 30 % of the page, between 280 px and 25 em: larger text makes it
+        // longer rather than wider, and leaves the interactive part its room.
+        DoubleBinding sideWidth = Bindings.createDoubleBinding(() -> Math.max(SIDE_MIN,
+                Math.min(SIDE_SHARE * page.getWidth(), SIDE_MAX_EM * Theme.fontSizeProperty().get())),
+                page.widthProperty(), Theme.fontSizeProperty());
+        sideScroll.prefWidthProperty().bind(sideWidth);
+        sideScroll.minWidthProperty().bind(sideWidth);
+        sideScroll.maxWidthProperty().bind(sideWidth);
         page.setId(id);
         page.setTop(heading);
         BorderPane.setMargin(heading, new Insets(0, 0, 10, 0));
@@ -61,5 +71,33 @@ public final class StepPage {
         VBox.setVgrow(page, Priority.ALWAYS);
         page.setPadding(new Insets(16, 20, 12, 20));
         return page;
+    }
+
+    /**
+     * A page that reports the height its interactive part needs at the width it really has.
+     * BorderPane asks its centre without that width, and wrapping text and flows of chips then
+     * say one line where they take two: with large text the page spilled past the window instead
+     * of letting the window's scroll pane scroll it.
+     */
+    private static final class Page extends BorderPane {
+        @Override
+        protected double computeMinHeight(double width) {
+            double w = width > 0 ? width : getWidth();
+            Node center = getCenter();
+            if (w <= 0 || center == null) {
+                return super.computeMinHeight(width);
+            }
+            Node top = getTop();
+            Node left = getLeft();
+            double leftWidth = left == null ? 0 : left.prefWidth(-1);
+            double centerWidth = Math.max(0, w - snappedLeftInset() - snappedRightInset() - leftWidth);
+            double topHeight = 0;
+            if (top != null) {
+                Insets m = BorderPane.getMargin(top);
+                topHeight = top.prefHeight(w) + (m == null ? 0 : m.getTop() + m.getBottom());
+            }
+            double middle = Math.max(center.minHeight(centerWidth), left == null ? 0 : left.minHeight(-1));
+            return snappedTopInset() + topHeight + middle + snappedBottomInset();
+        }
     }
 }
