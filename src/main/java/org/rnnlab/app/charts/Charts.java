@@ -63,6 +63,52 @@ public final class Charts {
     public static void redrawOnResize(XYChart chart) {
         chart.widthProperty().addListener((o, a, b) -> chart.invalidate());
         chart.heightProperty().addListener((o, a, b) -> chart.invalidate());
+        fitAxesToLabels(chart);
+    }
+
+    /**
+     * Lays an axis out again when its tick labels change size: their first tick labels, longer
+     * numbers, a larger text size. ChartFX measures the labels when it lays the axis out and keeps
+     * that size; an axis first laid out without data (or at another text size) then draws its name
+     * over its tick labels.
+     */
+    public static void fitAxesToLabels(XYChart chart) {
+        java.util.function.Consumer<Axis> watch = axis -> {
+            if (!(axis instanceof io.fair_acc.chartfx.axes.spi.AbstractAxis a)) {
+                return;
+            }
+            String[] measured = {""};
+            Runnable check = () -> {
+                String now = labelsSize(a);
+                if (!now.equals(measured[0])) {
+                    measured[0] = now;
+                    // after the current pass: the marks change while ChartFX lays the chart out
+                    javafx.application.Platform.runLater(() -> {
+                        a.requestAxisLayout();
+                        chart.requestLayout();
+                    });
+                }
+            };
+            a.getTickMarks().addListener((javafx.collections.ListChangeListener<Object>) c -> check.run());
+            a.getAxisLabel().fontProperty().addListener((o, was, now) -> check.run());
+            a.getTickLabelStyle().fontProperty().addListener((o, was, now) -> check.run());
+        };
+        chart.getAxes().forEach(watch);
+        chart.getAxes().addListener((javafx.collections.ListChangeListener<Axis>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(watch);
+            }
+        });
+    }
+
+    /** What decides an axis's size: how many tick labels, the longest one, the fonts. */
+    private static String labelsSize(io.fair_acc.chartfx.axes.spi.AbstractAxis a) {
+        int longest = 0;
+        for (var mark : a.getTickMarks()) {
+            longest = Math.max(longest, mark.getText() == null ? 0 : mark.getText().length());
+        }
+        return (a.getTickMarks().isEmpty() ? "none" : "some") + "/" + longest + "/"
+                + a.getTickLabelStyle().getFont().getSize() + "/" + a.getAxisLabel().getFont().getSize();
     }
 
     /**
