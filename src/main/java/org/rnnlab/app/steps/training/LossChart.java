@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.charts.Charts;
@@ -52,7 +52,7 @@ final class LossChart extends VBox {
         chart.setId("trainingChart");
         Charts.heights(chart, 200, 400, 4096);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        HBox legend = new HBox(14, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
+        FlowPane legend = new FlowPane(14, 2, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
                 legendItem("—", Charts.BLUE, "smoothed"), legendItem("●", Charts.ORANGE, "whole training set"),
                 legendItem("- -", Charts.GREY, "ln C (random guessing)"), legendItem("|", Charts.RED, "learning rate halved"));
         legend.setAlignment(Pos.CENTER);

@@ -29,7 +29,6 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -87,12 +86,14 @@ public final class TrainingView implements LessonStep {
         modelLine.setWrapText(true);
         modelLine.getStyleClass().add("muted");
         modelLine.textProperty().bind(vm.modelLine());
+        modelLine.setMinHeight(Region.USE_PREF_SIZE);
 
         Label stepResult = new Label();
         stepResult.setId("stepResult");
         stepResult.setWrapText(true);
         stepResult.textProperty().bind(vm.stepResultProperty());
         stepResult.managedProperty().bind(stepResult.textProperty().isNotEmpty());
+        stepResult.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox content = new VBox(10, modelLine, form(session), buttons(session), stepResult, stats(), chart, samplesBox(), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
@@ -266,10 +267,10 @@ public final class TrainingView implements LessonStep {
         which.getStyleClass().add("muted");
         which.textProperty().bind(vm.startsWith());
 
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox box = new HBox(8, start, trains, from, pause, step, stop, spring, file);
+        // A flow: with large text the buttons go to a second line rather than lose their words.
+        FlowPane box = new FlowPane(8, 6, start, trains, from, pause, step, stop, file);
         box.setAlignment(Pos.CENTER_LEFT);
+        which.setMinHeight(Region.USE_PREF_SIZE);
         return new VBox(4, box, which);
     }
 

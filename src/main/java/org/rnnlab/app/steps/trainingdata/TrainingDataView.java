@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -23,6 +24,7 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.app.support.Theme;
 import org.rnnlab.common.LessonDefaults;
 
 /** Training data: a sentence becomes the pair (x, y), and x_t becomes a one-hot vector that picks a column of U. */
@@ -64,6 +66,7 @@ public final class TrainingDataView implements LessonStep {
         live.getStyleClass().add("step-live");
         // The two drawings grow with the window (a projector at 1920 x 1080 has room for them).
         live.widthProperty().addListener((obs, old, now) -> resizeDrawings(now.doubleValue()));
+        Theme.fontSizeProperty().addListener((obs, old, now) -> resizeDrawings(live.getWidth()));
         ScrollPane scroll = new ScrollPane(live);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -104,7 +107,8 @@ public final class TrainingDataView implements LessonStep {
         Button randomButton = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         randomButton.setId("randomSentence");
         randomButton.setOnAction(e -> model.randomSentence());
-        HBox row = new HBox(8, new Label("Sentence"), spinner, of, example, randomButton);
+        // A flow: with large text the buttons go to a second line rather than lose their words.
+        FlowPane row = new FlowPane(8, 6, new Label("Sentence"), spinner, of, example, randomButton);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -140,6 +144,11 @@ public final class TrainingDataView implements LessonStep {
         }
         for (Label l : new Label[] {oneHotTitle, matrixTitle, compareTitle}) {
             l.getStyleClass().add(Styles.TEXT_BOLD);
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        for (Label l : new Label[] {stepTitle, oneHotCaption, matrixCaption, verdict, cost}) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
         }
         VBox a = new VBox(4, oneHotTitle, oneHot, oneHotCaption);
         Label times = new Label("picks");
@@ -150,7 +159,7 @@ public final class TrainingDataView implements LessonStep {
         values.setVgap(2);
         verdict.setId("sameVerdict");
         verdict.setWrapText(true);
-        verdict.setMaxWidth(220);
+        verdict.maxWidthProperty().bind(Theme.fontSizeProperty().multiply(15.7));
         VBox c = new VBox(4, compareTitle, values, verdict);
         HBox row = new HBox(12, a, b, c);
         row.setAlignment(Pos.TOP_LEFT);
@@ -160,15 +169,18 @@ public final class TrainingDataView implements LessonStep {
     }
 
     private void resizeDrawings(double liveWidth) {
-        double w = Math.max(180, Math.min(380, Math.floor((liveWidth - 270) / 2)));
+        // The values' column keeps about 19 em (its numbers and headers whole); the drawings share the rest.
+        double reserve = 19 * Theme.fontSizeProperty().get();
+        double w = Math.max(160, Math.min(380, Math.floor((liveWidth - reserve) / 2)));
         double h = Math.round(w * 0.72);
         if (w != oneHot.getWidth() || h != oneHot.getHeight()) {
             for (Canvas c : new Canvas[] {oneHot, matrix}) {
                 c.setWidth(w);
                 c.setHeight(h);
             }
-            oneHotCaption.setMaxWidth(w);
-            matrixCaption.setMaxWidth(w);
+                for (Label l : new Label[] {oneHotTitle, oneHotCaption, matrixTitle, matrixCaption}) {
+                l.setMaxWidth(w);
+            }
             showStep();
         }
     }
@@ -225,6 +237,7 @@ public final class TrainingDataView implements LessonStep {
     private static Label header(String text) {
         Label l = new Label(text);
         l.getStyleClass().addAll(Styles.TEXT_BOLD, "muted");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
