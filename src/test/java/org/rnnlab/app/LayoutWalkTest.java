@@ -86,9 +86,25 @@ class LayoutWalkTest {
 
     /** The sample corpus's long words and big numbers, on the steps that show the corpus itself. */
     @Test
+    @SuppressWarnings("unchecked")
     void theSampleCorpusFitsTheTextSteps() throws Exception {
         fx(() -> session.corpus().open(SampleFiles.corpus()));
         waitFor(120, () -> session.corpus().preparedProperty().getValue() != null && !session.work().busyProperty().get());
+        // The longest sentence: its pair of rows needs the training data step's sideways scroll bar.
+        int[] pick = new int[1];
+        fx(() -> {
+            var data = session.corpus().preparedProperty().getValue();
+            int longest = 0;
+            for (int i = 0; i < data.size(); i++) {
+                if (data.length(i) > data.length(longest)) {
+                    longest = i;
+                }
+            }
+            window.select("trainingDataStep");
+            pick[0] = longest + 1;
+        });
+        settle();
+        fx(() -> ((javafx.scene.control.Spinner<Integer>) scene.lookup("#sentenceSpinner")).getValueFactory().setValue(pick[0]));
         List<String> failures = walk(List.of("corpusStep", "vocabularyStep", "trainingDataStep", "dimensionsStep"));
         assertTrue(failures.isEmpty(), failures.size() + " layout failures:\n" + String.join("\n", failures));
     }
@@ -232,6 +248,15 @@ class LayoutWalkTest {
         }
         if (node instanceof ScrollPane sp) {
             if (sp.getContent() instanceof Parent content) {
+                // A direction the pane cannot scroll must show the whole content (a scroll bar
+                // laid over the last row hides it for good).
+                Bounds view = sp.getViewportBounds();
+                Bounds inner = content.getLayoutBounds();
+                if (sp.getVbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER && inner.getHeight() > view.getHeight() + SLACK
+                        || sp.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER && inner.getWidth() > view.getWidth() + SLACK) {
+                    out.add(where + String.format(Locale.ROOT, "cut by its scroll pane, which cannot scroll there: %s is %.0f x %.0f in %.0f x %.0f",
+                            describe(content), inner.getWidth(), inner.getHeight(), view.getWidth(), view.getHeight()));
+                }
                 overflow(content, out, where);
             }
             return;

@@ -3,12 +3,15 @@ package org.rnnlab.app.steps.trainingdata;
 import atlantafx.base.theme.Styles;
 import java.util.Locale;
 import java.util.Random;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -115,7 +118,22 @@ public final class TrainingDataView implements LessonStep {
 
     private Node pairCard() {
         diagram.setId("shiftDiagram");
-        ScrollPane scroll = new ScrollPane(diagram);
+        // The pane grows by its scroll bar when a long sentence needs one: laid over the last row,
+        // the bar hid the y words, and this pane cannot scroll up and down to them.
+        ScrollPane scroll = new ScrollPane(diagram) {
+            @Override
+            protected double computePrefHeight(double width) {
+                double bar = 0;
+                for (Node n : lookupAll(".scroll-bar")) {
+                    if (n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()) {
+                        bar = b.prefHeight(-1);
+                    }
+                }
+                return super.computePrefHeight(width) + bar;
+            }
+        };
+        scroll.skinProperty().addListener((obs, old, skin) -> scroll.lookupAll(".scroll-bar").forEach(
+                bar -> bar.visibleProperty().addListener((o, was, now) -> Platform.runLater(scroll::requestLayout))));
         scroll.setFitToHeight(true);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
