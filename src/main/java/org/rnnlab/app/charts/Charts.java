@@ -53,7 +53,17 @@ public final class Charts {
         chart.setLegendVisible(false);
         chart.getRenderers().clear();
         redrawOnResize(chart);
+        hideToolBar(chart);
         return chart;
+    }
+
+    /**
+     * Turns off ChartFX's tool bar: it slides in, empty, as a grey flap over the top of the plot
+     * when the mouse comes near (the lesson's charts have no tools in it).
+     */
+    public static void hideToolBar(XYChart chart) {
+        chart.getToolBar().setVisible(false);
+        chart.getMenuPane().setTriggerDistance(-1);
     }
 
     /**

@@ -99,6 +99,7 @@ public final class Heatmap {
         chart.getCanvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
         chart.setMinWidth(200);
         Charts.redrawOnResize(chart);
+        Charts.hideToolBar(chart);
         Charts.heights(chart, 150, 450, 4096);
         chart.getStyleClass().add("heatmap");
         chart.getGridRenderer().getHorizontalMajorGrid().setVisible(false);

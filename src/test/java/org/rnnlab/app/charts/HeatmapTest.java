@@ -1,6 +1,7 @@
 package org.rnnlab.app.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.rnnlab.app.session.ModelSessionFixture.fx;
 import static org.rnnlab.app.session.ModelSessionFixture.waitFor;
 
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.app.session.ModelSessionFixtureStage;
 import org.rnnlab.app.support.Theme;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -61,6 +64,20 @@ class HeatmapTest {
             assertEquals(ROWS, labelled((AbstractAxis) heatmap.chart().getYAxis()), "rows labelled at " + font + " px");
             assertEquals(columns.size(), labelled((AbstractAxis) heatmap.chart().getXAxis()), "columns labelled at " + font + " px");
         }
+    }
+
+    @Test
+    void noToolBarSlidesOverTheTopRow(FxRobot robot) throws Exception {
+        fx(() -> heatmap.setData(List.of("a", "b"), List.of("x", "y"), new double[2][2]));
+        var canvas = heatmap.chart().getCanvas();
+        javafx.geometry.Bounds b = canvas.localToScreen(canvas.getLayoutBounds());
+        robot.moveTo(new javafx.geometry.Point2D(b.getCenterX(), b.getMinY() + 3));
+        Thread.sleep(800);   // ChartFX shows it after a delay, animated
+        WaitForAsyncUtils.waitForFxEvents();
+        var bar = heatmap.chart().getToolBar();
+        boolean shown = bar.isVisible() && bar.getScene() != null && bar.localToScene(bar.getLayoutBounds()).getHeight() > 0
+                && heatmap.chart().getMenuPane().getTriggerDistance() >= 0;
+        assertFalse(shown, "ChartFX's empty tool bar stays hidden");
     }
 
     private static int labelled(AbstractAxis axis) {

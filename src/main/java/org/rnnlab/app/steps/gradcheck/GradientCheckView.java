@@ -151,7 +151,8 @@ public final class GradientCheckView implements LessonStep {
         }
         tabs.getTabs().add(new Tab("All elements", table()));
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        tabs.setMinHeight(260);
+        // Room for a heatmap and its colour scale's name at any text size; the page scrolls for it.
+        tabs.minHeightProperty().bind(Theme.fontSizeProperty().multiply(19));
 
         VBox content = new VBox(10, form, buttons, cards, summary, tabs);
         content.setPadding(new Insets(0, 4, 4, 0));

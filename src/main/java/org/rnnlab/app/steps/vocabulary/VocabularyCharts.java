@@ -108,6 +108,7 @@ final class VocabularyCharts {
         Charts.heights(chart, 110, 220, 4096);
         chart.setMinWidth(200);
         Charts.fitAxesToLabels(chart);
+        Charts.hideToolBar(chart);
         return new Plot(chart, data, xMarker, yMarker);
     }
 }
