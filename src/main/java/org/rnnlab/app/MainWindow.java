@@ -43,6 +43,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.LessonSteps;
+import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.Notices;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.common.SampleFiles;
@@ -60,7 +61,8 @@ public final class MainWindow {
 
     private final LessonSession session;
     private final BorderPane root = new BorderPane();
-    private final StackPane content = new StackPane();
+    /** Tells the page scroll the height the page needs at its width (it scrolls when that is more than the window has). */
+    private final StackPane content = new StepPage.WidthAwarePane();
     /** The step's page scrolls, as a whole, only when it cannot shrink to the window (large text, small screen). */
     private final ScrollPane pageScroll = new ScrollPane(content);
     /** True when the window is narrow for its text size: the step list shows numbers and icons only. */

@@ -248,13 +248,13 @@ class LayoutWalkTest {
         }
         if (node instanceof ScrollPane sp) {
             if (sp.getContent() instanceof Parent content) {
-                // A direction the pane cannot scroll must show the whole content (a scroll bar
-                // laid over the last row hides it for good).
+                // Content larger than the view needs a scroll bar that way: without one (a policy
+                // of NEVER, a pane misled by its content's size), the rest is out of reach.
                 Bounds view = sp.getViewportBounds();
                 Bounds inner = content.getLayoutBounds();
-                if (sp.getVbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER && inner.getHeight() > view.getHeight() + SLACK
-                        || sp.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER && inner.getWidth() > view.getWidth() + SLACK) {
-                    out.add(where + String.format(Locale.ROOT, "cut by its scroll pane, which cannot scroll there: %s is %.0f x %.0f in %.0f x %.0f",
+                if (inner.getHeight() > view.getHeight() + SLACK && !barShown(sp, javafx.geometry.Orientation.VERTICAL)
+                        || inner.getWidth() > view.getWidth() + SLACK && !barShown(sp, javafx.geometry.Orientation.HORIZONTAL)) {
+                    out.add(where + String.format(Locale.ROOT, "cut by its scroll pane, which shows no scroll bar for it: %s is %.0f x %.0f in %.0f x %.0f",
                             describe(content), inner.getWidth(), inner.getHeight(), view.getWidth(), view.getHeight()));
                 }
                 overflow(content, out, where);
@@ -286,8 +286,25 @@ class LayoutWalkTest {
                         b.getMaxX(), b.getMaxY(), describe(pane), inside.getMinX(), inside.getMinY(), inside.getMaxX(), inside.getMaxY()));
                 continue;
             }
+            if (child instanceof javafx.scene.control.Control c && squeezable(c) && c.getHeight() + SLACK < c.prefHeight(c.getWidth())) {
+                out.add(where + String.format(Locale.ROOT, "squeezed: %s is %.0f px high of the %.0f it needs",
+                        describe(c), c.getHeight(), c.prefHeight(c.getWidth())));
+                continue;
+            }
             overflow(child, out, where);
         }
+    }
+
+    private static boolean barShown(ScrollPane sp, javafx.geometry.Orientation orientation) {
+        return sp.getChildrenUnmodifiable().stream().anyMatch(n -> n instanceof javafx.scene.control.ScrollBar b
+                && b.getOrientation() == orientation && b.isVisible());
+    }
+
+    /** Controls that show less when they are lower than they ask (a button, a bar, a line of text); not lists and panes that scroll. */
+    private static boolean squeezable(javafx.scene.control.Control c) {
+        return !(c instanceof ScrollPane || c instanceof TabPane || c instanceof javafx.scene.control.TableView
+                || c instanceof javafx.scene.control.ListView || c instanceof javafx.scene.control.TextArea
+                || c instanceof javafx.scene.control.TreeView);
     }
 
     private void labelsOnly(Node node, List<String> out, String where) {

@@ -130,6 +130,22 @@ public final class Charts {
                 min, pref, max));
     }
 
+    /**
+     * Heights given for the default text size, scaled with the text size: the axes' labels grow,
+     * and a chart kept at its old minimum had no room left for its plot and its axis names.
+     */
+    public static void heightsFollowingText(XYChart chart, double min, double pref, double max) {
+        Runnable apply = () -> {
+            double k = org.rnnlab.app.support.Theme.fontSizeProperty().get() / org.rnnlab.app.support.Theme.DEFAULT_FONT;
+            heights(chart, min * k, pref * k, max);
+        };
+        // Held by the chart: the weak wrapper lets a discarded page be collected.
+        javafx.beans.InvalidationListener follow = o -> apply.run();
+        chart.getProperties().put("rnnlab.heightsFollowingText", follow);
+        org.rnnlab.app.support.Theme.fontSizeProperty().addListener(new javafx.beans.WeakInvalidationListener(follow));
+        apply.run();
+    }
+
     /** Lines without markers; the per-point reduction stays on so long series draw fast. */
     public static ErrorDataSetRenderer lines() {
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();

@@ -137,7 +137,7 @@ public final class Heatmap {
         double em = Theme.fontSizeProperty().get();
         double tick = TICK_EM * em;
         double cell = CELL_EM * em;
-        double minHeight = 150;
+        double minHeight = 150 * em / Theme.DEFAULT_FONT;
         if (everyRow && !rowLabels.isEmpty()) {
             // the rows, then the x axis under them: its rotated labels, the axis name, the ticks
             minHeight = rowLabels.size() * cell + longest(columnLabels, tick) + 2.5 * em + 16;

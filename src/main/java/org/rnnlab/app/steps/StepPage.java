@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -74,12 +75,49 @@ public final class StepPage {
     }
 
     /**
+     * A scroll pane for a step's live part: as wide as the page, at least as high, and scrolling
+     * down when its content needs more height at the width it has.
+     */
+    public static ScrollPane scroller(Node content) {
+        ScrollPane scroll = new ScrollPane(new WidthAwarePane(content));
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        return scroll;
+    }
+
+    /**
+     * A pane that tells its minimum height for the width it has. A scroll pane that fits its
+     * content to its height asks for that height without a width; content whose height depends
+     * on its width (wrapping text, flows of chips and buttons) then answers for a wider pane,
+     * one line per paragraph, and the scroll pane offers no scroll bar for what it cut off.
+     */
+    public static final class WidthAwarePane extends StackPane {
+        public WidthAwarePane(Node... children) {
+            super(children);
+            // JavaFX keeps a parent's minimum height until it lays out again; a new width alone does not ask.
+            widthProperty().addListener((obs, old, now) -> requestLayout());
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return super.computeMinHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
+        }
+    }
+
+    /**
      * A page that reports the height its interactive part needs at the width it really has.
      * BorderPane asks its centre without that width, and wrapping text and flows of chips then
      * say one line where they take two: with large text the page spilled past the window instead
      * of letting the window's scroll pane scroll it.
      */
     private static final class Page extends BorderPane {
+        Page() {
+            // The height depends on the width: measure again (JavaFX keeps a parent's minimum
+            // height until it is asked to lay out again, and a new width alone does not ask).
+            widthProperty().addListener((obs, old, now) -> requestLayout());
+        }
+
         @Override
         protected double computeMinHeight(double width) {
             double w = width > 0 ? width : getWidth();

@@ -18,7 +18,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -200,11 +199,7 @@ public final class ForwardView implements LessonStep {
         VBox box = new VBox(10, controls, inputLabel, new VBox(3, strip, stripCaption), topCaption, topBars, verdict,
                 stackCaption, stack);
         box.setPadding(new Insets(10, 4, 4, 4));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        return scroll;
+        return StepPage.scroller(box);
     }
 
     private Node sentencePane() {
@@ -234,12 +229,8 @@ public final class ForwardView implements LessonStep {
         VBox.setVgrow(heatmap.node(), Priority.ALWAYS);
         VBox box = new VBox(6, heatmap.node(), lossChart, sentenceSummary);
         box.setPadding(new Insets(6, 4, 4, 4));
-        // The heatmap labels every row and column: a long sentence scrolls rather than lose labels.
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        return new BorderPane(scroll);
+        // The heatmap labels every row: a long sentence scrolls rather than lose labels.
+        return new BorderPane(StepPage.scroller(box));
     }
 
     /** Room under the loss bars for their upright words (the longest true next word). */

@@ -50,7 +50,7 @@ final class LossChart extends VBox {
         yAxis.setMin(0);
         yAxis.setMax(10);
         chart.setId("trainingChart");
-        Charts.heights(chart, 200, 400, 4096);
+        Charts.heightsFollowingText(chart, 200, 400, 4096);
         VBox.setVgrow(chart, Priority.ALWAYS);
         FlowPane legend = new FlowPane(14, 2, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
                 legendItem("—", Charts.BLUE, "smoothed"), legendItem("●", Charts.ORANGE, "whole training set"),

@@ -97,11 +97,7 @@ public final class TrainingView implements LessonStep {
 
         VBox content = new VBox(10, modelLine, form(session), buttons(session), stepResult, stats(), chart, samplesBox(), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        panel = StepPage.build("trainingStep", "Training", EXPLANATION, LATEX, scroll);
+        panel = StepPage.build("trainingStep", "Training", EXPLANATION, LATEX, StepPage.scroller(content));
 
         run.stateProperty().addListener((o, a, s) -> stateChanged(s));
         vm.chartVersionProperty().addListener((o, a, b) -> chart.refresh());

@@ -105,7 +105,7 @@ final class VocabularyCharts {
             chart.getPlugins().add(yMarker);
         }
         // Heights inline: ChartFX's stylesheet sets them on every chart and wins over setMinHeight.
-        Charts.heights(chart, 110, 220, 4096);
+        Charts.heightsFollowingText(chart, 110, 220, 4096);
         chart.setMinWidth(200);
         Charts.fitAxesToLabels(chart);
         Charts.hideToolBar(chart);

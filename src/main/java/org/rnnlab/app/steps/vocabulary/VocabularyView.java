@@ -148,8 +148,8 @@ public final class VocabularyView implements LessonStep {
         Label unknownCaption = caption("");
         unknownCaption.textProperty().bind(model.unknownTokensText());
         // A flow, not a grid: with large text a number moves to the next line instead of being cut.
-        FlowPane pane = new FlowPane(16, 6, new VBox(kept, caption("words kept, plus UNKNOWN")),
-                new VBox(least, caption("least frequent kept word")), new VBox(unknown, unknownCaption));
+        FlowPane pane = new FlowPane(16, 6, new VBox(kept, statCaption(caption("words kept, plus UNKNOWN"))),
+                new VBox(least, statCaption(caption("least frequent kept word"))), new VBox(unknown, statCaption(unknownCaption)));
         pane.getStyleClass().add("card");
         pane.setMinHeight(Region.USE_PREF_SIZE);
         return pane;
@@ -287,6 +287,12 @@ public final class VocabularyView implements LessonStep {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("stat-number");
+        return l;
+    }
+
+    /** A number's caption, a little smaller than the text: the three numbers fit one line at large text. */
+    private static Label statCaption(Label l) {
+        l.getStyleClass().add("stat-caption");
         return l;
     }
 
