@@ -38,7 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * Projector mode: every step at 1280x800, light and dark, at the default text size and two sizes
  * up. No label may show less than its text (an ellipsis where the text has none), no node may lie
  * outside the window (a ScrollPane's content is judged by the ScrollPane), no step page may need
- * to scroll sideways, and no tab header may be hidden behind its pane's overflow menu.
+ * to scroll sideways, and no tab header may be hidden behind its pane's overflow menu. Inside
+ * scroll panes, nothing spills out of its pane, nothing larger than its view lacks a scroll bar,
+ * no control is squeezed; reference lines keep a 3:1 contrast with the background.
  */
 @ExtendWith(ApplicationExtension.class)
 class LayoutWalkTest {
@@ -187,6 +189,7 @@ class LayoutWalkTest {
         root.applyCss();
         root.layout();
         visit(root, out, where);
+        referenceLines(root, out, where);
         if (scene.lookup("#stepScroll") instanceof ScrollPane page && page.getContent() instanceof Parent content) {
             double need = content.minWidth(-1);
             double room = page.getViewportBounds().getWidth();
@@ -293,6 +296,62 @@ class LayoutWalkTest {
             }
             overflow(child, out, where);
         }
+    }
+
+    /**
+     * Reference lines (ln C, 1/C, the current C) stand out from the window's background in both
+     * themes: a contrast of at least 3:1, what a chart's lines need to be seen (WCAG 1.4.11).
+     */
+    private static void referenceLines(Parent root, List<String> out, String where) {
+        if (!(root.lookup(".root") instanceof javafx.scene.layout.Region r) || r.getBackground() == null
+                || r.getBackground().getFills().isEmpty() || !(r.getBackground().getFills().get(0).getFill() instanceof javafx.scene.paint.Color bg)) {
+            out.add(where + "the window has no background colour to judge the reference lines against");
+            return;
+        }
+        List<Node> lines = new ArrayList<>(root.lookupAll(".value-indicator-line"));
+        lines.addAll(root.lookupAll(".lm-chance"));
+        for (Node n : lines) {
+            if (!n.isVisible() || n.getScene() == null || !isShowing(n)) {
+                continue;
+            }
+            javafx.scene.paint.Paint paint = n instanceof javafx.scene.shape.Shape shape ? shape.getStroke()
+                    : n instanceof javafx.scene.layout.Region region && region.getBackground() != null
+                            && !region.getBackground().getFills().isEmpty() ? region.getBackground().getFills().get(0).getFill() : null;
+            if (!(paint instanceof javafx.scene.paint.Color c)) {
+                continue;
+            }
+            double alpha = c.getOpacity() * n.getOpacity();
+            javafx.scene.paint.Color seen = new javafx.scene.paint.Color(c.getRed() * alpha + bg.getRed() * (1 - alpha),
+                    c.getGreen() * alpha + bg.getGreen() * (1 - alpha), c.getBlue() * alpha + bg.getBlue() * (1 - alpha), 1);
+            double ratio = contrast(seen, bg);
+            if (ratio < 3) {
+                out.add(where + String.format(Locale.ROOT, "a reference line hardly shows: %s in %s on %s, contrast %.2f:1",
+                        describe(n), seen, bg, ratio));
+            }
+        }
+    }
+
+    private static boolean isShowing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     }
 
     private static boolean barShown(ScrollPane sp, javafx.geometry.Orientation orientation) {
