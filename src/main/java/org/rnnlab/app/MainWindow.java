@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,6 +18,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -41,7 +44,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.LessonSteps;
-import org.rnnlab.app.support.Notices;
+import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.common.SampleFiles;
 
@@ -50,9 +53,20 @@ import org.rnnlab.common.SampleFiles;
  * status bar saying what the engine is doing, with a cancel button for long work.
  */
 public final class MainWindow {
+    /**
+     * Below this window width, in ems of the current text size, the step list keeps only the
+     * numbers and icons: at 1280 px that is from 16 px text up, and the page gets the room.
+     */
+    static final double COMPACT_BELOW_EM = 84;
+
     private final LessonSession session;
     private final BorderPane root = new BorderPane();
-    private final StackPane content = new StackPane();
+    /** Tells the page scroll the height the page needs at its width (it scrolls when that is more than the window has). */
+    private final StackPane content = new StepPage.WidthAwarePane();
+    /** The step's page scrolls, as a whole, only when it cannot shrink to the window (large text, small screen). */
+    private final ScrollPane pageScroll = new ScrollPane(content);
+    /** True when the window is narrow for its text size: the step list shows numbers and icons only. */
+    private final BooleanProperty compactNavigation = new SimpleBooleanProperty(this, "compactNavigation");
     private final ListView<LessonSteps.Entry> stepList = new ListView<>();
     private final Map<LessonSteps.Entry, LessonStep> built = new HashMap<>();
 
@@ -62,7 +76,13 @@ public final class MainWindow {
         root.setTop(toolbar());
         root.setLeft(navigation());
         content.setId("stepContent");
-        root.setCenter(content);
+        pageScroll.setId("stepScroll");
+        pageScroll.setFitToWidth(true);
+        pageScroll.setFitToHeight(true);
+        pageScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        root.setCenter(pageScroll);
+        compactNavigation.bind(root.widthProperty().lessThan(Theme.fontSizeProperty().multiply(COMPACT_BELOW_EM)));
+        compactNavigation.addListener((obs, was, now) -> stepList.refresh());
         root.setBottom(statusBar());
         Theme.bindFontSize(root);
         enableFileDrop();
@@ -80,11 +100,11 @@ public final class MainWindow {
     public void installShortcuts() {
         var accelerators = root.getScene().getAccelerators();
         accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseCorpusFile);
-        accelerators.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(2));
-        accelerators.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(2));
-        accelerators.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(2));
-        accelerators.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(-2));
-        accelerators.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(-2));
+        accelerators.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
+        accelerators.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
+        accelerators.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
+        accelerators.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(-Theme.FONT_STEP));
+        accelerators.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(-Theme.FONT_STEP));
     }
 
     /** Shows the step with this node id (used by the navigation list and by tests). */
@@ -103,6 +123,11 @@ public final class MainWindow {
             ask.initOwner(root.getScene().getWindow());
         }
         return ask.showAndWait().orElse(null);
+    }
+
+    /** True while the step list shows numbers and icons only (a narrow window or large text). */
+    public javafx.beans.property.ReadOnlyBooleanProperty compactNavigationProperty() {
+        return compactNavigation;
     }
 
     /** What the steps share (tests look inside). */
@@ -136,16 +161,22 @@ public final class MainWindow {
                     setText(null);
                     setGraphic(null);
                     setId(null);
+                    setTooltip(null);
                 } else {
-                    setText((LessonSteps.ALL.indexOf(item) + 1) + ". " + item.title());
+                    int number = LessonSteps.ALL.indexOf(item) + 1;
+                    boolean compact = compactNavigation.get();
+                    setText(compact ? Integer.toString(number) : number + ". " + item.title());
                     setGraphic(new FontIcon(item.icon()));
                     setId("nav-" + item.id());
+                    setTooltip(compact ? new Tooltip(number + ". " + item.title()) : null);
                 }
             }
         });
-        // Wide enough for "10. Generate and predict" at any font size.
-        stepList.prefWidthProperty().bind(Theme.fontSizeProperty().multiply(16.5));
+        // Wide enough for "10. Generate and predict" at any font size, or for "10" and its icon.
+        stepList.prefWidthProperty().bind(Bindings.when(compactNavigation)
+                .then(Theme.fontSizeProperty().multiply(4.2)).otherwise(Theme.fontSizeProperty().multiply(16.5)));
         stepList.minWidthProperty().bind(stepList.prefWidthProperty());
+        stepList.maxWidthProperty().bind(stepList.prefWidthProperty());
         return stepList;
     }
 
@@ -160,9 +191,9 @@ public final class MainWindow {
         sample.setOnAction(e -> openSample());
         open.getItems().addAll(file, folder, sample);
 
-        Button smaller = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE, "Smaller text (Ctrl -)", () -> Theme.changeFontSize(-2));
+        Button smaller = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE, "Smaller text (Ctrl -)", () -> Theme.changeFontSize(-Theme.FONT_STEP));
         smaller.setId("fontSmaller");
-        Button larger = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_INCREASE, "Larger text (Ctrl +)", () -> Theme.changeFontSize(2));
+        Button larger = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_INCREASE, "Larger text (Ctrl +)", () -> Theme.changeFontSize(Theme.FONT_STEP));
         larger.setId("fontLarger");
         Button reset = new Button("Reset to the lesson", new FontIcon(MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE));
         reset.setTooltip(new javafx.scene.control.Tooltip(

@@ -1,16 +1,25 @@
 package org.rnnlab.app;
 
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.rnnlab.app.session.LessonSession;
-import org.rnnlab.app.support.Notices;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.common.SampleFiles;
 
 /** The JavaFX application: one window, the lesson's steps, the sample corpus open at start. */
 public final class RnnLabApp extends Application {
+    /** The app's own stylesheets, on top of the AtlantaFX theme. */
+    public static final List<String> STYLESHEETS = List.of("rnnlab.css", "steps-text.css", "steps-model.css");
+
+    /** The smallest window the lesson is laid out for (a common projector). */
+    static final double MIN_WIDTH = 1280;
+    static final double MIN_HEIGHT = 800;
+
     private MainWindow window;
 
     public static void launchApp(String[] args) {
@@ -19,22 +28,25 @@ public final class RnnLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // -Drnnlab.theme=dark and -Drnnlab.fontSize=18 start the way a projector demo needs.
+        Theme.darkProperty().set("dark".equalsIgnoreCase(System.getProperty("rnnlab.theme")));
+        String font = System.getProperty("rnnlab.fontSize");
+        if (font != null) {
+            Theme.changeFontSize(Double.parseDouble(font) - Theme.fontSizeProperty().get());
+        }
         Theme.apply();
         LessonSession session = new LessonSession();
         window = new MainWindow(session);
         // -Drnnlab.size=1920x1080 and -Drnnlab.step=vocabularyStep help screenshots and demos.
-        String[] size = System.getProperty("rnnlab.size", "1280x800").split("x");
-        Scene scene = new Scene(window.root(), Double.parseDouble(size[0]), Double.parseDouble(size[1]));
-        for (String css : new String[] {"rnnlab.css", "steps-text.css", "steps-model.css"}) {
-            scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/" + css).toExternalForm());
-        }
+        double[] size = windowSize(System.getProperty("rnnlab.size"), Screen.getPrimary().getVisualBounds());
+        Scene scene = scene(window, size[0], size[1]);
         stage.setTitle("RNN Lab: a recurrent neural network language model, step by step");
         var icon = RnnLabApp.class.getResourceAsStream("/org/rnnlab/app/icon.png");
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
         }
         stage.setScene(scene);
-        window.installShortcuts();
+        stage.centerOnScreen();
         stage.setOnCloseRequest(e -> window.dispose());
         stage.show();
         String step = System.getProperty("rnnlab.step");
@@ -48,6 +60,30 @@ public final class RnnLabApp extends Application {
         } catch (RuntimeException e) {
             session.notices().failure("Sample corpus", e);
         }
+    }
+
+    /**
+     * The window's size: {@code -Drnnlab.size=WxH} when given, else 85 % of the screen's usable
+     * area, at least 1280x800 where the screen has room for it.
+     */
+    static double[] windowSize(String property, Rectangle2D screen) {
+        if (property != null) {
+            String[] wh = property.toLowerCase(java.util.Locale.ROOT).split("x");
+            return new double[] {Double.parseDouble(wh[0].trim()), Double.parseDouble(wh[1].trim())};
+        }
+        return new double[] {
+            Math.min(screen.getWidth(), Math.max(MIN_WIDTH, Math.rint(0.85 * screen.getWidth()))),
+            Math.min(screen.getHeight(), Math.max(MIN_HEIGHT, Math.rint(0.85 * screen.getHeight())))};
+    }
+
+    /** The window's scene with the app's stylesheets and keyboard shortcuts (tests build it the same way). */
+    public static Scene scene(MainWindow window, double width, double height) {
+        Scene scene = new Scene(window.root(), width, height);
+        for (String css : STYLESHEETS) {
+            scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/" + css).toExternalForm());
+        }
+        window.installShortcuts();
+        return scene;
     }
 
     /** The window, once started (tests look inside). */

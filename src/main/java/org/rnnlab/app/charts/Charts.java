@@ -53,7 +53,17 @@ public final class Charts {
         chart.setLegendVisible(false);
         chart.getRenderers().clear();
         redrawOnResize(chart);
+        hideToolBar(chart);
         return chart;
+    }
+
+    /**
+     * Turns off ChartFX's tool bar: it slides in, empty, as a grey flap over the top of the plot
+     * when the mouse comes near (the lesson's charts have no tools in it).
+     */
+    public static void hideToolBar(XYChart chart) {
+        chart.getToolBar().setVisible(false);
+        chart.getMenuPane().setTriggerDistance(-1);
     }
 
     /**
@@ -63,6 +73,52 @@ public final class Charts {
     public static void redrawOnResize(XYChart chart) {
         chart.widthProperty().addListener((o, a, b) -> chart.invalidate());
         chart.heightProperty().addListener((o, a, b) -> chart.invalidate());
+        fitAxesToLabels(chart);
+    }
+
+    /**
+     * Lays an axis out again when its tick labels change size: their first tick labels, longer
+     * numbers, a larger text size. ChartFX measures the labels when it lays the axis out and keeps
+     * that size; an axis first laid out without data (or at another text size) then draws its name
+     * over its tick labels.
+     */
+    public static void fitAxesToLabels(XYChart chart) {
+        java.util.function.Consumer<Axis> watch = axis -> {
+            if (!(axis instanceof io.fair_acc.chartfx.axes.spi.AbstractAxis a)) {
+                return;
+            }
+            String[] measured = {""};
+            Runnable check = () -> {
+                String now = labelsSize(a);
+                if (!now.equals(measured[0])) {
+                    measured[0] = now;
+                    // after the current pass: the marks change while ChartFX lays the chart out
+                    javafx.application.Platform.runLater(() -> {
+                        a.requestAxisLayout();
+                        chart.requestLayout();
+                    });
+                }
+            };
+            a.getTickMarks().addListener((javafx.collections.ListChangeListener<Object>) c -> check.run());
+            a.getAxisLabel().fontProperty().addListener((o, was, now) -> check.run());
+            a.getTickLabelStyle().fontProperty().addListener((o, was, now) -> check.run());
+        };
+        chart.getAxes().forEach(watch);
+        chart.getAxes().addListener((javafx.collections.ListChangeListener<Axis>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(watch);
+            }
+        });
+    }
+
+    /** What decides an axis's size: how many tick labels, the longest one, the fonts. */
+    private static String labelsSize(io.fair_acc.chartfx.axes.spi.AbstractAxis a) {
+        int longest = 0;
+        for (var mark : a.getTickMarks()) {
+            longest = Math.max(longest, mark.getText() == null ? 0 : mark.getText().length());
+        }
+        return (a.getTickMarks().isEmpty() ? "none" : "some") + "/" + longest + "/"
+                + a.getTickLabelStyle().getFont().getSize() + "/" + a.getAxisLabel().getFont().getSize();
     }
 
     /**
@@ -72,6 +128,22 @@ public final class Charts {
     public static void heights(XYChart chart, double min, double pref, double max) {
         chart.setStyle(String.format(java.util.Locale.ROOT, "-fx-min-height: %.0fpx; -fx-pref-height: %.0fpx; -fx-max-height: %.0fpx;",
                 min, pref, max));
+    }
+
+    /**
+     * Heights given for the default text size, scaled with the text size: the axes' labels grow,
+     * and a chart kept at its old minimum had no room left for its plot and its axis names.
+     */
+    public static void heightsFollowingText(XYChart chart, double min, double pref, double max) {
+        Runnable apply = () -> {
+            double k = org.rnnlab.app.support.Theme.fontSizeProperty().get() / org.rnnlab.app.support.Theme.DEFAULT_FONT;
+            heights(chart, min * k, pref * k, max);
+        };
+        // Held by the chart: the weak wrapper lets a discarded page be collected.
+        javafx.beans.InvalidationListener follow = o -> apply.run();
+        chart.getProperties().put("rnnlab.heightsFollowingText", follow);
+        org.rnnlab.app.support.Theme.fontSizeProperty().addListener(new javafx.beans.WeakInvalidationListener(follow));
+        apply.run();
     }
 
     /** Lines without markers; the per-point reduction stays on so long series draw fast. */

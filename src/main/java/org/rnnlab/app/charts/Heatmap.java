@@ -17,6 +17,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.rnnlab.app.support.Theme;
 
 /**
  * A ChartFX heatmap with a labelled row and column for every cell (words, positions, parameter
@@ -31,8 +32,22 @@ public final class Heatmap {
 
     // Numeric axes with one tick per cell, labelled by the cell's name (ChartFX's CategoryAxis puts
     // its labels one or more cells off on an inverted or short axis).
-    private final DefaultNumericAxis xAxis = new DefaultNumericAxis();
-    private final DefaultNumericAxis yAxis = new DefaultNumericAxis();
+    /** The tick labels' size, in em (the app's stylesheet sets ChartFX's to 0.8em). */
+    static final double TICK_EM = 0.8;
+    // ChartFX asks for two font sizes per label before it labels every tick; when every cell is to
+    // be labelled, the chart's minimum size already leaves room for one line per cell.
+    private final DefaultNumericAxis xAxis = new DefaultNumericAxis() {
+        @Override
+        public double computePreferredTickUnit(double axisLength) {
+            return everyColumn ? 1 : super.computePreferredTickUnit(axisLength);
+        }
+    };
+    private final DefaultNumericAxis yAxis = new DefaultNumericAxis() {
+        @Override
+        public double computePreferredTickUnit(double axisLength) {
+            return everyRow ? 1 : super.computePreferredTickUnit(axisLength);
+        }
+    };
     private List<String> rowLabels = List.of();
     private List<String> columnLabels = List.of();
     private final DefaultNumericAxis zAxis = new DefaultNumericAxis();
@@ -43,6 +58,10 @@ public final class Heatmap {
     private double[][] values = new double[0][0];
     private DoubleUnaryOperator colourScale = DoubleUnaryOperator.identity();
     private CellText cellText = (r, c, v) -> String.format(java.util.Locale.ROOT, "row %d, column %d: %.4g", r, c, v);
+    private boolean everyRow;
+    private boolean everyColumn;
+    // Held by the node: the weak wrapper lets a discarded page be collected.
+    private final javafx.beans.InvalidationListener resize = o -> fitCells();
 
     public Heatmap(String xName, String yName, String zName) {
         xAxis.setName(xName);
@@ -80,6 +99,7 @@ public final class Heatmap {
         chart.getCanvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
         chart.setMinWidth(200);
         Charts.redrawOnResize(chart);
+        Charts.hideToolBar(chart);
         Charts.heights(chart, 150, 450, 4096);
         chart.getStyleClass().add("heatmap");
         chart.getGridRenderer().getHorizontalMajorGrid().setVisible(false);
@@ -95,6 +115,49 @@ public final class Heatmap {
         root.setCenter(chart);
         root.setBottom(hover);
         VBox.setVgrow(root, Priority.ALWAYS);
+        Theme.fontSizeProperty().addListener(new javafx.beans.WeakInvalidationListener(resize));
+    }
+
+    /**
+     * Asks for a label on every row, and on every column where they fit. The chart's minimum
+     * height then follows the number of rows and the text size (a scroll pane around it scrolls
+     * rather than let ChartFX skip row labels); columns that do not fit keep every other label,
+     * so the chart never scrolls sideways. For a few dozen rows (the words of a sentence), not for 100 x 100.
+     */
+    public void labelEveryCell(boolean rows, boolean columns) {
+        this.everyRow = rows;
+        this.everyColumn = columns;
+        fitCells();
+    }
+
+    /** The height of one cell when every row is labelled: a tick label and its spacing, in em. */
+    static final double CELL_EM = 1.3;
+
+    private void fitCells() {
+        double em = Theme.fontSizeProperty().get();
+        double tick = TICK_EM * em;
+        double cell = CELL_EM * em;
+        double minHeight = 150 * em / Theme.DEFAULT_FONT;
+        if (everyRow && !rowLabels.isEmpty()) {
+            // the rows, then the x axis under them: its rotated labels, the axis name, the ticks
+            minHeight = rowLabels.size() * cell + longest(columnLabels, tick) + 2.5 * em + 16;
+        }
+        xAxis.setMaxMajorTickLabelCount(everyColumn ? Math.max(20, columnLabels.size() + 2) : 20);
+        yAxis.setMaxMajorTickLabelCount(everyRow ? Math.max(20, rowLabels.size() + 2) : 20);
+        Charts.heights(chart, minHeight, Math.max(450, minHeight), 4096);
+        chart.requestLayout();
+    }
+
+    /** The width of the longest label at the tick labels' font size. */
+    private static double longest(List<String> labels, double size) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text();
+        t.setFont(javafx.scene.text.Font.font(size));
+        double w = 0;
+        for (String l : labels) {
+            t.setText(l);
+            w = Math.max(w, t.getLayoutBounds().getWidth());
+        }
+        return w;
     }
 
     public BorderPane node() {
@@ -159,6 +222,7 @@ public final class Heatmap {
         yAxis.setMax(rows - 0.5);
         this.columnLabels = List.copyOf(columnLabels);
         this.rowLabels = List.copyOf(rowLabels);
+        fitCells();
         chart.invalidate();
         DoubleGridDataSet data = new DoubleGridDataSet("heatmap", false, new double[][] {x, y}, z);
         renderer.getDatasets().setAll(data);

@@ -28,6 +28,9 @@ public final class ProbabilityBars extends VBox {
 
     private IntConsumer onClick;
     private List<Bar> bars = List.of();
+    private final List<Label> words = new java.util.ArrayList<>();
+    private final List<Label> notes = new java.util.ArrayList<>();
+    private boolean withNotes;
 
     public ProbabilityBars() {
         super(3);
@@ -50,19 +53,51 @@ public final class ProbabilityBars extends VBox {
             max = Math.max(max, b.probability());
         }
         getChildren().clear();
+        words.clear();
+        notes.clear();
+        withNotes = bars.stream().anyMatch(b -> b.note() != null);
         for (Bar b : bars) {
             getChildren().add(row(b, max));
         }
     }
 
+    /**
+     * The words form one right-aligned column as wide as the widest word at the current text size
+     * (SENTENCE_START, UNKNOWN_TOKEN and long words whole), so the bars start at one x.
+     */
+    @Override
+    protected void layoutChildren() {
+        alignColumn(words);
+        alignColumn(notes);
+        super.layoutChildren();
+    }
+
+    private static void alignColumn(List<Label> labels) {
+        double widest = 0;
+        for (Label l : labels) {
+            widest = Math.max(widest, textWidth(l));
+        }
+        double column = Math.ceil(widest);
+        for (Label l : labels) {
+            if (l.getPrefWidth() != column) {
+                l.setMinWidth(column);
+                l.setPrefWidth(column);
+            }
+        }
+    }
+
+    /** The width a label's text needs in its current font (set by CSS before layout). */
+    private static double textWidth(Label l) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(l.getText());
+        t.setFont(l.getFont());
+        return t.getLayoutBounds().getWidth() + l.snappedLeftInset() + l.snappedRightInset() + 1;
+    }
+
     private HBox row(Bar b, double max) {
         Label word = new Label(b.word());
         word.getStyleClass().add("bar-word");
-        word.setMinWidth(Region.USE_PREF_SIZE);
-        // wide enough for UNKNOWN_TOKEN and most words; longer ones end in "..." (the tooltip has them whole)
-        word.setPrefWidth(10.5 * 14);
-        word.setMaxWidth(10.5 * 14);
         word.setAlignment(Pos.CENTER_RIGHT);
+        words.add(word);
         Region bar = new Region();
         bar.getStyleClass().add("bar");
         double share = max <= 0 ? 0 : b.probability() / max;
@@ -77,10 +112,11 @@ public final class ProbabilityBars extends VBox {
         value.getStyleClass().add("bar-value");
         value.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, word, track, value);
-        if (b.note() != null) {
-            Label note = new Label(b.note());
+        if (withNotes) {
+            // Every row gets the notes' column, empty or not: the percentages stay in one column.
+            Label note = new Label(b.note() == null ? "" : b.note());
             note.getStyleClass().add("bar-note");
-            note.setMinWidth(Region.USE_PREF_SIZE);
+            notes.add(note);
             row.getChildren().add(note);
         }
         row.setAlignment(Pos.CENTER_LEFT);

@@ -17,7 +17,14 @@ import javafx.scene.text.TextAlignment;
  * read yet are faded.
  */
 public final class StateStack extends Region {
-    private static final double LABEL_WIDTH = 130;
+    /** A row at full height and its text, in em: both follow the text-size control. */
+    private static final double ROW_EM = 1.3;
+    private static final double TEXT_EM = 0.85;
+    // Held by the node: the weak wrapper lets a discarded page be collected.
+    private final javafx.beans.InvalidationListener resize = o -> {
+        requestLayout();
+        draw();
+    };
     private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
     private double[][] states = new double[0][];
@@ -30,6 +37,7 @@ public final class StateStack extends Region {
         getChildren().add(canvas);
         setMinHeight(60);
         Tooltip.install(canvas, tip);
+        org.rnnlab.app.support.Theme.fontSizeProperty().addListener(new javafx.beans.WeakInvalidationListener(resize));
         canvas.setOnMouseMoved(e -> {
             int[] cell = cellAt(e.getX(), e.getY());
             tip.setText(cell == null ? "" : String.format(Locale.ROOT, "s_%d, unit %d: %.4f (after \"%s\")",
@@ -55,9 +63,25 @@ public final class StateStack extends Region {
         draw();
     }
 
+    private static double em() {
+        return org.rnnlab.app.support.Theme.fontSizeProperty().get();
+    }
+
     @Override
     protected double computePrefHeight(double width) {
-        return Math.max(60, Math.min(18 * states.length, 400));
+        return Math.max(60, Math.min(ROW_EM * em() * states.length, 30 * em()));
+    }
+
+    /** The labels' column: the longest "t: word" at the text's size, at most 40 % of the width. */
+    private double labelWidth() {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(Font.font(TEXT_EM * em()));
+        double w = 0;
+        for (int t = 0; t < labels.size(); t++) {
+            probe.setText(t + ": " + labels.get(t));
+            w = Math.max(w, probe.getLayoutBounds().getWidth());
+        }
+        return Math.min(Math.ceil(w) + 8, 0.4 * getWidth());
     }
 
     @Override
@@ -68,19 +92,20 @@ public final class StateStack extends Region {
     }
 
     private double rowHeight() {
-        return states.length == 0 ? 0 : Math.min(18, getHeight() / states.length);
+        return states.length == 0 ? 0 : Math.min(ROW_EM * em(), getHeight() / states.length);
     }
 
     private int[] cellAt(double x, double y) {
         double rh = rowHeight();
-        if (rh <= 0 || x < LABEL_WIDTH) {
+        double labelWidth = labelWidth();
+        if (rh <= 0 || x < labelWidth) {
             return null;
         }
         int t = (int) (y / rh);
         if (t < 0 || t >= states.length || states[t].length == 0) {
             return null;
         }
-        int u = (int) ((x - LABEL_WIDTH) / ((getWidth() - LABEL_WIDTH) / states[t].length));
+        int u = (int) ((x - labelWidth) / ((getWidth() - labelWidth) / states[t].length));
         return u < 0 || u >= states[t].length ? null : new int[] {t, u};
     }
 
@@ -88,24 +113,25 @@ public final class StateStack extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double rh = rowHeight();
-        double w = getWidth() - LABEL_WIDTH;
+        double labelWidth = labelWidth();
+        double w = getWidth() - labelWidth;
         if (rh <= 0 || w <= 0) {
             return;
         }
-        g.setFont(Font.font(Math.min(12, rh * 0.8)));
+        g.setFont(Font.font(Math.min(TEXT_EM * em(), rh * 0.8)));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int t = 0; t < states.length; t++) {
             double y = t * rh;
             g.setGlobalAlpha(t <= current ? 1.0 : 0.25);
             g.setFill(text);
-            String label = t + ": " + labels.get(t);
-            g.fillText(label.length() > 18 ? label.substring(0, 17) + "…" : label, LABEL_WIDTH - 6, y + rh / 2);
+            // squeezed rather than cut when the column is at its 40 % limit
+            g.fillText(t + ": " + labels.get(t), labelWidth - 6, y + rh / 2, Math.max(1, labelWidth - 8));
             double cell = w / states[t].length;
             for (int u = 0; u < states[t].length; u++) {
                 g.setFill(StateStrip.colour(states[t][u]));
-                double x0 = Math.floor(LABEL_WIDTH + u * cell);
-                double x1 = Math.floor(LABEL_WIDTH + (u + 1) * cell);
+                double x0 = Math.floor(labelWidth + u * cell);
+                double x1 = Math.floor(labelWidth + (u + 1) * cell);
                 g.fillRect(x0, Math.floor(y), Math.max(1, x1 - x0), Math.max(1, Math.floor(y + rh) - Math.floor(y) - 1));
             }
         }
@@ -113,7 +139,7 @@ public final class StateStack extends Region {
         if (current >= 0 && current < states.length) {
             g.setStroke(Color.web("#0969da"));
             g.setLineWidth(2);
-            g.strokeRect(LABEL_WIDTH - 1, current * rh - 1, w + 1, rh + 1);
+            g.strokeRect(labelWidth - 1, current * rh - 1, w + 1, rh + 1);
         }
     }
 }

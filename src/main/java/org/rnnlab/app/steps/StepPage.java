@@ -1,22 +1,30 @@
 package org.rnnlab.app.steps;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.rnnlab.app.support.Formula;
+import org.rnnlab.app.support.Theme;
 
 /**
  * The common layout of a lesson step: a title, a narrow column with the explanation and the
  * step's formula, and the interactive part filling the rest.
  */
 public final class StepPage {
+    private static final double SIDE_SHARE = 0.3;
+    private static final double SIDE_MIN = 280;
+    private static final double SIDE_MAX_EM = 25;
+
     private StepPage() {
     }
 
@@ -42,17 +50,20 @@ public final class StepPage {
         if (latex != null) {
             side.getChildren().add(Formula.of(latex));
         }
-        side.setPrefWidth(330);
-        side.setMinWidth(260);
-        side.setMaxWidth(360);
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sideScroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
-        sideScroll.setPrefWidth(350);
-        sideScroll.setMinWidth(280);
 
-        BorderPane page = new BorderPane();
+        BorderPane page = new Page();
+        // The explanation takes 30 % of the page, between 280 px and 25 em: larger text makes it
+        // longer rather than wider, and leaves the interactive part its room.
+        DoubleBinding sideWidth = Bindings.createDoubleBinding(() -> Math.max(SIDE_MIN,
+                Math.min(SIDE_SHARE * page.getWidth(), SIDE_MAX_EM * Theme.fontSizeProperty().get())),
+                page.widthProperty(), Theme.fontSizeProperty());
+        sideScroll.prefWidthProperty().bind(sideWidth);
+        sideScroll.minWidthProperty().bind(sideWidth);
+        sideScroll.maxWidthProperty().bind(sideWidth);
         page.setId(id);
         page.setTop(heading);
         BorderPane.setMargin(heading, new Insets(0, 0, 10, 0));
@@ -61,5 +72,70 @@ public final class StepPage {
         VBox.setVgrow(page, Priority.ALWAYS);
         page.setPadding(new Insets(16, 20, 12, 20));
         return page;
+    }
+
+    /**
+     * A scroll pane for a step's live part: as wide as the page, at least as high, and scrolling
+     * down when its content needs more height at the width it has.
+     */
+    public static ScrollPane scroller(Node content) {
+        ScrollPane scroll = new ScrollPane(new WidthAwarePane(content));
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        return scroll;
+    }
+
+    /**
+     * A pane that tells its minimum height for the width it has. A scroll pane that fits its
+     * content to its height asks for that height without a width; content whose height depends
+     * on its width (wrapping text, flows of chips and buttons) then answers for a wider pane,
+     * one line per paragraph, and the scroll pane offers no scroll bar for what it cut off.
+     */
+    public static final class WidthAwarePane extends StackPane {
+        public WidthAwarePane(Node... children) {
+            super(children);
+            // JavaFX keeps a parent's minimum height until it lays out again; a new width alone does not ask.
+            widthProperty().addListener((obs, old, now) -> requestLayout());
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return super.computeMinHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
+        }
+    }
+
+    /**
+     * A page that reports the height its interactive part needs at the width it really has.
+     * BorderPane asks its centre without that width, and wrapping text and flows of chips then
+     * say one line where they take two: with large text the page spilled past the window instead
+     * of letting the window's scroll pane scroll it.
+     */
+    private static final class Page extends BorderPane {
+        Page() {
+            // The height depends on the width: measure again (JavaFX keeps a parent's minimum
+            // height until it is asked to lay out again, and a new width alone does not ask).
+            widthProperty().addListener((obs, old, now) -> requestLayout());
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            double w = width > 0 ? width : getWidth();
+            Node center = getCenter();
+            if (w <= 0 || center == null) {
+                return super.computeMinHeight(width);
+            }
+            Node top = getTop();
+            Node left = getLeft();
+            double leftWidth = left == null ? 0 : left.prefWidth(-1);
+            double centerWidth = Math.max(0, w - snappedLeftInset() - snappedRightInset() - leftWidth);
+            double topHeight = 0;
+            if (top != null) {
+                Insets m = BorderPane.getMargin(top);
+                topHeight = top.prefHeight(w) + (m == null ? 0 : m.getTop() + m.getBottom());
+            }
+            double middle = Math.max(center.minHeight(centerWidth), left == null ? 0 : left.minHeight(-1));
+            return snappedTopInset() + topHeight + middle + snappedBottomInset();
+        }
     }
 }

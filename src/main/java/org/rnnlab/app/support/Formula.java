@@ -2,25 +2,64 @@ package org.rnnlab.app.support;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Orientation;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
 import org.scilab.forge.jlatexmath.TeXConstants;
 import org.scilab.forge.jlatexmath.TeXFormula;
 
-/** Renders a lesson formula written in LaTeX to an image, the way a textbook shows it. */
-public final class Formula {
-    private Formula() {
+/**
+ * A lesson formula written in LaTeX, drawn the way a textbook shows it. As a node it follows the
+ * theme (dark or light glyphs) and the text size, and shrinks to the width it is given rather than
+ * be cut: a long formula in a narrow column is drawn smaller, never clipped.
+ */
+public final class Formula extends Region {
+    private final ImageView view = new ImageView();
+    private final String latex;
+    private final float size;
+    // The node keeps its listener alive; the weak wrappers let a discarded page be collected.
+    private final InvalidationListener redraw = o -> redraw();
+    private double naturalWidth;
+    private double naturalHeight;
+
+    private Formula(String latex, float size) {
+        this.latex = latex;
+        this.size = size;
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        getChildren().add(view);
+        getStyleClass().add("formula");
+        Theme.darkProperty().addListener(new WeakInvalidationListener(redraw));
+        Theme.fontSizeProperty().addListener(new WeakInvalidationListener(redraw));
+        redraw();
     }
 
     /**
+     * A formula in the current theme's colours, {@code size} points at the default text size; it
+     * redraws itself when the theme or the text size changes.
+     */
+    public static Formula live(String latex, float size) {
+        return new Formula(latex, size);
+    }
+
+    /** A step's formula at the size the explanations use. */
+    public static Formula of(String latex) {
+        return live(latex, 18f);
+    }
+
+    /**
+     * A still image of a formula.
+     *
      * @param latex the formula, e.g. {@code s_t = \tanh(U x_t + W s_{t-1})}
      * @param size  font size in points
      * @param dark  true on a dark theme (light glyphs)
      */
     public static ImageView of(String latex, float size, boolean dark) {
-        // Rendered at twice the size and shown at half, so it stays sharp on high-DPI projectors.
-        BufferedImage image = (BufferedImage) new TeXFormula(latex).createBufferedImage(
-                TeXConstants.STYLE_DISPLAY, size * 2, dark ? new Color(230, 237, 243) : new Color(31, 35, 40), null);
+        BufferedImage image = render(latex, size, dark);
         ImageView view = new ImageView(SwingFXUtils.toFXImage(image, null));
         view.setFitWidth(image.getWidth() / 2.0);
         view.setPreserveRatio(true);
@@ -29,17 +68,73 @@ public final class Formula {
         return view;
     }
 
-    /** A formula in the current theme's colours that redraws itself when the theme changes. */
-    public static ImageView of(String latex) {
-        ImageView view = of(latex, 18f, Theme.isDark());
-        javafx.beans.value.ChangeListener<Boolean> redraw = (obs, was, dark) -> {
-            ImageView fresh = of(latex, 18f, dark);
-            view.setImage(fresh.getImage());
-            view.setFitWidth(fresh.getFitWidth());
-        };
-        // The node keeps its listener alive; the weak wrapper lets a discarded page be collected.
-        view.getProperties().put("theme-listener", redraw);
-        Theme.darkProperty().addListener(new javafx.beans.value.WeakChangeListener<>(redraw));
-        return view;
+    /** The LaTeX source (tests read it). */
+    public String latex() {
+        return latex;
+    }
+
+    /** The width the formula has at full size, in px. */
+    public double naturalWidth() {
+        return naturalWidth;
+    }
+
+    // Rendered at twice the size and shown at half, so it stays sharp on high-DPI projectors.
+    private static BufferedImage render(String latex, float size, boolean dark) {
+        return (BufferedImage) new TeXFormula(latex).createBufferedImage(
+                TeXConstants.STYLE_DISPLAY, size * 2, dark ? new Color(230, 237, 243) : new Color(31, 35, 40), null);
+    }
+
+    private void redraw() {
+        float scaled = (float) (size * Theme.fontSizeProperty().get() / Theme.DEFAULT_FONT);
+        BufferedImage image = render(latex, scaled, Theme.isDark());
+        Image fx = SwingFXUtils.toFXImage(image, null);
+        naturalWidth = image.getWidth() / 2.0;
+        naturalHeight = image.getHeight() / 2.0;
+        view.setImage(fx);
+        requestLayout();
+    }
+
+    private double scale(double width) {
+        return width <= 0 || naturalWidth <= width ? 1 : width / naturalWidth;
+    }
+
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        // Shrinks down to a third of its size before its column has to grow.
+        return snappedLeftInset() + naturalWidth / 3 + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + naturalWidth + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double inner = width < 0 ? naturalWidth : width - snappedLeftInset() - snappedRightInset();
+        return snappedTopInset() + naturalHeight * scale(inner) + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMaxWidth(double height) {
+        return Double.MAX_VALUE;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double inner = getWidth() - snappedLeftInset() - snappedRightInset();
+        double k = scale(inner);
+        view.setFitWidth(naturalWidth * k);
+        view.relocate(snappedLeftInset(), snappedTopInset());
     }
 }

@@ -13,8 +13,12 @@ import javafx.scene.Parent;
 public final class Theme {
     public static final double MIN_FONT = 10;
     public static final double MAX_FONT = 28;
+    /** The text size the app starts with, in px. */
+    public static final double DEFAULT_FONT = 14;
+    /** What one Ctrl + or Ctrl - changes, in px. */
+    public static final double FONT_STEP = 2;
     private static final BooleanProperty DARK = new SimpleBooleanProperty(false);
-    private static final DoubleProperty FONT_SIZE = new SimpleDoubleProperty(14);
+    private static final DoubleProperty FONT_SIZE = new SimpleDoubleProperty(DEFAULT_FONT);
 
     private Theme() {
     }

@@ -1,6 +1,7 @@
 package org.rnnlab.app.steps.dimensions;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -46,6 +47,9 @@ public final class DimensionsView implements LessonStep {
 
     /** The slider's end; larger H can still be typed. */
     private static final int SLIDER_MAX_HIDDEN = 1000;
+    /** The symbol column of the cost bars, and the room of the number after a bar ("800,000  ← the largest"), in em. */
+    private static final double NAME_EM = 4.6;
+    private static final double VALUE_EM = 13;
 
     private final DimensionsViewModel model;
     private final Node panel;
@@ -166,39 +170,44 @@ public final class DimensionsView implements LessonStep {
         for (int i = 0; i < heads.length; i++) {
             Label l = bold(heads[i]);
             l.getStyleClass().add("muted");
-            table.add(l, i, 0);
+            table.add(whole(l), i, 0);
         }
         int r = 1;
         for (Shape s : n.shapes()) {
             table.add(symbol(s.symbol()), 0, r);
-            table.add(new Label(s.role()), 1, r);
-            table.add(new Label(s.shape()), 2, r);
-            Label size = new Label(s.size());
+            table.add(whole(new Label(s.role())), 1, r);
+            table.add(whole(new Label(s.shape())), 2, r);
+            Label size = whole(new Label(s.size()));
             size.setId("shape-" + s.symbol().replace("_", ""));
             table.add(size, 3, r);
-            table.add(new Label(NumberText.count(s.entries())), 4, r);
+            table.add(whole(new Label(NumberText.count(s.entries()))), 4, r);
             r++;
         }
-        filled.getChildren().setAll(Formula.of(n.filledFormula(), 16f, Theme.isDark()));
+        filled.getChildren().setAll(Formula.live(n.filledFormula(), 16f));
 
         bars.getChildren().clear();
         long max = Math.max(1, n.largest().multiplyAdds());
         for (Cost c : n.costs()) {
-            Node name = symbol(c.name());
-            ((Region) name).setMinWidth(64);
+            Region name = (Region) symbol(c.name());
+            name.minWidthProperty().bind(Theme.fontSizeProperty().multiply(NAME_EM));
             Region bar = new Region();
             bar.getStyleClass().addAll("cost-bar", c.largest() ? "largest" : "other");
             double share = c.multiplyAdds() / (double) max;
             bar.setMinWidth(3);
-            bar.prefWidthProperty().bind(bars.widthProperty().subtract(290).multiply(share).add(3));
-            bar.setMinHeight(16);
-            Label value = new Label(c.valueText());
+            // The room the name and the number need comes off first (in em: it grows with the text);
+            // the bar is the one that gives way when the line is short.
+            bar.prefWidthProperty().bind(bars.widthProperty().subtract(Theme.fontSizeProperty().multiply(VALUE_EM + NAME_EM))
+                    .multiply(share).add(3));
+            bar.minHeightProperty().bind(Theme.fontSizeProperty().multiply(1.15));
+            Label value = whole(new Label(c.valueText()));
             value.setId("cost-" + c.name().replace(" ", "").replace("_", ""));
             if (c.largest()) {
                 value.getStyleClass().add(Styles.TEXT_BOLD);
             }
             Label how = new Label(c.how());
             how.getStyleClass().add("muted");
+            how.setWrapText(true);
+            how.setMinHeight(Region.USE_PREF_SIZE);
             HBox line = new HBox(10, name, bar, value);
             line.setAlignment(Pos.CENTER_LEFT);
             bars.getChildren().add(new VBox(0, line, indent(how)));
@@ -208,15 +217,23 @@ public final class DimensionsView implements LessonStep {
     /** A symbol such as x_t or W s_t-1, typeset (LaTeX) so that subscripts look like the lesson's. */
     private static Node symbol(String name) {
         String latex = name.replace("s_t-1", "s_{t-1}").replace(" ", "\\,");
-        StackPane box = new StackPane(Formula.of(latex, 17f, Theme.isDark()));
+        StackPane box = new StackPane(Formula.live(latex, 17f));
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
     private static Node indent(Label l) {
         HBox box = new HBox(l);
-        box.setPadding(new javafx.geometry.Insets(0, 0, 0, 74));
+        // Under the bar, past the symbol's column and the gap.
+        box.paddingProperty().bind(Bindings.createObjectBinding(() -> new javafx.geometry.Insets(0, 0, 0,
+                Theme.fontSizeProperty().get() * NAME_EM + 10), Theme.fontSizeProperty()));
         return box;
+    }
+
+    /** A label that keeps its whole text: its column grows rather than cut it. */
+    private static Label whole(Label l) {
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label bold(String text) {

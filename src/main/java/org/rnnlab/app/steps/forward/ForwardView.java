@@ -18,7 +18,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -186,17 +185,16 @@ public final class ForwardView implements LessonStep {
         VBox box = new VBox(10, controls, inputLabel, new VBox(3, strip, stripCaption), topCaption, topBars, verdict,
                 stackCaption, stack);
         box.setPadding(new Insets(10, 4, 4, 4));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        return scroll;
+        return StepPage.scroller(box);
     }
 
     private Node sentencePane() {
         heatmap.node().setId("forwardHeatmap");
         heatmap.setColourScale(p -> Math.log10(Math.max(p, 1e-12)));
+        heatmap.labelEveryCell(true, true);
         lossX.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
+        // Upright words, one per bar: side by side, only every other one had room.
+        lossX.getTickLabelStyle().setRotate(90);
         lossX.setAutoRanging(false);
         lossY.setAutoRanging(true);
         lossY.setForceZeroInRange(true);
@@ -209,8 +207,7 @@ public final class ForwardView implements LessonStep {
         lossX.setUnit(null);
         lossChart.getPlugins().add(lnC);
         lossChart.setId("lossBars");
-        Charts.heights(lossChart, 130, 150, 170);
-        Charts.heights(heatmap.chart(), 150, 600, 4096);
+        Theme.fontSizeProperty().addListener((o, a, b) -> fitLossChart());
         sentenceSummary.setId("sentenceSummary");
         sentenceSummary.setWrapText(true);
         sentenceSummary.setMinHeight(Region.USE_PREF_SIZE);
@@ -218,7 +215,25 @@ public final class ForwardView implements LessonStep {
         VBox.setVgrow(heatmap.node(), Priority.ALWAYS);
         VBox box = new VBox(6, heatmap.node(), lossChart, sentenceSummary);
         box.setPadding(new Insets(6, 4, 4, 4));
-        return new BorderPane(box);
+        // The heatmap labels every row: a long sentence scrolls rather than lose labels.
+        return new BorderPane(StepPage.scroller(box));
+    }
+
+    /** Room under the loss bars for their upright words (the longest true next word). */
+    private void fitLossChart() {
+        ForwardTrace t = vm.traceProperty().get();
+        double em = Theme.fontSizeProperty().get();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.font(0.8 * em));
+        double longest = 0;
+        if (t != null) {
+            for (String w : t.targets()) {
+                probe.setText(w);
+                longest = Math.max(longest, probe.getLayoutBounds().getWidth());
+            }
+        }
+        double height = 7 * em + longest + 2.5 * em + 16;
+        Charts.heights(lossChart, height, height, height + 3 * em);
     }
 
     private static Color textColour(boolean dark) {
@@ -232,8 +247,8 @@ public final class ForwardView implements LessonStep {
         slider.setMax(Math.max(0, t.length() - 1));
         slider.setDisable(t.length() <= 1);
         stack.setStates(t.s(), t.inputs());
-        // rows of at least 12 px (the page scrolls on a small screen rather than squeezing them)
-        stack.setMinHeight(Math.min(12 * t.length(), 320));
+        // rows of at least 0.9 em (the page scrolls on a small screen rather than squeezing them)
+        stack.setMinHeight(Math.min(0.9 * Theme.fontSizeProperty().get() * t.length(), 23 * Theme.fontSizeProperty().get()));
         heatmap.setColourRange(t.colourFloor(), 0);
         heatmap.setCellText((r, c, p) -> t.cellText(r, c, p));
         heatmap.setData(t.rowLabels(), t.columnLabels(), t.heat());
@@ -251,7 +266,10 @@ public final class ForwardView implements LessonStep {
         lossData.set(xs, ys);
         Charts.refitBars(lossChart);
         lnC.setValue(t.lnC());
-        lnC.setText(String.format(Locale.ROOT, "ln C = %.2f (random guessing)", t.lnC()));
+        // The line's value goes in the axis name: a label box on the line covered the tallest bars.
+        lnC.setText("");
+        lossX.setName(String.format(Locale.ROOT, "true next word y_t   (dashed line: ln C = %.2f, random guessing)", t.lnC()));
+        fitLossChart();
         showStep(vm.stepProperty().get());
     }
 

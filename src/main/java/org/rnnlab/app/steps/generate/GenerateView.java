@@ -16,7 +16,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -137,7 +137,7 @@ public final class GenerateView implements LessonStep {
     }
 
     private Node legend() {
-        HBox box = new HBox(6);
+        FlowPane box = new FlowPane(6, 4);   // wraps with large text rather than cut the swatches
         box.setAlignment(Pos.CENTER_LEFT);
         Label caption = new Label("Word colour = its probability when drawn:");
         caption.getStyleClass().add("muted");
@@ -189,7 +189,7 @@ public final class GenerateView implements LessonStep {
             line.getStyleClass().add("generated-sentence");
             Label number = new Label(++n + ".");
             number.getStyleClass().add("muted");
-            number.setMinWidth(22);
+            number.setMinWidth(Region.USE_PREF_SIZE);
             line.getChildren().add(number);
             for (int i = 0; i < g.words().size(); i++) {
                 Label w = new Label(g.words().get(i));

@@ -33,6 +33,7 @@ import org.rnnlab.app.charts.Heatmap;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.support.Theme;
 import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
 import org.rnnlab.common.LessonDefaults;
@@ -138,7 +139,8 @@ public final class GradientCheckView implements LessonStep {
         }
         tabs.getTabs().add(new Tab("All elements", table()));
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        tabs.setMinHeight(260);
+        // Room for a heatmap and its colour scale's name at any text size; the page scrolls for it.
+        tabs.minHeightProperty().bind(Theme.fontSizeProperty().multiply(19));
 
         VBox content = new VBox(10, form, buttons, cards, summary, tabs);
         content.setPadding(new Insets(0, 4, 4, 0));
@@ -211,14 +213,21 @@ public final class GradientCheckView implements LessonStep {
         TableView<CheckedElement> table = new TableView<>(vm.elements());
         table.setId("gcTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("parameter", e -> e.parameter()));
-        table.getColumns().add(column("index", e -> "(" + e.row() + ", " + e.column() + ")"));
-        table.getColumns().add(column("backprop", e -> String.format(Locale.ROOT, "%.6e", e.backprop())));
-        table.getColumns().add(column("estimate", e -> String.format(Locale.ROOT, "%.6e", e.estimate())));
-        table.getColumns().add(column("relative error", e -> String.format(Locale.ROOT, "%.3e", e.relativeError())));
-        table.getColumns().add(column("", e -> e.passed() ? "ok" : "FAIL"));
+        // Widths in em, wide enough for "-2.145074e-01" whole: they follow the text size.
+        table.getColumns().add(em(column("parameter", e -> e.parameter()), 6.8));
+        table.getColumns().add(em(column("index", e -> "(" + e.row() + ", " + e.column() + ")"), 5.3));
+        table.getColumns().add(em(column("backprop", e -> String.format(Locale.ROOT, "%.6e", e.backprop())), 9));
+        table.getColumns().add(em(column("estimate", e -> String.format(Locale.ROOT, "%.6e", e.estimate())), 9));
+        table.getColumns().add(em(column("relative error", e -> String.format(Locale.ROOT, "%.3e", e.relativeError())), 8.6));
+        table.getColumns().add(em(column("", e -> e.passed() ? "ok" : "FAIL"), 3.6));
         table.setPlaceholder(new Label("Run the check: every element appears here as it is checked."));
         return table;
+    }
+
+    private static TableColumn<CheckedElement, String> em(TableColumn<CheckedElement, String> c, double ems) {
+        c.minWidthProperty().bind(Theme.fontSizeProperty().multiply(ems));
+        c.prefWidthProperty().bind(Theme.fontSizeProperty().multiply(ems));
+        return c;
     }
 
     private static TableColumn<CheckedElement, String> column(String name, java.util.function.Function<CheckedElement, String> f) {

@@ -2,13 +2,17 @@ package org.rnnlab.app.steps.languagemodel;
 
 import org.rnnlab.app.support.NumberText;
 import java.util.Locale;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.rnnlab.app.support.Theme;
 import org.rnnlab.text.Tokens;
 
 /**
@@ -18,12 +22,22 @@ import org.rnnlab.text.Tokens;
  */
 public final class SentenceBars extends FlowPane {
     static final double FLOOR_LOG10 = -6;
+    /** The track of a bar at the default text size, in px. */
+    private static final double TRACK_WIDTH = 34;
     private static final double TRACK_HEIGHT = 90;
+
+    // Held by the node: the weak wrapper lets a discarded page be collected.
+    private LanguageModelViewModel.Score score;
+    private final InvalidationListener redraw = o -> show(score);
 
     public SentenceBars() {
         super(6, 8);
         getStyleClass().add("sentence-bars");
-        setAlignment(Pos.BOTTOM_LEFT);
+        // Columns hang from the top: a word on two lines (an unknown word) leaves the bars of its
+        // row level, where bottom alignment pushed them up.
+        setAlignment(Pos.TOP_LEFT);
+        setRowValignment(VPos.TOP);
+        Theme.fontSizeProperty().addListener(new WeakInvalidationListener(redraw));
     }
 
     /** Height share of a probability on the log scale: 0 at 1e-6 and below, 1 at 1. */
@@ -36,6 +50,7 @@ public final class SentenceBars extends FlowPane {
 
     /** A column per word of the score; empty for null. */
     public void show(LanguageModelViewModel.Score score) {
+        this.score = score;
         getChildren().clear();
         if (score == null) {
             return;
@@ -46,11 +61,15 @@ public final class SentenceBars extends FlowPane {
     }
 
     private VBox column(LanguageModelViewModel.WordScore w, int c) {
+        // The bars grow with the text, like the words under them.
+        double k = Theme.fontSizeProperty().get() / Theme.DEFAULT_FONT;
+        double trackWidth = Math.round(TRACK_WIDTH * k);
+        double trackHeight = Math.round(TRACK_HEIGHT * k);
         Pane track = new Pane();
         track.getStyleClass().add("lm-track");
-        track.setPrefSize(34, TRACK_HEIGHT);
-        track.setMinSize(34, TRACK_HEIGHT);
-        track.setMaxSize(34, TRACK_HEIGHT);
+        track.setPrefSize(trackWidth, trackHeight);
+        track.setMinSize(trackWidth, trackHeight);
+        track.setMaxSize(trackWidth, trackHeight);
         Region bar = new Region();
         bar.getStyleClass().add("lm-bar");
         if (w.unknown()) {
@@ -58,13 +77,15 @@ public final class SentenceBars extends FlowPane {
         } else if (Tokens.END.equals(w.token())) {
             bar.getStyleClass().add("special");
         }
-        double h = Math.max(2, share(w.probability()) * TRACK_HEIGHT);
-        bar.resizeRelocate(5, TRACK_HEIGHT - h, 24, h);
+        double h = Math.max(2, share(w.probability()) * trackHeight);
+        double inset = Math.round(5 * k);
+        bar.resizeRelocate(inset, trackHeight - h, trackWidth - 2 * inset, h);
         bar.setManaged(false);
         Region chance = new Region();
         chance.getStyleClass().add("lm-chance");
-        double y = TRACK_HEIGHT - share(1.0 / Math.max(1, c)) * TRACK_HEIGHT;
-        chance.resizeRelocate(0, y, 34, 1);
+        // 2 px, over the bar: the 1/C mark stays visible on both themes.
+        double y = trackHeight - share(1.0 / Math.max(1, c)) * trackHeight;
+        chance.resizeRelocate(0, Math.round(y - 1), trackWidth, 2);
         chance.setManaged(false);
         track.getChildren().addAll(bar, chance);
         Label value = new Label(NumberText.percent(w.probability()));
@@ -75,7 +96,7 @@ public final class SentenceBars extends FlowPane {
             word.getStyleClass().add("unknown");
         }
         VBox col = new VBox(2, value, track, word);
-        col.setAlignment(Pos.BOTTOM_CENTER);
+        col.setAlignment(Pos.TOP_CENTER);
         col.setMinWidth(Region.USE_PREF_SIZE);
         col.getStyleClass().add("lm-column");
         Tooltip.install(col, new Tooltip(String.format(Locale.ROOT, "P(%s | the words before) = %.6g%s",

@@ -107,7 +107,7 @@ public final class LossView implements LessonStep {
         xAxis.setAutoRanging(true);
         Charts.plainNumbers(xAxis);
         chart.setId("lossChart");
-        Charts.heights(chart, 180, 400, 4096);
+        Charts.heightsFollowingText(chart, 180, 400, 4096);
         VBox.setVgrow(chart, Priority.ALWAYS);
         vm.chartVersionProperty().addListener((o, a, b) -> showChart());
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.charts.Charts;
@@ -52,9 +53,9 @@ final class LossChart extends VBox {
         yAxis.setMin(0);
         yAxis.setMax(10);
         chart.setId("trainingChart");
-        Charts.heights(chart, 200, 280, 4096); // room under it for the probe and the live check
+        Charts.heightsFollowingText(chart, 200, 280, 4096); // room under it for the probe and the live check
         VBox.setVgrow(chart, Priority.ALWAYS);
-        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(14, 2, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
+        FlowPane legend = new FlowPane(14, 2, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
                 legendItem("—", Charts.BLUE, "smoothed"), legendItem("●", Charts.ORANGE, "whole training set"),
                 legendItem("●", GREEN, "held-out sentences"),
                 legendItem("- -", Charts.GREY, "ln C (random guessing)"), legendItem("|", Charts.RED, "learning rate halved or set"));

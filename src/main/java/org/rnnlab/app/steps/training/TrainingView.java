@@ -25,7 +25,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -87,12 +86,14 @@ public final class TrainingView implements LessonStep {
         modelLine.setWrapText(true);
         modelLine.getStyleClass().add("muted");
         modelLine.textProperty().bind(vm.modelLine());
+        modelLine.setMinHeight(Region.USE_PREF_SIZE);
 
         Label stepResult = new Label();
         stepResult.setId("stepResult");
         stepResult.setWrapText(true);
         stepResult.textProperty().bind(vm.stepResultProperty());
         stepResult.managedProperty().bind(stepResult.textProperty().isNotEmpty());
+        stepResult.setMinHeight(Region.USE_PREF_SIZE);
 
         Label sentencesNote = new Label();
         sentencesNote.setId("sentencesNote");
@@ -109,11 +110,7 @@ public final class TrainingView implements LessonStep {
         VBox content = new VBox(10, modelLine, form(session), sentencesNote, splitNote, buttons(session), stepResult, stats(),
                 livePanels.node(), samplesBox(), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        panel = StepPage.build("trainingStep", "Training", EXPLANATION, LATEX, scroll);
+        panel = StepPage.build("trainingStep", "Training", EXPLANATION, LATEX, StepPage.scroller(content));
 
         run.stateProperty().addListener((o, a, s) -> stateChanged(s));
         if (Boolean.getBoolean(PulseMonitor.FLAG)) {

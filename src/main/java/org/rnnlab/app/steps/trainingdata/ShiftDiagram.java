@@ -19,9 +19,9 @@ import org.rnnlab.app.widgets.TokenChips;
  */
 final class ShiftDiagram extends Region {
     private static final double GAP = 6;
-    private static final double ARROWS = 34;
+    /** The arrows' row, in heights of a word chip. */
+    private static final double ARROWS = 1.4;
     private static final double ROW_GAP = 2;
-    private static final double LABEL_WIDTH = 56;
 
     private final List<Label> t = new ArrayList<>();
     private final List<Label> xWords = new ArrayList<>();
@@ -136,12 +136,21 @@ final class ShiftDiagram extends Region {
     private double[] rowHeights() {
         double chip = xWords.isEmpty() ? 24 : xWords.get(0).prefHeight(-1);
         double small = t.isEmpty() ? 16 : t.get(0).prefHeight(-1);
-        return new double[] {small, chip, small, ARROWS, small, chip};
+        return new double[] {small, chip, small, ARROWS * chip, small, chip};
+    }
+
+    /** The row names' column: as wide as "index" is at the current text size, and a gap. */
+    private double labelWidth() {
+        double w = 0;
+        for (Label l : rowLabels) {
+            w = Math.max(w, l.prefWidth(-1));
+        }
+        return w + 8;
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        double sum = LABEL_WIDTH;
+        double sum = labelWidth();
         for (double w : columnWidths()) {
             sum += w + GAP;
         }
@@ -181,13 +190,14 @@ final class ShiftDiagram extends Region {
             top += h[r] + ROW_GAP;
         }
         double left = snappedLeftInset();
+        double labels = labelWidth();
         // Row names: t, x (word), index, [arrows], index, y (word)
         int[] rows = {0, 1, 2, 4, 5};
         for (int k = 0; k < rowLabels.size(); k++) {
-            layoutInArea(rowLabels.get(k), left, y[rows[k]], LABEL_WIDTH - 8, h[rows[k]], 0, HPos.RIGHT, VPos.CENTER);
+            layoutInArea(rowLabels.get(k), left, y[rows[k]], labels - 8, h[rows[k]], 0, HPos.RIGHT, VPos.CENTER);
         }
         double[] centre = new double[w.length];
-        double x = left + LABEL_WIDTH;
+        double x = left + labels;
         for (int i = 0; i < w.length; i++) {
             centre[i] = x + w[i] / 2;
             layoutInArea(t.get(i), x, y[0], w[i], h[0], 0, HPos.CENTER, VPos.CENTER);

@@ -3,13 +3,17 @@ package org.rnnlab.app.steps.trainingdata;
 import atlantafx.base.theme.Styles;
 import java.util.Locale;
 import java.util.Random;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -21,8 +25,8 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.NumberText;
-import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
+import org.rnnlab.app.support.Theme;
 import org.rnnlab.common.LessonDefaults;
 
 /** Training data: a sentence becomes the pair (x, y), and x_t becomes a one-hot vector that picks a column of U. */
@@ -64,6 +68,7 @@ public final class TrainingDataView implements LessonStep {
         live.getStyleClass().add("step-live");
         // The two drawings grow with the window (a projector at 1920 x 1080 has room for them).
         live.widthProperty().addListener((obs, old, now) -> resizeDrawings(now.doubleValue()));
+        Theme.fontSizeProperty().addListener((obs, old, now) -> resizeDrawings(live.getWidth()));
         ScrollPane scroll = new ScrollPane(live);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -91,13 +96,30 @@ public final class TrainingDataView implements LessonStep {
         Button randomButton = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         randomButton.setId("randomSentence");
         randomButton.setOnAction(e -> model.randomSentence());
-        HBox row = Fields.rowWithField(sentence, new Label("Sentence"), sentence, of, example, randomButton);
+        // A flow: with large text the buttons go to a second line rather than lose their words.
+        FlowPane row = new FlowPane(8, 6, new Label("Sentence"), sentence, of, example, randomButton);
+        row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
     private Node pairCard() {
         diagram.setId("shiftDiagram");
-        ScrollPane scroll = new ScrollPane(diagram);
+        // The pane grows by its scroll bar when a long sentence needs one: laid over the last row,
+        // the bar hid the y words, and this pane cannot scroll up and down to them.
+        ScrollPane scroll = new ScrollPane(diagram) {
+            @Override
+            protected double computePrefHeight(double width) {
+                double bar = 0;
+                for (Node n : lookupAll(".scroll-bar")) {
+                    if (n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()) {
+                        bar = b.prefHeight(-1);
+                    }
+                }
+                return super.computePrefHeight(width) + bar;
+            }
+        };
+        scroll.skinProperty().addListener((obs, old, skin) -> scroll.lookupAll(".scroll-bar").forEach(
+                bar -> bar.visibleProperty().addListener((o, was, now) -> Platform.runLater(scroll::requestLayout))));
         scroll.setFitToHeight(true);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -126,6 +148,11 @@ public final class TrainingDataView implements LessonStep {
         }
         for (Label l : new Label[] {oneHotTitle, matrixTitle, compareTitle}) {
             l.getStyleClass().add(Styles.TEXT_BOLD);
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        for (Label l : new Label[] {stepTitle, oneHotCaption, matrixCaption, verdict, cost}) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
         }
         VBox a = new VBox(4, oneHotTitle, oneHot, oneHotCaption);
         Label times = new Label("picks");
@@ -136,7 +163,7 @@ public final class TrainingDataView implements LessonStep {
         values.setVgap(2);
         verdict.setId("sameVerdict");
         verdict.setWrapText(true);
-        verdict.setMaxWidth(220);
+        verdict.maxWidthProperty().bind(Theme.fontSizeProperty().multiply(15.7));
         VBox c = new VBox(4, compareTitle, values, verdict);
         HBox row = new HBox(12, a, b, c);
         row.setAlignment(Pos.TOP_LEFT);
@@ -146,15 +173,18 @@ public final class TrainingDataView implements LessonStep {
     }
 
     private void resizeDrawings(double liveWidth) {
-        double w = Math.max(180, Math.min(380, Math.floor((liveWidth - 270) / 2)));
+        // The values' column keeps about 19 em (its numbers and headers whole); the drawings share the rest.
+        double reserve = 19 * Theme.fontSizeProperty().get();
+        double w = Math.max(160, Math.min(380, Math.floor((liveWidth - reserve) / 2)));
         double h = Math.round(w * 0.72);
         if (w != oneHot.getWidth() || h != oneHot.getHeight()) {
             for (Canvas c : new Canvas[] {oneHot, matrix}) {
                 c.setWidth(w);
                 c.setHeight(h);
             }
-            oneHotCaption.setMaxWidth(w);
-            matrixCaption.setMaxWidth(w);
+                for (Label l : new Label[] {oneHotTitle, oneHotCaption, matrixTitle, matrixCaption}) {
+                l.setMaxWidth(w);
+            }
             showStep();
         }
     }
@@ -211,6 +241,7 @@ public final class TrainingDataView implements LessonStep {
     private static Label header(String text) {
         Label l = new Label(text);
         l.getStyleClass().addAll(Styles.TEXT_BOLD, "muted");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -9,6 +9,7 @@ import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.css.ColorPalette;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import org.rnnlab.app.charts.Charts;
 
 /** The two ChartFX plots of the Vocabulary step, each with a marker at the current C. */
 final class VocabularyCharts {
@@ -103,9 +104,11 @@ final class VocabularyCharts {
             yMarker.setLabelVerticalAnchor(javafx.geometry.VPos.TOP);
             chart.getPlugins().add(yMarker);
         }
-        chart.setMinHeight(150);
-        chart.setPrefHeight(220);
+        // Heights inline: ChartFX's stylesheet sets them on every chart and wins over setMinHeight.
+        Charts.heightsFollowingText(chart, 110, 220, 4096);
         chart.setMinWidth(200);
+        Charts.fitAxesToLabels(chart);
+        Charts.hideToolBar(chart);
         return new Plot(chart, data, xMarker, yMarker);
     }
 }

@@ -14,7 +14,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -133,18 +132,11 @@ public final class VocabularyView implements LessonStep {
         unknown.textProperty().bind(model.unknownShareText());
         Label unknownCaption = caption("");
         unknownCaption.textProperty().bind(model.unknownTokensText());
-        GridPane pane = new GridPane();
-        pane.setHgap(20);
-        Node[] cells = {new VBox(kept, wrap(caption("words kept, plus UNKNOWN"))),
-            new VBox(least, wrap(caption("least frequent kept word"))),
-            new VBox(unknown, wrap(unknownCaption))};
-        for (int i = 0; i < cells.length; i++) {
-            pane.add(cells[i], i, 0);
-            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
-            cc.setPercentWidth(100.0 / cells.length);
-            pane.getColumnConstraints().add(cc);
-        }
+        // A flow, not a grid: with large text a number moves to the next line instead of being cut.
+        FlowPane pane = new FlowPane(16, 6, new VBox(kept, statCaption(caption("words kept, plus UNKNOWN"))),
+                new VBox(least, statCaption(caption("least frequent kept word"))), new VBox(unknown, statCaption(unknownCaption)));
         pane.getStyleClass().add("card");
+        pane.setMinHeight(Region.USE_PREF_SIZE);
         return pane;
     }
 
@@ -159,10 +151,10 @@ public final class VocabularyView implements LessonStep {
 
         TableColumn<Row, Number> rank = new TableColumn<>("rank");
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
-        em(rank, 3.7);
+        em(rank, 3.6);
         TableColumn<Row, String> word = new TableColumn<>("word");
         word.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().word()));
-        em(word, 9.9);
+        em(word, 11.6);   // SENTENCE_START whole
         TableColumn<Row, Number> count = new TableColumn<>("count");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         count.setCellFactory(col -> new TableCell<>() {
@@ -199,8 +191,8 @@ public final class VocabularyView implements LessonStep {
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox left = new VBox(6, search, table);
         // Widths in em: they follow the font-size control like the rest of the page.
-        left.minWidthProperty().bind(Theme.fontSizeProperty().multiply(23.6));
-        left.prefWidthProperty().bind(Theme.fontSizeProperty().multiply(24.3));
+        left.minWidthProperty().bind(Theme.fontSizeProperty().multiply(25.4));
+        left.prefWidthProperty().bind(Theme.fontSizeProperty().multiply(25.8));
         left.maxWidthProperty().bind(Theme.fontSizeProperty().multiply(31));
         HBox.setHgrow(left, Priority.SOMETIMES);
 
@@ -223,6 +215,8 @@ public final class VocabularyView implements LessonStep {
     private static Node titled(String title, Node chart) {
         Label l = new Label(title);
         l.getStyleClass().add("chart-title-label");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(chart, Priority.ALWAYS);
         return new VBox(2, l, chart);
     }
@@ -245,17 +239,17 @@ public final class VocabularyView implements LessonStep {
         before.setId("exampleBefore");
         FlowPane after = TokenChips.row(java.util.List.of());
         after.setId("exampleAfter");
+        // Each caption leads its own row of chips, in the flow: a grid beside wrapping chips
+        // under-reported their height and the page spilled past the window with large text.
+        Label beforeCaption = rowCaption("before");
+        Label afterCaption = rowCaption("after");
         Runnable refresh = () -> {
-            TokenChips.fill(before, model.exampleBeforeProperty().get(), i -> false);
             var b = model.exampleBeforeProperty().get();
             var a = model.exampleAfterProperty().get();
+            TokenChips.fill(before, b, i -> i < a.size() && !a.get(i).equals(b.get(i)));
             TokenChips.fill(after, a, i -> false);
-            before.getChildren().forEach(n -> n.getStyleClass().remove("different"));
-            for (int i = 0; i < a.size() && i < b.size(); i++) {
-                if (!a.get(i).equals(b.get(i))) {
-                    before.getChildren().get(i).getStyleClass().add("different");
-                }
-            }
+            before.getChildren().add(0, beforeCaption);
+            after.getChildren().add(0, afterCaption);
         };
         model.exampleAfterProperty().addListener((obs, old, now) -> refresh.run());
         refresh.run();
@@ -263,20 +257,11 @@ public final class VocabularyView implements LessonStep {
         next.setId("nextExample");
         next.getStyleClass().add(Styles.SMALL);
         next.setOnAction(e -> model.nextExample());
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        grid.add(caption("before"), 0, 0);
-        grid.add(before, 1, 0);
-        grid.add(caption("after"), 0, 1);
-        grid.add(after, 1, 1);
-        GridPane.setHgrow(before, Priority.ALWAYS);
-        GridPane.setHgrow(after, Priority.ALWAYS);
         Label title = new Label("A sentence before and after replacement");
         title.getStyleClass().add(Styles.TEXT_BOLD);
         HBox head = new HBox(10, title, next);
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, head, grid);
+        VBox box = new VBox(6, head, before, after);
         box.setPadding(new Insets(2, 0, 0, 0));
         return box;
     }
@@ -290,8 +275,15 @@ public final class VocabularyView implements LessonStep {
         return l;
     }
 
-    private static Label wrap(Label l) {
-        l.setWrapText(true);
+    /** A number's caption, a little smaller than the text: the three numbers fit one line at large text. */
+    private static Label statCaption(Label l) {
+        l.getStyleClass().add("stat-caption");
+        return l;
+    }
+
+    private static Label rowCaption(String text) {
+        Label l = caption(text);
+        l.minWidthProperty().bind(Theme.fontSizeProperty().multiply(3.6));
         return l;
     }
 

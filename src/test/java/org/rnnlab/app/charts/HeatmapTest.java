@@ -1,0 +1,87 @@
+package org.rnnlab.app.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.rnnlab.app.session.ModelSessionFixture.fx;
+import static org.rnnlab.app.session.ModelSessionFixture.waitFor;
+
+import io.fair_acc.chartfx.axes.spi.AbstractAxis;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rnnlab.app.session.ModelSessionFixtureStage;
+import org.rnnlab.app.support.Theme;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A heatmap asked to label every row does, at the default text size and two sizes up. */
+@ExtendWith(ApplicationExtension.class)
+class HeatmapTest {
+    private static final int ROWS = 34;
+    private Heatmap heatmap;
+
+    @Start
+    void start(Stage stage) {
+        heatmap = new Heatmap("next word", "input word x_t", "log10 o_t[word]");
+        ScrollPane scroll = new ScrollPane(heatmap.node());
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        ModelSessionFixtureStage.show(stage, scroll);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fx(() -> Theme.fontSizeProperty().set(Theme.DEFAULT_FONT));
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void everyRowOfALongSentenceHasItsLabel() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(i + ": word" + i);
+        }
+        List<String> columns = List.of("the", "of", "and", "to", "a", "in", "we", "our");
+        double[][] values = new double[ROWS][columns.size()];
+        fx(() -> {
+            heatmap.labelEveryCell(true, true);
+            heatmap.setData(rows, columns, values);
+        });
+        for (double font : new double[] {Theme.DEFAULT_FONT, Theme.DEFAULT_FONT + 2 * Theme.FONT_STEP}) {
+            fx(() -> Theme.fontSizeProperty().set(font));
+            try {
+                waitFor(10, () -> labelled((AbstractAxis) heatmap.chart().getYAxis()) == ROWS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // the assertion below says how many
+            }
+            assertEquals(ROWS, labelled((AbstractAxis) heatmap.chart().getYAxis()), "rows labelled at " + font + " px");
+            assertEquals(columns.size(), labelled((AbstractAxis) heatmap.chart().getXAxis()), "columns labelled at " + font + " px");
+        }
+    }
+
+    @Test
+    void noToolBarSlidesOverTheTopRow(FxRobot robot) throws Exception {
+        fx(() -> heatmap.setData(List.of("a", "b"), List.of("x", "y"), new double[2][2]));
+        var canvas = heatmap.chart().getCanvas();
+        javafx.geometry.Bounds b = canvas.localToScreen(canvas.getLayoutBounds());
+        robot.moveTo(new javafx.geometry.Point2D(b.getCenterX(), b.getMinY() + 3));
+        Thread.sleep(800);   // ChartFX shows it after a delay, animated
+        WaitForAsyncUtils.waitForFxEvents();
+        var bar = heatmap.chart().getToolBar();
+        boolean shown = bar.isVisible() && bar.getScene() != null && bar.localToScene(bar.getLayoutBounds()).getHeight() > 0
+                && heatmap.chart().getMenuPane().getTriggerDistance() >= 0;
+        assertFalse(shown, "ChartFX's empty tool bar stays hidden");
+    }
+
+    private static int labelled(AbstractAxis axis) {
+        return (int) axis.getTickMarks().stream()
+                .filter(m -> m.isVisible() && m.getText() != null && !m.getText().isEmpty()).count();
+    }
+}
