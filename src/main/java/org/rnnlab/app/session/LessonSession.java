@@ -143,10 +143,17 @@ public final class LessonSession {
         return lessonResets;
     }
 
-    /** Ends every background thread: the training run first (it may be mid-step), then queries and work. */
+    /**
+     * Ends every background thread within {@link #SHUTDOWN_MILLIS}: all are told to stop first (the
+     * training run between two steps, queries and work by interrupt and cancel), then each is
+     * waited for with what is left of the time, so one slow part does not use up the others' time.
+     */
     public void dispose() {
         long deadline = System.currentTimeMillis() + SHUTDOWN_MILLIS;
-        training.shutdown(SHUTDOWN_MILLIS * 2 / 3);
+        training.stop();
+        queries.shutdown(0);
+        work.shutdown(0);
+        training.shutdown(Math.max(1, deadline - System.currentTimeMillis()));
         queries.shutdown(Math.max(1, deadline - System.currentTimeMillis()));
         work.shutdown(Math.max(1, deadline - System.currentTimeMillis()));
     }
