@@ -106,7 +106,11 @@ class LayoutWalkTest {
             pick[0] = longest + 1;
         });
         settle();
-        fx(() -> ((javafx.scene.control.Spinner<Integer>) scene.lookup("#sentenceSpinner")).getValueFactory().setValue(pick[0]));
+        fx(() -> {
+            javafx.scene.control.TextField field = (javafx.scene.control.TextField) scene.lookup("#sentenceSpinner");
+            field.setText(Integer.toString(pick[0]));
+            field.fireEvent(new javafx.event.ActionEvent()); // Enter: the field commits the number
+        });
         List<String> failures = walk(List.of("corpusStep", "vocabularyStep", "trainingDataStep", "dimensionsStep"));
         assertTrue(failures.isEmpty(), failures.size() + " layout failures:\n" + String.join("\n", failures));
     }

@@ -80,7 +80,8 @@ public final class LossView implements LessonStep {
         Node expectedCard = card("Expected for random weights", expected, vm.expectedCaption());
         Node lessonCard = card("The lesson's check", lesson, vm.lessonCaption());
         Node actualCard = card("This model", actual, vm.actualCaption());
-        HBox cards = new HBox(12, expectedCard, lessonCard, actualCard);
+        // a flow: at large text the cards go below each other rather than cut their words
+        javafx.scene.layout.FlowPane cards = new javafx.scene.layout.FlowPane(12, 12, expectedCard, lessonCard, actualCard);
 
         ProgressBar progress = new ProgressBar(0);
         progress.setId("lossProgress");
@@ -125,11 +126,17 @@ public final class LossView implements LessonStep {
         Label under = new Label();
         under.getStyleClass().add("muted");
         under.setWrapText(true);
+        under.setMinHeight(Region.USE_PREF_SIZE);
         under.textProperty().bind(caption);
-        VBox card = new VBox(4, new Label(title), number, under);
+        Label heading = new Label(title);
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
+        number.setMinWidth(Region.USE_PREF_SIZE);
+        VBox card = new VBox(4, heading, number, under);
         card.getStyleClass().add("card");
-        card.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(card, Priority.ALWAYS);
+        // about a third of the row each, in em so that it grows with the text
+        card.prefWidthProperty().bind(org.rnnlab.app.support.Theme.fontSizeProperty().multiply(17));
+        card.setMinWidth(Region.USE_PREF_SIZE);
         return card;
     }
 

@@ -32,6 +32,7 @@ final class ProbeHeatmap extends VBox {
         title.getStyleClass().add("card-title");
         latest.getStyleClass().add("muted");
         latest.setWrapText(true);
+        latest.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps to more lines rather than being cut
         heatmap.setColourScale(p -> Math.log10(Math.max(p, 1e-12)));
         heatmap.chart().setId("probeHeatmap");
         org.rnnlab.app.charts.Charts.heights(heatmap.chart(), 150, 230, 4096);
