@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -312,16 +311,7 @@ public final class ModelFile {
      * model can tell which prepared data it was trained on.
      */
     public static String corpusHash(Vocabulary vocabulary, List<int[]> xs, List<int[]> ys) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String w : vocabulary.words()) {
-            md.update(w.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) '\n');
-        }
+        MessageDigest md = vocabulary.digest();
         java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4);
         for (int i = 0; i < xs.size(); i++) {
             for (int[] seq : new int[][] {xs.get(i), ys.get(i)}) {

@@ -188,4 +188,22 @@ public final class Vocabulary {
     public int hashCode() {
         return words.hashCode() * 31 + Arrays.hashCode(counts);
     }
+
+    /**
+     * A SHA-256 digest that has read the words in index order, one per line: what identifies this
+     * vocabulary (a run's settings, a model's training data); callers may feed it more.
+     */
+    public java.security.MessageDigest digest() {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java platform has SHA-256
+        }
+        for (String w : words()) {
+            md.update(w.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
+        }
+        return md;
+    }
 }

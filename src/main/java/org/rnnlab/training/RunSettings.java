@@ -1,8 +1,5 @@
 package org.rnnlab.training;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.Vocabulary;
@@ -36,16 +33,6 @@ public record RunSettings(String createdBy, String data, String corpusHash, Stri
 
     /** "sha256:" and the SHA-256 of the vocabulary's words in index order, one per line. */
     public static String vocabularyHash(Vocabulary vocabulary) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String w : vocabulary.words()) {
-            md.update(w.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) '\n');
-        }
-        return "sha256:" + HexFormat.of().formatHex(md.digest());
+        return "sha256:" + HexFormat.of().formatHex(vocabulary.digest().digest());
     }
 }
