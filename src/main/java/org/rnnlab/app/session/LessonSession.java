@@ -1,7 +1,6 @@
 package org.rnnlab.app.session;
 
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import java.nio.file.Path;
 import javafx.beans.property.IntegerProperty;
@@ -18,7 +17,6 @@ import org.rnnlab.app.support.SessionThreads;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.SampleFiles;
 import org.rnnlab.text.PreparedData;
-import org.rnnlab.training.TrainingEvent;
 
 /**
  * What every step of the lesson shares, and who owns it: the notices, the background work, the
@@ -37,7 +35,7 @@ public final class LessonSession {
     private final ModelFiles files = new ModelFiles(models, corpus.preparedProperty(), work, notices, SampleFiles::model);
     private final LatestRequestLane queries = new LatestRequestLane(threads);
     private final TrainingController training = new TrainingController(models, notices, Platform::runLater,
-            LessonSession::toFx, threads);
+            FxBatcher::new, threads);
     private final IntegerProperty lessonResets = new SimpleIntegerProperty();
     private final StringProperty engineStatus = new SimpleStringProperty("Engine: loading...");
 
@@ -71,21 +69,6 @@ public final class LessonSession {
 
     public ReadOnlyStringProperty engineStatusProperty() {
         return engineStatus;
-    }
-
-    private static TrainingController.Sink toFx(Consumer<List<TrainingEvent>> onBatch) {
-        FxBatcher<TrainingEvent> batcher = new FxBatcher<>(onBatch);
-        return new TrainingController.Sink() {
-            @Override
-            public void post(TrainingEvent event) {
-                batcher.post(event);
-            }
-
-            @Override
-            public void drain() {
-                batcher.drain();
-            }
-        };
     }
 
     /** The session's background threads still running (none once {@link #dispose()} returned, normally). */

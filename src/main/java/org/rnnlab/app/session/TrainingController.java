@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.rnnlab.app.support.Batches;
 import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.support.SessionThreads;
 import org.rnnlab.common.CancelledException;
@@ -30,24 +31,10 @@ public final class TrainingController implements TrainingControl {
     /** How often a running training publishes a copy of its parameters for the other steps. */
     static final long SNAPSHOT_NANOS = 3_000_000_000L;
 
-    /** Carries the trainer's events to the FX thread in batches. */
-    public interface Batching {
-        Sink to(Consumer<List<TrainingEvent>> onBatch);
-    }
-
-    /** One run's way to the FX thread. */
-    public interface Sink {
-        /** Any thread. */
-        void post(TrainingEvent event);
-
-        /** FX thread: delivers what is queued now (the run's last events, before it is declared over). */
-        void drain();
-    }
-
     private final ModelStore store;
     private final Notifier notifier;
     private final Executor fx;
-    private final Batching batching;
+    private final Batches.Factory<TrainingEvent> batching;
     private final SessionThreads threads;
     private Run run;
 
@@ -55,7 +42,7 @@ public final class TrainingController implements TrainingControl {
      * @param fx       runs on the FX thread ({@code Platform::runLater} in the app)
      * @param batching makes a batcher to the FX thread for each run's events
      */
-    public TrainingController(ModelStore store, Notifier notifier, Executor fx, Batching batching,
+    public TrainingController(ModelStore store, Notifier notifier, Executor fx, Batches.Factory<TrainingEvent> batching,
                               SessionThreads threads) {
         this.store = store;
         this.threads = threads;
@@ -193,7 +180,7 @@ public final class TrainingController implements TrainingControl {
         private final SgdTrainer trainer;
         private final RnnModel working;
         private final RnnModel before;
-        private final Sink events;
+        private final Batches<TrainingEvent> events;
         private final Thread thread;
         private final List<Double> evaluations = new ArrayList<>();
         private volatile boolean stopRequested;
@@ -202,7 +189,7 @@ public final class TrainingController implements TrainingControl {
         private volatile TrainingEvent last;
         private long lastSnapshot = System.nanoTime();
 
-        Run(SgdTrainer trainer, RnnModel working, RnnModel before, Sink events) {
+        Run(SgdTrainer trainer, RnnModel working, RnnModel before, Batches<TrainingEvent> events) {
             this.trainer = trainer;
             this.working = working;
             this.before = before;

@@ -14,7 +14,7 @@ import javafx.application.Platform;
  * however fast the worker posts. A training run posts one event per SGD step (hundreds per second);
  * the UI sees them as one list per pulse, never one {@code Platform.runLater} per step.
  */
-public final class FxBatcher<E> {
+public final class FxBatcher<E> implements Batches<E> {
     private final Queue<E> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final Consumer<List<E>> consumer;
@@ -32,6 +32,7 @@ public final class FxBatcher<E> {
     }
 
     /** Called from any thread. */
+    @Override
     public void post(E item) {
         queue.add(item);
         if (running.compareAndSet(false, true)) {
@@ -43,6 +44,7 @@ public final class FxBatcher<E> {
     }
 
     /** Delivers everything queued so far; FX thread only. Stops the timer after a few idle frames. */
+    @Override
     public void drain() {
         List<E> batch = new ArrayList<>();
         for (E e; (e = queue.poll()) != null; ) {

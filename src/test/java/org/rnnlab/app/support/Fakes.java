@@ -104,6 +104,22 @@ public final class Fakes {
         }
     }
 
+    /** Background work that fails at once, as when the engine cannot load or a disk is full. */
+    public static final class FailingBackground implements Background {
+        private final String message;
+
+        public FailingBackground(String message) {
+            this.message = message;
+        }
+
+        @Override
+        public <T> Running submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                                  Runnable onCancelled) {
+            onFailure.accept(new org.rnnlab.common.UserException(message));
+            return () -> { };
+        }
+    }
+
     /** Answers every query with a failure: how a view-model tells a broken model. */
     public static final class FailingQueries implements QueryLane {
         private final String message;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -23,6 +22,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.rnnlab.app.support.Batches;
 import org.rnnlab.app.support.Background;
 import org.rnnlab.app.support.FxBatcher;
 import org.rnnlab.app.support.Notifier;
@@ -57,37 +57,6 @@ public final class GradientCheckViewModel {
     /** The status bar's progress is updated every this many elements (more often only costs). */
     private static final int PROGRESS_EVERY = 50;
 
-    /** Carries one run's events from the checking thread to the FX thread. */
-    public interface Delivery {
-        /** Any thread. */
-        void post(Event event);
-
-        /** FX thread: hands over what is still queued, at once. */
-        void flush();
-    }
-
-    /** Makes the delivery of one run: to the FX thread in batches in the app, at once in tests. */
-    @FunctionalInterface
-    public interface Deliveries {
-        Delivery to(Consumer<List<Event>> onBatch);
-
-        /** At most one batch per frame on the FX thread ({@link FxBatcher}). */
-        static Delivery fxBatches(Consumer<List<Event>> onBatch) {
-            FxBatcher<Event> batcher = new FxBatcher<>(onBatch);
-            return new Delivery() {
-                @Override
-                public void post(Event event) {
-                    batcher.post(event);
-                }
-
-                @Override
-                public void flush() {
-                    batcher.drain();
-                }
-            };
-        }
-    }
-
     /** What the check reports, in order; handed to the FX thread in batches. */
     public sealed interface Event {
     }
@@ -103,7 +72,7 @@ public final class GradientCheckViewModel {
 
     private final Background work;
     private final Notifier notifier;
-    private final Deliveries deliveries;
+    private final Batches.Factory<Event> deliveries;
     private final IntegerProperty vocabularySize = new SimpleIntegerProperty(LessonDefaults.GRADCHECK_WORD_DIM);
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(LessonDefaults.GRADCHECK_HIDDEN_DIM);
     private final DoubleProperty h = new SimpleDoubleProperty(LessonDefaults.GRADCHECK_H);
@@ -125,11 +94,11 @@ public final class GradientCheckViewModel {
 
     /** The app's: results come to the FX thread in batches, one per frame at most. */
     public GradientCheckViewModel(Background work, Notifier notifier) {
-        this(work, notifier, Deliveries::fxBatches);
+        this(work, notifier, FxBatcher::new);
     }
 
     /** @param deliveries carries each run's events to the FX thread (tests: at once) */
-    public GradientCheckViewModel(Background work, Notifier notifier, Deliveries deliveries) {
+    public GradientCheckViewModel(Background work, Notifier notifier, Batches.Factory<Event> deliveries) {
         this.work = work;
         this.notifier = notifier;
         this.deliveries = deliveries;
@@ -282,7 +251,7 @@ public final class GradientCheckViewModel {
         GradientCheck check = new GradientCheck(h.get(), threshold.get());
         start();
         long thisRun = ++currentRun;
-        Delivery delivery = deliveries.to(batch -> {
+        Batches<Event> delivery = deliveries.to(batch -> {
             if (thisRun == currentRun) {
                 accept(batch);
             }
@@ -292,14 +261,14 @@ public final class GradientCheckViewModel {
             return check.run(model, xy[0], xy[1], listener(delivery, job, (int) LessonDefaults.parameterCount(c, hidden)),
                     job.cancel());
         }, verdicts -> {
-            delivery.flush();
+            delivery.drain();
             finish(true);
         }, e -> {
-            delivery.flush();
+            delivery.drain();
             finish(false);
             notifier.failure(TITLE, e);
         }, () -> {
-            delivery.flush();
+            delivery.drain();
             finish(false);
         });
         if (thisRun == currentRun) { // not finished already (a background that runs at once)
@@ -315,7 +284,7 @@ public final class GradientCheckViewModel {
     }
 
     /** Posts the check's events; called on the checking thread. */
-    private static GradientCheckListener listener(Delivery delivery, Background.Job job, int total) {
+    private static GradientCheckListener listener(Batches<Event> delivery, Background.Job job, int total) {
         return new GradientCheckListener() {
             private int done;
 

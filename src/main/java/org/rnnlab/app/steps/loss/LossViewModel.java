@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.loss;
 
+import org.rnnlab.app.support.Batches;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.app.support.NumberText;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -56,19 +56,10 @@ public final class LossViewModel {
     public record Progress(int sentences, long words, double meanLoss) {
     }
 
-    /** Carries progress from the worker to the FX thread: batched per frame in the app, at once in tests. */
-    interface ProgressSink {
-        /** Any thread. */
-        void post(Progress p);
-
-        /** FX thread: delivers what is still queued. */
-        void flush();
-    }
-
     private final ModelStore store;
     private final Background work;
     private final Notifier notifier;
-    private final Function<Consumer<List<Progress>>, ProgressSink> sinks;
+    private final Batches.Factory<Progress> sinks;
 
     private final IntegerProperty sentences = new SimpleIntegerProperty(DEFAULT_SENTENCES);
     private final IntegerProperty maxSentences = new SimpleIntegerProperty(1_000_000);
@@ -104,12 +95,12 @@ public final class LossViewModel {
      * @param work  the background work the loss runs on (progress and cancel in the status bar)
      */
     public LossViewModel(ModelStore store, Background work, Notifier notifier) {
-        this(store, work, notifier, LossViewModel::fxBatches);
+        this(store, work, notifier, FxBatcher::new);
     }
 
     /** @param sinks makes, for a computation, where its progress goes on the way to {@code onBatch} */
     LossViewModel(ModelStore store, Background work, Notifier notifier,
-                  Function<Consumer<List<Progress>>, ProgressSink> sinks) {
+                  Batches.Factory<Progress> sinks) {
         this.store = store;
         this.work = work;
         this.notifier = notifier;
@@ -238,7 +229,7 @@ public final class LossViewModel {
         IntFunction<TrainingPair> pairs = same ? d::pair : i -> TrainingPair.of(v.encode(d.sentenceTokens(i)));
         int count = Math.min(sentences.get(), d.size());
         start(v.size(), store.revisionProperty().get(), count);
-        ProgressSink sink = sinks.apply(batch -> {
+        Batches<Progress> sink = sinks.to(batch -> {
             if (running.get()) { // a cancelled run's last posts are dropped
                 progress(batch);
             }
@@ -252,15 +243,15 @@ public final class LossViewModel {
                     lesson[0] = meanLoss(fresh, count, pairs, job, p -> { });
                     return meanLoss(m, count, pairs, job, sink::post);
                 }, mean -> {
-                    sink.flush();
+                    sink.drain();
                     lessonLoss.set(lesson[0]);
                     finish(true);
                 }, e -> {
-                    sink.flush();
+                    sink.drain();
                     finish(false);
                     notifier.failure("Loss", e);
                 }, () -> {
-                    sink.flush();
+                    sink.drain();
                     finish(false);
                 });
     }
@@ -363,22 +354,6 @@ public final class LossViewModel {
             maxSentences.set(Math.max(1, d.size()));
             sentences.set(Math.min(chosenSentences, maxSentences.get()));
         }
-    }
-
-    /** The app's sink: progress reaches the FX thread at most once a frame. */
-    private static ProgressSink fxBatches(Consumer<List<Progress>> onBatch) {
-        FxBatcher<Progress> batcher = new FxBatcher<>(onBatch);
-        return new ProgressSink() {
-            @Override
-            public void post(Progress p) {
-                batcher.post(p);
-            }
-
-            @Override
-            public void flush() {
-                batcher.drain();
-            }
-        };
     }
 
     /** What the comparison means, for a learner. */

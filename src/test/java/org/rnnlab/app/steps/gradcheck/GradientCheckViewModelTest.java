@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.support.Batches;
 import org.rnnlab.app.support.Fakes;
 import org.rnnlab.app.support.Background;
 import org.rnnlab.app.support.Fakes.DirectBackground;
@@ -25,18 +26,9 @@ class GradientCheckViewModelTest {
     private final DirectBackground work = new DirectBackground(notifier);
     /** Every run's delivery, each event handed over at once. */
     private final List<Consumer<List<GradientCheckViewModel.Event>>> deliveredTo = new ArrayList<>();
-    private final GradientCheckViewModel.Deliveries direct = onBatch -> {
+    private final Batches.Factory<GradientCheckViewModel.Event> direct = onBatch -> {
         deliveredTo.add(onBatch);
-        return new GradientCheckViewModel.Delivery() {
-            @Override
-            public void post(GradientCheckViewModel.Event event) {
-                onBatch.accept(List.of(event));
-            }
-
-            @Override
-            public void flush() {
-            }
-        };
+        return Batches.direct(onBatch);
     };
 
     private GradientCheckViewModel viewModel(Background background) {
@@ -127,14 +119,7 @@ class GradientCheckViewModelTest {
 
     @Test
     void aFailureInTheBackgroundIsToldAndEndsTheRun() {
-        Background failing = new Background() {
-            @Override
-            public <T> Running submit(String title, Work<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
-                                      Runnable onCancelled) {
-                onFailure.accept(new UserException("The native library could not be loaded."));
-                return () -> { };
-            }
-        };
+        Background failing = new Fakes.FailingBackground("The native library could not be loaded.");
         GradientCheckViewModel vm = viewModel(failing);
         vm.run();
         assertEquals("Gradient check: The native library could not be loaded.", notifier.last());

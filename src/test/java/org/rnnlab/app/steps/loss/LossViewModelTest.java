@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.app.support.Batches;
 import org.rnnlab.app.support.Fakes;
 import org.rnnlab.app.session.ModelStoreFixture;
 import org.rnnlab.app.support.Background;
 import org.rnnlab.common.Cancellation;
 import org.rnnlab.common.LessonDefaults;
-import org.rnnlab.common.UserException;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
@@ -51,16 +50,19 @@ class LossViewModelTest {
 
     /** Progress handed over at once, and recorded. */
     private LossViewModel viewModel(Background work) {
-        return new LossViewModel(services.store, work, services.notifier, onBatch -> new LossViewModel.ProgressSink() {
-            @Override
-            public void post(LossViewModel.Progress p) {
-                posted.add(p);
-                onBatch.accept(List.of(p));
-            }
+        return new LossViewModel(services.store, work, services.notifier, onBatch -> {
+            Batches<LossViewModel.Progress> direct = Batches.direct(onBatch);
+            return new Batches<>() {
+                @Override
+                public void post(LossViewModel.Progress p) {
+                    posted.add(p);
+                    direct.post(p);
+                }
 
-            @Override
-            public void flush() {
-            }
+                @Override
+                public void drain() {
+                }
+            };
         });
     }
 
@@ -241,14 +243,7 @@ class LossViewModelTest {
 
     @Test
     void aFailureIsANotice() {
-        Background failing = new Background() {
-            @Override
-            public <T> Running submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
-                                      Runnable onCancelled) {
-                onFailure.accept(new UserException("The disk is full."));
-                return () -> { };
-            }
-        };
+        Background failing = new Fakes.FailingBackground("The disk is full.");
         services.corpus(30);
         LossViewModel vm = viewModel(failing);
         vm.compute();
