@@ -205,89 +205,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(learningRate, epochs, evaluateLossAfter, shuffle, seed)
                 .withValidationFraction(validationFraction);
         SgdTrainer trainer = new SgdTrainer(model, xs, ys, config, LiveStreams.PROBE_ONLY.withGradcheckEverySteps(gradcheckEvery));
-        TrainValidationSplit split = trainer.split();
-        int trained = split.trainingSize();
-        long trainedWords = 0;
-        for (int k : split.training()) {
-            trainedWords += ys.get(k).length;
-        }
-        stdout.println(String.format(Locale.ROOT,
-                "Training a model with %s, on %,d sentences (%,d words) of %s%s: learning rate %s, %d epochs, loss every %d epoch%s, "
-                        + "bptt_truncate %d%s.",
-                ModelOptions.describe(model), trained, trainedWords, data,
-                split.heldOutSize() == 0 ? "" : String.format(Locale.ROOT, ", %,d more held out (%s, seed %d)",
-                        split.heldOutSize(), percent(validationFraction), seed),
-                learningRate, epochs, evaluateLossAfter,
-                evaluateLossAfter == 1 ? "" : "s", model.bpttTruncate(), shuffle ? ", shuffled" : ""));
-        stdout.flush();
-        if (probeWords != null) {
-            trainer.setProbe(probeWords);
-        }
-        RunLogWriter logWriter = log == null ? null : RunLogWriter.create(log, vocabulary,
-                RunSettings.of("RNN Lab (rnnlab train)", data.toString(), ModelFile.corpusHash(vocabulary, xs, ys), vocabulary,
-                        model, config, split));
-        if (logWriter != null) {
-            trainer.addListener(logWriter);
-        }
-
-        ProgressBar bar = ProgressBar.forConsole();
-        long totalSteps = (long) epochs * trained;
-        TrainingEvent.Diverged[] divergence = new TrainingEvent.Diverged[1];
-        TrainingEvent[] lastEvent = new TrainingEvent[1];
-        TrainingEvent.Probe[] lastProbe = new TrainingEvent.Probe[1];
-        int[] failedChecks = new int[1];
-        long[] stepNanos = new long[1];
-        long[] stepWords = new long[1];
-        trainer.addListener(event -> {
-            if (!(event instanceof TrainingEvent.Step)) {
-                lastEvent[0] = event;
-            }
-            if (event instanceof TrainingEvent.Step s) {
-                stepNanos[0] += s.nanos();
-                stepWords[0] += ys.get(s.sentence()).length;
-                if (bar.enabled()) {
-                    bar.update(s.examplesSeen(), totalSteps, String.format(Locale.ROOT, "epoch %d/%d  sentence %,d/%,d  loss %.3f",
-                            s.epoch() + 1, epochs, s.index() + 1, s.total(), s.sentenceLoss()));
-                }
-            } else if (event instanceof TrainingEvent.Evaluation e) {
-                bar.clear();
-                // The lesson's line, with its %f.
-                stdout.println(String.format(Locale.ROOT, "%s: Loss after num_examples_seen=%d epoch=%d: %f",
-                        LocalDateTime.now().format(TIME), e.examplesSeen(), e.epoch(), e.loss()));
-                if (e.hasValidation()) {
-                    stdout.println(String.format(Locale.ROOT, "  held-out loss: %f (perplexity %.1f; on the training sentences %.1f)",
-                            e.validationLoss(), e.validationPerplexity(), e.perplexity()));
-                }
-                stdout.flush();
-            } else if (event instanceof TrainingEvent.Probe p) {
-                if (lastProbe[0] == null) {
-                    bar.clear();
-                    stdout.println(probeLine(p, vocabulary));
-                    stdout.flush();
-                }
-                lastProbe[0] = p;
-            } else if (event instanceof TrainingEvent.GradientCheckDone g) {
-                bar.clear();
-                if (!g.passed()) {
-                    failedChecks[0]++;
-                }
-                stdout.println(gradcheckLine(g, xs.get(g.sentence()).length));
-                stdout.flush();
-            } else if (event instanceof TrainingEvent.LearningRateHalved h) {
-                bar.clear();
-                stdout.println(String.format(Locale.ROOT, "Setting learning rate to %f", h.learningRate()));
-                stdout.flush();
-            } else if (event instanceof TrainingEvent.EpochEnd end) {
-                int next = end.epoch() + 1;
-                if (next == epochs || next % evaluateLossAfter == 0) {
-                    bar.status(end.examplesSeen(), totalSteps, String.format(Locale.ROOT, "computing the loss on %,d sentences...", n));
-                }
-            } else if (event instanceof TrainingEvent.Diverged d) {
-                divergence[0] = d;
-            }
-        });
-
-        // Ctrl-C (or SIGTERM): stop between two steps, let this thread save, then let the JVM exit.
+        // Ctrl-C (or SIGTERM): stop between two steps, let this thread save, then let the JVM exit. Registered before the
+        // first line is printed, so a signal that follows the line always finds the hook and its one-line answer.
         CountDownLatch saved = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             trainer.stop();
@@ -306,7 +225,90 @@ public final class TrainCommand implements Callable<Integer> {
             stderr.flush();
             return EXIT_STOPPED;
         }
+        RunLogWriter logWriter = null;
         try {
+            TrainValidationSplit split = trainer.split();
+            int trained = split.trainingSize();
+            long trainedWords = 0;
+            for (int k : split.training()) {
+                trainedWords += ys.get(k).length;
+            }
+            stdout.println(String.format(Locale.ROOT,
+                    "Training a model with %s, on %,d sentences (%,d words) of %s%s: learning rate %s, %d epochs, loss every %d epoch%s, "
+                            + "bptt_truncate %d%s.",
+                    ModelOptions.describe(model), trained, trainedWords, data,
+                    split.heldOutSize() == 0 ? "" : String.format(Locale.ROOT, ", %,d more held out (%s, seed %d)",
+                            split.heldOutSize(), percent(validationFraction), seed),
+                    learningRate, epochs, evaluateLossAfter,
+                    evaluateLossAfter == 1 ? "" : "s", model.bpttTruncate(), shuffle ? ", shuffled" : ""));
+            stdout.flush();
+            if (probeWords != null) {
+                trainer.setProbe(probeWords);
+            }
+            logWriter = log == null ? null : RunLogWriter.create(log, vocabulary,
+                    RunSettings.of("RNN Lab (rnnlab train)", data.toString(), ModelFile.corpusHash(vocabulary, xs, ys), vocabulary,
+                            model, config, split));
+            if (logWriter != null) {
+                trainer.addListener(logWriter);
+            }
+
+            ProgressBar bar = ProgressBar.forConsole();
+            long totalSteps = (long) epochs * trained;
+            TrainingEvent.Diverged[] divergence = new TrainingEvent.Diverged[1];
+            TrainingEvent[] lastEvent = new TrainingEvent[1];
+            TrainingEvent.Probe[] lastProbe = new TrainingEvent.Probe[1];
+            int[] failedChecks = new int[1];
+            long[] stepNanos = new long[1];
+            long[] stepWords = new long[1];
+            trainer.addListener(event -> {
+                if (!(event instanceof TrainingEvent.Step)) {
+                    lastEvent[0] = event;
+                }
+                if (event instanceof TrainingEvent.Step s) {
+                    stepNanos[0] += s.nanos();
+                    stepWords[0] += ys.get(s.sentence()).length;
+                    if (bar.enabled()) {
+                        bar.update(s.examplesSeen(), totalSteps, String.format(Locale.ROOT, "epoch %d/%d  sentence %,d/%,d  loss %.3f",
+                                s.epoch() + 1, epochs, s.index() + 1, s.total(), s.sentenceLoss()));
+                    }
+                } else if (event instanceof TrainingEvent.Evaluation e) {
+                    bar.clear();
+                    // The lesson's line, with its %f.
+                    stdout.println(String.format(Locale.ROOT, "%s: Loss after num_examples_seen=%d epoch=%d: %f",
+                            LocalDateTime.now().format(TIME), e.examplesSeen(), e.epoch(), e.loss()));
+                    if (e.hasValidation()) {
+                        stdout.println(String.format(Locale.ROOT, "  held-out loss: %f (perplexity %.1f; on the training sentences %.1f)",
+                                e.validationLoss(), e.validationPerplexity(), e.perplexity()));
+                    }
+                    stdout.flush();
+                } else if (event instanceof TrainingEvent.Probe p) {
+                    if (lastProbe[0] == null) {
+                        bar.clear();
+                        stdout.println(probeLine(p, vocabulary));
+                        stdout.flush();
+                    }
+                    lastProbe[0] = p;
+                } else if (event instanceof TrainingEvent.GradientCheckDone g) {
+                    bar.clear();
+                    if (!g.passed()) {
+                        failedChecks[0]++;
+                    }
+                    stdout.println(gradcheckLine(g, xs.get(g.sentence()).length));
+                    stdout.flush();
+                } else if (event instanceof TrainingEvent.LearningRateHalved h) {
+                    bar.clear();
+                    stdout.println(String.format(Locale.ROOT, "Setting learning rate to %f", h.learningRate()));
+                    stdout.flush();
+                } else if (event instanceof TrainingEvent.EpochEnd end) {
+                    int next = end.epoch() + 1;
+                    if (next == epochs || next % evaluateLossAfter == 0) {
+                        bar.status(end.examplesSeen(), totalSteps, String.format(Locale.ROOT, "computing the loss on %,d sentences...", n));
+                    }
+                } else if (event instanceof TrainingEvent.Diverged d) {
+                    divergence[0] = d;
+                }
+            });
+
             bar.status(0, totalSteps, String.format(Locale.ROOT, "computing the loss on %,d sentences...", n));
             trainer.run();
             bar.clear();
