@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
                 "  DIR/vocabulary.tsv  index<TAB>word<TAB>count",
                 "  DIR/sentences.txt   each sentence's tokens after replacement, with start and end tokens",
                 "  DIR/train.txt       the same as vocabulary indices",
-                "  DIR/stats.json      the numbers below, coverage and more"})
+                "  DIR/stats.json      the numbers below, coverage and more",
+                "  DIR/manifest.json   each file's size and SHA-256: readers refuse a mixed or partial folder",
+                "The folder is written whole (into a temporary folder, then renamed): an interrupted prepare",
+                "leaves the earlier set as it was. DIR must be new, empty or an earlier prepared set."})
 public final class PrepareCommand implements Callable<Integer> {
 
     @Option(names = "--corpus", paramLabel = "FILE",
@@ -58,6 +61,7 @@ public final class PrepareCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserException(out + " is a file, not a folder; choose another --out DIR");
         }
+        PreparedData.checkWritable(out);
         PrintWriter stdout = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         TerminalProgress progress = TerminalProgress.onStderr();
         PreparedData data;
@@ -83,7 +87,7 @@ public final class PrepareCommand implements Callable<Integer> {
         if (s.malformedBytes() > 0) {
             System.err.println("Warning: " + s.malformedBytes() + " bytes were not valid UTF-8 and were replaced by U+FFFD.");
         }
-        System.err.println("Wrote " + out.resolve("vocabulary.tsv") + ", sentences.txt, train.txt and stats.json.");
+        System.err.println("Wrote " + out.resolve("vocabulary.tsv") + ", sentences.txt, train.txt, stats.json and manifest.json.");
         return 0;
     }
 

@@ -28,7 +28,7 @@ class PrepareCommandTest {
                 "Found 10 unique words tokens.",
                 "Using vocabulary size 5.",
                 "The least frequent word in our vocabulary is 'cat' and appeared 2 times."), r.out().lines().toList());
-        for (String f : List.of("vocabulary.tsv", "sentences.txt", "train.txt", "stats.json")) {
+        for (String f : List.of("vocabulary.tsv", "sentences.txt", "train.txt", "stats.json", "manifest.json")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertEquals(3, PreparedData.read(out).size());
@@ -51,6 +51,15 @@ class PrepareCommandTest {
                 dir.resolve("o").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Parsed 2 sentences."), r.out());
+    }
+
+    @Test
+    void aFolderHoldingOtherFilesIsRefusedBeforeTheCorpusIsRead() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
+        CliRun r = CliRun.withInput("", "prepare", "--corpus", dir.resolve("absent.csv").toString(), "--out", dir.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("holds files that are not a prepared set (notes.txt)"), r.err());
+        assertEquals("mine", Files.readString(notes));
     }
 
     // ---- bad input: exit 2, one line "rnnlab: what is wrong; how to fix it", never a stack trace
