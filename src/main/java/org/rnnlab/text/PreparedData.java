@@ -21,6 +21,7 @@ public final class PreparedData {
     private final FrequencyTable frequencies;   // null after read()
     private final TokenStore sentences;         // each: indices incl. START and END
     private final String corpusDescription;
+    private CorpusReader.UnclosedQuote unclosedQuote;  // only just after prepare(); not written
 
     private PreparedData(Vocabulary vocabulary, CorpusStats stats, FrequencyTable frequencies, TokenStore sentences,
                          String corpusDescription) {
@@ -40,8 +41,14 @@ public final class PreparedData {
      */
     public static PreparedData prepare(Path corpus, String column, int vocabularySize, ProgressListener progress,
                                        Cancellation cancel) {
+        return prepare(corpus, column, java.nio.charset.StandardCharsets.UTF_8, vocabularySize, progress, cancel);
+    }
+
+    /** As above, for a corpus in another encoding than UTF-8. */
+    public static PreparedData prepare(Path corpus, String column, java.nio.charset.Charset charset, int vocabularySize,
+                                       ProgressListener progress, Cancellation cancel) {
         FrequencyTable.checkSize(vocabularySize);
-        CorpusReader reader = CorpusReader.open(corpus, column);
+        CorpusReader reader = CorpusReader.open(corpus, column, charset);
         CorpusTokenizer.Result counted = CorpusTokenizer.run(reader, progress == null ? ProgressListener.NONE : progress,
                 cancel == null ? Cancellation.NONE : cancel, CorpusTokenizer.defaultWorkers());
         TokenStore byId = counted.sentences();
@@ -52,7 +59,9 @@ public final class PreparedData {
                     + documents[0] + " documents); give a corpus with text"
                     + (reader.description().contains("CSV") ? " or name the text column with --column" : ""));
         }
-        return build(table, byId, vocabularySize, documents[0], reader.malformedBytes(), reader.description());
+        PreparedData data = build(table, byId, vocabularySize, documents[0], reader.malformedBytes(), reader.description());
+        data.unclosedQuote = reader.unclosedQuote();
+        return data;
     }
 
     /** Builds the training set from already tokenized sentences (each wrapped START..END). */
@@ -178,6 +187,11 @@ public final class PreparedData {
      */
     public void write(Path dir) {
         PreparedFolder.write(this, dir);
+    }
+
+    /** The CSV record the end of the file cut inside an open quote, when {@link #prepare} met one; else null. */
+    public CorpusReader.UnclosedQuote unclosedQuote() {
+        return unclosedQuote;
     }
 
     /** Refuses, before any work, a folder that {@link #write} would not take over: one holding other files. */
