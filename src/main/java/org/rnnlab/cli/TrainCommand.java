@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.common.LessonDefaults;
+import org.rnnlab.common.MemoryBudget;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.ModelFile;
@@ -179,6 +180,10 @@ public final class TrainCommand implements Callable<Integer> {
                         + loaded.model().hiddenDim() + ": drop --hidden.");
             }
             model = loaded.model();
+            // the loaded weights are held already; the run adds gradients, a last good copy and the engine's mirror
+            MemoryBudget.require(MemoryBudget.modelBytes(model.parameterCount(), model.precision() == Precision.FLOAT32 ? 4 : 8,
+                    MemoryBudget.TRAINING_COPIES - 1), String.format(Locale.ROOT, "Training a model with C = %d and H = %d",
+                    model.wordDim(), model.hiddenDim()), "a smaller --hidden");
             if (precision != null && precision != model.precision()) {
                 model = model.withPrecision(precision);
             }
@@ -193,6 +198,10 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UserException(String.format(Locale.ROOT, "H = %d and C = %d make more than %,d parameters "
                         + "(2HC + H^2): choose a smaller --hidden.", h, vocabulary.size(), LessonDefaults.MAX_PARAMETERS));
             }
+            Precision p = precision == null ? Precision.FLOAT32 : precision;
+            MemoryBudget.require(MemoryBudget.modelBytes(LessonDefaults.parameterCount(vocabulary.size(), h),
+                    p == Precision.FLOAT32 ? 4 : 8, MemoryBudget.TRAINING_COPIES),
+                    String.format(Locale.ROOT, "Training a model with C = %d and H = %d", vocabulary.size(), h), "a smaller --hidden");
             model = RnnModel.initialise(vocabulary.size(), h,
                     bpttTruncate == null ? LessonDefaults.BPTT_TRUNCATE : bpttTruncate, seed,
                     precision == null ? Precision.FLOAT32 : precision);
