@@ -59,8 +59,8 @@ public final class PrepareCommand implements Callable<Integer> {
                     + "(SENTENCE_START, SENTENCE_END and UNKNOWN_TOKEN); the lesson uses 8000");
         }
         if (corpus.equals(CorpusReader.SAMPLE_CORPUS) && !Files.exists(corpus)) {
-            throw new UserException("no corpus given and the sample corpus " + corpus
-                    + " is not in this folder; pass --corpus FILE");
+            // not run from the project folder (an installed app): the copy that ships inside the jar
+            corpus = org.rnnlab.common.SampleFiles.corpus();
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserException(out + " is a file, not a folder; choose another --out DIR");
