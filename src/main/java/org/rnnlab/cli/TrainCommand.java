@@ -24,6 +24,7 @@ import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.Vocabulary;
 import org.rnnlab.text.Tokens;
 import org.rnnlab.text.TreebankTokenizer;
+import org.rnnlab.training.Checkpoint;
 import org.rnnlab.training.LiveStreams;
 import org.rnnlab.training.RunEnd;
 import org.rnnlab.training.RunLogWriter;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.engine.ModelFile;
+import org.rnnlab.training.Checkpoint;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.training.TrainingFixtures;
 

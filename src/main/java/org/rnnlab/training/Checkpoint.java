@@ -1,4 +1,4 @@
-package org.rnnlab.cli;
+package org.rnnlab.training;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,27 +17,26 @@ import org.rnnlab.engine.ModelInfo;
 import org.rnnlab.engine.Npz;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.Vocabulary;
-import org.rnnlab.training.TrainerState;
 
 /**
  * A training checkpoint: an .npz that is a model file (U, V, W, the vocabulary, model.json: numpy and
  * every command read it as a model) plus the last good weights and {@code checkpoint.json}, the run's
  * settings and its {@link TrainerState}. {@code rnnlab train --resume FILE}, with the options of the
- * run that wrote it, goes on exactly where it stopped.
+ * run that wrote it, goes on exactly where it stopped; the app resumes a run from one the same way.
  */
-final class Checkpoint {
-    static final String ENTRY = "checkpoint.json";
-    static final String FORMAT = "rnnlab-checkpoint/1";
+public final class Checkpoint {
+    public static final String ENTRY = "checkpoint.json";
+    public static final String FORMAT = "rnnlab-checkpoint/1";
     private static final String LAST_GOOD = "_last_good";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** What must be the same for a resumed run to be the same run. */
-    record Settings(String data, int sentences, double learningRate, int epochs, int evaluateLossAfter, long seed,
+    public record Settings(String data, int sentences, double learningRate, int epochs, int evaluateLossAfter, long seed,
                     boolean shuffle, double validationFraction, int hiddenDim, int wordDim, String dtype, int bpttTruncate) {
 
         /** "--epochs 3 (the checkpoint's) against 5 (given)" for each setting that differs, or empty. */
-        List<String> differences(Settings given) {
+        public List<String> differences(Settings given) {
             List<String> d = new ArrayList<>();
             differ(d, "the data's vocabulary and sentences", data, given.data);
             differ(d, "sentences trained on (--limit)", sentences, given.sentences);
@@ -61,21 +60,21 @@ final class Checkpoint {
     }
 
     /** A checkpoint read back: the live model (with its vocabulary and info), the last good weights, the state. */
-    record Loaded(LoadedModel model, RnnModel lastGood, Settings settings, TrainerState state) {
+    public record Loaded(LoadedModel model, RnnModel lastGood, Settings settings, TrainerState state) {
     }
 
     private Checkpoint() {
     }
 
     /** Where a run that saves to {@code out} keeps its checkpoint: {@code trained.npz} gives {@code trained.checkpoint.npz}. */
-    static Path defaultFor(Path out) {
+    public static Path defaultFor(Path out) {
         String name = out.getFileName().toString();
         String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
         return out.resolveSibling(stem + ".checkpoint.npz");
     }
 
     /** Writes the checkpoint atomically (a kill while writing leaves the one before whole). */
-    static void save(Path file, RnnModel model, RnnModel lastGood, Vocabulary vocabulary, ModelInfo info, Settings settings,
+    public static void save(Path file, RnnModel model, RnnModel lastGood, Vocabulary vocabulary, ModelInfo info, Settings settings,
                      TrainerState state) {
         ObjectNode json = JSON.createObjectNode();
         json.put("format", FORMAT);
@@ -92,7 +91,7 @@ final class Checkpoint {
                 Map.of(ENTRY, bytes));
     }
 
-    static Loaded load(Path file) {
+    public static Loaded load(Path file) {
         LoadedModel model = ModelFile.load(file);
         try (Npz zip = Npz.open(file)) {
             if (!zip.hasEntry(ENTRY) || !zip.hasArray("U" + LAST_GOOD)) {
