@@ -74,10 +74,11 @@ public final class BenchCommand implements Callable<Integer> {
         double[] f64 = stepTimes(Precision.FLOAT64, C, H, x, y, steps / 2);
         double flops = BlasInfo.fullStepFlops(C, H, T, 4);
         double gflops = flops / (median(f32) / 1e3) / 1e9;
+        double machine = Math.max(sgemm[0], sgemm[1]); // on a busy machine one thread can beat two
         System.out.printf(Locale.ROOT, "SGD step, float32: median %.2f ms, min %.2f ms, median/min %.2f over %d steps%s%n",
                 median(f32), min(f32), median(f32) / min(f32), f32.length, target(C, H, T, "(target: median/min <= 1.3)"));
-        System.out.printf(Locale.ROOT, "  %.0f MFLOP a step at the median: %.1f GFLOP/s = %.0f%% of two-thread sgemm "
-                        + "(%.0f%% of one-thread)%s%n", flops / 1e6, gflops, 100 * gflops / sgemm[1], 100 * gflops / sgemm[0],
+        System.out.printf(Locale.ROOT, "  %.0f MFLOP a step at the median: %.1f GFLOP/s = %.0f%% of the cores' sgemm "
+                        + "(%.0f%% of one thread's)%s%n", flops / 1e6, gflops, 100 * gflops / machine, 100 * gflops / sgemm[0],
                 target(C, H, T, "(target >= 60%)"));
         System.out.printf(Locale.ROOT, "SGD step, float64: median %.2f ms, min %.2f ms over %d steps%n",
                 median(f64), min(f64), f64.length);
