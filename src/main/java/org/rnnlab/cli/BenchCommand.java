@@ -18,6 +18,7 @@ import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.engine.NextWordPredictor;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
+import org.rnnlab.engine.WordClasses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -82,6 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
                 target(C, H, T, "(target >= 60%)"));
         System.out.printf(Locale.ROOT, "SGD step, float64: median %.2f ms, min %.2f ms over %d steps%n",
                 median(f64), min(f64), f64.length);
+        classBasedStep(C, H, T, steps, median(f32), random);
 
         // a training pass over sentences of realistic lengths, float32
         List<int[]> xs = new ArrayList<>();
@@ -149,8 +151,44 @@ public final class BenchCommand implements Callable<Integer> {
         return C == 8000 && H == 100 && T == 45 ? " " + text : "";
     }
 
+    /**
+     * The class-based output layer's step beside the full one. Its cost depends on the class of each
+     * target, so words are drawn from a Zipf law (frequency proportional to 1 / rank, as in text) and
+     * the classes are binned from the same law; the full softmax costs the same for any words.
+     */
+    private void classBasedStep(int C, int H, int T, int steps, double fullMedian, SplittableRandom random) {
+        long[] counts = new long[C];
+        double[] cumulative = new double[C];
+        double sum = 0;
+        for (int i = 0; i < C; i++) {
+            counts[i] = Math.max(1, Math.round(1e6 / (i + 1)));
+            sum += counts[i];
+            cumulative[i] = sum;
+        }
+        WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+        int[] x = zipfWords(random, T, cumulative);
+        int[] y = zipfWords(random, T, cumulative);
+        RnnModel model = RnnModel.initialiseClassBased(C, H, 4, 10, Precision.FLOAT32, classes);
+        double[] ms = stepTimes(model, x, y, steps);
+        System.out.printf(Locale.ROOT, "SGD step, float32, class-based output (%d classes, Zipf words): median %.3f ms, "
+                        + "min %.3f ms -> full / class-based = %.1f (median)%s%n", classes.count(), median(ms), min(ms),
+                fullMedian / median(ms), target(C, H, T, "(target >= 10)"));
+    }
+
+    private static int[] zipfWords(SplittableRandom random, int n, double[] cumulative) {
+        int[] w = new int[n];
+        for (int i = 0; i < n; i++) {
+            int k = java.util.Arrays.binarySearch(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
+            w[i] = Math.min(cumulative.length - 1, k >= 0 ? k : -k - 1);
+        }
+        return w;
+    }
+
     private static double[] stepTimes(Precision p, int C, int H, int[] x, int[] y, int steps) {
-        RnnModel model = RnnModel.initialise(C, H, 4, 10, p);
+        return stepTimes(RnnModel.initialise(C, H, 4, 10, p), x, y, steps);
+    }
+
+    private static double[] stepTimes(RnnModel model, int[] x, int[] y, int steps) {
         for (int i = 0; i < Math.max(20, steps / 3); i++) {
             model.sgdStep(x, y, 1e-4);
         }

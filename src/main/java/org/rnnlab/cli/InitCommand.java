@@ -42,6 +42,14 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "A 'prepare' output whose vocabulary goes with the model.")
     Path data;
 
+    @Option(names = "--output-layer", paramLabel = "LAYER", defaultValue = "full",
+            description = "full (the lesson's softmax over all C words) or class (words in about sqrt(C) frequency "
+                    + "classes, Mikolov et al. 2011; needs --data) (default: ${DEFAULT-VALUE}).")
+    String outputLayer;
+
+    @Option(names = "--classes", paramLabel = "K", description = "Word classes of --output-layer class (default: about sqrt(C)).")
+    Integer classes;
+
     @Option(names = {"-o", "--out"}, paramLabel = "M.npz", required = true, description = "The model file to write.")
     Path out;
 
@@ -72,7 +80,8 @@ public final class InitCommand implements Callable<Integer> {
             throw new UserException(String.format(Locale.ROOT, "H = %d and C = %d make more than %,d parameters "
                     + "(2HC + H^2): choose smaller sizes.", hidden, c, LessonDefaults.MAX_PARAMETERS));
         }
-        RnnModel model = RnnModel.initialise(c, hidden, bpttTruncate, seed, ModelOptions.precision(dtype));
+        RnnModel model = ModelOptions.initialise(vocabulary, c, hidden, bpttTruncate, seed, ModelOptions.precision(dtype),
+                outputLayer, classes);
         ModelInfo info = ModelInfo.of(model, "RNN Lab (rnnlab init)").withSeed(seed);
         ModelFile.save(out, model, vocabulary, info);
         System.out.println("Initialised " + ModelOptions.describe(model) + ", seed " + seed + ": " + out);

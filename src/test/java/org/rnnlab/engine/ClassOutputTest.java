@@ -79,6 +79,20 @@ class ClassOutputTest {
     }
 
     @Test
+    void aModelFileCarriesTheClassesAndTheClassWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        RnnModel m = model(300, 12, Precision.FLOAT32);
+        java.nio.file.Path file = dir.resolve("class.npz");
+        ModelFile.save(file, m, null, null);
+        RnnModel back = ModelFile.load(file).model();
+        assertTrue(back.isClassBased());
+        assertEquals(m.classes(), back.classes());
+        assertEquals(m.X(), back.X());
+        int[] x = {0, 5, 17, 250};
+        int[] y = {5, 17, 250, 3};
+        assertEquals(m.sentenceLoss(x, y), back.sentenceLoss(x, y), 1e-6);
+    }
+
+    @Test
     void classesHoldSimilarSharesOfTheTokens() {
         long[] counts = zipf(8000);
         WordClasses c = WordClasses.byFrequency(counts, WordClasses.defaultCount(8000));
