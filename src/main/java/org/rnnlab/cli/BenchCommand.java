@@ -16,6 +16,7 @@ import org.rnnlab.common.UserException;
 import org.rnnlab.engine.BlasInfo;
 import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.engine.NextWordPredictor;
+import org.rnnlab.engine.OutputLayerCost;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.engine.WordClasses;
@@ -170,6 +171,10 @@ public final class BenchCommand implements Callable<Integer> {
         int[] y = zipfWords(random, T, cumulative);
         RnnModel model = RnnModel.initialiseClassBased(C, H, 4, 10, Precision.FLOAT32, classes);
         double[] ms = stepTimes(model, x, y, steps);
+        OutputLayerCost full = OutputLayerCost.full(C, H);
+        OutputLayerCost byClass = OutputLayerCost.classBased(classes, counts, H);
+        System.out.printf(Locale.ROOT, "Output layer per word (forward): full softmax %,.0f multiply-adds, class-based %,.0f "
+                + "(%.0fx fewer)%n", full.multiplyAdds(), byClass.multiplyAdds(), full.multiplyAdds() / byClass.multiplyAdds());
         System.out.printf(Locale.ROOT, "SGD step, float32, class-based output (%d classes, Zipf words): median %.3f ms, "
                         + "min %.3f ms -> full / class-based = %.1f (median), %.1f (min)%s%n", classes.count(), median(ms), min(ms),
                 fullMedian / median(ms), fullMin / min(ms), target(C, H, T, "(target >= 10)"));

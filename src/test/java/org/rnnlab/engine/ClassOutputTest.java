@@ -93,6 +93,19 @@ class ClassOutputTest {
     }
 
     @Test
+    void theClassBasedLayerCostsAboutTwoSqrtCRowsAWordInsteadOfC() {
+        long[] counts = zipf(8000);
+        WordClasses c = WordClasses.byFrequency(counts, WordClasses.defaultCount(8000));
+        OutputLayerCost full = OutputLayerCost.full(8000, 100);
+        OutputLayerCost byClass = OutputLayerCost.classBased(c, counts, 100);
+        assertEquals(800_000, full.multiplyAdds());
+        assertEquals((8000L + c.count()) * 100 * 4, byClass.weightBytes(4));
+        // K classes plus the mean class a token falls in: of the order of 2 sqrt(C) = 179 rows
+        assertTrue(byClass.multiplyAdds() > 100 * c.count() && byClass.multiplyAdds() < 100 * 400,
+                "class-based multiply-adds " + byClass.multiplyAdds());
+    }
+
+    @Test
     void classesHoldSimilarSharesOfTheTokens() {
         long[] counts = zipf(8000);
         WordClasses c = WordClasses.byFrequency(counts, WordClasses.defaultCount(8000));
