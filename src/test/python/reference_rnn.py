@@ -3,10 +3,12 @@
 
     python3 src/test/python/reference_rnn.py golden   # rewrites src/test/resources/golden/small_rnn.txt
     python3 src/test/python/reference_rnn.py bench [--hidden 100] [--vocabulary-size 8000] [--length 45] [--repeats 200]
+    python3 src/test/python/reference_rnn.py corename <path of libopenblas>   # the kernel it picks here
 
 `golden` writes the values the Java tests compare against (the tests never run python).
 `bench` times a vectorised float32 numpy SGD step (same maths, batched like the Java engine)
-and prints one line `numpy_step_ms median=<ms> min=<ms> repeats=<n>` for `rnnlab bench`.
+and prints one line `numpy_step_ms median=<ms> min=<ms> repeats=<n> numpy=<version> core=<OpenBLAS kernel>`
+for `rnnlab bench`.
 """
 import argparse
 import os
@@ -212,7 +214,30 @@ def bench(argv):
         sgd_step_fast(U, V, W, x, y, lr, 4)
         times.append((time.perf_counter() - t0) * 1000.0)
     times.sort()
-    print('numpy_step_ms median=%.4f min=%.4f repeats=%d numpy=%s' % (times[len(times) // 2], times[0], len(times), np.__version__))
+    print('numpy_step_ms median=%.4f min=%.4f repeats=%d numpy=%s core=%s'
+          % (times[len(times) // 2], times[0], len(times), np.__version__, numpy_core()))
+
+
+def corename(library):
+    """The kernel family an OpenBLAS library picks on this CPU (it reads OPENBLAS_CORETYPE like any user)."""
+    import ctypes
+    try:
+        lib = ctypes.CDLL(library)
+    except OSError:
+        return '?'
+    for name in ('openblas_get_corename', 'scipy_openblas_get_corename64_', 'openblas_get_corename64_'):
+        f = getattr(lib, name, None)
+        if f is not None:
+            f.restype = ctypes.c_char_p
+            return f().decode('ascii', 'replace')
+    return '?'
+
+
+def numpy_core():
+    """numpy's own OpenBLAS kernel (the wheel bundles its library in numpy.libs)."""
+    import glob
+    libs = glob.glob(os.path.join(os.path.dirname(np.__file__), os.pardir, 'numpy.libs', '*openblas*'))
+    return corename(libs[0]) if libs else '?'
 
 
 def check_fast():
@@ -238,6 +263,8 @@ if __name__ == '__main__':
         golden()
     elif len(sys.argv) >= 2 and sys.argv[1] == 'bench':
         bench(sys.argv[2:])
+    elif len(sys.argv) == 3 and sys.argv[1] == 'corename':
+        print('openblas_core ' + corename(sys.argv[2]))
     elif len(sys.argv) >= 2 and sys.argv[1] == 'check':
         sys.exit(0 if check_fast() else 1)
     else:

@@ -44,6 +44,14 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "A 'prepare' output whose vocabulary goes with the model.")
     Path data;
 
+    @Option(names = "--output-layer", paramLabel = "LAYER", defaultValue = "full",
+            description = "full (the lesson's softmax over all C words) or class (words in about sqrt(C) frequency "
+                    + "classes, Mikolov et al. 2011; needs --data) (default: ${DEFAULT-VALUE}).")
+    String outputLayer;
+
+    @Option(names = "--classes", paramLabel = "K", description = "Word classes of --output-layer class (default: about sqrt(C)).")
+    Integer classes;
+
     @Option(names = {"-o", "--out"}, paramLabel = "M.npz", required = true, description = "The model file to write.")
     Path out;
 
@@ -78,7 +86,8 @@ public final class InitCommand implements Callable<Integer> {
         // the weights, drawn in float64 before any cast, and the file's buffer
         MemoryBudget.require(MemoryBudget.modelBytes(LessonDefaults.parameterCount(c, hidden), 8, 2),
                 String.format(Locale.ROOT, "A model with C = %d and H = %d", c, hidden), "a smaller --hidden or --vocabulary-size");
-        RnnModel model = RnnModel.initialise(c, hidden, bpttTruncate, seed, precision);
+        RnnModel model = ModelOptions.initialise(vocabulary, c, hidden, bpttTruncate, seed, precision,
+                outputLayer, classes);
         ModelInfo info = ModelInfo.of(model, "RNN Lab (rnnlab init)").withSeed(seed);
         ModelFile.save(out, model, vocabulary, info);
         System.out.println("Initialised " + ModelOptions.describe(model) + ", seed " + seed + ": " + out);

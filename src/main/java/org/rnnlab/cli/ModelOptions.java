@@ -9,6 +9,7 @@ import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.ModelFile;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
+import org.rnnlab.engine.WordClasses;
 import org.rnnlab.text.Vocabulary;
 
 /** What the model commands share: reading a model with the right vocabulary, dtype names, number checks. */
@@ -81,7 +82,39 @@ final class ModelOptions {
 
     /** "H = 100, C = 8000 (1,610,000 parameters), float32". */
     static String describe(RnnModel model) {
-        return String.format(Locale.ROOT, "H = %d, C = %d (%,d parameters), %s", model.hiddenDim(), model.wordDim(),
-                (long) model.parameterCount(), model.precision().dtypeName());
+        return String.format(Locale.ROOT, "H = %d, C = %d (%,d parameters), %s%s", model.hiddenDim(), model.wordDim(),
+                (long) model.parameterCount(), model.precision().dtypeName(),
+                model.isClassBased() ? ", class-based output layer (" + model.classes().count() + " classes)" : "");
+    }
+
+    /**
+     * A fresh model with the output layer asked for by {@code --output-layer}: "full" (the lesson's
+     * softmax over all C words) or "class" (words in {@code classes} frequency classes, about sqrt(C)
+     * when null, binned by the vocabulary's corpus counts).
+     */
+    static RnnModel initialise(Vocabulary vocabulary, int wordDim, int hidden, int bpttTruncate, long seed,
+                               Precision precision, String outputLayer, Integer classes) {
+        if ("full".equals(outputLayer)) {
+            if (classes != null) {
+                throw new UserException("--classes goes with --output-layer class; drop it or add --output-layer class.");
+            }
+            return RnnModel.initialise(wordDim, hidden, bpttTruncate, seed, precision);
+        }
+        if (!"class".equals(outputLayer)) {
+            throw new UserException("--output-layer must be full or class, not '" + outputLayer + "'.");
+        }
+        if (vocabulary == null) {
+            throw new UserException("A class-based output layer bins words by their corpus counts: give --data DIR.");
+        }
+        int k = classes == null ? WordClasses.defaultCount(wordDim) : classes;
+        if (k < 1 || k > wordDim) {
+            throw new UserException("--classes must be between 1 and C = " + wordDim + ", not " + k + ".");
+        }
+        long[] counts = new long[wordDim];
+        for (int i = 0; i < wordDim; i++) {
+            counts[i] = vocabulary.count(i);
+        }
+        return RnnModel.initialiseClassBased(wordDim, hidden, bpttTruncate, seed, precision,
+                WordClasses.byFrequency(counts, k));
     }
 }

@@ -99,6 +99,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--shuffle", description = "Visit the sentences in a new random order each epoch (the lesson keeps corpus order).")
     boolean shuffle;
 
+    @Option(names = "--output-layer", paramLabel = "LAYER",
+            description = "For a fresh model: full (the lesson's softmax over all C words, the default) or class (words in "
+                    + "about sqrt(C) frequency classes, Mikolov et al. 2011). An --init model keeps its own.")
+    String outputLayer;
+
+    @Option(names = "--classes", paramLabel = "K", description = "Word classes of --output-layer class (default: about sqrt(C)).")
+    Integer classes;
+
     @Option(names = {"-o", "--out"}, paramLabel = "M.npz", required = true, description = "Where to save the trained model.")
     Path out;
 
@@ -207,6 +215,10 @@ public final class TrainCommand implements Callable<Integer> {
                         + loaded.model().hiddenDim() + ": drop --hidden.");
             }
             model = loaded.model();
+            if (outputLayer != null && outputLayer.equals("class") != model.isClassBased()) {
+                throw new UserException("--output-layer " + outputLayer + " disagrees with " + init + ", whose output layer is "
+                        + (model.isClassBased() ? "class-based" : "the full softmax") + ": drop --output-layer.");
+            }
             // the loaded weights are held already; the run adds gradients, a last good copy and the engine's mirror
             MemoryBudget.require(MemoryBudget.modelBytes(model.parameterCount(), model.precision() == Precision.FLOAT32 ? 4 : 8,
                     MemoryBudget.TRAINING_COPIES - 1), String.format(Locale.ROOT, "Training a model with C = %d and H = %d",
@@ -229,9 +241,9 @@ public final class TrainCommand implements Callable<Integer> {
             MemoryBudget.require(MemoryBudget.modelBytes(LessonDefaults.parameterCount(vocabulary.size(), h),
                     p == Precision.FLOAT32 ? 4 : 8, MemoryBudget.TRAINING_COPIES),
                     String.format(Locale.ROOT, "Training a model with C = %d and H = %d", vocabulary.size(), h), "a smaller --hidden");
-            model = RnnModel.initialise(vocabulary.size(), h,
+            model = ModelOptions.initialise(vocabulary, vocabulary.size(), h,
                     bpttTruncate == null ? LessonDefaults.BPTT_TRUNCATE : bpttTruncate, seed,
-                    precision == null ? Precision.FLOAT32 : precision);
+                    precision == null ? Precision.FLOAT32 : precision, outputLayer == null ? "full" : outputLayer, classes);
             modelSeed = seed;
         }
 

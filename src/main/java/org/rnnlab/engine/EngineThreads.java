@@ -6,8 +6,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * How many threads the engine computes with, set up once by the program's entry point
  * ({@code org.rnnlab.Launcher}, the bench, tests that compare one thread with two).
  *
- * <p>{@link #configure()} starts the engine's second thread ({@link Lane}) and sets OpenBLAS to one
- * thread per call, because the lane is the parallelism (see {@link Lane}). Both are process-wide
+ * <p>{@link #configure()} starts the engine's second thread ({@link Lane}) and sets OpenBLAS and
+ * ND4J's OpenMP ops to one thread per call, because the lane is the parallelism (see {@link Lane}). Both are process-wide
  * effects, so they happen only when asked for, never when a class is loaded. Without the call the
  * engine computes on the calling thread alone and leaves OpenBLAS as ND4J set it: slower on two
  * cores, but correct, and the numbers are the same either way (both ways do the same arithmetic).
@@ -39,6 +39,11 @@ public final class EngineThreads {
         }
         try {
             Nd4j.factory().blas().setMaxThreads(1);
+            // ND4J's own element-wise ops (the step's exp) on one OpenMP thread too: called from both
+            // threads at once, two OpenMP teams of two fight for two cores, and on a busy machine one
+            // exp of 45 x 4000 went from 0.2 ms to 7 ms at the median (0.45 ms on one thread)
+            Nd4j.getEnvironment().setMaxThreads(1);
+            Nd4j.getEnvironment().setMaxMasterThreads(1);
         } catch (LinkageError | RuntimeException e) {
             // ND4J cannot load here: stay on one thread. Commands that need no engine still run, and
             // the ones that do report the failure where they use it.

@@ -252,6 +252,76 @@ final class Kernel {
         return loss;
     }
 
+    // ---- another output layer (the class-based one) on the same recurrence and BPTT
+
+    /**
+     * An output layer in place of softmax(V s_t): given the states (s: T x H, row t = s_t) and the
+     * targets, it returns sum_t -ln o_t[y_t] and, when asked, fills ds (T x H) with dL/ds_t.
+     */
+    interface Output {
+        double loss(double[] s, int T, int[] y);
+
+        /** Also adds its weights' gradients into {@code dV} and {@code dX} (zeros of V's and X's shapes). */
+        double addingGradients(double[] s, int T, int[] y, double[] ds, Mat dV, Mat dX);
+
+        /** Also updates its weights by -learningRate times their gradients (taken before any update). */
+        double updating(double[] s, int T, int[] y, double[] ds, double learningRate);
+    }
+
+    double loss(int[] x, int[] y, Output out) {
+        int T = x.length;
+        if (T == 0) {
+            return 0.0;
+        }
+        ensureStates(T); // no output block: the layer keeps its own buffers
+        loadW();
+        recur(x, T);
+        return out.loss(s, T, y);
+    }
+
+    double totalLoss(List<int[]> xs, List<int[]> ys, Output out) {
+        double total = 0;
+        for (int k = 0; k < xs.size(); k++) {
+            total += loss(xs.get(k), ys.get(k), out);
+        }
+        return total;
+    }
+
+    /** As {@link #lossAndGradients(int[], int[], int, Gradients)}, the output layer's gradients into dV and dX. */
+    double lossAndGradients(int[] x, int[] y, int bpttTruncate, Gradients into, Output out) {
+        int T = x.length;
+        if (T == 0) {
+            return 0.0;
+        }
+        ensureStates(T); // no output block: the layer keeps its own buffers
+        loadW();
+        recur(x, T);
+        double loss = out.addingGradients(s, T, y, ds, Mat.of(into.dV()), Mat.of(into.dX()));
+        backward(T, bpttTruncate);
+        Mat dU = Mat.of(into.dU());
+        for (int t = 0; t < T; t++) {
+            for (int i = 0; i < H; i++) {
+                dU.add(i * C + x[t], D[t * H + i]); // dU[:, x_t] += D[t]
+            }
+        }
+        Mat.of(into.dW()).write(0, dW, 0, H * H);
+        return loss;
+    }
+
+    double sgdStep(int[] x, int[] y, int bpttTruncate, double learningRate, Output out) {
+        int T = x.length;
+        if (T == 0) {
+            return 0.0;
+        }
+        ensureStates(T); // no output block: the layer keeps its own buffers
+        loadW();
+        recur(x, T);
+        double loss = out.updating(s, T, y, ds, learningRate);
+        backward(T, bpttTruncate);
+        updateUW(x, T, learningRate);
+        return loss;
+    }
+
     // ---- buffers
 
     /** Room for a sentence of T words, and W read afresh. */

@@ -23,7 +23,8 @@ import org.rnnlab.text.Vocabulary;
 
 /**
  * A model on disk: a numpy {@code .npz} holding {@code U.npy}, {@code V.npy} and {@code W.npy} in
- * the model's dtype, plus {@code vocabulary.tsv} (the text package's format) and
+ * the model's dtype (with a class-based output layer also {@code X.npy}, the class weights, and
+ * {@code classes.npy}, the classes' word ranges), plus {@code vocabulary.tsv} (the text package's format) and
  * {@code model.json} (a {@link ModelInfo}). numpy reads it as any other archive:
  * {@code np.load(f)["U"]}. The lesson's published file, with U, V and W only, loads too.
  * Every problem with a file is one {@link UserException} naming the file and the fix.
@@ -31,6 +32,10 @@ import org.rnnlab.text.Vocabulary;
 public final class ModelFile {
     public static final String VOCABULARY_ENTRY = "vocabulary.tsv";
     public static final String INFO_ENTRY = "model.json";
+    /** A class-based output layer's class weights (K x H, the model's dtype). */
+    public static final String CLASS_WEIGHTS = "X";
+    /** A class-based output layer's classes: K + 1 word indices (int32), class k = words [classes[k], classes[k+1]). */
+    public static final String CLASS_BOUNDARIES = "classes";
     /** The lesson's default truncation, for files that do not say. */
     public static final int DEFAULT_BPTT_TRUNCATE = 4;
 
@@ -63,6 +68,10 @@ public final class ModelFile {
                 w.array("U", model.U());
                 w.array("V", model.V());
                 w.array("W", model.W());
+                if (model.isClassBased()) {
+                    w.array(CLASS_WEIGHTS, model.X());
+                    w.array(CLASS_BOUNDARIES, org.nd4j.linalg.factory.Nd4j.createFromArray(model.classes().boundaries()));
+                }
                 for (Map.Entry<String, INDArray> a : moreArrays.entrySet()) {
                     w.array(a.getKey(), a.getValue());
                 }
@@ -151,6 +160,12 @@ public final class ModelFile {
             int bptt = json != null && json.path("bpttTruncate").canConvertToInt() && json.path("bpttTruncate").asInt() > 0
                     ? json.path("bpttTruncate").asInt() : DEFAULT_BPTT_TRUNCATE;
             RnnModel model = RnnModel.fromArrays(u, v, w, bptt);
+            if (!weightsOnly && zip.hasArray(CLASS_WEIGHTS) && zip.hasArray(CLASS_BOUNDARIES)) {
+                INDArray x = array(zip, name, CLASS_WEIGHTS);
+                x = x.dataType() == type ? x : x.castTo(type);
+                int[] boundaries = array(zip, name, CLASS_BOUNDARIES).toIntVector();
+                model = RnnModel.fromArrays(u, v, w, x, WordClasses.fromBoundaries(boundaries, words), bptt);
+            }
             ModelInfo info = info(json, model, weightsOnly ? "imported from " + name : "numpy archive " + name);
             return new LoadedModel(model, vocabulary, info);
         } catch (NoSuchFileException e) {

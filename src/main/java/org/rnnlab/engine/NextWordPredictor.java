@@ -60,6 +60,9 @@ public final class NextWordPredictor {
             s[i] = Kernel.tanh(a[i]);
         }
         words++;
+        if (model.classOutput() != null) {
+            return model.classOutput().distribution(s);
+        }
         sVec.write(0, s, 0, H);
         Mat.gemv(C, 1.0, model.v(), sVec, 0.0, logits); // V s_t
         double[] p = new double[C];

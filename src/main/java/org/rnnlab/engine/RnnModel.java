@@ -33,8 +33,16 @@ public final class RnnModel {
     private final Mat w;
     private final Kernel kernel;
     private int bpttTruncate;
+    // the class-based output layer (see WordClasses, ClassOutput); all null for the lesson's full softmax
+    private final INDArray X; // K x H, class weights
+    private final WordClasses classes;
+    private final ClassOutput classOutput;
 
     private RnnModel(INDArray U, INDArray V, INDArray W, int bpttTruncate) {
+        this(U, V, W, null, null, bpttTruncate);
+    }
+
+    private RnnModel(INDArray U, INDArray V, INDArray W, INDArray X, WordClasses classes, int bpttTruncate) {
         this.U = U;
         this.V = V;
         this.W = W;
@@ -42,7 +50,66 @@ public final class RnnModel {
         this.v = Mat.of(V);
         this.w = Mat.of(W);
         this.kernel = new Kernel(u, v, w);
+        this.X = X;
+        this.classes = classes;
+        this.classOutput = X == null ? null : new ClassOutput(v, Mat.of(X), classes);
         setBpttTruncate(bpttTruncate);
+    }
+
+    /**
+     * A model with the class-based output layer (Mikolov et al., 2011): U, V, W drawn as
+     * {@link #initialise} draws them (same seed, same numbers), then the class weights X (K x H)
+     * uniform in [-sqrt(1/H), +sqrt(1/H)].
+     */
+    public static RnnModel initialiseClassBased(int wordDim, int hiddenDim, int bpttTruncate, long seed,
+                                                Precision precision, WordClasses classes) {
+        checkDims(wordDim, hiddenDim);
+        if (seed < 0 || seed > MAX_SEED) {
+            throw new UserException("The seed must be between 0 and " + MAX_SEED + ", but it is " + seed + ".");
+        }
+        if (classes.words() != wordDim) {
+            throw new UserException("The word classes cover " + classes.words() + " words, but the model has C = "
+                    + wordDim + ".");
+        }
+        NumpyUniform rng = new NumpyUniform((int) seed);
+        INDArray U = rng.matrix(hiddenDim, wordDim, Math.sqrt(1.0 / wordDim), precision);
+        INDArray V = rng.matrix(wordDim, hiddenDim, Math.sqrt(1.0 / hiddenDim), precision);
+        INDArray W = rng.matrix(hiddenDim, hiddenDim, Math.sqrt(1.0 / hiddenDim), precision);
+        INDArray X = rng.matrix(classes.count(), hiddenDim, Math.sqrt(1.0 / hiddenDim), precision);
+        return new RnnModel(U, V, W, X, classes, bpttTruncate);
+    }
+
+    /** As {@link #fromArrays(INDArray, INDArray, INDArray, int)} with a class-based output layer: X is K x H. */
+    public static RnnModel fromArrays(INDArray U, INDArray V, INDArray W, INDArray X, WordClasses classes,
+                                      int bpttTruncate) {
+        RnnModel full = fromArrays(U, V, W, bpttTruncate);
+        if (X == null || classes == null) {
+            return full;
+        }
+        if (X.rank() != 2 || X.rows() != classes.count() || X.columns() != full.hiddenDim()
+                || classes.words() != full.wordDim()) {
+            throw new UserException("The class weights X " + shape(X) + " do not fit " + classes.count()
+                    + " classes of " + classes.words() + " words and H = " + full.hiddenDim() + "; X must be K x H.");
+        }
+        if (X.dataType() != U.dataType()) {
+            throw new UserException("X must have U's data type " + U.dataType() + ", but it is " + X.dataType() + ".");
+        }
+        return new RnnModel(full.U, full.V, full.W, plain(X), classes, bpttTruncate);
+    }
+
+    /** Whether the output layer is class-based (else the lesson's softmax over all C words). */
+    public boolean isClassBased() {
+        return X != null;
+    }
+
+    /** The class weights X (K x H), live; null for the full softmax. */
+    public INDArray X() {
+        return X;
+    }
+
+    /** The word classes; null for the full softmax. */
+    public WordClasses classes() {
+        return classes;
     }
 
     /**
@@ -135,7 +202,8 @@ public final class RnnModel {
     /** A new model holding these parameters converted to {@code p} (a copy even when p is unchanged). */
     public synchronized RnnModel withPrecision(Precision p) {
         DataType t = p.dataType();
-        return new RnnModel(U.castTo(t).dup('c'), V.castTo(t).dup('c'), W.castTo(t).dup('c'), bpttTruncate);
+        return new RnnModel(U.castTo(t).dup('c'), V.castTo(t).dup('c'), W.castTo(t).dup('c'),
+                X == null ? null : X.castTo(t).dup('c'), classes, bpttTruncate);
     }
 
     public INDArray U() {
@@ -151,7 +219,7 @@ public final class RnnModel {
     }
 
     public synchronized RnnModel copy() {
-        return new RnnModel(U.dup('c'), V.dup('c'), W.dup('c'), bpttTruncate);
+        return new RnnModel(U.dup('c'), V.dup('c'), W.dup('c'), X == null ? null : X.dup('c'), classes, bpttTruncate);
     }
 
     /** Overwrites this model's parameters (not bpttTruncate) with {@code other}'s, converting the type if needed. */
@@ -163,11 +231,17 @@ public final class RnnModel {
             throw new IllegalArgumentException("cannot copy a " + other.hiddenDim() + " x " + other.wordDim()
                     + " model into a " + hiddenDim() + " x " + wordDim() + " model");
         }
+        if (other.isClassBased() != isClassBased() || (isClassBased() && !classes.equals(other.classes))) {
+            throw new IllegalArgumentException("cannot copy a model with another output layer");
+        }
         synchronized (this) {
             synchronized (other) {
                 U.assign(other.U);
                 V.assign(other.V);
                 W.assign(other.W);
+                if (X != null) {
+                    X.assign(other.X);
+                }
             }
         }
     }
@@ -183,6 +257,14 @@ public final class RnnModel {
         Mat s = Mat.zeros(precision(), T + 1, H); // s: (T+1) x H, row T stays 0
         kernel.states(x, s);
         Mat o = Mat.zeros(precision(), T, wordDim());
+        if (classOutput != null) {
+            double[] st = new double[H];
+            for (int t = 0; t < T; t++) {
+                s.read(t * H, st, 0, H);
+                o.write(t * wordDim(), classOutput.distribution(st), 0, wordDim());
+            }
+            return new Forward(o.array, s.array);
+        }
         Mat.gemm(false, true, T, wordDim(), H, 1.0, s, v, 0.0, o); // leading T rows of s
         Nd4j.exec(new SoftMax(o.array, o.array, 1));
         return new Forward(o.array, s.array);
@@ -197,6 +279,20 @@ public final class RnnModel {
         int H = hiddenDim();
         Mat s = Mat.zeros(precision(), T, H); // s: T x H
         kernel.states(x, s);
+        if (classOutput != null) {
+            int[] out = new int[T];
+            double[] st = new double[H];
+            for (int t = 0; t < T; t++) {
+                s.read(t * H, st, 0, H);
+                double[] o = classOutput.distribution(st);
+                int best = 0;
+                for (int c = 1; c < o.length; c++) {
+                    best = o[c] > o[best] ? c : best;
+                }
+                out[t] = best;
+            }
+            return out;
+        }
         Mat logits = Mat.zeros(precision(), T, wordDim());
         Mat.gemm(false, true, T, wordDim(), H, 1.0, s, v, 0.0, logits); // softmax keeps the argmax
         long[] best = Nd4j.argMax(logits.array, 1).toLongVector();
@@ -213,7 +309,7 @@ public final class RnnModel {
         if (T == 0) {
             return 0.0;
         }
-        return kernel.loss(x, y);
+        return classOutput != null ? kernel.loss(x, y, classOutput) : kernel.loss(x, y);
     }
 
     /**
@@ -227,7 +323,7 @@ public final class RnnModel {
         for (int n = 0; n < xs.size(); n++) {
             check(xs.get(n), ys.get(n));
         }
-        return kernel.totalLoss(xs, ys);
+        return classOutput != null ? kernel.totalLoss(xs, ys, classOutput) : kernel.totalLoss(xs, ys);
     }
 
     /** The lesson's calculate_loss: total loss divided by the number of target words (NaN when there are none). */
@@ -253,8 +349,13 @@ public final class RnnModel {
         int H = hiddenDim();
         int C = wordDim();
         Gradients g = new Gradients(Mat.zeros(precision(), H, C).array, Mat.zeros(precision(), C, H).array,
-                Mat.zeros(precision(), H, H).array); // dU: H x C, dV: C x H, dW: H x H
-        kernel.lossAndGradients(x, y, bpttTruncate, g);
+                Mat.zeros(precision(), H, H).array, // dU: H x C, dV: C x H, dW: H x H
+                X == null ? null : Mat.zeros(precision(), (int) X.rows(), H).array); // dX: K x H
+        if (classOutput != null) {
+            kernel.lossAndGradients(x, y, bpttTruncate, g, classOutput);
+        } else {
+            kernel.lossAndGradients(x, y, bpttTruncate, g);
+        }
         return g;
     }
 
@@ -265,7 +366,8 @@ public final class RnnModel {
      */
     public synchronized double sgdStep(int[] x, int[] y, double learningRate) {
         check(x, y);
-        return kernel.sgdStep(x, y, bpttTruncate, learningRate);
+        return classOutput != null ? kernel.sgdStep(x, y, bpttTruncate, learningRate, classOutput)
+                : kernel.sgdStep(x, y, bpttTruncate, learningRate);
     }
 
     /** How the engine computes, for diagnostics: "two threads" or "one thread" (see {@link EngineThreads}). */
@@ -273,9 +375,15 @@ public final class RnnModel {
         return EngineThreads.describe();
     }
 
-    /** 2HC + H^2. */
+    /** 2HC + H^2, plus KH for the class weights of a class-based output layer. */
     public int parameterCount() {
-        return (int) LessonDefaults.parameterCount(wordDim(), hiddenDim()); // within MAX_PARAMETERS: fits an int
+        long classWeights = X == null ? 0 : X.length();
+        return (int) (LessonDefaults.parameterCount(wordDim(), hiddenDim()) + classWeights); // within limits: fits an int
+    }
+
+    /** The class-based layer's arithmetic, for the next-word distribution of one state (null for the full softmax). */
+    ClassOutput classOutput() {
+        return classOutput;
     }
 
     Mat u() {

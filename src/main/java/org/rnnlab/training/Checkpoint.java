@@ -86,9 +86,14 @@ public final class Checkpoint {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ModelFile.save(file, model, vocabulary, info,
-                Map.of("U" + LAST_GOOD, lastGood.U(), "V" + LAST_GOOD, lastGood.V(), "W" + LAST_GOOD, lastGood.W()),
-                Map.of(ENTRY, bytes));
+        Map<String, org.nd4j.linalg.api.ndarray.INDArray> good = new java.util.LinkedHashMap<>();
+        good.put("U" + LAST_GOOD, lastGood.U());
+        good.put("V" + LAST_GOOD, lastGood.V());
+        good.put("W" + LAST_GOOD, lastGood.W());
+        if (lastGood.isClassBased()) {
+            good.put("X" + LAST_GOOD, lastGood.X());
+        }
+        ModelFile.save(file, model, vocabulary, info, good, Map.of(ENTRY, bytes));
     }
 
     public static Loaded load(Path file) {
@@ -102,8 +107,10 @@ public final class Checkpoint {
             if (!FORMAT.equals(json.path("format").asText())) {
                 throw new UserException(file.getFileName() + " holds a checkpoint this version cannot read; train afresh.");
             }
+            RnnModel live = model.model();
             RnnModel lastGood = RnnModel.fromArrays(zip.array("U" + LAST_GOOD), zip.array("V" + LAST_GOOD),
-                    zip.array("W" + LAST_GOOD), model.model().bpttTruncate());
+                    zip.array("W" + LAST_GOOD), live.isClassBased() ? zip.array("X" + LAST_GOOD) : null,
+                    live.isClassBased() ? live.classes() : null, live.bpttTruncate());
             Settings settings = JSON.treeToValue(json.path("settings"), Settings.class);
             TrainerState state = JSON.treeToValue(json.path("state"), TrainerState.class);
             return new Loaded(model, lastGood, settings, state);

@@ -11,7 +11,8 @@ import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
 
 /**
- * The lesson's {@code gradient_check}: for every element of U, V and W (in that order, row-major
+ * The lesson's {@code gradient_check}: for every element of U, V and W (and the class weights X of a
+ * class-based output layer; in that order, row-major
  * as numpy's nditer walks them), estimate dL/dtheta as (L(theta + h) - L(theta - h)) / 2h on the
  * total loss of one example and compare it with exact backpropagation (no truncation) by relative
  * error. Runs on a float64 copy, so float32 rounding cannot hide or fake an error and the caller's
@@ -78,11 +79,11 @@ public final class GradientCheck {
             m = model.copy(); // never nudge the caller's parameters
         }
         Gradients g = gradient.compute(m, x, y);
-        String[] names = {"U", "V", "W"};
-        INDArray[] parameters = {m.U(), m.V(), m.W()};
-        INDArray[] gradients = {g.dU(), g.dV(), g.dW()};
-        List<ParameterVerdict> verdicts = new ArrayList<>(3);
-        for (int p = 0; p < 3; p++) {
+        String[] names = names(m);
+        INDArray[] parameters = parameters(m);
+        INDArray[] gradients = gradients(g, m);
+        List<ParameterVerdict> verdicts = new ArrayList<>(names.length);
+        for (int p = 0; p < names.length; p++) {
             INDArray theta = parameters[p];
             INDArray grad = gradients[p];
             int rows = (int) theta.rows();
@@ -125,11 +126,11 @@ public final class GradientCheck {
         Gradients g = gradient.compute(m, x, y);
         double floor = 10 * Math.ulp(m.sentenceLoss(x, y)) / (h * threshold);
         int[] columnsOfU = java.util.Arrays.stream(x).distinct().toArray();
-        String[] names = {"U", "V", "W"};
-        INDArray[] parameters = {m.U(), m.V(), m.W()};
-        INDArray[] gradients = {g.dU(), g.dV(), g.dW()};
-        List<SampledVerdict> verdicts = new ArrayList<>(3);
-        for (int p = 0; p < 3; p++) {
+        String[] names = names(m);
+        INDArray[] parameters = parameters(m);
+        INDArray[] gradients = gradients(g, m);
+        List<SampledVerdict> verdicts = new ArrayList<>(names.length);
+        for (int p = 0; p < names.length; p++) {
             INDArray theta = parameters[p];
             INDArray grad = gradients[p];
             int rows = (int) theta.rows();
@@ -151,6 +152,19 @@ public final class GradientCheck {
             verdicts.add(SampledVerdict.of(names[p], elements));
         }
         return verdicts;
+    }
+
+    /** U, V, W, and X (the class weights) when the output layer is class-based. */
+    private static String[] names(RnnModel m) {
+        return m.isClassBased() ? new String[] {"U", "V", "W", "X"} : new String[] {"U", "V", "W"};
+    }
+
+    private static INDArray[] parameters(RnnModel m) {
+        return m.isClassBased() ? new INDArray[] {m.U(), m.V(), m.W(), m.X()} : new INDArray[] {m.U(), m.V(), m.W()};
+    }
+
+    private static INDArray[] gradients(Gradients g, RnnModel m) {
+        return m.isClassBased() ? new INDArray[] {g.dU(), g.dV(), g.dW(), g.dX()} : new INDArray[] {g.dU(), g.dV(), g.dW()};
     }
 
     /** One element: nudge it by +-h on the float64 copy {@code m}, put it back, compare with backpropagation. */

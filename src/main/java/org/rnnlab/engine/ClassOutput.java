@@ -1,0 +1,220 @@
+package org.rnnlab.engine;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * The class-based output layer (see {@link WordClasses}) in place of o_t = softmax(V s_t):
+ * <pre>
+ *   q_t = softmax(X s_t)                          class probabilities, X: K x H
+ *   r_t = softmax(V_c s_t), c = class(y_t)        word probabilities inside the class, V_c: rows of class c
+ *   o_t[y_t] = q_t[c] r_t[y_t - start(c)]
+ * </pre>
+ * With dq_t = q_t - onehot(c) and dr_t = r_t - onehot(y_t): dX = sum_t outer(dq_t, s_t),
+ * dV_c += outer(dr_t, s_t), dL/ds_t = X^T dq_t + V_c^T dr_t. A step touches K + |c| rows of output
+ * weights instead of C: about 2 sqrt(C). The class products run over all T rows at once (two
+ * gemms); the word products are one gemv each per row (its class's block of V).
+ *
+ * <p>Every gradient is taken from the parameters before the step: all reads of V and X come before
+ * the first write. Not thread-safe ({@link RnnModel} serialises calls).
+ */
+final class ClassOutput implements Kernel.Output {
+    private final Mat V; // C x H
+    private final Mat X; // K x H
+    private final WordClasses classes;
+    private final int H;
+    private final int K;
+    private final boolean f32;
+
+    private int capacity;
+    private Mat sM;   // T x H: s_t
+    private Mat aM;   // T x K: class logits, then dq
+    private Mat bM;   // T x maxSize: word logits inside the target's class, then dr
+    private Mat dsM;  // T x H
+    private double[] row = new double[0];
+
+    ClassOutput(Mat V, Mat X, WordClasses classes) {
+        this.V = V;
+        this.X = X;
+        this.classes = classes;
+        this.H = V.cols;
+        this.K = X.rows;
+        this.f32 = V.f32;
+        row = new double[Math.max(K, classes.maxSize())];
+    }
+
+    private void ensure(int T) {
+        if (T <= capacity) {
+            return;
+        }
+        int n = Math.max(T, capacity * 2);
+        Precision p = f32 ? Precision.FLOAT32 : Precision.FLOAT64;
+        sM = Mat.zeros(p, n, H);
+        aM = Mat.zeros(p, n, K);
+        bM = Mat.zeros(p, n, classes.maxSize());
+        dsM = Mat.zeros(p, n, H);
+        capacity = n;
+    }
+
+    @Override
+    public double loss(double[] s, int T, int[] y) {
+        return run(s, T, y, null, null, null, 0);
+    }
+
+    @Override
+    public double addingGradients(double[] s, int T, int[] y, double[] ds, Mat dV, Mat dX) {
+        return run(s, T, y, ds, dV, dX, 1.0);
+    }
+
+    @Override
+    public double updating(double[] s, int T, int[] y, double[] ds, double learningRate) {
+        return run(s, T, y, ds, V, X, -learningRate);
+    }
+
+    /**
+     * Returns sum_t -ln o_t[y_t]; with {@code ds} also writes dL/ds_t into it and adds
+     * {@code alpha} dV and {@code alpha} dX into {@code dV} and {@code dX} (which may be V and X).
+     */
+    private double run(double[] s, int T, int[] y, double[] ds, Mat dV, Mat dX, double alpha) {
+        ensure(T);
+        int M = classes.maxSize();
+        sM.write(0, s, 0, T * H);
+        Pointer sP = sM.at(0);
+        Pointer aP = aM.at(0);
+        // class logits for all rows: A = S X^T (T x K)
+        Mat.gemm(f32, false, true, T, K, H, 1.0, sP, H, X.at(0), H, 0.0, aP, K);
+        // word logits inside each row's class: b_t = V_c s_t
+        for (int t = 0; t < T; t++) {
+            int c = classes.classOf(y[t]);
+            gemv(false, classes.size(c), 1.0, V.at((long) classes.start(c) * H), sM.at((long) t * H), 0.0,
+                    bM.at((long) t * M));
+        }
+        boolean gradients = ds != null;
+        double loss = 0;
+        for (int t = 0; t < T; t++) {
+            int c = classes.classOf(y[t]);
+            loss += softmaxRow(aM, t * K, K, c, gradients);
+            loss += softmaxRow(bM, t * M, classes.size(c), y[t] - classes.start(c), gradients);
+        }
+        if (!gradients) {
+            return loss;
+        }
+        // dS = dQ X + dr_t V_c per row, from the parameters before any update
+        Pointer dsP = dsM.at(0);
+        Mat.gemm(f32, false, false, T, H, K, 1.0, aP, K, X.at(0), H, 0.0, dsP, H);
+        for (int t = 0; t < T; t++) {
+            int c = classes.classOf(y[t]);
+            gemv(true, classes.size(c), 1.0, V.at((long) classes.start(c) * H), bM.at((long) t * M), 1.0,
+                    dsM.at((long) t * H));
+        }
+        dsM.read(0, ds, 0, T * H);
+        // then dX += alpha dQ^T S and dV_c += alpha outer(dr_t, s_t)
+        Mat.gemm(f32, true, false, K, H, T, alpha, aP, K, sP, H, 1.0, dX.at(0), H);
+        for (int t = 0; t < T; t++) {
+            int c = classes.classOf(y[t]);
+            ger(classes.size(c), alpha, bM.at((long) t * M), sM.at((long) t * H), dV.at((long) classes.start(c) * H));
+        }
+        return loss;
+    }
+
+    /**
+     * Softmax of the n logits at {@code m[from..from+n)}, in place when {@code gradients} (p -
+     * onehot(target)); returns -ln p[target]. Shifted by the row's maximum: a class is small, so
+     * the extra pass costs nothing.
+     */
+    private double softmaxRow(Mat m, int from, int n, int target, boolean gradients) {
+        m.read(from, row, 0, n);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, row[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            row[i] = Math.exp(row[i] - max);
+            sum += row[i];
+        }
+        double loss = Math.log(sum) - (row[target] == 0 ? Double.NEGATIVE_INFINITY : Math.log(row[target]));
+        if (gradients) {
+            double inv = 1.0 / sum;
+            for (int i = 0; i < n; i++) {
+                row[i] *= inv;
+            }
+            row[target] -= 1.0;
+            m.write(from, row, 0, n);
+        }
+        return loss;
+    }
+
+    /**
+     * The whole next-word distribution for one state s (length H), as a double[C]:
+     * o[w] = q[class(w)] r_class(w)[w]. Costs a full V s, as the full softmax does.
+     */
+    double[] distribution(double[] s) {
+        int C = V.rows;
+        double[] z = new double[C];
+        double[] q = new double[K];
+        for (int k = 0; k < K; k++) {
+            double sum = 0;
+            for (int j = 0; j < H; j++) {
+                sum += X.get(k * H + j) * s[j];
+            }
+            q[k] = sum;
+        }
+        softmaxInPlace(q, 0, K);
+        for (int w = 0; w < C; w++) {
+            double sum = 0;
+            for (int j = 0; j < H; j++) {
+                sum += V.get(w * H + j) * s[j];
+            }
+            z[w] = sum;
+        }
+        for (int k = 0; k < K; k++) {
+            int from = classes.start(k);
+            softmaxInPlace(z, from, classes.size(k));
+            for (int w = from; w < from + classes.size(k); w++) {
+                z[w] *= q[k];
+            }
+        }
+        return z;
+    }
+
+    private static void softmaxInPlace(double[] v, int from, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < from + n; i++) {
+            max = Math.max(max, v[i]);
+        }
+        double sum = 0;
+        for (int i = from; i < from + n; i++) {
+            v[i] = Math.exp(v[i] - max);
+            sum += v[i];
+        }
+        for (int i = from; i < from + n; i++) {
+            v[i] /= sum;
+        }
+    }
+
+    /** y = alpha op(A) x + beta y for a row-major m x H block A (op = transpose when {@code trans}). */
+    private void gemv(boolean trans, int m, double alpha, Pointer a, Pointer x, double beta, Pointer y) {
+        int t = trans ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+        if (f32) {
+            openblas_nolapack.cblas_sgemv(openblas_nolapack.CblasRowMajor, t, m, H, (float) alpha, (FloatPointer) a, H,
+                    (FloatPointer) x, 1, (float) beta, (FloatPointer) y, 1);
+        } else {
+            openblas_nolapack.cblas_dgemv(openblas_nolapack.CblasRowMajor, t, m, H, alpha, (DoublePointer) a, H,
+                    (DoublePointer) x, 1, beta, (DoublePointer) y, 1);
+        }
+    }
+
+    /** A += alpha outer(x, y) for a row-major m x H block A. */
+    private void ger(int m, double alpha, Pointer x, Pointer y, Pointer a) {
+        if (f32) {
+            openblas_nolapack.cblas_sger(openblas_nolapack.CblasRowMajor, m, H, (float) alpha, (FloatPointer) x, 1,
+                    (FloatPointer) y, 1, (FloatPointer) a, H);
+        } else {
+            openblas_nolapack.cblas_dger(openblas_nolapack.CblasRowMajor, m, H, alpha, (DoublePointer) x, 1,
+                    (DoublePointer) y, 1, (DoublePointer) a, H);
+        }
+    }
+}

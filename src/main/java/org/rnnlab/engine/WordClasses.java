@@ -1,0 +1,131 @@
+package org.rnnlab.engine;
+
+import java.util.Arrays;
+import org.rnnlab.common.UserException;
+
+/**
+ * The word classes of a class-based output layer (Mikolov et al., 2011, "Extensions of recurrent
+ * neural network language model"): p(w | s) = p(class(w) | s) p(w | class(w), s). Words are binned
+ * by frequency so that each class holds a similar share of the corpus' tokens: a few frequent words
+ * make a class each, the long tail of rare words shares the last ones.
+ *
+ * <p>Classes are ranges of word indices, [start(k), start(k+1)): the vocabulary's order is by
+ * frequency (the lesson's {@code most_common}), so binning in index order is binning by frequency,
+ * and a class's rows of V are one contiguous block (one BLAS call per word instead of a gather).
+ * Immutable.
+ */
+public final class WordClasses {
+    private final int[] start;   // K + 1 boundaries, start[0] = 0, start[K] = C
+    private final int[] classOf; // C: the class of each word
+    private final int maxSize;
+
+    private WordClasses(int[] start) {
+        this.start = start;
+        int K = start.length - 1;
+        int C = start[K];
+        classOf = new int[C];
+        int max = 0;
+        for (int k = 0; k < K; k++) {
+            Arrays.fill(classOf, start[k], start[k + 1], k);
+            max = Math.max(max, start[k + 1] - start[k]);
+        }
+        maxSize = max;
+    }
+
+    /** Mikolov's choice of about sqrt(C) classes. */
+    public static int defaultCount(int C) {
+        return Math.max(1, (int) Math.round(Math.sqrt(C)));
+    }
+
+    /**
+     * Bins C = counts.length words, in index order, into K classes of about equal token share: word
+     * i goes to class floor(K * (tokens before i + count(i) / 2) / total), so a word more frequent
+     * than a K-th of the corpus has a class of its own. Classes left empty by such words are
+     * dropped, so there can be fewer than K. Counts of 0 count as 1 (every word must be reachable).
+     */
+    public static WordClasses byFrequency(long[] counts, int K) {
+        int C = counts.length;
+        if (C < 2 || K < 1 || K > C) {
+            throw new UserException("Word classes need 2 words or more and between 1 and C classes, not C = " + C
+                    + " and " + K + " classes.");
+        }
+        double total = 0;
+        for (long c : counts) {
+            total += Math.max(1, c);
+        }
+        int[] bin = new int[C];
+        double before = 0;
+        for (int i = 0; i < C; i++) {
+            double ci = Math.max(1, counts[i]);
+            bin[i] = (int) Math.min(K - 1, Math.floor(K * (before + ci / 2) / total));
+            before += ci;
+        }
+        int[] boundaries = new int[K + 1];
+        int n = 0;
+        boundaries[n++] = 0;
+        for (int i = 1; i < C; i++) {
+            if (bin[i] != bin[i - 1]) {
+                boundaries[n++] = i;
+            }
+        }
+        boundaries[n++] = C;
+        return new WordClasses(Arrays.copyOf(boundaries, n));
+    }
+
+    /** Classes from their boundaries (as stored in a model file): 0 = start[0] < start[1] < ... < start[K] = C. */
+    public static WordClasses fromBoundaries(int[] start, int C) {
+        if (start.length < 2 || start[0] != 0 || start[start.length - 1] != C) {
+            throw new UserException("The word classes must start at word 0 and end at word " + C + " (the vocabulary size).");
+        }
+        for (int k = 1; k < start.length; k++) {
+            if (start[k] <= start[k - 1]) {
+                throw new UserException("The word classes' boundaries must increase, but " + start[k] + " follows "
+                        + start[k - 1] + ".");
+            }
+        }
+        return new WordClasses(start.clone());
+    }
+
+    /** K, the number of classes. */
+    public int count() {
+        return start.length - 1;
+    }
+
+    /** C, the number of words. */
+    public int words() {
+        return classOf.length;
+    }
+
+    public int classOf(int word) {
+        return classOf[word];
+    }
+
+    /** The first word of class k. */
+    public int start(int k) {
+        return start[k];
+    }
+
+    /** The number of words in class k. */
+    public int size(int k) {
+        return start[k + 1] - start[k];
+    }
+
+    public int maxSize() {
+        return maxSize;
+    }
+
+    /** The K + 1 boundaries, start(0) = 0 ... start(K) = C (a copy). */
+    public int[] boundaries() {
+        return start.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WordClasses w && Arrays.equals(start, w.start);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(start);
+    }
+}

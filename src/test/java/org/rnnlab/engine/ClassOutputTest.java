@@ -1,0 +1,124 @@
+package org.rnnlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnlab.common.Cancellation;
+import org.rnnlab.training.GradientCheck;
+import org.rnnlab.training.GradientCheckListener;
+import org.rnnlab.training.ParameterVerdict;
+
+/** The class-based output layer: the lesson's gradient check, a distribution that sums to 1, SGD = gradients. */
+class ClassOutputTest {
+    private static final int[] X = {0, 1, 2, 3};
+    private static final int[] Y = {1, 2, 3, 4};
+
+    /** Zipf-like counts, in the vocabulary's order (most frequent first). */
+    static long[] zipf(int C) {
+        long[] counts = new long[C];
+        for (int i = 0; i < C; i++) {
+            counts[i] = Math.max(1, Math.round(100_000.0 / (i + 1)));
+        }
+        return counts;
+    }
+
+    static RnnModel model(int C, int H, Precision p) {
+        WordClasses classes = WordClasses.byFrequency(zipf(C), WordClasses.defaultCount(C));
+        return RnnModel.initialiseClassBased(C, H, 1000, 10, p, classes);
+    }
+
+    @Test
+    void passesTheLessonsGradientCheckForEveryParameterIncludingTheClassWeights() {
+        RnnModel m = model(100, 10, Precision.FLOAT64);
+        List<ParameterVerdict> verdicts = GradientCheck.lesson().run(m, X, Y, GradientCheckListener.NONE, Cancellation.NONE);
+        assertEquals(List.of("U", "V", "W", "X"), verdicts.stream().map(ParameterVerdict::parameter).toList());
+        for (ParameterVerdict v : verdicts) {
+            assertTrue(v.passed(), v.toString());
+        }
+    }
+
+    @Test
+    void theNextWordDistributionSumsToOneAndGivesTheTrainingLoss() {
+        RnnModel m = model(300, 12, Precision.FLOAT64);
+        int[] x = {0, 5, 17, 250, 3, 99};
+        int[] y = {5, 17, 250, 3, 99, 1};
+        INDArray o = m.forward(x).o();
+        double loss = 0;
+        for (int t = 0; t < x.length; t++) {
+            assertEquals(1.0, o.getRow(t).sumNumber().doubleValue(), 1e-12);
+            loss -= Math.log(o.getDouble(t, y[t]));
+        }
+        assertEquals(loss, m.sentenceLoss(x, y), 1e-9);
+        assertEquals(loss, m.totalLoss(List.of(x), List.of(y)), 1e-9);
+        NextWordPredictor predictor = new NextWordPredictor(m);
+        double[] p = predictor.feed(x[0]);
+        assertEquals(o.getDouble(0, y[0]), p[y[0]], 1e-12);
+    }
+
+    @Test
+    void anSgdStepMovesEveryParameterByMinusTheLearningRateTimesItsGradient() {
+        RnnModel m = model(300, 12, Precision.FLOAT64);
+        m.setBpttTruncate(2);
+        int[] x = {0, 5, 17, 250, 3, 99, 5, 5};
+        int[] y = {5, 17, 250, 3, 99, 5, 5, 1};
+        RnnModel before = m.copy();
+        Gradients g = before.bptt(x, y);
+        double lr = 0.05;
+        double loss = m.sgdStep(x, y, lr);
+        assertEquals(before.sentenceLoss(x, y), loss, 1e-9);
+        INDArray[][] pairs = {{m.U(), before.U(), g.dU()}, {m.V(), before.V(), g.dV()}, {m.W(), before.W(), g.dW()},
+                {m.X(), before.X(), g.dX()}};
+        for (INDArray[] p : pairs) {
+            INDArray want = p[1].sub(p[2].mul(lr));
+            assertTrue(want.equalsWithEps(p[0], 1e-9), "after the step\n" + p[0] + "\nwant\n" + want);
+        }
+    }
+
+    @Test
+    void aModelFileCarriesTheClassesAndTheClassWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        RnnModel m = model(300, 12, Precision.FLOAT32);
+        java.nio.file.Path file = dir.resolve("class.npz");
+        ModelFile.save(file, m, null, null);
+        RnnModel back = ModelFile.load(file).model();
+        assertTrue(back.isClassBased());
+        assertEquals(m.classes(), back.classes());
+        assertEquals(m.X(), back.X());
+        int[] x = {0, 5, 17, 250};
+        int[] y = {5, 17, 250, 3};
+        assertEquals(m.sentenceLoss(x, y), back.sentenceLoss(x, y), 1e-6);
+    }
+
+    @Test
+    void theClassBasedLayerCostsAboutTwoSqrtCRowsAWordInsteadOfC() {
+        long[] counts = zipf(8000);
+        WordClasses c = WordClasses.byFrequency(counts, WordClasses.defaultCount(8000));
+        OutputLayerCost full = OutputLayerCost.full(8000, 100);
+        OutputLayerCost byClass = OutputLayerCost.classBased(c, counts, 100);
+        assertEquals(800_000, full.multiplyAdds());
+        assertEquals((8000L + c.count()) * 100 * 4, byClass.weightBytes(4));
+        // K classes plus the mean class a token falls in: of the order of 2 sqrt(C) = 179 rows
+        assertTrue(byClass.multiplyAdds() > 100 * c.count() && byClass.multiplyAdds() < 100 * 400,
+                "class-based multiply-adds " + byClass.multiplyAdds());
+    }
+
+    @Test
+    void classesHoldSimilarSharesOfTheTokens() {
+        long[] counts = zipf(8000);
+        WordClasses c = WordClasses.byFrequency(counts, WordClasses.defaultCount(8000));
+        assertEquals(8000, c.words());
+        assertTrue(c.count() > 40 && c.count() <= 89, "classes: " + c.count());
+        double total = java.util.Arrays.stream(counts).sum();
+        int tail = c.count() - 1;
+        double lastShare = 0;
+        for (int w = c.start(tail); w < 8000; w++) {
+            lastShare += counts[w] / total;
+        }
+        assertTrue(lastShare < 2.0 / 89, "the rare words' class holds " + lastShare);
+        assertEquals(1, c.size(0), "the most frequent word is a class of its own");
+        assertArrayEquals(c.boundaries(), WordClasses.fromBoundaries(c.boundaries(), 8000).boundaries());
+    }
+}
