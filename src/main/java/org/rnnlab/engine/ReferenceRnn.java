@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The lesson's RNNNumpy in plain Java loops over double arrays, line for line like its numpy
@@ -20,6 +21,21 @@ public final class ReferenceRnn {
 
         /** The truncation the TRUNCATION_KEPT bug leaves on: the lesson's 4 would reach back to t = 0 on its 4-word check. */
         public static final int KEPT_TRUNCATION = 1;
+
+        /** The name on the command line, e.g. {@code tanh-derivative-forgotten}. */
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The bug named {@code name} on the command line, or null. */
+        public static Bug fromCliName(String name) {
+            for (Bug b : values()) {
+                if (b.cliName().equals(name)) {
+                    return b;
+                }
+            }
+            return null;
+        }
     }
 
     /** Forward's result: o: T x C, s: (T+1) x H with s[T] = s_(-1) = 0 (numpy's s[-1]). */
@@ -46,6 +62,18 @@ public final class ReferenceRnn {
         this.hiddenDim = U.length;
         this.wordDim = U[0].length;
         this.bpttTruncate = bpttTruncate;
+    }
+
+    /**
+     * The reference's BPTT of {@code model}'s current parameters with {@code bug} in it, truncated
+     * after {@code bpttTruncate} steps, as the engine's {@link Gradients} (float64).
+     */
+    public static Gradients gradients(RnnModel model, int[] x, int[] y, int bpttTruncate, Bug bug) {
+        ReferenceRnn ref = of(model);
+        ref.bpttTruncate = bpttTruncate;
+        ref.bug = bug;
+        double[][][] d = ref.bptt(x, y);
+        return new Gradients(Nd4j.create(d[0]), Nd4j.create(d[1]), Nd4j.create(d[2]));
     }
 
     // [code:init]
