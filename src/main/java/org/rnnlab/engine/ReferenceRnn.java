@@ -105,8 +105,10 @@ public final class ReferenceRnn {
 
     /** A float64 copy of {@code model}'s parameters (the model is not touched afterwards). */
     public static ReferenceRnn of(RnnModel model) {
-        return new ReferenceRnn(model.U().toDoubleMatrix(), model.V().toDoubleMatrix(), model.W().toDoubleMatrix(),
-                model.bpttTruncate());
+        synchronized (model) { // RnnModel's own lock: no training step halfway through the copy
+            return new ReferenceRnn(model.U().toDoubleMatrix(), model.V().toDoubleMatrix(), model.W().toDoubleMatrix(),
+                    model.bpttTruncate());
+        }
     }
 
     // [code:forward]
