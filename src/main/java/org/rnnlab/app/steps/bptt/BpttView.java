@@ -116,7 +116,11 @@ public final class BpttView implements LessonStep {
         currentTitle.textProperty().bind(I18n.bind("bptt.current.title", session == null ? "" : session.models().descriptionProperty()));
         initial = new FlowColumn("bpttInitial", initialTitle);
         current = new FlowColumn("bpttCurrent", currentTitle);
-        HBox columns = new HBox(16, initial, current);
+        // side by side when both tables fit, else one above the other
+        javafx.scene.layout.FlowPane columns = new javafx.scene.layout.FlowPane(16, 16, initial, current);
+        for (FlowColumn column : new FlowColumn[] {initial, current}) {
+            column.prefWidthProperty().bind(columns.widthProperty().subtract(17).divide(2));
+        }
 
         vm.resultProperty().addListener((o, was, r) -> {
             if (r != null) {

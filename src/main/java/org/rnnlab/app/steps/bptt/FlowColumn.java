@@ -7,7 +7,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.charts.LogBars;
@@ -46,7 +45,6 @@ final class FlowColumn extends VBox {
         table.setVgap(2);
         getChildren().addAll(title, axis, bars, drivers, error, table);
         setPadding(new Insets(4));
-        HBoxGrow.grow(this);
     }
 
     private static Label wrapping(String id) {
@@ -89,13 +87,15 @@ final class FlowColumn extends VBox {
         }
         for (int r = 0; r < n; r++) {
             DeltaFlow.Lag lag = lags.get(r);
-            String[] cells = {Integer.toString(lag.lag()), words.get(lag.step()), LogBars.scientific(lag.deltaNorm()),
+            String word = words.get(lag.step());
+            String[] cells = {Integer.toString(lag.lag()), word.length() > 10 ? word.substring(0, 9) + "\u2026" : word,
+                LogBars.scientific(lag.deltaNorm()),
                 String.format(Locale.ROOT, "%.3f", lag.tanhDerivative()),
                 String.format(Locale.ROOT, "%.1f %%", 100 * lag.shareOfW()),
                 String.format(Locale.ROOT, "%.1f %%", 100 * lag.shareOfU())};
             for (int c = 0; c < cells.length; c++) {
                 Label cell = new Label(cells[c]);
-                cell.setMinWidth(c == 1 ? 0 : Region.USE_PREF_SIZE); // only a long word may be shortened
+                cell.setMinWidth(Region.USE_PREF_SIZE);
                 if (lag.cut()) {
                     cell.getStyleClass().add(Styles.TEXT_MUTED);
                     cell.setOpacity(0.55);
@@ -107,15 +107,5 @@ final class FlowColumn extends VBox {
 
     LogBars bars() {
         return bars;
-    }
-
-    /** Lets a column share the row's width with its neighbour. */
-    private static final class HBoxGrow {
-        static void grow(Region r) {
-            javafx.scene.layout.HBox.setHgrow(r, Priority.ALWAYS);
-            r.setMaxWidth(Double.MAX_VALUE);
-            r.setMinWidth(0);
-            r.setPrefWidth(10);
-        }
     }
 }

@@ -69,4 +69,15 @@ class BpttViewTest {
         assertTrue(robot.lookup("#bpttOutputLabel").queryAs(Label.class).getText().contains("SENTENCE_END"));
         assertTrue(robot.lookup("#bpttDerivation").tryQuery().isPresent());
     }
+
+    @Test
+    void theCodeTabShowsTheStepsFunctionInNumpyAndJava(FxRobot robot) throws Exception {
+        robot.clickOn("#bpttStepCodeTab");
+        waitFor(10, () -> robot.lookup("#codeNumpy").tryQuery().isPresent());
+        String numpy = robot.lookup("#codeNumpy").queryAs(org.fxmisc.richtext.CodeArea.class).getText();
+        String java = robot.lookup("#codeJava").queryAs(org.fxmisc.richtext.CodeArea.class).getText();
+        assertTrue(numpy.startsWith("def bptt(self, x, y):"), numpy);
+        assertTrue(java.contains("public double[][][] bptt(int[] x, int[] y)"), java);
+        assertTrue(robot.lookup("#codeJavaCopy").tryQuery().isPresent());
+    }
 }
