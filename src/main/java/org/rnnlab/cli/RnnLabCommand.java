@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 LossCommand.class,
                 GradcheckCommand.class,
+                BpttCommand.class,
                 GenerateCommand.class,
                 PredictCommand.class,
                 BenchCommand.class,

@@ -10,6 +10,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.rnnlab.app.session.LessonSession;
+import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.steps.bptt.BpttView;
 import org.rnnlab.app.steps.corpus.CorpusView;
 import org.rnnlab.app.steps.dimensions.DimensionsView;
 import org.rnnlab.app.steps.forward.ForwardView;
@@ -40,6 +42,7 @@ public final class LessonSteps {
             new Entry("dimensionsStep", "Dimensions", MaterialDesignM.MATRIX, DimensionsView::new),
             new Entry("forwardStep", "Forward pass", MaterialDesignS.SKIP_NEXT_OUTLINE, ForwardView::new),
             new Entry("lossStep", "Loss", MaterialDesignC.CHART_BELL_CURVE, LossView::new),
+            new Entry("bpttStep", I18n.text("bptt.step.title"), MaterialDesignS.SOURCE_BRANCH, BpttView::new),
             new Entry("gradientCheckStep", "Gradient check", MaterialDesignC.CHECK_DECAGRAM, GradientCheckView::new),
             new Entry("trainingStep", "Training", MaterialDesignC.CHART_LINE, TrainingView::new),
             new Entry("generateStep", "Generate and predict", MaterialDesignT.TEXT_RECOGNITION, GenerateView::new));

@@ -68,7 +68,7 @@ public final class StepPage {
         page.setTop(heading);
         BorderPane.setMargin(heading, new Insets(0, 0, 10, 0));
         page.setLeft(sideScroll);
-        page.setCenter(interactive);
+        page.setCenter(org.rnnlab.app.code.CodeTab.around(id, interactive)); // the steps that run code get a Code tab
         VBox.setVgrow(page, Priority.ALWAYS);
         page.setPadding(new Insets(16, 20, 12, 20));
         return page;
