@@ -196,7 +196,12 @@ public final class PreparedData {
 
     /** Refuses, before any work, a folder that {@link #write} would not take over: one holding other files. */
     public static void checkWritable(Path dir) {
-        PreparedFolder.refuseForeignFiles(dir.toAbsolutePath().normalize());
+        PreparedFolder.checkWritable(dir.toAbsolutePath().normalize());
+    }
+
+    /** The vocabulary of a prepared set, checked against its manifest, without reading the sentences. */
+    public static Vocabulary readVocabulary(Path dir) {
+        return PreparedFolder.readVocabulary(dir);
     }
 
     /** The sentences as stored (for writing them out). */

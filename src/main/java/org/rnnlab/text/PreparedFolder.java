@@ -92,8 +92,30 @@ final class PreparedFolder {
         }
     }
 
-    /** --out may be new, empty, or an earlier prepared set: anything else would be carried away by the rename. */
-    static void refuseForeignFiles(Path target) {
+    /**
+     * Before any work: --out may be new, empty, or an earlier prepared set (anything else would be carried
+     * away by the rename), and a folder can be made beside it (tried, then removed).
+     */
+    static void checkWritable(Path target) {
+        refuseForeignFiles(target);
+        Path probe = null;
+        try {
+            Files.createDirectories(target.getParent());
+            probe = Files.createDirectory(AtomicFiles.temporarySibling(target, "tmp"));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new UserException("cannot write in " + target.getParent() + " (" + e.getMessage() + "); choose another --out", e);
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException e) {
+                    // removed by the next write here
+                }
+            }
+        }
+    }
+
+    private static void refuseForeignFiles(Path target) {
         if (!Files.isDirectory(target)) {
             return;
         }
@@ -251,25 +273,10 @@ final class PreparedFolder {
         }
         Manifest read = manifest(dir);
         Map<String, Entry> manifest = read.files();
-        for (Map.Entry<String, Entry> e : manifest.entrySet()) {
-            long size;
-            try {
-                size = Files.size(dir.resolve(e.getKey()));
-            } catch (IOException missing) {
-                throw mixed(dir, "it has no " + e.getKey());
-            }
-            if (size != e.getValue().bytes()) {
-                throw mixed(dir, e.getKey() + " is not the one its manifest lists");
-            }
-        }
-        checkHash(dir, manifest, VOCABULARY_FILE, readAll(dir, VOCABULARY_FILE));
+        Vocabulary vocabulary = checkedVocabulary(dir, read);
         byte[] statsBytes = readAll(dir, STATS_FILE);
         checkHash(dir, manifest, STATS_FILE, statsBytes);
         checkHash(dir, manifest, SENTENCES_FILE, hashOf(dir, SENTENCES_FILE));
-        Vocabulary vocabulary = Vocabulary.read(dir.resolve(VOCABULARY_FILE));
-        if (!HexFormat.of().formatHex(vocabulary.digest().digest()).equals(read.vocabularyDigest())) {
-            throw mixed(dir, VOCABULARY_FILE + " is not the vocabulary its manifest names");
-        }
         TokenStore sentences = new TokenStore();
         long tokens = readTrain(dir, vocabulary, sentences, manifest);
         JsonNode json;
@@ -291,6 +298,38 @@ final class PreparedFolder {
                 json.path("malformedBytes").asLong(0));
         String description = json.path("corpus").isTextual() ? json.path("corpus").asText() : dir.toString();
         return PreparedData.restored(vocabulary, stats, sentences, description);
+    }
+
+    /**
+     * The vocabulary of a prepared set without reading its sentences: the manifest, every file's size,
+     * and the vocabulary's bytes and digest are checked, so a mixed folder is refused here too.
+     */
+    static Vocabulary readVocabulary(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("no prepared data folder " + dir + " (run 'rnnlab prepare --out " + dir + "' first)");
+        }
+        return checkedVocabulary(dir, manifest(dir));
+    }
+
+    private static Vocabulary checkedVocabulary(Path dir, Manifest read) {
+        Map<String, Entry> manifest = read.files();
+        for (Map.Entry<String, Entry> e : manifest.entrySet()) {
+            long size;
+            try {
+                size = Files.size(dir.resolve(e.getKey()));
+            } catch (IOException missing) {
+                throw mixed(dir, "it has no " + e.getKey());
+            }
+            if (size != e.getValue().bytes()) {
+                throw mixed(dir, e.getKey() + " is not the one its manifest lists");
+            }
+        }
+        checkHash(dir, manifest, VOCABULARY_FILE, readAll(dir, VOCABULARY_FILE));
+        Vocabulary vocabulary = Vocabulary.read(dir.resolve(VOCABULARY_FILE));
+        if (!HexFormat.of().formatHex(vocabulary.digest().digest()).equals(read.vocabularyDigest())) {
+            throw mixed(dir, VOCABULARY_FILE + " is not the vocabulary its manifest names");
+        }
+        return vocabulary;
     }
 
     /** What the manifest says: each file's size and hash, and the vocabulary's digest. */

@@ -139,6 +139,8 @@ class PreparedDataTest {
         // what an interrupted in-place write used to leave: the new vocabulary beside the old sentences
         Files.copy(b.resolve("vocabulary.tsv"), a.resolve("vocabulary.tsv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         UserException e = assertThrows(UserException.class, () -> PreparedData.read(a));
+        UserException vocabularyOnly = assertThrows(UserException.class, () -> PreparedData.readVocabulary(a));
+        assertEquals(e.getMessage(), vocabularyOnly.getMessage(), "reading the vocabulary alone checks it too");
         assertTrue(e.getMessage().contains("partly written or mixed") && e.getMessage().contains("vocabulary.tsv")
                 && e.getMessage().endsWith("run 'rnnlab prepare --out " + a + "' again"), e.getMessage());
         // the same size but other bytes is caught by the hash
