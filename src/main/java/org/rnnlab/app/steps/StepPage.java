@@ -13,6 +13,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.support.Formula;
 import org.rnnlab.app.support.Theme;
 
@@ -30,20 +31,23 @@ public final class StepPage {
 
     /**
      * @param id          the page's node id (tests look it up), e.g. {@code "corpusStep"}
-     * @param title       the step's heading
-     * @param explanation paragraphs for the learner
+     * @param titleKey    the step's heading (a bundle key, marked with I18n.key at the call)
+     * @param explanation paragraphs for the learner (bundle keys): they follow the language
      * @param latex       the step's formula, or null
      * @param interactive the live part
      */
-    public static BorderPane build(String id, String title, String[] explanation, String latex, Node interactive) {
-        Label heading = new Label(title);
+    public static BorderPane build(String id, String titleKey, String[] explanation, String latex, Node interactive) {
+        Label heading = new Label();
+        heading.textProperty().bind(textOf(titleKey));
         heading.getStyleClass().add(Styles.TITLE_2);
 
         VBox side = new VBox(12);
         side.getStyleClass().add("explanation");
         side.setPadding(new Insets(4, 16, 8, 0));
         for (String paragraph : explanation) {
-            TextFlow flow = new TextFlow(new Text(paragraph));
+            Text text = new Text();
+            text.textProperty().bind(textOf(paragraph));
+            TextFlow flow = new TextFlow(text);
             flow.getStyleClass().add("explanation-text");
             side.getChildren().add(flow);
         }
@@ -72,6 +76,11 @@ public final class StepPage {
         VBox.setVgrow(page, Priority.ALWAYS);
         page.setPadding(new Insets(16, 20, 12, 20));
         return page;
+    }
+
+    /** A bundle key's text, following the language; a step whose words are not yet in the bundles passes them as they are. */
+    private static javafx.beans.value.ObservableValue<String> textOf(String keyOrText) {
+        return I18n.has(keyOrText) ? I18n.bind(keyOrText) : new javafx.beans.property.SimpleStringProperty(keyOrText);
     }
 
     /**
