@@ -1,5 +1,6 @@
 package org.rnnlab.app.support;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -23,7 +24,7 @@ import org.rnnlab.common.CancelledException;
 public final class BackgroundWork implements Background {
 
     private final ExecutorService executor;
-    private final StringProperty message = new SimpleStringProperty("Ready");
+    private final StringProperty message = new SimpleStringProperty(I18n.text("app.work.ready"));
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final Notifier notifier;
@@ -81,7 +82,7 @@ public final class BackgroundWork implements Background {
             }
         };
         task.setOnSucceeded(e -> {
-            finish(task, title + ": done");
+            finish(task, I18n.text("app.work.done", title));
             if (onSuccess != null) {
                 onSuccess.accept(task.getValue());
             }
@@ -89,13 +90,13 @@ public final class BackgroundWork implements Background {
         task.setOnFailed(e -> {
             Throwable error = task.getException();
             if (error instanceof CancelledException) {
-                finish(task, title + ": cancelled");
+                finish(task, I18n.text("app.work.cancelled", title));
                 if (onCancelled != null) {
                     onCancelled.run();
                 }
                 return;
             }
-            finish(task, title + ": failed");
+            finish(task, I18n.text("app.work.failed", title));
             if (onFailure != null) {
                 onFailure.accept(error);
             } else {
@@ -103,7 +104,7 @@ public final class BackgroundWork implements Background {
             }
         });
         task.setOnCancelled(e -> {
-            finish(task, title + ": cancelled");
+            finish(task, I18n.text("app.work.cancelled", title));
             if (onCancelled != null) {
                 onCancelled.run();
             }
@@ -116,7 +117,7 @@ public final class BackgroundWork implements Background {
         try {
             executor.execute(task);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            finish(task, title + ": cancelled"); // shut down between the check and here
+            finish(task, I18n.text("app.work.cancelled", title)); // shut down between the check and here
         }
         return () -> {
             cancel.cancel();
