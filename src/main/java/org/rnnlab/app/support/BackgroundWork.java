@@ -39,7 +39,15 @@ public final class BackgroundWork implements Background {
     public BackgroundWork(Notifier notifier, SessionThreads threads) {
         this.notifier = notifier;
         this.executor = Executors.newCachedThreadPool(threads.factory("rnnlab-work"));
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(reword));
     }
+
+    /** A new language: the last work's line was worded in the old one, so the idle bar says it is ready, in the new one. */
+    private final javafx.beans.InvalidationListener reword = o -> {
+        if (!busy.get() && !message.isBound()) {
+            message.set(I18n.text("app.work.ready"));
+        }
+    };
 
     public ReadOnlyStringProperty messageProperty() {
         return message;

@@ -191,6 +191,7 @@ public final class CorpusView implements LessonStep {
         lesson.setId("lessonExample");
         lesson.setOnAction(e -> model.compare(CorpusViewModel.LESSON_EXAMPLE));
         Button contractions = new Button("I'd ... aren't");
+        contractions.setId("contractionsExample");
         contractions.setOnAction(e -> model.compare(CorpusViewModel.MORE_EXAMPLES.get(0)));
         Button quotes = new Button();
         quotes.textProperty().bind(I18n.bind("app.corpus.compare.quotes"));
