@@ -33,7 +33,7 @@ public final class StepPage {
      * @param id          the page's node id (tests look it up), e.g. {@code "corpusStep"}
      * @param titleKey    the step's heading (a bundle key, marked with I18n.key at the call)
      * @param explanation paragraphs for the learner (bundle keys): they follow the language
-     * @param latex       the step's formula, or null
+     * @param latex       the step's formula, or null; a bundle key when the formula has words in it (redrawn on a language switch)
      * @param interactive the live part
      */
     public static BorderPane build(String id, String titleKey, String[] explanation, String latex, Node interactive) {
@@ -52,7 +52,7 @@ public final class StepPage {
             side.getChildren().add(flow);
         }
         if (latex != null) {
-            side.getChildren().add(Formula.of(latex));
+            side.getChildren().add(I18n.has(latex) ? translatedFormula(latex) : Formula.of(latex));
         }
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
@@ -76,6 +76,17 @@ public final class StepPage {
         VBox.setVgrow(page, Priority.ALWAYS);
         page.setPadding(new Insets(16, 20, 12, 20));
         return page;
+    }
+
+    /** A formula whose words are in the bundles: drawn again when the language changes. */
+    private static Node translatedFormula(String key) {
+        StackPane box = new StackPane(Formula.of(I18n.text(key)));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.beans.InvalidationListener redraw = o -> box.getChildren().setAll(Formula.of(I18n.text(key)));
+        // the box keeps its listener; the weak wrapper lets a discarded page be collected
+        box.getProperties().put("rnnlab.redrawFormula", redraw);
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(redraw));
+        return box;
     }
 
     /** A bundle key's text, following the language; a step whose words are not yet in the bundles passes them as they are. */

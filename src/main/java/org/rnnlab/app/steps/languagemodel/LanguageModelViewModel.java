@@ -142,7 +142,7 @@ public final class LanguageModelViewModel {
         List<String> tokens = TypedText.tokens(sentenceProperty(which).get());
         ObjectProperty<Score> target = which == Which.A ? scoreA : scoreB;
         queries.query("languageModel" + which, () -> score(m, v, tokens), target::set,
-                e -> notifier.failure("Language model", e));
+                e -> notifier.failure(I18n.text("app.nav.languageModel"), e));
     }
 
     private void updateComparison() {

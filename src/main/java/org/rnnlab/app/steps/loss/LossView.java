@@ -36,8 +36,8 @@ public final class LossView implements LessonStep {
         I18n.key("app.loss.explain.1"), I18n.key("app.loss.explain.2"), I18n.key("app.loss.explain.3"),
         I18n.key("app.loss.explain.4"),
     };
-    private static final String LATEX = "\\begin{array}{l}L(y,o)=-\\frac{1}{N}\\sum_{n\\in N}\\ln o_n[y_n]"
-            + "\\\\\\text{random weights: } L\\approx -\\ln\\frac{1}{C}=\\ln C\\end{array}";
+    /** The formula has words in it ("random weights"): its LaTeX is in the bundles. */
+    private static final String LATEX = I18n.key("app.loss.formula");
 
     private final LossViewModel vm;
     private final Node panel;
