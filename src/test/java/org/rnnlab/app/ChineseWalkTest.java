@@ -51,7 +51,7 @@ class ChineseWalkTest {
     private static final List<String> CORPUS_TEXT = List.of("#rawText", "#lowerText", "#sentenceBlocks", "#sentenceTokens",
             "#whitespaceTokens", "#treebankTokens", "#tryTokens", "#exampleBefore", "#exampleAfter", ".table-row-cell",
             "#shiftDiagram", "#sentenceChips", "#topBars", "#prefixTokens", "#predictionBars", "#generatedSentences",
-            "#barsA", "#barsB", ".token-chip", "#corpusDescription", "#lessonExample",
+            "#barsA", "#barsB", ".token-chip", "#lessonExample",
             "#contractionsExample", "#leastFrequentWord",
             "#forwardHeatmap", "#lossBars", "#stateStack");
     /** Words that stay as they are in every language. */

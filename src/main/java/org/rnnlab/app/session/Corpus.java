@@ -57,7 +57,7 @@ public record Corpus(Path path, String description, List<Document> documents, lo
         }, progress, cancel);
         if (b.sentences.isEmpty()) {
             throw new org.rnnlab.common.UserException(org.rnnlab.app.i18n.I18n.text("app.corpus.noSentences",
-                    reader.description(), b.documentCount));
+                    CorpusDescriptions.display(reader.description()), b.documentCount));
         }
         Corpus corpus = b.build(path, reader.malformedBytes());
         if (live != null) {

@@ -210,7 +210,7 @@ public final class CorpusSession {
         }, error -> {
             restore.run();
             Corpus old = corpus.get();
-            String stays = old == null ? "" : I18n.text("app.corpus.stays", old.description());
+            String stays = old == null ? "" : I18n.text("app.corpus.stays", CorpusDescriptions.display(old.description()));
             if (error instanceof CorpusReader.MissingColumn missing && !missing.columns().isEmpty()) {
                 // the window can do what the command line's --column does: ask which column holds the text
                 String chosen = columnChooser.choose(name, missing.columns());

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.corpus;
 
+import org.rnnlab.app.session.CorpusDescriptions;
 import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class CorpusViewModel {
     /** The try-it counts, worded again when the language changes. */
     private final javafx.beans.InvalidationListener recount = o -> updateTry();
 
-    private final StringBinding descriptionText = summaryText(s -> s.description(), null);
+    private final StringBinding descriptionText = summaryText(s -> CorpusDescriptions.display(s.description()), null);
     private final StringBinding documentsText = summaryText(s -> NumberText.count(s.documents()), "-");
     private final StringBinding sentencesText = summaryText(s -> NumberText.count(s.sentences()), "-");
     private final StringBinding tokensText = summaryText(s -> NumberText.count(s.tokens()), "-");
