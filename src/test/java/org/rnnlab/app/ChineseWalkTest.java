@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -37,8 +38,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window in Simplified Chinese, switched to from the toolbar's language menu: on the toolbar,
- * the step list, the status bar and every tab of every step, no visible text is English prose.
+ * The window in Simplified Chinese, switched to from the toolbar's language menu: on the toolbar
+ * (its menus too), the step list, the status bar and every tab of every step, no visible text and
+ * no tooltip is English prose.
  * Allowed: the lesson's tokens, numbers, formulas (drawn as images), names (RNN Lab, ND4J, Penn
  * Treebank...), and the corpus's own words and the model's predictions, which stay English (they
  * live in the containers {@link #CORPUS_TEXT} names).
@@ -132,6 +134,46 @@ class ChineseWalkTest {
         assertEquals(englishTitle, labelText("#nav-lossStep"));
     }
 
+    @Test
+    void aLanguageSwitchDuringTrainingKeepsTheRunAndTheChartsPoints() throws Exception {
+        ModelSessionFixture.install(session, 30);
+        waitFor(60, () -> session.models().model() != null && session.models().matchesCorpusProperty().get()
+                && !session.models().loadingProperty().get());
+        clickWhenReady("trainingStep", "#startTraining");
+        waitFor(60, () -> session.models().isTraining() && chartPoints() > 0);
+        boolean[] training = new boolean[2];
+        int[] points = new int[3];
+        fx(() -> {
+            training[0] = session.models().isTraining();
+            points[0] = chartPoints();
+            chooseInMenu("language-zh");
+            training[1] = session.models().isTraining();
+            points[1] = chartPoints();
+        });
+        settle();
+        fx(() -> points[2] = chartPoints());
+        assertTrue(training[0] && training[1], "the run goes on through the switch");
+        assertEquals(points[0], points[1], "the switch keeps the chart's points");
+        assertTrue(points[2] >= points[0], "no point is lost after the switch: " + points[2] + " < " + points[0]);
+        assertEquals(Language.SIMPLIFIED_CHINESE, I18n.language());
+        fx(() -> session.training().stop());
+        waitFor(60, () -> !session.models().isTraining());
+    }
+
+    /** The points of the training chart's data sets (evaluations, held-out losses, smoothed line). */
+    private int chartPoints() {
+        if (!(scene.lookup("#trainingChart") instanceof io.fair_acc.chartfx.XYChart chart)) {
+            return 0;
+        }
+        int n = 0;
+        for (var renderer : chart.getRenderers()) {
+            for (var data : renderer.getDatasets()) {
+                n += data.getDataCount();
+            }
+        }
+        return n;
+    }
+
     private void chooseInMenu(String id) {
         for (MenuItem item : ((MenuButton) scene.lookup("#languageMenu")).getItems()) {
             if (id.equals(item.getId())) {
@@ -159,8 +201,21 @@ class ChineseWalkTest {
             return;
         }
         String text = node instanceof Labeled l ? l.getText() : node instanceof Text t ? t.getText() : null;
+        String name = node.getClass().getSimpleName() + (node.getId() == null ? "" : " #" + node.getId());
         if (text != null && isEnglishProse(text)) {
-            out.add(where + node.getClass().getSimpleName() + (node.getId() == null ? "" : " #" + node.getId()) + ": " + text);
+            out.add(where + name + ": " + text);
+        }
+        // what the node says on hovering, and the items of its menu, are words on screen too
+        if (node instanceof Control c && c.getTooltip() != null && c.getTooltip().getText() != null
+                && isEnglishProse(c.getTooltip().getText())) {
+            out.add(where + name + " tooltip: " + c.getTooltip().getText());
+        }
+        if (node instanceof MenuButton menu && !"languageMenu".equals(menu.getId())) {
+            for (MenuItem item : menu.getItems()) {
+                if (item.getText() != null && isEnglishProse(item.getText())) {
+                    out.add(where + name + " item: " + item.getText());
+                }
+            }
         }
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
