@@ -41,11 +41,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.i18n.Language;
+import org.rnnlab.app.i18n.LanguagePreference;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.LessonSteps;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.Theme;
+import org.rnnlab.common.CjkFonts;
 import org.rnnlab.common.SampleFiles;
 
 /**
@@ -69,6 +73,7 @@ public final class MainWindow {
     private final BooleanProperty compactNavigation = new SimpleBooleanProperty(this, "compactNavigation");
     private final ListView<LessonSteps.Entry> stepList = new ListView<>();
     private final Map<LessonSteps.Entry, LessonStep> built = new HashMap<>();
+    private final javafx.beans.InvalidationListener refreshTitles = o -> stepList.refresh();
 
     public MainWindow(LessonSession session) {
         this.session = session;
@@ -83,6 +88,8 @@ public final class MainWindow {
         root.setCenter(pageScroll);
         compactNavigation.bind(root.widthProperty().lessThan(Theme.fontSizeProperty().multiply(COMPACT_BELOW_EM)));
         compactNavigation.addListener((obs, was, now) -> stepList.refresh());
+        // the step titles follow the language; the page shown, the corpus, the model and a running training stay
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(refreshTitles));
         root.setBottom(statusBar());
         Theme.bindFontSize(root);
         enableFileDrop();
@@ -116,9 +123,9 @@ public final class MainWindow {
     /** A CSV file without a "body" column: which of its columns holds the text? */
     private String chooseColumn(String file, java.util.List<String> columns) {
         javafx.scene.control.ChoiceDialog<String> ask = new javafx.scene.control.ChoiceDialog<>(columns.get(0), columns);
-        ask.setTitle("Choose the text column");
-        ask.setHeaderText(file + " has no column named \"body\".");
-        ask.setContentText("The text to learn from is in the column:");
+        ask.setTitle(I18n.text("app.column.title"));
+        ask.setHeaderText(I18n.text("app.column.header", file));
+        ask.setContentText(I18n.text("app.column.content"));
         if (root.getScene() != null) {
             ask.initOwner(root.getScene().getWindow());
         }
@@ -172,7 +179,7 @@ public final class MainWindow {
                 }
             }
         });
-        // Wide enough for "10. Generate and predict" at any font size, or for "10" and its icon.
+        // Wide enough for "10. Generate and predict" (or its Chinese) at any font size, or for "10" and its icon.
         stepList.prefWidthProperty().bind(Bindings.when(compactNavigation)
                 .then(Theme.fontSizeProperty().multiply(4.2)).otherwise(Theme.fontSizeProperty().multiply(16.5)));
         stepList.minWidthProperty().bind(stepList.prefWidthProperty());
@@ -181,26 +188,35 @@ public final class MainWindow {
     }
 
     private Node toolbar() {
-        MenuButton open = new MenuButton("Corpus", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        MenuButton open = new MenuButton(null, new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        open.textProperty().bind(I18n.bind("app.toolbar.corpus"));
         open.setId("openCorpusMenu");
-        MenuItem file = new MenuItem("Open file (CSV or text)...");
+        MenuItem file = new MenuItem();
+        file.textProperty().bind(I18n.bind("app.toolbar.openFile"));
+        file.setId("openCorpusFile");
         file.setOnAction(e -> chooseCorpusFile());
-        MenuItem folder = new MenuItem("Open folder of text files...");
+        MenuItem folder = new MenuItem();
+        folder.textProperty().bind(I18n.bind("app.toolbar.openFolder"));
+        folder.setId("openCorpusFolder");
         folder.setOnAction(e -> chooseCorpusFolder());
-        MenuItem sample = new MenuItem("Sample corpus (State of the Union)");
+        MenuItem sample = new MenuItem();
+        sample.textProperty().bind(I18n.bind("app.toolbar.sample"));
+        sample.setId("openSampleCorpus");
         sample.setOnAction(e -> openSample());
         open.getItems().addAll(file, folder, sample);
 
-        Button smaller = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE, "Smaller text (Ctrl -)", () -> Theme.changeFontSize(-Theme.FONT_STEP));
+        Button smaller = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE, I18n.key("app.toolbar.smaller"), () -> Theme.changeFontSize(-Theme.FONT_STEP));
         smaller.setId("fontSmaller");
-        Button larger = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_INCREASE, "Larger text (Ctrl +)", () -> Theme.changeFontSize(Theme.FONT_STEP));
+        Button larger = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_INCREASE, I18n.key("app.toolbar.larger"), () -> Theme.changeFontSize(Theme.FONT_STEP));
         larger.setId("fontLarger");
-        Button reset = new Button("Reset to the lesson", new FontIcon(MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE));
-        reset.setTooltip(new javafx.scene.control.Tooltip(
-                "The sample corpus, C = 8,000, the shipped model and the lesson's settings; the model now open is kept"));
+        Button reset = new Button(null, new FontIcon(MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE));
+        reset.textProperty().bind(I18n.bind("app.toolbar.reset"));
+        Tooltip resetTip = new Tooltip();
+        resetTip.textProperty().bind(I18n.bind("app.toolbar.reset.tip"));
+        reset.setTooltip(resetTip);
         reset.setOnAction(e -> session.resetToLesson());
         reset.setId("resetToLesson");
-        Button dark = iconButton(MaterialDesignT.THEME_LIGHT_DARK, "Light or dark theme", Theme::toggleDark);
+        Button dark = iconButton(MaterialDesignT.THEME_LIGHT_DARK, I18n.key("app.toolbar.theme"), Theme::toggleDark);
         dark.setId("themeToggle");
 
         Label title = new Label("RNN Lab");
@@ -208,7 +224,7 @@ public final class MainWindow {
         title.setGraphic(new FontIcon(MaterialDesignM.MOLECULE));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        return new ToolBar(title, new Separator(), open, reset, spring, smaller, larger, dark);
+        return new ToolBar(title, new Separator(), open, reset, spring, LanguageMenu.create(this::languageChosen), smaller, larger, dark);
     }
 
     private Node statusBar() {
@@ -218,7 +234,8 @@ public final class MainWindow {
         bar.progressProperty().bind(Bindings.when(session.work().busyProperty())
                 .then(session.work().progressProperty()).otherwise(0.0));
 
-        Button cancel = new Button("Cancel", new FontIcon(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
+        Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
+        cancel.textProperty().bind(I18n.bind("app.status.cancel"));
         cancel.setId("cancelWork");
         cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
         cancel.visibleProperty().bind(session.work().busyProperty());
@@ -229,8 +246,8 @@ public final class MainWindow {
         corpus.setId("corpusLabel");
         corpus.textProperty().bind(Bindings.createStringBinding(() -> {
             Path p = session.corpus().fileProperty().get();
-            return p == null ? "No corpus" : "Corpus: " + p.getFileName();
-        }, session.corpus().fileProperty()));
+            return p == null ? I18n.text("app.status.noCorpus") : I18n.text("app.status.corpus", p.getFileName());
+        }, session.corpus().fileProperty(), I18n.languageProperty()));
         corpus.setGraphic(new FontIcon(MaterialDesignT.TEXT_BOX_OUTLINE));
 
         Label engine = new Label();
@@ -244,10 +261,12 @@ public final class MainWindow {
         return bar;
     }
 
-    private Button iconButton(org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {
+    private Button iconButton(org.kordamp.ikonli.Ikon icon, String tipKey, Runnable action) {
         Button b = new Button(null, new FontIcon(icon));
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        b.setTooltip(new Tooltip(tip));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.bind(tipKey));
+        b.setTooltip(tip);
         b.setOnAction(e -> action.run());
         return b;
     }
@@ -258,10 +277,10 @@ public final class MainWindow {
 
     private void chooseCorpusFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a corpus");
+        chooser.setTitle(I18n.text("app.open.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Corpus files (*.csv, *.txt)", "*.csv", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+                new FileChooser.ExtensionFilter(I18n.text("app.open.corpusFiles"), "*.csv", "*.txt"),
+                new FileChooser.ExtensionFilter(I18n.text("app.open.allFiles"), "*.*"));
         File f = chooser.showOpenDialog(window());
         if (f != null) {
             session.corpus().open(f.toPath());
@@ -270,7 +289,7 @@ public final class MainWindow {
 
     private void chooseCorpusFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a folder of .txt files");
+        chooser.setTitle(I18n.text("app.open.folderTitle"));
         File f = chooser.showDialog(window());
         if (f != null) {
             session.corpus().open(f.toPath());
@@ -281,7 +300,24 @@ public final class MainWindow {
         try {
             session.corpus().open(SampleFiles.corpus());
         } catch (RuntimeException e) {
-            session.notices().failure("Sample corpus", e);
+            session.notices().failure(I18n.text("app.notice.sample"), e);
+        }
+    }
+
+    /** The learner picked a language: the window redraws in place, the choice is kept for the next launch. */
+    private void languageChosen(Language language) {
+        I18n.setLanguage(language);
+        LanguagePreference.remember(language);
+        warnIfNoChineseFont(session.notices());
+    }
+
+    private static boolean fontWarned;
+
+    /** Chinese without a font that draws it would be boxes: say so once, in English, which any font draws. */
+    static void warnIfNoChineseFont(org.rnnlab.app.support.Notifier notices) {
+        if (I18n.language() == Language.SIMPLIFIED_CHINESE && !fontWarned && !CjkFonts.available()) {
+            fontWarned = true;
+            notices.warn(I18n.text(Language.ENGLISH, "app.font.missing.title"), I18n.text(Language.ENGLISH, "app.font.missing"));
         }
     }
 

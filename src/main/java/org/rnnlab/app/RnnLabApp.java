@@ -7,6 +7,8 @@ import javafx.scene.image.Image;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.i18n.LanguagePreference;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.common.SampleFiles;
@@ -35,12 +37,14 @@ public final class RnnLabApp extends Application {
             Theme.changeFontSize(Double.parseDouble(font) - Theme.fontSizeProperty().get());
         }
         Theme.apply();
+        // -Drnnlab.language=zh|en, else the learner's last choice, else the system's locale
+        I18n.setLanguage(LanguagePreference.initial());
         LessonSession session = new LessonSession();
         window = new MainWindow(session);
         // -Drnnlab.size=1920x1080 and -Drnnlab.step=vocabularyStep help screenshots and demos.
         double[] size = windowSize(System.getProperty("rnnlab.size"), Screen.getPrimary().getVisualBounds());
         Scene scene = scene(window, size[0], size[1]);
-        stage.setTitle("RNN Lab: a recurrent neural network language model, step by step");
+        stage.titleProperty().bind(I18n.bind("app.window.title"));
         var icon = RnnLabApp.class.getResourceAsStream("/org/rnnlab/app/icon.png");
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
@@ -54,11 +58,12 @@ public final class RnnLabApp extends Application {
             window.select(step);
         }
         // After the window is up: the engine loads and the sample corpus opens in the background.
+        MainWindow.warnIfNoChineseFont(session.notices());
         session.warmUpEngine();
         try {
             session.corpus().open(SampleFiles.corpus());
         } catch (RuntimeException e) {
-            session.notices().failure("Sample corpus", e);
+            session.notices().failure(I18n.text("app.notice.sample"), e);
         }
     }
 

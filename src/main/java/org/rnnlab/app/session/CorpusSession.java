@@ -1,5 +1,6 @@
 package org.rnnlab.app.session;
 
+import org.rnnlab.app.i18n.I18n;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -190,12 +191,12 @@ public final class CorpusSession {
 
     private void submitOpen(Path path, String column, String name, long generation, Cancellation mine, int askedC,
                             Runnable restore) {
-        work.submit("Reading " + name, job -> {
+        work.submit(I18n.text("app.corpus.readingWork", name), job -> {
             Corpus read = Corpus.read(path, column, job.progress(), job.cancel(), mine,
                     s -> liveSummaries.post(s.withGeneration(generation)));
             mine.throwIfCancelled();
             int c = clamp(askedC, read.maxVocabularySize());
-            job.progress().progress(-1, -1, "Building the vocabulary (C = " + NumberText.count(c) + ")");
+            job.progress().progress(-1, -1, I18n.text("app.corpus.buildingWork", c));
             PreparedData data = PreparedData.fromSentences(read.sentences(), c, read.documentCount(),
                     read.malformedBytes(), read.description());
             return new Loaded(read, data, c);
@@ -209,19 +210,19 @@ public final class CorpusSession {
         }, error -> {
             restore.run();
             Corpus old = corpus.get();
-            String stays = old == null ? "" : " The corpus " + old.description() + " stays loaded.";
+            String stays = old == null ? "" : I18n.text("app.corpus.stays", CorpusDescriptions.display(old.description()));
             if (error instanceof CorpusReader.MissingColumn missing && !missing.columns().isEmpty()) {
                 // the window can do what the command line's --column does: ask which column holds the text
                 String chosen = columnChooser.choose(name, missing.columns());
                 if (chosen != null) {
                     open(path, chosen);
                 } else {
-                    notifier.warn("Cannot open " + name, name + " has no column named " + (column == null ? "body" : column)
-                            + ", and no other column was chosen." + stays);
+                    notifier.warn(I18n.text("app.corpus.cannotOpen", name),
+                            I18n.text("app.corpus.noColumn", name, column == null ? "body" : column) + stays);
                 }
                 return;
             }
-            notifier.warn("Cannot open " + name, Notices.sentence(Notices.describe(error)) + stays);
+            notifier.warn(I18n.text("app.corpus.cannotOpen", name), Notices.sentence(Notices.describe(error)) + stays);
         }, restore);
     }
 
@@ -305,7 +306,7 @@ public final class CorpusSession {
     }
 
     private Background.Running submitRebuild(Corpus source, int c, long generation) {
-        String title = "Building the vocabulary (C = " + NumberText.count(c) + ")";
+        String title = I18n.text("app.corpus.buildingWork", c);
         return work.submit(title,
                 job -> PreparedData.fromSentences(source.sentences(), c, source.documentCount(),
                         source.malformedBytes(), source.description()),
