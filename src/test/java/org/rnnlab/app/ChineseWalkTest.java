@@ -55,7 +55,9 @@ class ChineseWalkTest {
             "#shiftDiagram", "#sentenceChips", "#topBars", "#prefixTokens", "#predictionBars", "#generatedSentences",
             "#barsA", "#barsB", ".token-chip", "#lessonExample",
             "#contractionsExample", "#leastFrequentWord",
-            "#forwardHeatmap", "#lossBars", "#stateStack");
+            "#forwardHeatmap", "#lossBars", "#stateStack",
+            // the sentence's words in the BPTT tables, and code (the lesson's numpy, the Java reference): as they are
+            "#bpttInitialTable", "#bpttCurrentTable", ".code-area-rnnlab");
     /** Words that stay as they are in every language. */
     private static final Pattern ALLOWED = Pattern.compile("SENTENCE_START|SENTENCE_END|UNKNOWN_TOKEN|UNKNOWN|START|END|RNN Lab"
             + "|English|ND4J|Penn|Treebank|reddit|CSV|UTF|NaN|tanh|softmax|log10|float32|float64|Ctrl|Esc|Enter|body"
