@@ -48,6 +48,8 @@ import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.LessonSteps;
 import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.support.AppMemory;
+import org.rnnlab.app.support.ImageFiles;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.common.CjkFonts;
 import org.rnnlab.common.SampleFiles;
@@ -103,10 +105,62 @@ public final class MainWindow {
         return root;
     }
 
+    /**
+     * Remembers the learner's choices in {@code memory} (the step, the theme, the text size, each corpus
+     * opened) and offers its recent corpora in the Corpus menu. The app calls it; tests leave it out.
+     */
+    public void remember(AppMemory memory) {
+        stepList.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
+            if (entry != null) {
+                memory.setLastStep(entry.id());
+            }
+        });
+        Theme.darkProperty().addListener((obs, old, dark) -> memory.setDark(dark));
+        Theme.fontSizeProperty().addListener((obs, old, size) -> memory.setFontSize(size.doubleValue()));
+        session.corpus().corpusProperty().addListener((obs, old, c) -> {
+            if (c != null && c.path() != null) {
+                memory.addRecentCorpus(c.path(), session.corpus().column());
+            }
+        });
+        javafx.scene.control.Menu recent = RecentCorpora.menu(memory, (path, column) -> session.corpus().open(path, column));
+        openMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        openMenu.getItems().add(recent);
+        openMenu.setOnShowing(e -> RecentCorpora.refill(recent));
+    }
+
+    /** A picture of the step as it is now (twice its size, for print and slides), saved where the learner chooses. */
+    void saveStepPicture() {
+        javafx.scene.Node content = root.lookup("#stepContent");
+        LessonSteps.Entry entry = stepList.getSelectionModel().getSelectedItem();
+        if (content == null || entry == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.text("app.picture.title"));
+        chooser.setInitialFileName(entry.id().replace("Step", "") + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            savePicture(content, f.toPath());
+        }
+    }
+
+    /** Takes the picture now (FX thread) and writes it in the background. */
+    void savePicture(javafx.scene.Node content, java.nio.file.Path file) {
+        javafx.scene.image.WritableImage image = ImageFiles.snapshot(content, 2);
+        session.work().submit(I18n.text("app.picture.work"), job -> {
+            ImageFiles.writePng(file, image);
+            return file;
+        }, saved -> session.notices().info(I18n.text("app.picture.savedTitle"), I18n.text("app.picture.saved", saved)),
+                error -> session.notices().failure(I18n.text("app.picture.failed"), error));
+    }
+
     /** Keyboard shortcuts: Ctrl+O opens a corpus, Ctrl +/- change the font size for projectors. */
     public void installShortcuts() {
         var accelerators = root.getScene().getAccelerators();
         accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseCorpusFile);
+        accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::saveStepPicture);
         accelerators.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
         accelerators.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
         accelerators.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
@@ -204,6 +258,7 @@ public final class MainWindow {
         sample.setId("openSampleCorpus");
         sample.setOnAction(e -> openSample());
         open.getItems().addAll(file, folder, sample);
+        openMenu = open;
 
         Button smaller = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE, I18n.key("app.toolbar.smaller"), () -> Theme.changeFontSize(-Theme.FONT_STEP));
         smaller.setId("fontSmaller");
@@ -224,7 +279,10 @@ public final class MainWindow {
         title.setGraphic(new FontIcon(MaterialDesignM.MOLECULE));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        return new ToolBar(title, new Separator(), open, reset, spring, LanguageMenu.create(this::languageChosen), smaller, larger, dark);
+        Button picture = iconButton(MaterialDesignC.CAMERA_OUTLINE, I18n.key("app.toolbar.picture"), this::saveStepPicture);
+        picture.setId("saveStepPicture");
+        return new ToolBar(title, new Separator(), open, reset, spring, LanguageMenu.create(this::languageChosen), picture,
+                smaller, larger, dark);
     }
 
     private Node statusBar() {
@@ -260,6 +318,8 @@ public final class MainWindow {
         bar.setPadding(new Insets(2, 8, 2, 8));
         return bar;
     }
+
+    private MenuButton openMenu;
 
     private Button iconButton(org.kordamp.ikonli.Ikon icon, String tipKey, Runnable action) {
         Button b = new Button(null, new FontIcon(icon));

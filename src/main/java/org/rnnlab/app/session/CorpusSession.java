@@ -91,6 +91,8 @@ public final class CorpusSession {
     }
 
     /** The corpus now loaded (documents, sentences, token counts); null until the first one is read. */
+    private String openedColumn;
+
     public ReadOnlyObjectProperty<Corpus> corpusProperty() {
         return corpus;
     }
@@ -129,6 +131,11 @@ public final class CorpusSession {
     /** True while the vocabulary and training data are being rebuilt for a new C. */
     public ReadOnlyBooleanProperty rebuildingProperty() {
         return rebuilding;
+    }
+
+    /** The CSV column the current corpus was read from when it was not the default, else null. */
+    public String column() {
+        return openedColumn;
     }
 
     // ---------------------------------------------------------------- actions
@@ -206,6 +213,7 @@ public final class CorpusSession {
             }
             openCancel = null;
             loading.set(false);
+            openedColumn = column; // the recent corpora remember it
             install(loaded.corpus(), loaded.prepared());
         }, error -> {
             restore.run();

@@ -27,15 +27,20 @@ public final class AppMemory {
         this.node = node;
     }
 
+    /** A memory that lasts as long as this object (tests, a read-only home). */
+    public static AppMemory inMemory() {
+        return new AppMemory(new TransientPreferences());
+    }
+
     /** The learner's memory, or one that forgets when {@value #PROPERTY} is false. */
     public static AppMemory forUser() {
         if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
-            return new AppMemory(new TransientPreferences());
+            return inMemory();
         }
         try {
             return new AppMemory(Preferences.userRoot().node("org/rnnlab/app/memory"));
         } catch (SecurityException e) {
-            return new AppMemory(new TransientPreferences());
+            return inMemory();
         }
     }
 
