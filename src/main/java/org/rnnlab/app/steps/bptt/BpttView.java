@@ -28,6 +28,7 @@ import org.rnnlab.common.LessonDefaults;
 /** Backpropagation through time: how the error of one output flows back, lag by lag, and what truncation cuts. */
 public final class BpttView implements LessonStep {
     private final BpttViewModel vm;
+    private final SpeedViewModel speed;
     private final Node panel;
     private final FlowColumn initial;
     private final FlowColumn current;
@@ -38,6 +39,7 @@ public final class BpttView implements LessonStep {
 
     BpttView(BpttViewModel vm, LessonSession session) {
         this.vm = vm;
+        this.speed = new SpeedViewModel(session.work());
         TextField sentence = new TextField();
         sentence.setId("bpttSentence");
         sentence.textProperty().bindBidirectional(vm.sentenceProperty());
@@ -139,7 +141,7 @@ public final class BpttView implements LessonStep {
                 Formula.of(BpttText.DL_DU));
         derivation.setId("bpttDerivation");
 
-        VBox content = new VBox(12, sentenceRow, tRow, kRow, problem, columns, derivation);
+        VBox content = new VBox(12, sentenceRow, tRow, kRow, problem, columns, derivation, new SpeedSection(speed));
         content.setPadding(new Insets(0, 4, 4, 0));
         BorderPane page = StepPage.build("bpttStep", I18n.text("bptt.step.title"), BpttText.explanation(), BpttText.DELTA,
                 StepPage.scroller(content));
@@ -166,6 +168,10 @@ public final class BpttView implements LessonStep {
         return vm;
     }
 
+    public SpeedViewModel speedViewModel() {
+        return speed;
+    }
+
     @Override
     public Node getPanel() {
         return panel;
@@ -179,5 +185,6 @@ public final class BpttView implements LessonStep {
     @Override
     public void dispose() {
         vm.dispose();
+        speed.dispose();
     }
 }
