@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -22,6 +21,7 @@ import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.steps.StepTexts;
 import org.rnnlab.app.support.Formula;
 import org.rnnlab.common.LessonDefaults;
 
@@ -50,8 +50,9 @@ public final class BpttView implements LessonStep {
         show.textProperty().bind(I18n.bind("bptt.sentence.show"));
         show.getStyleClass().add(Styles.ACCENT);
         show.setOnAction(e -> vm.useSentence());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(22, 22);
+        javafx.scene.control.ProgressBar busy = new javafx.scene.control.ProgressBar(); // indeterminate while computing
+        busy.setPrefWidth(60);
+        busy.setMinWidth(Region.USE_PREF_SIZE);
         busy.visibleProperty().bind(vm.runningProperty());
         Label sentenceLabel = bound("bptt.sentence.label");
         HBox sentenceRow = new HBox(8, sentenceLabel, sentence, show, busy);
@@ -143,9 +144,9 @@ public final class BpttView implements LessonStep {
 
         VBox content = new VBox(12, sentenceRow, tRow, kRow, problem, columns, derivation, new SpeedSection(speed));
         content.setPadding(new Insets(0, 4, 4, 0));
-        BorderPane page = StepPage.build("bpttStep", I18n.text("bptt.step.title"), BpttText.explanation(), BpttText.DELTA,
-                StepPage.scroller(content));
-        BpttText.bindPage(page);
+        BorderPane page = StepPage.build("bpttStep", I18n.text("bptt.step.title"), StepTexts.now(BpttText.paragraphs()),
+                BpttText.DELTA, StepPage.scroller(content));
+        StepTexts.bind(page, I18n.key("bptt.step.title"), BpttText.paragraphs());
         panel = page;
     }
 
