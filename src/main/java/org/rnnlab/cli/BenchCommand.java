@@ -145,6 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
                 median(perWord), min(perWord), target(C, H, T, "(target <= 5 ms)"));
 
         numpy(C, H, T, median(f32), min(f32));
+        ReferenceBench.print(C, H, T, quick);
         return 0;
     }
 

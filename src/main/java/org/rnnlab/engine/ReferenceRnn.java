@@ -212,11 +212,13 @@ public final class ReferenceRnn {
         int truncate = bug == Bug.TRUNCATION_KEPT ? Bug.KEPT_TRUNCATION : bpttTruncate;
         for (int t = T - 1; t >= 0; t--) {
             double[] deltaT = new double[H];           // V^T deltaO_t * (1 - s_t^2)
-            for (int i = 0; i < H; i++) {
-                for (int c = 0; c < wordDim; c++) {
-                    dLdV[c][i] += deltaO[t][c] * s[t][i];
+            for (int c = 0; c < wordDim; c++) {
+                for (int i = 0; i < H; i++) {
+                    dLdV[c][i] += deltaO[t][c] * s[t][i];  // outer(deltaO_t, s_t)
                     deltaT[i] += V[c][i] * deltaO[t][c];
                 }
+            }
+            for (int i = 0; i < H; i++) {
                 deltaT[i] *= tanhDerivative(s[t][i]);
             }
             for (int step = t; step >= Math.max(0, t - truncate); step--) {

@@ -53,9 +53,11 @@ class InputWalkTest {
     /** Bad input, as a learner types it. */
     private static final List<String> BAD = List.of("abc", "-5", "99999999999", "");
     /** The number fields each step has: a field replaced by something else, or lost, is noticed. */
-    private static final Map<String, Integer> FIELDS = Map.of(
-            "languageModelStep", 0, "corpusStep", 1, "vocabularyStep", 1, "trainingDataStep", 1, "dimensionsStep", 1,
-            "forwardStep", 1, "lossStep", 1, "gradientCheckStep", 5, "trainingStep", 7, "generateStep", 4);
+    private static final Map<String, Integer> FIELDS = Map.ofEntries(
+            Map.entry("languageModelStep", 0), Map.entry("corpusStep", 1), Map.entry("vocabularyStep", 1),
+            Map.entry("trainingDataStep", 1), Map.entry("dimensionsStep", 1), Map.entry("forwardStep", 1),
+            Map.entry("lossStep", 1), Map.entry("bpttStep", 0), Map.entry("gradientCheckStep", 5),
+            Map.entry("trainingStep", 7), Map.entry("generateStep", 4));
     /** The command each step's fields feed, which must be off while one of them is invalid. */
     private static final Map<String, String> COMMANDS = Map.of(
             "lossStep", "#computeLoss", "gradientCheckStep", "#runGradientCheck", "trainingStep", "#startTraining",

@@ -34,6 +34,18 @@ class BpttCommandTest {
         InitCommandTest.assertOneLineError(CliRun.run("bptt", "--model", LESSON_MODEL.toString(), "--sentence", "hello world"), "--data");
     }
 
+    @Test
+    void aModelWithItsVocabularyTakesWords() {
+        CliRun r = CliRun.run("bptt", "--model", "sample-corpus/sample-model.npz", "--sentence", "we will build a better nation",
+                "--bptt-truncate", "2", "--t", "3");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("Output t = 3 predicts 'a' after 'build'."), r.out());
+        List<String> rows = r.out().lines().filter(l -> l.matches("\\s*\\d+\\s+\\d+\\s+\\S+\\s+\\d.*")).toList();
+        assertEquals(List.of("build", "will", "we", "SENTENCE_START"),
+                rows.stream().map(l -> l.trim().split("\\s+")[2]).toList(), r.out());
+        assertTrue(rows.get(3).endsWith("cut") && !rows.get(2).endsWith("cut"), r.out());
+    }
+
     private static double norm(String row) {
         return Double.parseDouble(row.trim().split("\\s+")[3]);
     }

@@ -1,12 +1,5 @@
 package org.rnnlab.app.steps.bptt;
 
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import org.rnnlab.app.i18n.I18n;
 
 /** The BPTT step's words and formulas: the explanation column follows the language. */
@@ -26,28 +19,8 @@ final class BpttText {
     private BpttText() {
     }
 
-    /** The paragraphs in the current language (bound to it again by {@link #bindPage}). */
-    static String[] explanation() {
-        String[] out = new String[PARAGRAPHS.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = I18n.text(PARAGRAPHS[i]);
-        }
-        return out;
-    }
-
-    /** Binds the page's heading and explanation paragraphs, built by StepPage as plain text, to the language. */
-    static void bindPage(BorderPane page) {
-        if (page.getTop() instanceof Label heading) {
-            heading.textProperty().bind(I18n.bind("bptt.step.title"));
-        }
-        if (page.getLeft() instanceof ScrollPane scroll && scroll.getContent() instanceof Pane side) {
-            int p = 0;
-            for (Node n : side.getChildren()) {
-                if (n instanceof TextFlow flow && p < PARAGRAPHS.length && !flow.getChildren().isEmpty()
-                        && flow.getChildren().get(0) instanceof Text text) {
-                    text.textProperty().bind(I18n.bind(PARAGRAPHS[p++]));
-                }
-            }
-        }
+    /** The explanation's paragraphs. */
+    static String[] paragraphs() {
+        return PARAGRAPHS.clone();
     }
 }

@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -22,12 +21,14 @@ import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.steps.StepTexts;
 import org.rnnlab.app.support.Formula;
 import org.rnnlab.common.LessonDefaults;
 
 /** Backpropagation through time: how the error of one output flows back, lag by lag, and what truncation cuts. */
 public final class BpttView implements LessonStep {
     private final BpttViewModel vm;
+    private final SpeedViewModel speed;
     private final Node panel;
     private final FlowColumn initial;
     private final FlowColumn current;
@@ -38,6 +39,7 @@ public final class BpttView implements LessonStep {
 
     BpttView(BpttViewModel vm, LessonSession session) {
         this.vm = vm;
+        this.speed = new SpeedViewModel(session.work());
         TextField sentence = new TextField();
         sentence.setId("bpttSentence");
         sentence.textProperty().bindBidirectional(vm.sentenceProperty());
@@ -48,8 +50,9 @@ public final class BpttView implements LessonStep {
         show.textProperty().bind(I18n.bind("bptt.sentence.show"));
         show.getStyleClass().add(Styles.ACCENT);
         show.setOnAction(e -> vm.useSentence());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(22, 22);
+        javafx.scene.control.ProgressBar busy = new javafx.scene.control.ProgressBar(); // indeterminate while computing
+        busy.setPrefWidth(60);
+        busy.setMinWidth(Region.USE_PREF_SIZE);
         busy.visibleProperty().bind(vm.runningProperty());
         Label sentenceLabel = bound("bptt.sentence.label");
         HBox sentenceRow = new HBox(8, sentenceLabel, sentence, show, busy);
@@ -139,11 +142,11 @@ public final class BpttView implements LessonStep {
                 Formula.of(BpttText.DL_DU));
         derivation.setId("bpttDerivation");
 
-        VBox content = new VBox(12, sentenceRow, tRow, kRow, problem, columns, derivation);
+        VBox content = new VBox(12, sentenceRow, tRow, kRow, problem, columns, derivation, new SpeedSection(speed));
         content.setPadding(new Insets(0, 4, 4, 0));
-        BorderPane page = StepPage.build("bpttStep", I18n.text("bptt.step.title"), BpttText.explanation(), BpttText.DELTA,
-                StepPage.scroller(content));
-        BpttText.bindPage(page);
+        BorderPane page = StepPage.build("bpttStep", I18n.text("bptt.step.title"), StepTexts.now(BpttText.paragraphs()),
+                BpttText.DELTA, StepPage.scroller(content));
+        StepTexts.bind(page, I18n.key("bptt.step.title"), BpttText.paragraphs());
         panel = page;
     }
 
@@ -166,6 +169,10 @@ public final class BpttView implements LessonStep {
         return vm;
     }
 
+    public SpeedViewModel speedViewModel() {
+        return speed;
+    }
+
     @Override
     public Node getPanel() {
         return panel;
@@ -179,5 +186,6 @@ public final class BpttView implements LessonStep {
     @Override
     public void dispose() {
         vm.dispose();
+        speed.dispose();
     }
 }

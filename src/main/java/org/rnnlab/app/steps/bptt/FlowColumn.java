@@ -41,7 +41,8 @@ final class FlowColumn extends VBox {
         Label error = wrapping(id + "Error");
         error.textProperty().bind(I18n.bind("bptt.truncation.error", errorW, errorU));
         table.setId(id + "Table");
-        table.setHgap(12);
+        table.setHgap(8);
+        table.setStyle("-fx-font-size: 0.85em;"); // two tables side by side at 1280 px
         table.setVgap(2);
         getChildren().addAll(title, axis, bars, drivers, error, table);
         setPadding(new Insets(4));
@@ -88,7 +89,7 @@ final class FlowColumn extends VBox {
         for (int r = 0; r < n; r++) {
             DeltaFlow.Lag lag = lags.get(r);
             String word = words.get(lag.step());
-            String[] cells = {Integer.toString(lag.lag()), word.length() > 10 ? word.substring(0, 9) + "\u2026" : word,
+            String[] cells = {Integer.toString(lag.lag()), word.length() > 8 ? word.substring(0, 7) + "\u2026" : word,
                 LogBars.scientific(lag.deltaNorm()),
                 String.format(Locale.ROOT, "%.3f", lag.tanhDerivative()),
                 String.format(Locale.ROOT, "%.1f %%", 100 * lag.shareOfW()),

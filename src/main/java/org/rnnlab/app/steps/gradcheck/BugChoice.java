@@ -4,18 +4,12 @@ import atlantafx.base.theme.Styles;
 import java.util.Arrays;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.engine.ReferenceRnn;
 
@@ -55,22 +49,6 @@ final class BugChoice extends VBox {
         protected void updateItem(ReferenceRnn.Bug item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : I18n.text(InjectedBugs.titleKey(item)));
-        }
-    }
-
-    /** Binds the page's heading and explanation (built by StepPage as plain text) to the language. */
-    static void bindPage(BorderPane page, String[] keys, Object... args) {
-        if (page.getTop() instanceof Label heading) {
-            heading.textProperty().bind(I18n.bind("bptt.gc.title"));
-        }
-        if (page.getLeft() instanceof ScrollPane scroll && scroll.getContent() instanceof Pane side) {
-            int p = 0;
-            for (Node n : side.getChildren()) {
-                if (n instanceof TextFlow flow && p < keys.length && !flow.getChildren().isEmpty()
-                        && flow.getChildren().get(0) instanceof Text text) {
-                    text.textProperty().bind(I18n.bind(keys[p++], args));
-                }
-            }
         }
     }
 }

@@ -21,6 +21,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -34,6 +35,7 @@ import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.steps.StepTexts;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
@@ -143,14 +145,12 @@ public final class GradientCheckView implements LessonStep {
 
         VBox content = new VBox(10, form, bugs, buttons, cards, summary, tabs);
         content.setPadding(new Insets(0, 4, 4, 0));
-        String[] paragraphs = new String[EXPLANATION.length];
-        for (int i = 0; i < paragraphs.length; i++) {
-            paragraphs[i] = I18n.text(EXPLANATION[i], LessonDefaults.GRADCHECK_THRESHOLD, LessonDefaults.GRADCHECK_WORD_DIM,
-                    LessonDefaults.GRADCHECK_HIDDEN_DIM, LessonDefaults.SEED);
-        }
-        panel = StepPage.build("gradientCheckStep", I18n.text("bptt.gc.title"), paragraphs, LATEX, content);
-        BugChoice.bindPage((javafx.scene.layout.BorderPane) panel, EXPLANATION, LessonDefaults.GRADCHECK_THRESHOLD,
-                LessonDefaults.GRADCHECK_WORD_DIM, LessonDefaults.GRADCHECK_HIDDEN_DIM, LessonDefaults.SEED);
+        Object[] numbers = {LessonDefaults.GRADCHECK_THRESHOLD, LessonDefaults.GRADCHECK_WORD_DIM,
+            LessonDefaults.GRADCHECK_HIDDEN_DIM, LessonDefaults.SEED};
+        BorderPane page = StepPage.build("gradientCheckStep", I18n.text("bptt.gc.title"), StepTexts.now(EXPLANATION, numbers),
+                LATEX, content);
+        StepTexts.bind(page, I18n.key("bptt.gc.title"), EXPLANATION, numbers);
+        panel = page;
 
         redraw = new AnimationTimer() {
             @Override

@@ -53,9 +53,6 @@ public final class GradientCheckViewModel {
      */
     public static final int MAX_WORD_DIM = 10_000;
     public static final int MAX_HIDDEN_DIM = 500;
-    static final String TITLE = "Gradient check";
-    /** What the status bar says the work is for. */
-    static final String WORK_TITLE = "Gradient check step: checking every element of U, V and W";
     /** The status bar's progress is updated every this many elements (more often only costs). */
     private static final int PROGRESS_EVERY = 50;
 
@@ -247,11 +244,11 @@ public final class GradientCheckViewModel {
         try {
             xy = validated();
         } catch (UserException e) {
-            notifier.warn(TITLE, e.getMessage());
+            notifier.warn(I18n.text("bptt.gc.title"), e.getMessage());
             return;
         }
         if (!inputs.all().isValid()) { // typed, not yet taken: the field's line says why
-            notifier.warn(TITLE, inputs.all().problemProperty().get());
+            notifier.warn(I18n.text("bptt.gc.title"), inputs.all().problemProperty().get());
             return;
         }
         int c = vocabularySize.get();
@@ -265,7 +262,7 @@ public final class GradientCheckViewModel {
                 accept(batch);
             }
         });
-        Background.Running submitted = work.submit(WORK_TITLE, job -> {
+        Background.Running submitted = work.submit(I18n.text("bptt.gc.work"), job -> {
             RnnModel model = RnnModel.initialise(c, hidden, NO_TRUNCATION, modelSeed, Precision.FLOAT64);
             return check.run(model, xy[0], xy[1], listener(delivery, job, (int) LessonDefaults.parameterCount(c, hidden)),
                     job.cancel());
@@ -275,7 +272,7 @@ public final class GradientCheckViewModel {
         }, e -> {
             delivery.drain();
             finish(false);
-            notifier.failure(TITLE, e);
+            notifier.failure(I18n.text("bptt.gc.title"), e);
         }, () -> {
             delivery.drain();
             finish(false);
@@ -306,8 +303,7 @@ public final class GradientCheckViewModel {
             public void onElement(CheckedElement e) {
                 delivery.post(new Element(e));
                 if (++done % PROGRESS_EVERY == 0) {
-                    job.progress().progress(done, total, String.format(Locale.ROOT,
-                            "Gradient check: %,d of %,d elements", done, total));
+                    job.progress().progress(done, total, I18n.text("bptt.gc.progress", done, total));
                 }
             }
 

@@ -26,7 +26,7 @@ public final class ParameterState {
     private final IntegerProperty total = new SimpleIntegerProperty();
     private final IntegerProperty done = new SimpleIntegerProperty();
     private final ObjectProperty<ParameterVerdict> verdict = new SimpleObjectProperty<>();
-    private final StringProperty status = new SimpleStringProperty("waiting");
+    private final StringProperty status = new SimpleStringProperty(org.rnnlab.app.i18n.I18n.text("bptt.gc.status.waiting"));
     private final LongProperty revision = new SimpleLongProperty();
     private double[][] relativeErrors = new double[0][0];
     /** Elements recorded since the last {@link #publish()}. */
@@ -80,13 +80,13 @@ public final class ParameterState {
         total.set(rows * cols);
         done.set(0);
         verdict.set(null);
-        status.set("waiting");
+        status.set(org.rnnlab.app.i18n.I18n.text("bptt.gc.status.waiting"));
         revision.set(revision.get() + 1);
     }
 
     void started(int elements) {
         total.set(elements);
-        status.set("checking...");
+        status.set(org.rnnlab.app.i18n.I18n.text("bptt.gc.status.checking"));
     }
 
     /** Notes one element; listeners hear of it at the next {@link #publish()}. */

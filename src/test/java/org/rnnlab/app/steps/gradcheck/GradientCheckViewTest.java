@@ -61,4 +61,20 @@ class GradientCheckViewTest {
         waitFor(10, () -> session.notices().lastMessage() != null && session.notices().lastMessage().contains("C - 1 = 99"));
         assertEquals(false, view.viewModel().runningProperty().get());
     }
+
+    @Test
+    void aChosenBugIsExplainedAndCaughtOnTheParametersItBreaks(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.rnnlab.engine.ReferenceRnn.Bug> bugs =
+                robot.lookup("#gcBug").queryAs(javafx.scene.control.ComboBox.class);
+        assertTrue(robot.lookup("#gcBugWhy").queryAs(Label.class).getText().contains("should pass"));
+        fx(() -> bugs.setValue(org.rnnlab.engine.ReferenceRnn.Bug.TRUNCATION_KEPT));
+        assertTrue(robot.lookup("#gcBugWhy").queryAs(Label.class).getText().contains("after 1 step back"),
+                robot.lookup("#gcBugWhy").queryAs(Label.class).getText());
+        robot.clickOn("#runGradientCheck");
+        waitFor(180, () -> !view.viewModel().runningProperty().get() && !view.viewModel().summaryProperty().get().isEmpty());
+        assertTrue(robot.lookup("#gcVerdictU").queryAs(Label.class).getText().startsWith("Gradient Check ERROR: parameter=U"));
+        assertTrue(robot.lookup("#gcVerdictV").queryAs(Label.class).getText().contains("passed"));
+        assertTrue(robot.lookup("#gcVerdictW").queryAs(Label.class).getText().startsWith("Gradient Check ERROR: parameter=W"));
+    }
 }
