@@ -11,6 +11,7 @@ and prints one line `numpy_step_ms median=<ms> min=<ms> repeats=<n> numpy=<versi
 for `rnnlab bench`.
 """
 import argparse
+import operator
 import os
 import sys
 import time
@@ -18,14 +19,17 @@ import time
 import numpy as np
 
 
+# [code:forward]
 def softmax(x):
     xt = np.exp(x - np.max(x))
     return xt / np.sum(xt)
+# [/code:forward]
 
 
 class RNNNumpy:
     """The lesson's RNNNumpy, loops and all."""
 
+    # [code:init]
     def __init__(self, word_dim, hidden_dim=100, bptt_truncate=4):
         self.word_dim = word_dim
         self.hidden_dim = hidden_dim
@@ -33,7 +37,9 @@ class RNNNumpy:
         self.U = np.random.uniform(-np.sqrt(1. / word_dim), np.sqrt(1. / word_dim), (hidden_dim, word_dim))
         self.V = np.random.uniform(-np.sqrt(1. / hidden_dim), np.sqrt(1. / hidden_dim), (word_dim, hidden_dim))
         self.W = np.random.uniform(-np.sqrt(1. / hidden_dim), np.sqrt(1. / hidden_dim), (hidden_dim, hidden_dim))
+    # [/code:init]
 
+    # [code:forward]
     def forward_propagation(self, x):
         T = len(x)
         s = np.zeros((T + 1, self.hidden_dim))
@@ -43,11 +49,15 @@ class RNNNumpy:
             s[t] = np.tanh(self.U[:, x[t]] + self.W.dot(s[t - 1]))
             o[t] = softmax(self.V.dot(s[t]))
         return [o, s]
+    # [/code:forward]
 
+    # [code:predict]
     def predict(self, x):
         o, s = self.forward_propagation(x)
         return np.argmax(o, axis=1)
+    # [/code:predict]
 
+    # [code:loss]
     def calculate_total_loss(self, x, y):
         L = 0
         for i in np.arange(len(y)):
@@ -59,7 +69,9 @@ class RNNNumpy:
     def calculate_loss(self, x, y):
         N = np.sum([len(y_i) for y_i in y])
         return self.calculate_total_loss(x, y) / N
+    # [/code:loss]
 
+    # [code:bptt]
     def bptt(self, x, y):
         T = len(y)
         o, s = self.forward_propagation(x)
@@ -76,12 +88,47 @@ class RNNNumpy:
                 dLdU[:, x[bptt_step]] += delta_t
                 delta_t = self.W.T.dot(delta_t) * (1 - s[bptt_step - 1] ** 2)
         return [dLdU, dLdV, dLdW]
+    # [/code:bptt]
 
+    # [code:sgd]
     def sgd_step(self, x, y, learning_rate):
         dLdU, dLdV, dLdW = self.bptt(x, y)
         self.U -= learning_rate * dLdU
         self.V -= learning_rate * dLdV
         self.W -= learning_rate * dLdW
+    # [/code:sgd]
+
+    # [code:gradcheck]
+    def gradient_check(self, x, y, h=0.001, error_threshold=0.01):
+        """The lesson's gradient_check (not used by `golden`)."""
+        bptt_gradients = self.bptt(x, y)
+        model_parameters = ['U', 'V', 'W']
+        for pidx, pname in enumerate(model_parameters):
+            parameter = operator.attrgetter(pname)(self)
+            print("Performing gradient check for parameter %s with size %d." % (pname, np.prod(parameter.shape)))
+            it = np.nditer(parameter, flags=['multi_index'], op_flags=['readwrite'])
+            while not it.finished:
+                ix = it.multi_index
+                original_value = parameter[ix]
+                parameter[ix] = original_value + h
+                gradplus = self.calculate_total_loss([x], [y])
+                parameter[ix] = original_value - h
+                gradminus = self.calculate_total_loss([x], [y])
+                estimated_gradient = (gradplus - gradminus) / (2 * h)
+                parameter[ix] = original_value
+                backprop_gradient = bptt_gradients[pidx][ix]
+                relative_error = np.abs(backprop_gradient - estimated_gradient) / (np.abs(backprop_gradient) + np.abs(estimated_gradient))
+                if relative_error > error_threshold:
+                    print("Gradient Check ERROR: parameter=%s ix=%s" % (pname, ix))
+                    print("+h Loss: %f" % gradplus)
+                    print("-h Loss: %f" % gradminus)
+                    print("Estimated_gradient: %f" % estimated_gradient)
+                    print("Backpropagation gradient: %f" % backprop_gradient)
+                    print("Relative Error: %f" % relative_error)
+                    return
+                it.iternext()
+            print("Gradient check for parameter %s passed." % (pname))
+    # [/code:gradcheck]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -98,8 +145,10 @@ def golden():
     xs, ys = [], []
     for T in [9, 5, 12, 1, 7, 3]:
         words = [0] + list(data.randint(2, C, size=T - 1)) + [1]   # SENTENCE_START=0 ... SENTENCE_END=1
+        # [code:trainingdata]
         xs.append(np.array(words[:-1]))
         ys.append(np.array(words[1:]))
+        # [/code:trainingdata]
     entries = []
 
     def put(name, value):

@@ -41,11 +41,17 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.i18n.Language;
+import org.rnnlab.app.i18n.LanguagePreference;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.LessonSteps;
 import org.rnnlab.app.steps.StepPage;
+import org.rnnlab.app.support.AppMemory;
+import org.rnnlab.app.support.ImageFiles;
 import org.rnnlab.app.support.Theme;
+import org.rnnlab.common.CjkFonts;
 import org.rnnlab.common.SampleFiles;
 
 /**
@@ -69,6 +75,7 @@ public final class MainWindow {
     private final BooleanProperty compactNavigation = new SimpleBooleanProperty(this, "compactNavigation");
     private final ListView<LessonSteps.Entry> stepList = new ListView<>();
     private final Map<LessonSteps.Entry, LessonStep> built = new HashMap<>();
+    private final javafx.beans.InvalidationListener refreshTitles = o -> stepList.refresh();
 
     public MainWindow(LessonSession session) {
         this.session = session;
@@ -83,6 +90,8 @@ public final class MainWindow {
         root.setCenter(pageScroll);
         compactNavigation.bind(root.widthProperty().lessThan(Theme.fontSizeProperty().multiply(COMPACT_BELOW_EM)));
         compactNavigation.addListener((obs, was, now) -> stepList.refresh());
+        // the step titles follow the language; the page shown, the corpus, the model and a running training stay
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(refreshTitles));
         root.setBottom(statusBar());
         Theme.bindFontSize(root);
         enableFileDrop();
@@ -96,10 +105,62 @@ public final class MainWindow {
         return root;
     }
 
+    /**
+     * Remembers the learner's choices in {@code memory} (the step, the theme, the text size, each corpus
+     * opened) and offers its recent corpora in the Corpus menu. The app calls it; tests leave it out.
+     */
+    public void remember(AppMemory memory) {
+        stepList.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
+            if (entry != null) {
+                memory.setLastStep(entry.id());
+            }
+        });
+        Theme.darkProperty().addListener((obs, old, dark) -> memory.setDark(dark));
+        Theme.fontSizeProperty().addListener((obs, old, size) -> memory.setFontSize(size.doubleValue()));
+        session.corpus().corpusProperty().addListener((obs, old, c) -> {
+            if (c != null && c.path() != null) {
+                memory.addRecentCorpus(c.path(), session.corpus().column());
+            }
+        });
+        javafx.scene.control.Menu recent = RecentCorpora.menu(memory, (path, column) -> session.corpus().open(path, column));
+        openMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        openMenu.getItems().add(recent);
+        openMenu.setOnShowing(e -> RecentCorpora.refill(recent));
+    }
+
+    /** A picture of the step as it is now (twice its size, for print and slides), saved where the learner chooses. */
+    void saveStepPicture() {
+        javafx.scene.Node content = root.lookup("#stepContent");
+        LessonSteps.Entry entry = stepList.getSelectionModel().getSelectedItem();
+        if (content == null || entry == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.text("app.picture.title"));
+        chooser.setInitialFileName(entry.id().replace("Step", "") + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            savePicture(content, f.toPath());
+        }
+    }
+
+    /** Takes the picture now (FX thread) and writes it in the background. */
+    void savePicture(javafx.scene.Node content, java.nio.file.Path file) {
+        javafx.scene.image.WritableImage image = ImageFiles.snapshot(content, 2);
+        session.work().submit(I18n.text("app.picture.work"), job -> {
+            ImageFiles.writePng(file, image);
+            return file;
+        }, saved -> session.notices().info(I18n.text("app.picture.savedTitle"), I18n.text("app.picture.saved", saved)),
+                error -> session.notices().failure(I18n.text("app.picture.failed"), error));
+    }
+
     /** Keyboard shortcuts: Ctrl+O opens a corpus, Ctrl +/- change the font size for projectors. */
     public void installShortcuts() {
         var accelerators = root.getScene().getAccelerators();
         accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseCorpusFile);
+        accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::saveStepPicture);
         accelerators.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
         accelerators.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
         accelerators.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
@@ -116,9 +177,9 @@ public final class MainWindow {
     /** A CSV file without a "body" column: which of its columns holds the text? */
     private String chooseColumn(String file, java.util.List<String> columns) {
         javafx.scene.control.ChoiceDialog<String> ask = new javafx.scene.control.ChoiceDialog<>(columns.get(0), columns);
-        ask.setTitle("Choose the text column");
-        ask.setHeaderText(file + " has no column named \"body\".");
-        ask.setContentText("The text to learn from is in the column:");
+        ask.setTitle(I18n.text("app.column.title"));
+        ask.setHeaderText(I18n.text("app.column.header", file));
+        ask.setContentText(I18n.text("app.column.content"));
         if (root.getScene() != null) {
             ask.initOwner(root.getScene().getWindow());
         }
@@ -172,7 +233,7 @@ public final class MainWindow {
                 }
             }
         });
-        // Wide enough for "10. Generate and predict" at any font size, or for "10" and its icon.
+        // Wide enough for "10. Generate and predict" (or its Chinese) at any font size, or for "10" and its icon.
         stepList.prefWidthProperty().bind(Bindings.when(compactNavigation)
                 .then(Theme.fontSizeProperty().multiply(4.2)).otherwise(Theme.fontSizeProperty().multiply(16.5)));
         stepList.minWidthProperty().bind(stepList.prefWidthProperty());
@@ -181,26 +242,36 @@ public final class MainWindow {
     }
 
     private Node toolbar() {
-        MenuButton open = new MenuButton("Corpus", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        MenuButton open = new MenuButton(null, new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        open.textProperty().bind(I18n.bind("app.toolbar.corpus"));
         open.setId("openCorpusMenu");
-        MenuItem file = new MenuItem("Open file (CSV or text)...");
+        MenuItem file = new MenuItem();
+        file.textProperty().bind(I18n.bind("app.toolbar.openFile"));
+        file.setId("openCorpusFile");
         file.setOnAction(e -> chooseCorpusFile());
-        MenuItem folder = new MenuItem("Open folder of text files...");
+        MenuItem folder = new MenuItem();
+        folder.textProperty().bind(I18n.bind("app.toolbar.openFolder"));
+        folder.setId("openCorpusFolder");
         folder.setOnAction(e -> chooseCorpusFolder());
-        MenuItem sample = new MenuItem("Sample corpus (State of the Union)");
+        MenuItem sample = new MenuItem();
+        sample.textProperty().bind(I18n.bind("app.toolbar.sample"));
+        sample.setId("openSampleCorpus");
         sample.setOnAction(e -> openSample());
         open.getItems().addAll(file, folder, sample);
+        openMenu = open;
 
-        Button smaller = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE, "Smaller text (Ctrl -)", () -> Theme.changeFontSize(-Theme.FONT_STEP));
+        Button smaller = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE, I18n.key("app.toolbar.smaller"), () -> Theme.changeFontSize(-Theme.FONT_STEP));
         smaller.setId("fontSmaller");
-        Button larger = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_INCREASE, "Larger text (Ctrl +)", () -> Theme.changeFontSize(Theme.FONT_STEP));
+        Button larger = iconButton(MaterialDesignF.FORMAT_FONT_SIZE_INCREASE, I18n.key("app.toolbar.larger"), () -> Theme.changeFontSize(Theme.FONT_STEP));
         larger.setId("fontLarger");
-        Button reset = new Button("Reset to the lesson", new FontIcon(MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE));
-        reset.setTooltip(new javafx.scene.control.Tooltip(
-                "The sample corpus, C = 8,000, the shipped model and the lesson's settings; the model now open is kept"));
+        Button reset = new Button(null, new FontIcon(MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE));
+        reset.textProperty().bind(I18n.bind("app.toolbar.reset"));
+        Tooltip resetTip = new Tooltip();
+        resetTip.textProperty().bind(I18n.bind("app.toolbar.reset.tip"));
+        reset.setTooltip(resetTip);
         reset.setOnAction(e -> session.resetToLesson());
         reset.setId("resetToLesson");
-        Button dark = iconButton(MaterialDesignT.THEME_LIGHT_DARK, "Light or dark theme", Theme::toggleDark);
+        Button dark = iconButton(MaterialDesignT.THEME_LIGHT_DARK, I18n.key("app.toolbar.theme"), Theme::toggleDark);
         dark.setId("themeToggle");
 
         Label title = new Label("RNN Lab");
@@ -208,7 +279,10 @@ public final class MainWindow {
         title.setGraphic(new FontIcon(MaterialDesignM.MOLECULE));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        return new ToolBar(title, new Separator(), open, reset, spring, smaller, larger, dark);
+        Button picture = iconButton(MaterialDesignC.CAMERA_OUTLINE, I18n.key("app.toolbar.picture"), this::saveStepPicture);
+        picture.setId("saveStepPicture");
+        return new ToolBar(title, new Separator(), open, reset, spring, LanguageMenu.create(this::languageChosen), picture,
+                smaller, larger, dark);
     }
 
     private Node statusBar() {
@@ -218,7 +292,8 @@ public final class MainWindow {
         bar.progressProperty().bind(Bindings.when(session.work().busyProperty())
                 .then(session.work().progressProperty()).otherwise(0.0));
 
-        Button cancel = new Button("Cancel", new FontIcon(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
+        Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
+        cancel.textProperty().bind(I18n.bind("app.status.cancel"));
         cancel.setId("cancelWork");
         cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
         cancel.visibleProperty().bind(session.work().busyProperty());
@@ -229,8 +304,8 @@ public final class MainWindow {
         corpus.setId("corpusLabel");
         corpus.textProperty().bind(Bindings.createStringBinding(() -> {
             Path p = session.corpus().fileProperty().get();
-            return p == null ? "No corpus" : "Corpus: " + p.getFileName();
-        }, session.corpus().fileProperty()));
+            return p == null ? I18n.text("app.status.noCorpus") : I18n.text("app.status.corpus", p.getFileName());
+        }, session.corpus().fileProperty(), I18n.languageProperty()));
         corpus.setGraphic(new FontIcon(MaterialDesignT.TEXT_BOX_OUTLINE));
 
         Label engine = new Label();
@@ -244,10 +319,14 @@ public final class MainWindow {
         return bar;
     }
 
-    private Button iconButton(org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {
+    private MenuButton openMenu;
+
+    private Button iconButton(org.kordamp.ikonli.Ikon icon, String tipKey, Runnable action) {
         Button b = new Button(null, new FontIcon(icon));
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        b.setTooltip(new Tooltip(tip));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.bind(tipKey));
+        b.setTooltip(tip);
         b.setOnAction(e -> action.run());
         return b;
     }
@@ -258,10 +337,10 @@ public final class MainWindow {
 
     private void chooseCorpusFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a corpus");
+        chooser.setTitle(I18n.text("app.open.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Corpus files (*.csv, *.txt)", "*.csv", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+                new FileChooser.ExtensionFilter(I18n.text("app.open.corpusFiles"), "*.csv", "*.txt"),
+                new FileChooser.ExtensionFilter(I18n.text("app.open.allFiles"), "*.*"));
         File f = chooser.showOpenDialog(window());
         if (f != null) {
             session.corpus().open(f.toPath());
@@ -270,7 +349,7 @@ public final class MainWindow {
 
     private void chooseCorpusFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a folder of .txt files");
+        chooser.setTitle(I18n.text("app.open.folderTitle"));
         File f = chooser.showDialog(window());
         if (f != null) {
             session.corpus().open(f.toPath());
@@ -281,7 +360,24 @@ public final class MainWindow {
         try {
             session.corpus().open(SampleFiles.corpus());
         } catch (RuntimeException e) {
-            session.notices().failure("Sample corpus", e);
+            session.notices().failure(I18n.text("app.notice.sample"), e);
+        }
+    }
+
+    /** The learner picked a language: the window redraws in place, the choice is kept for the next launch. */
+    private void languageChosen(Language language) {
+        I18n.setLanguage(language);
+        LanguagePreference.remember(language);
+        warnIfNoChineseFont(session.notices());
+    }
+
+    private static boolean fontWarned;
+
+    /** Chinese without a font that draws it would be boxes: say so once, in English, which any font draws. */
+    static void warnIfNoChineseFont(org.rnnlab.app.support.Notifier notices) {
+        if (I18n.language() == Language.SIMPLIFIED_CHINESE && !fontWarned && !CjkFonts.available()) {
+            fontWarned = true;
+            notices.warn(I18n.text(Language.ENGLISH, "app.font.missing.title"), I18n.text(Language.ENGLISH, "app.font.missing"));
         }
     }
 

@@ -7,7 +7,10 @@ import javafx.scene.image.Image;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.i18n.LanguagePreference;
 import org.rnnlab.app.session.LessonSession;
+import org.rnnlab.app.support.AppMemory;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.common.SampleFiles;
 
@@ -28,38 +31,77 @@ public final class RnnLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        // -Drnnlab.theme=dark and -Drnnlab.fontSize=18 start the way a projector demo needs.
-        Theme.darkProperty().set("dark".equalsIgnoreCase(System.getProperty("rnnlab.theme")));
+        // -Drnnlab.theme=dark and -Drnnlab.fontSize=18 start the way a projector demo needs; else as last time
+        AppMemory memory = AppMemory.forUser();
+        String theme = System.getProperty("rnnlab.theme");
+        Theme.darkProperty().set(theme != null ? "dark".equalsIgnoreCase(theme) : memory.dark().orElse(false));
         String font = System.getProperty("rnnlab.fontSize");
-        if (font != null) {
-            Theme.changeFontSize(Double.parseDouble(font) - Theme.fontSizeProperty().get());
-        }
+        double fontSize = font != null ? Double.parseDouble(font) : memory.fontSize().orElse(Theme.fontSizeProperty().get());
+        Theme.changeFontSize(fontSize - Theme.fontSizeProperty().get());
         Theme.apply();
+        // -Drnnlab.language=zh|en, else the learner's last choice, else the system's locale
+        I18n.setLanguage(LanguagePreference.initial());
         LessonSession session = new LessonSession();
         window = new MainWindow(session);
         // -Drnnlab.size=1920x1080 and -Drnnlab.step=vocabularyStep help screenshots and demos.
-        double[] size = windowSize(System.getProperty("rnnlab.size"), Screen.getPrimary().getVisualBounds());
+        String sizeFlag = System.getProperty("rnnlab.size");
+        AppMemory.WindowPlace place = sizeFlag == null ? memory.window().filter(RnnLabApp::onAScreen).orElse(null) : null;
+        double[] size = place != null ? new double[] {place.width(), place.height()}
+                : windowSize(sizeFlag, Screen.getPrimary().getVisualBounds());
         Scene scene = scene(window, size[0], size[1]);
-        stage.setTitle("RNN Lab: a recurrent neural network language model, step by step");
+        stage.titleProperty().bind(I18n.bind("app.window.title"));
         var icon = RnnLabApp.class.getResourceAsStream("/org/rnnlab/app/icon.png");
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
         }
         stage.setScene(scene);
-        stage.centerOnScreen();
-        stage.setOnCloseRequest(e -> window.dispose());
+        if (place != null) {
+            stage.setX(place.x());
+            stage.setY(place.y());
+            stage.setMaximized(place.maximized());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setOnCloseRequest(e -> {
+            memory.setWindow(new AppMemory.WindowPlace(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                    stage.isMaximized()));
+            window.dispose();
+        });
         stage.show();
-        String step = System.getProperty("rnnlab.step");
+        String step = System.getProperty("rnnlab.step", memory.lastStep().orElse(null));
         if (step != null) {
             window.select(step);
         }
+        window.remember(memory);
         // After the window is up: the engine loads and the sample corpus opens in the background.
+        MainWindow.warnIfNoChineseFont(session.notices());
         session.warmUpEngine();
+        // the corpus open last time, when it is still there; else the sample the lesson starts from
+        var last = memory.lastCorpus().orElse(null);
         try {
-            session.corpus().open(SampleFiles.corpus());
+            if (last != null) {
+                session.corpus().open(last.path(), last.column());
+            } else {
+                session.corpus().open(SampleFiles.corpus());
+            }
         } catch (RuntimeException e) {
-            session.notices().failure("Sample corpus", e);
+            session.notices().failure(I18n.text("app.notice.sample"), e);
         }
+    }
+
+    /** Whether most of a remembered window would show on one of today's screens (a projector may be gone). */
+    static boolean onAScreen(AppMemory.WindowPlace place) {
+        double w = Math.max(1, place.width());
+        double h = Math.max(1, place.height());
+        for (Screen screen : Screen.getScreensForRectangle(place.x(), place.y(), w, h)) {
+            Rectangle2D b = screen.getVisualBounds();
+            double ix = Math.min(b.getMaxX(), place.x() + w) - Math.max(b.getMinX(), place.x());
+            double iy = Math.min(b.getMaxY(), place.y() + h) - Math.max(b.getMinY(), place.y());
+            if (ix > 0 && iy > 0 && ix * iy >= 0.5 * w * h) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

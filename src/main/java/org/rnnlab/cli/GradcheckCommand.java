@@ -8,6 +8,7 @@ import org.rnnlab.common.Cancellation;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.Precision;
+import org.rnnlab.engine.ReferenceRnn;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.engine.WordClasses;
 import org.rnnlab.training.CheckedElement;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
         description = {"Compare backpropagation through time with central differences, element by element, on a "
                 + "small model (the lesson: C = 100, H = 10, seed 10, x = 0,1,2,3, y = 1,2,3,4).",
-                "Exits 1 when a parameter fails. --bptt-truncate shows that a truncated gradient is not the exact one."})
+                "Exits 1 when a parameter fails. --bptt-truncate shows that a truncated gradient is not the exact one; "
+                        + "--inject-bug checks the reference BPTT (engine/ReferenceRnn) with one classic mistake in it."})
 public final class GradcheckCommand implements Callable<Integer> {
     @Option(names = {"-C", "--vocabulary-size"}, paramLabel = "C", defaultValue = "" + LessonDefaults.GRADCHECK_WORD_DIM,
             description = "Default: ${DEFAULT-VALUE}.")
@@ -57,6 +59,19 @@ public final class GradcheckCommand implements Callable<Integer> {
                     + "words binned as if word i had frequency 1 / (i + 1)) (default: ${DEFAULT-VALUE}).")
     String outputLayer;
 
+    @Option(names = "--inject-bug", paramLabel = "NAME", completionCandidates = BugNames.class,
+            description = "Check the reference BPTT with this bug in it: ${COMPLETION-CANDIDATES}. "
+                    + "Each fails on the parameters it breaks; none passes.")
+    String injectBug;
+
+    /** The names --inject-bug accepts, for the help. */
+    static final class BugNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(ReferenceRnn.Bug.values()).map(ReferenceRnn.Bug::cliName).iterator();
+        }
+    }
+
     @Override
     public Integer call() {
         EngineThreads.configure(); // this command computes: the engine's threads first, the same for every step
@@ -80,6 +95,14 @@ public final class GradcheckCommand implements Callable<Integer> {
         if (bpttTruncate != null) {
             ModelOptions.positive("--bptt-truncate", bpttTruncate);
         }
+        ReferenceRnn.Bug bug = null;
+        if (injectBug != null) {
+            bug = ReferenceRnn.Bug.fromCliName(injectBug);
+            if (bug == null) {
+                throw new UserException("--inject-bug " + injectBug + " is not a known bug; choose one of "
+                        + String.join(", ", new BugNames()) + ".");
+            }
+        }
         int truncate = bpttTruncate == null ? 1000 : bpttTruncate;
         RnnModel model;
         if ("class".equals(outputLayer)) {
@@ -96,6 +119,12 @@ public final class GradcheckCommand implements Callable<Integer> {
         }
         GradientCheck check = bpttTruncate == null ? new GradientCheck(h, threshold)
                 : GradientCheck.truncated(h, threshold, bpttTruncate);
+        if (bug != null) {
+            ReferenceRnn.Bug injected = bug;
+            int k = bpttTruncate == null ? Integer.MAX_VALUE : bpttTruncate;
+            check = GradientCheck.of(h, threshold, (m, xs, ys) -> ReferenceRnn.gradients(m, xs, ys, k, injected));
+            System.out.println("Checking the reference BPTT with the bug " + bug.cliName() + ".");
+        }
         int[] failures = new int[1];
         long start = System.nanoTime();
         List<ParameterVerdict> verdicts = check.run(model, x, y, new GradientCheckListener() {

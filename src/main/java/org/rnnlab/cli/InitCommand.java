@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.common.LessonDefaults;
+import org.rnnlab.common.MemoryBudget;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.ModelFile;
 import org.rnnlab.engine.ModelInfo;
+import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.Vocabulary;
 import picocli.CommandLine.Command;
@@ -80,7 +82,11 @@ public final class InitCommand implements Callable<Integer> {
             throw new UserException(String.format(Locale.ROOT, "H = %d and C = %d make more than %,d parameters "
                     + "(2HC + H^2): choose smaller sizes.", hidden, c, LessonDefaults.MAX_PARAMETERS));
         }
-        RnnModel model = ModelOptions.initialise(vocabulary, c, hidden, bpttTruncate, seed, ModelOptions.precision(dtype),
+        Precision precision = ModelOptions.precision(dtype);
+        // the weights, drawn in float64 before any cast, and the file's buffer
+        MemoryBudget.require(MemoryBudget.modelBytes(LessonDefaults.parameterCount(c, hidden), 8, 2),
+                String.format(Locale.ROOT, "A model with C = %d and H = %d", c, hidden), "a smaller --hidden or --vocabulary-size");
+        RnnModel model = ModelOptions.initialise(vocabulary, c, hidden, bpttTruncate, seed, precision,
                 outputLayer, classes);
         ModelInfo info = ModelInfo.of(model, "RNN Lab (rnnlab init)").withSeed(seed);
         ModelFile.save(out, model, vocabulary, info);

@@ -43,17 +43,20 @@ public final class LossCommand implements Callable<Integer> {
         }
         RnnModel m = loaded.model();
         int n = limit == null ? prepared.size() : Math.min(limit, prepared.size());
-        List<int[]> xs = prepared.xs().subList(0, n);
-        List<int[]> ys = prepared.ys().subList(0, n);
         long words = 0;
-        for (int[] y : ys) {
-            words += y.length;
-        }
         ProgressBar bar = ProgressBar.forConsole();
         double total = 0;
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
-            total += m.totalLoss(xs.subList(from, to), ys.subList(from, to));
+            // the pairs of one chunk at a time: memory does not grow with the data set (or with --limit)
+            List<int[]> xs = new java.util.ArrayList<>(to - from);
+            List<int[]> ys = new java.util.ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                xs.add(prepared.x(i));
+                ys.add(prepared.y(i));
+                words += ys.get(ys.size() - 1).length;
+            }
+            total += m.totalLoss(xs, ys);
             bar.update(to, n, String.format(Locale.ROOT, "%,d/%,d sentences", to, n));
         }
         bar.clear();

@@ -1,7 +1,6 @@
 package org.rnnlab.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.rnnlab.common.UserException;
@@ -14,7 +13,6 @@ import org.rnnlab.text.Vocabulary;
 
 /** What the model commands share: reading a model with the right vocabulary, dtype names, number checks. */
 final class ModelOptions {
-    private static final String VOCABULARY_FILE = "vocabulary.tsv";
 
     private ModelOptions() {
     }
@@ -43,11 +41,7 @@ final class ModelOptions {
 
     /** The vocabulary of a 'prepare' output, without reading its sentences. */
     static Vocabulary readVocabulary(Path dataDir) {
-        if (!Files.isDirectory(dataDir)) {
-            throw new UserException("No prepared data folder " + dataDir + ": run 'rnnlab prepare --out " + dataDir
-                    + "' first.");
-        }
-        return Vocabulary.read(dataDir.resolve(VOCABULARY_FILE));
+        return org.rnnlab.text.PreparedData.readVocabulary(dataDir);
     }
 
     static void checkFits(LoadedModel loaded, Vocabulary vocabulary, Path modelFile, Path dataDir) {

@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
                 "  DIR/vocabulary.tsv  index<TAB>word<TAB>count",
                 "  DIR/sentences.txt   each sentence's tokens after replacement, with start and end tokens",
                 "  DIR/train.txt       the same as vocabulary indices",
-                "  DIR/stats.json      the numbers below, coverage and more"})
+                "  DIR/stats.json      the numbers below, coverage and more",
+                "  DIR/manifest.json   each file's size and SHA-256: readers refuse a mixed or partial folder",
+                "The folder is written whole (into a temporary folder, then renamed): an interrupted prepare",
+                "leaves the earlier set as it was. DIR must be new, empty or an earlier prepared set."})
 public final class PrepareCommand implements Callable<Integer> {
 
     @Option(names = "--corpus", paramLabel = "FILE",
@@ -41,6 +44,10 @@ public final class PrepareCommand implements Callable<Integer> {
             description = "The CSV column holding the text. Default: ${DEFAULT-VALUE}")
     String column;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "The corpus' text encoding, e.g. ISO-8859-1 or windows-1252 for Latin text. Default: ${DEFAULT-VALUE}")
+    String encoding;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the training set to")
     Path out;
 
@@ -52,17 +59,19 @@ public final class PrepareCommand implements Callable<Integer> {
                     + "(SENTENCE_START, SENTENCE_END and UNKNOWN_TOKEN); the lesson uses 8000");
         }
         if (corpus.equals(CorpusReader.SAMPLE_CORPUS) && !Files.exists(corpus)) {
-            throw new UserException("no corpus given and the sample corpus " + corpus
-                    + " is not in this folder; pass --corpus FILE");
+            // not run from the project folder (an installed app): the copy that ships inside the jar
+            corpus = org.rnnlab.common.SampleFiles.corpus();
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserException(out + " is a file, not a folder; choose another --out DIR");
         }
+        java.nio.charset.Charset charset = charset(encoding);
+        PreparedData.checkWritable(out);
         PrintWriter stdout = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         TerminalProgress progress = TerminalProgress.onStderr();
         PreparedData data;
         try {
-            data = PreparedData.prepare(corpus, column, vocabularySize, progress, Cancellation.NONE);
+            data = PreparedData.prepare(corpus, column, charset, vocabularySize, progress, Cancellation.NONE);
         } finally {
             progress.done();
         }
@@ -81,10 +90,25 @@ public final class PrepareCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "%s: %d documents, %d tokens; the vocabulary covers %.2f%% of them.%n",
                 data.corpusDescription(), s.documents(), s.tokens(), 100 * s.coverage());
         if (s.malformedBytes() > 0) {
-            System.err.println("Warning: " + s.malformedBytes() + " bytes were not valid UTF-8 and were replaced by U+FFFD.");
+            System.err.println("Warning: " + s.malformedBytes() + " bytes were not valid " + charset.name()
+                    + " and were replaced by U+FFFD" + (charset.equals(java.nio.charset.StandardCharsets.UTF_8)
+                    ? "; if the corpus is Latin text, pass --encoding windows-1252 (or ISO-8859-1)." : "."));
         }
-        System.err.println("Wrote " + out.resolve("vocabulary.tsv") + ", sentences.txt, train.txt and stats.json.");
+        if (data.unclosedQuote() != null) {
+            System.err.println("Warning: " + data.unclosedQuote().describe(corpus) + ".");
+        }
+        System.err.println("Wrote " + out.resolve("vocabulary.tsv") + ", sentences.txt, train.txt, stats.json and manifest.json.");
         return 0;
+    }
+
+    /** The named encoding, or a one-line error listing common ones. */
+    static java.nio.charset.Charset charset(String name) {
+        try {
+            return java.nio.charset.Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--encoding " + name + " is not an encoding this Java knows; try UTF-8, "
+                    + "windows-1252 or ISO-8859-1");
+        }
     }
 
     /** Progress on one self-overwriting line of stderr, only when a person is watching. */

@@ -1,6 +1,7 @@
 package org.rnnlab.cli;
 
 import org.rnnlab.common.CancelledException;
+import org.rnnlab.common.MemoryBudget;
 import org.rnnlab.common.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 LossCommand.class,
                 GradcheckCommand.class,
+                BpttCommand.class,
                 GenerateCommand.class,
                 PredictCommand.class,
                 BenchCommand.class,
@@ -45,6 +47,9 @@ public final class RnnLabCommand implements Runnable {
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (MemoryBudget.isOutOfMemory(ex)) {
+                return outOfMemory(commandLine);
+            }
             if (ex instanceof UserException) {
                 commandLine.getErr().println("rnnlab: " + ex.getMessage());
                 return 2;
@@ -64,7 +69,37 @@ public final class RnnLabCommand implements Runnable {
             }
             return 1;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Exceptions to the handler above; an Error passes it by
+            return outOfMemory(commandOf(cli, args));
+        }
+    }
+
+    /** Which subcommand the arguments name (for the message), or the top command. */
+    private static CommandLine commandOf(CommandLine cli, String[] args) {
+        for (String a : args) {
+            CommandLine sub = cli.getSubcommands().get(a);
+            if (sub != null) {
+                return sub;
+            }
+        }
+        return cli;
+    }
+
+    /** One line, a distinct exit status; what lowers the need depends on the command. */
+    private static int outOfMemory(CommandLine commandLine) {
+        String name = commandLine.getCommandName();
+        String lower = switch (name) {
+            case "prepare", "tokenize" -> "split the corpus into smaller files";
+            case "init", "train", "gradcheck" -> "choose a smaller --hidden or --vocabulary-size";
+            case "loss" -> "compute it on fewer sentences with --limit";
+            default -> "";
+        };
+        commandLine.getErr().println("rnnlab: " + MemoryBudget.outOfMemory("'rnnlab " + name + "'", lower));
+        commandLine.getErr().flush();
+        return MemoryBudget.EXIT_OUT_OF_MEMORY;
     }
 
     private static String describe(java.io.IOException io) {

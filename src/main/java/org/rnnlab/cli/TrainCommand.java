@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.common.LessonDefaults;
+import org.rnnlab.common.MemoryBudget;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.ModelFile;
@@ -23,6 +24,7 @@ import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.Vocabulary;
 import org.rnnlab.text.Tokens;
 import org.rnnlab.text.TreebankTokenizer;
+import org.rnnlab.training.Checkpoint;
 import org.rnnlab.training.LiveStreams;
 import org.rnnlab.training.RunEnd;
 import org.rnnlab.training.RunLogWriter;
@@ -127,6 +129,20 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}: never).")
     int gradcheckEvery;
 
+    @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Every SECONDS of training, and when stopped, save the run (weights, rate, position, curves) to "
+                    + "--checkpoint, atomically; 0: never (default: ${DEFAULT-VALUE}).")
+    double checkpointEvery;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Where to save the checkpoints (default: beside --out, trained.npz giving trained.checkpoint.npz). "
+                    + "Removed when the run ends well.")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Go on from this checkpoint, exactly where the run stopped: give the options of the run that wrote it.")
+    Path resume;
+
     @Option(names = "--log", paramLabel = "FILE",
             description = "Write the run as JSON Lines, one object per event (\"event\": start, evaluation, halving, probe, "
                     + "gradcheck, end), each appended as it comes, so the file can be followed and survives a killed run.")
@@ -159,6 +175,16 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserException("--validation-fraction must be at least 0 and below 1, not " + validationFraction + ".");
         }
         ModelOptions.notNegative("--gradcheck-every", gradcheckEvery);
+        if (!(checkpointEvery >= 0) || Double.isInfinite(checkpointEvery)) {
+            throw new UserException("--checkpoint-every must be 0 or more seconds, not " + checkpointEvery + ".");
+        }
+        if (resume != null && init != null) {
+            throw new UserException("--resume and --init both name a model to start from: drop --init.");
+        }
+        Path checkpointFile = checkpoint != null ? checkpoint : Checkpoint.defaultFor(out);
+        if (checkpointEvery > 0) {
+            OutputCheck.file(checkpointFile, "--checkpoint");
+        }
 
         PreparedData prepared = PreparedData.read(data);
         Vocabulary vocabulary = prepared.vocabulary();
@@ -175,8 +201,10 @@ public final class TrainCommand implements Callable<Integer> {
         RnnModel model;
         Long modelSeed;
         List<Double> history = new ArrayList<>();
-        if (init != null) {
-            LoadedModel loaded = ModelFile.load(init);
+        Checkpoint.Loaded resumed = resume == null ? null : Checkpoint.load(resume);
+        if (init != null || resumed != null) {
+            LoadedModel loaded = resumed != null ? resumed.model() : ModelFile.load(init);
+            Path init = resumed != null ? resume : this.init;
             ModelOptions.checkFits(loaded, vocabulary, init, data);
             if (loaded.vocabulary() != null && !loaded.vocabulary().words().equals(vocabulary.words())) {
                 throw new UserException(init.getFileName() + " was made for other words than " + data
@@ -191,6 +219,10 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UserException("--output-layer " + outputLayer + " disagrees with " + init + ", whose output layer is "
                         + (model.isClassBased() ? "class-based" : "the full softmax") + ": drop --output-layer.");
             }
+            // the loaded weights are held already; the run adds gradients, a last good copy and the engine's mirror
+            MemoryBudget.require(MemoryBudget.modelBytes(model.parameterCount(), model.precision() == Precision.FLOAT32 ? 4 : 8,
+                    MemoryBudget.TRAINING_COPIES - 1), String.format(Locale.ROOT, "Training a model with C = %d and H = %d",
+                    model.wordDim(), model.hiddenDim()), "a smaller --hidden");
             if (precision != null && precision != model.precision()) {
                 model = model.withPrecision(precision);
             }
@@ -205,6 +237,10 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UserException(String.format(Locale.ROOT, "H = %d and C = %d make more than %,d parameters "
                         + "(2HC + H^2): choose a smaller --hidden.", h, vocabulary.size(), LessonDefaults.MAX_PARAMETERS));
             }
+            Precision p = precision == null ? Precision.FLOAT32 : precision;
+            MemoryBudget.require(MemoryBudget.modelBytes(LessonDefaults.parameterCount(vocabulary.size(), h),
+                    p == Precision.FLOAT32 ? 4 : 8, MemoryBudget.TRAINING_COPIES),
+                    String.format(Locale.ROOT, "Training a model with C = %d and H = %d", vocabulary.size(), h), "a smaller --hidden");
             model = ModelOptions.initialise(vocabulary, vocabulary.size(), h,
                     bpttTruncate == null ? LessonDefaults.BPTT_TRUNCATE : bpttTruncate, seed,
                     precision == null ? Precision.FLOAT32 : precision, outputLayer == null ? "full" : outputLayer, classes);
@@ -217,6 +253,24 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(learningRate, epochs, evaluateLossAfter, shuffle, seed)
                 .withValidationFraction(validationFraction);
         SgdTrainer trainer = new SgdTrainer(model, xs, ys, config, LiveStreams.PROBE_ONLY.withGradcheckEverySteps(gradcheckEvery));
+        Checkpoint.Settings settings = new Checkpoint.Settings(ModelFile.corpusHash(vocabulary, xs, ys), n, learningRate, epochs,
+                evaluateLossAfter, seed, shuffle, validationFraction, model.hiddenDim(), model.wordDim(),
+                model.precision().dtypeName(), model.bpttTruncate());
+        if (resumed != null) {
+            List<String> differ = resumed.settings().differences(settings);
+            if (!differ.isEmpty()) {
+                throw new UserException(resume.getFileName() + " was written by another run: " + differ.get(0)
+                        + (differ.size() > 1 ? " and " + (differ.size() - 1) + " more" : "")
+                        + "; resume with the options of the run that wrote it.");
+            }
+            trainer.resume(resumed.state(), resumed.lastGood());
+        }
+        if (checkpointEvery > 0) {
+            Long checkpointSeed = modelSeed;
+            trainer.saveStateEvery((long) (checkpointEvery * 1e9), (state, live, lastGood) -> Checkpoint.save(checkpointFile,
+                    live, lastGood, vocabulary, ModelInfo.of(live, "RNN Lab (rnnlab train), checkpoint").withSeed(checkpointSeed),
+                    settings, state));
+        }
         // Ctrl-C (or SIGTERM): stop between two steps, let this thread save, then let the JVM exit. Registered before the
         // first line is printed, so a signal that follows the line always finds the hook and its one-line answer.
         CountDownLatch saved = new CountDownLatch(1);
@@ -375,12 +429,20 @@ public final class TrainCommand implements Callable<Integer> {
                     }
                     ModelFile.save(out, model, vocabulary, info);
                     stderr.println(String.format(Locale.ROOT,
-                            "rnnlab: training stopped after %,d examples; the model as it is now was saved to %s.",
-                            trainer.examplesSeen(), out));
+                            "rnnlab: training stopped after %,d examples; the model as it is now was saved to %s%s.",
+                            trainer.examplesSeen(), out, checkpointEvery > 0 ? "; to go on from there, run the same command "
+                                    + "with --resume " + checkpointFile : ""));
                     return EXIT_STOPPED;
                 }
                 default -> {
                     ModelFile.save(out, model, vocabulary, info);
+                    if (checkpointEvery > 0) {
+                        try {
+                            java.nio.file.Files.deleteIfExists(checkpointFile); // served its purpose: the run ended well
+                        } catch (java.io.IOException e) {
+                            stderr.println("rnnlab: note: could not remove the checkpoint " + checkpointFile + " (" + e.getMessage() + ").");
+                        }
+                    }
                     stdout.println(String.format(Locale.ROOT, "Saved the model to %s (loss %f after %,d examples).",
                             out, trainer.lastGoodLoss(), trainer.examplesSeen()));
                     return 0;

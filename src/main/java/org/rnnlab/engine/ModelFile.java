@@ -46,6 +46,15 @@ public final class ModelFile {
 
     /** Writes the model atomically: a crash mid-write leaves any previous file whole. */
     public static void save(Path npz, RnnModel model, Vocabulary vocabulary, ModelInfo info) {
+        save(npz, model, vocabulary, info, Map.of(), Map.of());
+    }
+
+    /**
+     * As above, with more arrays and entries in the same archive (a training checkpoint's last good
+     * weights and its state): numpy still reads U, V and W, and {@link #load} ignores the rest.
+     */
+    public static void save(Path npz, RnnModel model, Vocabulary vocabulary, ModelInfo info,
+                            Map<String, INDArray> moreArrays, Map<String, byte[]> moreEntries) {
         if (vocabulary != null && vocabulary.size() != model.wordDim()) {
             throw new IllegalArgumentException("vocabulary of " + vocabulary.size() + " words for a model with C = "
                     + model.wordDim());
@@ -63,10 +72,16 @@ public final class ModelFile {
                     w.array(CLASS_WEIGHTS, model.X());
                     w.array(CLASS_BOUNDARIES, org.nd4j.linalg.factory.Nd4j.createFromArray(model.classes().boundaries()));
                 }
+                for (Map.Entry<String, INDArray> a : moreArrays.entrySet()) {
+                    w.array(a.getKey(), a.getValue());
+                }
                 if (vocabularyBytes != null) {
                     w.entry(VOCABULARY_ENTRY, vocabularyBytes);
                 }
                 w.entry(INFO_ENTRY, json);
+                for (Map.Entry<String, byte[]> e : moreEntries.entrySet()) {
+                    w.entry(e.getKey(), e.getValue());
+                }
                 w.finish();
             });
         } catch (IOException e) {

@@ -184,16 +184,44 @@ public final class Npy {
         out.write(toBytes(array));
     }
 
-    /** The complete .npy file of one array. */
-    public static byte[] toBytes(INDArray array) {
-        String descr = switch (array.dataType()) {
+    private static String descr(INDArray array) {
+        return switch (array.dataType()) {
             case FLOAT -> "<f4";
             case DOUBLE -> "<f8";
             case INT -> "<i4";
             case LONG -> "<i8";
             default -> throw new IllegalArgumentException("cannot write " + array.dataType() + " as .npy");
         };
-        byte[] header = header(descr, false, array.shape());
+    }
+
+    /** The .npy header of {@code array} (format 1.0, little-endian, C order). */
+    static byte[] headerOf(INDArray array) {
+        return header(descr(array), false, array.shape());
+    }
+
+    /**
+     * The array's elements as they lie in its own memory, little-endian and in C order, without a copy:
+     * a save then streams them instead of holding a second copy of the weights. Null when the memory is
+     * not laid out so (a view, another order, a big-endian machine): write {@link #toBytes} then.
+     */
+    static ByteBuffer littleEndianView(INDArray array) {
+        if (array.isView() || array.ordering() != 'c' || array.offset() != 0 || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN
+                || array.data().length() != array.length()) {
+            return null;
+        }
+        ByteBuffer all = array.data().asNio();
+        long bytes = array.length() * array.dataType().width();
+        if (all == null || all.capacity() < bytes) {
+            return null;
+        }
+        ByteBuffer view = all.duplicate();
+        view.position(0).limit((int) bytes);
+        return view.slice().asReadOnlyBuffer();
+    }
+
+    /** The complete .npy file of one array. */
+    public static byte[] toBytes(INDArray array) {
+        byte[] header = headerOf(array);
         long n = array.length();
         int size = array.dataType().width();
         if ((long) header.length + n * size > Integer.MAX_VALUE - 64) {

@@ -111,7 +111,32 @@ public final class Npz implements Closeable {
         }
 
         public Writer array(String name, INDArray array) throws IOException {
-            return stored(name + ".npy", Npy.toBytes(array));
+            java.nio.ByteBuffer data = Npy.littleEndianView(array);
+            if (data == null) {
+                return stored(name + ".npy", Npy.toBytes(array));
+            }
+            // streamed from the array's own memory: a save never holds a second copy of the weights
+            byte[] header = Npy.headerOf(array);
+            CRC32 crc = new CRC32();
+            crc.update(header);
+            crc.update(data.duplicate());
+            long size = header.length + (long) data.remaining();
+            ZipEntry e = new ZipEntry(name + ".npy");
+            e.setMethod(ZipEntry.STORED);
+            e.setCrc(crc.getValue());
+            e.setSize(size);
+            e.setCompressedSize(size);
+            zip.putNextEntry(e);
+            zip.write(header);
+            byte[] chunk = new byte[1 << 16];
+            java.nio.ByteBuffer rest = data.duplicate();
+            while (rest.hasRemaining()) {
+                int k = Math.min(chunk.length, rest.remaining());
+                rest.get(chunk, 0, k);
+                zip.write(chunk, 0, k);
+            }
+            zip.closeEntry();
+            return this;
         }
 
         /** A non-array entry (text, JSON); compressed, since text shrinks well. */

@@ -3,6 +3,7 @@ package org.rnnlab.text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,11 +51,15 @@ public final class CorpusReader {
     private final List<Path> files;
     private final long totalBytes;
     private final InputStream stream;   // standard input, read once; null for files
+    private final java.nio.charset.Charset charset;
+    private UnclosedQuote unclosedQuote;
     private long malformedBytes;
     private long documents;
 
-    private CorpusReader(Path path, Kind kind, String column, int columnIndex, List<Path> files) {
+    private CorpusReader(Path path, Kind kind, String column, int columnIndex, List<Path> files,
+                         java.nio.charset.Charset charset) {
         this.path = path;
+        this.charset = charset;
         this.kind = kind;
         this.column = column;
         this.columnIndex = columnIndex;
@@ -79,6 +84,7 @@ public final class CorpusReader {
         this.files = List.of();
         this.totalBytes = -1;
         this.stream = stream;
+        this.charset = StandardCharsets.UTF_8;
     }
 
     /**
@@ -119,6 +125,17 @@ public final class CorpusReader {
      * @throws UserException with one sentence for the user when the corpus cannot be used
      */
     public static CorpusReader open(Path path, String column) {
+        return open(path, column, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #open(Path, String)}, for text in another encoding (Latin-1, Windows-1252...); UTF-8
+     * when {@code charset} is null.
+     */
+    public static CorpusReader open(Path path, String column, java.nio.charset.Charset charset) {
+        if (charset == null) {
+            charset = StandardCharsets.UTF_8;
+        }
         if (path == null) {
             throw new UserException("no corpus given; pass a .csv file, a .txt file or a folder of .txt files");
         }
@@ -147,7 +164,7 @@ public final class CorpusReader {
                 throw new UserException("the folder " + path + " holds no text (no non-empty .txt file); "
                         + "put the text in .txt files there or give a .csv file");
             }
-            return new CorpusReader(path, Kind.FOLDER, null, -1, nonEmpty);
+            return new CorpusReader(path, Kind.FOLDER, null, -1, nonEmpty, charset);
         }
         if (!Files.isReadable(path)) {
             throw new UserException("cannot read " + path + " (check its permissions)");
@@ -159,10 +176,10 @@ public final class CorpusReader {
         checkText(path);
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
-            int index = findColumn(path, col);
-            return new CorpusReader(path, Kind.CSV, col, index, List.of(path));
+            int index = findColumn(path, col, charset);
+            return new CorpusReader(path, Kind.CSV, col, index, List.of(path), charset);
         }
-        return new CorpusReader(path, Kind.TEXT, null, -1, List.of(path));
+        return new CorpusReader(path, Kind.TEXT, null, -1, List.of(path), charset);
     }
 
     private static long size(Path p) {
@@ -206,9 +223,9 @@ public final class CorpusReader {
                 .get();
     }
 
-    private static int findColumn(Path p, String col) {
+    private static int findColumn(Path p, String col, java.nio.charset.Charset charset) {
         List<String> header;
-        try (Utf8Reader r = new Utf8Reader(Files.newInputStream(p));
+        try (DecodingReader r = new DecodingReader(Files.newInputStream(p), charset);
              CSVParser parser = CSVParser.builder().setReader(r).setFormat(csvFormat()).get()) {
             header = parser.getHeaderNames();
         } catch (IOException e) {
@@ -261,7 +278,7 @@ public final class CorpusReader {
         malformedBytes = 0;
         Counter counter = new Counter(p, totalBytes);
         if (stream != null) {
-            Utf8Reader r = new Utf8Reader(stream);
+            DecodingReader r = new DecodingReader(stream);
             try {
                 readParagraphs(r, sink, counter, c);
             } catch (IOException e) {
@@ -298,7 +315,7 @@ public final class CorpusReader {
             this.total = total;
         }
 
-        void document(Utf8Reader r) {
+        void document(DecodingReader r) {
             documents++;
             long done = bytesBefore + r.bytesRead();
             if (done - lastReported >= PROGRESS_EVERY_BYTES) {
@@ -310,9 +327,10 @@ public final class CorpusReader {
     }
 
     private void readCsv(Path f, Consumer<Document> sink, Counter counter, Cancellation cancel) {
-        Utf8Reader reader = null;
-        try (Utf8Reader r = new Utf8Reader(Files.newInputStream(f));
-             CSVParser parser = CSVParser.builder().setReader(r).setFormat(csvFormat()).get()) {
+        DecodingReader reader = null;
+        try (DecodingReader r = new DecodingReader(Files.newInputStream(f), charset);
+             QuoteTracker quotes = new QuoteTracker(r);
+             CSVParser parser = CSVParser.builder().setReader(quotes).setFormat(csvFormat()).get()) {
             reader = r;
             for (CSVRecord record : parser) {
                 cancel.throwIfCancelled();
@@ -322,6 +340,11 @@ public final class CorpusReader {
                 counter.document(r);
             }
             counter.bytesBefore += r.bytesRead();
+            if (quotes.endedInsideQuotes()) {
+                // Python reads a last record cut inside its quotes, and so do we (the lesson's sample ends so),
+                // but never silently: a quote left open mid-file swallows the rest of it into one record
+                unclosedQuote = new UnclosedQuote(counter.documents, quotes.openedOnLine(), quotes.lines());
+            }
         } catch (IOException e) {
             throw cannotRead(f, e);
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -344,8 +367,8 @@ public final class CorpusReader {
 
     /** Paragraphs: runs of lines separated by blank (white-space only) lines. */
     private void readText(Path f, Consumer<Document> sink, Counter counter, Cancellation cancel) {
-        Utf8Reader reader = null;
-        try (Utf8Reader r = new Utf8Reader(Files.newInputStream(f))) {
+        DecodingReader reader = null;
+        try (DecodingReader r = new DecodingReader(Files.newInputStream(f), charset)) {
             reader = r;
             readParagraphs(r, sink, counter, cancel);
             counter.bytesBefore += r.bytesRead();
@@ -358,7 +381,7 @@ public final class CorpusReader {
         }
     }
 
-    private void readParagraphs(Utf8Reader r, Consumer<Document> sink, Counter counter, Cancellation cancel)
+    private void readParagraphs(DecodingReader r, Consumer<Document> sink, Counter counter, Cancellation cancel)
             throws IOException {
         char[] buf = new char[1 << 14];
         StringBuilder paragraph = new StringBuilder();
@@ -393,7 +416,7 @@ public final class CorpusReader {
         emit(paragraph, sink, counter, r, cancel);
     }
 
-    private void emit(StringBuilder paragraph, Consumer<Document> sink, Counter counter, Utf8Reader r,
+    private void emit(StringBuilder paragraph, Consumer<Document> sink, Counter counter, DecodingReader r,
                       Cancellation cancel) {
         boolean blank = true;
         for (int i = 0; i < paragraph.length() && blank; i++) {
@@ -408,6 +431,31 @@ public final class CorpusReader {
     }
 
     /** Bytes that were not valid UTF-8 and were replaced by U+FFFD in the last {@link #forEach}. */
+    /**
+     * A CSV file's last record, cut by the end of the file inside its quotes (read to the end as one
+     * record), or null. {@code record} counts from 1; {@code fromLine} is where its quote opened,
+     * {@code lines} the file's lines.
+     */
+    public record UnclosedQuote(long record, long fromLine, long lines) {
+        /** One sentence for the learner, for a warning. */
+        public String describe(Path file) {
+            long swallowed = lines - fromLine + 1;
+            return "the quote opened on line " + fromLine + " of " + file.getFileName() + " (record " + record
+                    + ") is never closed, so its last " + swallowed + " line" + (swallowed == 1 ? "" : "s")
+                    + " were read as one text; if that is not meant, close the quote";
+        }
+    }
+
+    /** After {@link #forEach}: the CSV record left inside an open quote at the end of the file, or null. */
+    public UnclosedQuote unclosedQuote() {
+        return unclosedQuote;
+    }
+
+    /** The encoding the corpus is read in. */
+    public java.nio.charset.Charset charset() {
+        return charset;
+    }
+
     public long malformedBytes() {
         return malformedBytes;
     }

@@ -106,19 +106,22 @@ public final class Vocabulary {
     /** Writes {@code index<TAB>word<TAB>count} lines, atomically. */
     public void write(Path tsv) {
         try {
-            AtomicFiles.write(tsv, out -> {
-                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < words.size(); i++) {
-                    line.setLength(0);
-                    line.append(i).append('\t').append(words.get(i)).append('\t').append(counts[i]).append('\n');
-                    w.write(line.toString());
-                }
-                w.flush();
-            });
+            AtomicFiles.write(tsv, this::writeTo);
         } catch (IOException e) {
             throw new UserException("cannot write " + tsv + ": " + e.getMessage() + " (check the folder exists and is writable)", e);
         }
+    }
+
+    /** The lines of {@link #write(Path)}, to a stream (left open). */
+    public void writeTo(java.io.OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            line.setLength(0);
+            line.append(i).append('\t').append(words.get(i)).append('\t').append(counts[i]).append('\n');
+            w.write(line.toString());
+        }
+        w.flush();
     }
 
     /** Reads a file written by {@link #write(Path)}. */

@@ -72,6 +72,12 @@ public final class DivergenceRule {
         return steps >= MIN_STEPS && recentLoss > bound ? OptionalDouble.of(recentLoss) : OptionalDouble.empty();
     }
 
+    /** Puts back what {@link #recentLoss()} and {@link #steps()} said, for a resumed run. */
+    public void restore(double recentLoss, long steps) {
+        this.recentLoss = recentLoss;
+        this.steps = steps;
+    }
+
     /** True when an evaluation's loss per word on the training set breaks the rule: NaN, infinite or above the bound. */
     public boolean rejectsEvaluation(double loss) {
         return !Double.isFinite(loss) || loss > bound;

@@ -21,9 +21,9 @@ import org.rnnlab.engine.RnnModel;
  * {@link #runSample} checks a sample of the elements instead, cheap enough to run while training.
  */
 public final class GradientCheck {
-    /** The gradient under test; package-private so that a test can inject a wrong one. */
+    /** The gradient under test: the engine's exact BPTT, or another one (a reference with an injected bug). */
     @FunctionalInterface
-    interface GradientFunction {
+    public interface GradientFunction {
         Gradients compute(RnnModel model, int[] x, int[] y);
     }
 
@@ -53,6 +53,11 @@ public final class GradientCheck {
      */
     public static GradientCheck truncated(double h, double threshold, int bpttTruncate) {
         return new GradientCheck(h, threshold, (m, x, y) -> m.bptt(x, y, bpttTruncate));
+    }
+
+    /** Checks the gradients {@code gradient} computes, e.g. the reference BPTT with an injected bug. */
+    public static GradientCheck of(double h, double threshold, GradientFunction gradient) {
+        return new GradientCheck(h, threshold, gradient);
     }
 
     /** The lesson's h = 0.001 and threshold = 0.01. */

@@ -86,6 +86,14 @@ public final class SgdTrainer {
     private RnnModel lastGood;
     private double lastGoodLoss = Double.NaN;
     private int evaluationChunk = 16; // training thread only
+    private TrainerState resumeFrom;          // set before run(), or null
+    private RnnModel resumeLastGood;
+    private TrainerState.Sink stateSink;      // set before run(), or null
+    private long stateEveryNanos;
+    private double previousLoss = Double.NaN; // training thread only, as the next three
+    private int epochNow;
+    private int indexNow;
+    private int[] orderNow;
     private volatile long trainingNanos;
 
     /** A trainer that probes when a probe is set ({@link LiveStreams#PROBE_ONLY}) and checks no gradient. */
@@ -269,6 +277,37 @@ public final class SgdTrainer {
         return lastGoodLoss;
     }
 
+    /**
+     * Hands the run's state and weights to {@code sink} every {@code everyNanos} of training (between two
+     * steps) and once more when the run is stopped after its first step. Call before {@link #run()}.
+     */
+    public void saveStateEvery(long everyNanos, TrainerState.Sink sink) {
+        this.stateEveryNanos = everyNanos;
+        this.stateSink = sink;
+    }
+
+    /**
+     * Makes {@link #run()} go on from {@code state}: the model must hold the weights saved with it, and
+     * the trainer the same data and configuration. The steps that follow are those the interrupted run
+     * would have taken.
+     */
+    public void resume(TrainerState state, RnnModel lastGood) {
+        if (state.order().length != trainXs.size()) {
+            throw new UserException("The saved run trained on " + state.order().length + " sentences, this one on "
+                    + trainXs.size() + ": resume it with the same data and options.");
+        }
+        this.resumeFrom = state;
+        this.resumeLastGood = lastGood;
+    }
+
+    /** The run's state now (on the training thread, or after {@link #run()} returned). */
+    private TrainerState state(double lr, long seen) {
+        synchronized (evaluations) {
+            return new TrainerState(epochNow, indexNow, orderNow.clone(), lr, previousLoss, seen, lastGoodLoss,
+                    rule.recentLoss(), rule.steps(), List.copyOf(evaluations), trainingNanos);
+        }
+    }
+
     /** Trains until the epochs are done, {@link #stop()} is called or the loss diverges. Call once. */
     public void run() {
         synchronized (this) {
@@ -279,7 +318,6 @@ public final class SgdTrainer {
         }
         runStart = System.nanoTime();
         lastGood = model.copy();
-        watch.start(runStart, emitter);
         int n = trainXs.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -287,38 +325,71 @@ public final class SgdTrainer {
         }
         SplittableRandom rng = new SplittableRandom(config.seed());
         double lr = config.learningRate();
-        double previous = Double.NaN;
         long seen = 0;
         int epochs = config.epochs();
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            if (epoch % config.evaluateLossAfter() == 0) {
+        int firstEpoch = 0;
+        int firstIndex = 0;
+        TrainerState resumed = resumeFrom;
+        if (resumed != null) {
+            if (config.shuffle()) {
+                // the same draws as the interrupted run: its generator is where it was after that epoch's shuffle
+                int[] scratch = new int[n];
+                for (int e = 0; e <= resumed.epoch(); e++) {
+                    shuffle(scratch, rng);
+                }
+            }
+            System.arraycopy(resumed.order(), 0, order, 0, n);
+            lr = resumed.learningRate();
+            learningRate = lr;
+            previousLoss = resumed.previousLoss();
+            seen = resumed.examplesSeen();
+            examplesSeen = seen;
+            evaluations.addAll(resumed.evaluations());
+            lastGoodLoss = resumed.lastGoodLoss();
+            if (resumeLastGood != null) {
+                lastGood.copyFrom(resumeLastGood);
+            }
+            rule.restore(resumed.recentLoss(), resumed.ruleSteps());
+            runStart -= resumed.trainingNanos();
+            firstEpoch = resumed.epoch();
+            firstIndex = resumed.nextIndex();
+        }
+        orderNow = order;
+        watch.start(runStart, emitter);
+        long lastSaved = System.nanoTime();
+        for (int epoch = firstEpoch; epoch < epochs; epoch++) {
+            boolean continuing = resumed != null && epoch == firstEpoch; // its evaluation and shuffle were done
+            epochNow = epoch;
+            indexNow = continuing ? firstIndex : 0;
+            if (!continuing && epoch % config.evaluateLossAfter() == 0) {
                 // Pause before a (possibly long) evaluation too; a granted single step covers it and the step after.
                 if ((pauseRequested || stopRequested) && !checkpoint(false)) {
                     cancel(seen);
+                    saveOnStop(lr, seen);
                     return;
                 }
                 double loss = evaluate(seen, epoch, lr);
                 if (Double.isNaN(loss)) {
+                    if (outcome == Outcome.CANCELLED) {
+                        saveOnStop(lr, seen);
+                    }
                     return; // stopped or diverged, already reported
                 }
-                if (!Double.isNaN(previous) && loss > previous) {
+                if (!Double.isNaN(previousLoss) && loss > previousLoss) {
                     lr *= 0.5;
                     learningRate = lr;
                     emit(new TrainingEvent.LearningRateHalved(seen, epoch, lr));
                 }
-                previous = loss;
+                previousLoss = loss;
             }
-            if (config.shuffle()) {
-                for (int i = n - 1; i > 0; i--) {
-                    int j = rng.nextInt(i + 1);
-                    int t = order[i];
-                    order[i] = order[j];
-                    order[j] = t;
-                }
+            if (!continuing && config.shuffle()) {
+                shuffle(order, rng);
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = continuing ? firstIndex : 0; i < n; i++) {
+                indexNow = i;
                 if ((pauseRequested || stopRequested) && !checkpoint(true)) {
                     cancel(seen);
+                    saveOnStop(lr, seen);
                     return;
                 }
                 if (requestedRate.get() != NO_RATE) {
@@ -345,15 +416,50 @@ public final class SgdTrainer {
                     emit(new TrainingEvent.Step(seen, epoch, i, k, n, perWord, lr, nanos));
                 }
                 watch.afterStep(seen, epoch, single, t1, elapsed(t1), emitter);
+                if (stateSink != null && t1 - lastSaved >= stateEveryNanos) {
+                    indexNow = i + 1;
+                    stateSink.save(state(lr, seen), model, lastGood);
+                    lastSaved = System.nanoTime();
+                }
             }
+            indexNow = n;
             emit(new TrainingEvent.EpochEnd(epoch, seen));
         }
         watch.finish(seen, epochs, System.nanoTime(), emitter);
         if (Double.isNaN(evaluate(seen, epochs, lr))) {
+            if (outcome == Outcome.CANCELLED) {
+                saveOnStop(lr, seen);
+            }
             return;
         }
         outcome = Outcome.FINISHED;
         emit(new TrainingEvent.Finished(seen));
+    }
+
+    /** Fisher-Yates, as each epoch's --shuffle draws it. */
+    private static void shuffle(int[] order, SplittableRandom rng) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /**
+     * A stop hands the state over once more, so the run can be resumed from exactly there. A stop at an
+     * epoch's start (or in its evaluation) resumes from the end of the epoch before, which then does
+     * both again; before the first step there is nothing to save.
+     */
+    private void saveOnStop(double lr, long seen) {
+        if (stateSink == null || seen == 0) {
+            return;
+        }
+        if (indexNow == 0) {
+            epochNow -= 1;
+            indexNow = orderNow.length;
+        }
+        stateSink.save(state(lr, seen), model, lastGood);
     }
 
     /** The run's time up to {@code now}, pauses left out; kept for {@link #trainingNanos()}. */

@@ -40,4 +40,27 @@ class GradcheckCommandTest {
         InitCommandTest.assertOneLineError(CliRun.run("gradcheck", "--x", "0,500", "--y", "1,2"), "500");
         InitCommandTest.assertOneLineError(CliRun.run("gradcheck", "--h", "0"), "--h");
     }
+
+    @Test
+    void everyInjectedBugFailsOnTheParametersItBreaksAndNoBugPasses() {
+        for (org.rnnlab.engine.ReferenceRnn.Bug bug : org.rnnlab.engine.ReferenceRnn.Bug.values()) {
+            CliRun r = CliRun.run("gradcheck", "--inject-bug", bug.cliName());
+            java.util.Set<String> broken = org.rnnlab.engine.ReferenceRnnBugsAccess.broken(bug);
+            assertEquals(broken.isEmpty() ? 0 : 1, r.exit(), bug.cliName() + "\n" + r);
+            for (String p : List.of("U", "V", "W")) {
+                String verdict = broken.contains(p) ? "Gradient Check ERROR: parameter=" + p + " ix=("
+                        : "Gradient check for parameter " + p + " passed.";
+                assertTrue(r.out().contains(verdict), bug.cliName() + " should print " + verdict + "\n" + r);
+            }
+        }
+    }
+
+    @Test
+    void theHelpListsTheBugsAndAnUnknownNameIsOneLine() {
+        CliRun help = CliRun.run("gradcheck", "--help");
+        for (org.rnnlab.engine.ReferenceRnn.Bug bug : org.rnnlab.engine.ReferenceRnn.Bug.values()) {
+            assertTrue(help.out().replaceAll("\\s+", " ").contains(bug.cliName()), help.toString());
+        }
+        InitCommandTest.assertOneLineError(CliRun.run("gradcheck", "--inject-bug", "tanh"), "tanh-derivative-forgotten");
+    }
 }

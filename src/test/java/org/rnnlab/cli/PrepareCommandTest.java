@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ class PrepareCommandTest {
                 "Found 10 unique words tokens.",
                 "Using vocabulary size 5.",
                 "The least frequent word in our vocabulary is 'cat' and appeared 2 times."), r.out().lines().toList());
-        for (String f : List.of("vocabulary.tsv", "sentences.txt", "train.txt", "stats.json")) {
+        for (String f : List.of("vocabulary.tsv", "sentences.txt", "train.txt", "stats.json", "manifest.json")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertEquals(3, PreparedData.read(out).size());
@@ -51,6 +52,32 @@ class PrepareCommandTest {
                 dir.resolve("o").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Parsed 2 sentences."), r.out());
+    }
+
+    @Test
+    void aFolderHoldingOtherFilesIsRefusedBeforeTheCorpusIsRead() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
+        CliRun r = CliRun.withInput("", "prepare", "--corpus", dir.resolve("absent.csv").toString(), "--out", dir.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("holds files that are not a prepared set (notes.txt)"), r.err());
+        assertEquals("mine", Files.readString(notes));
+    }
+
+    @Test
+    void anUnclosedQuoteAndLatinBytesAreWarnedWithWhatToDo() throws IOException {
+        Path corpus = dir.resolve("c.csv");
+        Files.write(corpus, "body\n\"Caf\u00e9 one.\"\n\"Two is never closed.\nThree.\n".getBytes(StandardCharsets.ISO_8859_1));
+        CliRun r = CliRun.withInput("", "prepare", "--corpus", corpus.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("Warning: the quote opened on line 3 of c.csv (record 2) is never closed"), r.err());
+        assertTrue(r.err().contains("pass --encoding windows-1252"), r.err());
+        CliRun latin = CliRun.withInput("", "prepare", "--corpus", corpus.toString(), "--encoding", "ISO-8859-1",
+                "--out", dir.resolve("o").toString());
+        assertEquals(0, latin.exit(), latin.err());
+        assertFalse(latin.err().contains("U+FFFD"), latin.err());
+        assertTrue(Files.readString(dir.resolve("o").resolve("sentences.txt")).contains("caf\u00e9"));
+        assertTrue(bad("prepare", "--corpus", corpus.toString(), "--encoding", "klingon", "--out",
+                dir.resolve("p").toString()).err().contains("--encoding klingon is not an encoding"));
     }
 
     // ---- bad input: exit 2, one line "rnnlab: what is wrong; how to fix it", never a stack trace

@@ -39,4 +39,18 @@ class AtomicFilesTest {
         assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(target));
         assertTrue(Files.getPosixFilePermissions(target).contains(PosixFilePermission.OWNER_READ));
     }
+
+    @Test
+    void temporariesOfKilledWritersAreRemovedByTheNextWriteThoseOfRunningOnesKept() throws IOException {
+        Path target = dir.resolve("model.npz");
+        Path dead = Files.writeString(dir.resolve(".model.npz." + Integer.MAX_VALUE + "-ab.tmp"), "half");
+        Path running = Files.writeString(dir.resolve(".model.npz." + ProcessHandle.current().parent().orElseThrow().pid()
+                + "-cd.tmp"), "being written");
+        Path other = Files.writeString(dir.resolve(".other.npz." + Integer.MAX_VALUE + "-ab.tmp"), "not ours to judge");
+        AtomicFiles.writeString(target, "new");
+        assertEquals("new", Files.readString(target));
+        assertTrue(Files.notExists(dead));
+        assertTrue(Files.exists(running));
+        assertTrue(Files.exists(other), "only the temporaries of the file being written are looked at");
+    }
 }

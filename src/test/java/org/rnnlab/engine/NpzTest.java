@@ -49,6 +49,27 @@ class NpzTest {
     }
 
     @Test
+    void arraysAreStreamedFromTheirOwnMemoryWithTheBytesOfACopy() throws IOException {
+        INDArray plain = Nd4j.rand(DataType.FLOAT, 70, 1_100); // more than one 64 KiB chunk
+        INDArray view = Nd4j.rand(DataType.DOUBLE, 6, 8).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 4),
+                org.nd4j.linalg.indexing.NDArrayIndex.all());
+        assertTrue(Npy.littleEndianView(plain) != null, "a plain array is streamed");
+        assertTrue(Npy.littleEndianView(view) == null, "a view is copied first");
+        Path file = dir.resolve("s.npz");
+        AtomicFiles.write(file, out -> {
+            Npz.Writer w = new Npz.Writer(out);
+            w.array("plain", plain);
+            w.array("view", view);
+            w.finish();
+        });
+        try (Npz npz = Npz.open(file)) {
+            assertArrayEquals(Npy.toBytes(plain), npz.bytes("plain.npy"));
+            assertArrayEquals(Npy.toBytes(view), npz.bytes("view.npy"));
+            assertEquals(plain, npz.array("plain"));
+        }
+    }
+
+    @Test
     void aFileThatIsNotAZipIsAFormatError() throws IOException {
         Path file = dir.resolve("b.npz");
         Files.writeString(file, "hello, not a zip");

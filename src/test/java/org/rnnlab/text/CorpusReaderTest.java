@@ -58,6 +58,7 @@ class CorpusReaderTest {
         // the sample stops inside the 212th record's quotes; Python's csv reads it anyway, so do we
         assertTrue(comments.get(211).contains("### Gameplay"), comments.get(211));
         assertEquals(0, reader.malformedBytes());
+        assertEquals(212, reader.unclosedQuote().record(), "... but says the last quote was never closed");
         assertEquals("reddit-comments-sample.csv (CSV, column body)", reader.description());
     }
 
@@ -227,5 +228,40 @@ class CorpusReaderTest {
     void emptyStream() {
         assertOneLine(assertThrows(UserException.class,
                 () -> CorpusReader.ofStream(new ByteArrayInputStream(new byte[0]), "standard input")), "empty");
+    }
+
+    @Test
+    void aQuoteLeftOpenMidFileIsReportedWithItsLineAndTheLinesItSwallowed() throws IOException {
+        Path csv = write("open.csv", "body\n\"first, fine\"\n\"second \"\"quoted\"\" word\"\n\"third is never closed\n"
+                + "fourth\nfifth\n");
+        CorpusReader reader = CorpusReader.open(csv, null);
+        List<String> docs = texts(reader);
+        assertEquals(3, docs.size(), "Python's reading: the rest of the file is the third record");
+        CorpusReader.UnclosedQuote q = reader.unclosedQuote();
+        assertEquals(3, q.record());
+        assertEquals(4, q.fromLine());
+        assertEquals(6, q.lines());
+        assertEquals("the quote opened on line 4 of open.csv (record 3) is never closed, so its last 3 lines were read "
+                + "as one text; if that is not meant, close the quote", q.describe(csv));
+    }
+
+    @Test
+    void closedQuotesDoubledQuotesAndQuotesInsideUnquotedFieldsAreNotReported() throws IOException {
+        Path csv = write("fine.csv", "id, body\n1, \"a \"\"b\"\", c\nd\"\n2,say 5\" of snow\n3,\"x\"trailing\n");
+        CorpusReader reader = CorpusReader.open(csv, null);
+        assertEquals(List.of("a \"b\", c\nd", "say 5\" of snow", "xtrailing"), texts(reader));
+        assertEquals(null, reader.unclosedQuote());
+    }
+
+    @Test
+    void latinTextIsReadInTheEncodingGiven() throws IOException {
+        Path txt = dir.resolve("latin.txt");
+        Files.write(txt, "Caf\u00e9 cr\u00e8me, na\u00efve.".getBytes(StandardCharsets.ISO_8859_1));
+        CorpusReader utf8 = CorpusReader.open(txt, null);
+        assertEquals(List.of("Caf\ufffd cr\ufffdme, na\ufffdve."), texts(utf8));
+        assertEquals(3, utf8.malformedBytes());
+        CorpusReader latin = CorpusReader.open(txt, null, StandardCharsets.ISO_8859_1);
+        assertEquals(List.of("Caf\u00e9 cr\u00e8me, na\u00efve."), texts(latin));
+        assertEquals(0, latin.malformedBytes());
     }
 }

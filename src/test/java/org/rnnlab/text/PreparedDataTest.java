@@ -99,9 +99,10 @@ class PreparedDataTest {
                 Files.readAllLines(out.resolve("sentences.txt")).get(0));
         assertEquals("0 2 3 4 4 1", Files.readAllLines(out.resolve("train.txt")).get(0));
         assertEquals("0\tSENTENCE_START\t3", Files.readAllLines(out.resolve("vocabulary.tsv")).get(0));
-        String json = Files.readString(out.resolve("stats.json"));
-        assertTrue(json.contains("\"sentences\": 3"), json);
-        assertTrue(json.contains("\"leastFrequentWord\": \"cat\""), json);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("stats.json").toFile());
+        assertEquals(3, json.path("sentences").asInt(), json.toString());
+        assertEquals("cat", json.path("leastFrequentWord").asText(), json.toString());
+        assertTrue(Files.exists(out.resolve("manifest.json")));
 
         PreparedData back = PreparedData.read(out);
         assertEquals(d.vocabulary(), back.vocabulary());
@@ -124,7 +125,61 @@ class PreparedDataTest {
         Vocabulary.of(List.of("a", Tokens.UNKNOWN), new long[]{1, 0}).write(half.resolve("vocabulary.tsv"));
         Files.writeString(half.resolve("train.txt"), "0 1\n0 7\n");
         UserException e = assertThrows(UserException.class, () -> PreparedData.read(half));
-        assertTrue(e.getMessage().contains("index 7"), e.getMessage());
+        assertTrue(e.getMessage().contains("no manifest.json") && e.getMessage().contains("run 'rnnlab prepare --out"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFolderMixedFromTwoPreparedSetsIsRefusedWithWhatToRerun() throws IOException {
+        Path txt = Files.writeString(dir.resolve("tiny.txt"), "The cat sat. The dog sat!\n\nA cat ran.");
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        prepare(txt, 5).write(a);
+        prepare(txt, 4).write(b);
+        // what an interrupted in-place write used to leave: the new vocabulary beside the old sentences
+        Files.copy(b.resolve("vocabulary.tsv"), a.resolve("vocabulary.tsv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        UserException e = assertThrows(UserException.class, () -> PreparedData.read(a));
+        UserException vocabularyOnly = assertThrows(UserException.class, () -> PreparedData.readVocabulary(a));
+        assertEquals(e.getMessage(), vocabularyOnly.getMessage(), "reading the vocabulary alone checks it too");
+        assertTrue(e.getMessage().contains("partly written or mixed") && e.getMessage().contains("vocabulary.tsv")
+                && e.getMessage().endsWith("run 'rnnlab prepare --out " + a + "' again"), e.getMessage());
+        // the same size but other bytes is caught by the hash
+        byte[] train = Files.readAllBytes(b.resolve("train.txt"));
+        train[0] = (byte) (train[0] == '0' ? '1' : '0');
+        Files.write(b.resolve("train.txt"), train);
+        e = assertThrows(UserException.class, () -> PreparedData.read(b));
+        assertTrue(e.getMessage().contains("train.txt is not the one its manifest lists"), e.getMessage());
+    }
+
+    @Test
+    void rewritingReplacesTheWholeSetAndLeavesNoTemporaryFolder() throws IOException {
+        Path txt = Files.writeString(dir.resolve("tiny.txt"), "The cat sat. The dog sat!\n\nA cat ran.");
+        Path out = dir.resolve("out");
+        prepare(txt, 5).write(out);
+        prepare(txt, 4).write(out);
+        assertEquals(4, PreparedData.read(out).vocabulary().size());
+        try (var names = Files.list(dir)) {
+            assertEquals(List.of("out", "tiny.txt"), names.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aFolderWithOtherFilesIsNotTakenOver() throws IOException {
+        Path txt = Files.writeString(dir.resolve("tiny.txt"), "The cat sat. The dog sat!\n\nA cat ran.");
+        UserException e = assertThrows(UserException.class, () -> prepare(txt, 5).write(dir));
+        assertTrue(e.getMessage().contains("holds files that are not a prepared set (tiny.txt)"), e.getMessage());
+        assertTrue(Files.exists(txt));
+    }
+
+    @Test
+    void aKilledWritersTemporaryFolderIsRemovedByTheNextWrite() throws IOException {
+        Path txt = Files.writeString(dir.resolve("tiny.txt"), "The cat sat. The dog sat!\n\nA cat ran.");
+        Path dead = Files.createDirectories(dir.resolve(".out." + Integer.MAX_VALUE + "-1f.tmp"));
+        Files.writeString(dead.resolve("train.txt"), "0 1");
+        Path running = Files.createDirectories(dir.resolve(".out." + ProcessHandle.current().parent().orElseThrow().pid() + "-2e.tmp"));
+        prepare(txt, 5).write(dir.resolve("out"));
+        assertTrue(Files.notExists(dead), "a dead process's leftover is removed");
+        assertTrue(Files.exists(running), "a running process's temporary folder is left alone");
     }
 
     @Test

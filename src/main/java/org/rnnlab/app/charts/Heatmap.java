@@ -1,5 +1,6 @@
 package org.rnnlab.app.charts;
 
+import org.rnnlab.app.i18n.I18n;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisLabelOverlapPolicy;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
@@ -57,11 +58,19 @@ public final class Heatmap {
     private final BorderPane root = new BorderPane();
     private double[][] values = new double[0][0];
     private DoubleUnaryOperator colourScale = DoubleUnaryOperator.identity();
-    private CellText cellText = (r, c, v) -> String.format(java.util.Locale.ROOT, "row %d, column %d: %.4g", r, c, v);
+    private CellText cellText = (r, c, v) -> I18n.text("app.chart.cell", r, c, String.format(java.util.Locale.ROOT, "%.4g", v));
     private boolean everyRow;
     private boolean everyColumn;
     // Held by the node: the weak wrapper lets a discarded page be collected.
     private final javafx.beans.InvalidationListener resize = o -> fitCells();
+
+    /** Axis names that follow the language (the constructor's names are fixed). */
+    public void bindAxisNames(javafx.beans.value.ObservableValue<String> xName, javafx.beans.value.ObservableValue<String> yName,
+                              javafx.beans.value.ObservableValue<String> zName) {
+        xAxis.nameProperty().bind(xName);
+        yAxis.nameProperty().bind(yName);
+        zAxis.nameProperty().bind(zName);
+    }
 
     public Heatmap(String xName, String yName, String zName) {
         xAxis.setName(xName);

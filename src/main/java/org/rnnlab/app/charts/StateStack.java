@@ -1,5 +1,6 @@
 package org.rnnlab.app.charts;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
@@ -40,8 +41,8 @@ public final class StateStack extends Region {
         org.rnnlab.app.support.Theme.fontSizeProperty().addListener(new javafx.beans.WeakInvalidationListener(resize));
         canvas.setOnMouseMoved(e -> {
             int[] cell = cellAt(e.getX(), e.getY());
-            tip.setText(cell == null ? "" : String.format(Locale.ROOT, "s_%d, unit %d: %.4f (after \"%s\")",
-                    cell[0], cell[1], states[cell[0]][cell[1]], labels.get(cell[0])));
+            tip.setText(cell == null ? "" : I18n.text("app.chart.stateCell", cell[0], cell[1],
+                    String.format(Locale.ROOT, "%.4f", states[cell[0]][cell[1]]), labels.get(cell[0])));
         });
     }
 

@@ -1,5 +1,6 @@
 package org.rnnlab.app.charts;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.Locale;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -30,7 +31,7 @@ public final class StateStrip extends Region {
         canvas.setOnMouseMoved(e -> {
             if (values.length > 0) {
                 int i = (int) Math.min(values.length - 1, Math.max(0, e.getX() / (getWidth() / values.length)));
-                tip.setText(String.format(Locale.ROOT, "unit %d: %.4f", i, values[i]));
+                tip.setText(I18n.text("app.chart.unit", i, String.format(Locale.ROOT, "%.4f", values[i])));
             }
         });
     }

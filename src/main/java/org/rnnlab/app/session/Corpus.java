@@ -56,8 +56,8 @@ public record Corpus(Path path, String description, List<Document> documents, lo
             }
         }, progress, cancel);
         if (b.sentences.isEmpty()) {
-            throw new org.rnnlab.common.UserException(reader.description() + " holds no sentences ("
-                    + b.documentCount + " documents without words); open a file with text");
+            throw new org.rnnlab.common.UserException(org.rnnlab.app.i18n.I18n.text("app.corpus.noSentences",
+                    CorpusDescriptions.display(reader.description()), b.documentCount));
         }
         Corpus corpus = b.build(path, reader.malformedBytes());
         if (live != null) {

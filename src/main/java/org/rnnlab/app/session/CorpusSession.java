@@ -1,5 +1,6 @@
 package org.rnnlab.app.session;
 
+import org.rnnlab.app.i18n.I18n;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -90,6 +91,8 @@ public final class CorpusSession {
     }
 
     /** The corpus now loaded (documents, sentences, token counts); null until the first one is read. */
+    private String openedColumn;
+
     public ReadOnlyObjectProperty<Corpus> corpusProperty() {
         return corpus;
     }
@@ -128,6 +131,11 @@ public final class CorpusSession {
     /** True while the vocabulary and training data are being rebuilt for a new C. */
     public ReadOnlyBooleanProperty rebuildingProperty() {
         return rebuilding;
+    }
+
+    /** The CSV column the current corpus was read from when it was not the default, else null. */
+    public String column() {
+        return openedColumn;
     }
 
     // ---------------------------------------------------------------- actions
@@ -190,12 +198,12 @@ public final class CorpusSession {
 
     private void submitOpen(Path path, String column, String name, long generation, Cancellation mine, int askedC,
                             Runnable restore) {
-        work.submit("Reading " + name, job -> {
+        work.submit(I18n.text("app.corpus.readingWork", name), job -> {
             Corpus read = Corpus.read(path, column, job.progress(), job.cancel(), mine,
                     s -> liveSummaries.post(s.withGeneration(generation)));
             mine.throwIfCancelled();
             int c = clamp(askedC, read.maxVocabularySize());
-            job.progress().progress(-1, -1, "Building the vocabulary (C = " + NumberText.count(c) + ")");
+            job.progress().progress(-1, -1, I18n.text("app.corpus.buildingWork", c));
             PreparedData data = PreparedData.fromSentences(read.sentences(), c, read.documentCount(),
                     read.malformedBytes(), read.description());
             return new Loaded(read, data, c);
@@ -205,23 +213,24 @@ public final class CorpusSession {
             }
             openCancel = null;
             loading.set(false);
+            openedColumn = column; // the recent corpora remember it
             install(loaded.corpus(), loaded.prepared());
         }, error -> {
             restore.run();
             Corpus old = corpus.get();
-            String stays = old == null ? "" : " The corpus " + old.description() + " stays loaded.";
+            String stays = old == null ? "" : I18n.text("app.corpus.stays", CorpusDescriptions.display(old.description()));
             if (error instanceof CorpusReader.MissingColumn missing && !missing.columns().isEmpty()) {
                 // the window can do what the command line's --column does: ask which column holds the text
                 String chosen = columnChooser.choose(name, missing.columns());
                 if (chosen != null) {
                     open(path, chosen);
                 } else {
-                    notifier.warn("Cannot open " + name, name + " has no column named " + (column == null ? "body" : column)
-                            + ", and no other column was chosen." + stays);
+                    notifier.warn(I18n.text("app.corpus.cannotOpen", name),
+                            I18n.text("app.corpus.noColumn", name, column == null ? "body" : column) + stays);
                 }
                 return;
             }
-            notifier.warn("Cannot open " + name, Notices.sentence(Notices.describe(error)) + stays);
+            notifier.warn(I18n.text("app.corpus.cannotOpen", name), Notices.sentence(Notices.describe(error)) + stays);
         }, restore);
     }
 
@@ -305,7 +314,7 @@ public final class CorpusSession {
     }
 
     private Background.Running submitRebuild(Corpus source, int c, long generation) {
-        String title = "Building the vocabulary (C = " + NumberText.count(c) + ")";
+        String title = I18n.text("app.corpus.buildingWork", c);
         return work.submit(title,
                 job -> PreparedData.fromSentences(source.sentences(), c, source.documentCount(),
                         source.malformedBytes(), source.description()),

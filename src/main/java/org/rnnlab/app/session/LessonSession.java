@@ -1,5 +1,6 @@
 package org.rnnlab.app.session;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.List;
 import javafx.application.Platform;
 import java.nio.file.Path;
@@ -37,7 +38,15 @@ public final class LessonSession {
     private final TrainingController training = new TrainingController(models, notices, Platform::runLater,
             FxBatcher::new, threads);
     private final IntegerProperty lessonResets = new SimpleIntegerProperty();
-    private final StringProperty engineStatus = new SimpleStringProperty("Engine: loading...");
+    /** The engine's state, worded in the current language when shown. */
+    private final javafx.beans.property.ObjectProperty<java.util.function.Supplier<String>> engineState =
+            new javafx.beans.property.SimpleObjectProperty<>(() -> I18n.text("app.engine.loading"));
+    private final StringProperty engineStatus = new SimpleStringProperty();
+
+    {
+        engineStatus.bind(javafx.beans.binding.Bindings.createStringBinding(() -> engineState.get().get(),
+                engineState, I18n.languageProperty()));
+    }
 
     public Notices notices() {
         return notices;
@@ -79,18 +88,20 @@ public final class LessonSession {
     /** Loads ND4J's native backend on a background thread, so the window appears first. */
     public void warmUpEngine() {
         Thread t = threads.daemon("rnnlab-engine-warmup", () -> {
-            String status;
+            java.util.function.Supplier<String> status;
             try {
                 // loads ND4J, then sets up the engine's threads (the same for every step and the command line)
                 org.rnnlab.engine.EngineThreads.configure();
                 org.nd4j.linalg.api.ndarray.INDArray probe = org.nd4j.linalg.factory.Nd4j.ones(2, 2);
                 probe.mmul(probe);
-                status = "Engine: ND4J ready (" + (org.rnnlab.engine.EngineThreads.twoThreads() ? "two threads" : "one thread") + ")";
+                boolean two = org.rnnlab.engine.EngineThreads.twoThreads();
+                status = () -> two ? I18n.text("app.engine.readyTwo") : I18n.text("app.engine.readyOne");
             } catch (Throwable e) {
-                status = "Engine: ND4J failed to load (" + e.getClass().getSimpleName() + ")";
+                String error = e.getClass().getSimpleName();
+                status = () -> I18n.text("app.engine.failed", error);
             }
-            String text = status;
-            Platform.runLater(() -> engineStatus.set(text));
+            java.util.function.Supplier<String> text = status;
+            Platform.runLater(() -> engineState.set(text));
         });
         t.start();
     }
@@ -101,14 +112,14 @@ public final class LessonSession {
      */
     public void resetToLesson() {
         if (models.isTraining()) {
-            notices.warn("Reset to the lesson", "Stop the training first, then reset.");
+            notices.warn(I18n.text("app.reset.title"), I18n.text("app.reset.stopFirst"));
             return;
         }
         Path sample;
         try {
             sample = SampleFiles.corpus();
         } catch (RuntimeException e) {
-            notices.failure("Reset to the lesson", e);
+            notices.failure(I18n.text("app.reset.title"), e);
             return;
         }
         PreparedData now = corpus.preparedProperty().get();

@@ -1,5 +1,6 @@
 package org.rnnlab.app.session;
 
+import org.rnnlab.app.i18n.I18n;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -62,17 +63,17 @@ public final class ModelFiles {
     private void initialise(int hidden, long seed, Precision precision, Runnable then, boolean sayKept) {
         PreparedData data = store.prepared();
         if (data == null) {
-            notifier.warn("New model", "The corpus is not prepared yet; wait a moment and try again.");
+            notifier.warn(I18n.text("app.files.newModel"), I18n.text("app.files.notPrepared"));
             return;
         }
         if (store.isTraining()) {
-            notifier.warn("New model", "Stop the training first, then make a new model.");
+            notifier.warn(I18n.text("app.files.newModel"), I18n.text("app.files.stopFirstNew"));
             return;
         }
         Vocabulary v = data.vocabulary();
         int c = v.size();
         store.setLoading(true);
-        work.submit("New random model (C = " + c + ", H = " + hidden + ")",
+        work.submit(I18n.text("app.files.newRandomWork", c, hidden),
                 job -> RnnModel.initialise(c, hidden, LessonDefaults.BPTT_TRUNCATE, seed, precision),
                 m -> {
                     store.setLoading(false);
@@ -84,7 +85,7 @@ public final class ModelFiles {
                 },
                 e -> {
                     store.setLoading(false);
-                    notifier.failure("New model", e);
+                    notifier.failure(I18n.text("app.files.newModel"), e);
                 });
     }
 
@@ -95,25 +96,25 @@ public final class ModelFiles {
      */
     public void load(Path npz, Consumer<LoadedModel> onLoaded) {
         store.setLoading(true);
-        work.submit("Loading " + npz.getFileName(), job -> ModelFile.load(npz), loaded -> {
+        work.submit(I18n.text("app.files.loadingWork", npz.getFileName()), job -> ModelFile.load(npz), loaded -> {
             store.setLoading(false);
             onLoaded.accept(loaded);
         }, e -> {
             store.setLoading(false);
-            notifier.failure("Load model", e);
+            notifier.failure(I18n.text("app.files.loadModel"), e);
         });
     }
 
     /** Imports the lesson's own U, V, W file; it needs the corpus's vocabulary to have 8,000 words. */
     public void importLesson(Path npz) {
-        String title = "Import the lesson's model";
+        String title = I18n.text("app.files.import");
         PreparedData data = store.prepared();
         if (data == null) {
-            notifier.warn(title, "The corpus is not prepared yet; wait a moment and try again.");
+            notifier.warn(title, I18n.text("app.files.notPrepared"));
             return;
         }
         if (store.isTraining()) {
-            notifier.warn(title, "Stop the training first, then import a model.");
+            notifier.warn(title, I18n.text("app.files.stopFirstImport"));
             return;
         }
         Vocabulary v = data.vocabulary();
@@ -121,18 +122,13 @@ public final class ModelFiles {
             // say what the model needs, and what in this window gets there
             int distinct = data.stats().distinctTokens();
             String how = distinct + 1 >= LessonDefaults.WORD_DIM
-                    ? String.format(Locale.ROOT, "this corpus has enough words: set C to %,d in the Vocabulary step, then import again.",
-                            LessonDefaults.WORD_DIM)
-                    : String.format(Locale.ROOT, "this corpus has only %,d distinct words, so open a larger one "
-                            + "(Corpus > Sample corpus has about 17,700), set C to %,d and import again.", distinct,
-                            LessonDefaults.WORD_DIM);
-            notifier.warn(title, String.format(Locale.ROOT,
-                    "The lesson's model was trained with a vocabulary of exactly %,d words and the corpus is prepared with %,d; %s",
-                    LessonDefaults.WORD_DIM, v.size(), how));
+                    ? I18n.text("app.files.import.enoughWords", LessonDefaults.WORD_DIM)
+                    : I18n.text("app.files.import.tooFewWords", distinct, LessonDefaults.WORD_DIM);
+            notifier.warn(title, I18n.text("app.files.import.otherSize", LessonDefaults.WORD_DIM, v.size(), how));
             return;
         }
         store.setLoading(true);
-        work.submit("Importing " + npz.getFileName(), job -> ModelFile.importLesson(npz, v), loaded -> {
+        work.submit(I18n.text("app.files.importingWork", npz.getFileName()), job -> ModelFile.importLesson(npz, v), loaded -> {
             store.setLoading(false);
             adopt(loaded, "the lesson's pre-trained model (" + npz.getFileName() + ")");
         }, e -> {
@@ -144,7 +140,7 @@ public final class ModelFiles {
     /** Makes a model the session kept current again. */
     public void restore(ModelStore.Kept kept) {
         if (store.isTraining()) {
-            notifier.warn("Model", "Stop the training first, then change the model.");
+            notifier.warn(I18n.text("app.files.model"), I18n.text("app.files.stopFirstChange"));
             return;
         }
         sayKept(store.restore(kept));
@@ -153,8 +149,7 @@ public final class ModelFiles {
     /** Nothing is discarded without a word: the model just replaced, and how to get it back. */
     private void sayKept(ModelStore.Kept kept) {
         if (kept != null) {
-            notifier.info("Model kept", "The model before, " + kept.description()
-                    + ", is kept for this session: Training > Model > Earlier models brings it back.");
+            notifier.info(I18n.text("app.files.kept.title"), I18n.text("app.files.kept", ModelDescriptions.display(kept.description())));
         }
     }
 
@@ -162,16 +157,14 @@ public final class ModelFiles {
     public void loadShipped() {
         Optional<Path> sample = sampleModel.get();
         if (sample.isEmpty()) {
-            notifier.warn("Shipped model", "The shipped model is not found next to the app; its file is sample-corpus/sample-model.npz.");
+            notifier.warn(I18n.text("app.files.shipped"), I18n.text("app.files.shipped.missing"));
             return;
         }
         load(sample.get(), loaded -> {
             if (matchesCorpus(loaded)) {
                 adopt(loaded, SAMPLE_DESCRIPTION);
             } else {
-                notifier.warn("Shipped model", "The shipped model was trained on the sample corpus with C = 8,000 words, "
-                        + "and the corpus now open differs. Use \"Reset to the lesson\" (toolbar) to reopen the sample corpus "
-                        + "with the shipped model.");
+                notifier.warn(I18n.text("app.files.shipped"), I18n.text("app.files.shipped.otherCorpus"));
             }
         });
     }
@@ -192,15 +185,14 @@ public final class ModelFiles {
      */
     public void adopt(LoadedModel loaded, String what) {
         if (store.isTraining()) {
-            notifier.warn("Model", "Stop the training first, then change the model.");
+            notifier.warn(I18n.text("app.files.model"), I18n.text("app.files.stopFirstChange"));
             return;
         }
         Vocabulary v = loaded.vocabulary();
         if (v == null) {
             PreparedData data = store.prepared();
             if (data == null || data.vocabulary().size() != loaded.model().wordDim()) {
-                notifier.warn("Model", "This model has no vocabulary of its own and its size (C = "
-                        + loaded.model().wordDim() + ") is not the corpus's; prepare the corpus with that vocabulary size.");
+                notifier.warn(I18n.text("app.files.model"), I18n.text("app.files.noVocabulary", loaded.model().wordDim()));
                 return;
             }
             v = data.vocabulary();
@@ -215,16 +207,17 @@ public final class ModelFiles {
         RnnModel m = store.model();
         Vocabulary v = store.vocabulary();
         if (m == null || v == null) {
-            notifier.warn("Save model", "There is no model to save yet.");
+            notifier.warn(I18n.text("app.files.save"), I18n.text("app.files.save.none"));
             return;
         }
         ModelInfo known = store.infoProperty().get();
         ModelInfo i = new ModelInfo(m.hiddenDim(), m.wordDim(), m.bpttTruncate(), m.precision().dtypeName(), store.seed(),
                 known == null ? null : known.corpusHash(), store.lossHistory(), "RNN Lab app");
-        work.submit("Saving " + npz.getFileName(), job -> {
+        work.submit(I18n.text("app.files.savingWork", npz.getFileName()), job -> {
             ModelFile.save(npz, m, v, i);
             return npz;
-        }, p -> notifier.info("Model saved", "Saved the model to " + p + "."), e -> notifier.failure("Save model", e));
+        }, p -> notifier.info(I18n.text("app.files.saved.title"), I18n.text("app.files.saved", p)),
+                e -> notifier.failure(I18n.text("app.files.save"), e));
     }
 
     /**
@@ -247,7 +240,7 @@ public final class ModelFiles {
             return;
         }
         store.setLoading(true);
-        work.submit("Loading the sample model", job -> ModelFile.load(sample.get()), loaded -> {
+        work.submit(I18n.text("app.files.loadingSample"), job -> ModelFile.load(sample.get()), loaded -> {
             store.setLoading(false);
             if (store.prepared() != data) {
                 return; // another corpus came meanwhile; its own call decides

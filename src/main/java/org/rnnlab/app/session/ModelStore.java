@@ -1,5 +1,6 @@
 package org.rnnlab.app.session;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -134,9 +135,9 @@ public final class ModelStore {
     public String summaryLine() {
         RnnModel m = model();
         if (m == null) {
-            return "Waiting for the corpus and the model...";
+            return I18n.text("app.model.waiting");
         }
-        return String.format(Locale.ROOT, "Model: %s  (C = %,d words, H = %d)", description.get(), m.wordDim(), m.hiddenDim());
+        return I18n.text("app.model.summary", ModelDescriptions.display(description.get()), m.wordDim(), m.hiddenDim());
     }
 
     /**
@@ -146,7 +147,7 @@ public final class ModelStore {
     public int[] encode(List<String> tokens) {
         Vocabulary v = vocabulary.get();
         if (v == null) {
-            throw new UserException("There is no model yet; wait until the corpus is prepared.");
+            throw new UserException(I18n.text("app.model.noneYet"));
         }
         return v.encode(tokens);
     }

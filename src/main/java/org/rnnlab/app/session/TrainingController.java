@@ -1,5 +1,6 @@
 package org.rnnlab.app.session;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,17 +57,17 @@ public final class TrainingController implements TrainingControl {
         PreparedData data = store.prepared();
         RnnModel current = store.model();
         if (run != null) {
-            throw new UserException("A training is already running; stop it first.");
+            throw new UserException(I18n.text("app.train.running"));
         }
         if (data == null || current == null) {
-            throw new UserException("Wait until the corpus is prepared and the model is ready.");
+            throw new UserException(I18n.text("app.train.notReady"));
         }
         if (!store.matchesCorpusProperty().get()) {
-            throw new UserException("The model's vocabulary is not this corpus's. Make a new random model (Model menu), then train.");
+            throw new UserException(I18n.text("app.train.otherVocabulary"));
         }
         int n = Math.min(request.sentences(), data.size());
         if (n < 1) {
-            throw new UserException("Train on at least one sentence.");
+            throw new UserException(I18n.text("app.train.noSentence"));
         }
         RnnModel working = current.withPrecision(request.precision());
         if (working == current) {
@@ -261,10 +262,9 @@ public final class TrainingController implements TrainingControl {
             store.publishParameters(result, what);
             store.setTraining(false); // last: who listens sees the final model already published
             if (error != null && !(error instanceof CancelledException)) {
-                notifier.failure("Training", error);
+                notifier.failure(I18n.text("app.train.title"), error);
             } else if (result == before && !(end instanceof TrainingEvent.Diverged)) {
-                notifier.warn("Training", "The parameters became infinite or NaN; the ones from before the run are kept. "
-                        + "Try a smaller learning rate.");
+                notifier.warn(I18n.text("app.train.title"), I18n.text("app.train.diverged"));
             }
         }
     }

@@ -13,6 +13,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.support.Formula;
 import org.rnnlab.app.support.Theme;
 
@@ -30,25 +31,28 @@ public final class StepPage {
 
     /**
      * @param id          the page's node id (tests look it up), e.g. {@code "corpusStep"}
-     * @param title       the step's heading
-     * @param explanation paragraphs for the learner
-     * @param latex       the step's formula, or null
+     * @param titleKey    the step's heading (a bundle key, marked with I18n.key at the call)
+     * @param explanation paragraphs for the learner (bundle keys): they follow the language
+     * @param latex       the step's formula, or null; a bundle key when the formula has words in it (redrawn on a language switch)
      * @param interactive the live part
      */
-    public static BorderPane build(String id, String title, String[] explanation, String latex, Node interactive) {
-        Label heading = new Label(title);
+    public static BorderPane build(String id, String titleKey, String[] explanation, String latex, Node interactive) {
+        Label heading = new Label();
+        heading.textProperty().bind(textOf(titleKey));
         heading.getStyleClass().add(Styles.TITLE_2);
 
         VBox side = new VBox(12);
         side.getStyleClass().add("explanation");
         side.setPadding(new Insets(4, 16, 8, 0));
         for (String paragraph : explanation) {
-            TextFlow flow = new TextFlow(new Text(paragraph));
+            Text text = new Text();
+            text.textProperty().bind(textOf(paragraph));
+            TextFlow flow = new TextFlow(text);
             flow.getStyleClass().add("explanation-text");
             side.getChildren().add(flow);
         }
         if (latex != null) {
-            side.getChildren().add(Formula.of(latex));
+            side.getChildren().add(I18n.has(latex) ? translatedFormula(latex) : Formula.of(latex));
         }
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
@@ -68,10 +72,26 @@ public final class StepPage {
         page.setTop(heading);
         BorderPane.setMargin(heading, new Insets(0, 0, 10, 0));
         page.setLeft(sideScroll);
-        page.setCenter(interactive);
+        page.setCenter(org.rnnlab.app.code.CodeTab.around(id, interactive)); // the steps that run code get a Code tab
         VBox.setVgrow(page, Priority.ALWAYS);
         page.setPadding(new Insets(16, 20, 12, 20));
         return page;
+    }
+
+    /** A formula whose words are in the bundles: drawn again when the language changes. */
+    private static Node translatedFormula(String key) {
+        StackPane box = new StackPane(Formula.of(I18n.text(key)));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.beans.InvalidationListener redraw = o -> box.getChildren().setAll(Formula.of(I18n.text(key)));
+        // the box keeps its listener; the weak wrapper lets a discarded page be collected
+        box.getProperties().put("rnnlab.redrawFormula", redraw);
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(redraw));
+        return box;
+    }
+
+    /** A bundle key's text, following the language; a step whose words are not yet in the bundles passes them as they are. */
+    private static javafx.beans.value.ObservableValue<String> textOf(String keyOrText) {
+        return I18n.has(keyOrText) ? I18n.bind(keyOrText) : new javafx.beans.property.SimpleStringProperty(keyOrText);
     }
 
     /**

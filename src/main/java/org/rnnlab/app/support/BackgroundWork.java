@@ -1,5 +1,6 @@
 package org.rnnlab.app.support;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -23,7 +24,7 @@ import org.rnnlab.common.CancelledException;
 public final class BackgroundWork implements Background {
 
     private final ExecutorService executor;
-    private final StringProperty message = new SimpleStringProperty("Ready");
+    private final StringProperty message = new SimpleStringProperty(I18n.text("app.work.ready"));
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final Notifier notifier;
@@ -38,7 +39,15 @@ public final class BackgroundWork implements Background {
     public BackgroundWork(Notifier notifier, SessionThreads threads) {
         this.notifier = notifier;
         this.executor = Executors.newCachedThreadPool(threads.factory("rnnlab-work"));
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(reword));
     }
+
+    /** A new language: the last work's line was worded in the old one, so the idle bar says it is ready, in the new one. */
+    private final javafx.beans.InvalidationListener reword = o -> {
+        if (!busy.get() && !message.isBound()) {
+            message.set(I18n.text("app.work.ready"));
+        }
+    };
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
@@ -81,7 +90,7 @@ public final class BackgroundWork implements Background {
             }
         };
         task.setOnSucceeded(e -> {
-            finish(task, title + ": done");
+            finish(task, I18n.text("app.work.done", title));
             if (onSuccess != null) {
                 onSuccess.accept(task.getValue());
             }
@@ -89,13 +98,13 @@ public final class BackgroundWork implements Background {
         task.setOnFailed(e -> {
             Throwable error = task.getException();
             if (error instanceof CancelledException) {
-                finish(task, title + ": cancelled");
+                finish(task, I18n.text("app.work.cancelled", title));
                 if (onCancelled != null) {
                     onCancelled.run();
                 }
                 return;
             }
-            finish(task, title + ": failed");
+            finish(task, I18n.text("app.work.failed", title));
             if (onFailure != null) {
                 onFailure.accept(error);
             } else {
@@ -103,7 +112,7 @@ public final class BackgroundWork implements Background {
             }
         });
         task.setOnCancelled(e -> {
-            finish(task, title + ": cancelled");
+            finish(task, I18n.text("app.work.cancelled", title));
             if (onCancelled != null) {
                 onCancelled.run();
             }
@@ -116,7 +125,7 @@ public final class BackgroundWork implements Background {
         try {
             executor.execute(task);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            finish(task, title + ": cancelled"); // shut down between the check and here
+            finish(task, I18n.text("app.work.cancelled", title)); // shut down between the check and here
         }
         return () -> {
             cancel.cancel();

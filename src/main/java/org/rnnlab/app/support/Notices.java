@@ -1,5 +1,6 @@
 package org.rnnlab.app.support;
 
+import org.rnnlab.app.i18n.I18n;
 import javafx.geometry.Pos;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -48,10 +49,10 @@ public final class Notices implements Notifier {
     /** The text as a full sentence: it ends with a full stop (or ! or ?). */
     public static String sentence(String text) {
         String t = text == null ? "" : text.strip();
-        if (t.isEmpty() || t.endsWith(".") || t.endsWith("!") || t.endsWith("?")) {
+        if (t.isEmpty() || t.endsWith(".") || t.endsWith("!") || t.endsWith("?") || t.endsWith("\u3002") || t.endsWith("\uff01") || t.endsWith("\uff1f")) {
             return t;
         }
-        return t + ".";
+        return t + I18n.text("app.notice.fullStop");
     }
 
     public static String describe(Throwable error) {
@@ -63,15 +64,15 @@ public final class Notices implements Notifier {
             return t.getMessage();
         }
         if (t instanceof java.nio.file.NoSuchFileException nsf) {
-            return "No such file: " + nsf.getFile() + ". Check the path and try again.";
+            return I18n.text("app.error.noSuchFile", nsf.getFile());
         }
         if (t instanceof java.io.IOException) {
-            return "Could not read or write a file: " + t.getMessage() + ".";
+            return I18n.text("app.error.io", t.getMessage());
         }
         if (t instanceof OutOfMemoryError) {
-            return "Out of memory. Try a smaller corpus, vocabulary or hidden size.";
+            return I18n.text("app.error.memory");
         }
-        return "Something went wrong: " + t + ".";
+        return I18n.text("app.error.other", t);
     }
 
     private Notifications build(String title, String text, boolean warning) {

@@ -1,5 +1,6 @@
 package org.rnnlab.app.widgets;
 
+import org.rnnlab.app.i18n.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
@@ -17,6 +18,10 @@ public final class Fields {
     /** A control with its caption above it (style class {@code stat-caption}). */
     public static VBox labelled(String caption, Node control) {
         Label l = new Label(caption);
+        // a bundle key follows the language; a caption not yet in the bundles shows as it is
+        if (I18n.has(caption)) {
+            l.textProperty().bind(I18n.bind(caption));
+        }
         l.getStyleClass().add("stat-caption");
         return new VBox(2, l, control);
     }

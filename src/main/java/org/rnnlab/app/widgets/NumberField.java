@@ -1,5 +1,6 @@
 package org.rnnlab.app.widgets;
 
+import org.rnnlab.app.i18n.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
@@ -51,9 +52,8 @@ public final class NumberField extends VBox {
         editor.disableProperty().bind(input.availableProperty().not());
         editor.setAccessibleText(input.name());
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(() -> capitalised(input.name()) + ": "
-                + input.rangeTextProperty().get() + ". Enter or leaving the field applies it, Esc goes back, "
-                + "the arrow keys step.", input.rangeTextProperty()));
+        tip.textProperty().bind(Bindings.createStringBinding(() -> I18n.text("app.number.tip", capitalised(input.name()),
+                input.rangeTextProperty().get()), input.rangeTextProperty(), I18n.languageProperty()));
         editor.setTooltip(tip);
         editor.setOnAction(e -> input.commit());
         editor.focusedProperty().addListener((o, was, now) -> {

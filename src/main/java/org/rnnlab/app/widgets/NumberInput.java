@@ -1,5 +1,6 @@
 package org.rnnlab.app.widgets;
 
+import org.rnnlab.app.i18n.I18n;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -61,7 +62,9 @@ public final class NumberInput {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final BooleanBinding available = min.lessThanOrEqualTo(max);
-    private final StringBinding rangeText = Bindings.createStringBinding(this::rangeText, min, max);
+    private final StringBinding rangeText = Bindings.createStringBinding(this::rangeText, min, max, I18n.languageProperty());
+    /** The problem line is worded again when the language changes. */
+    private final javafx.beans.InvalidationListener reword = o -> check();
 
     private NumberInput(Kind kind, String name, ObservableValue<? extends Number> source, Consumer<Number> sink,
                         long offset, double min, double max) {
@@ -76,6 +79,7 @@ public final class NumberInput {
         this.min.addListener((o, a, b) -> check());
         this.max.addListener((o, a, b) -> check());
         source.addListener((o, a, b) -> show());
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(reword));
         show();
     }
 
@@ -129,8 +133,9 @@ public final class NumberInput {
         return kind;
     }
 
+    /** What the number is, in a sentence, in the current language (a bundle key, or words not yet in the bundles). */
     public String name() {
-        return name;
+        return I18n.has(name) ? I18n.text(name) : name;
     }
 
     /** The text as typed (the field is bound to it). */
@@ -236,29 +241,31 @@ public final class NumberInput {
     public static Reading read(String typed, Kind kind, double min, double max, boolean aboveMin) {
         String t = clean(typed);
         String range = rangeText(kind, min, max, aboveMin);
-        String a = kind == Kind.WHOLE ? "a whole number" : "a number";
+        boolean whole = kind == Kind.WHOLE;
         if (t.isEmpty()) {
-            return new Reading(null, "Type " + a + " (" + range + ").");
+            return new Reading(null, whole ? I18n.text("app.number.typeWhole", range) : I18n.text("app.number.type", range));
         }
         if (!(kind == Kind.WHOLE ? WHOLE_NUMBER : DECIMAL_NUMBER).matcher(t).matches()) {
-            String yet = typeable(t, kind) ? " yet" : "";
-            return new Reading(null, "\u201c" + shortText(typed.strip()) + "\u201d is not " + a + yet + " (" + range + ").");
+            String s = shortText(typed.strip());
+            boolean yet = typeable(t, kind);
+            return new Reading(null, whole ? (yet ? I18n.text("app.number.notWholeYet", s, range) : I18n.text("app.number.notWhole", s, range))
+                    : (yet ? I18n.text("app.number.notNumberYet", s, range) : I18n.text("app.number.notNumber", s, range)));
         }
         BigDecimal v;
         try {
             v = new BigDecimal(t);
         } catch (NumberFormatException | ArithmeticException e) {
-            return new Reading(null, "\u201c" + shortText(t) + "\u201d is out of range (" + range + ").");
+            return new Reading(null, I18n.text("app.number.outOfRange", shortText(t), range));
         }
         String shown = shortText(t);
         BigDecimal low = new BigDecimal(Double.toString(min));
         BigDecimal high = new BigDecimal(Double.toString(max));
         int below = v.compareTo(low);
         if (below < 0 || aboveMin && below == 0) {
-            return new Reading(null, shown + " is too small (" + range + ").");
+            return new Reading(null, I18n.text("app.number.tooSmall", shown, range));
         }
         if (v.compareTo(high) > 0) {
-            return new Reading(null, shown + " is too large (" + range + ").");
+            return new Reading(null, I18n.text("app.number.tooLarge", shown, range));
         }
         return new Reading(kind == Kind.WHOLE ? (Number) v.longValue() : (Number) v.doubleValue(), "");
     }
@@ -297,10 +304,10 @@ public final class NumberInput {
     /** The range in words: "1 to 20", "0.1 to 3", "more than 0, up to 100". */
     static String rangeText(Kind kind, double min, double max, boolean aboveMin) {
         if (max < min) {
-            return "nothing to choose from yet";
+            return I18n.text("app.number.nothing");
         }
-        return aboveMin ? "more than " + label(min, kind) + ", up to " + label(max, kind)
-                : label(min, kind) + " to " + label(max, kind);
+        return aboveMin ? I18n.text("app.number.rangeAbove", label(min, kind), label(max, kind))
+                : I18n.text("app.number.range", label(min, kind), label(max, kind));
     }
 
     private String rangeText() {

@@ -1,5 +1,6 @@
 package org.rnnlab.app.widgets;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -20,7 +21,8 @@ public final class NumberInputs {
         Observable[] deps = this.inputs.stream().flatMap(i -> java.util.stream.Stream.of(i.validProperty(), i.problemProperty()))
                 .toArray(Observable[]::new);
         valid = Bindings.createBooleanBinding(() -> this.inputs.stream().allMatch(NumberInput::isValid), deps);
-        problem = Bindings.createStringBinding(this::firstProblem, deps);
+        problem = Bindings.createStringBinding(this::firstProblem, java.util.stream.Stream.concat(java.util.Arrays.stream(deps),
+                java.util.stream.Stream.of(I18n.languageProperty())).toArray(Observable[]::new));
     }
 
     public List<NumberInput> all() {
@@ -54,9 +56,10 @@ public final class NumberInputs {
             if (!in.isValid()) {
                 String p = in.problemProperty().get();
                 if (p.isEmpty()) {
-                    return "Nothing to choose " + in.name() + " from yet.";
+                    return I18n.text("app.number.nothingFor", in.name());
                 }
-                return "Fix " + in.name() + " first: " + Character.toLowerCase(p.charAt(0)) + p.substring(1);
+                return I18n.text("app.number.fixFirst", in.name(), I18n.language() == org.rnnlab.app.i18n.Language.ENGLISH
+                        ? Character.toLowerCase(p.charAt(0)) + p.substring(1) : p);
             }
         }
         return "";

@@ -1,5 +1,6 @@
 package org.rnnlab.app.widgets;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.List;
 import java.util.function.IntPredicate;
 import javafx.scene.control.Label;
@@ -24,7 +25,9 @@ public final class TokenChips {
             chip.getStyleClass().add("special");
         } else if (Tokens.UNKNOWN.equals(token)) {
             chip.getStyleClass().add("unknown");
-            chip.setTooltip(new Tooltip("Not in the vocabulary: this word became UNKNOWN_TOKEN"));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(I18n.bind("app.chips.unknown"));
+            chip.setTooltip(tip);
         }
         return chip;
     }

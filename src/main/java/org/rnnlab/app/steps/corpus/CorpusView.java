@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.corpus;
 
+import org.rnnlab.app.i18n.I18n;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.Random;
@@ -31,15 +32,7 @@ import org.rnnlab.app.widgets.TokenChips;
 /** Corpus and tokens: the corpus in numbers, then one comment taken apart the lesson's way. */
 public final class CorpusView implements LessonStep {
     static final String[] EXPLANATION = {
-        "A language model learns from plain text: no labels, just a lot of sentences. The lesson used "
-                + "about 15,000 reddit comments. The app starts with State of the Union addresses cut into "
-                + "short passages, each playing the part of one comment. Open your own .csv (with a 'body' "
-                + "column) or .txt file from the Corpus menu, or drop it on the window.",
-        "Each comment is lower-cased and split into sentences, and each sentence into word tokens. "
-                + "Splitting on spaces is not enough: in \"he left!\" the '!' is a token of its own, and "
-                + "\"aren't\" becomes 'are' + 'n't'. The lesson uses a Penn Treebank tokenizer for this.",
-        "Every sentence is then wrapped in SENTENCE_START ... SENTENCE_END, so the model can learn which "
-                + "words tend to open a sentence and which ones close it.",
+        I18n.key("app.corpus.explain.1"), I18n.key("app.corpus.explain.2"), I18n.key("app.corpus.explain.3"),
     };
     static final String FORMULA = "\\begin{array}{l}\\text{he left!}\\;\\mapsto\\\\"
             + "[\\,\\mathrm{START},\\ \\mathrm{he},\\ \\mathrm{left},\\ \\mathrm{!},\\ \\mathrm{END}\\,]\\end{array}";
@@ -59,7 +52,7 @@ public final class CorpusView implements LessonStep {
 
         VBox live = new VBox(10, summaryCard(), tabs);
         live.getStyleClass().add("step-live");
-        panel = StepPage.build("corpusStep", "Corpus and tokens", EXPLANATION, FORMULA, live);
+        panel = StepPage.build("corpusStep", I18n.key("app.nav.corpus"), EXPLANATION, FORMULA, live);
     }
 
     // ---------------------------------------------------------------- the numbers
@@ -76,10 +69,10 @@ public final class CorpusView implements LessonStep {
         description.setGraphic(new FontIcon(MaterialDesignD.DATABASE_OUTLINE));
         FlowPane numbers = new FlowPane(24, 6,
                 stat(number("corpusDocuments", model.documentsText()), documentsCaption),
-                stat(number("corpusSentences", model.sentencesText()), caption("sentences")),
-                stat(number("corpusTokens", model.tokensText()), caption("tokens")),
-                stat(number("corpusDistinct", model.distinctText()), caption("distinct tokens")),
-                stat(number("corpusMalformed", model.malformedText()), caption("replaced bytes")));
+                stat(number("corpusSentences", model.sentencesText()), caption(I18n.key("app.corpus.sentences"))),
+                stat(number("corpusTokens", model.tokensText()), caption(I18n.key("app.corpus.tokens"))),
+                stat(number("corpusDistinct", model.distinctText()), caption(I18n.key("app.corpus.distinct"))),
+                stat(number("corpusMalformed", model.malformedText()), caption(I18n.key("app.corpus.replaced"))));
         note.setId("corpusNote");
         note.getStyleClass().add("muted");
         note.setWrapText(true);
@@ -103,8 +96,11 @@ public final class CorpusView implements LessonStep {
         return l;
     }
 
-    private static Label caption(String text) {
-        Label l = new Label(text);
+    private static Label caption(String key) {
+        Label l = new Label();
+        if (!key.isEmpty()) {
+            l.textProperty().bind(I18n.bind(key));
+        }
         l.getStyleClass().add("muted");
         return l;
     }
@@ -115,7 +111,8 @@ public final class CorpusView implements LessonStep {
         NumberField commentField = new NumberField(model.commentInput()).setFieldId("commentSpinner").columns(6);
         Label commentOf = new Label();
         commentOf.textProperty().bind(model.commentOfText());
-        Button randomButton = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
+        Button randomButton = new Button(null, new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
+        randomButton.textProperty().bind(I18n.bind("app.corpus.random"));
         randomButton.setId("randomComment");
         randomButton.setOnAction(e -> model.pickRandomComment());
         Label pick = new Label();
@@ -129,7 +126,9 @@ public final class CorpusView implements LessonStep {
 
         VBox sentenceBox = new VBox(4);
         sentenceBox.setId("sentenceBlocks");
-        Label sentencesTitle = sectionTitle("3. Split into sentences");
+        Label sentencesTitle = sectionTitle("");
+        sentencesTitle.textProperty().bind(I18n.bind("app.corpus.split",
+                javafx.beans.binding.Bindings.createIntegerBinding(() -> model.sentencesProperty().get().size(), model.sentencesProperty())));
         VBox tokenBox = new VBox(6);
         tokenBox.setId("sentenceTokens");
         model.sentencesProperty().addListener((obs, old, now) -> showSentences(sentencesTitle, sentenceBox, now));
@@ -138,10 +137,10 @@ public final class CorpusView implements LessonStep {
         showTokens(tokenBox, model.sentenceTokensProperty().get());
 
         VBox steps = new VBox(8,
-                sectionTitle("1. Raw text"), raw,
-                sectionTitle("2. Lower-cased"), lower,
+                sectionTitle(I18n.key("app.corpus.raw")), raw,
+                sectionTitle(I18n.key("app.corpus.lower")), lower,
                 sentencesTitle, sentenceBox,
-                sectionTitle("4. Tokens, as the network will see them"), tokenBox);
+                sectionTitle(I18n.key("app.corpus.tokensSeen")), tokenBox);
         steps.setPadding(new Insets(4, 12, 12, 2));
         ScrollPane scroll = new ScrollPane(steps);
         scroll.setFitToWidth(true);
@@ -149,13 +148,13 @@ public final class CorpusView implements LessonStep {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox content = new VBox(8, picker, scroll);
         content.setPadding(new Insets(10, 0, 0, 0));
-        Tab tab = new Tab("One comment, step by step", content);
+        Tab tab = new Tab(null, content);
+        tab.textProperty().bind(I18n.bind("app.corpus.tab.comment"));
         tab.setId("commentTab");
         return tab;
     }
 
     private static void showSentences(Label title, VBox box, List<String> sentences) {
-        title.setText("3. Split into sentences (" + sentences.size() + ")");
         box.getChildren().clear();
         for (int i = 0; i < sentences.size(); i++) {
             Label number = new Label(Integer.toString(i + 1));
@@ -180,8 +179,8 @@ public final class CorpusView implements LessonStep {
     // ---------------------------------------------------------------- two tokenizers
 
     private Tab compareTab() {
-        Label intro = new Label("The same sentence (lower-cased, as in the lesson) cut two ways. "
-                + "Tokens in red are where the two disagree.");
+        Label intro = new Label();
+        intro.textProperty().bind(I18n.bind("app.corpus.compare.intro"));
         intro.setWrapText(true);
         TextField input = new TextField();
         input.setId("compareText");
@@ -192,26 +191,31 @@ public final class CorpusView implements LessonStep {
         lesson.setId("lessonExample");
         lesson.setOnAction(e -> model.compare(CorpusViewModel.LESSON_EXAMPLE));
         Button contractions = new Button("I'd ... aren't");
+        contractions.setId("contractionsExample");
         contractions.setOnAction(e -> model.compare(CorpusViewModel.MORE_EXAMPLES.get(0)));
-        Button quotes = new Button("\"quotes\" and (brackets)");
+        Button quotes = new Button();
+        quotes.textProperty().bind(I18n.bind("app.corpus.compare.quotes"));
         quotes.setOnAction(e -> model.compare(CorpusViewModel.MORE_EXAMPLES.get(1)));
-        Button fromComment = new Button("A sentence of the comment");
+        Button fromComment = new Button();
+        fromComment.textProperty().bind(I18n.bind("app.corpus.compare.fromComment"));
         fromComment.setId("compareFromComment");
         fromComment.setOnAction(e -> model.compareSentenceOfComment());
-        FlowPane examples = new FlowPane(6, 6, new Label("Examples:"), lesson, contractions, quotes, fromComment);
+        FlowPane examples = new FlowPane(6, 6, sectionLabel(I18n.key("app.corpus.compare.examples")), lesson, contractions, quotes, fromComment);
         examples.setAlignment(Pos.CENTER_LEFT);
 
         Label wsTitle = sectionTitle("");
+        wsTitle.textProperty().bind(I18n.bind("app.corpus.compare.spaces",
+                javafx.beans.binding.Bindings.createIntegerBinding(() -> model.whitespaceTokensProperty().get().size(), model.whitespaceTokensProperty())));
         FlowPane ws = TokenChips.row(List.of());
         ws.setId("whitespaceTokens");
         Label tbTitle = sectionTitle("");
+        tbTitle.textProperty().bind(I18n.bind("app.corpus.compare.treebank",
+                javafx.beans.binding.Bindings.createIntegerBinding(() -> model.treebankTokensProperty().get().size(), model.treebankTokensProperty())));
         FlowPane tb = TokenChips.row(List.of());
         tb.setId("treebankTokens");
         Runnable refresh = () -> {
             List<CorpusViewModel.Token> a = model.whitespaceTokensProperty().get();
             List<CorpusViewModel.Token> b = model.treebankTokensProperty().get();
-            wsTitle.setText("Split on spaces: " + a.size() + " tokens");
-            tbTitle.setText("Treebank tokenizer (the lesson's): " + b.size() + " tokens");
             TokenChips.fill(ws, a.stream().map(CorpusViewModel.Token::text).toList(), i -> a.get(i).different());
             TokenChips.fill(tb, b.stream().map(CorpusViewModel.Token::text).toList(), i -> b.get(i).different());
         };
@@ -223,7 +227,8 @@ public final class CorpusView implements LessonStep {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
-        Tab tab = new Tab("Spaces vs Treebank", scroll);
+        Tab tab = new Tab(null, scroll);
+        tab.textProperty().bind(I18n.bind("app.corpus.tab.compare"));
         tab.setId("compareTab");
         return tab;
     }
@@ -233,7 +238,7 @@ public final class CorpusView implements LessonStep {
     private Tab tryTab() {
         TextArea input = new TextArea();
         input.setId("tryText");
-        input.setPromptText("Type or paste any text: it is tokenized as you type.");
+        input.promptTextProperty().bind(I18n.bind("app.corpus.try.prompt"));
         input.setWrapText(true);
         input.setPrefRowCount(3);
         input.textProperty().bindBidirectional(model.tryTextProperty());
@@ -250,16 +255,26 @@ public final class CorpusView implements LessonStep {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox content = new VBox(10, input, counts, scroll);
         content.setPadding(new Insets(12, 12, 12, 2));
-        Tab tab = new Tab("Try it", content);
+        Tab tab = new Tab(null, content);
+        tab.textProperty().bind(I18n.bind("app.corpus.tab.try"));
         tab.setId("tryTab");
         return tab;
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static Label sectionTitle(String text) {
-        Label l = new Label(text);
+    private static Label sectionTitle(String key) {
+        Label l = new Label();
+        if (!key.isEmpty()) {
+            l.textProperty().bind(I18n.bind(key));
+        }
         l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static Label sectionLabel(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.bind(key));
         return l;
     }
 

@@ -1,5 +1,7 @@
 package org.rnnlab.app.steps.corpus;
 
+import org.rnnlab.app.session.CorpusDescriptions;
+import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +61,7 @@ public final class CorpusViewModel {
 
     private final IntegerProperty commentIndex = new SimpleIntegerProperty(0);
     private final IntegerProperty commentCount = new SimpleIntegerProperty(0);
-    private final NumberInput commentInput = NumberInput.index("the comment or paragraph", commentIndex, this::showComment,
+    private final NumberInput commentInput = NumberInput.index(I18n.key("app.corpus.input.comment"), commentIndex, this::showComment,
             commentCount);
     private final StringProperty rawText = new SimpleStringProperty("");
     private final StringProperty lowerText = new SimpleStringProperty("");
@@ -73,8 +75,10 @@ public final class CorpusViewModel {
     private final StringProperty tryText = new SimpleStringProperty("");
     private final ObjectProperty<List<List<String>>> tryTokens = new SimpleObjectProperty<>(List.of());
     private final StringProperty tryCounts = new SimpleStringProperty("");
+    /** The try-it counts, worded again when the language changes. */
+    private final javafx.beans.InvalidationListener recount = o -> updateTry();
 
-    private final StringBinding descriptionText = summaryText(s -> s.description(), "No corpus");
+    private final StringBinding descriptionText = summaryText(s -> CorpusDescriptions.display(s.description()), null);
     private final StringBinding documentsText = summaryText(s -> NumberText.count(s.documents()), "-");
     private final StringBinding sentencesText = summaryText(s -> NumberText.count(s.sentences()), "-");
     private final StringBinding tokensText = summaryText(s -> NumberText.count(s.tokens()), "-");
@@ -82,11 +86,11 @@ public final class CorpusViewModel {
     // Bytes replaced are only known once the whole file is read.
     private final StringBinding malformedText = summaryText(
             s -> s.complete() ? NumberText.count(s.malformedBytes()) : "...", "-");
-    private final StringBinding unitsText = text(() -> unit() + "s");
-    private final StringBinding unitTitle = text(() -> capitalized(unit()));
+    private final StringBinding unitsText = text(() -> "comment".equals(unit()) ? I18n.text("app.corpus.unit.comments") : I18n.text("app.corpus.unit.paragraphs"));
+    private final StringBinding unitTitle = text(() -> "comment".equals(unit()) ? I18n.text("app.corpus.unit.comment") : I18n.text("app.corpus.unit.paragraph"));
     private final StringBinding noteText = text(this::summaryNote);
     private final StringBinding commentOfText = Bindings.createStringBinding(
-            () -> "of " + NumberText.count(commentCount.get()), commentCount);
+            () -> I18n.text("app.corpus.of", commentCount.get()), commentCount, I18n.languageProperty());
 
     /**
      * @param corpus  the corpus loaded (null until one is read)
@@ -108,6 +112,7 @@ public final class CorpusViewModel {
         commentIndex.addListener((obs, old, now) -> updateComment());
         compareText.addListener((obs, old, now) -> updateComparison());
         tryText.addListener((obs, old, now) -> updateTry());
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(recount));
         updateComparison();
         updateTry();
         // Bound last, so that the listeners above see the corpus already loaded.
@@ -251,16 +256,16 @@ public final class CorpusViewModel {
     public String summaryNote() {
         CorpusSummary s = summary.get();
         if (s == null) {
-            return loading.get() ? "Reading the corpus..." : "No corpus yet: open one from the Corpus menu or drop a file here.";
+            return loading.get() ? I18n.text("app.corpus.note.reading") : I18n.text("app.corpus.note.none");
         }
         if (!s.complete()) {
-            return "Reading... the numbers grow as the file streams in.";
+            return I18n.text("app.corpus.note.streaming");
         }
         if (s.keptDocuments() < s.documents()) {
-            return "Every " + unit() + " is counted; the first " + NumberText.count(s.keptDocuments()) + " of "
-                    + NumberText.count(s.documents()) + " are kept here to browse.";
+            return "comment".equals(unit()) ? I18n.text("app.corpus.note.keptComments", s.keptDocuments(), s.documents())
+                    : I18n.text("app.corpus.note.keptParagraphs", s.keptDocuments(), s.documents());
         }
-        return "Tokens include SENTENCE_START and SENTENCE_END. Replaced bytes were not valid UTF-8.";
+        return I18n.text("app.corpus.note.done");
     }
 
     /** A sentence of the current comment, for the comparison: the one where the two tokenizers differ most. */
@@ -316,15 +321,12 @@ public final class CorpusViewModel {
     // ---------------------------------------------------------------- logic
 
     private StringBinding summaryText(java.util.function.Function<CorpusSummary, String> f, String none) {
-        return Bindings.createStringBinding(() -> summary.get() == null ? none : f.apply(summary.get()), summary);
+        return Bindings.createStringBinding(() -> summary.get() == null ? (none == null ? I18n.text("app.status.noCorpus") : none)
+                : f.apply(summary.get()), summary, I18n.languageProperty());
     }
 
     private StringBinding text(Callable<String> f) {
-        return Bindings.createStringBinding(f, corpus, summary, loading);
-    }
-
-    private static String capitalized(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return Bindings.createStringBinding(f, corpus, summary, loading, I18n.languageProperty());
     }
 
     private void updateComment() {
@@ -362,8 +364,7 @@ public final class CorpusViewModel {
         List<List<String>> s = pipeline.sentences(text);
         tryTokens.set(s);
         int tokens = s.stream().mapToInt(List::size).sum();
-        tryCounts.set(s.isEmpty() ? "Type something above." : s.size() + (s.size() == 1 ? " sentence, " : " sentences, ")
-                + tokens + " tokens (with SENTENCE_START and SENTENCE_END)");
+        tryCounts.set(s.isEmpty() ? I18n.text("app.corpus.try.empty") : I18n.text("app.corpus.try.counts", s.size(), tokens));
     }
 
     private static List<Token> tokens(List<String> words, boolean[] different) {

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.dimensions;
 
+import org.rnnlab.app.i18n.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
@@ -33,14 +34,7 @@ import org.rnnlab.common.LessonDefaults;
 /** Dimensions: the shapes of x, o, s, U, V, W for the current C and H, the parameter count, memory and work. */
 public final class DimensionsView implements LessonStep {
     static final String[] EXPLANATION = {
-        "With the vocabulary fixed, the size of everything in the network follows from two numbers: "
-                + "C, the vocabulary size, and H, the number of hidden units (100 in the lesson).",
-        "x_t and o_t have one entry per word, so they have C entries; the hidden state s_t has H. "
-                + "U takes a word into the hidden layer, V takes the hidden layer to a score for every word, "
-                + "and W carries the memory from one step to the next.",
-        "At every time step the network computes V s_t: C \u00d7 H multiply-adds, by far the largest "
-                + "product. The work per word, and the memory, grow with C. That is why the vocabulary is "
-                + "kept small.",
+        I18n.key("app.dim.explain.1"), I18n.key("app.dim.explain.2"), I18n.key("app.dim.explain.3"),
     };
     static final String FORMULA = "\\begin{array}{l}s_t = \\tanh(U x_t + W s_{t-1})\\\\ o_t = \\mathrm{softmax}(V s_t)"
             + "\\\\ \\\\ \\#\\mathrm{params} = 2HC + H^2\\end{array}";
@@ -73,7 +67,7 @@ public final class DimensionsView implements LessonStep {
         ScrollPane scroll = new ScrollPane(live);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
-        panel = StepPage.build("dimensionsStep", "Dimensions", EXPLANATION, FORMULA, scroll);
+        panel = StepPage.build("dimensionsStep", I18n.key("app.nav.dimensions"), EXPLANATION, FORMULA, scroll);
 
         model.numbersProperty().addListener((obs, old, now) -> show(now));
         Theme.darkProperty().addListener((obs, old, now) -> show(model.numbersProperty().get()));
@@ -84,8 +78,11 @@ public final class DimensionsView implements LessonStep {
         cLabel.setId("dimensionsC");
         cLabel.textProperty().bind(model.wordDimText());
         cLabel.getStyleClass().add(Styles.TEXT_BOLD);
-        cLabel.setTooltip(new Tooltip("C comes from the Vocabulary step"));
-        Label h = new Label("Hidden units H");
+        Tooltip cTip = new Tooltip();
+        cTip.textProperty().bind(I18n.bind("app.dim.c.tip"));
+        cLabel.setTooltip(cTip);
+        Label h = bold(I18n.text("app.dim.hidden"));
+        h.textProperty().bind(I18n.bind("app.dim.hidden"));
         h.getStyleClass().add(Styles.TEXT_BOLD);
         slider.setId("hiddenSlider");
         slider.setBlockIncrement(10);
@@ -97,7 +94,8 @@ public final class DimensionsView implements LessonStep {
             }
         });
         NumberField hiddenField = new NumberField(model.hiddenInput()).setFieldId("hiddenField").columns(5);
-        Button lessonH = new Button("lesson: " + NumberText.count(LessonDefaults.HIDDEN_DIM));
+        Button lessonH = new Button();
+        lessonH.textProperty().bind(I18n.bind("app.vocab.lesson", LessonDefaults.HIDDEN_DIM));
         lessonH.setId("lessonHidden");
         lessonH.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         lessonH.setOnAction(e -> model.lessonHidden());
@@ -109,7 +107,8 @@ public final class DimensionsView implements LessonStep {
         }
         model.hiddenDimProperty().addListener((obs, old, now) -> showHidden());
         showHidden();
-        Label what = new Label("H here sizes this table only; the model that trains takes its H from the Training step.");
+        Label what = new Label();
+        what.textProperty().bind(I18n.bind("app.dim.hidden.note"));
         what.setId("hiddenNote");
         what.setWrapText(true);
         what.getStyleClass().add("muted");
@@ -145,10 +144,10 @@ public final class DimensionsView implements LessonStep {
         memory64.textProperty().bind(model.memory64Text());
         filled.setId("parameterFormula");
         filled.setAlignment(Pos.CENTER_LEFT);
-        Label title = new Label("Parameters");
-        title.getStyleClass().add(Styles.TEXT_BOLD);
+        Label title = bold("");
+        title.textProperty().bind(I18n.bind("app.dim.parameters"));
         VBox count = new VBox(2, title, parameters);
-        VBox memory = new VBox(2, bold("Memory for U, V and W"), memory32, memory64);
+        VBox memory = new VBox(2, boundBold(I18n.key("app.dim.memory.title")), memory32, memory64);
         HBox top = new HBox(36, count, memory);
         VBox card = new VBox(8, top, filled);
         card.getStyleClass().add("card");
@@ -157,9 +156,9 @@ public final class DimensionsView implements LessonStep {
 
     private Node workCard() {
         bars.setId("costBars");
-        Label title = bold("Multiply-adds for one word (one time step)");
-        Label note = new Label("The biggest bar sets the pace of training and generating: every word of every "
-                + "sentence pays it, in the forward pass and again in backpropagation.");
+        Label title = boundBold(I18n.key("app.dim.work.title"));
+        Label note = new Label();
+        note.textProperty().bind(I18n.bind("app.dim.work.note"));
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         VBox card = new VBox(8, title, bars, note);
@@ -169,7 +168,8 @@ public final class DimensionsView implements LessonStep {
 
     private void show(Numbers n) {
         table.getChildren().clear();
-        String[] heads = {"", "what it is", "shape", "here", "numbers"};
+        String[] heads = {"", I18n.text("app.dim.head.what"), I18n.text("app.dim.head.shape"), I18n.text("app.dim.head.here"),
+            I18n.text("app.dim.head.numbers")};
         for (int i = 0; i < heads.length; i++) {
             Label l = bold(heads[i]);
             l.getStyleClass().add("muted");
@@ -236,6 +236,12 @@ public final class DimensionsView implements LessonStep {
     /** A label that keeps its whole text: its column grows rather than cut it. */
     private static Label whole(Label l) {
         l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label boundBold(String key) {
+        Label l = bold("");
+        l.textProperty().bind(I18n.bind(key));
         return l;
     }
 

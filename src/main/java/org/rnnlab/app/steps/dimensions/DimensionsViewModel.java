@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.dimensions;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ public final class DimensionsViewModel {
     public record Cost(String name, String how, long multiplyAdds, boolean largest) {
         /** The number beside the bar; the largest product says so. */
         public String valueText() {
-            return NumberText.count(multiplyAdds) + (largest ? "  \u2190 the largest" : "");
+            return largest ? I18n.text("app.dim.largest", multiplyAdds) : NumberText.count(multiplyAdds);
         }
     }
 
@@ -50,6 +51,8 @@ public final class DimensionsViewModel {
         }
     }
 
+    /** The table's words follow the language: the numbers are computed again (they are cheap). */
+    private final javafx.beans.InvalidationListener reword = o -> update();
     private final IntegerProperty wordDim = new SimpleIntegerProperty(LessonDefaults.WORD_DIM);
     private final IntegerProperty hiddenDim = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
     private final ObjectProperty<Numbers> numbers = new SimpleObjectProperty<>();
@@ -59,13 +62,14 @@ public final class DimensionsViewModel {
     private final StringBinding parametersText = Bindings.createStringBinding(
             () -> NumberText.count(numbers.get().parameters()), numbers);
     private final StringBinding memory32Text = Bindings.createStringBinding(
-            () -> Precision.FLOAT32.dtypeName() + " (4 bytes each): " + megabytes(numbers.get().bytes32()), numbers);
+            () -> I18n.text("app.dim.memory", Precision.FLOAT32.dtypeName(), 4, numbers.get().bytes32() / 1e6), numbers, I18n.languageProperty());
     private final StringBinding memory64Text = Bindings.createStringBinding(
-            () -> Precision.FLOAT64.dtypeName() + " (8 bytes each): " + megabytes(numbers.get().bytes64()), numbers);
+            () -> I18n.text("app.dim.memory", Precision.FLOAT64.dtypeName(), 8, numbers.get().bytes64() / 1e6), numbers, I18n.languageProperty());
 
     /** @param vocabularySize C, the vocabulary size the rest of the lesson uses (followed, never written) */
     public DimensionsViewModel(ObservableValue<? extends Number> vocabularySize) {
         wordDim.addListener((obs, old, now) -> update());
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(reword));
         hiddenDim.addListener((obs, old, now) -> update());
         update();
         wordDim.bind(vocabularySize);
@@ -143,18 +147,18 @@ public final class DimensionsViewModel {
         long c = C;
         long h = H;
         List<Shape> shapes = List.of(
-                new Shape("x_t", "input word, one-hot", "C", NumberText.count(c), c),
-                new Shape("o_t", "next-word probabilities", "C", NumberText.count(c), c),
-                new Shape("s_t", "hidden state, the memory", "H", NumberText.count(h), h),
-                new Shape("U", "input to hidden", "H \u00d7 C", NumberText.count(h) + " \u00d7 " + NumberText.count(c), h * c),
-                new Shape("V", "hidden to output", "C \u00d7 H", NumberText.count(c) + " \u00d7 " + NumberText.count(h), c * h),
-                new Shape("W", "hidden to hidden", "H \u00d7 H", NumberText.count(h) + " \u00d7 " + NumberText.count(h), h * h));
+                new Shape("x_t", I18n.text("app.dim.role.x"), "C", NumberText.count(c), c),
+                new Shape("o_t", I18n.text("app.dim.role.o"), "C", NumberText.count(c), c),
+                new Shape("s_t", I18n.text("app.dim.role.s"), "H", NumberText.count(h), h),
+                new Shape("U", I18n.text("app.dim.role.U"), "H \u00d7 C", NumberText.count(h) + " \u00d7 " + NumberText.count(c), h * c),
+                new Shape("V", I18n.text("app.dim.role.V"), "C \u00d7 H", NumberText.count(c) + " \u00d7 " + NumberText.count(h), c * h),
+                new Shape("W", I18n.text("app.dim.role.W"), "H \u00d7 H", NumberText.count(h) + " \u00d7 " + NumberText.count(h), h * h));
         long parameters = LessonDefaults.parameterCount(c, h);
         // U x_t is a column lookup, no multiplication; W s_(t-1) and V s_t are real matrix-vector products.
         long[] work = {0, h * h, c * h};
         long max = Math.max(work[1], work[2]);
         List<Cost> costs = List.of(
-                new Cost("U x_t", "a column of U, looked up (" + NumberText.count(h * c) + " if multiplied)", work[0], false),
+                new Cost("U x_t", I18n.text("app.dim.lookup", (long) h * c), work[0], false),
                 new Cost("W s_t-1", "H \u00d7 H = " + NumberText.count(h) + " \u00d7 " + NumberText.count(h), work[1], work[1] == max && work[1] > work[2]),
                 new Cost("V s_t", "C \u00d7 H = " + NumberText.count(c) + " \u00d7 " + NumberText.count(h), work[2], work[2] == max));
         String latex = "2HC + H^2 = 2 \\cdot " + tex(h) + " \\cdot " + tex(c) + " + " + tex(h) + "^2 = "

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.forward;
 
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.support.NumberText;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,9 +160,9 @@ public record ForwardTrace(List<String> inputs, List<String> targets, int[] x, i
 
     /** What hovering heatmap cell (row r, column c) tells. */
     public String cellText(int r, int c, double p) {
-        return String.format(Locale.ROOT, "t = %d, after \"%s\": o_t[%s] = %.6f (%s)%s",
-                r, inputs.get(r), vocabulary.word(columns.get(c)), p, NumberText.percent(p),
-                columns.get(c) == y[r] ? "  <- the true next word" : "");
+        return I18n.text("app.fwd.cell", r, inputs.get(r), vocabulary.word(columns.get(c)),
+                String.format(Locale.ROOT, "%.6f", p), NumberText.percent(p))
+                + (columns.get(c) == y[r] ? I18n.text("app.fwd.cell.true") : "");
     }
 
     /** The bottom of the heatmap's log10 colour scale: a decade below 1/C. */

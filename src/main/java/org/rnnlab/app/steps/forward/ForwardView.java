@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.forward;
 
+import org.rnnlab.app.i18n.I18n;
 import atlantafx.base.theme.Styles;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisLabelOverlapPolicy;
@@ -51,16 +52,8 @@ import org.rnnlab.common.LessonDefaults;
 /** Forward pass: one sentence through the network, one time step at a time. */
 public final class ForwardView implements LessonStep {
     private static final String[] EXPLANATION = {
-        "Forward propagation reads a sentence one word at a time. At step t the input x_t is one word; "
-                + "the network mixes it with what it remembers, s_(t-1), into a new hidden state s_t.",
-        "s_t is H numbers between -1 and 1 (tanh keeps them there): the strip shows them as colours, "
-                + "blue for -1 and red for +1. It is all the network knows about the sentence so far.",
-        "From s_t the network predicts the next word: o_t is a probability for every word of the "
-                + "vocabulary. The bars show its top guesses; the true next word y_t is marked green.",
-        "The loss of a step is -ln o_t[y_t]: small when the model gave the true word a high "
-                + "probability. \"Whole sentence\" shows every step at once: a heatmap of the words that "
-                + "matter (each row's top guesses and the true next words) and the loss at each position.",
-        "Note that U x_t is simply column x_t of U: x_t is a one-hot vector, so no multiplication is needed.",
+        I18n.key("app.fwd.explain.1"), I18n.key("app.fwd.explain.2"), I18n.key("app.fwd.explain.3"),
+        I18n.key("app.fwd.explain.4"), I18n.key("app.fwd.explain.5"),
     };
     private static final String LATEX = "\\begin{array}{l}s_t=\\tanh(U x_t+W s_{t-1})\\\\o_t=\\mathrm{softmax}(V s_t)"
             + "\\\\L_t=-\\ln o_t[y_t]\\end{array}";
@@ -84,20 +77,24 @@ public final class ForwardView implements LessonStep {
     private final YValueIndicator lnC = Charts.horizontal(lossY, Math.log(LessonDefaults.WORD_DIM), "ln C");
     private final Label sentenceSummary = new Label();
     private final Button play = new Button();
+    private final Tooltip playTip = new Tooltip();
     private final Timeline player;
 
     public ForwardView(LessonSession session) {
         vm = new ForwardViewModel(session.models(), session.queries(), session.notices());
         player = new Timeline(new KeyFrame(Duration.seconds(0.9), e -> vm.stepForward()));
         NumberField sentence = new NumberField(vm.sentenceInput()).setFieldId("sentenceIndex").columns(6);
-        Button random = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
+        Button random = new Button(null, new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
+        random.textProperty().bind(I18n.bind("app.corpus.random"));
+        lossX.nameProperty().bind(I18n.bind("app.fwd.axis.trueShort"));
+        heatmap.bindAxisNames(I18n.bind("app.fwd.axis.next"), I18n.bind("app.fwd.axis.input"), I18n.bind("app.fwd.axis.log"));
+        lossY.nameProperty().bind(I18n.bind("app.fwd.axis.loss"));
         random.setId("randomSentence");
         random.setOnAction(e -> vm.pickRandom());
         Label sentenceCount = new Label();
         sentenceCount.getStyleClass().add("muted");
-        sentenceCount.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "of %,d", vm.sentenceCountProperty().get()), vm.sentenceCountProperty()));
-        HBox picker = Fields.rowWithField(sentence, new Label("Sentence"), sentence, sentenceCount, random);
+        sentenceCount.textProperty().bind(I18n.bind("app.corpus.of", vm.sentenceCountProperty()));
+        HBox picker = Fields.rowWithField(sentence, bound(I18n.key("app.data.sentence")), sentence, sentenceCount, random);
         Label status = new Label();
         status.setId("forwardStatus");
         status.getStyleClass().add("muted");
@@ -105,14 +102,18 @@ public final class ForwardView implements LessonStep {
         status.textProperty().bind(vm.statusProperty());
         chips.setId("sentenceChips");
 
-        TabPane tabs = new TabPane(new Tab("Step by step", stepPane()), new Tab("Whole sentence", sentencePane()));
+        Tab stepTab = new Tab(null, stepPane());
+        stepTab.textProperty().bind(I18n.bind("app.fwd.tab.step"));
+        Tab sentenceTab = new Tab(null, sentencePane());
+        sentenceTab.textProperty().bind(I18n.bind("app.fwd.tab.sentence"));
+        TabPane tabs = new TabPane(stepTab, sentenceTab);
         tabs.setId("forwardTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         VBox content = new VBox(8, picker, status, chips, tabs);
         content.setPadding(new Insets(0, 4, 0, 0));
-        panel = StepPage.build("forwardStep", "Forward pass", EXPLANATION, LATEX, content);
+        panel = StepPage.build("forwardStep", I18n.key("app.nav.forward"), EXPLANATION, LATEX, content);
 
         player.setCycleCount(Timeline.INDEFINITE);
         vm.playingProperty().addListener((o, a, on) -> {
@@ -122,11 +123,23 @@ public final class ForwardView implements LessonStep {
                 player.stop();
             }
             play.setGraphic(new FontIcon(on ? MaterialDesignP.PAUSE : MaterialDesignP.PLAY));
-            play.setTooltip(new Tooltip(on ? "Pause" : "Play: one step every second"));
+            playTip.textProperty().bind(on ? I18n.bind("app.fwd.pause") : I18n.bind("app.fwd.play"));
         });
         vm.stepProperty().addListener((o, a, st) -> showStep(st));
         vm.traceProperty().addListener((o, a, t) -> showTrace(t));
         showTrace(vm.traceProperty().get());
+    }
+
+    private static Label bound(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.bind(key));
+        return l;
+    }
+
+    private static Tooltip tip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(I18n.bind(key));
+        return t;
     }
 
     public ForwardViewModel viewModel() {
@@ -136,15 +149,16 @@ public final class ForwardView implements LessonStep {
     private Node stepPane() {
         Button back = new Button(null, new FontIcon(MaterialDesignS.SKIP_PREVIOUS));
         back.setId("stepBack");
-        back.setTooltip(new Tooltip("One step back"));
+        back.setTooltip(tip(I18n.key("app.fwd.back")));
         back.setOnAction(e -> vm.stepBackByHand());
         play.setId("play");
         play.setGraphic(new FontIcon(MaterialDesignP.PLAY));
-        play.setTooltip(new Tooltip("Play: one step every second"));
+        playTip.textProperty().bind(I18n.bind("app.fwd.play"));
+        play.setTooltip(playTip);
         play.setOnAction(e -> vm.togglePlaying());
         Button next = new Button(null, new FontIcon(MaterialDesignS.SKIP_NEXT));
         next.setId("stepForward");
-        next.setTooltip(new Tooltip("One step on"));
+        next.setTooltip(tip(I18n.key("app.fwd.next")));
         next.setOnAction(e -> vm.stepForwardByHand());
         for (Button b : List.of(back, play, next)) {
             b.getStyleClass().add(Styles.BUTTON_ICON);
@@ -167,14 +181,14 @@ public final class ForwardView implements LessonStep {
         strip.setPrefHeight(30);
         stripCaption.getStyleClass().add("stat-caption");
         topBars.setId("topBars");
-        Label topCaption = new Label("o_t: the model's top guesses for the next word");
+        Label topCaption = bound(I18n.key("app.fwd.top"));
         topCaption.getStyleClass().add("card-title");
         verdict.setId("verdict");
         verdict.setWrapText(true);
         verdict.getStyleClass().add("lm-summary");
 
         stack.setId("stateStack");
-        Label stackCaption = new Label("The memory word by word: s_t after each input word (steps not read yet are faded)");
+        Label stackCaption = bound(I18n.key("app.fwd.stack"));
         stackCaption.getStyleClass().add("card-title");
         stackCaption.setWrapText(true);
         stackCaption.setMinHeight(Region.USE_PREF_SIZE);
@@ -199,7 +213,7 @@ public final class ForwardView implements LessonStep {
         lossY.setAutoRanging(true);
         lossY.setForceZeroInRange(true);
         ErrorDataSetRenderer bars = Charts.bars();
-        lossData = new Series(bars, "loss per position", Charts.lineStyle(Charts.ORANGE, 1));
+        lossData = new Series(bars, I18n.text("app.fwd.lossSeries"), Charts.lineStyle(Charts.ORANGE, 1));
         lossChart.getRenderers().add(bars);
         Charts.fitBars(lossChart, bars, () -> lossData.count());
         lossChart.getGridRenderer().getVerticalMajorGrid().setVisible(false);
@@ -268,7 +282,7 @@ public final class ForwardView implements LessonStep {
         lnC.setValue(t.lnC());
         // The line's value goes in the axis name: a label box on the line covered the tallest bars.
         lnC.setText("");
-        lossX.setName(String.format(Locale.ROOT, "true next word y_t   (dashed line: ln C = %.2f, random guessing)", t.lnC()));
+        lossX.nameProperty().bind(I18n.bind("app.fwd.axis.true", String.format(Locale.ROOT, "%.2f", t.lnC())));
         fitLossChart();
         showStep(vm.stepProperty().get());
     }

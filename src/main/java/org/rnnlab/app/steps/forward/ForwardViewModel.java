@@ -1,5 +1,7 @@
 package org.rnnlab.app.steps.forward;
 
+import org.rnnlab.app.session.ModelDescriptions;
+import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,13 +52,18 @@ public final class ForwardViewModel {
     private final Random random;
     private final IntegerProperty sentenceIndex = new SimpleIntegerProperty(0);
     private final IntegerProperty sentenceCount = new SimpleIntegerProperty(0);
-    private final StringProperty status = new SimpleStringProperty("Waiting for the corpus and the model...");
+    private final StringProperty status = new SimpleStringProperty();
+    /** The status line, worded in the current language when shown. */
+    private final ObjectProperty<java.util.function.Supplier<String>> statusText =
+            new SimpleObjectProperty<>(() -> I18n.text("app.model.waiting"));
+    /** A new language words the step and the summary again (the trace stays). */
+    private final javafx.beans.InvalidationListener reword = o -> reword();
     private final IntegerProperty time = new SimpleIntegerProperty(0);
     private final ObjectProperty<ForwardTrace> trace = new SimpleObjectProperty<>();
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
-    private final NumberInput sentenceInput = NumberInput.index("the sentence number", sentenceIndex, this::pickSentence,
+    private final NumberInput sentenceInput = NumberInput.index(I18n.key("app.data.input.sentence"), sentenceIndex, this::pickSentence,
             sentenceCount);
 
     /**
@@ -73,6 +80,9 @@ public final class ForwardViewModel {
         this.queries = queries;
         this.notifier = notifier;
         this.random = random;
+        status.bind(javafx.beans.binding.Bindings.createStringBinding(() -> statusText.get().get(), statusText,
+                I18n.languageProperty()));
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(reword));
         trace.addListener((o, a, t) -> {
             time.set(t == null ? 0 : Math.min(time.get(), Math.max(0, t.length() - 1)));
             summary.set(summary(t));
@@ -184,21 +194,27 @@ public final class ForwardViewModel {
         RnnModel m = store.model();
         Vocabulary v = store.vocabulary();
         if (d == null || m == null || v == null) {
-            status.set("Waiting for the corpus and the model...");
+            statusText.set(() -> I18n.text("app.model.waiting"));
             return;
         }
         int i = Math.min(sentenceIndex.get(), d.size() - 1);
         if (i < 0) {
             return;
         }
-        String model = "Model: " + store.descriptionProperty().get();
-        status.set(store.matchesCorpusProperty().get() ? model
-                : model + ". Its vocabulary is not this corpus's: the sentence is read with the model's own vocabulary.");
+        String description = store.descriptionProperty().get();
+        boolean matches = store.matchesCorpusProperty().get();
+        statusText.set(() -> matches ? I18n.text("app.fwd.model", ModelDescriptions.display(description))
+                : I18n.text("app.fwd.model.otherVocabulary", ModelDescriptions.display(description)));
         List<String> tokens = d.sentenceTokens(i);
         queries.query("forward", () -> {
             TrainingPair p = TrainingPair.of(v.encode(tokens));
             return ForwardTrace.of(m, v, p.x(), p.y());
-        }, trace::set, e -> notifier.failure("Forward pass", e));
+        }, trace::set, e -> notifier.failure(I18n.text("app.nav.forward"), e));
+    }
+
+    private void reword() {
+        summary.set(summary(trace.get()));
+        updateStep();
     }
 
     private void corpusChanged(PreparedData d) {
@@ -234,26 +250,22 @@ public final class ForwardViewModel {
             int w = tr.top()[t][k];
             boolean truth = w == tr.y()[t];
             trueShown |= truth;
-            guesses.add(new Guess(w, v.word(w), tr.topP()[t][k], truth, truth ? "true next word" : null));
+            guesses.add(new Guess(w, v.word(w), tr.topP()[t][k], truth, truth ? I18n.text("app.fwd.trueWord") : null));
         }
         if (!trueShown) {
             guesses.add(new Guess(tr.y()[t], tr.targets().get(t), tr.pTrue()[t], true,
-                    String.format(Locale.ROOT, "true next word, rank %,d", tr.rank()[t])));
+                    I18n.text("app.fwd.trueWordRank", tr.rank()[t])));
         }
         int best = tr.top()[t][0];
         boolean right = best == tr.y()[t];
         return new Step(t,
-                String.format(Locale.ROOT, "t = %d of %d", t, tr.length() - 1),
-                String.format(Locale.ROOT, "x_%d = \"%s\" (word %,d of the vocabulary)", t, tr.inputs().get(t), tr.x()[t]),
-                String.format(Locale.ROOT,
-                        "s_%d: %d hidden units, blue = -1, red = +1 (hover for values); the largest |s_%d| is %.3f%s",
-                        t, tr.s()[t].length, t, largest, largest > 0.99
-                                ? ": tanh is saturated there (near \u00b11 its slope 1 - s\u00b2 is almost 0, so little gradient flows back through that unit)"
-                                : ""),
+                I18n.text("app.fwd.t", t, tr.length() - 1),
+                I18n.text("app.fwd.x", t, tr.inputs().get(t), tr.x()[t]),
+                I18n.text("app.fwd.s", t, tr.s()[t].length, String.format(Locale.ROOT, "%.3f", largest))
+                        + (largest > 0.99 ? I18n.text("app.fwd.saturated") : ""),
                 List.copyOf(guesses),
-                String.format(Locale.ROOT,
-                        "Best guess: \"%s\"   ·   true next word: \"%s\"   %s   ·   loss -ln o_t[y_t] = %.3f",
-                        v.word(best), tr.targets().get(t), right ? "✓ right" : "✗ wrong", tr.loss(t)),
+                I18n.text("app.fwd.verdict", v.word(best), tr.targets().get(t),
+                        right ? I18n.text("app.fwd.right") : I18n.text("app.fwd.wrong"), String.format(Locale.ROOT, "%.3f", tr.loss(t))),
                 right);
     }
 
@@ -261,9 +273,8 @@ public final class ForwardViewModel {
         if (t == null) {
             return "";
         }
-        return String.format(Locale.ROOT,
-                "Mean loss over this sentence: %.3f (ln C = %.3f). The best guess was the true next word %d of %d times.",
-                t.meanLoss(), t.lnC(), t.correct(), t.length());
+        return I18n.text("app.fwd.summary", String.format(Locale.ROOT, "%.3f", t.meanLoss()),
+                String.format(Locale.ROOT, "%.3f", t.lnC()), t.correct(), t.length());
     }
 
     /** The first sentence of a comfortable length to show (8 to 16 words), or 0. */

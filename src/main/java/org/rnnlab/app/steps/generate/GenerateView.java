@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.generate;
 
+import org.rnnlab.app.i18n.I18n;
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,18 +33,8 @@ import org.rnnlab.text.Tokens;
 /** Generate and predict: the next word as the learner types, and whole sentences sampled from the model. */
 public final class GenerateView implements LessonStep {
     private static final String[] EXPLANATION = {
-        "A trained language model can write. Type the start of a sentence: the bars show the words the "
-                + "model finds most likely to come next. Click one to add it and keep going.",
-        "Each new word costs one step of the network: the hidden state s_t remembers the words so far, "
-                + "so the model never has to reread the whole prefix. With an empty prefix it predicts the "
-                + "first word of a sentence.",
-        "Words the vocabulary does not know are read as UNKNOWN_TOKEN, just as in training.",
-        "To generate, the lesson starts from SENTENCE_START and draws each next word at random from the "
-                + "predicted distribution until SENTENCE_END. A draw of UNKNOWN_TOKEN is drawn again, and "
-                + "sentences shorter than the minimum length are thrown away. Each word is coloured by the "
-                + "probability it had when it was drawn.",
-        "Temperature reshapes the distribution before the draw: below 1 the model plays safe, above 1 it "
-                + "takes more risks. The seed makes a draw repeatable.",
+        I18n.key("app.gen.explain.1"), I18n.key("app.gen.explain.2"), I18n.key("app.gen.explain.3"),
+        I18n.key("app.gen.explain.4"), I18n.key("app.gen.explain.5"),
     };
     private static final String LATEX = "w_{t+1}\\sim o_t=\\mathrm{softmax}(V s_t)";
 
@@ -64,7 +55,7 @@ public final class GenerateView implements LessonStep {
 
         TextField prefix = new TextField();
         prefix.setId("prefix");
-        prefix.setPromptText("Type the start of a sentence, e.g. \"the american people\"");
+        prefix.promptTextProperty().bind(I18n.bind("app.gen.prompt"));
         prefix.textProperty().bindBidirectional(vm.prefixProperty());
         prefixTokens.setId("prefixTokens");
         bars.setId("predictionBars");
@@ -72,7 +63,7 @@ public final class GenerateView implements LessonStep {
             vm.pickWord(index);
             prefix.end();
         });
-        Label predictHeading = new Label("Most likely next words (click one to add it)");
+        Label predictHeading = bound(I18n.key("app.gen.predictHeading"));
         predictHeading.getStyleClass().add("card-title");
         Label hint = new Label();
         hint.setId("predictHint");
@@ -88,23 +79,26 @@ public final class GenerateView implements LessonStep {
         NumberField minLength = new NumberField(vm.minLengthInput()).setFieldId("minLength").columns(4);
         NumberField temperature = new NumberField(vm.temperatureInput()).setFieldId("temperature").columns(4);
         NumberField seed = new NumberField(vm.seedInput()).setFieldId("generateSeed").columns(8);
-        Button generate = new Button("Generate", new FontIcon(MaterialDesignD.DICE_MULTIPLE_OUTLINE));
+        Button generate = new Button(null, new FontIcon(MaterialDesignD.DICE_MULTIPLE_OUTLINE));
         generate.setId("generateButton");
         generate.getStyleClass().add(Styles.ACCENT);
         generate.setOnAction(e -> vm.generate());
-        generate.textProperty().bind(Bindings.when(vm.generatingProperty()).then("Generating...").otherwise("Generate"));
+        generate.textProperty().bind(Bindings.when(vm.generatingProperty()).then(I18n.bind("app.gen.generating"))
+                .otherwise(I18n.bind("app.gen.generate")));
         generate.disableProperty().bind(vm.generateDisabledProperty());
-        javafx.scene.control.CheckBox fromPrefix = new javafx.scene.control.CheckBox("Begin with the typed words");
+        javafx.scene.control.CheckBox fromPrefix = new javafx.scene.control.CheckBox();
+        fromPrefix.textProperty().bind(I18n.bind("app.gen.fromPrefix"));
         fromPrefix.setId("continuePrefix");
         fromPrefix.selectedProperty().bindBidirectional(vm.continuePrefixProperty());
         FlowPane controls = new FlowPane(12, 8,
-                Fields.labelled("Sentences", count), Fields.labelled("Min. words", minLength),
-                Fields.labelled("Temperature", temperature), Fields.labelled("Seed", seed), fromPrefix, generate);
+                Fields.labelled(I18n.key("app.gen.field.count"), count), Fields.labelled(I18n.key("app.gen.field.minLength"), minLength),
+                Fields.labelled(I18n.key("app.gen.field.temperature"), temperature), Fields.labelled(I18n.key("app.gen.field.seed"), seed),
+                fromPrefix, generate);
         controls.setAlignment(Pos.BOTTOM_LEFT);
         Label fieldsProblem = Fields.problemLine(vm.inputs().problemProperty());
         fieldsProblem.setId("generateInputProblem");
 
-        Label genHeading = new Label("Generated sentences");
+        Label genHeading = bound(I18n.key("app.gen.generated"));
         genHeading.getStyleClass().add("card-title");
         sentences.setId("generatedSentences");
         Label summary = new Label();
@@ -120,7 +114,7 @@ public final class GenerateView implements LessonStep {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        panel = StepPage.build("generateStep", "Generate and predict", EXPLANATION, LATEX, scroll);
+        panel = StepPage.build("generateStep", I18n.key("app.nav.generate"), EXPLANATION, LATEX, scroll);
 
         vm.predictionsProperty().addListener((o, a, p) -> showPredictions(p));
         vm.generated().addListener((ListChangeListener<GenerateViewModel.Generated>) c -> showSentences());
@@ -139,7 +133,7 @@ public final class GenerateView implements LessonStep {
     private Node legend() {
         FlowPane box = new FlowPane(6, 4);   // wraps with large text rather than cut the swatches
         box.setAlignment(Pos.CENTER_LEFT);
-        Label caption = new Label("Word colour = its probability when drawn:");
+        Label caption = bound(I18n.key("app.gen.legend"));
         caption.getStyleClass().add("muted");
         box.getChildren().add(caption);
         for (int i = 0; i < WordColours.CLASSES.length; i++) {
@@ -159,7 +153,7 @@ public final class GenerateView implements LessonStep {
         prefixTokens.getChildren().add(chip(Tokens.START, "special", null));
         for (GenerateViewModel.PrefixToken t : p.tokens()) {
             prefixTokens.getChildren().add(t.unknown()
-                    ? chip(t.typed() + " → " + Tokens.UNKNOWN, "unknown", "\"" + t.typed() + "\" is not in the vocabulary: the model reads it as " + Tokens.UNKNOWN + ".")
+                    ? chip(t.typed() + " → " + Tokens.UNKNOWN, "unknown", I18n.text("app.gen.unknownTip", t.typed(), Tokens.UNKNOWN))
                     : chip(t.typed(), null, null));
         }
         List<ProbabilityBars.Bar> list = new ArrayList<>();
@@ -167,6 +161,12 @@ public final class GenerateView implements LessonStep {
             list.add(new ProbabilityBars.Bar(pr.index(), pr.word(), pr.probability(), false));
         }
         bars.setBars(list);
+    }
+
+    private static Label bound(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.bind(key));
+        return l;
     }
 
     private static Label chip(String text, String style, String tip) {

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.generate;
 
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.support.NumberText;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,14 +87,18 @@ public final class GenerateViewModel {
     private final LongProperty seed = new SimpleLongProperty(LessonDefaults.SEED);
     private final ObservableList<Generated> generated = FXCollections.observableArrayList();
     private final StringProperty generationSummary = new SimpleStringProperty("");
+    /** The summary, worded in the current language when shown. */
+    private final ObjectProperty<java.util.function.Supplier<String>> summaryText = new SimpleObjectProperty<>(() -> "");
+    /** The hint is worded again when the language changes. */
+    private final javafx.beans.InvalidationListener reword = o -> hint.set(hint(predictions.get()));
     private final BooleanProperty generating = new SimpleBooleanProperty();
     private final StringBinding modelLine;
     private final BooleanBinding noModel;
-    private final NumberInput countInput = NumberInput.whole("the number of sentences", count, 1, MAX_COUNT);
-    private final NumberInput minLengthInput = NumberInput.whole("the minimum length", minLength, 1, MAX_MIN_LENGTH);
+    private final NumberInput countInput = NumberInput.whole(I18n.key("app.loss.input.sentences"), count, 1, MAX_COUNT);
+    private final NumberInput minLengthInput = NumberInput.whole(I18n.key("app.gen.input.minLength"), minLength, 1, MAX_MIN_LENGTH);
     private final NumberInput temperatureInput =
-            NumberInput.decimal("the temperature", temperature, MIN_TEMPERATURE, MAX_TEMPERATURE).step(0.1);
-    private final NumberInput seedInput = NumberInput.whole("the seed", seed, 0, RnnModel.MAX_SEED);
+            NumberInput.decimal(I18n.key("app.gen.input.temperature"), temperature, MIN_TEMPERATURE, MAX_TEMPERATURE).step(0.1);
+    private final NumberInput seedInput = NumberInput.whole(I18n.key("app.gen.input.seed"), seed, 0, RnnModel.MAX_SEED);
     private final NumberInputs inputs = new NumberInputs(countInput, minLengthInput, temperatureInput, seedInput);
     private final BooleanBinding generateDisabled;
     private boolean shown;
@@ -110,7 +115,10 @@ public final class GenerateViewModel {
         this.store = store;
         this.queries = queries;
         this.notifier = notifier;
-        modelLine = Bindings.createStringBinding(store::summaryLine, store.modelProperty(), store.descriptionProperty());
+        modelLine = Bindings.createStringBinding(store::summaryLine, store.modelProperty(), store.descriptionProperty(),
+                I18n.languageProperty());
+        generationSummary.bind(Bindings.createStringBinding(() -> summaryText.get().get(), summaryText, I18n.languageProperty()));
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(reword));
         noModel = store.modelProperty().isNull();
         generateDisabled = noModel.or(inputs.validProperty().not());
         predictions.addListener((o, a, p) -> hint.set(hint(p)));
@@ -119,7 +127,7 @@ public final class GenerateViewModel {
             predict();
             // sentences of the parameters before are not this model's: they go (and new ones come if shown)
             generated.clear();
-            generationSummary.set("");
+            summaryText.set(() -> "");
             if (shown) {
                 generate();
             }
@@ -216,7 +224,7 @@ public final class GenerateViewModel {
             return;
         }
         String text = prefix.get();
-        queries.query("predict", () -> predictions(m, v, text), predictions::set, e -> notifier.failure("Predict", e));
+        queries.query("predict", () -> predictions(m, v, text), predictions::set, e -> notifier.failure(I18n.text("app.gen.predict"), e));
     }
 
     /**
@@ -251,10 +259,11 @@ public final class GenerateViewModel {
         queries.query("generate", () -> generate(m, v, n, min, t, s, start), list -> {
             generating.set(false);
             generated.setAll(list);
-            generationSummary.set(summary(list, min) + lengthNote(start.length));
+            int typed = start.length;
+            summaryText.set(() -> summary(list, min) + lengthNote(typed));
         }, e -> {
             generating.set(false);
-            notifier.failure("Generate", e);
+            notifier.failure(I18n.text("app.gen.generate"), e);
         });
     }
 
@@ -275,9 +284,7 @@ public final class GenerateViewModel {
         if (p.top().get(0).probability() >= FLAT * chance) {
             return "";
         }
-        return String.format(Locale.ROOT, "Every word gets about 1/C = %s: this model has not learned anything "
-                + "yet, so the bars are nearly equal. Train it on the Training step and come back.",
-                NumberText.percent(chance));
+        return I18n.text("app.gen.flat", NumberText.percent(chance));
     }
 
     /** The prefix with {@code word} appended (what clicking a predicted word does). */
@@ -340,9 +347,8 @@ public final class GenerateViewModel {
 
     /** The limits a learner would not guess: the length cap, and where the sentences began. */
     static String lengthNote(int prefixWords) {
-        return String.format(Locale.ROOT, " Sentences stop at %d words (a longer one is cut there)%s.", MAX_LENGTH,
-                prefixWords == 0 ? "" : String.format(Locale.ROOT, "; each begins with the %d typed word%s", prefixWords,
-                        prefixWords == 1 ? "" : "s"));
+        return prefixWords == 0 ? I18n.text("app.gen.lengthNote", MAX_LENGTH)
+                : I18n.text("app.gen.lengthNote.prefix", MAX_LENGTH, prefixWords);
     }
 
     /** Samples {@code n} sentences by the lesson's rule (model-query thread). */
@@ -377,9 +383,6 @@ public final class GenerateViewModel {
             redraws += g.unknownRedraws();
             discarded += g.attempts() - 1;
         }
-        return String.format(Locale.ROOT,
-                "UNKNOWN_TOKEN came up %,d time%s and was drawn again each time; %,d sentence%s shorter than %d words %s thrown away.",
-                redraws, redraws == 1 ? "" : "s", discarded, discarded == 1 ? "" : "s", minLength,
-                discarded == 1 ? "was" : "were");
+        return I18n.text("app.gen.summary", redraws, discarded, minLength);
     }
 }

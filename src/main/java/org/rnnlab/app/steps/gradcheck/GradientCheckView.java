@@ -30,6 +30,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.rnnlab.app.charts.Heatmap;
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
@@ -42,20 +43,8 @@ import org.rnnlab.training.ParameterVerdict;
 
 /** Gradient check: backpropagation against a numerical estimate, element by element, on the lesson's small model. */
 public final class GradientCheckView implements LessonStep {
-    private static final String[] EXPLANATION = {
-        "Backpropagation through time is easy to get subtly wrong. The gradient check catches that: "
-                + "for each parameter, nudge it by +h and by -h, see how the loss changes, and compare "
-                + "that slope with the gradient backpropagation computed.",
-        String.format(Locale.ROOT, "The two agree when their relative error |a - b| / (|a| + |b|) is small; "
-                + "above the threshold (%s) the element fails, and the check prints the first failing element.",
-                LessonDefaults.GRADCHECK_THRESHOLD),
-        String.format(Locale.ROOT, "It costs two forward passes per parameter, so, as in the lesson, it runs on a "
-                + "small model (C = %d words, H = %d hidden units, seed %d) and one short example: x = [0, 1, 2, 3], "
-                + "y = [1, 2, 3, 4]. The gradient must be exact here, so BPTT is not truncated.",
-                LessonDefaults.GRADCHECK_WORD_DIM, LessonDefaults.GRADCHECK_HIDDEN_DIM, LessonDefaults.SEED),
-        "The heatmaps show the relative error of every element (darker is smaller). In U only the "
-                + "columns of the words in x get a gradient: U x_t picks column x_t.",
-    };
+    private static final String[] EXPLANATION = {I18n.key("bptt.gc.explanation.1"), I18n.key("bptt.gc.explanation.2"),
+        I18n.key("bptt.gc.explanation.3"), I18n.key("bptt.gc.explanation.4"), I18n.key("bptt.gc.explanation.5")};
     private static final String LATEX = "\\begin{array}{l}\\frac{\\partial L}{\\partial\\theta}\\approx"
             + "\\frac{L(\\theta+h)-L(\\theta-h)}{2h}\\\\\\text{relative error}=\\frac{|a-b|}{|a|+|b|}\\end{array}";
 
@@ -87,19 +76,23 @@ public final class GradientCheckView implements LessonStep {
         y.setPrefColumnCount(10);
         y.textProperty().bindBidirectional(vm.yProperty());
 
-        Button run = new Button("Run the check", new FontIcon(MaterialDesignP.PLAY));
+        Button run = new Button(null, new FontIcon(MaterialDesignP.PLAY));
+        run.textProperty().bind(I18n.bind("bptt.gc.run"));
         run.setId("runGradientCheck");
         run.getStyleClass().add(Styles.ACCENT);
         run.disableProperty().bind(vm.runDisabledProperty());
         run.setOnAction(e -> vm.run());
-        Button cancel = new Button("Cancel", new FontIcon(MaterialDesignC.CLOSE));
+        Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+        cancel.textProperty().bind(I18n.bind("bptt.gc.cancel"));
         cancel.setId("cancelGradientCheck");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
 
         FlowPane form = new FlowPane(10, 8,
-                Fields.labelled("C (words)", c), Fields.labelled("H (hidden)", hidden), Fields.labelled("h", h),
-                Fields.labelled("threshold", threshold), Fields.labelled("x", x), Fields.labelled("y", y), Fields.labelled("seed", seed));
+                labelled(I18n.key("bptt.gc.field.c"), c), labelled(I18n.key("bptt.gc.field.h"), hidden), Fields.labelled("h", h),
+                labelled(I18n.key("bptt.gc.field.threshold"), threshold), Fields.labelled("x", x), Fields.labelled("y", y),
+                labelled(I18n.key("bptt.gc.field.seed"), seed));
+        BugChoice bugs = new BugChoice(vm.bugProperty());
         Label fieldsProblem = Fields.problemLine(in.all().problemProperty());
         fieldsProblem.setId("gcInputProblem");
         HBox buttons = new HBox(8, run, cancel, fieldsProblem);
@@ -125,26 +118,39 @@ public final class GradientCheckView implements LessonStep {
         tabs.setId("gcTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (String p : GradientCheckViewModel.PARAMETERS) {
-            Heatmap map = new Heatmap("column", "row", "log10 relative error");
+            Heatmap map = new Heatmap(I18n.text("bptt.gc.heatmap.column"), I18n.text("bptt.gc.heatmap.row"),
+                    I18n.text("bptt.gc.heatmap.scale"));
             map.node().setId("gcHeatmap" + p);
             map.setColourScale(v -> Double.isNaN(v) ? Double.NaN : Math.log10(Math.max(v, 1e-12)));
             map.setColourRange(-12, 0);
             String name = p;
             map.setCellText((r, col, v) -> Double.isNaN(v)
-                    ? String.format(Locale.ROOT, "%s[%d, %d]: not checked yet", name, r, col)
-                    : String.format(Locale.ROOT, "%s[%d, %d]: relative error %.3e%s", name, r, col, v,
-                            v > vm.thresholdProperty().get() ? "  (above the threshold: fails)" : ""));
+                    ? I18n.text("bptt.gc.cell.unchecked", name, r, col)
+                    : v > vm.thresholdProperty().get()
+                    ? I18n.text("bptt.gc.cell.fails", name, r, col, String.format(Locale.ROOT, "%.3e", v))
+                    : I18n.text("bptt.gc.cell.error", name, r, col, String.format(Locale.ROOT, "%.3e", v)));
             heatmaps.put(p, map);
-            tabs.getTabs().add(new Tab(p + " relative error", map.node()));
+            Tab tab = new Tab(null, map.node());
+            tab.textProperty().bind(I18n.bind("bptt.gc.tab.errors", p));
+            tabs.getTabs().add(tab);
         }
-        tabs.getTabs().add(new Tab("All elements", table()));
+        Tab all = new Tab(null, table());
+        all.textProperty().bind(I18n.bind("bptt.gc.tab.all"));
+        tabs.getTabs().add(all);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         // Room for a heatmap and its colour scale's name at any text size; the page scrolls for it.
         tabs.minHeightProperty().bind(Theme.fontSizeProperty().multiply(19));
 
-        VBox content = new VBox(10, form, buttons, cards, summary, tabs);
+        VBox content = new VBox(10, form, bugs, buttons, cards, summary, tabs);
         content.setPadding(new Insets(0, 4, 4, 0));
-        panel = StepPage.build("gradientCheckStep", "Gradient check", EXPLANATION, LATEX, content);
+        String[] paragraphs = new String[EXPLANATION.length];
+        for (int i = 0; i < paragraphs.length; i++) {
+            paragraphs[i] = I18n.text(EXPLANATION[i], LessonDefaults.GRADCHECK_THRESHOLD, LessonDefaults.GRADCHECK_WORD_DIM,
+                    LessonDefaults.GRADCHECK_HIDDEN_DIM, LessonDefaults.SEED);
+        }
+        panel = StepPage.build("gradientCheckStep", I18n.text("bptt.gc.title"), paragraphs, LATEX, content);
+        BugChoice.bindPage((javafx.scene.layout.BorderPane) panel, EXPLANATION, LessonDefaults.GRADCHECK_THRESHOLD,
+                LessonDefaults.GRADCHECK_WORD_DIM, LessonDefaults.GRADCHECK_HIDDEN_DIM, LessonDefaults.SEED);
 
         redraw = new AnimationTimer() {
             @Override
@@ -170,6 +176,13 @@ public final class GradientCheckView implements LessonStep {
         return vm;
     }
 
+    /** Fields.labelled with its caption following the language. */
+    private static Node labelled(String key, Node field) {
+        VBox box = Fields.labelled("", field);
+        ((Label) box.getChildren().get(0)).textProperty().bind(I18n.bind(key));
+        return box;
+    }
+
     private VBox parameterCard(ParameterState st) {
         Label title = new Label();
         title.getStyleClass().add("card-title");
@@ -185,8 +198,7 @@ public final class GradientCheckView implements LessonStep {
                 st.doneProperty(), st.totalProperty()));
         Label count = new Label();
         count.getStyleClass().add("stat-caption");
-        count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d of %,d elements",
-                st.doneProperty().get(), st.totalProperty().get()), st.doneProperty(), st.totalProperty()));
+        count.textProperty().bind(I18n.bind("bptt.gc.count", st.doneProperty(), st.totalProperty()));
         Label verdict = new Label();
         verdict.setId("gcVerdict" + st.name());
         verdict.setWrapText(true);
@@ -214,13 +226,15 @@ public final class GradientCheckView implements LessonStep {
         table.setId("gcTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Widths in em, wide enough for "-2.145074e-01" whole: they follow the text size.
-        table.getColumns().add(em(column("parameter", e -> e.parameter()), 6.8));
-        table.getColumns().add(em(column("index", e -> "(" + e.row() + ", " + e.column() + ")"), 5.3));
-        table.getColumns().add(em(column("backprop", e -> String.format(Locale.ROOT, "%.6e", e.backprop())), 9));
-        table.getColumns().add(em(column("estimate", e -> String.format(Locale.ROOT, "%.6e", e.estimate())), 9));
-        table.getColumns().add(em(column("relative error", e -> String.format(Locale.ROOT, "%.3e", e.relativeError())), 8.6));
+        table.getColumns().add(em(column(I18n.key("bptt.gc.column.parameter"), e -> e.parameter()), 6.8));
+        table.getColumns().add(em(column(I18n.key("bptt.gc.column.index"), e -> "(" + e.row() + ", " + e.column() + ")"), 5.3));
+        table.getColumns().add(em(column(I18n.key("bptt.gc.column.backprop"), e -> String.format(Locale.ROOT, "%.6e", e.backprop())), 9));
+        table.getColumns().add(em(column(I18n.key("bptt.gc.column.estimate"), e -> String.format(Locale.ROOT, "%.6e", e.estimate())), 9));
+        table.getColumns().add(em(column(I18n.key("bptt.gc.column.relativeError"), e -> String.format(Locale.ROOT, "%.3e", e.relativeError())), 8.6));
         table.getColumns().add(em(column("", e -> e.passed() ? "ok" : "FAIL"), 3.6));
-        table.setPlaceholder(new Label("Run the check: every element appears here as it is checked."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(I18n.bind("bptt.gc.table.placeholder"));
+        table.setPlaceholder(placeholder);
         return table;
     }
 
@@ -231,7 +245,10 @@ public final class GradientCheckView implements LessonStep {
     }
 
     private static TableColumn<CheckedElement, String> column(String name, java.util.function.Function<CheckedElement, String> f) {
-        TableColumn<CheckedElement, String> c = new TableColumn<>(name);
+        TableColumn<CheckedElement, String> c = new TableColumn<>();
+        if (!name.isEmpty()) {
+            c.textProperty().bind(I18n.bind(name));
+        }
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         c.setSortable(false);
         return c;

@@ -28,7 +28,9 @@ import org.rnnlab.app.support.FxBatcher;
 import org.rnnlab.app.support.Notifier;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.engine.Precision;
+import org.rnnlab.engine.ReferenceRnn;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.training.CheckedElement;
 import org.rnnlab.training.GradientCheck;
@@ -81,6 +83,8 @@ public final class GradientCheckViewModel {
     private final StringProperty x = new SimpleStringProperty("[0, 1, 2, 3]");
     private final StringProperty y = new SimpleStringProperty("[1, 2, 3, 4]");
     private final LongProperty seed = new SimpleLongProperty(LessonDefaults.SEED);
+    private final javafx.beans.property.ObjectProperty<ReferenceRnn.Bug> bug =
+            new javafx.beans.property.SimpleObjectProperty<>(ReferenceRnn.Bug.NONE);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final GradientCheckInputs inputs = new GradientCheckInputs(vocabularySize, hiddenSize, h, threshold, seed);
     private final BooleanBinding runDisabled = running.or(inputs.all().validProperty().not());
@@ -109,7 +113,7 @@ public final class GradientCheckViewModel {
             st.reset(s[0], s[1]);
         }
         // results of a check on other settings would sit under the new shapes: they go, and the summary says so
-        for (javafx.beans.Observable setting : new javafx.beans.Observable[] {vocabularySize, hiddenSize, h, threshold, x, y, seed}) {
+        for (javafx.beans.Observable setting : new javafx.beans.Observable[] {vocabularySize, hiddenSize, h, threshold, x, y, seed, bug}) {
             setting.addListener(o -> settingsChanged());
         }
     }
@@ -123,7 +127,7 @@ public final class GradientCheckViewModel {
             int[] s = shape(p, vocabularySize.get(), hiddenSize.get());
             states.get(p).reset(s[0], s[1]);
         }
-        summary.set("The settings changed: run the check again to see its results.");
+        summary.set(I18n.text("bptt.gc.summary.changed"));
     }
 
     public IntegerProperty vocabularySizeProperty() {
@@ -152,6 +156,11 @@ public final class GradientCheckViewModel {
 
     public LongProperty seedProperty() {
         return seed;
+    }
+
+    /** A bug put into backpropagation (the reference BPTT) for the check to catch; NONE checks the engine. */
+    public javafx.beans.property.ObjectProperty<ReferenceRnn.Bug> bugProperty() {
+        return bug;
     }
 
     /** The number fields the check reads; it runs only while all hold valid numbers. */
@@ -248,7 +257,7 @@ public final class GradientCheckViewModel {
         int c = vocabularySize.get();
         int hidden = hiddenSize.get();
         long modelSeed = seed.get();
-        GradientCheck check = new GradientCheck(h.get(), threshold.get());
+        GradientCheck check = InjectedBugs.check(bug.get(), h.get(), threshold.get());
         start();
         long thisRun = ++currentRun;
         Batches<Event> delivery = deliveries.to(batch -> {
@@ -372,15 +381,12 @@ public final class GradientCheckViewModel {
         task = null;
         running.set(false);
         if (!completed) {
-            summary.set("The check was stopped before the end.");
+            summary.set(I18n.text("bptt.gc.summary.stopped"));
             return;
         }
         long failed = states.values().stream().map(s -> s.verdictProperty().get())
                 .filter(v -> v != null && !v.passed()).count();
-        summary.set(failed == 0
-                ? "Backpropagation agrees with the numerical estimate for U, V and W: the gradients are right."
-                : "Backpropagation disagrees with the numerical estimate for " + failed + " parameter"
-                        + (failed == 1 ? "" : "s") + ": the gradient code has a bug (or h is too large or too small).");
+        summary.set(failed == 0 ? I18n.text("bptt.gc.summary.passed") : I18n.text("bptt.gc.summary.failed", failed));
     }
 
     /** "Gradient check for parameter U passed." or the first failing element, one line. */

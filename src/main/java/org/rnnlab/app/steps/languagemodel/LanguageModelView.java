@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.languagemodel;
 
+import org.rnnlab.app.i18n.I18n;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -14,17 +15,7 @@ import org.rnnlab.app.steps.languagemodel.LanguageModelViewModel.Which;
 /** Language model: type two sentences and see how probable the model finds each word, and each sentence. */
 public final class LanguageModelView implements LessonStep {
     private static final String[] EXPLANATION = {
-        "A language model gives every sentence a probability. It builds it one word at a time: the "
-                + "probability of each word given the words to its left, all multiplied together.",
-        "Type a sentence. Each bar is the probability the model gives that word, knowing only the words "
-                + "before it (the scale is logarithmic: the top is certainty, the bottom one in a million). "
-                + "The last bar, END, is how likely the sentence stops there. The thin line marks 1/C, "
-                + "the probability a model that knows nothing would give.",
-        "Multiplying many small numbers gives tiny ones, so we add their logarithms instead: ln P. "
-                + "Perplexity turns ln P into a number per word (over the N predictions, END included): a "
-                + "perplexity of 100 means the model was, on average, as unsure as when picking one word out of 100.",
-        "With random weights every word gets about 1/C, so the perplexity is close to C. After "
-                + "training, a real sentence should beat the same words shuffled by a wide margin.",
+        I18n.key("app.lm.explain.1"), I18n.key("app.lm.explain.2"), I18n.key("app.lm.explain.3"), I18n.key("app.lm.explain.4"),
     };
     private static final String LATEX = "\\begin{array}{l}P(w_1,\\dots,w_m)=\\prod_{i=1}^{m}P(w_i\\mid w_1,\\dots,w_{i-1})"
             + "\\\\\\mathrm{perplexity}=\\exp\\left(-\\frac{1}{N}\\ln P\\right)\\end{array}";
@@ -51,12 +42,13 @@ public final class LanguageModelView implements LessonStep {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        panel = StepPage.build("languageModelStep", "Language model", EXPLANATION, LATEX, scroll);
+        panel = StepPage.build("languageModelStep", I18n.key("app.nav.languageModel"), EXPLANATION, LATEX, scroll);
     }
 
     /** A sentence's card: its text field, its bars and its summary line. */
     private Node card(Which which) {
-        Label heading = new Label("Sentence " + which);
+        Label heading = new Label();
+        heading.textProperty().bind(I18n.bind("app.lm.sentence", which.name()));
         heading.getStyleClass().add("card-title");
         TextField field = new TextField();
         field.setId("sentence" + which);

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.languagemodel;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,9 +59,10 @@ public final class LanguageModelViewModel {
     private final ObjectProperty<Score> scoreA = new SimpleObjectProperty<>();
     private final ObjectProperty<Score> scoreB = new SimpleObjectProperty<>();
     private final StringProperty comparison = new SimpleStringProperty("");
-    private final StringBinding summaryA = Bindings.createStringBinding(() -> summary(scoreA.get()), scoreA);
-    private final StringBinding summaryB = Bindings.createStringBinding(() -> summary(scoreB.get()), scoreB);
+    private final StringBinding summaryA = Bindings.createStringBinding(() -> summary(scoreA.get()), scoreA, I18n.languageProperty());
+    private final StringBinding summaryB = Bindings.createStringBinding(() -> summary(scoreB.get()), scoreB, I18n.languageProperty());
     private final StringBinding modelLine;
+    private final javafx.beans.InvalidationListener reword = o -> updateComparison();
 
     /**
      * @param store   the model that scores (watched: a new model scores both sentences again)
@@ -70,7 +72,10 @@ public final class LanguageModelViewModel {
         this.store = store;
         this.queries = queries;
         this.notifier = notifier;
-        modelLine = Bindings.createStringBinding(store::summaryLine, store.modelProperty(), store.descriptionProperty());
+        modelLine = Bindings.createStringBinding(store::summaryLine, store.modelProperty(), store.descriptionProperty(),
+                I18n.languageProperty());
+        // the comparison is worded again in the new language (the scores stay)
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(reword));
         scoreA.addListener((o, a, b) -> updateComparison());
         scoreB.addListener((o, a, b) -> updateComparison());
         sentenceA.addListener((o, a, b) -> rescore(Which.A));
@@ -137,7 +142,7 @@ public final class LanguageModelViewModel {
         List<String> tokens = TypedText.tokens(sentenceProperty(which).get());
         ObjectProperty<Score> target = which == Which.A ? scoreA : scoreB;
         queries.query("languageModel" + which, () -> score(m, v, tokens), target::set,
-                e -> notifier.failure("Language model", e));
+                e -> notifier.failure(I18n.text("app.nav.languageModel"), e));
     }
 
     private void updateComparison() {
@@ -181,10 +186,8 @@ public final class LanguageModelViewModel {
             return "";
         }
         String unknown = s.unknownWords() == 0 ? ""
-                : String.format(Locale.ROOT, "   ·   %d word%s not in the vocabulary (read as UNKNOWN_TOKEN)",
-                        s.unknownWords(), s.unknownWords() == 1 ? "" : "s");
-        return String.format(Locale.ROOT, "ln P = %.2f   ·   perplexity %,.1f (the model knows %,d words)%s",
-                s.logProbability(), s.perplexity(), s.vocabularySize(), unknown);
+                : I18n.text("app.lm.unknownWords", s.unknownWords());
+        return I18n.text("app.lm.summary", s.logProbability(), s.perplexity(), s.vocabularySize(), unknown);
     }
 
     /** Says which sentence the model prefers and by how much, in words a learner reads at a glance. */
@@ -195,11 +198,11 @@ public final class LanguageModelViewModel {
         double diff = a.logProbability() - b.logProbability();
         String whole;
         if (Math.abs(diff) < Math.log(1.05)) {
-            whole = "The model finds both sentences about equally likely.";
+            whole = I18n.text("app.lm.equal");
         } else {
             String more = diff > 0 ? "A" : "B";
             String less = diff > 0 ? "B" : "A";
-            whole = "Sentence " + more + " is " + timesText(Math.abs(diff)) + " as likely as sentence " + less + ".";
+            whole = I18n.text("app.lm.timesAsLikely", more, timesText(Math.abs(diff)), less);
         }
         if (a.predictions() == b.predictions()) {
             return whole;
@@ -209,26 +212,24 @@ public final class LanguageModelViewModel {
         double pa = a.perplexity();
         double pb = b.perplexity();
         if (Math.abs(Math.log(pa / pb)) < Math.log(1.05)) {
-            perWord = "per word, both are about equally likely (perplexity " + String.format(Locale.ROOT, "%,.1f", pa) + ")";
+            perWord = I18n.text("app.lm.perWordEqual", pa);
         } else {
-            perWord = String.format(Locale.ROOT, "per word, sentence %s is the likelier (perplexity %,.1f against %,.1f)",
-                    pa < pb ? "A" : "B", Math.min(pa, pb), Math.max(pa, pb));
+            perWord = I18n.text("app.lm.perWordLikelier", pa < pb ? "A" : "B", Math.min(pa, pb), Math.max(pa, pb));
         }
-        return whole + String.format(Locale.ROOT, " The sentences have %d and %d predictions, and every word multiplies P "
-                + "by a number below 1, so a shorter sentence is likelier by that alone; %s.", a.predictions(), b.predictions(), perWord);
+        return whole + I18n.text("app.lm.lengths", a.predictions(), b.predictions(), perWord);
     }
 
     /** exp(logRatio) written for people: "3.2 times", "1,250 times", "about 10¹⁷ times". */
     public static String timesText(double logRatio) {
         double ratio = Math.exp(logRatio);
         if (ratio < 10) {
-            return String.format(Locale.ROOT, "%.1f times", ratio);
+            return I18n.text("app.lm.timesSmall", ratio);
         }
         if (ratio < 100_000) {
-            return String.format(Locale.ROOT, "%,.0f times", ratio);
+            return I18n.text("app.lm.times", ratio);
         }
         long exponent = Math.round(logRatio / Math.log(10));
-        return "about 10" + superscript(exponent) + " times";
+        return I18n.text("app.lm.timesPower", superscript(exponent));
     }
 
     /** 15 as ¹⁵: powers of ten read naturally in a label. */

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.languagemodel;
 
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.support.NumberText;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
@@ -99,8 +100,8 @@ public final class SentenceBars extends FlowPane {
         col.setAlignment(Pos.TOP_CENTER);
         col.setMinWidth(Region.USE_PREF_SIZE);
         col.getStyleClass().add("lm-column");
-        Tooltip.install(col, new Tooltip(String.format(Locale.ROOT, "P(%s | the words before) = %.6g%s",
-                w.token(), w.probability(), w.unknown() ? "\nNot in the vocabulary: the model reads it as " + Tokens.UNKNOWN + "." : "")));
+        Tooltip.install(col, new Tooltip(I18n.text("app.lm.bar.tip", w.token(), String.format(Locale.ROOT, "%.6g", w.probability()))
+                + (w.unknown() ? "\n" + I18n.text("app.lm.bar.unknown", Tokens.UNKNOWN) : "")));
         return col;
     }
 

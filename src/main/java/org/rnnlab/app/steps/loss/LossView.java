@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.loss;
 
+import org.rnnlab.app.i18n.I18n;
 import atlantafx.base.theme.Styles;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
@@ -32,23 +33,16 @@ import org.rnnlab.common.LessonDefaults;
 /** Loss: ln C, the loss of knowing nothing, against the model's mean loss on the first N sentences. */
 public final class LossView implements LessonStep {
     private static final String[] EXPLANATION = {
-        "How wrong is the model? The cross-entropy loss adds up, for every word of the training data, "
-                + "-ln of the probability the model gave the true next word, and divides by the number of words.",
-        "A perfect model would give each true word probability 1: a loss of 0. A model that knows "
-                + "nothing gives every one of the C words about 1/C, so its loss is about -ln(1/C) = ln C "
-                + "(8.987 for C = 8000).",
-        "Before any training, the weights are random and small, so every word should get about 1/C. "
-                + "Comparing ln C with the actual loss on the first 1,000 sentences checks that the forward "
-                + "pass and the loss are right before we spend hours training.",
-        "After training, the loss should be well below ln C.",
+        I18n.key("app.loss.explain.1"), I18n.key("app.loss.explain.2"), I18n.key("app.loss.explain.3"),
+        I18n.key("app.loss.explain.4"),
     };
-    private static final String LATEX = "\\begin{array}{l}L(y,o)=-\\frac{1}{N}\\sum_{n\\in N}\\ln o_n[y_n]"
-            + "\\\\\\text{random weights: } L\\approx -\\ln\\frac{1}{C}=\\ln C\\end{array}";
+    /** The formula has words in it ("random weights"): its LaTeX is in the bundles. */
+    private static final String LATEX = I18n.key("app.loss.formula");
 
     private final LossViewModel vm;
     private final Node panel;
-    private final DefaultNumericAxis xAxis = Charts.axis("sentences read");
-    private final DefaultNumericAxis yAxis = Charts.axis("mean loss per word so far");
+    private final DefaultNumericAxis xAxis = Charts.axis("");
+    private final DefaultNumericAxis yAxis = Charts.axis("");
     private final XYChart chart = Charts.chart(xAxis, yAxis);
     private final Series meanData;
     private final YValueIndicator lnC = Charts.horizontal(yAxis, Math.log(LessonDefaults.WORD_DIM), "ln C");
@@ -57,16 +51,20 @@ public final class LossView implements LessonStep {
         vm = new LossViewModel(session.models(), session.work(), session.notices());
 
         NumberField n = new NumberField(vm.sentencesInput()).setFieldId("lossSentences").columns(7);
-        Button compute = new Button("Compute the loss", new FontIcon(MaterialDesignP.PLAY));
+        xAxis.nameProperty().bind(I18n.bind("app.loss.axis.x"));
+        yAxis.nameProperty().bind(I18n.bind("app.loss.axis.y"));
+        Button compute = new Button(null, new FontIcon(MaterialDesignP.PLAY));
+        compute.textProperty().bind(I18n.bind("app.loss.compute"));
         compute.setId("computeLoss");
         compute.getStyleClass().add(Styles.ACCENT);
         compute.setOnAction(e -> vm.compute());
         compute.disableProperty().bind(vm.computeDisabledProperty());
-        Button cancel = new Button("Cancel", new FontIcon(MaterialDesignC.CLOSE));
+        Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+        cancel.textProperty().bind(I18n.bind("app.status.cancel"));
         cancel.setId("cancelLoss");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        HBox controls = Fields.rowWithField(n, new Label("First"), n, new Label("sentences"), compute, cancel);
+        HBox controls = Fields.rowWithField(n, bound(I18n.key("app.loss.first")), n, bound(I18n.key("app.corpus.sentences")), compute, cancel);
 
         Label expected = new Label();
         expected.setId("expectedLoss");
@@ -77,9 +75,9 @@ public final class LossView implements LessonStep {
         Label lesson = new Label();
         lesson.setId("lessonLoss");
         lesson.textProperty().bind(Bindings.createStringBinding(() -> format(vm.lessonLossProperty().get()), vm.lessonLossProperty()));
-        Node expectedCard = card("Expected for random weights", expected, vm.expectedCaption());
-        Node lessonCard = card("The lesson's check", lesson, vm.lessonCaption());
-        Node actualCard = card("This model", actual, vm.actualCaption());
+        Node expectedCard = card(I18n.key("app.loss.card.expected"), expected, vm.expectedCaption());
+        Node lessonCard = card(I18n.key("app.loss.card.lesson"), lesson, vm.lessonCaption());
+        Node actualCard = card(I18n.key("app.loss.card.actual"), actual, vm.actualCaption());
         // a flow: at large text the cards go below each other rather than cut their words
         javafx.scene.layout.FlowPane cards = new javafx.scene.layout.FlowPane(12, 12, expectedCard, lessonCard, actualCard);
 
@@ -96,7 +94,7 @@ public final class LossView implements LessonStep {
         explanation.textProperty().bind(vm.explanationProperty());
 
         ErrorDataSetRenderer lines = Charts.lines();
-        meanData = new Series(lines, "mean loss", Charts.lineStyle(Charts.BLUE, 3));
+        meanData = new Series(lines, I18n.text("app.loss.series"), Charts.lineStyle(Charts.BLUE, 3));
         chart.getRenderers().add(lines);
         chart.getPlugins().add(lnC);
         lnC.setLabelPosition(0.5);
@@ -114,21 +112,27 @@ public final class LossView implements LessonStep {
 
         VBox content = new VBox(12, controls, cards, progress, explanation, chart);
         content.setPadding(new Insets(0, 4, 4, 0));
-        panel = StepPage.build("lossStep", "Loss", EXPLANATION, LATEX, content);
+        panel = StepPage.build("lossStep", I18n.key("app.nav.loss"), EXPLANATION, LATEX, content);
     }
 
     public LossViewModel viewModel() {
         return vm;
     }
 
-    private static Node card(String title, Label number, StringBinding caption) {
+    private static Label bound(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.bind(key));
+        return l;
+    }
+
+    private static Node card(String titleKey, Label number, StringBinding caption) {
         number.getStyleClass().add("big-number");
         Label under = new Label();
         under.getStyleClass().add("muted");
         under.setWrapText(true);
         under.setMinHeight(Region.USE_PREF_SIZE);
         under.textProperty().bind(caption);
-        Label heading = new Label(title);
+        Label heading = bound(titleKey);
         heading.setWrapText(true);
         heading.setMinHeight(Region.USE_PREF_SIZE);
         number.setMinWidth(Region.USE_PREF_SIZE);

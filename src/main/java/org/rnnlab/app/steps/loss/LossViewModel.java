@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.loss;
 
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.support.Batches;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.common.LessonDefaults;
@@ -65,7 +66,7 @@ public final class LossViewModel {
     private final IntegerProperty maxSentences = new SimpleIntegerProperty(1_000_000);
     /** N as the learner last chose it: a smaller corpus shows fewer, a larger one this many again. */
     private int chosenSentences = DEFAULT_SENTENCES;
-    private final NumberInput sentencesInput = NumberInput.whole("the number of sentences", sentences, n -> {
+    private final NumberInput sentencesInput = NumberInput.whole(I18n.key("app.loss.input.sentences"), sentences, n -> {
         chosenSentences = n.intValue();
         sentences.set(chosenSentences);
     }, 1, 1_000_000).step(100);
@@ -78,6 +79,9 @@ public final class LossViewModel {
     private final LongProperty words = new SimpleLongProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty explanation = new SimpleStringProperty("");
+    /** The explanation, worded in the current language when shown. */
+    private final javafx.beans.property.ObjectProperty<java.util.function.Supplier<String>> explanationText =
+            new javafx.beans.property.SimpleObjectProperty<>(() -> "");
     private final DecimatedSeries runningMean = new DecimatedSeries(2000);
     private final LongProperty chartVersion = new SimpleLongProperty();
     private final DoubleProperty chartTop = new SimpleDoubleProperty(10);
@@ -105,17 +109,17 @@ public final class LossViewModel {
         this.work = work;
         this.notifier = notifier;
         this.sinks = sinks;
+        explanation.bind(Bindings.createStringBinding(() -> explanationText.get().get(), explanationText, I18n.languageProperty()));
         progress = Bindings.createDoubleBinding(() -> target.get() <= 0 ? 0 : (double) done.get() / target.get(),
                 done, target);
         expectedCaption = Bindings.createStringBinding(() -> {
             RnnModel m = store.model();
-            return m == null ? "ln C: guessing uniformly" : String.format(Locale.ROOT, "ln C, with C = %,d words", m.wordDim());
-        }, store.modelProperty());
-        actualCaption = Bindings.createStringBinding(() -> done.get() == 0 ? "mean loss per word"
-                : "per word, " + NumberText.of(done.get(), "sentence") + " (" + NumberText.of(words.get(), "word") + ")", done, words);
-        lessonCaption = Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "a fresh model as the lesson initialises it (H = %d, seed %d): near ln C", LessonDefaults.HIDDEN_DIM,
-                LessonDefaults.SEED));
+            return m == null ? I18n.text("app.loss.expected.none") : I18n.text("app.loss.expected", m.wordDim());
+        }, store.modelProperty(), I18n.languageProperty());
+        actualCaption = Bindings.createStringBinding(() -> done.get() == 0 ? I18n.text("app.loss.actual.none")
+                : I18n.text("app.loss.actual", done.get(), words.get()), done, words, I18n.languageProperty());
+        lessonCaption = Bindings.createStringBinding(() -> I18n.text("app.loss.lesson.caption", LessonDefaults.HIDDEN_DIM,
+                LessonDefaults.SEED), I18n.languageProperty());
         sentencesInput.maxProperty().bind(maxSentences);
         computeDisabled = running.or(store.modelProperty().isNull()).or(sentencesInput.validProperty().not());
         store.revisionProperty().addListener((o, a, b) -> {
@@ -235,7 +239,7 @@ public final class LossViewModel {
             }
         });
         double[] lesson = {Double.NaN};
-        task = work.submit("Loss step: the loss on the first " + NumberText.of(count, "sentence"),
+        task = work.submit(I18n.text("app.loss.work", count),
                 job -> {
                     // the lesson's check: a fresh model as the lesson initialises it lands near ln C
                     RnnModel fresh = RnnModel.initialise(v.size(), LessonDefaults.HIDDEN_DIM, LessonDefaults.BPTT_TRUNCATE,
@@ -249,7 +253,7 @@ public final class LossViewModel {
                 }, e -> {
                     sink.drain();
                     finish(false);
-                    notifier.failure("Loss", e);
+                    notifier.failure(I18n.text("app.nav.loss"), e);
                 }, () -> {
                     sink.drain();
                     finish(false);
@@ -294,7 +298,7 @@ public final class LossViewModel {
             }
             total += m.totalLoss(xs, ys);
             onProgress.accept(new Progress(to, words, words == 0 ? Double.NaN : total / words));
-            job.progress().progress(to, count, String.format(Locale.ROOT, "Loss: %,d of %,d sentences", to, count));
+            job.progress().progress(to, count, I18n.text("app.loss.progress", to, count));
         }
         return words == 0 ? Double.NaN : total / words;
     }
@@ -308,7 +312,7 @@ public final class LossViewModel {
         words.set(0);
         target.set(count);
         runningMean.clear();
-        explanation.set("");
+        explanationText.set(() -> "");
         running.set(true);
         computedRevision = revision;
         chartChanged();
@@ -334,10 +338,15 @@ public final class LossViewModel {
         running.set(false);
         task = null;
         if (completed) {
-            explanation.set(explain(expected.get(), actual.get(), done.get(), words.get()));
+            double lnC = expected.get();
+            double loss = actual.get();
+            int n = done.get();
+            long w = words.get();
+            explanationText.set(() -> explain(lnC, loss, n, w));
         } else {
             computedRevision = -1;
-            explanation.set(done.get() == 0 ? "" : "Stopped early: the numbers are for the sentences read so far.");
+            boolean some = done.get() > 0;
+            explanationText.set(() -> some ? I18n.text("app.loss.stopped") : "");
         }
     }
 
@@ -359,29 +368,20 @@ public final class LossViewModel {
     /** What the comparison means, for a learner. */
     public static String explain(double lnC, double loss, int sentences, long words) {
         if (!Double.isFinite(loss)) {
-            return "The loss is not a number: the model's parameters are broken (a diverged training?). "
-                    + "Make a new model on the Training step.";
+            return I18n.text("app.loss.nan");
         }
         double perWord = Math.exp(-loss);
         double chance = Math.exp(-lnC);
-        String measured = "Measured on " + NumberText.of(sentences, "sentence") + " (" + NumberText.of(words, "word") + "). ";
+        String measured = I18n.text("app.loss.measured", sentences, words);
         if (Math.abs(loss - lnC) < CLOSE) {
-            return measured + String.format(Locale.ROOT,
-                    "The loss is very close to ln C = %.3f: the model gives the true next word about 1/C = %s "
-                            + "of probability, the same as guessing uniformly among all C words. That is what "
-                            + "random weights should do, and it tells us the forward pass and the loss are right.",
-                    lnC, percent(chance));
+            return measured + I18n.text("app.loss.close", String.format(Locale.ROOT, "%.3f", lnC), percent(chance));
         }
         if (loss < lnC) {
-            return measured + String.format(Locale.ROOT,
-                    "The loss is %.2f below ln C: on average the true next word gets e^-%.2f = %s of probability, "
-                            + "%,.0f times more than uniform guessing (1/C = %s). The model has learned something.",
-                    lnC - loss, loss, percent(perWord), perWord / chance, percent(chance));
+            return measured + I18n.text("app.loss.below", String.format(Locale.ROOT, "%.2f", lnC - loss),
+                    String.format(Locale.ROOT, "%.2f", loss), percent(perWord), String.format(Locale.ROOT, "%,.0f", perWord / chance),
+                    percent(chance));
         }
-        return measured + String.format(Locale.ROOT,
-                "The loss is %.2f above ln C: the model does worse than guessing uniformly. It is confidently "
-                        + "wrong, which happens when a training run goes astray (a learning rate too large).",
-                loss - lnC);
+        return measured + I18n.text("app.loss.above", String.format(Locale.ROOT, "%.2f", loss - lnC));
     }
 
     private static String percent(double p) {

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.trainingdata;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.SplittableRandom;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.engine.Precision;
@@ -30,7 +31,7 @@ public interface InputWeights {
 
             @Override
             public String origin() {
-                return "U exactly as the lesson initialises it: np.random.seed(10), uniform in \u00b11/\u221aC";
+                return I18n.text("app.data.origin.lesson");
             }
         };
     }
@@ -56,7 +57,7 @@ public interface InputWeights {
 
             @Override
             public String origin() {
-                return "U drawn as the lesson initialises it: uniform in \u00b11/\u221aC (seed " + seed + ")";
+                return I18n.text("app.data.origin.seeded", seed);
             }
         };
     }

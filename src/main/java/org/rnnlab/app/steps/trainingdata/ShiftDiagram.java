@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.trainingdata;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -38,6 +39,9 @@ final class ShiftDiagram extends Region {
         getStyleClass().add("shift-diagram");
         for (String name : new String[] {"t", "x", "index", "index", "y"}) {
             Label l = new Label(name);
+            if (name.equals("index")) {
+                l.textProperty().bind(I18n.bind("app.data.index"));
+            }
             l.getStyleClass().add("row-label");
             rowLabels.add(l);
         }
@@ -71,7 +75,7 @@ final class ShiftDiagram extends Region {
             if (ghost) {
                 xw.getStyleClass().add("ghost");
                 xi.getStyleClass().add("ghost");
-                xi.setText("not in x");
+                xi.textProperty().bind(I18n.bind("app.data.notInX"));
             } else {
                 final int step = i;
                 for (Node n : new Node[] {tl, xw, xi}) {

@@ -1,28 +1,29 @@
 package org.rnnlab.app.steps.trainingdata;
 
 import java.util.Locale;
-import org.rnnlab.app.support.NumberText;
+import org.rnnlab.app.i18n.I18n;
 
 /**
  * What the Training data step says about the chosen time step t: the titles and captions of the
  * one-hot vector and of U, the verdict on U x_t against column x_t, and what the product costs.
+ * It keeps the numbers and words in the current language when asked, so the view redraws it after
+ * a language switch.
  */
-public record StepText(String title, String oneHotTitle, String oneHotCaption, String matrixTitle,
-                       String matrixCaption, String compareTitle, String verdict, Verdict verdictKind, String cost) {
+public record StepText(State state, int t, String word, int k, int h, int c, double difference, long multiplyAdds,
+                       long wasted) {
+
+    /** Where the step is: no corpus, no column chosen, U being drawn, or shown. */
+    public enum State { WAITING, NONE, DRAWING, SHOWN }
 
     /** How the verdict reads: nothing yet, U still being drawn, the same numbers, or a difference. */
     public enum Verdict { NONE, DRAWING, SAME, DIFFERENT }
 
-    static final StepText WAITING_FOR_CORPUS = empty("Waiting for the corpus...");
-    static final StepText NONE = empty("Choose a column above.");
-
-    private static StepText empty(String title) {
-        return new StepText(title, "", "", "", "", "", "", Verdict.NONE, "");
-    }
+    static final StepText WAITING_FOR_CORPUS = new StepText(State.WAITING, 0, "", 0, 0, 0, 0, 0, 0);
+    static final StepText NONE = new StepText(State.NONE, 0, "", 0, 0, 0, 0, 0, 0);
 
     /** x_t is known, U is still being drawn. */
     static StepText drawing(int t, String word, int k, int h, int c) {
-        return of(t, word, k, h, c, "Drawing U as the lesson does...", Verdict.DRAWING, "");
+        return new StepText(State.DRAWING, t, word, k, h, c, 0, 0, 0);
     }
 
     /**
@@ -30,22 +31,59 @@ public record StepText(String title, String oneHotTitle, String oneHotCaption, S
      * {@code multiplyAdds} those of U x_t multiplied out, {@code wasted} the ones by a 0.
      */
     static StepText shown(int t, String word, int k, int h, int c, double difference, long multiplyAdds, long wasted) {
-        String verdict = difference == 0 ? "All " + h + " numbers are the same: the product is that column."
-                : String.format(Locale.ROOT, "Largest difference: %.2g", difference);
-        String cost = "Multiplied out, U x_t costs " + h + " \u00d7 " + NumberText.count(c) + " = "
-                + NumberText.count(multiplyAdds) + " multiply-adds, and " + NumberText.count(wasted)
-                + " of them multiply by 0. Reading column " + NumberText.count(k) + " copies " + h
-                + " numbers and gives the same result. That is why the code writes U[:, x[t]].";
-        return of(t, word, k, h, c, verdict, difference == 0 ? Verdict.SAME : Verdict.DIFFERENT, cost);
+        return new StepText(State.SHOWN, t, word, k, h, c, difference, multiplyAdds, wasted);
     }
 
-    private static StepText of(int t, String word, int k, int h, int c, String verdict, Verdict kind, String cost) {
-        return new StepText("Step t = " + t + ": x_t is \u201c" + word + "\u201d, index " + k,
-                "x_t as a one-hot vector",
-                NumberText.count(c) + " numbers, all 0 except entry " + NumberText.count(k) + ", which is 1",
-                "U: " + h + " \u00d7 " + NumberText.count(c),
-                "column " + NumberText.count(k) + " marked; blue < 0 < red",
-                "U x_t  and  column " + NumberText.count(k),
-                verdict, kind, cost);
+    private boolean told() {
+        return state == State.DRAWING || state == State.SHOWN;
+    }
+
+    public String title() {
+        return switch (state) {
+            case WAITING -> I18n.text("app.data.waiting");
+            case NONE -> I18n.text("app.data.chooseColumn");
+            default -> I18n.text("app.data.step.title", t, word, k);
+        };
+    }
+
+    public String oneHotTitle() {
+        return told() ? I18n.text("app.data.oneHot.title") : "";
+    }
+
+    public String oneHotCaption() {
+        return told() ? I18n.text("app.data.oneHot.caption", c, k) : "";
+    }
+
+    public String matrixTitle() {
+        return told() ? I18n.text("app.data.matrix.title", h, c) : "";
+    }
+
+    public String matrixCaption() {
+        return told() ? I18n.text("app.data.matrix.caption", k) : "";
+    }
+
+    public String compareTitle() {
+        return told() ? I18n.text("app.data.compare.title", k) : "";
+    }
+
+    public String verdict() {
+        return switch (state) {
+            case DRAWING -> I18n.text("app.data.drawing");
+            case SHOWN -> difference == 0 ? I18n.text("app.data.same", h)
+                    : I18n.text("app.data.different", String.format(Locale.ROOT, "%.2g", difference));
+            default -> "";
+        };
+    }
+
+    public Verdict verdictKind() {
+        return switch (state) {
+            case DRAWING -> Verdict.DRAWING;
+            case SHOWN -> difference == 0 ? Verdict.SAME : Verdict.DIFFERENT;
+            default -> Verdict.NONE;
+        };
+    }
+
+    public String cost() {
+        return state == State.SHOWN ? I18n.text("app.data.cost", h, c, multiplyAdds, wasted, k) : "";
     }
 }

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.trainingdata;
 
+import org.rnnlab.app.i18n.I18n;
 import atlantafx.base.theme.Styles;
 import java.util.Locale;
 import java.util.Random;
@@ -32,14 +33,8 @@ import org.rnnlab.common.LessonDefaults;
 /** Training data: a sentence becomes the pair (x, y), and x_t becomes a one-hot vector that picks a column of U. */
 public final class TrainingDataView implements LessonStep {
     static final String[] EXPLANATION = {
-        "A language model learns to predict the next word. So each sentence becomes one training example: "
-                + "x is the sentence without its last token and y is the sentence without its first one.",
-        "At step t the network reads x_t and must predict y_t, which is simply x_(t+1): y is x shifted "
-                + "left by one, and it ends with SENTENCE_END. Words are given by their index in the vocabulary.",
-        "Inside the network, x_t is a one-hot vector: C numbers, all 0 except a single 1 at the word's index. "
-                + "Multiplying U by it just picks out one column of U, so the code reads that column instead "
-                + "of multiplying.",
-        "Click any column of the pair to choose t.",
+        I18n.key("app.data.explain.1"), I18n.key("app.data.explain.2"), I18n.key("app.data.explain.3"),
+        I18n.key("app.data.explain.4"),
     };
     static final String FORMULA = "\\begin{array}{l}x = (w_0, \\dots, w_{T-1})\\\\ y = (w_1, \\dots, w_T)\\\\ \\\\"
             + "U x_t = U_{:,\\,x_t}\\end{array}";
@@ -60,6 +55,8 @@ public final class TrainingDataView implements LessonStep {
     private final Label verdict = new Label();
     private final Label cost = new Label();
     private final Label originLabel = new Label();
+    /** The step's sentences are worded again when the language changes. */
+    private final javafx.beans.InvalidationListener reword = o -> showStep();
 
     public TrainingDataView(LessonSession lesson) {
         model = new TrainingDataViewModel(lesson.corpus().preparedProperty(), lesson.work(), InputWeights.lesson(),
@@ -72,12 +69,13 @@ public final class TrainingDataView implements LessonStep {
         ScrollPane scroll = new ScrollPane(live);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
-        panel = StepPage.build("trainingDataStep", "Training data", EXPLANATION, FORMULA, scroll);
+        panel = StepPage.build("trainingDataStep", I18n.key("app.nav.trainingData"), EXPLANATION, FORMULA, scroll);
 
         model.pairProperty().addListener((obs, old, now) -> diagram.show(now));
         model.stepProperty().addListener((obs, old, now) -> diagram.select(now.intValue()));
         diagram.setOnPick(model::chooseStep);
         model.productProperty().addListener((obs, old, now) -> showStep());
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(reword));
         diagram.show(model.pairProperty().get());
         diagram.select(model.stepProperty().get());
         showStep();
@@ -89,15 +87,18 @@ public final class TrainingDataView implements LessonStep {
         NumberField sentence = new NumberField(model.sentenceInput()).setFieldId("sentenceSpinner").columns(6);
         Label of = new Label();
         of.textProperty().bind(Bindings.createStringBinding(
-                () -> "of " + NumberText.count(model.sentenceCountProperty().get()), model.sentenceCountProperty()));
-        Button example = new Button("Like the lesson's example", new FontIcon(MaterialDesignB.BOOK_OPEN_VARIANT));
+                () -> I18n.text("app.corpus.of", model.sentenceCountProperty().get()), model.sentenceCountProperty(),
+                I18n.languageProperty()));
+        Button example = new Button(null, new FontIcon(MaterialDesignB.BOOK_OPEN_VARIANT));
+        example.textProperty().bind(I18n.bind("app.data.lessonExample"));
         example.setId("lessonPair");
         example.setOnAction(e -> model.lessonExample());
-        Button randomButton = new Button("Random", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
+        Button randomButton = new Button(null, new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
+        randomButton.textProperty().bind(I18n.bind("app.corpus.random"));
         randomButton.setId("randomSentence");
         randomButton.setOnAction(e -> model.randomSentence());
         // A flow: with large text the buttons go to a second line rather than lose their words.
-        FlowPane row = new FlowPane(8, 6, new Label("Sentence"), sentence, of, example, randomButton);
+        FlowPane row = new FlowPane(8, 6, bound(I18n.key("app.data.sentence")), sentence, of, example, randomButton);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -124,7 +125,7 @@ public final class TrainingDataView implements LessonStep {
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         scroll.setMinHeight(Region.USE_PREF_SIZE);
-        Label caption = new Label("Each arrow: the word x reads at step t+1 is the word y expects at step t.");
+        Label caption = bound(I18n.key("app.data.arrows"));
         caption.getStyleClass().add("muted");
         caption.setWrapText(true);
         VBox card = new VBox(6, scroll, caption);
@@ -155,7 +156,7 @@ public final class TrainingDataView implements LessonStep {
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
         VBox a = new VBox(4, oneHotTitle, oneHot, oneHotCaption);
-        Label times = new Label("picks");
+        Label times = bound(I18n.key("app.data.picks"));
         times.getStyleClass().add("muted");
         VBox b = new VBox(4, matrixTitle, matrix, matrixCaption);
         values.setId("columnValues");
@@ -214,7 +215,7 @@ public final class TrainingDataView implements LessonStep {
         if (col.length == 0) {
             return;
         }
-        values.add(header("row"), 0, 0);
+        values.add(header(I18n.text("app.data.row")), 0, 0);
         values.add(header("U x_t"), 1, 0);
         values.add(header("U[:, " + k + "]"), 2, 0);
         int shown = Math.min(PREVIEW_ROWS, h);
@@ -228,6 +229,12 @@ public final class TrainingDataView implements LessonStep {
             values.add(new Label("\u2026"), 1, shown + 1);
             values.add(new Label("\u2026"), 2, shown + 1);
         }
+    }
+
+    private static Label bound(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.bind(key));
+        return l;
     }
 
     private Node origin() {

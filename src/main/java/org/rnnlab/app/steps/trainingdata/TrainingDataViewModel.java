@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.trainingdata;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.random.RandomGenerator;
@@ -64,7 +65,7 @@ public final class TrainingDataViewModel {
     private final IntegerProperty hiddenDim = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
 
     private final IntegerProperty sentenceCount = new SimpleIntegerProperty(0);
-    private final NumberInput sentenceInput = NumberInput.index("the sentence number", sentenceIndex, this::showSentence,
+    private final NumberInput sentenceInput = NumberInput.index(I18n.key("app.data.input.sentence"), sentenceIndex, this::showSentence,
             sentenceCount);
     private final IntegerProperty wordDim = new SimpleIntegerProperty(0);
     private final ObjectProperty<Pair> pair = new SimpleObjectProperty<>();
@@ -75,6 +76,9 @@ public final class TrainingDataViewModel {
     private final ObjectProperty<double[]> product = new SimpleObjectProperty<>(new double[0]);
     private final DoubleProperty maxDifference = new SimpleDoubleProperty(0);
     private final StringProperty origin = new SimpleStringProperty("");
+    /** Where U comes from, worded in the current language when shown. */
+    private final ObjectProperty<java.util.function.Supplier<String>> originText = new SimpleObjectProperty<>(() -> "");
+
     private final ObjectProperty<StepText> text = new SimpleObjectProperty<>(StepText.WAITING_FOR_CORPUS);
 
     /**
@@ -90,7 +94,9 @@ public final class TrainingDataViewModel {
         this.weights = weights;
         this.fallback = fallback;
         this.random = random;
-        showOrigin(weights.origin());
+        origin.bind(javafx.beans.binding.Bindings.createStringBinding(() -> originText.get().get(), originText,
+                I18n.languageProperty()));
+        showOrigin(weights);
         this.prepared.addListener((obs, old, now) -> preparedChanged(old, now));
         sentenceIndex.addListener((obs, old, now) -> sentenceChanged());
         step.addListener((obs, old, now) -> stepChanged());
@@ -222,17 +228,18 @@ public final class TrainingDataViewModel {
             drawingTask.cancel();   // H or C changed: that U would be thrown away
         }
         try {
-            Background.Running task = work.submit("Training data step: drawing U as the lesson does (" + h + " \u00d7 " + NumberText.count(c) + ")",
+            Background.Running task = work.submit(I18n.text("app.data.drawingWork", h, c),
                     job -> weights.matrix(h, c),
                     m -> {
                         if (drawing == k) {
-                            showOrigin(weights.origin());
+                            showOrigin(weights);
                         }
                         uArrived(k, h, c, m);
                     },
                     error -> {
                         if (drawing == k) {
-                            origin.set(fallback.origin() + " (the engine could not load: " + Notices.describe(error) + ")");
+                            String why = Notices.describe(error);
+                            originText.set(() -> I18n.text("app.data.origin.fallback", fallback.origin(), why));
                             uArrived(k, h, c, fallback.matrix(h, c));
                         }
                     },
@@ -258,8 +265,9 @@ public final class TrainingDataViewModel {
         }
     }
 
-    private void showOrigin(String where) {
-        origin.set(where + "; H = " + hiddenDim.get() + " as in the lesson.");
+    private void showOrigin(InputWeights where) {
+        int h = hiddenDim.get();
+        originText.set(() -> I18n.text("app.data.origin.h", where.origin(), h));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.vocabulary;
 
+import org.rnnlab.app.i18n.I18n;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
@@ -30,15 +31,15 @@ final class VocabularyCharts {
 
     /** Zipf plot: log rank against log count; the marker stands at the last word kept (rank C - 1). */
     static Plot zipf() {
-        DefaultNumericAxis x = axis("rank r", true);
-        DefaultNumericAxis y = axis("count", true);
+        DefaultNumericAxis x = axis(I18n.key("app.vocab.axis.rank"), true);
+        DefaultNumericAxis y = axis(I18n.key("app.vocab.axis.count"), true);
         return plot("zipfChart", x, y, "words", false);
     }
 
     /** Coverage: % of the corpus's tokens in the vocabulary against C (log scale). */
     static Plot coverage() {
-        DefaultNumericAxis x = axis("vocabulary size C", true);
-        DefaultNumericAxis y = axis("% covered", false);
+        DefaultNumericAxis x = axis(I18n.key("app.vocab.axis.size"), true);
+        DefaultNumericAxis y = axis(I18n.key("app.vocab.axis.covered"), false);
         y.setAutoRanging(false);
         y.setMin(0);
         y.setMax(100);
@@ -46,8 +47,9 @@ final class VocabularyCharts {
         return plot("coverageChart", x, y, "coverage", true);
     }
 
-    private static DefaultNumericAxis axis(String name, boolean log) {
-        DefaultNumericAxis a = new DefaultNumericAxis(name);
+    private static DefaultNumericAxis axis(String nameKey, boolean log) {
+        DefaultNumericAxis a = new DefaultNumericAxis(I18n.text(nameKey));
+        a.nameProperty().bind(I18n.bind(nameKey));
         a.setLogAxis(log);
         a.setAutoRangeRounding(false);
         a.setAnimated(false);

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.vocabulary;
 
+import org.rnnlab.app.i18n.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -36,14 +37,8 @@ import org.rnnlab.common.LessonDefaults;
 /** Vocabulary: pick C, see which words stay, how many tokens become UNKNOWN_TOKEN, and why (Zipf). */
 public final class VocabularyView implements LessonStep {
     static final String[] EXPLANATION = {
-        "The network can only handle a fixed list of words, the vocabulary. Its size C is chosen up front: "
-                + "the lesson keeps C = 8,000 words.",
-        "The C - 1 most frequent tokens are kept, and every other token is replaced by UNKNOWN_TOKEN, "
-                + "which takes the last place. Rare words are seen too seldom to learn anything about them, "
-                + "and every extra word makes the network bigger and slower.",
-        "Word counts follow Zipf's law: a few words are very common and most are rare, so a straight "
-                + "line on a log-log plot. That is why a small vocabulary still covers almost every token.",
-        "Move C and watch the table, the markers and the example sentence follow.",
+        I18n.key("app.vocab.explain.1"), I18n.key("app.vocab.explain.2"), I18n.key("app.vocab.explain.3"),
+        I18n.key("app.vocab.explain.4"),
     };
     static final String FORMULA = "\\begin{array}{l}\\mathrm{count}(r) \\approx k / r\\\\ \\\\"
             + "\\mathrm{coverage}(C) = \\dfrac{\\sum_{r=1}^{C-1} \\mathrm{count}(r)}{\\sum_{r} \\mathrm{count}(r)}"
@@ -54,6 +49,8 @@ public final class VocabularyView implements LessonStep {
     private final Node panel;
     private final Slider slider = new Slider();
     private final TableView<Row> table = new TableView<>();
+    /** The table's yes/no follow the language. */
+    private final javafx.beans.InvalidationListener refreshTable = o -> table.refresh();
     private final VocabularyCharts.Plot zipf = VocabularyCharts.zipf();
     private final VocabularyCharts.Plot coverage = VocabularyCharts.coverage();
     private boolean syncing;
@@ -62,11 +59,12 @@ public final class VocabularyView implements LessonStep {
         model = new VocabularyViewModel(lesson.corpus().corpusProperty(), lesson.corpus().vocabularySizeProperty());
         VBox live = new VBox(10, controls(), numbers(), middle(), example());
         live.getStyleClass().add("step-live");
-        panel = StepPage.build("vocabularyStep", "Vocabulary", EXPLANATION, FORMULA, live);
+        panel = StepPage.build("vocabularyStep", I18n.key("app.nav.vocabulary"), EXPLANATION, FORMULA, live);
 
         model.maxVocabularySizeProperty().addListener((obs, old, now) -> updateSliderRange());
         model.vocabularySizeProperty().addListener((obs, old, now) -> showSize());
         model.keptWordsProperty().addListener((obs, old, now) -> table.refresh());
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(refreshTable));
         model.zipfProperty().addListener((obs, old, now) -> zipf.show(now));
         model.coverageCurveProperty().addListener((obs, old, now) -> coverage.show(now));
         model.markersProperty().addListener((obs, old, now) -> showMarkers(now));
@@ -80,22 +78,24 @@ public final class VocabularyView implements LessonStep {
     // ---------------------------------------------------------------- C
 
     private Node controls() {
-        Label title = new Label("Vocabulary size C");
+        Label title = caption(I18n.key("app.vocab.size"));
+        title.getStyleClass().remove("muted");
         title.getStyleClass().add(Styles.TEXT_BOLD);
         slider.setId("vocabularySlider");
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.setMaxWidth(Double.MAX_VALUE);
-        slider.setTooltip(new Tooltip("Log scale: each notch multiplies C"));
+        slider.setTooltip(tip(I18n.key("app.vocab.slider.tip")));
         slider.valueProperty().addListener((obs, old, now) -> {
             if (!syncing) {
                 model.chooseFromSlider(now.doubleValue());
             }
         });
         NumberField sizeField = new NumberField(model.vocabularySizeInput()).setFieldId("vocabularySizeField");
-        Button lesson = new Button("lesson: " + NumberText.count(LessonDefaults.WORD_DIM));
+        Button lesson = new Button();
+        lesson.textProperty().bind(I18n.bind("app.vocab.lesson", LessonDefaults.WORD_DIM));
         lesson.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         lesson.setId("lessonVocabulary");
-        lesson.setTooltip(new Tooltip("The lesson's C"));
+        lesson.setTooltip(tip(I18n.key("app.vocab.lesson.tip")));
         lesson.setOnAction(e -> model.lessonVocabularySize());
         // the range of C is the line under the field
         HBox row = Fields.rowWithField(sizeField, title, slider, sizeField, lesson);
@@ -133,8 +133,8 @@ public final class VocabularyView implements LessonStep {
         Label unknownCaption = caption("");
         unknownCaption.textProperty().bind(model.unknownTokensText());
         // A flow, not a grid: with large text a number moves to the next line instead of being cut.
-        FlowPane pane = new FlowPane(16, 6, new VBox(kept, statCaption(caption("words kept, plus UNKNOWN"))),
-                new VBox(least, statCaption(caption("least frequent kept word"))), new VBox(unknown, statCaption(unknownCaption)));
+        FlowPane pane = new FlowPane(16, 6, new VBox(kept, statCaption(caption(I18n.key("app.vocab.kept")))),
+                new VBox(least, statCaption(caption(I18n.key("app.vocab.least")))), new VBox(unknown, statCaption(unknownCaption)));
         pane.getStyleClass().add("card");
         pane.setMinHeight(Region.USE_PREF_SIZE);
         return pane;
@@ -145,17 +145,17 @@ public final class VocabularyView implements LessonStep {
     private Node middle() {
         atlantafx.base.controls.CustomTextField search = new atlantafx.base.controls.CustomTextField();
         search.setId("wordSearch");
-        search.setPromptText("Find a word");
+        search.promptTextProperty().bind(I18n.bind("app.vocab.find"));
         search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         search.textProperty().bindBidirectional(model.searchProperty());
 
-        TableColumn<Row, Number> rank = new TableColumn<>("rank");
+        TableColumn<Row, Number> rank = column(I18n.key("app.vocab.col.rank"));
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
         em(rank, 3.6);
-        TableColumn<Row, String> word = new TableColumn<>("word");
+        TableColumn<Row, String> word = column(I18n.key("app.vocab.col.word"));
         word.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().word()));
         em(word, 11.6);   // SENTENCE_START whole
-        TableColumn<Row, Number> count = new TableColumn<>("count");
+        TableColumn<Row, Number> count = column(I18n.key("app.vocab.col.count"));
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         count.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -165,13 +165,13 @@ public final class VocabularyView implements LessonStep {
             }
         });
         em(count, 4.8);
-        TableColumn<Row, Row> in = new TableColumn<>("kept?");
+        TableColumn<Row, Row> in = column(I18n.key("app.vocab.col.kept"));
         in.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         in.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Row item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : model.inVocabulary(item) ? "yes" : "no");
+                setText(empty || item == null ? null : model.inVocabulary(item) ? I18n.text("app.vocab.yes") : I18n.text("app.vocab.no"));
             }
         });
         em(in, 4.2);
@@ -187,7 +187,7 @@ public final class VocabularyView implements LessonStep {
                 pseudoClassStateChanged(OUTSIDE, !empty && item != null && !model.inVocabulary(item));
             }
         });
-        table.setPlaceholder(new Label("No word matches."));
+        table.setPlaceholder(caption(I18n.key("app.vocab.noMatch")));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox left = new VBox(6, search, table);
         // Widths in em: they follow the font-size control like the rest of the page.
@@ -196,8 +196,8 @@ public final class VocabularyView implements LessonStep {
         left.maxWidthProperty().bind(Theme.fontSizeProperty().multiply(31));
         HBox.setHgrow(left, Priority.SOMETIMES);
 
-        VBox charts = new VBox(6, titled("Zipf plot: a few words are very common", zipf.chart()),
-                titled("Coverage: % of tokens kept, for each C", coverage.chart()));
+        VBox charts = new VBox(6, titled(I18n.key("app.vocab.zipf"), zipf.chart()),
+                titled(I18n.key("app.vocab.coverage"), coverage.chart()));
         VBox.setVgrow(charts.getChildren().get(0), Priority.ALWAYS);
         VBox.setVgrow(charts.getChildren().get(1), Priority.ALWAYS);
         HBox.setHgrow(charts, Priority.ALWAYS);
@@ -212,8 +212,9 @@ public final class VocabularyView implements LessonStep {
         column.prefWidthProperty().bind(Theme.fontSizeProperty().multiply(ems));
     }
 
-    private static Node titled(String title, Node chart) {
-        Label l = new Label(title);
+    private static Node titled(String titleKey, Node chart) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.bind(titleKey));
         l.getStyleClass().add("chart-title-label");
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
@@ -241,8 +242,8 @@ public final class VocabularyView implements LessonStep {
         after.setId("exampleAfter");
         // Each caption leads its own row of chips, in the flow: a grid beside wrapping chips
         // under-reported their height and the page spilled past the window with large text.
-        Label beforeCaption = rowCaption("before");
-        Label afterCaption = rowCaption("after");
+        Label beforeCaption = rowCaption(I18n.key("app.vocab.before"));
+        Label afterCaption = rowCaption(I18n.key("app.vocab.after"));
         Runnable refresh = () -> {
             var b = model.exampleBeforeProperty().get();
             var a = model.exampleAfterProperty().get();
@@ -253,11 +254,13 @@ public final class VocabularyView implements LessonStep {
         };
         model.exampleAfterProperty().addListener((obs, old, now) -> refresh.run());
         refresh.run();
-        Button next = new Button("Another sentence", new FontIcon(MaterialDesignS.SKIP_NEXT));
+        Button next = new Button(null, new FontIcon(MaterialDesignS.SKIP_NEXT));
+        next.textProperty().bind(I18n.bind("app.vocab.another"));
         next.setId("nextExample");
         next.getStyleClass().add(Styles.SMALL);
         next.setOnAction(e -> model.nextExample());
-        Label title = new Label("A sentence before and after replacement");
+        Label title = caption(I18n.key("app.vocab.example"));
+        title.getStyleClass().remove("muted");
         title.getStyleClass().add(Styles.TEXT_BOLD);
         HBox head = new HBox(10, title, next);
         head.setAlignment(Pos.CENTER_LEFT);
@@ -276,6 +279,18 @@ public final class VocabularyView implements LessonStep {
     }
 
     /** A number's caption, a little smaller than the text: the three numbers fit one line at large text. */
+    private static Tooltip tip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(I18n.bind(key));
+        return t;
+    }
+
+    private static <S, T> TableColumn<S, T> column(String key) {
+        TableColumn<S, T> c = new TableColumn<>();
+        c.textProperty().bind(I18n.bind(key));
+        return c;
+    }
+
     private static Label statCaption(Label l) {
         l.getStyleClass().add("stat-caption");
         return l;
@@ -287,8 +302,11 @@ public final class VocabularyView implements LessonStep {
         return l;
     }
 
-    private static Label caption(String text) {
-        Label l = new Label(text);
+    private static Label caption(String key) {
+        Label l = new Label();
+        if (!key.isEmpty()) {
+            l.textProperty().bind(I18n.bind(key));
+        }
         l.getStyleClass().add("muted");
         return l;
     }

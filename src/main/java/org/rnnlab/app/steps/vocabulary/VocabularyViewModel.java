@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.vocabulary;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class VocabularyViewModel {
     private final StringBinding unknownShareText = Bindings.createStringBinding(
             () -> String.format(Locale.ROOT, "%.1f%%", 100 * unknownShare()), coverage, corpus);
     private final StringBinding unknownTokensText = Bindings.createStringBinding(
-            () -> NumberText.count(unknownTokens.get()) + " tokens \u2192 UNKNOWN", unknownTokens);
+            () -> I18n.text("app.vocab.unknownTokens", unknownTokens.get()), unknownTokens, I18n.languageProperty());
 
     private final NumberInput vocabularySizeInput =
             NumberInput.whole("C", vocabularySize, CorpusSession.MIN_VOCABULARY_SIZE, LessonDefaults.WORD_DIM);

@@ -241,4 +241,33 @@ class GradientCheckViewModelTest {
         assertEquals(20, vm.vocabularySizeProperty().get());
         assertEquals(1e-4, vm.hProperty().get());
     }
+
+    @Test
+    void anInjectedBugFailsOnTheParametersItBreaksAndOnlyThose() {
+        GradientCheckViewModel vm = viewModel(work);
+        vm.bugProperty().set(org.rnnlab.engine.ReferenceRnn.Bug.RECURRENCE_DROPPED);
+        vm.run();
+        assertFalse(vm.state("U").verdictProperty().get().passed());
+        assertTrue(vm.state("V").verdictProperty().get().passed());
+        assertFalse(vm.state("W").verdictProperty().get().passed());
+        assertTrue(vm.summaryProperty().get().contains("2 parameters"), vm.summaryProperty().get());
+        vm.bugProperty().set(org.rnnlab.engine.ReferenceRnn.Bug.SOFTMAX_SIGN_FLIPPED);
+        assertTrue(vm.summaryProperty().get().startsWith("The settings changed"), "a new bug is a new setting");
+        vm.run();
+        for (String p : GradientCheckViewModel.PARAMETERS) {
+            assertFalse(vm.state(p).verdictProperty().get().passed(), p);
+            assertEquals(1.0, vm.state(p).verdictProperty().get().firstFailure().relativeError(), 1e-9, p);
+        }
+        vm.bugProperty().set(org.rnnlab.engine.ReferenceRnn.Bug.NONE);
+        vm.run();
+        assertTrue(vm.summaryProperty().get().startsWith("Backpropagation agrees"), vm.summaryProperty().get());
+    }
+
+    @Test
+    void everyBugHasANameAndAnExplanation() {
+        for (org.rnnlab.engine.ReferenceRnn.Bug bug : org.rnnlab.engine.ReferenceRnn.Bug.values()) {
+            assertTrue(org.rnnlab.app.i18n.I18n.has(InjectedBugs.titleKey(bug)), bug.name());
+            assertTrue(org.rnnlab.app.i18n.I18n.has(InjectedBugs.whyKey(bug)), bug.name());
+        }
+    }
 }

@@ -11,17 +11,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes UTF-8 in a stream, replacing every malformed sequence by U+FFFD and counting the bytes
- * replaced (InputStreamReader replaces too, but cannot say how much). Skips a leading byte order
- * mark. Also counts bytes read, for progress.
+ * Decodes a stream (UTF-8 unless told otherwise), replacing every malformed sequence by U+FFFD and
+ * counting the bytes replaced (InputStreamReader replaces too, but cannot say how much). Skips a
+ * leading UTF-8 byte order mark. Also counts bytes read, for progress.
  */
-final class Utf8Reader extends Reader {
+final class DecodingReader extends Reader {
     private static final char REPLACEMENT = '\uFFFD';
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder;
+    private final boolean utf8;
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     private boolean eof;
     private boolean flushed;
@@ -30,8 +29,16 @@ final class Utf8Reader extends Reader {
     private long malformedBytes;
     private long bytesRead;
 
-    Utf8Reader(InputStream in) {
+    DecodingReader(InputStream in) {
+        this(in, StandardCharsets.UTF_8);
+    }
+
+    DecodingReader(InputStream in, java.nio.charset.Charset charset) {
         this.in = in;
+        this.utf8 = StandardCharsets.UTF_8.equals(charset);
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         bytes.flip();   // empty, in read mode
     }
 
@@ -101,7 +108,7 @@ final class Utf8Reader extends Reader {
         bytes.flip();
         if (!started && (bytes.remaining() >= 3 || eof)) {
             started = true;
-            if (bytes.remaining() >= 3 && (bytes.get(0) & 0xff) == 0xEF && (bytes.get(1) & 0xff) == 0xBB
+            if (utf8 && bytes.remaining() >= 3 && (bytes.get(0) & 0xff) == 0xEF && (bytes.get(1) & 0xff) == 0xBB
                     && (bytes.get(2) & 0xff) == 0xBF) {
                 bytes.position(3);
             }
