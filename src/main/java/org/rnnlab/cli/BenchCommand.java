@@ -66,7 +66,8 @@ public final class BenchCommand implements Callable<Integer> {
         SplittableRandom random = new SplittableRandom(2015);
         int[] x = randomWords(random, T, C);
         int[] y = randomWords(random, T, C);
-        double[] f32 = stepTimesBesideNumpy(C, H, T, x, y, steps);
+        ClassBench byClass = ClassBench.make(C, H, T, random);
+        double[] f32 = stepTimesBesideNumpy(C, H, T, x, y, steps, byClass);
         // the cores' throughput in the same moments as the step: medians of the products made between its rounds
         double[] sgemm = {median(sgemmTimes[0]), median(sgemmTimes[1])};
         System.out.printf(Locale.ROOT, "Machine: sgemm %d x %d float32, in turns with the step: median %.1f GFLOP/s on one thread, "
@@ -84,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "SGD step, float64: median %.2f ms, min %.2f ms over %d steps%n",
                 median(f64), min(f64), f64.length);
         printNumpy(median(f32), min(f32), C, H, T);
-        classBasedStep(C, H, T, steps, median(f32), min(f32), random);
+        classBasedStep(byClass, C, H, T, median(f32), min(f32));
 
         // a training pass over sentences of realistic lengths, float32
         List<int[]> xs = new ArrayList<>();
@@ -156,27 +157,41 @@ public final class BenchCommand implements Callable<Integer> {
      * target, so words are drawn from a Zipf law (frequency proportional to 1 / rank, as in text) and
      * the classes are binned from the same law; the full softmax costs the same for any words.
      */
-    private void classBasedStep(int C, int H, int T, int steps, double fullMedian, double fullMin, SplittableRandom random) {
-        long[] counts = new long[C];
-        double[] cumulative = new double[C];
-        double sum = 0;
-        for (int i = 0; i < C; i++) {
-            counts[i] = Math.max(1, Math.round(1e6 / (i + 1)));
-            sum += counts[i];
-            cumulative[i] = sum;
+    /**
+     * The class-based layer's step, timed in the same rounds as the full one. Its cost depends on
+     * the class of each target, so words are drawn from a Zipf law (frequency proportional to 1 /
+     * rank, as in text) and the classes are binned from the same law; the full softmax costs the
+     * same for any words.
+     */
+    private record ClassBench(RnnModel model, WordClasses classes, long[] counts, int[] x, int[] y) {
+        static ClassBench make(int C, int H, int T, SplittableRandom random) {
+            long[] counts = new long[C];
+            double[] cumulative = new double[C];
+            double sum = 0;
+            for (int i = 0; i < C; i++) {
+                counts[i] = Math.max(1, Math.round(1e6 / (i + 1)));
+                sum += counts[i];
+                cumulative[i] = sum;
+            }
+            WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+            RnnModel model = RnnModel.initialiseClassBased(C, H, 4, 10, Precision.FLOAT32, classes);
+            return new ClassBench(model, classes, counts, zipfWords(random, T, cumulative), zipfWords(random, T, cumulative));
         }
-        WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
-        int[] x = zipfWords(random, T, cumulative);
-        int[] y = zipfWords(random, T, cumulative);
-        RnnModel model = RnnModel.initialiseClassBased(C, H, 4, 10, Precision.FLOAT32, classes);
-        double[] ms = stepTimes(model, x, y, steps);
+    }
+
+    /** The class-based step's times, from the same rounds as the full step's. */
+    private double[] classTimes = new double[0];
+
+    private void classBasedStep(ClassBench b, int C, int H, int T, double fullMedian, double fullMin) {
+        double[] ms = classTimes;
         OutputLayerCost full = OutputLayerCost.full(C, H);
-        OutputLayerCost byClass = OutputLayerCost.classBased(classes, counts, H);
+        OutputLayerCost byClass = OutputLayerCost.classBased(b.classes(), b.counts(), H);
         System.out.printf(Locale.ROOT, "Output layer per word (forward): full softmax %,.0f multiply-adds, class-based %,.0f "
                 + "(%.0fx fewer)%n", full.multiplyAdds(), byClass.multiplyAdds(), full.multiplyAdds() / byClass.multiplyAdds());
-        System.out.printf(Locale.ROOT, "SGD step, float32, class-based output (%d classes, Zipf words): median %.3f ms, "
-                        + "min %.3f ms -> full / class-based = %.1f (median), %.1f (min)%s%n", classes.count(), median(ms), min(ms),
-                fullMedian / median(ms), fullMin / min(ms), target(C, H, T, "(target >= 10)"));
+        System.out.printf(Locale.ROOT, "SGD step, float32, class-based output (%d classes, Zipf words, in turns with the full "
+                        + "step): median %.3f ms, min %.3f ms -> full / class-based = %.1f (median), %.1f (min)%s%n",
+                b.classes().count(), median(ms), min(ms), fullMedian / median(ms), fullMin / min(ms),
+                target(C, H, T, "(target >= 10)"));
     }
 
     private static int[] zipfWords(SplittableRandom random, int n, double[] cumulative) {
@@ -216,7 +231,7 @@ public final class BenchCommand implements Callable<Integer> {
      * and on one OpenBLAS thread, which is often faster here), each kept running in its own python
      * process: the three are timed in the same moments of the machine's load.
      */
-    private double[] stepTimesBesideNumpy(int C, int H, int T, int[] x, int[] y, int steps)
+    private double[] stepTimesBesideNumpy(int C, int H, int T, int[] x, int[] y, int steps, ClassBench byClass)
             throws java.io.IOException, InterruptedException {
         NumpyPartner[] partners = new NumpyPartner[2];
         try {
@@ -231,8 +246,10 @@ public final class BenchCommand implements Callable<Integer> {
             RnnModel model = RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32);
             for (int i = 0; i < Math.max(20, steps / 3); i++) {
                 model.sgdStep(x, y, 1e-4);
+                byClass.model().sgdStep(byClass.x(), byClass.y(), 1e-4);
             }
             double[] ms = new double[steps];
+            classTimes = new double[steps];
             double[][] numpyMs = new double[2][steps];
             int round = 10;
             int rounds = (steps + round - 1) / round;
@@ -245,6 +262,11 @@ public final class BenchCommand implements Callable<Integer> {
                     long t0 = System.nanoTime();
                     model.sgdStep(x, y, 1e-4);
                     ms[done + i] = (System.nanoTime() - t0) / 1e6;
+                }
+                for (int i = 0; i < n; i++) {
+                    long t0 = System.nanoTime();
+                    byClass.model().sgdStep(byClass.x(), byClass.y(), 1e-4);
+                    classTimes[done + i] = (System.nanoTime() - t0) / 1e6;
                 }
                 sgemmTimes[0][done / round] = sgemm.gflops(1);
                 sgemmTimes[1][done / round] = sgemm.gflops(2);

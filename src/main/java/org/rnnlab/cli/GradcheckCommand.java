@@ -103,6 +103,9 @@ public final class GradcheckCommand implements Callable<Integer> {
                         + String.join(", ", new BugNames()) + ".");
             }
         }
+        if (bug != null && !"full".equals(outputLayer)) {
+            throw new UserException("--inject-bug checks the lesson's reference BPTT, which has the full softmax: drop --output-layer.");
+        }
         int truncate = bpttTruncate == null ? 1000 : bpttTruncate;
         RnnModel model;
         if ("class".equals(outputLayer)) {
