@@ -246,6 +246,7 @@ def bench(argv):
     p.add_argument('--vocabulary-size', type=int, default=8000)
     p.add_argument('--length', type=int, default=45)
     p.add_argument('--repeats', type=int, default=200)
+    p.add_argument('--serve', action='store_true', help='take turns with rnnlab bench: read "steps N", answer "times ..."')
     a = p.parse_args(argv)
     C, H, T = a.vocabulary_size, a.hidden, a.length
     rs = np.random.RandomState(10)
@@ -257,6 +258,21 @@ def bench(argv):
     lr = np.float32(0.005)
     for _ in range(max(10, a.repeats // 5)):
         sgd_step_fast(U, V, W, x, y, lr, 4)
+    if a.serve:
+        # turns with the Java engine: "steps N" runs N steps and answers "times <ms> ...", so both sides
+        # are timed in the same moments of a shared machine's load
+        print('ready numpy=%s core=%s' % (np.__version__, numpy_core()), flush=True)
+        for line in sys.stdin:
+            words = line.split()
+            if not words or words[0] != 'steps':
+                break
+            times = []
+            for _ in range(int(words[1])):
+                t0 = time.perf_counter()
+                sgd_step_fast(U, V, W, x, y, lr, 4)
+                times.append((time.perf_counter() - t0) * 1000.0)
+            print('times ' + ' '.join('%.4f' % t for t in times), flush=True)
+        return
     times = []
     for _ in range(a.repeats):
         t0 = time.perf_counter()

@@ -1,7 +1,5 @@
 package org.rnnlab.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,14 +63,16 @@ public final class BenchCommand implements Callable<Integer> {
                 org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads());
 
         String kernel = openBlasKernel();
-        double[] sgemm = {BlasInfo.sgemmGflops(SGEMM_N, 1, quick ? 3 : 8), BlasInfo.sgemmGflops(SGEMM_N, 2, quick ? 3 : 8)};
-        System.out.printf(Locale.ROOT, "Machine: sgemm %d x %d float32: %.1f GFLOP/s on one thread, %.1f on two; OpenBLAS kernel %s%n",
-                SGEMM_N, SGEMM_N, sgemm[0], sgemm[1], kernel);
-
         SplittableRandom random = new SplittableRandom(2015);
         int[] x = randomWords(random, T, C);
         int[] y = randomWords(random, T, C);
-        double[] f32 = stepTimes(Precision.FLOAT32, C, H, x, y, steps);
+        ClassBench byClass = ClassBench.make(C, H, T, random);
+        double[] f32 = stepTimesBesideNumpy(C, H, T, x, y, steps, byClass);
+        // the cores' throughput in the same moments as the step: medians of the products made between its rounds
+        double[] sgemm = {median(sgemmTimes[0]), median(sgemmTimes[1])};
+        System.out.printf(Locale.ROOT, "Machine: sgemm %d x %d float32, in turns with the step: median %.1f GFLOP/s on one thread, "
+                        + "%.1f on two (best %.1f, %.1f); OpenBLAS kernel %s%n", SGEMM_N, SGEMM_N, sgemm[0], sgemm[1],
+                max(sgemmTimes[0]), max(sgemmTimes[1]), kernel);
         double[] f64 = stepTimes(Precision.FLOAT64, C, H, x, y, steps / 2);
         double flops = BlasInfo.fullStepFlops(C, H, T, 4);
         double gflops = flops / (median(f32) / 1e3) / 1e9;
@@ -84,7 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
                 target(C, H, T, "(target >= 60%)"));
         System.out.printf(Locale.ROOT, "SGD step, float64: median %.2f ms, min %.2f ms over %d steps%n",
                 median(f64), min(f64), f64.length);
-        classBasedStep(C, H, T, steps, median(f32), min(f32), random);
+        printNumpy(median(f32), min(f32), C, H, T);
+        classBasedStep(byClass, C, H, T, median(f32), min(f32));
 
         // a training pass over sentences of realistic lengths, float32
         List<int[]> xs = new ArrayList<>();
@@ -144,7 +145,6 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "Next-word prediction, float32: median %.3f ms, min %.3f ms per word%s%n",
                 median(perWord), min(perWord), target(C, H, T, "(target <= 5 ms)"));
 
-        numpy(C, H, T, median(f32), min(f32));
         ReferenceBench.print(C, H, T, quick);
         return 0;
     }
@@ -158,27 +158,41 @@ public final class BenchCommand implements Callable<Integer> {
      * target, so words are drawn from a Zipf law (frequency proportional to 1 / rank, as in text) and
      * the classes are binned from the same law; the full softmax costs the same for any words.
      */
-    private void classBasedStep(int C, int H, int T, int steps, double fullMedian, double fullMin, SplittableRandom random) {
-        long[] counts = new long[C];
-        double[] cumulative = new double[C];
-        double sum = 0;
-        for (int i = 0; i < C; i++) {
-            counts[i] = Math.max(1, Math.round(1e6 / (i + 1)));
-            sum += counts[i];
-            cumulative[i] = sum;
+    /**
+     * The class-based layer's step, timed in the same rounds as the full one. Its cost depends on
+     * the class of each target, so words are drawn from a Zipf law (frequency proportional to 1 /
+     * rank, as in text) and the classes are binned from the same law; the full softmax costs the
+     * same for any words.
+     */
+    private record ClassBench(RnnModel model, WordClasses classes, long[] counts, int[] x, int[] y) {
+        static ClassBench make(int C, int H, int T, SplittableRandom random) {
+            long[] counts = new long[C];
+            double[] cumulative = new double[C];
+            double sum = 0;
+            for (int i = 0; i < C; i++) {
+                counts[i] = Math.max(1, Math.round(1e6 / (i + 1)));
+                sum += counts[i];
+                cumulative[i] = sum;
+            }
+            WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+            RnnModel model = RnnModel.initialiseClassBased(C, H, 4, 10, Precision.FLOAT32, classes);
+            return new ClassBench(model, classes, counts, zipfWords(random, T, cumulative), zipfWords(random, T, cumulative));
         }
-        WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
-        int[] x = zipfWords(random, T, cumulative);
-        int[] y = zipfWords(random, T, cumulative);
-        RnnModel model = RnnModel.initialiseClassBased(C, H, 4, 10, Precision.FLOAT32, classes);
-        double[] ms = stepTimes(model, x, y, steps);
+    }
+
+    /** The class-based step's times, from the same rounds as the full step's. */
+    private double[] classTimes = new double[0];
+
+    private void classBasedStep(ClassBench b, int C, int H, int T, double fullMedian, double fullMin) {
+        double[] ms = classTimes;
         OutputLayerCost full = OutputLayerCost.full(C, H);
-        OutputLayerCost byClass = OutputLayerCost.classBased(classes, counts, H);
+        OutputLayerCost byClass = OutputLayerCost.classBased(b.classes(), b.counts(), H);
         System.out.printf(Locale.ROOT, "Output layer per word (forward): full softmax %,.0f multiply-adds, class-based %,.0f "
                 + "(%.0fx fewer)%n", full.multiplyAdds(), byClass.multiplyAdds(), full.multiplyAdds() / byClass.multiplyAdds());
-        System.out.printf(Locale.ROOT, "SGD step, float32, class-based output (%d classes, Zipf words): median %.3f ms, "
-                        + "min %.3f ms -> full / class-based = %.1f (median), %.1f (min)%s%n", classes.count(), median(ms), min(ms),
-                fullMedian / median(ms), fullMin / min(ms), target(C, H, T, "(target >= 10)"));
+        System.out.printf(Locale.ROOT, "SGD step, float32, class-based output (%d classes, Zipf words, in turns with the full "
+                        + "step): median %.3f ms, min %.3f ms -> full / class-based = %.1f (median), %.1f (min)%s%n",
+                b.classes().count(), median(ms), min(ms), fullMedian / median(ms), fullMin / min(ms),
+                target(C, H, T, "(target >= 10)"));
     }
 
     private static int[] zipfWords(SplittableRandom random, int n, double[] cumulative) {
@@ -207,23 +221,88 @@ public final class BenchCommand implements Callable<Integer> {
         return ms;
     }
 
-    /** Runs the repository's vectorised numpy step in the same run, when python3 with numpy is available. */
-    private void numpy(int C, int H, int T, double javaMedian, double javaMin) {
-        Path script = Path.of(SCRIPT);
-        if (!Files.isRegularFile(script)) {
-            System.out.println("numpy reference: skipped (" + SCRIPT + " not found; run from the project root)");
-            return;
-        }
-        // numpy as installed (OpenBLAS threads on), then single-threaded, which is often faster here
-        for (String threads : new String[] {null, "1"}) {
-            double[] r = runNumpy(script, C, H, T, threads);
-            if (r == null) {
-                return;
+    /** numpy's step times, in turns with Java's: {default threads, OPENBLAS_NUM_THREADS=1}; null when not run. */
+    private final double[][] numpyTimes = new double[2][];
+    private static final String[] NUMPY_THREADS = {null, "1"};
+    /** GFLOP/s of the square sgemm on {one, two} threads, one of each per round of steps. */
+    private final double[][] sgemmTimes = new double[2][];
+
+    /**
+     * The float32 step's times, taken in rounds of ten steps in turn with numpy's step (as installed,
+     * and on one OpenBLAS thread, which is often faster here), each kept running in its own python
+     * process: the three are timed in the same moments of the machine's load.
+     */
+    private double[] stepTimesBesideNumpy(int C, int H, int T, int[] x, int[] y, int steps, ClassBench byClass)
+            throws java.io.IOException, InterruptedException {
+        NumpyPartner[] partners = new NumpyPartner[2];
+        try {
+            for (int k = 0; k < 2; k++) {
+                partners[k] = NumpyPartner.start(Path.of(SCRIPT), C, H, T, NUMPY_THREADS[k]);
+                if (partners[k] == null) {
+                    break;
+                }
+                numpyVersion = partners[k].version;
+                numpyCore = partners[k].core;
             }
-            System.out.printf(Locale.ROOT, "numpy reference step (float32, vectorised, numpy %s, OpenBLAS kernel %s, %s): "
-                            + "median %.2f ms, min %.2f ms -> numpy / Java = %.2f (median), %.2f (min)%s%n", numpyVersion,
-                    numpyCore, threads == null ? "default threads" : "OPENBLAS_NUM_THREADS=1", r[0], r[1],
-                    r[0] / javaMedian, r[1] / javaMin, target(C, H, T, "(target: median >= 2)"));
+            RnnModel model = RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32);
+            for (int i = 0; i < Math.max(20, steps / 3); i++) {
+                model.sgdStep(x, y, 1e-4);
+                byClass.model().sgdStep(byClass.x(), byClass.y(), 1e-4);
+            }
+            double[] ms = new double[steps];
+            classTimes = new double[steps];
+            double[][] numpyMs = new double[2][steps];
+            int round = 10;
+            int rounds = (steps + round - 1) / round;
+            BlasInfo.Sgemm sgemm = new BlasInfo.Sgemm(SGEMM_N);
+            sgemmTimes[0] = new double[rounds];
+            sgemmTimes[1] = new double[rounds];
+            for (int done = 0; done < steps; done += round) {
+                int n = Math.min(round, steps - done);
+                for (int i = 0; i < n; i++) {
+                    long t0 = System.nanoTime();
+                    model.sgdStep(x, y, 1e-4);
+                    ms[done + i] = (System.nanoTime() - t0) / 1e6;
+                }
+                for (int i = 0; i < n; i++) {
+                    long t0 = System.nanoTime();
+                    byClass.model().sgdStep(byClass.x(), byClass.y(), 1e-4);
+                    classTimes[done + i] = (System.nanoTime() - t0) / 1e6;
+                }
+                sgemmTimes[0][done / round] = sgemm.gflops(1);
+                sgemmTimes[1][done / round] = sgemm.gflops(2);
+                for (int k = 1; k >= 0; k--) { // one thread first: the default's threads spin on after their turn
+                    if (partners[k] != null) {
+                        System.arraycopy(partners[k].steps(n), 0, numpyMs[k], done, n);
+                    }
+                }
+                // OpenBLAS's idle threads (numpy's, and ours after the two-thread sgemm) busy-wait for about
+                // 0.1 s before they sleep: let them, or the next round of steps would share the cores with them
+                Thread.sleep(200);
+            }
+            for (int k = 0; k < 2; k++) {
+                numpyTimes[k] = partners[k] == null ? null : numpyMs[k];
+            }
+            return ms;
+        } finally {
+            for (NumpyPartner partner : partners) {
+                if (partner != null) {
+                    partner.close();
+                }
+            }
+        }
+    }
+
+    private void printNumpy(double javaMedian, double javaMin, int C, int H, int T) {
+        for (int k = 0; k < 2; k++) {
+            double[] r = numpyTimes[k];
+            if (r == null) {
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "numpy reference step (float32, vectorised, numpy %s, OpenBLAS kernel %s, %s, "
+                            + "in turns with Java's): median %.2f ms, min %.2f ms -> numpy / Java = %.2f (median), %.2f (min)%s%n",
+                    numpyVersion, numpyCore, NUMPY_THREADS[k] == null ? "default threads" : "OPENBLAS_NUM_THREADS=1",
+                    median(r), min(r), median(r) / javaMedian, min(r) / javaMin, target(C, H, T, "(target: median >= 2)"));
         }
     }
 
@@ -262,56 +341,6 @@ public final class BenchCommand implements Callable<Integer> {
         return "unknown" + pinned;
     }
 
-    /** {median, min} in ms, or null (after printing why) when python3 or numpy is missing. */
-    private double[] runNumpy(Path script, int C, int H, int T, String threads) {
-        List<String> command = List.of("python3", script.toString(), "bench", "--hidden", "" + H,
-                "--vocabulary-size", "" + C, "--length", "" + T, "--repeats", quick ? "40" : "300");
-        String line = null;
-        StringBuilder all = new StringBuilder();
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            if (threads != null) {
-                builder.environment().put("OPENBLAS_NUM_THREADS", threads);
-            }
-            Process process = builder.start();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l; (l = in.readLine()) != null; ) {
-                    all.append(l).append('\n');
-                    if (l.startsWith("numpy_step_ms ")) {
-                        line = l;
-                    }
-                }
-            }
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0 || line == null) {
-                process.destroy();
-                String why = all.toString().strip();
-                System.out.println("numpy reference: skipped (python3 or numpy unavailable: "
-                        + (why.isEmpty() ? "no output" : why.lines().reduce((a, b) -> b).orElse("")) + ")");
-                return null;
-            }
-        } catch (java.io.IOException e) {
-            System.out.println("numpy reference: skipped (python3 not found)");
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-        double median = Double.NaN;
-        double min = Double.NaN;
-        for (String field : line.split(" ")) {
-            if (field.startsWith("median=")) {
-                median = Double.parseDouble(field.substring(7));
-            } else if (field.startsWith("min=")) {
-                min = Double.parseDouble(field.substring(4));
-            } else if (field.startsWith("numpy=")) {
-                numpyVersion = field.substring(6);
-            } else if (field.startsWith("core=")) {
-                numpyCore = field.substring(5);
-            }
-        }
-        return new double[] {median, min};
-    }
-
     private static int[] randomWords(SplittableRandom random, int n, int C) {
         int[] w = new int[n];
         for (int i = 0; i < n; i++) {
@@ -333,6 +362,10 @@ public final class BenchCommand implements Callable<Integer> {
         double[] c = v.clone();
         Arrays.sort(c);
         return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+
+    static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(Double.NaN);
     }
 
     static double min(double[] v) {

@@ -10,6 +10,7 @@ import org.rnnlab.common.UserException;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.ReferenceRnn;
 import org.rnnlab.engine.RnnModel;
+import org.rnnlab.engine.WordClasses;
 import org.rnnlab.training.CheckedElement;
 import org.rnnlab.training.GradientCheck;
 import org.rnnlab.training.GradientCheckListener;
@@ -52,6 +53,11 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--bptt-truncate", paramLabel = "K",
             description = "Check the gradient truncated after K steps instead of the exact one (default: exact).")
     Integer bpttTruncate;
+
+    @Option(names = "--output-layer", paramLabel = "LAYER", defaultValue = "full",
+            description = "full (the lesson's softmax) or class (about sqrt(C) word classes, checked with their weights X; "
+                    + "words binned as if word i had frequency 1 / (i + 1)) (default: ${DEFAULT-VALUE}).")
+    String outputLayer;
 
     @Option(names = "--inject-bug", paramLabel = "NAME", completionCandidates = BugNames.class,
             description = "Check the reference BPTT with this bug in it: ${COMPLETION-CANDIDATES}. "
@@ -97,8 +103,23 @@ public final class GradcheckCommand implements Callable<Integer> {
                         + String.join(", ", new BugNames()) + ".");
             }
         }
-        RnnModel model = RnnModel.initialise(vocabularySize, hidden, bpttTruncate == null ? 1000 : bpttTruncate, seed,
-                Precision.FLOAT64);
+        if (bug != null && !"full".equals(outputLayer)) {
+            throw new UserException("--inject-bug checks the lesson's reference BPTT, which has the full softmax: drop --output-layer.");
+        }
+        int truncate = bpttTruncate == null ? 1000 : bpttTruncate;
+        RnnModel model;
+        if ("class".equals(outputLayer)) {
+            long[] zipf = new long[vocabularySize]; // no corpus here: a text-like law of frequencies in index order
+            for (int i = 0; i < vocabularySize; i++) {
+                zipf[i] = Math.max(1, Math.round(1e6 / (i + 1)));
+            }
+            model = RnnModel.initialiseClassBased(vocabularySize, hidden, truncate, seed, Precision.FLOAT64,
+                    WordClasses.byFrequency(zipf, WordClasses.defaultCount(vocabularySize)));
+        } else if ("full".equals(outputLayer)) {
+            model = RnnModel.initialise(vocabularySize, hidden, truncate, seed, Precision.FLOAT64);
+        } else {
+            throw new UserException("--output-layer must be full or class, not '" + outputLayer + "'.");
+        }
         GradientCheck check = bpttTruncate == null ? new GradientCheck(h, threshold)
                 : GradientCheck.truncated(h, threshold, bpttTruncate);
         if (bug != null) {

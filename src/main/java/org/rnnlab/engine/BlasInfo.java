@@ -1,6 +1,5 @@
 package org.rnnlab.engine;
 
-import java.util.Arrays;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,30 +24,37 @@ public final class BlasInfo {
     }
 
     /**
-     * The best of {@code repeats} float32 products of two n x n matrices, in GFLOP/s, with OpenBLAS
-     * on {@code threads} threads; OpenBLAS's thread count is put back afterwards (the engine's
-     * lane expects one per call, see {@link EngineThreads}).
+     * One float32 n x n product at a time, for a bench that times it in turns with other work (the
+     * matrices are made once). {@link #gflops} runs one product on {@code threads} OpenBLAS threads
+     * and puts OpenBLAS's thread count back.
      */
-    public static double sgemmGflops(int n, int threads, int repeats) {
-        Mat a = Mat.zeros(Precision.FLOAT32, n, n);
-        Mat b = Mat.zeros(Precision.FLOAT32, n, n);
-        Mat c = Mat.zeros(Precision.FLOAT32, n, n);
-        a.array.assign(0.5);
-        b.array.assign(0.25);
-        var blas = Nd4j.factory().blas();
-        int before = blas.getMaxThreads();
-        blas.setMaxThreads(threads);
-        try {
+    public static final class Sgemm {
+        private final int n;
+        private final Mat a;
+        private final Mat b;
+        private final Mat c;
+
+        public Sgemm(int n) {
+            this.n = n;
+            a = Mat.zeros(Precision.FLOAT32, n, n);
+            b = Mat.zeros(Precision.FLOAT32, n, n);
+            c = Mat.zeros(Precision.FLOAT32, n, n);
+            a.array.assign(0.5);
+            b.array.assign(0.25);
             Mat.gemm(false, false, n, n, n, 1.0, a, b, 0.0, c); // warm-up: pages touched, buffers sized
-            double[] seconds = new double[repeats];
-            for (int r = 0; r < repeats; r++) {
+        }
+
+        public double gflops(int threads) {
+            var blas = Nd4j.factory().blas();
+            int before = blas.getMaxThreads();
+            blas.setMaxThreads(threads);
+            try {
                 long t0 = System.nanoTime();
                 Mat.gemm(false, false, n, n, n, 1.0, a, b, 0.0, c);
-                seconds[r] = (System.nanoTime() - t0) / 1e9;
+                return 2.0 * n * n * (double) n / ((System.nanoTime() - t0) / 1e9) / 1e9;
+            } finally {
+                blas.setMaxThreads(before);
             }
-            return 2.0 * n * n * (double) n / Arrays.stream(seconds).min().orElseThrow() / 1e9;
-        } finally {
-            blas.setMaxThreads(before);
         }
     }
 

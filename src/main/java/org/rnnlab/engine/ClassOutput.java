@@ -34,6 +34,12 @@ final class ClassOutput implements Kernel.Output {
     private Mat bM;   // T x maxSize: word logits inside the target's class, then dr
     private Mat dsM;  // T x H
     private double[] row = new double[0];
+    // pointers made once (a step makes a few hundred BLAS calls): each class's block of V, each row of the buffers
+    private final Pointer[] vBlock;
+    private final Pointer xP;
+    private Pointer[] sRow = new Pointer[0];
+    private Pointer[] bRow = new Pointer[0];
+    private Pointer[] dsRow = new Pointer[0];
 
     ClassOutput(Mat V, Mat X, WordClasses classes) {
         this.V = V;
@@ -43,6 +49,11 @@ final class ClassOutput implements Kernel.Output {
         this.K = X.rows;
         this.f32 = V.f32;
         row = new double[Math.max(K, classes.maxSize())];
+        vBlock = new Pointer[K];
+        for (int k = 0; k < K; k++) {
+            vBlock[k] = V.at((long) classes.start(k) * H);
+        }
+        xP = X.at(0);
     }
 
     private void ensure(int T) {
@@ -55,6 +66,14 @@ final class ClassOutput implements Kernel.Output {
         aM = Mat.zeros(p, n, K);
         bM = Mat.zeros(p, n, classes.maxSize());
         dsM = Mat.zeros(p, n, H);
+        sRow = new Pointer[n];
+        bRow = new Pointer[n];
+        dsRow = new Pointer[n];
+        for (int t = 0; t < n; t++) {
+            sRow[t] = sM.at((long) t * H);
+            bRow[t] = bM.at((long) t * classes.maxSize());
+            dsRow[t] = dsM.at((long) t * H);
+        }
         capacity = n;
     }
 
@@ -81,15 +100,14 @@ final class ClassOutput implements Kernel.Output {
         ensure(T);
         int M = classes.maxSize();
         sM.write(0, s, 0, T * H);
-        Pointer sP = sM.at(0);
+        Pointer sP = sRow[0];
         Pointer aP = aM.at(0);
         // class logits for all rows: A = S X^T (T x K)
-        Mat.gemm(f32, false, true, T, K, H, 1.0, sP, H, X.at(0), H, 0.0, aP, K);
+        Mat.gemm(f32, false, true, T, K, H, 1.0, sP, H, xP, H, 0.0, aP, K);
         // word logits inside each row's class: b_t = V_c s_t
         for (int t = 0; t < T; t++) {
             int c = classes.classOf(y[t]);
-            gemv(false, classes.size(c), 1.0, V.at((long) classes.start(c) * H), sM.at((long) t * H), 0.0,
-                    bM.at((long) t * M));
+            gemv(false, classes.size(c), 1.0, vBlock[c], sRow[t], 0.0, bRow[t]);
         }
         boolean gradients = ds != null;
         double loss = 0;
@@ -102,19 +120,17 @@ final class ClassOutput implements Kernel.Output {
             return loss;
         }
         // dS = dQ X + dr_t V_c per row, from the parameters before any update
-        Pointer dsP = dsM.at(0);
-        Mat.gemm(f32, false, false, T, H, K, 1.0, aP, K, X.at(0), H, 0.0, dsP, H);
+        Mat.gemm(f32, false, false, T, H, K, 1.0, aP, K, xP, H, 0.0, dsRow[0], H);
         for (int t = 0; t < T; t++) {
             int c = classes.classOf(y[t]);
-            gemv(true, classes.size(c), 1.0, V.at((long) classes.start(c) * H), bM.at((long) t * M), 1.0,
-                    dsM.at((long) t * H));
+            gemv(true, classes.size(c), 1.0, vBlock[c], bRow[t], 1.0, dsRow[t]);
         }
         dsM.read(0, ds, 0, T * H);
         // then dX += alpha dQ^T S and dV_c += alpha outer(dr_t, s_t)
-        Mat.gemm(f32, true, false, K, H, T, alpha, aP, K, sP, H, 1.0, dX.at(0), H);
+        Mat.gemm(f32, true, false, K, H, T, alpha, aP, K, sP, H, 1.0, dX == X ? xP : dX.at(0), H);
         for (int t = 0; t < T; t++) {
             int c = classes.classOf(y[t]);
-            ger(classes.size(c), alpha, bM.at((long) t * M), sM.at((long) t * H), dV.at((long) classes.start(c) * H));
+            ger(classes.size(c), alpha, bRow[t], sRow[t], dV == V ? vBlock[c] : dV.at((long) classes.start(c) * H));
         }
         return loss;
     }

@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * effects, so they happen only when asked for, never when a class is loaded. Without the call the
  * engine computes on the calling thread alone and leaves OpenBLAS as ND4J set it: slower on two
  * cores, but correct, and the numbers are the same either way (both ways do the same arithmetic).
- * {@code -Drnnlab.engine.threads=1} keeps the engine on one thread even after {@link #configure()}.
+ * {@code -Drnnlab.engine.threads=1} keeps the engine on one thread even after {@link #configure()}
+ * (OpenBLAS and ND4J's OpenMP ops then run on one thread too, without the lane).
  */
 public final class EngineThreads {
     /** System property; "1" asks for one thread. */
@@ -24,8 +25,8 @@ public final class EngineThreads {
     }
 
     /**
-     * Starts the lane and sets OpenBLAS to one thread per call, when there are two cores or more and
-     * {@code rnnlab.engine.threads} is not 1. Loads ND4J's native backend (a few hundred ms), whose
+     * Sets OpenBLAS and ND4J's OpenMP ops to one thread per call, and starts the lane when there are
+     * two cores or more and {@code rnnlab.engine.threads} is not 1. Loads ND4J's native backend (a few hundred ms), whose
      * start-up sets OpenBLAS's thread count and so must come first; if ND4J cannot load, the engine
      * stays on one thread. Idempotent and thread-safe.
      */
@@ -34,9 +35,7 @@ public final class EngineThreads {
             return;
         }
         configured = true;
-        if (Runtime.getRuntime().availableProcessors() < 2 || "1".equals(System.getProperty(THREADS_PROPERTY))) {
-            return;
-        }
+        boolean oneThread = Runtime.getRuntime().availableProcessors() < 2 || "1".equals(System.getProperty(THREADS_PROPERTY));
         try {
             Nd4j.factory().blas().setMaxThreads(1);
             // ND4J's own element-wise ops (the step's exp) on one OpenMP thread too: called from both
@@ -47,6 +46,11 @@ public final class EngineThreads {
         } catch (LinkageError | RuntimeException e) {
             // ND4J cannot load here: stay on one thread. Commands that need no engine still run, and
             // the ones that do report the failure where they use it.
+            return;
+        }
+        if (oneThread) {
+            // one thread means one: OpenBLAS's and OpenMP's own pools too, whose idle threads otherwise
+            // spin beside the engine (on a busy machine the step was 3-4x slower than numpy on one thread)
             return;
         }
         lane = new Lane(); // published last: no model uses the lane while BLAS still has its own threads

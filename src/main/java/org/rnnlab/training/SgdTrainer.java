@@ -590,7 +590,8 @@ public final class SgdTrainer {
         // A NaN or infinity anywhere makes the sum NaN or infinite.
         return Double.isFinite(m.U().sumNumber().doubleValue())
                 && Double.isFinite(m.V().sumNumber().doubleValue())
-                && Double.isFinite(m.W().sumNumber().doubleValue());
+                && Double.isFinite(m.W().sumNumber().doubleValue())
+                && (m.X() == null || Double.isFinite(m.X().sumNumber().doubleValue())); // class weights, if any
     }
 
     private void emit(TrainingEvent e) {

@@ -59,7 +59,10 @@ public final class DimensionsView implements LessonStep {
 
     public DimensionsView(LessonSession lesson) {
         model = new DimensionsViewModel(lesson.corpus().vocabularySizeProperty());
-        VBox live = new VBox(12, controls(), tableCard(), parameterCard(), workCard());
+        VBox live = new VBox(12, controls(), tableCard(), parameterCard(), workCard(),
+                OutputLayerCostCard.build(new OutputLayerCostViewModel(model.wordDimProperty(), model.hiddenDimProperty(),
+                        Bindings.createObjectBinding(() -> lesson.corpus().preparedProperty().get() == null ? null
+                                : lesson.corpus().preparedProperty().get().vocabulary(), lesson.corpus().preparedProperty()))));
         live.getStyleClass().add("step-live");
         ScrollPane scroll = new ScrollPane(live);
         scroll.setFitToWidth(true);

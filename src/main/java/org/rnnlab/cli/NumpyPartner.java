@@ -1,0 +1,109 @@
+package org.rnnlab.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The repository's vectorised numpy step ({@code reference_rnn.py bench --serve}) kept running beside
+ * the bench, so that Java and numpy take turns: a round of Java steps, a round of numpy steps, and
+ * so on. On a shared machine the load drifts by the second; timed in the same moments, their ratio
+ * means something, where two runs one after the other can differ by 10x.
+ */
+final class NumpyPartner implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader in;
+    private final PrintWriter out;
+    final String version;
+    final String core;
+
+    private NumpyPartner(Process process, BufferedReader in, String ready) {
+        this.process = process;
+        this.in = in;
+        this.out = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        String v = "?";
+        String c = "?";
+        for (String field : ready.split(" ")) {
+            if (field.startsWith("numpy=")) {
+                v = field.substring(6);
+            } else if (field.startsWith("core=")) {
+                c = field.substring(5);
+            }
+        }
+        this.version = v;
+        this.core = c;
+    }
+
+    /**
+     * Starts numpy's step at C, H, T ({@code threads}: OPENBLAS_NUM_THREADS, or null for numpy's
+     * default) and waits until it has warmed up; null, after saying why on standard output, when
+     * python3, numpy or the script is missing.
+     */
+    static NumpyPartner start(Path script, int C, int H, int T, String threads) {
+        if (!Files.isRegularFile(script)) {
+            System.out.println("numpy reference: skipped (" + script + " not found; run from the project root)");
+            return null;
+        }
+        List<String> command = List.of("python3", script.toString(), "bench", "--serve", "--hidden", "" + H,
+                "--vocabulary-size", "" + C, "--length", "" + T, "--repeats", "50");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (threads != null) {
+                builder.environment().put("OPENBLAS_NUM_THREADS", threads);
+            }
+            Process process = builder.start();
+            BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String last = "";
+            for (String l; (l = in.readLine()) != null; ) {
+                if (l.startsWith("ready ")) {
+                    return new NumpyPartner(process, in, l);
+                }
+                last = l;
+            }
+            process.waitFor(10, TimeUnit.SECONDS);
+            System.out.println("numpy reference: skipped (python3 or numpy unavailable: "
+                    + (last.isBlank() ? "no output" : last.strip()) + ")");
+            return null;
+        } catch (IOException e) {
+            System.out.println("numpy reference: skipped (python3 not found)");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Runs n numpy steps now and returns each one's time in ms. */
+    double[] steps(int n) throws IOException {
+        out.println("steps " + n);
+        String line = in.readLine();
+        if (line == null || !line.startsWith("times ")) {
+            throw new IOException("numpy's step stopped answering" + (line == null ? "" : ": " + line));
+        }
+        String[] f = line.substring(6).trim().split(" ");
+        double[] ms = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            ms[i] = Double.parseDouble(f[i]);
+        }
+        return ms;
+    }
+
+    @Override
+    public void close() {
+        out.println("quit");
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroy();
+            }
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
