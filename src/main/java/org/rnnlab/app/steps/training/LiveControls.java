@@ -10,7 +10,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -34,7 +33,7 @@ public final class LiveControls {
     private final ObservableValue<PreparedData> prepared;
     private final NumberInput learningRateInput;
     private final DoubleProperty learningRate;
-    private final DoubleProperty heldOutFraction = new SimpleDoubleProperty(TrainingControl.HELD_OUT_FRACTION);
+    private final DoubleProperty heldOutFraction;
     private final StringProperty probeText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper probeNote = new ReadOnlyStringWrapper("");
     private final StringBinding splitNote;
@@ -42,7 +41,9 @@ public final class LiveControls {
     private int[] probe;
 
     LiveControls(TrainingControl training, Notifier notifier, ObservableValue<PreparedData> prepared,
-                 NumberInput learningRateInput, DoubleProperty learningRate, IntegerProperty sentences, LongProperty seed) {
+                 NumberInput learningRateInput, DoubleProperty learningRate, IntegerProperty sentences, LongProperty seed,
+                 DoubleProperty heldOutFraction) {
+        this.heldOutFraction = heldOutFraction;
         this.training = training;
         this.notifier = notifier;
         this.prepared = prepared;

@@ -9,6 +9,7 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
@@ -34,10 +35,17 @@ final class LossChart extends VBox {
     private final List<XValueIndicator> rateMarkers = new ArrayList<>();
     private final YValueIndicator lnC = Charts.horizontal(yAxis, Math.log(LessonDefaults.WORD_DIM), "ln C");
     private final List<XValueIndicator> halvingMarkers = new ArrayList<>();
+    private final RunHistory history;
+    private final ErrorDataSetRenderer earlierLines = Charts.lines();
+    private final ErrorDataSetRenderer earlierPoints = Charts.points();
+    private final FlowPane earlierLegend = new FlowPane(12, 2);
+    private long earlierShown = -1;
 
-    LossChart(TrainingRunState run) {
+    LossChart(TrainingRunState run, RunHistory history) {
         super(2);
         this.run = run;
+        this.history = history;
+        chart.getRenderers().addAll(earlierLines, earlierPoints); // under the current run
         ErrorDataSetRenderer lines = Charts.lines();
         stepData = new Series(lines, "loss of each sentence", Charts.lineStyle(Charts.LIGHT_BLUE, 1));
         smoothData = new Series(lines, "smoothed", Charts.lineStyle(Charts.BLUE, 2.5));
@@ -61,8 +69,75 @@ final class LossChart extends VBox {
                 legendItem("- -", Charts.GREY, "ln C (random guessing)"), legendItem("|", Charts.RED, "learning rate halved or set"));
         legend.setAlignment(Pos.CENTER);
         legend.setMinWidth(0);
-        getChildren().setAll(chart, legend);
+        earlierLegend.setId("earlierRuns");
+        earlierLegend.setAlignment(Pos.CENTER);
+        earlierLegend.setMinWidth(0);
+        earlierLegend.managedProperty().bind(earlierLegend.visibleProperty());
+        history.earlier().addListener((javafx.collections.ListChangeListener<RunHistory.ShownRun>) c -> fillLegend());
+        fillLegend();
+        getChildren().setAll(chart, legend, earlierLegend);
         VBox.setVgrow(this, Priority.ALWAYS);
+    }
+
+    /** A check box per earlier run, in its colour, with its settings: unticked hides it. */
+    private void fillLegend() {
+        earlierLegend.getChildren().clear();
+        Label title = new Label();
+        title.textProperty().bind(org.rnnlab.app.i18n.I18n.bind("training.runs.earlier"));
+        title.getStyleClass().add("stat-caption");
+        earlierLegend.getChildren().add(title);
+        for (RunHistory.ShownRun r : history.earlier()) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox();
+            box.textProperty().bind(Bindings.createStringBinding(() -> RunHistory.legend(r),
+                    org.rnnlab.app.i18n.I18n.languageProperty()));
+            box.selectedProperty().bindBidirectional(r.visible());
+            box.setStyle("-fx-text-fill: " + r.colour() + ";");
+            box.getStyleClass().add("stat-caption");
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            tip.textProperty().bind(Bindings.createStringBinding(() -> RunHistory.hashes(r),
+                    org.rnnlab.app.i18n.I18n.languageProperty()));
+            box.setTooltip(tip);
+            earlierLegend.getChildren().add(box);
+        }
+        earlierLegend.setVisible(!history.earlier().isEmpty());
+    }
+
+    /** Draws the earlier runs that are ticked: the smoothed loss dashed-thin, the evaluations as rings. */
+    private double showEarlier(double top) {
+        if (earlierShown != history.revisionProperty().get()) {
+            earlierShown = history.revisionProperty().get();
+            List<io.fair_acc.dataset.DataSet> lines = new ArrayList<>();
+            List<io.fair_acc.dataset.DataSet> points = new ArrayList<>();
+            for (RunHistory.ShownRun r : history.earlier()) {
+                if (!r.visible().get()) {
+                    continue;
+                }
+                lines.add(dataSet(r.name(), r.lossX(), r.lossY(), Charts.lineStyle(r.colour(), 1.5)));
+                points.add(dataSet(r.name() + " train", r.evalX(), r.evalY(), Charts.pointStyle(r.colour(), 5)));
+                points.add(dataSet(r.name() + " held-out", r.heldX(), r.heldY(), Charts.pointStyle(r.colour(), 3)));
+            }
+            earlierLines.getDatasets().setAll(lines);
+            earlierPoints.getDatasets().setAll(points);
+        }
+        for (RunHistory.ShownRun r : history.earlier()) {
+            if (r.visible().get()) {
+                for (double y : r.evalY()) {
+                    top = Double.isFinite(y) ? Math.max(top, y) : top;
+                }
+            }
+        }
+        return top;
+    }
+
+    private static DoubleDataSet dataSet(String name, double[] x, double[] y, String style) {
+        DoubleDataSet d = new DoubleDataSet(name, x.clone(), y.clone(), x.length, false);
+        d.setStyle(style);
+        return d;
+    }
+
+    /** The earlier runs' data sets drawn now (lines, then points), for tests. */
+    int earlierDataSets() {
+        return earlierLines.getDatasets().size() + earlierPoints.getDatasets().size();
     }
 
     /** The held-out loss's colour: apart from the training set's orange. */
@@ -124,6 +199,7 @@ final class LossChart extends VBox {
             }
         }
         heldOutData.set(hx, hy);
+        top = showEarlier(top);
         if (rateMarkers.size() > run.rateSets().size()) {
             rateMarkers.forEach(chart.getPlugins()::remove);
             rateMarkers.clear();

@@ -169,6 +169,11 @@ public final class TrainingRunState {
         return check;
     }
 
+    /** Where this run's examples start on the chart's axis (a continued run extends the last). */
+    long baseExamples() {
+        return baseExamples;
+    }
+
     /** Increases whenever the chart's data changed. */
     public long chartRevision() {
         return chartRevision;

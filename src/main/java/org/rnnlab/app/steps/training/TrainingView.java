@@ -75,10 +75,11 @@ public final class TrainingView implements LessonStep {
 
     public TrainingView(LessonSession session) {
         vm = new TrainingViewModel(session.models(), session.training(), session.files(), session.queries(),
-                session.notices(), this::confirm, System::nanoTime);
+                session.notices(), this::confirm, System::nanoTime,
+                new RunHistory(session.work(), session.notices(), RunFolder.runs()));
         run = vm.run();
         session.lessonResetsProperty().addListener((o, a, b) -> vm.resetToLesson());
-        chart = new LossChart(run);
+        chart = new LossChart(run, vm.runs());
         livePanels = new LivePanels(vm, chart);
 
         Label modelLine = new Label();
@@ -127,6 +128,7 @@ public final class TrainingView implements LessonStep {
             });
         }
         vm.chartVersionProperty().addListener((o, a, b) -> livePanels.refresh());
+        vm.runs().revisionProperty().addListener((o, a, b) -> chart.refresh());
         vm.lnCProperty().addListener((o, a, b) -> chart.showLnC(b.doubleValue()));
         chart.showLnC(vm.lnCProperty().get());
         stateChanged(run.stateProperty().get());
@@ -139,6 +141,11 @@ public final class TrainingView implements LessonStep {
     /** The probe heatmap and the live check chart, for tests. */
     LivePanels livePanels() {
         return livePanels;
+    }
+
+    /** The loss chart, for tests (its earlier runs, a snapshot). */
+    LossChart lossChart() {
+        return chart;
     }
 
     /** The chart's data sets, for tests: per-sentence loss, smoothed, evaluations, held-out evaluations. */
@@ -172,6 +179,7 @@ public final class TrainingView implements LessonStep {
             }
         });
         NumberField hidden = new NumberField(in.hiddenSize()).setFieldId("hiddenSize").columns(4);
+        NumberField heldOut = new NumberField(in.heldOut()).setFieldId("heldOutFraction").columns(4);
 
         // the learning rate stays editable during a run: Apply (or Enter) sets it on the run at once
         Button applyRate = new Button("Apply");
@@ -194,7 +202,8 @@ public final class TrainingView implements LessonStep {
         FlowPane form = new FlowPane(10, 6,
                 rate, Fields.labelled("Epochs", epochs), Fields.labelled("Evaluate every", evaluate),
                 Fields.labelled("BPTT truncation", bptt), Fields.labelled("Sentences", sentences), Fields.labelled("Seed", seed),
-                Fields.labelled("Precision", precision), Fields.labelled("H (new model)", hidden), lesson);
+                Fields.labelled("Precision", precision), Fields.labelled("H (new model)", hidden),
+                Fields.labelled("Held out (share)", heldOut), lesson);
         form.setAlignment(Pos.BOTTOM_LEFT);
         for (Node n : form.getChildren()) {
             if (n != rate) {
@@ -274,7 +283,8 @@ public final class TrainingView implements LessonStep {
         which.textProperty().bind(vm.startsWith());
 
         // wraps rather than cutting the buttons' names when the page is narrow
-        FlowPane box = new FlowPane(8, 6, start, trains, from, pause, step, stop, file);
+        FlowPane box = new FlowPane(8, 6, start, trains, from, pause, step, stop, file,
+                RunMenu.build(vm, chart, () -> panel.getScene() == null ? null : panel.getScene().getWindow()));
         box.setAlignment(Pos.CENTER_LEFT);
         Label fieldsProblem = Fields.problemLine(vm.inputs().forStart().problemProperty());
         fieldsProblem.setId("trainingInputProblem");

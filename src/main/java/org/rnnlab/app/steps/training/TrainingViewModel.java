@@ -53,7 +53,6 @@ public final class TrainingViewModel {
     }
 
 
-    // hyper-parameters
     private final ModelStore store;
     private final TrainingControl training;
     private final ModelFiles files;
@@ -61,6 +60,7 @@ public final class TrainingViewModel {
     private final Notifier notifier;
     private final ModelMenuViewModel menu;
     private final LongSupplier clock;
+    private final RunHistory runs;
 
     // hyper-parameters
     private final DoubleProperty learningRate = new SimpleDoubleProperty(LessonDefaults.LEARNING_RATE);
@@ -101,6 +101,13 @@ public final class TrainingViewModel {
      */
     public TrainingViewModel(ModelStore store, TrainingControl training, ModelFiles files, QueryLane queries,
                              Notifier notifier, ModelMenuViewModel.Confirm confirm, LongSupplier clock) {
+        this(store, training, files, queries, notifier, confirm, clock, new RunHistory(null, notifier, null));
+    }
+
+    /** @param runs the earlier runs, where runs are saved to and opened from */
+    public TrainingViewModel(ModelStore store, TrainingControl training, ModelFiles files, QueryLane queries,
+                             Notifier notifier, ModelMenuViewModel.Confirm confirm, LongSupplier clock, RunHistory runs) {
+        this.runs = runs;
         this.store = store;
         this.training = training;
         this.files = files;
@@ -109,9 +116,11 @@ public final class TrainingViewModel {
         this.samples = new SampleSentences(store, queries);
         this.singleStep = new SingleStep(store, queries);
         this.clock = clock;
-        inputs = new TrainingInputs(learningRate, epochs, evaluateEvery, bpttTruncate, sentences, seed, hiddenSize,
+        DoubleProperty heldOut = new SimpleDoubleProperty(TrainingControl.HELD_OUT_FRACTION);
+        inputs = new TrainingInputs(learningRate, epochs, evaluateEvery, bpttTruncate, sentences, seed, hiddenSize, heldOut,
                 store.preparedProperty());
-        live = new LiveControls(training, notifier, store.preparedProperty(), inputs.learningRate(), learningRate, sentences, seed);
+        live = new LiveControls(training, notifier, store.preparedProperty(), inputs.learningRate(), learningRate, sentences, seed,
+                heldOut);
         this.menu = new ModelMenuViewModel(store, files, notifier, confirm, inputs.forNewModel(), hiddenSize, seed, precision,
                 () -> startFrom.set(StartFrom.CURRENT_MODEL));
         modelLine = Bindings.createStringBinding(this::modelText, store.modelProperty(), store.descriptionProperty(),
@@ -147,6 +156,11 @@ public final class TrainingViewModel {
     /** The run: its state, counters and chart series. */
     public TrainingRunState run() {
         return run;
+    }
+
+    /** The earlier runs the chart overlays; saving, opening and exporting runs. */
+    public RunHistory runs() {
+        return runs;
     }
 
     /** The learning rate and probe set during a run, the held-out share. */
@@ -274,6 +288,7 @@ public final class TrainingViewModel {
         long now = clock.getAsLong();
         // an epoch steps on the training part only: the held-out sentences are never stepped on
         run.started(live.trainingSentences(Math.min(sentences.get(), d.size())), epochs.get(), learningRate.get(), now, keep);
+        runs.started(d, store.model(), request(), keep, now);
         if (!keep) {
             samples.clear();
         }
@@ -388,6 +403,7 @@ public final class TrainingViewModel {
      */
     void onBatch(List<TrainingEvent> batch) {
         pending.addAll(batch);
+        runs.accept(batch, run.baseExamples());
         boolean important = false;
         for (TrainingEvent e : batch) {
             important |= singleStep.event(e);
@@ -427,6 +443,7 @@ public final class TrainingViewModel {
         flush(now, true);
         run.threadEnded(now);
         lastRunResult = store.model();
+        runs.ended(run, now);
         samples.refresh();
     }
 }
