@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.training;
 
+import org.rnnlab.app.i18n.I18n;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
@@ -25,8 +26,8 @@ import org.rnnlab.common.LessonDefaults;
  */
 final class LossChart extends VBox {
     private final TrainingRunState run;
-    private final DefaultNumericAxis xAxis = Charts.axis("examples seen (sentences)");
-    private final DefaultNumericAxis yAxis = Charts.axis("loss (mean per word)");
+    private final DefaultNumericAxis xAxis = Charts.axis("");
+    private final DefaultNumericAxis yAxis = Charts.axis("");
     private final XYChart chart = Charts.chart(xAxis, yAxis);
     private final Series stepData;
     private final Series smoothData;
@@ -63,10 +64,14 @@ final class LossChart extends VBox {
         chart.setId("trainingChart");
         Charts.heightsFollowingText(chart, 200, 280, 4096); // room under it for the probe and the live check
         VBox.setVgrow(chart, Priority.ALWAYS);
-        FlowPane legend = new FlowPane(14, 2, legendItem("—", Charts.LIGHT_BLUE, "each sentence"),
-                legendItem("—", Charts.BLUE, "smoothed"), legendItem("●", Charts.ORANGE, "whole training set"),
-                legendItem("●", GREEN, "held-out sentences"),
-                legendItem("- -", Charts.GREY, "ln C (random guessing)"), legendItem("|", Charts.RED, "learning rate halved or set"));
+        xAxis.nameProperty().bind(I18n.bind("training.chart.x"));
+        yAxis.nameProperty().bind(I18n.bind("training.chart.y"));
+        FlowPane legend = new FlowPane(14, 2, legendItem("—", Charts.LIGHT_BLUE, I18n.bind("training.legend.each")),
+                legendItem("—", Charts.BLUE, I18n.bind("training.legend.smoothed")),
+                legendItem("●", Charts.ORANGE, I18n.bind("training.legend.train")),
+                legendItem("●", GREEN, I18n.bind("training.legend.heldOut")),
+                legendItem("- -", Charts.GREY, I18n.bind("training.legend.lnC")),
+                legendItem("|", Charts.RED, I18n.bind("training.legend.markers")));
         legend.setAlignment(Pos.CENTER);
         legend.setMinWidth(0);
         earlierLegend.setId("earlierRuns");
@@ -143,8 +148,9 @@ final class LossChart extends VBox {
     /** The held-out loss's colour: apart from the training set's orange. */
     static final String GREEN = "#2f9e44";
 
-    private static Label legendItem(String symbol, String colour, String text) {
-        Label l = new Label(text);
+    private static Label legendItem(String symbol, String colour, javafx.beans.value.ObservableValue<String> text) {
+        Label l = new Label();
+        l.textProperty().bind(text);
         Label s = new Label(symbol);
         s.setStyle("-fx-text-fill: " + colour + "; -fx-font-weight: bold;");
         l.setGraphic(s);
@@ -206,14 +212,16 @@ final class LossChart extends VBox {
         }
         for (int i = rateMarkers.size(); i < run.rateSets().size(); i++) {
             TrainingRunState.RateSet r = run.rateSets().get(i);
-            XValueIndicator m = Charts.vertical(xAxis, r.examplesSeen(), String.format(Locale.ROOT, "lr set to %.3g", r.learningRate()));
+            XValueIndicator m = Charts.vertical(xAxis, r.examplesSeen(),
+                    I18n.text("training.chart.rateSet", String.format(Locale.ROOT, "%.3g", r.learningRate())));
             m.setLabelPosition(0.85); // above the halvings' labels, which sit low
             rateMarkers.add(m);
             chart.getPlugins().add(m);
         }
         for (int i = halvingMarkers.size(); i < run.halvings().size(); i++) {
             TrainingRunState.Halving h = run.halvings().get(i);
-            XValueIndicator m = Charts.vertical(xAxis, h.examplesSeen(), String.format(Locale.ROOT, "lr → %.3g", h.learningRate()));
+            XValueIndicator m = Charts.vertical(xAxis, h.examplesSeen(),
+                    I18n.text("training.chart.halved", String.format(Locale.ROOT, "%.3g", h.learningRate())));
             halvingMarkers.add(m);
             chart.getPlugins().add(m);
         }

@@ -1,6 +1,7 @@
 package org.rnnlab.app.steps.training;
 
 import java.util.Locale;
+import org.rnnlab.app.i18n.I18n;
 
 /** How the training step writes its numbers for people. */
 public final class TrainingText {
@@ -10,28 +11,27 @@ public final class TrainingText {
     /** "about 3 min 20 s" for the remaining examples at this rate; "–" when unknown. */
     public static String timeLeftText(long remaining, double perSecond) {
         if (remaining <= 0) {
-            return "done";
+            return I18n.text("training.time.done");
         }
         if (!(perSecond > 0)) {
             return "–";
         }
-        return "about " + duration(remaining / perSecond);
+        return I18n.text("training.time.about", duration(remaining / perSecond));
     }
 
     /** A duration for people: "45 s", "3 min 20 s", "2 h 05 min", "3 days 4 h". */
     public static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) {
-            return s + " s";
+            return I18n.text("training.duration.seconds", s);
         }
         if (s < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+            return I18n.text("training.duration.minutes", s / 60, s % 60);
         }
         if (s < 86_400) {
-            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+            return I18n.text("training.duration.hours", s / 3600, (s % 3600) / 60);
         }
-        long days = s / 86_400;
-        return String.format(Locale.ROOT, "%d day%s %d h", days, days == 1 ? "" : "s", (s % 86_400) / 3600);
+        return I18n.text("training.duration.days", s / 86_400, (s % 86_400) / 3600);
     }
 
     /** A learning rate without trailing zeros: 0.005, 0.0025, 10. */

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.session.ModelFiles;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.session.TrainingControl;
@@ -29,8 +30,8 @@ import org.rnnlab.training.TrainingEvent;
 /**
  * The training step: the hyper-parameters, the commands (start, pause, step, stop, the model
  * menu), the state of the run, and what the live chart, the counters and the sample sentences
- * show. Training events arrive in batches (one per frame at most); the numbers are refreshed four
- * times a second and the chart once, to leave the CPU to the trainer (on two cores every redraw is
+ * show. Training events arrive in batches (one per frame at most); the numbers are refreshed twice
+ * a second and the chart once, to leave the CPU to the trainer (on two cores every redraw is
  * taken from it).
  */
 public final class TrainingViewModel {
@@ -38,7 +39,7 @@ public final class TrainingViewModel {
     public static final double LESSON_NUMPY_MS = 350;
     public static final double LESSON_THEANO_MS = 70;
     /** The counters are refreshed this often while training runs... */
-    static final long NUMBERS_NANOS = 250_000_000L;
+    static final long NUMBERS_NANOS = 500_000_000L;
     /** ...and the chart this often. */
     static final long CHART_NANOS = 1_000_000_000L;
     /** New sample sentences this often while training runs. */
@@ -124,9 +125,9 @@ public final class TrainingViewModel {
         this.menu = new ModelMenuViewModel(store, files, notifier, confirm, inputs.forNewModel(), hiddenSize, seed, precision,
                 () -> startFrom.set(StartFrom.CURRENT_MODEL));
         modelLine = Bindings.createStringBinding(this::modelText, store.modelProperty(), store.descriptionProperty(),
-                store.matchesCorpusProperty());
+                store.matchesCorpusProperty(), I18n.languageProperty());
         startsWith = Bindings.createStringBinding(this::startsWithText, startFrom, hiddenSize, seed, precision,
-                store.modelProperty(), store.descriptionProperty());
+                store.modelProperty(), store.descriptionProperty(), I18n.languageProperty());
         store.trainingProperty().addListener((o, was, on) -> {
             if (!on) {
                 runEnded();
@@ -147,9 +148,8 @@ public final class TrainingViewModel {
                 return "";
             }
             int used = Math.min(sentences.get(), d.size());
-            return String.format(Locale.ROOT, "Trains on %,d of the corpus's %,d sentence%s per epoch.", used, d.size(),
-                    d.size() == 1 ? "" : "s");
-        }, sentences, store.preparedProperty());
+            return I18n.text("training.sentencesNote", used, d.size());
+        }, sentences, store.preparedProperty(), I18n.languageProperty());
         corpusChanged(store.prepared());
     }
 
@@ -246,12 +246,12 @@ public final class TrainingViewModel {
 
     private String startsWithText() {
         if (startFrom.get() == StartFrom.LESSON_MODEL) {
-            return String.format(Locale.ROOT, "Start trains a fresh model, initialised as the lesson does: H = %d, seed %d, %s. "
-                    + "The current one is kept under Model > Earlier models.", hiddenSize.get(), seed.get(),
+            return I18n.text("training.startsWith.fresh", hiddenSize.get(), seed.get(),
                     precision.get() == null ? "" : precision.get().dtypeName());
         }
         RnnModel m = store.model();
-        return m == null ? "There is no model yet." : "Start trains the current model: " + store.descriptionProperty().get() + ".";
+        return m == null ? I18n.text("training.startsWith.none")
+                : I18n.text("training.startsWith.current", store.descriptionProperty().get());
     }
 
     /**
@@ -263,7 +263,7 @@ public final class TrainingViewModel {
             return;
         }
         if (!inputs.forStart().isValid()) { // never train with the previous value of a field typed wrong
-            notifier.warn("Training", inputs.forStart().problemProperty().get());
+            notifier.warn(I18n.text("training.notice.title"), inputs.forStart().problemProperty().get());
             return;
         }
         if (startFrom.get() == StartFrom.LESSON_MODEL && store.prepared() != null) {
@@ -282,7 +282,7 @@ public final class TrainingViewModel {
         try {
             training.start(request(), this::onBatch);
         } catch (RuntimeException e) {
-            notifier.failure("Training", e);
+            notifier.failure(I18n.text("training.notice.title"), e);
             return;
         }
         long now = clock.getAsLong();
@@ -360,12 +360,12 @@ public final class TrainingViewModel {
     private String modelText() {
         RnnModel m = store.model();
         if (m == null) {
-            return "Waiting for the corpus and the model...";
+            return I18n.text("training.model.waiting");
         }
-        String text = String.format(Locale.ROOT, "Model: %s  (C = %,d, H = %d, %s)", store.descriptionProperty().get(),
+        String text = I18n.text("training.model.line", store.descriptionProperty().get(),
                 m.wordDim(), m.hiddenDim(), m.precision().dtypeName());
         return store.matchesCorpusProperty().get() ? text
-                : text + ". Its vocabulary is not this corpus's, so it cannot be trained on it: make a new random model (Model menu).";
+                : I18n.text("training.model.otherVocabulary", text);
     }
 
     private void corpusChanged(PreparedData d) {
@@ -398,7 +398,7 @@ public final class TrainingViewModel {
     }
 
     /**
-     * A frame's worth of events (FX thread). Numbers four times a second, the chart once a second;
+     * A frame's worth of events (FX thread). Numbers twice a second, the chart once a second;
      * anything but a step (an evaluation, a pause, the end) is shown at once.
      */
     void onBatch(List<TrainingEvent> batch) {
@@ -409,7 +409,7 @@ public final class TrainingViewModel {
             important |= singleStep.event(e);
             important |= !(e instanceof TrainingEvent.Step);
             if (e instanceof TrainingEvent.Diverged d) {
-                notifier.warn("Training stopped", d.message());
+                notifier.warn(I18n.text("training.notice.stopped"), d.message());
             }
         }
         long now = clock.getAsLong();
