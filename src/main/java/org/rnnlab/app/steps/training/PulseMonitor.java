@@ -25,6 +25,7 @@ public final class PulseMonitor extends AnimationTimer {
     public static final String AUTO_TRAIN = "rnnlab.pulseMonitor.autoTrain";
     private long last;
     private long maxGap;
+    private long maxGapWarm;
     private long sum;
     private int count;
     private long first;
@@ -34,6 +35,7 @@ public final class PulseMonitor extends AnimationTimer {
     public void start() {
         last = 0;
         maxGap = 0;
+        maxGapWarm = 0;
         sum = 0;
         count = 0;
         first = 0;
@@ -46,6 +48,9 @@ public final class PulseMonitor extends AnimationTimer {
         if (last != 0) {
             long gap = now - last;
             maxGap = Math.max(maxGap, gap);
+            if (now - first > WARM_NANOS) {
+                maxGapWarm = Math.max(maxGapWarm, gap);
+            }
             if (gap > LONG_NANOS && long_.size() < 40) {
                 long_.add(String.format(java.util.Locale.ROOT, "%.0f ms at %.1f s", gap / 1e6, (now - first) / 1e9));
             }
@@ -56,6 +61,17 @@ public final class PulseMonitor extends AnimationTimer {
         }
         last = now;
         count++;
+    }
+
+    /**
+     * The first seconds of a run share the CPU with the JIT compiling the trainer's and the charts'
+     * code; the longest gap after them is reported apart.
+     */
+    static final long WARM_NANOS = 20_000_000_000L;
+
+    /** The longest gap after the first 20 s. */
+    public double maxGapAfterWarmUpMillis() {
+        return maxGapWarm / 1e6;
     }
 
     /** Gaps longer than this are listed with when they happened. */
@@ -80,8 +96,8 @@ public final class PulseMonitor extends AnimationTimer {
 
     /** "longest FX pulse gap 18.2 ms (mean 16.7 ms, 2,400 pulses)". */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "longest FX pulse gap %.1f ms (mean %.1f ms, %,d pulses)", maxGapMillis(),
-                meanGapMillis(), pulses());
+        return String.format(java.util.Locale.ROOT, "longest FX pulse gap %.1f ms (after the first 20 s: %.1f ms; mean %.1f ms, "
+                + "%,d pulses)", maxGapMillis(), maxGapAfterWarmUpMillis(), meanGapMillis(), pulses());
     }
 
     /** Monitors every training run of the step and prints its figures when it ends; see the class comment. */

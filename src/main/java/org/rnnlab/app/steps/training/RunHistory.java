@@ -61,7 +61,9 @@ public final class RunHistory {
     }
 
     /**
-     * @param folder where finished runs are saved; null: not saved (tests of other things)
+     * @param background saves, opens and exports off the FX thread; null only with a null folder, for
+     *                   view-models tested without runs (then nothing is saved, opened or exported)
+     * @param folder     where finished runs are saved; null: not saved
      */
     public RunHistory(Background background, Notifier notifier, Path folder) {
         this.background = background;

@@ -56,9 +56,8 @@ public final class TrainingText {
         for (int t = 1; t < x.length && t <= 8; t++) { // x starts with SENTENCE_START
             words.append(t == 1 ? "" : " ").append(v.word(x[t]));
         }
-        return String.format(Locale.ROOT,
-                "One step on sentence %,d (\u201c%s%s\u201d, %d words): loss per word %.4f before, %.4f after, at learning rate %s.",
-                step.sentence() + 1, words, x.length > 9 ? " ..." : "", x.length, step.sentenceLoss(), after,
+        return I18n.text("training.singleStep.done", step.sentence() + 1, words.toString(), x.length > 9 ? " ..." : "", x.length,
+                String.format(Locale.ROOT, "%.4f", step.sentenceLoss()), String.format(Locale.ROOT, "%.4f", after),
                 rateText(step.learningRate()));
     }
 }

@@ -102,7 +102,8 @@ public final class TrainingView implements LessonStep {
         VBox content = new VBox(10, modelLine, form(session), sentencesNote, splitNote, buttons(session), stepResult, stats(),
                 livePanels.node(), samplesBox(), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
-        panel = StepPage.build("trainingStep", I18n.text("training.title"), Words.texts(EXPLANATION), LATEX, StepPage.scroller(content));
+        panel = StepPage.build("trainingStep", I18n.text("training.title"), Words.texts(EXPLANATION), LATEX,
+                Words.uncachedScroller(StepPage.scroller(content)));
         Words.followLanguage((javafx.scene.layout.BorderPane) panel, I18n.key("training.title"), EXPLANATION);
 
         run.stateProperty().addListener((o, a, s) -> stateChanged(s));
