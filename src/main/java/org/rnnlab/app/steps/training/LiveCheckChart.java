@@ -55,7 +55,9 @@ final class LiveCheckChart extends VBox {
         yAxis.setMax(1);
         xAxis.setAutoRanging(true);
         Charts.plainNumbers(xAxis);
-        var threshold = Charts.horizontal(yAxis, LessonDefaults.GRADCHECK_THRESHOLD, "");
+        var threshold = Charts.horizontal(yAxis, LessonDefaults.GRADCHECK_THRESHOLD, I18n.text("training.check.threshold"));
+        // above its line: on the log axis the dashed line is drawn across a label centred on it, and hides its text
+        threshold.setLabelVerticalAnchor(javafx.geometry.VPos.BOTTOM);
         threshold.textProperty().bind(I18n.bind("training.check.threshold"));
         chart.getPlugins().add(threshold);
         chart.setId("liveCheckChart");
