@@ -145,6 +145,7 @@ public final class RunHistory {
             return;
         }
         Started s = started;
+        started = null; // saved once
         TrainingControl.Request r = s.request();
         TrainValidationSplit split = TrainValidationSplit.of(s.sentences(), r.heldOutFraction(), r.seed());
         String data = s.data().corpusDescription();
