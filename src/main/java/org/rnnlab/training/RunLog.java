@@ -33,6 +33,9 @@ import org.rnnlab.common.UserException;
  *     {@code median_relative_error}, {@code passed}, {@code first_failure} (null, or the element
  *     with its lesson {@code text}); its {@code nanos}, and {@code check_nanos} and
  *     {@code training_nanos} so far;
+ * <li>{@code loss}: a point of the smoothed per-sentence loss curve ({@code examples_seen},
+ *     {@code smoothed_loss}); the app writes its curve so a reopened run draws it (a CLI log has
+ *     none: its curve is drawn through its evaluations);
  * <li>{@code end}: the {@link RunEnd}.
  * </ul>
  * Numbers that JSON cannot hold are written as null (NaN) and "Infinity" or "-Infinity".
@@ -43,8 +46,8 @@ import org.rnnlab.common.UserException;
  */
 public record RunLog(RunSettings settings, List<TrainingEvent.Evaluation> evaluations,
                      List<TrainingEvent.LearningRateHalved> halvings, List<TrainingEvent.LearningRateSet> learningRates,
-                     List<Probe> probes, List<TrainingEvent.GradientCheckDone> gradientChecks, RunEnd end,
-                     int skippedLines) {
+                     List<Probe> probes, List<TrainingEvent.GradientCheckDone> gradientChecks, List<LossPoint> losses,
+                     RunEnd end, int skippedLines) {
     static final String FORMAT = "rnnlab-run";
     static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +58,11 @@ public record RunLog(RunSettings settings, List<TrainingEvent.Evaluation> evalua
         learningRates = List.copyOf(learningRates);
         probes = List.copyOf(probes);
         gradientChecks = List.copyOf(gradientChecks);
+        losses = List.copyOf(losses);
+    }
+
+    /** A point of the smoothed per-sentence loss curve. */
+    public record LossPoint(long examplesSeen, double smoothedLoss) {
     }
 
     /**
@@ -108,6 +116,7 @@ public record RunLog(RunSettings settings, List<TrainingEvent.Evaluation> evalua
         List<TrainingEvent.LearningRateSet> rates = new ArrayList<>();
         List<Probe> probes = new ArrayList<>();
         List<TrainingEvent.GradientCheckDone> checks = new ArrayList<>();
+        List<LossPoint> losses = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i <= last; i++) {
             String text = lines.get(i);
@@ -140,6 +149,7 @@ public record RunLog(RunSettings settings, List<TrainingEvent.Evaluation> evalua
                 case "probe" -> probes.add(new Probe(o.path("examples_seen").asLong(), o.path("epoch").asInt(),
                         strings(o.path("words")), numbers(o.path("p")), strings(o.path("top")), numbers(o.path("top_p"))));
                 case "gradcheck" -> checks.add(gradcheck(o));
+                case "loss" -> losses.add(new LossPoint(o.path("examples_seen").asLong(), number(o.get("smoothed_loss"))));
                 case "end" -> end = new RunEnd(o.path("outcome").asText(null), o.path("examples_seen").asLong(),
                         number(o.get("train_loss")), number(o.get("learning_rate")), text(o, "message"),
                         o.path("training_nanos").asLong(), o.path("gradcheck_nanos").asLong(), o.path("gradchecks").asInt(),
@@ -147,7 +157,7 @@ public record RunLog(RunSettings settings, List<TrainingEvent.Evaluation> evalua
                 default -> skipped++; // a kind this version does not know
             }
         }
-        return new RunLog(settings, evaluations, halvings, rates, probes, checks, end, skipped);
+        return new RunLog(settings, evaluations, halvings, rates, probes, checks, losses, end, skipped);
     }
 
     private static RunSettings settings(JsonNode o) {

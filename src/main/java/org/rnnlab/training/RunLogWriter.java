@@ -63,6 +63,14 @@ public final class RunLogWriter implements TrainingListener, Closeable {
         }
     }
 
+    /** A point of the smoothed per-sentence loss curve (the app writes its curve before the end). */
+    public synchronized void loss(long examplesSeen, double smoothedLoss) {
+        ObjectNode o = event("loss");
+        o.put("examples_seen", examplesSeen);
+        number(o, "smoothed_loss", smoothedLoss);
+        write(o);
+    }
+
     /** The last line: how the run ended. */
     public synchronized void end(RunEnd end) {
         ObjectNode o = event("end");

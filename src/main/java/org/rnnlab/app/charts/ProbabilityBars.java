@@ -47,10 +47,19 @@ public final class ProbabilityBars extends VBox {
     }
 
     public void setBars(List<Bar> bars) {
+        List<Bar> before = this.bars;
         this.bars = List.copyOf(bars);
+        aligned = -1;
         double max = 0;
         for (Bar b : bars) {
             max = Math.max(max, b.probability());
+        }
+        if (sameRows(before, bars)) {
+            // the same words with new probabilities (a sentence watched as it trains): change the rows in place
+            for (int i = 0; i < bars.size(); i++) {
+                update((HBox) getChildren().get(i), bars.get(i), max, i);
+            }
+            return;
         }
         getChildren().clear();
         words.clear();
@@ -67,10 +76,50 @@ public final class ProbabilityBars extends VBox {
      */
     @Override
     protected void layoutChildren() {
-        alignColumn(words);
-        alignColumn(notes);
+        // measuring every word is costly: only when the words or the text size changed, not at every layout pass
+        double size = words.isEmpty() ? 0 : words.get(0).getFont().getSize();
+        if (size != aligned) {
+            alignColumn(words);
+            alignColumn(notes);
+            aligned = size;
+        }
         super.layoutChildren();
     }
+
+    /** The font size the columns were last aligned at; -1 after the rows changed. */
+    private double aligned = -1;
+
+    private boolean sameRows(List<Bar> before, List<Bar> after) {
+        if (before.size() != after.size() || getChildren().size() != after.size() || after.isEmpty()
+                || withNotes != after.stream().anyMatch(b -> b.note() != null)) {
+            return false;
+        }
+        for (int i = 0; i < after.size(); i++) {
+            if (before.get(i).index() != after.get(i).index() || !before.get(i).word().equals(after.get(i).word())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void update(HBox row, Bar b, double max, int i) {
+        StackPane track = (StackPane) row.getChildren().get(1);
+        Region bar = (Region) track.getChildren().get(0);
+        double share = max <= 0 ? 0 : b.probability() / max;
+        bar.maxWidthProperty().bind(track.widthProperty().multiply(Math.max(0.01, share)));
+        ((Label) row.getChildren().get(2)).setText(NumberText.percent(b.probability()));
+        if (withNotes) {
+            notes.get(i).setText(b.note() == null ? "" : b.note());
+        }
+        row.getStyleClass().remove("marked");
+        if (b.marked()) {
+            row.getStyleClass().add("marked");
+        }
+        row.setUserData(b);
+        ((Tooltip) row.getProperties().get(TIP)).setText(String.format(Locale.ROOT, "%s: p = %.6f", b.word(), b.probability()));
+    }
+
+    private static final String TIP = "rnnlab.barTooltip";
 
     private static void alignColumn(List<Label> labels) {
         double widest = 0;
@@ -125,7 +174,9 @@ public final class ProbabilityBars extends VBox {
             row.getStyleClass().add("marked");
         }
         row.setUserData(b);
-        Tooltip.install(row, new Tooltip(String.format(Locale.ROOT, "%s: p = %.6f", b.word(), b.probability())));
+        Tooltip tip = new Tooltip(String.format(Locale.ROOT, "%s: p = %.6f", b.word(), b.probability()));
+        Tooltip.install(row, tip);
+        row.getProperties().put(TIP, tip);
         if (onClick != null && b.index() >= 0) {
             row.getStyleClass().add("clickable");
             row.setOnMouseClicked(e -> onClick.accept(b.index()));

@@ -31,6 +31,8 @@ import org.rnnlab.training.TrainingEvent;
 public final class TrainingController implements TrainingControl {
     /** How often a running training publishes a copy of its parameters for the other steps. */
     static final long SNAPSHOT_NANOS = 3_000_000_000L;
+    /** {@code -Drnnlab.streams=off} trains without the probe and the live gradient check (for measuring their cost). */
+    public static final String STREAMS_PROPERTY = "rnnlab.streams";
 
     private final ModelStore store;
     private final Notifier notifier;
@@ -78,8 +80,12 @@ public final class TrainingController implements TrainingControl {
                 request.evaluateEvery(), false, request.seed()).withValidationFraction(request.heldOutFraction());
         List<int[]> xs = data.xs().subList(0, n);
         List<int[]> ys = data.ys().subList(0, n);
-        SgdTrainer trainer = new SgdTrainer(working, xs, ys, config, LiveStreams.defaults());
-        trainer.setProbe(request.probe() != null ? request.probe().clone() : defaultProbe(trainer.split(), xs, ys));
+        // -Drnnlab.streams=off: no probe, no live check (to measure what the streams cost)
+        boolean streams = !"off".equals(System.getProperty(STREAMS_PROPERTY));
+        SgdTrainer trainer = new SgdTrainer(working, xs, ys, config, streams ? LiveStreams.defaults() : LiveStreams.PROBE_ONLY);
+        if (streams) {
+            trainer.setProbe(request.probe() != null ? request.probe().clone() : defaultProbe(trainer.split(), xs, ys));
+        }
         run = new Run(trainer, working, current, batching.to(onBatch));
         trainer.addListener(run::onEvent);
         store.setTraining(true);

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.training;
 
+import org.rnnlab.app.i18n.I18n;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
@@ -22,8 +23,8 @@ import org.rnnlab.common.LessonDefaults;
 final class LiveCheckChart extends VBox {
     private static final Map<String, String> COLOURS = Map.of("U", Charts.BLUE, "V", Charts.ORANGE, "W", "#7048e8");
     private final LiveCheckState check;
-    private final DefaultNumericAxis xAxis = Charts.axis("examples seen");
-    private final DefaultNumericAxis yAxis = Charts.axis("relative error");
+    private final DefaultNumericAxis xAxis = Charts.axis("");
+    private final DefaultNumericAxis yAxis = Charts.axis("");
     private final XYChart chart = Charts.chart(xAxis, yAxis);
     private final ErrorDataSetRenderer lines = Charts.lines();
     private final Map<String, Series> max = new HashMap<>();
@@ -35,7 +36,10 @@ final class LiveCheckChart extends VBox {
     LiveCheckChart(LiveCheckState check) {
         super(4);
         this.check = check;
-        Label title = new Label("Gradient check while training: largest (thick) and median (thin) relative error");
+        Label title = new Label();
+        title.textProperty().bind(I18n.bind("training.check.title"));
+        xAxis.nameProperty().bind(I18n.bind("training.check.x"));
+        yAxis.nameProperty().bind(I18n.bind("training.check.y"));
         title.getStyleClass().add("card-title");
         title.setWrapText(true);
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -51,7 +55,11 @@ final class LiveCheckChart extends VBox {
         yAxis.setMax(1);
         xAxis.setAutoRanging(true);
         Charts.plainNumbers(xAxis);
-        chart.getPlugins().add(Charts.horizontal(yAxis, LessonDefaults.GRADCHECK_THRESHOLD, "threshold"));
+        var threshold = Charts.horizontal(yAxis, LessonDefaults.GRADCHECK_THRESHOLD, I18n.text("training.check.threshold"));
+        // above its line: on the log axis the dashed line is drawn across a label centred on it, and hides its text
+        threshold.setLabelVerticalAnchor(javafx.geometry.VPos.BOTTOM);
+        threshold.textProperty().bind(I18n.bind("training.check.threshold"));
+        chart.getPlugins().add(threshold);
         chart.setId("liveCheckChart");
         Charts.heights(chart, 150, 200, 400);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -60,10 +68,17 @@ final class LiveCheckChart extends VBox {
         summary.setWrapText(true);
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.setText(check.summary());
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         getChildren().setAll(title, chart, verdicts, summary);
         getStyleClass().add("card");
         setPadding(new Insets(6));
     }
+
+    /** The verdicts and summary are written anew in the new language. */
+    private final javafx.beans.InvalidationListener relabel = o -> {
+        shown = -1;
+        refresh();
+    };
 
     /** Redraws when a check came in since the last time. */
     void refresh() {
@@ -83,16 +98,25 @@ final class LiveCheckChart extends VBox {
         }
         // a decade below the smallest error, so the line sits inside the plot
         yAxis.setMin(Math.max(1e-16, Math.pow(10, Math.floor(Math.log10(low)) - 1)));
-        verdicts.getChildren().clear();
-        for (String p : check.parameters()) {
-            Label l = new Label(check.verdictLine(p));
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        java.util.List<String> parameters = check.parameters();
+        if (verdicts.getChildren().size() != parameters.size()) { // new labels only when the lines change, not at every check
+            verdicts.getChildren().clear();
+            for (int i = 0; i < parameters.size(); i++) {
+                Label l = new Label();
+                l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                verdicts.getChildren().add(l);
+            }
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            String p = parameters.get(i);
+            Label l = (Label) verdicts.getChildren().get(i);
+            l.setText(check.verdictLine(p));
             l.setStyle("-fx-text-fill: " + COLOURS.getOrDefault(p, Charts.GREY) + ";");
+            l.getStyleClass().remove("verdict-failed");
             if (check.latest(p) != null && !check.latest(p).passed()) {
                 l.getStyleClass().add("verdict-failed");
             }
-            verdicts.getChildren().add(l);
         }
         summary.setText(check.summary());
         chart.invalidate();

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.training;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,10 +99,12 @@ public final class LiveCheckState {
     public String verdictLine(String parameter) {
         SampledVerdict v = latest.get(parameter);
         if (v == null) {
-            return parameter + ": not checked yet";
+            return I18n.text("training.check.notYet", parameter);
         }
-        return String.format(Locale.ROOT, "%s %s: max %.1e, median %.1e (%d elements)", parameter,
-                v.passed() ? "passed" : "FAILED", v.maxRelativeError(), v.medianRelativeError(), v.checked());
+        String mx = String.format(Locale.ROOT, "%.1e", v.maxRelativeError());
+        String md = String.format(Locale.ROOT, "%.1e", v.medianRelativeError());
+        return v.passed() ? I18n.text("training.check.passed", parameter, mx, md, v.checked())
+                : I18n.text("training.check.failed", parameter, mx, md, v.checked());
     }
 
     /**
@@ -109,11 +112,11 @@ public final class LiveCheckState {
      */
     public String summary() {
         if (checks == 0) {
-            return "The live gradient check runs every few seconds of training (h = " + LessonDefaults.GRADCHECK_H
-                    + ", threshold " + LessonDefaults.GRADCHECK_THRESHOLD + ").";
+            return I18n.text("training.check.intro", String.valueOf(LessonDefaults.GRADCHECK_H),
+                    String.valueOf(LessonDefaults.GRADCHECK_THRESHOLD));
         }
-        String verdict = firstFailure == null ? "passed" : firstFailure;
-        return String.format(Locale.ROOT, "%d check%s, %.1f%% of the training time. %s", checks, checks == 1 ? "" : "s",
-                100 * share, firstFailure == null ? "Every check " + verdict + "." : "First failure: " + verdict);
+        String percent = String.format(Locale.ROOT, "%.1f", 100 * share);
+        return firstFailure == null ? I18n.text("training.check.summary", checks, percent)
+                : I18n.text("training.check.summaryFailed", checks, percent, firstFailure);
     }
 }

@@ -10,10 +10,10 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.session.TrainingControl;
 import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.widgets.NumberInput;
@@ -34,7 +34,7 @@ public final class LiveControls {
     private final ObservableValue<PreparedData> prepared;
     private final NumberInput learningRateInput;
     private final DoubleProperty learningRate;
-    private final DoubleProperty heldOutFraction = new SimpleDoubleProperty(TrainingControl.HELD_OUT_FRACTION);
+    private final DoubleProperty heldOutFraction;
     private final StringProperty probeText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper probeNote = new ReadOnlyStringWrapper("");
     private final StringBinding splitNote;
@@ -42,7 +42,9 @@ public final class LiveControls {
     private int[] probe;
 
     LiveControls(TrainingControl training, Notifier notifier, ObservableValue<PreparedData> prepared,
-                 NumberInput learningRateInput, DoubleProperty learningRate, IntegerProperty sentences, LongProperty seed) {
+                 NumberInput learningRateInput, DoubleProperty learningRate, IntegerProperty sentences, LongProperty seed,
+                 DoubleProperty heldOutFraction) {
+        this.heldOutFraction = heldOutFraction;
         this.training = training;
         this.notifier = notifier;
         this.prepared = prepared;
@@ -56,8 +58,12 @@ public final class LiveControls {
             }
             TrainValidationSplit split = TrainValidationSplit.of(Math.min(sentences.get(), d.size()),
                     heldOutFraction.get(), seed.get());
-            return split.describe() + ": the held-out ones are never stepped on, their loss shows how well the model generalises.";
-        }, prepared, sentences, seed, heldOutFraction);
+            if (split.heldOutSize() == 0) {
+                return I18n.text("training.split.none", split.trainingSize());
+            }
+            return I18n.text("training.split.note", split.trainingSize(), split.heldOutSize(),
+                    java.math.BigDecimal.valueOf(heldOutFraction.get() * 100).stripTrailingZeros().toPlainString(), seed.get());
+        }, prepared, sentences, seed, heldOutFraction, I18n.languageProperty());
     }
 
     /** The share of the sentences held out of training (0.1 by default). */
@@ -100,16 +106,16 @@ public final class LiveControls {
         String text = probeText.get() == null ? "" : probeText.get().trim();
         if (text.isEmpty()) {
             probe = null;
-            probeNote.set("The probe is a short held-out sentence.");
+            probeNote.set(I18n.text("training.probe.default"));
             return;
         }
         if (d == null) {
-            notifier.warn("Probe", "Wait until the corpus is prepared.");
+            notifier.warn(I18n.text("training.probe.label"), I18n.text("training.probe.waitCorpus"));
             return;
         }
         int[] words = encode(text, d.vocabulary());
         if (words.length < 3) {
-            notifier.warn("Probe", "Type a sentence of at least one word.");
+            notifier.warn(I18n.text("training.probe.label"), I18n.text("training.probe.tooShort"));
             return;
         }
         List<String> unknown = new ArrayList<>();
@@ -119,7 +125,7 @@ public final class LiveControls {
             }
         }
         probe = words;
-        probeNote.set(unknown.isEmpty() ? "" : "Not in the vocabulary, read as " + Tokens.UNKNOWN + ": " + String.join(", ", unknown));
+        probeNote.set(unknown.isEmpty() ? "" : I18n.text("training.probe.unknown", Tokens.UNKNOWN, String.join(", ", unknown)));
         training.setProbe(words);
     }
 
@@ -147,7 +153,7 @@ public final class LiveControls {
     public void applyLearningRate() {
         learningRateInput.commit(); // what is typed counts, Enter or not
         if (!learningRateInput.isValid()) {
-            notifier.warn("Learning rate", learningRateInput.problemProperty().get());
+            notifier.warn(I18n.text("training.field.learningRate"), learningRateInput.problemProperty().get());
             return;
         }
         training.setLearningRate(learningRate.get());

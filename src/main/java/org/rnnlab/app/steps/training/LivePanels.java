@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.training;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -41,17 +42,20 @@ final class LivePanels {
 
         TextField sentence = new TextField();
         sentence.setId("probeSentence");
-        sentence.setPromptText("Type a sentence to probe (empty: a short held-out sentence), then Enter");
+        sentence.promptTextProperty().bind(I18n.bind("training.probe.prompt"));
         sentence.textProperty().bindBidirectional(live.probeTextProperty());
         sentence.setOnAction(e -> live.applyProbe());
         HBox.setHgrow(sentence, Priority.ALWAYS);
-        Button apply = new Button("Probe it");
+        Button apply = new Button();
+        apply.textProperty().bind(I18n.bind("training.probe.apply"));
         apply.setId("applyProbe");
         apply.setOnAction(e -> live.applyProbe());
         Label note = new Label();
         note.getStyleClass().add("muted");
         note.textProperty().bind(live.probeNoteProperty());
-        HBox field = new HBox(8, new Label("Probe"), sentence, apply, note);
+        Label probeLabel = new Label();
+        probeLabel.textProperty().bind(I18n.bind("training.probe.label"));
+        HBox field = new HBox(8, probeLabel, sentence, apply, note);
         field.setAlignment(Pos.CENTER_LEFT);
         probe.getChildren().add(1, field);
         node = new VBox(10, top, probe, probe.bars());
@@ -70,10 +74,21 @@ final class LivePanels {
     void refresh() {
         loss.refresh();
         boolean running = run.stateProperty().get() == TrainingRunState.State.RUNNING;
-        if (!running || ticks++ % SLOW_EVERY == 0) {
+        if (!running) {
             probe.refresh();
             check.refresh();
+        } else if (ticks++ % SLOW_EVERY == 0) {
+            // each panel in a pulse of its own: three redraws in one pulse make one long pause of the window
+            later(probe::refresh, 1);
+            later(check::refresh, 2);
         }
+    }
+
+    /** Runs {@code r} a few pulses from now (FX thread). */
+    private static void later(Runnable r, int pulses) {
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.millis(100 * pulses));
+        wait.setOnFinished(e -> r.run());
+        wait.play();
     }
 
     ProbeHeatmap probe() {

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.training;
 
+import org.rnnlab.app.i18n.I18n;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.value.ObservableValue;
@@ -55,7 +56,7 @@ public final class ModelMenuViewModel {
     /** A new random model with the fields' H, seed and precision. */
     public void newModel() {
         if (!forNewModel.isValid()) { // never a model from the previous value of a field typed wrong
-            notifier.warn("New model", forNewModel.problemProperty().get());
+            notifier.warn(I18n.text("training.menu.newTitle"), forNewModel.problemProperty().get());
             return;
         }
         files.initialiseRandom(hiddenSize.getValue().intValue(), seed.getValue().longValue(), precision.getValue());
@@ -91,26 +92,20 @@ public final class ModelMenuViewModel {
     }
 
     private void loaded(LoadedModel loaded) {
-        String name = "a model loaded from a file";
+        String name = I18n.text("training.menu.loadedName");
         if (files.matchesCorpus(loaded)) {
             files.adopt(loaded, name);
                 return;
         }
         if (loaded.vocabulary() == null) {
-            notifier.warn("Load model", String.format(Locale.ROOT,
-                    "This file holds no vocabulary, and its size (C = %,d) is not the corpus's. "
-                            + "For the lesson's own file use \"Import the lesson's pre-trained model\".", loaded.model().wordDim()));
+            notifier.warn(I18n.text("training.menu.loadTitle"), I18n.text("training.menu.noVocabulary", loaded.model().wordDim()));
             return;
         }
         PreparedData d = store.prepared();
-        String text = String.format(Locale.ROOT,
-                "This model was trained with another vocabulary (C = %,d) than the corpus's (C = %,d).%n%n"
-                        + "With its own vocabulary, scoring, prediction and generation work; the corpus's sentences "
-                        + "are read with the model's words, and it cannot be trained on this corpus.",
-                loaded.vocabulary().size(), d == null ? 0 : d.vocabulary().size());
-        if (confirm.ask("The vocabularies differ", "The model does not match the corpus", text,
-                "Use the model's own vocabulary")) {
-            files.adopt(loaded, name + " (with its own vocabulary)");
+        String text = I18n.text("training.menu.otherVocabulary", loaded.vocabulary().size(), d == null ? 0 : d.vocabulary().size());
+        if (confirm.ask(I18n.text("training.menu.differTitle"), I18n.text("training.menu.differHeader"), text,
+                I18n.text("training.menu.useOwn"))) {
+            files.adopt(loaded, I18n.text("training.menu.loadedOwnName", name));
             }
     }
 }

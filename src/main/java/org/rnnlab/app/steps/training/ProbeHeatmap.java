@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.training;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +19,9 @@ import org.rnnlab.training.TrainingEvent;
 final class ProbeHeatmap extends VBox {
     private final ProbeStream probe;
     private final LiveControls live;
-    private final Heatmap heatmap = new Heatmap("examples seen", "next word", "log10 p(true next word)");
+    private final Heatmap heatmap = new Heatmap("", "", "");
     private final ProbabilityBars bars = new ProbabilityBars();
-    private final Label title = new Label("The probe sentence, word by word");
+    private final Label title = new Label();
     private final Label latest = new Label();
     private final VBox side = new VBox(4);
     private long shown = -1;
@@ -30,6 +31,11 @@ final class ProbeHeatmap extends VBox {
         this.probe = probe;
         this.live = live;
         title.getStyleClass().add("card-title");
+        title.textProperty().bind(I18n.bind("training.probe.title"));
+        heatmap.chart().getXAxis().nameProperty().bind(I18n.bind("training.probe.x"));
+        heatmap.chart().getYAxis().nameProperty().bind(I18n.bind("training.probe.y"));
+        heatmap.chart().getAxes().get(2).nameProperty().bind(I18n.bind("training.probe.z"));
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         latest.getStyleClass().add("muted");
         latest.setWrapText(true);
         latest.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps to more lines rather than being cut
@@ -41,11 +47,12 @@ final class ProbeHeatmap extends VBox {
         heatmap.setCellText((r, c, v) -> {
             List<ProbeStream.Column> cols = probe.columns();
             int[] w = probe.words();
-            return c < cols.size() && w != null ? String.format(Locale.ROOT, "after %,d examples: p(%s) = %.4g",
-                    cols.get(c).examplesSeen(), live.word(w[r + 1]), v) : " ";
+            return c < cols.size() && w != null ? I18n.text("training.probe.cell", cols.get(c).examplesSeen(), live.word(w[r + 1]),
+                    String.format(Locale.ROOT, "%.4g", v)) : " ";
         });
         bars.setId("probeBars");
-        Label barsTitle = new Label("The probe now: p(true next word), and the model's top guess");
+        Label barsTitle = new Label();
+        barsTitle.textProperty().bind(I18n.bind("training.probe.bars"));
         barsTitle.getStyleClass().add("card-title");
         barsTitle.setWrapText(true);
         side.getChildren().setAll(barsTitle, bars);
@@ -56,6 +63,12 @@ final class ProbeHeatmap extends VBox {
         getStyleClass().add("card");
         setPadding(new Insets(6));
     }
+
+    /** The texts are written anew in the new language. */
+    private final javafx.beans.InvalidationListener relabel = o -> {
+        shown = -1;
+        refresh();
+    };
 
     /** Redraws when a probe came in since the last time. */
     void refresh() {
@@ -68,7 +81,7 @@ final class ProbeHeatmap extends VBox {
         if (words == null || cols.isEmpty()) {
             heatmap.setData(List.of(), List.of(), new double[0][0]);
             bars.setBars(List.of());
-            latest.setText("Start training: about once a second the probe is read by the live model.");
+            latest.setText(I18n.text("training.probe.waiting"));
             return;
         }
         double uniform = live.uniform();
@@ -87,15 +100,15 @@ final class ProbeHeatmap extends VBox {
         for (int t = 0; t < p.p().length; t++) {
             boolean right = p.top()[t] == words[t + 1];
             list.add(new ProbabilityBars.Bar(words[t + 1], live.word(words[t + 1]), p.p()[t], right,
-                    right ? "top guess" : String.format(Locale.ROOT, "top: %s %.1f%%", live.word(p.top()[t]), 100 * p.topP()[t])));
+                    right ? I18n.text("training.probe.topGuess")
+                            : I18n.text("training.probe.top", live.word(p.top()[t]), String.format(Locale.ROOT, "%.1f%%", 100 * p.topP()[t]))));
         }
         bars.setBars(list);
         StringBuilder sentence = new StringBuilder();
         for (int t = 1; t < words.length - 1; t++) {
             sentence.append(t > 1 ? " " : "").append(live.word(words[t]));
         }
-        latest.setText(String.format(Locale.ROOT, "\"%s\": loss per word %.2f after %,d examples; colours from 1/C (knows nothing) to 1.",
-                sentence, p.loss(), cols.get(cols.size() - 1).examplesSeen()));
+        latest.setText(I18n.text("training.probe.latest", sentence.toString(), p.loss(), cols.get(cols.size() - 1).examplesSeen()));
     }
 
     /** The latest probe's bars, in a card of their own (placed beside the check chart). */

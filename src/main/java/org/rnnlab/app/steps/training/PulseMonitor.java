@@ -7,12 +7,25 @@ import javafx.animation.AnimationTimer;
  * it runs (a pulse is when the scene can redraw; at 60 frames a second they are 16.7 ms apart).
  * Started by a test, or with {@code -Drnnlab.pulseMonitor=true} for every training run, which then
  * prints its figure when the run ends.
+ *
+ * <p>To measure the app as a learner runs it, with every stream on and off, back to back:
+ * <pre>
+ * Xvfb :93 -screen 0 1280x800x24 &amp;
+ * DISPLAY=:93 java -Drnnlab.pulseMonitor=true -Drnnlab.pulseMonitor.autoTrain=90 -Drnnlab.streams=on \
+ *     -Drnnlab.size=1280x800 -Drnnlab.step=trainingStep -jar target/rnnlab.jar
+ * </pre>
+ * {@code autoTrain=S} presses Start (a fresh lesson model, the sample corpus, the step's default
+ * fields) once the model is ready, Stop after S seconds of training, prints the figures and quits;
+ * {@code -Drnnlab.streams=off} trains without the probe and the live check.
  */
 public final class PulseMonitor extends AnimationTimer {
     /** The system property that turns it on in the app. */
     public static final String FLAG = "rnnlab.pulseMonitor";
+    /** Seconds of training to run by itself, then quit (for measuring); unset: the learner presses Start. */
+    public static final String AUTO_TRAIN = "rnnlab.pulseMonitor.autoTrain";
     private long last;
     private long maxGap;
+    private long maxGapWarm;
     private long sum;
     private int count;
     private long first;
@@ -22,6 +35,7 @@ public final class PulseMonitor extends AnimationTimer {
     public void start() {
         last = 0;
         maxGap = 0;
+        maxGapWarm = 0;
         sum = 0;
         count = 0;
         first = 0;
@@ -34,6 +48,9 @@ public final class PulseMonitor extends AnimationTimer {
         if (last != 0) {
             long gap = now - last;
             maxGap = Math.max(maxGap, gap);
+            if (now - first > WARM_NANOS) {
+                maxGapWarm = Math.max(maxGapWarm, gap);
+            }
             if (gap > LONG_NANOS && long_.size() < 40) {
                 long_.add(String.format(java.util.Locale.ROOT, "%.0f ms at %.1f s", gap / 1e6, (now - first) / 1e9));
             }
@@ -44,6 +61,17 @@ public final class PulseMonitor extends AnimationTimer {
         }
         last = now;
         count++;
+    }
+
+    /**
+     * The first seconds of a run share the CPU with the JIT compiling the trainer's and the charts'
+     * code; the longest gap after them is reported apart.
+     */
+    static final long WARM_NANOS = 20_000_000_000L;
+
+    /** The longest gap after the first 20 s. */
+    public double maxGapAfterWarmUpMillis() {
+        return maxGapWarm / 1e6;
     }
 
     /** Gaps longer than this are listed with when they happened. */
@@ -68,7 +96,46 @@ public final class PulseMonitor extends AnimationTimer {
 
     /** "longest FX pulse gap 18.2 ms (mean 16.7 ms, 2,400 pulses)". */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "longest FX pulse gap %.1f ms (mean %.1f ms, %,d pulses)", maxGapMillis(),
-                meanGapMillis(), pulses());
+        return String.format(java.util.Locale.ROOT, "longest FX pulse gap %.1f ms (after the first 20 s: %.1f ms; mean %.1f ms, "
+                + "%,d pulses)", maxGapMillis(), maxGapAfterWarmUpMillis(), meanGapMillis(), pulses());
+    }
+
+    /** Monitors every training run of the step and prints its figures when it ends; see the class comment. */
+    static void install(org.rnnlab.app.session.LessonSession session, TrainingViewModel vm) {
+        PulseMonitor pulses = new PulseMonitor();
+        long auto = Long.getLong(AUTO_TRAIN, 0);
+        var models = session.models();
+        models.trainingProperty().addListener((o, was, on) -> {
+            if (on) {
+                pulses.start();
+                if (auto > 0) {
+                    javafx.animation.PauseTransition stop = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(auto));
+                    stop.setOnFinished(e -> vm.stop());
+                    stop.play();
+                }
+            } else {
+                pulses.stop();
+                TrainingRunState run = vm.run();
+                System.out.printf(java.util.Locale.ROOT, "pulse monitor: %s; %.1f sentences/s on average; %s%n", pulses.summary(),
+                        run.averageSentencesPerSecond(System.nanoTime()), run.check().summary());
+                System.out.println("pulse monitor: gaps over 50 ms: " + pulses.longGaps());
+                if (auto > 0) {
+                    javafx.application.Platform.exit();
+                }
+            }
+        });
+        if (auto > 0) {
+            boolean[] started = new boolean[1];
+            javafx.beans.InvalidationListener ready = o -> {
+                if (!started[0] && models.model() != null && models.matchesCorpusProperty().get() && models.prepared() != null
+                        && !models.loadingProperty().get() && !models.isTraining()) {
+                    started[0] = true;
+                    javafx.application.Platform.runLater(vm::start);
+                }
+            };
+            models.modelProperty().addListener(ready);
+            models.loadingProperty().addListener(ready);
+            models.matchesCorpusProperty().addListener(ready);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.training;
 
+import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,12 +21,12 @@ final class SampleSentences {
     static final int SAMPLE_SENTENCES = 3;
     /** The same seed every time: the draws stay comparable, so what changes is the model. */
     static final long SAMPLE_SEED = 7;
-    private static final String TITLE = "What the model writes";
+
 
     private final ModelStore store;
     private final QueryLane queries;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
-    private final StringProperty title = new SimpleStringProperty(TITLE);
+    private final StringProperty title = new SimpleStringProperty(I18n.text("training.samples.title"));
 
     SampleSentences(ModelStore store, QueryLane queries) {
         this.store = store;
@@ -42,7 +43,7 @@ final class SampleSentences {
 
     void clear() {
         lines.clear();
-        title.set(TITLE);
+        title.set(I18n.text("training.samples.title"));
     }
 
     /** New sentences from the current model, on the query lane. */
@@ -54,7 +55,7 @@ final class SampleSentences {
         }
         String when = store.descriptionProperty().get();
         queries.query("trainingSamples", () -> sample(m, v), drawn -> {
-            title.set(TITLE + " (" + when + ")");
+            title.set(I18n.text("training.samples.titleOf", when));
             lines.setAll(drawn);
         }, e -> { }); // a sample that fails is simply not shown; the next one comes soon
     }

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.training;
 
+import org.rnnlab.app.i18n.I18n;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -35,7 +36,7 @@ final class SingleStep {
     void asked() {
         asked = true;
         revisionAtAsk = store.revisionProperty().get();
-        result.set("Taking one step...");
+        result.set(I18n.text("training.singleStep.taking"));
     }
 
     /** A trainer event; true when it is the asked-for step (to be shown at once). */

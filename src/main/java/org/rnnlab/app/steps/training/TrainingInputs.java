@@ -23,6 +23,8 @@ public final class TrainingInputs {
     public static final int MAX_EPOCHS = 1000;
     public static final int MAX_BPTT_TRUNCATE = 1000;
     public static final int MAX_HIDDEN = 1000;
+    /** At most nine sentences in ten held out: the model must have some to train on. */
+    public static final double MAX_HELD_OUT = 0.9;
     /** The sentences field's top without a corpus; with one, its number of sentences. */
     static final int MAX_SENTENCES = 10_000_000;
 
@@ -33,11 +35,12 @@ public final class TrainingInputs {
     private final NumberInput sentences;
     private final NumberInput seed;
     private final NumberInput hiddenSize;
+    private final NumberInput heldOut;
     private final NumberInputs forStart;
     private final NumberInputs forNewModel;
 
     TrainingInputs(DoubleProperty lr, IntegerProperty epochCount, IntegerProperty every, IntegerProperty bptt,
-                   IntegerProperty sentenceCount, LongProperty seedValue, IntegerProperty hidden,
+                   IntegerProperty sentenceCount, LongProperty seedValue, IntegerProperty hidden, DoubleProperty heldOutFraction,
                    ObservableValue<PreparedData> prepared) {
         learningRate = NumberInput.decimal("the learning rate", lr, 0, MAX_LEARNING_RATE).aboveMin().step(0.001);
         epochs = NumberInput.whole("the number of epochs", epochCount, 1, MAX_EPOCHS);
@@ -47,7 +50,8 @@ public final class TrainingInputs {
         // not bound to the corpus: a run uses min(N, the corpus's sentences), and the step says how many
         seed = NumberInput.whole("the seed", seedValue, 0, RnnModel.MAX_SEED);
         hiddenSize = NumberInput.whole("H", hidden, 1, MAX_HIDDEN);
-        forStart = new NumberInputs(learningRate, epochs, evaluateEvery, bpttTruncate, sentences, seed, hiddenSize);
+        heldOut = NumberInput.decimal("the held-out share", heldOutFraction, 0, MAX_HELD_OUT).step(0.05);
+        forStart = new NumberInputs(learningRate, epochs, evaluateEvery, bpttTruncate, sentences, seed, hiddenSize, heldOut);
         forNewModel = new NumberInputs(hiddenSize, seed);
     }
 
@@ -77,6 +81,11 @@ public final class TrainingInputs {
 
     public NumberInput hiddenSize() {
         return hiddenSize;
+    }
+
+    /** The share of the sentences held out of training (0 to 0.9). */
+    public NumberInput heldOut() {
+        return heldOut;
     }
 
     /** Every field: Start runs only while all hold valid numbers. */

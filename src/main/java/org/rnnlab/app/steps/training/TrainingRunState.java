@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.rnnlab.app.charts.DecimatedSeries;
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.charts.Smoothing;
 import org.rnnlab.training.TrainingEvent;
 
@@ -77,6 +78,13 @@ public final class TrainingRunState {
     private long pausedNanos;
     private long pausedSince;
     private long baseExamples;
+
+    public TrainingRunState() {
+        // weak: a run state is made per view, the language lives as long as the app
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
+    }
+
+    private final javafx.beans.InvalidationListener relabel = o -> outcome.set(this.outcomeText.get());
 
     public ObjectProperty<State> stateProperty() {
         return state;
@@ -169,6 +177,11 @@ public final class TrainingRunState {
         return check;
     }
 
+    /** Where this run's examples start on the chart's axis (a continued run extends the last). */
+    long baseExamples() {
+        return baseExamples;
+    }
+
     /** Increases whenever the chart's data changed. */
     public long chartRevision() {
         return chartRevision;
@@ -233,6 +246,7 @@ public final class TrainingRunState {
         currentLearningRate.set(learningRate);
         timeLeft.set("–");
         outcome.set("");
+        outcomeText = () -> "";
         diverged.set(false);
     }
 
@@ -285,11 +299,15 @@ public final class TrainingRunState {
                     pausedSince = 0;
                 }
             } else if (e instanceof TrainingEvent.Finished f) {
-                ended(String.format(Locale.ROOT, "Finished: %,d examples seen%s.", baseExamples + f.examplesSeen(), speedText(nowNanos)));
+                long n = baseExamples + f.examplesSeen();
+                double speed = averageSentencesPerSecond(nowNanos);
+                ended(() -> I18n.text("training.outcome.finished", n, speedText(speed)));
             } else if (e instanceof TrainingEvent.Cancelled c) {
-                ended(String.format(Locale.ROOT, "Stopped after %,d examples%s.", baseExamples + c.examplesSeen(), speedText(nowNanos)));
+                long n = baseExamples + c.examplesSeen();
+                double speed = averageSentencesPerSecond(nowNanos);
+                ended(() -> I18n.text("training.outcome.stopped", n, speedText(speed)));
             } else if (e instanceof TrainingEvent.Diverged d) {
-                ended(d.message()); // says which parameters were put back
+                ended(d::message); // says which parameters were put back
                 diverged.set(true);
             } else if (e instanceof TrainingEvent.EpochEnd end) {
                 epoch.set(end.epoch() + 1);
@@ -313,14 +331,20 @@ public final class TrainingRunState {
     /** The run's thread ended (FX thread); a no-op if an end event came first. */
     void threadEnded(long nowNanos) {
         if (state.get() != State.IDLE) {
-            ended(String.format(Locale.ROOT, "Ended after %,d examples%s.", examplesSeen.get(), speedText(nowNanos)));
+            long n = examplesSeen.get();
+            double speed = averageSentencesPerSecond(nowNanos);
+            ended(() -> I18n.text("training.outcome.ended", n, speedText(speed)));
         }
     }
 
-    private void ended(String text) {
+    /** How the run ended, written anew when the language changes. */
+    private java.util.function.Supplier<String> outcomeText = () -> "";
+
+    private void ended(java.util.function.Supplier<String> text) {
         state.set(State.IDLE);
         timeLeft.set("–");
-        outcome.set(text);
+        outcomeText = text;
+        outcome.set(text.get());
     }
 
     /** Average speed of the run so far, paused time excluded. */
@@ -330,9 +354,8 @@ public final class TrainingRunState {
         return running <= 0 ? Double.NaN : seen / (running / 1e9);
     }
 
-    private String speedText(long nowNanos) {
-        double avg = averageSentencesPerSecond(nowNanos);
-        return Double.isFinite(avg) ? String.format(Locale.ROOT, " (%.1f sentences/s on average)", avg) : "";
+    private static String speedText(double avg) {
+        return Double.isFinite(avg) ? I18n.text("training.outcome.speed", avg) : "";
     }
 
     /** Sentences per second between the first and last sample. */

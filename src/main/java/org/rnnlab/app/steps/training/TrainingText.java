@@ -1,6 +1,7 @@
 package org.rnnlab.app.steps.training;
 
 import java.util.Locale;
+import org.rnnlab.app.i18n.I18n;
 
 /** How the training step writes its numbers for people. */
 public final class TrainingText {
@@ -10,28 +11,27 @@ public final class TrainingText {
     /** "about 3 min 20 s" for the remaining examples at this rate; "–" when unknown. */
     public static String timeLeftText(long remaining, double perSecond) {
         if (remaining <= 0) {
-            return "done";
+            return I18n.text("training.time.done");
         }
         if (!(perSecond > 0)) {
             return "–";
         }
-        return "about " + duration(remaining / perSecond);
+        return I18n.text("training.time.about", duration(remaining / perSecond));
     }
 
     /** A duration for people: "45 s", "3 min 20 s", "2 h 05 min", "3 days 4 h". */
     public static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) {
-            return s + " s";
+            return I18n.text("training.duration.seconds", s);
         }
         if (s < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+            return I18n.text("training.duration.minutes", s / 60, s % 60);
         }
         if (s < 86_400) {
-            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+            return I18n.text("training.duration.hours", s / 3600, (s % 3600) / 60);
         }
-        long days = s / 86_400;
-        return String.format(Locale.ROOT, "%d day%s %d h", days, days == 1 ? "" : "s", (s % 86_400) / 3600);
+        return I18n.text("training.duration.days", s / 86_400, (s % 86_400) / 3600);
     }
 
     /** A learning rate without trailing zeros: 0.005, 0.0025, 10. */
@@ -56,9 +56,8 @@ public final class TrainingText {
         for (int t = 1; t < x.length && t <= 8; t++) { // x starts with SENTENCE_START
             words.append(t == 1 ? "" : " ").append(v.word(x[t]));
         }
-        return String.format(Locale.ROOT,
-                "One step on sentence %,d (\u201c%s%s\u201d, %d words): loss per word %.4f before, %.4f after, at learning rate %s.",
-                step.sentence() + 1, words, x.length > 9 ? " ..." : "", x.length, step.sentenceLoss(), after,
+        return I18n.text("training.singleStep.done", step.sentence() + 1, words.toString(), x.length > 9 ? " ..." : "", x.length,
+                String.format(Locale.ROOT, "%.4f", step.sentenceLoss()), String.format(Locale.ROOT, "%.4f", after),
                 rateText(step.learningRate()));
     }
 }

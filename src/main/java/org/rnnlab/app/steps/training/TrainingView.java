@@ -35,6 +35,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
@@ -44,20 +45,10 @@ import org.rnnlab.app.widgets.NumberField;
 
 /** Training: SGD with BPTT on the corpus, live: the loss falls while the learner watches. */
 public final class TrainingView implements LessonStep {
+    /** The explanation's paragraphs, by key. */
     private static final String[] EXPLANATION = {
-        "Training lowers the loss by stochastic gradient descent: for one sentence at a time, "
-                + "backpropagation through time gives the gradients of the loss, and each parameter moves "
-                + "a small step (the learning rate) against its gradient.",
-        "Every few epochs (one epoch = one pass over the sentences) the loss is measured on the whole "
-                + "training set (the orange points) and on the held-out sentences the model never steps on "
-                + "(the green points). If it went up since the last time, the step was too "
-                + "large and the learning rate is halved (a vertical marker).",
-        "The light line is each sentence's own loss, noisy because sentences differ; the darker line "
-                + "smooths it. The dashed line is ln C, where a model that knows nothing starts.",
-        "BPTT truncation stops the gradient after that many steps back in time (the lesson uses 4). "
-                + "float32 halves the memory and is faster; float64 is what numpy used.",
-        "The lesson's numpy code took about 350 ms per step (Theano: 70 ms), so one epoch over 80,000 "
-                + "sentences took hours. Try a learning rate of 10 to see a run blow up.",
+        I18n.key("training.explanation.1"), I18n.key("training.explanation.2"), I18n.key("training.explanation.3"),
+        I18n.key("training.explanation.4"), I18n.key("training.explanation.5"),
     };
     private static final String LATEX = "\\begin{array}{l}\\theta\\leftarrow\\theta-\\eta\\,\\frac{\\partial L}{\\partial\\theta}"
             + "\\quad\\theta\\in\\{U,V,W\\}\\end{array}";
@@ -67,18 +58,19 @@ public final class TrainingView implements LessonStep {
     private final LossChart chart;
     private final LivePanels livePanels;
     private final VBox samples = new VBox(3);
-    private final Label samplesTitle = new Label("What the model writes");
-    private final Button start = new Button("Start", new FontIcon(MaterialDesignP.PLAY));
-    private final Button pause = new Button("Pause", new FontIcon(MaterialDesignP.PAUSE));
-    private final Button step = new Button("Step", new FontIcon(MaterialDesignS.STEP_FORWARD));
-    private final Button stop = new Button("Stop", new FontIcon(MaterialDesignS.STOP));
+    private final Label samplesTitle = new Label();
+    private final Button start = Words.button(I18n.bind("training.button.start"), MaterialDesignP.PLAY);
+    private final Button pause = Words.button(I18n.bind("training.button.pause"), MaterialDesignP.PAUSE);
+    private final Button step = Words.button(I18n.bind("training.button.step"), MaterialDesignS.STEP_FORWARD);
+    private final Button stop = Words.button(I18n.bind("training.button.stop"), MaterialDesignS.STOP);
 
     public TrainingView(LessonSession session) {
         vm = new TrainingViewModel(session.models(), session.training(), session.files(), session.queries(),
-                session.notices(), this::confirm, System::nanoTime);
+                session.notices(), this::confirm, System::nanoTime,
+                new RunHistory(session.work(), session.notices(), RunFolder.runs()));
         run = vm.run();
         session.lessonResetsProperty().addListener((o, a, b) -> vm.resetToLesson());
-        chart = new LossChart(run);
+        chart = new LossChart(run, vm.runs());
         livePanels = new LivePanels(vm, chart);
 
         Label modelLine = new Label();
@@ -110,23 +102,16 @@ public final class TrainingView implements LessonStep {
         VBox content = new VBox(10, modelLine, form(session), sentencesNote, splitNote, buttons(session), stepResult, stats(),
                 livePanels.node(), samplesBox(), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
-        panel = StepPage.build("trainingStep", "Training", EXPLANATION, LATEX, StepPage.scroller(content));
+        panel = StepPage.build("trainingStep", I18n.text("training.title"), Words.texts(EXPLANATION), LATEX,
+                Words.uncachedScroller(StepPage.scroller(content)));
+        Words.followLanguage((javafx.scene.layout.BorderPane) panel, I18n.key("training.title"), EXPLANATION);
 
         run.stateProperty().addListener((o, a, s) -> stateChanged(s));
         if (Boolean.getBoolean(PulseMonitor.FLAG)) {
-            PulseMonitor pulses = new PulseMonitor();
-            session.models().trainingProperty().addListener((o, was, on) -> {
-                if (on) {
-                    pulses.start();
-                } else {
-                    pulses.stop();
-                    System.out.printf(Locale.ROOT, "pulse monitor: %s; %.1f sentences/s on average; %s%n", pulses.summary(),
-                            run.averageSentencesPerSecond(System.nanoTime()), run.check().summary());
-                    System.out.println("pulse monitor: gaps over 50 ms: " + pulses.longGaps());
-                }
-            });
+            PulseMonitor.install(session, vm);
         }
         vm.chartVersionProperty().addListener((o, a, b) -> livePanels.refresh());
+        vm.runs().revisionProperty().addListener((o, a, b) -> chart.refresh());
         vm.lnCProperty().addListener((o, a, b) -> chart.showLnC(b.doubleValue()));
         chart.showLnC(vm.lnCProperty().get());
         stateChanged(run.stateProperty().get());
@@ -139,6 +124,11 @@ public final class TrainingView implements LessonStep {
     /** The probe heatmap and the live check chart, for tests. */
     LivePanels livePanels() {
         return livePanels;
+    }
+
+    /** The loss chart, for tests (its earlier runs, a snapshot). */
+    LossChart lossChart() {
+        return chart;
     }
 
     /** The chart's data sets, for tests: per-sentence loss, smoothed, evaluations, held-out evaluations. */
@@ -172,11 +162,13 @@ public final class TrainingView implements LessonStep {
             }
         });
         NumberField hidden = new NumberField(in.hiddenSize()).setFieldId("hiddenSize").columns(4);
+        NumberField heldOut = new NumberField(in.heldOut()).setFieldId("heldOutFraction").columns(4);
 
         // the learning rate stays editable during a run: Apply (or Enter) sets it on the run at once
-        Button applyRate = new Button("Apply");
+        Button applyRate = new Button();
+        applyRate.textProperty().bind(I18n.bind("training.apply"));
         applyRate.setId("applyLearningRate");
-        applyRate.setTooltip(new Tooltip("Set this learning rate on the running training: the next step uses it"));
+        applyRate.setTooltip(Words.tooltip(I18n.bind("training.apply.tooltip")));
         applyRate.setOnAction(e -> vm.live().applyLearningRate());
         applyRate.visibleProperty().bind(session.models().trainingProperty());
         applyRate.managedProperty().bind(applyRate.visibleProperty());
@@ -186,15 +178,18 @@ public final class TrainingView implements LessonStep {
                 vm.live().applyLearningRate();
             }
         });
-        HBox rate = new HBox(4, Fields.labelled("Learning rate", lr), applyRate);
+        HBox rate = new HBox(4, Words.labelled(I18n.bind("training.field.learningRate"), lr), applyRate);
         rate.setAlignment(Pos.BOTTOM_LEFT);
-        Hyperlink lesson = new Hyperlink("Lesson's settings");
+        Hyperlink lesson = new Hyperlink();
+        lesson.textProperty().bind(I18n.bind("training.lessonSettings"));
         lesson.setId("lessonDefaults");
         lesson.setOnAction(e -> vm.lessonDefaults());
         FlowPane form = new FlowPane(10, 6,
-                rate, Fields.labelled("Epochs", epochs), Fields.labelled("Evaluate every", evaluate),
-                Fields.labelled("BPTT truncation", bptt), Fields.labelled("Sentences", sentences), Fields.labelled("Seed", seed),
-                Fields.labelled("Precision", precision), Fields.labelled("H (new model)", hidden), lesson);
+                rate, Words.labelled(I18n.bind("training.field.epochs"), epochs),
+                Words.labelled(I18n.bind("training.field.evaluateEvery"), evaluate), Words.labelled(I18n.bind("training.field.bptt"), bptt),
+                Words.labelled(I18n.bind("training.field.sentences"), sentences), Words.labelled(I18n.bind("training.field.seed"), seed),
+                Words.labelled(I18n.bind("training.field.precision"), precision), Words.labelled(I18n.bind("training.field.hidden"), hidden),
+                Words.labelled(I18n.bind("training.field.heldOut"), heldOut), lesson);
         form.setAlignment(Pos.BOTTOM_LEFT);
         for (Node n : form.getChildren()) {
             if (n != rate) {
@@ -212,28 +207,30 @@ public final class TrainingView implements LessonStep {
         pause.setId("pauseTraining");
         pause.setOnAction(e -> vm.pauseOrResume());
         step.setId("stepTraining");
-        step.setTooltip(new Tooltip("One SGD step on the next sentence (while paused)"));
+        step.setTooltip(Words.tooltip(I18n.bind("training.step.tooltip")));
         step.setOnAction(e -> vm.step());
         stop.setId("stopTraining");
         stop.getStyleClass().add(Styles.DANGER);
         stop.setOnAction(e -> vm.stop());
 
-        MenuButton file = new MenuButton("Model", new FontIcon(MaterialDesignF.FILE_OUTLINE));
+        MenuButton file = new MenuButton("", new FontIcon(MaterialDesignF.FILE_OUTLINE));
+        file.textProperty().bind(I18n.bind("training.model.menu"));
         file.setId("modelMenu");
-        MenuItem fresh = new MenuItem("New random model (H, seed, precision above)", new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
+        MenuItem fresh = Words.item(I18n.bind("training.model.new"), new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
         fresh.setId("newModel");
         fresh.setOnAction(e -> vm.menu().newModel());
         fresh.disableProperty().bind(vm.inputs().forNewModel().validProperty().not());
-        MenuItem save = new MenuItem("Save the model...", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        MenuItem save = Words.item(I18n.bind("training.model.save"), new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setOnAction(e -> save());
-        MenuItem load = new MenuItem("Load a model...", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        MenuItem load = Words.item(I18n.bind("training.model.load"), new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         load.setOnAction(e -> load());
-        MenuItem importLesson = new MenuItem("Import the lesson's pre-trained model (.npz)...", new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
+        MenuItem importLesson = Words.item(I18n.bind("training.model.import"), new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
         importLesson.setOnAction(e -> importLesson());
-        MenuItem shipped = new MenuItem("Shipped model (trained on the sample corpus)", new FontIcon(MaterialDesignP.PACKAGE_VARIANT));
+        MenuItem shipped = Words.item(I18n.bind("training.model.shipped"), new FontIcon(MaterialDesignP.PACKAGE_VARIANT));
         shipped.setId("shippedModel");
         shipped.setOnAction(e -> vm.menu().loadShipped());
-        Menu earlier = new Menu("Earlier models", new FontIcon(MaterialDesignH.HISTORY));
+        Menu earlier = new Menu("", new FontIcon(MaterialDesignH.HISTORY));
+        earlier.textProperty().bind(I18n.bind("training.model.earlier"));
         earlier.setId("earlierModels");
         Runnable fill = () -> {
             earlier.getItems().clear();
@@ -255,7 +252,8 @@ public final class TrainingView implements LessonStep {
         from.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(TrainingViewModel.StartFrom f) {
-                return f == TrainingViewModel.StartFrom.CURRENT_MODEL ? "the current model" : "a fresh lesson model";
+                return f == TrainingViewModel.StartFrom.CURRENT_MODEL ? I18n.text("training.startFrom.current")
+                        : I18n.text("training.startFrom.fresh");
             }
 
             @Override
@@ -264,8 +262,14 @@ public final class TrainingView implements LessonStep {
             }
         });
         from.valueProperty().bindBidirectional(vm.startFromProperty());
+        I18n.languageProperty().addListener((o, a, b) -> { // the choice box draws its items anew in the new language
+            var chosen = from.getValue();
+            from.getItems().setAll(TrainingViewModel.StartFrom.values());
+            from.setValue(chosen);
+        });
         from.disableProperty().bind(session.models().trainingProperty());
-        Label trains = new Label("Train");
+        Label trains = new Label();
+        trains.textProperty().bind(I18n.bind("training.train"));
         Label which = new Label();
         which.setId("startsWith");
         which.setWrapText(true);
@@ -274,7 +278,8 @@ public final class TrainingView implements LessonStep {
         which.textProperty().bind(vm.startsWith());
 
         // wraps rather than cutting the buttons' names when the page is narrow
-        FlowPane box = new FlowPane(8, 6, start, trains, from, pause, step, stop, file);
+        FlowPane box = new FlowPane(8, 6, start, trains, from, pause, step, stop, file,
+                RunMenu.build(vm, chart, () -> panel.getScene() == null ? null : panel.getScene().getWindow()));
         box.setAlignment(Pos.CENTER_LEFT);
         Label fieldsProblem = Fields.problemLine(vm.inputs().forStart().problemProperty());
         fieldsProblem.setId("trainingInputProblem");
@@ -305,11 +310,11 @@ public final class TrainingView implements LessonStep {
             return Double.isFinite(l) ? String.format(Locale.ROOT, "%.3f", l) : "–";
         }, run.smoothedLossProperty()));
         HBox row = new HBox(18,
-                caption(examples, "examples seen"), caption(rate, "sentences / s"),
-                caption(ms, String.format(Locale.ROOT, "ms per step (lesson: %.0f numpy, %.0f Theano)",
-                        TrainingViewModel.LESSON_NUMPY_MS, TrainingViewModel.LESSON_THEANO_MS)),
-                caption(left, "time left"), caption(epochLr, "epoch · learning rate"), caption(loss, "recent loss"),
-                caption(stat("perplexity", LivePanels.perplexities(run)), "perplexity exp(loss): training · held-out"));
+                caption(examples, I18n.bind("training.stat.examples")), caption(rate, I18n.bind("training.stat.rate")),
+                caption(ms, I18n.bind("training.stat.ms", TrainingViewModel.LESSON_NUMPY_MS, TrainingViewModel.LESSON_THEANO_MS)),
+                caption(left, I18n.bind("training.stat.timeLeft")), caption(epochLr, I18n.bind("training.stat.epochRate")),
+                caption(loss, I18n.bind("training.stat.loss")),
+                caption(stat("perplexity", LivePanels.perplexities(run)), I18n.bind("training.stat.perplexity")));
         row.setAlignment(Pos.CENTER_LEFT);
         FlowPane wrap = new FlowPane(18, 4);
         wrap.getChildren().setAll(row.getChildren());
@@ -324,8 +329,9 @@ public final class TrainingView implements LessonStep {
         return l;
     }
 
-    private static VBox caption(Label value, String caption) {
-        Label c = new Label(caption);
+    private static VBox caption(Label value, javafx.beans.value.ObservableValue<String> caption) {
+        Label c = new Label();
+        c.textProperty().bind(caption);
         c.getStyleClass().add("stat-caption");
         return new VBox(0, value, c);
     }
@@ -372,14 +378,14 @@ public final class TrainingView implements LessonStep {
         stop.setDisable(idle);
         step.setDisable(s != TrainingRunState.State.PAUSED);
         boolean paused = s == TrainingRunState.State.PAUSED;
-        pause.setText(paused ? "Resume" : "Pause");
+        pause.textProperty().bind(paused ? I18n.bind("training.button.resume") : I18n.bind("training.button.pause"));
         pause.setGraphic(new FontIcon(paused ? MaterialDesignP.PLAY : MaterialDesignP.PAUSE));
     }
 
     private File chooseNpz(String title, boolean save) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model files (*.npz)", "*.npz"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.text("training.model.filter"), "*.npz"));
         if (save) {
             chooser.setInitialFileName("rnnlab-model.npz");
             return chooser.showSaveDialog(panel.getScene() == null ? null : panel.getScene().getWindow());
@@ -388,21 +394,21 @@ public final class TrainingView implements LessonStep {
     }
 
     private void save() {
-        File f = chooseNpz("Save the model", true);
+        File f = chooseNpz(I18n.text("training.model.save"), true);
         if (f != null) {
             vm.menu().save(f.toPath());
         }
     }
 
     private void load() {
-        File f = chooseNpz("Load a model", false);
+        File f = chooseNpz(I18n.text("training.model.load"), false);
         if (f != null) {
             vm.menu().load(f.toPath());
         }
     }
 
     private void importLesson() {
-        File f = chooseNpz("Import the lesson's model (trained-model-theano.npz)", false);
+        File f = chooseNpz(I18n.text("training.model.importTitle"), false);
         if (f != null) {
             vm.menu().importLesson(f.toPath());
         }

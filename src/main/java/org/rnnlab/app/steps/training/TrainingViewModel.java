@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.session.ModelFiles;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.session.TrainingControl;
@@ -29,8 +30,8 @@ import org.rnnlab.training.TrainingEvent;
 /**
  * The training step: the hyper-parameters, the commands (start, pause, step, stop, the model
  * menu), the state of the run, and what the live chart, the counters and the sample sentences
- * show. Training events arrive in batches (one per frame at most); the numbers are refreshed four
- * times a second and the chart once, to leave the CPU to the trainer (on two cores every redraw is
+ * show. Training events arrive in batches (one per frame at most); the numbers are refreshed twice
+ * a second and the chart once, to leave the CPU to the trainer (on two cores every redraw is
  * taken from it).
  */
 public final class TrainingViewModel {
@@ -38,7 +39,7 @@ public final class TrainingViewModel {
     public static final double LESSON_NUMPY_MS = 350;
     public static final double LESSON_THEANO_MS = 70;
     /** The counters are refreshed this often while training runs... */
-    static final long NUMBERS_NANOS = 250_000_000L;
+    static final long NUMBERS_NANOS = 500_000_000L;
     /** ...and the chart this often. */
     static final long CHART_NANOS = 1_000_000_000L;
     /** New sample sentences this often while training runs. */
@@ -53,7 +54,6 @@ public final class TrainingViewModel {
     }
 
 
-    // hyper-parameters
     private final ModelStore store;
     private final TrainingControl training;
     private final ModelFiles files;
@@ -61,6 +61,7 @@ public final class TrainingViewModel {
     private final Notifier notifier;
     private final ModelMenuViewModel menu;
     private final LongSupplier clock;
+    private final RunHistory runs;
 
     // hyper-parameters
     private final DoubleProperty learningRate = new SimpleDoubleProperty(LessonDefaults.LEARNING_RATE);
@@ -101,6 +102,13 @@ public final class TrainingViewModel {
      */
     public TrainingViewModel(ModelStore store, TrainingControl training, ModelFiles files, QueryLane queries,
                              Notifier notifier, ModelMenuViewModel.Confirm confirm, LongSupplier clock) {
+        this(store, training, files, queries, notifier, confirm, clock, new RunHistory(null, notifier, null));
+    }
+
+    /** @param runs the earlier runs, where runs are saved to and opened from */
+    public TrainingViewModel(ModelStore store, TrainingControl training, ModelFiles files, QueryLane queries,
+                             Notifier notifier, ModelMenuViewModel.Confirm confirm, LongSupplier clock, RunHistory runs) {
+        this.runs = runs;
         this.store = store;
         this.training = training;
         this.files = files;
@@ -109,15 +117,17 @@ public final class TrainingViewModel {
         this.samples = new SampleSentences(store, queries);
         this.singleStep = new SingleStep(store, queries);
         this.clock = clock;
-        inputs = new TrainingInputs(learningRate, epochs, evaluateEvery, bpttTruncate, sentences, seed, hiddenSize,
+        DoubleProperty heldOut = new SimpleDoubleProperty(TrainingControl.HELD_OUT_FRACTION);
+        inputs = new TrainingInputs(learningRate, epochs, evaluateEvery, bpttTruncate, sentences, seed, hiddenSize, heldOut,
                 store.preparedProperty());
-        live = new LiveControls(training, notifier, store.preparedProperty(), inputs.learningRate(), learningRate, sentences, seed);
+        live = new LiveControls(training, notifier, store.preparedProperty(), inputs.learningRate(), learningRate, sentences, seed,
+                heldOut);
         this.menu = new ModelMenuViewModel(store, files, notifier, confirm, inputs.forNewModel(), hiddenSize, seed, precision,
                 () -> startFrom.set(StartFrom.CURRENT_MODEL));
         modelLine = Bindings.createStringBinding(this::modelText, store.modelProperty(), store.descriptionProperty(),
-                store.matchesCorpusProperty());
+                store.matchesCorpusProperty(), I18n.languageProperty());
         startsWith = Bindings.createStringBinding(this::startsWithText, startFrom, hiddenSize, seed, precision,
-                store.modelProperty(), store.descriptionProperty());
+                store.modelProperty(), store.descriptionProperty(), I18n.languageProperty());
         store.trainingProperty().addListener((o, was, on) -> {
             if (!on) {
                 runEnded();
@@ -138,15 +148,19 @@ public final class TrainingViewModel {
                 return "";
             }
             int used = Math.min(sentences.get(), d.size());
-            return String.format(Locale.ROOT, "Trains on %,d of the corpus's %,d sentence%s per epoch.", used, d.size(),
-                    d.size() == 1 ? "" : "s");
-        }, sentences, store.preparedProperty());
+            return I18n.text("training.sentencesNote", used, d.size());
+        }, sentences, store.preparedProperty(), I18n.languageProperty());
         corpusChanged(store.prepared());
     }
 
     /** The run: its state, counters and chart series. */
     public TrainingRunState run() {
         return run;
+    }
+
+    /** The earlier runs the chart overlays; saving, opening and exporting runs. */
+    public RunHistory runs() {
+        return runs;
     }
 
     /** The learning rate and probe set during a run, the held-out share. */
@@ -232,12 +246,12 @@ public final class TrainingViewModel {
 
     private String startsWithText() {
         if (startFrom.get() == StartFrom.LESSON_MODEL) {
-            return String.format(Locale.ROOT, "Start trains a fresh model, initialised as the lesson does: H = %d, seed %d, %s. "
-                    + "The current one is kept under Model > Earlier models.", hiddenSize.get(), seed.get(),
+            return I18n.text("training.startsWith.fresh", hiddenSize.get(), seed.get(),
                     precision.get() == null ? "" : precision.get().dtypeName());
         }
         RnnModel m = store.model();
-        return m == null ? "There is no model yet." : "Start trains the current model: " + store.descriptionProperty().get() + ".";
+        return m == null ? I18n.text("training.startsWith.none")
+                : I18n.text("training.startsWith.current", store.descriptionProperty().get());
     }
 
     /**
@@ -249,7 +263,7 @@ public final class TrainingViewModel {
             return;
         }
         if (!inputs.forStart().isValid()) { // never train with the previous value of a field typed wrong
-            notifier.warn("Training", inputs.forStart().problemProperty().get());
+            notifier.warn(I18n.text("training.notice.title"), inputs.forStart().problemProperty().get());
             return;
         }
         if (startFrom.get() == StartFrom.LESSON_MODEL && store.prepared() != null) {
@@ -268,12 +282,13 @@ public final class TrainingViewModel {
         try {
             training.start(request(), this::onBatch);
         } catch (RuntimeException e) {
-            notifier.failure("Training", e);
+            notifier.failure(I18n.text("training.notice.title"), e);
             return;
         }
         long now = clock.getAsLong();
         // an epoch steps on the training part only: the held-out sentences are never stepped on
         run.started(live.trainingSentences(Math.min(sentences.get(), d.size())), epochs.get(), learningRate.get(), now, keep);
+        runs.started(d, store.model(), request(), keep, now);
         if (!keep) {
             samples.clear();
         }
@@ -345,12 +360,12 @@ public final class TrainingViewModel {
     private String modelText() {
         RnnModel m = store.model();
         if (m == null) {
-            return "Waiting for the corpus and the model...";
+            return I18n.text("training.model.waiting");
         }
-        String text = String.format(Locale.ROOT, "Model: %s  (C = %,d, H = %d, %s)", store.descriptionProperty().get(),
+        String text = I18n.text("training.model.line", store.descriptionProperty().get(),
                 m.wordDim(), m.hiddenDim(), m.precision().dtypeName());
         return store.matchesCorpusProperty().get() ? text
-                : text + ". Its vocabulary is not this corpus's, so it cannot be trained on it: make a new random model (Model menu).";
+                : I18n.text("training.model.otherVocabulary", text);
     }
 
     private void corpusChanged(PreparedData d) {
@@ -383,17 +398,18 @@ public final class TrainingViewModel {
     }
 
     /**
-     * A frame's worth of events (FX thread). Numbers four times a second, the chart once a second;
+     * A frame's worth of events (FX thread). Numbers twice a second, the chart once a second;
      * anything but a step (an evaluation, a pause, the end) is shown at once.
      */
     void onBatch(List<TrainingEvent> batch) {
         pending.addAll(batch);
+        runs.accept(batch, run.baseExamples());
         boolean important = false;
         for (TrainingEvent e : batch) {
             important |= singleStep.event(e);
             important |= !(e instanceof TrainingEvent.Step);
             if (e instanceof TrainingEvent.Diverged d) {
-                notifier.warn("Training stopped", d.message());
+                notifier.warn(I18n.text("training.notice.stopped"), d.message());
             }
         }
         long now = clock.getAsLong();
@@ -427,6 +443,7 @@ public final class TrainingViewModel {
         flush(now, true);
         run.threadEnded(now);
         lastRunResult = store.model();
+        runs.ended(run, now);
         samples.refresh();
     }
 }

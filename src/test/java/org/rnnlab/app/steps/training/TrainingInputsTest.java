@@ -63,6 +63,24 @@ class TrainingInputsTest {
     }
 
     @Test
+    void theHeldOutShareIsAFieldStatedOnScreenAndSentWithTheRun() {
+        TrainingInputs in = vm.inputs();
+        vm.sentencesProperty().set(40);
+        assertTrue(vm.live().splitNote().get().startsWith("36 training sentences, 4 held out (10%, seed 10)"),
+                vm.live().splitNote().get());
+        assertFalse(in.heldOut().enter("0.95"), "at least a tenth trains");
+        assertFalse(in.heldOut().enter("-0.1"));
+        assertTrue(in.heldOut().enter("0.25"));
+        assertTrue(vm.live().splitNote().get().startsWith("30 training sentences, 10 held out (25%, seed 10)"),
+                vm.live().splitNote().get());
+        assertTrue(in.heldOut().enter("0"));
+        assertTrue(vm.live().splitNote().get().startsWith("40 training sentences, none held out"), vm.live().splitNote().get());
+        assertTrue(in.heldOut().enter("0.2"));
+        vm.start();
+        assertEquals(0.2, training.lastRequest.heldOutFraction());
+    }
+
+    @Test
     void fieldsRefuseWhatIsOutOfRangeAndKeepTheirValue() {
         TrainingInputs in = vm.inputs();
         int sentences = vm.sentencesProperty().get();

@@ -86,8 +86,8 @@ class TrainingViewModelTest {
         long chart = vm.chartVersionProperty().get();
         now[0] = S / 10;
         training.deliver(new TrainingEvent.Step(1, 0, 0, 0, 40, 3.4, 0.05, 1_000_000));
-        assertEquals(0, vm.run().examplesSeenProperty().get(), "numbers wait a quarter of a second");
-        now[0] = S / 2;
+        assertEquals(0, vm.run().examplesSeenProperty().get(), "numbers wait half a second");
+        now[0] = S * 6 / 10;
         training.deliver(new TrainingEvent.Step(2, 0, 1, 1, 40, 3.3, 0.05, 1_000_000));
         assertEquals(2, vm.run().examplesSeenProperty().get());
         assertEquals(chart, vm.chartVersionProperty().get(), "the chart waits a second");

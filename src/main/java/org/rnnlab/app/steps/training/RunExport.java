@@ -1,0 +1,106 @@
+package org.rnnlab.app.steps.training;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.rnnlab.common.UserException;
+
+/**
+ * The run's numbers as CSV and the chart as PNG, each written to a temporary file beside the
+ * target and moved over it, so a reader never sees half a file.
+ */
+final class RunExport {
+    static final String[] HEADER = {"examples_seen", "epoch", "learning_rate", "smoothed_loss", "train_loss",
+        "validation_loss", "train_perplexity", "validation_perplexity"};
+
+    private RunExport() {
+    }
+
+    /** One row per evaluation and per point of the smoothed loss curve, by examples seen. */
+    static List<Object[]> rows(TrainingRunState run) {
+        List<Object[]> rows = new ArrayList<>();
+        double[] x = run.smoothLoss().xValues();
+        double[] y = run.smoothLoss().yValues();
+        for (int i = 0; i < x.length; i++) {
+            rows.add(new Object[] {(long) x[i], "", "", y[i], "", "", "", ""});
+        }
+        for (TrainingRunState.Evaluation e : run.evaluations()) {
+            rows.add(new Object[] {e.examplesSeen(), e.epoch(), "", "", e.loss(), blankIfNaN(e.validationLoss()),
+                Math.exp(e.loss()), blankIfNaN(Math.exp(e.validationLoss()))});
+        }
+        for (TrainingRunState.RateSet r : run.rateSets()) {
+            rows.add(new Object[] {r.examplesSeen(), "", r.learningRate(), "", "", "", "", ""});
+        }
+        for (TrainingRunState.Halving h : run.halvings()) {
+            rows.add(new Object[] {h.examplesSeen(), "", h.learningRate(), "", "", "", "", ""});
+        }
+        rows.sort(Comparator.comparingLong(r -> ((Number) r[0]).longValue()));
+        return rows;
+    }
+
+    private static Object blankIfNaN(double v) {
+        return Double.isNaN(v) ? "" : v;
+    }
+
+    static void csv(Path file, List<Object[]> rows) {
+        atomically(file, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+                for (Object[] r : rows) {
+                    out.printRecord(r);
+                }
+            }
+        });
+    }
+
+    /** The image as PNG; call off the FX thread (the snapshot is taken on it). */
+    static void png(Path file, Image image) {
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        atomically(file, tmp -> {
+            if (!ImageIO.write(buffered, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+        });
+    }
+
+    private interface Write {
+        void to(Path tmp) throws IOException;
+    }
+
+    private static void atomically(Path file, Write write) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, ".export-", ".tmp");
+            write.to(tmp);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UserException("Cannot write " + file + ": " + e.getMessage() + ".", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a temporary file left behind; the target is whole or untouched
+                }
+            }
+        }
+    }
+}
