@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.rnnlab.app.support.BackgroundWork;
+import org.rnnlab.app.support.DataFolder;
 import org.rnnlab.app.support.FxBatcher;
 import org.rnnlab.app.support.LatestRequestLane;
 import org.rnnlab.app.support.Notices;
@@ -38,12 +39,17 @@ public final class LessonSession {
     private final TrainingController training = new TrainingController(models, notices, Platform::runLater,
             FxBatcher::new, threads);
     private final IntegerProperty lessonResets = new SimpleIntegerProperty();
+    /** The checkpoint of the run under way, in the data folder; as {@code rnnlab train}, every 5 minutes and on closing. */
+    static final String INTERRUPTED_RUN = "interrupted-run.checkpoint.npz";
+    static final long CHECKPOINT_EVERY_NANOS = 300_000_000_000L;
     /** The engine's state, worded in the current language when shown. */
     private final javafx.beans.property.ObjectProperty<java.util.function.Supplier<String>> engineState =
             new javafx.beans.property.SimpleObjectProperty<>(() -> I18n.text("app.engine.loading"));
     private final StringProperty engineStatus = new SimpleStringProperty();
 
     {
+        // a run killed with the app, or cut short by closing the window, can go on at the next start
+        training.saveCheckpointsTo(DataFolder.path().resolve(INTERRUPTED_RUN), CHECKPOINT_EVERY_NANOS);
         engineStatus.bind(javafx.beans.binding.Bindings.createStringBinding(() -> engineState.get().get(),
                 engineState, I18n.languageProperty()));
     }

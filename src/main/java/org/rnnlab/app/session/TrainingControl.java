@@ -57,4 +57,14 @@ public interface TrainingControl {
 
     /** Asks the run to publish a copy of its parameters at its next step (e.g. to sample sentences). */
     void requestSnapshot();
+
+    /** The run a killed or closed window left, made on the training data open now; empty when there is none. */
+    default java.util.Optional<org.rnnlab.training.Checkpoint.Loaded> interruptedRun() {
+        return java.util.Optional.empty();
+    }
+
+    /** Goes on with {@code interrupted} exactly where it stopped; its events reach {@code onBatch} as a started run's do. */
+    default void resumeInterrupted(org.rnnlab.training.Checkpoint.Loaded interrupted, Consumer<List<TrainingEvent>> onBatch) {
+        throw new UnsupportedOperationException("this training control cannot resume runs");
+    }
 }

@@ -1,6 +1,12 @@
 package org.rnnlab.app.session;
 
 import org.rnnlab.app.i18n.I18n;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.rnnlab.engine.ModelFile;
+import org.rnnlab.engine.ModelInfo;
+import org.rnnlab.training.Checkpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +46,9 @@ public final class TrainingController implements TrainingControl {
     private final Batches.Factory<TrainingEvent> batching;
     private final SessionThreads threads;
     private Run run;
+    private Path checkpointFile;      // null: runs are not saved as they go
+    private long checkpointEveryNanos;
+    private volatile boolean closing;
 
     /**
      * @param fx       runs on the FX thread ({@code Platform::runLater} in the app)
@@ -78,6 +87,13 @@ public final class TrainingController implements TrainingControl {
         working.setBpttTruncate(request.bpttTruncate());
         TrainingConfig config = new TrainingConfig(request.learningRate(), request.epochs(),
                 request.evaluateEvery(), false, request.seed()).withValidationFraction(request.heldOutFraction());
+        launch(request, config, working, current, n, null, onBatch);
+    }
+
+    /** Starts the trainer on its own thread, from the beginning or (with {@code resumed}) where a run stopped. */
+    private void launch(Request request, TrainingConfig config, RnnModel working, RnnModel current, int n,
+                        Checkpoint.Loaded resumed, Consumer<List<TrainingEvent>> onBatch) {
+        PreparedData data = store.prepared();
         List<int[]> xs = data.xs().subList(0, n);
         List<int[]> ys = data.ys().subList(0, n);
         // -Drnnlab.streams=off: no probe, no live check (to measure what the streams cost)
@@ -86,10 +102,96 @@ public final class TrainingController implements TrainingControl {
         if (streams) {
             trainer.setProbe(request.probe() != null ? request.probe().clone() : defaultProbe(trainer.split(), xs, ys));
         }
+        if (resumed != null) {
+            trainer.resume(resumed.state(), resumed.lastGood());
+        }
+        if (checkpointFile != null) {
+            Path file = checkpointFile;
+            Checkpoint.Settings settings = settings(config, working, xs, ys, data);
+            trainer.saveStateEvery(checkpointEveryNanos, (state, live, lastGood) -> {
+                try {
+                    Checkpoint.save(file, live, lastGood, data.vocabulary(), ModelInfo.of(live, "RNN Lab (app), checkpoint"),
+                            settings, state);
+                } catch (RuntimeException e) {
+                    // a full disk must not stop the run: it goes on, only unsaved
+                }
+            });
+        }
         run = new Run(trainer, working, current, batching.to(onBatch));
         trainer.addListener(run::onEvent);
         store.setTraining(true);
         run.thread.start();
+    }
+
+    private static Checkpoint.Settings settings(TrainingConfig config, RnnModel working, List<int[]> xs, List<int[]> ys,
+                                                PreparedData data) {
+        return new Checkpoint.Settings(ModelFile.corpusHash(data.vocabulary(), xs, ys), xs.size(), config.learningRate(),
+                config.epochs(), config.evaluateLossAfter(), config.seed(), config.shuffle(), config.validationFraction(),
+                working.hiddenDim(), working.wordDim(), working.precision().dtypeName(), working.bpttTruncate());
+    }
+
+    /**
+     * Saves each run's state to {@code file} every {@code everyNanos} of training and when the window closes
+     * during it, so that a killed or closed app can go on with the run; a run that ends in the window
+     * (finished, stopped by the learner, diverged) removes the file.
+     */
+    public void saveCheckpointsTo(Path file, long everyNanos) {
+        this.checkpointFile = file;
+        this.checkpointEveryNanos = everyNanos;
+    }
+
+    /** The run a killed or closed window left, when it was made on the training data open now; else empty. */
+    @Override
+    public Optional<Checkpoint.Loaded> interruptedRun() {
+        PreparedData data = store.prepared();
+        if (checkpointFile == null || data == null || !Files.isRegularFile(checkpointFile)) {
+            return Optional.empty();
+        }
+        try {
+            Checkpoint.Loaded loaded = Checkpoint.load(checkpointFile);
+            int n = loaded.settings().sentences();
+            if (n > data.size() || loaded.model().model().wordDim() != data.vocabulary().size()
+                    || !loaded.settings().data().equals(ModelFile.corpusHash(data.vocabulary(), data.xs().subList(0, n),
+                    data.ys().subList(0, n)))) {
+                return Optional.empty(); // made on another corpus: kept for when that corpus is open again
+            }
+            return Optional.of(loaded);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Goes on with the interrupted run exactly where it stopped: its weights, rate, position and curves. */
+    @Override
+    public void resumeInterrupted(Checkpoint.Loaded loaded, Consumer<List<TrainingEvent>> onBatch) {
+        if (run != null) {
+            throw new UserException(I18n.text("app.train.running"));
+        }
+        Checkpoint.Settings s = loaded.settings();
+        RnnModel working = loaded.model().model();
+        TrainingConfig config = new TrainingConfig(s.learningRate(), s.epochs(), s.evaluateLossAfter(), s.shuffle(), s.seed())
+                .withValidationFraction(s.validationFraction());
+        Request request = new Request(s.learningRate(), s.epochs(), s.evaluateLossAfter(), s.bpttTruncate(), s.sentences(),
+                s.seed(), working.precision(), s.validationFraction(), null);
+        // the model the window had is kept among the earlier models, as when a model file is opened
+        store.publish(working.copy(), store.prepared().vocabulary(), loaded.model().info(), "the interrupted run, resumed",
+                loaded.model().info().seed() == null ? 0 : loaded.model().info().seed(), List.of());
+        launch(request, config, working, store.model(), s.sentences(), loaded, onBatch);
+    }
+
+    /** Removes the interrupted run's checkpoint (the learner chose not to go on with it). */
+    public void discardInterrupted() {
+        deleteCheckpoint();
+    }
+
+    private void deleteCheckpoint() {
+        if (checkpointFile != null) {
+            try {
+                Files.deleteIfExists(checkpointFile);
+            } catch (java.io.IOException e) {
+                // left; the next run overwrites it
+            }
+        }
     }
 
     @Override
@@ -171,6 +273,7 @@ public final class TrainingController implements TrainingControl {
 
     /** Stops the run, if any, and waits up to {@code millis} for its thread to end (the window is closing). */
     public void shutdown(long millis) {
+        closing = true; // the stop that follows saves a checkpoint, and finishing must not remove it
         Run r = run;
         if (r != null) {
             stop();
@@ -266,6 +369,9 @@ public final class TrainingController implements TrainingControl {
                         stopRequested ? " (stopped)" : "");
             }
             store.publishParameters(result, what);
+            if (!closing) {
+                deleteCheckpoint(); // the run ended in the window: nothing to resume
+            }
             store.setTraining(false); // last: who listens sees the final model already published
             if (error != null && !(error instanceof CancelledException)) {
                 notifier.failure(I18n.text("app.train.title"), error);

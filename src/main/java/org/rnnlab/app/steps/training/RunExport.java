@@ -1,21 +1,17 @@
 package org.rnnlab.app.steps.training;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
-import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.rnnlab.app.support.ImageFiles;
+import org.rnnlab.common.AtomicFiles;
 import org.rnnlab.common.UserException;
 
 /**
@@ -56,51 +52,30 @@ final class RunExport {
     }
 
     static void csv(Path file, List<Object[]> rows) {
-        atomically(file, tmp -> {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+        try {
+            AtomicFiles.write(file, out -> {
+                Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
                 for (Object[] r : rows) {
-                    out.printRecord(r);
+                    csv.printRecord(r);
                 }
-            }
-        });
+                csv.flush();
+            });
+        } catch (IOException e) {
+            throw cannotWrite(file, e);
+        }
     }
 
     /** The image as PNG; call off the FX thread (the snapshot is taken on it). */
     static void png(Path file, Image image) {
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
-        atomically(file, tmp -> {
-            if (!ImageIO.write(buffered, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer");
-            }
-        });
-    }
-
-    private interface Write {
-        void to(Path tmp) throws IOException;
-    }
-
-    private static void atomically(Path file, Write write) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, ".export-", ".tmp");
-            write.to(tmp);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            ImageFiles.writePng(file, image);
         } catch (IOException e) {
-            throw new UserException("Cannot write " + file + ": " + e.getMessage() + ".", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind; the target is whole or untouched
-                }
-            }
+            throw cannotWrite(file, e);
         }
+    }
+
+    private static UserException cannotWrite(Path file, IOException e) {
+        return new UserException("Cannot write " + file + ": " + e.getMessage() + ".", e);
     }
 }

@@ -60,4 +60,13 @@ public final class TrainingText {
                 String.format(Locale.ROOT, "%.4f", step.sentenceLoss()), String.format(Locale.ROOT, "%.4f", after),
                 rateText(step.learningRate()));
     }
+
+    /** "Trains on 1,000 of the corpus' 23,931 sentences.", following the field, the corpus and the language. */
+    static javafx.beans.binding.StringBinding sentencesNote(javafx.beans.value.ObservableIntegerValue sentences,
+                                                        javafx.beans.value.ObservableValue<org.rnnlab.text.PreparedData> prepared) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            org.rnnlab.text.PreparedData d = prepared.getValue();
+            return d == null ? "" : org.rnnlab.app.i18n.I18n.text("training.sentencesNote", Math.min(sentences.get(), d.size()), d.size());
+        }, sentences, prepared, org.rnnlab.app.i18n.I18n.languageProperty());
+    }
 }

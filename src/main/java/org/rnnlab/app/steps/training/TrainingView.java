@@ -243,7 +243,17 @@ public final class TrainingView implements LessonStep {
         };
         vm.menu().earlierModels().addListener((javafx.collections.ListChangeListener<Object>) c -> fill.run());
         fill.run();
-        file.getItems().addAll(fresh, shipped, earlier, new SeparatorMenuItem(), save, load, importLesson);
+        MenuItem resume = new MenuItem();
+        resume.setId("resumeInterrupted");
+        resume.setMnemonicParsing(false);
+        resume.setOnAction(e -> vm.interrupted().resume());
+        resume.setVisible(false);
+        file.setOnShowing(e -> {
+            String label = vm.interrupted().label();
+            resume.setText(label);
+            resume.setVisible(label != null);
+        });
+        file.getItems().addAll(fresh, shipped, earlier, resume, new SeparatorMenuItem(), save, load, importLesson);
         file.disableProperty().bind(session.models().trainingProperty());
 
         ChoiceBox<TrainingViewModel.StartFrom> from = new ChoiceBox<>();
@@ -311,7 +321,7 @@ public final class TrainingView implements LessonStep {
         }, run.smoothedLossProperty()));
         HBox row = new HBox(18,
                 caption(examples, I18n.bind("training.stat.examples")), caption(rate, I18n.bind("training.stat.rate")),
-                caption(ms, I18n.bind("training.stat.ms", TrainingViewModel.LESSON_NUMPY_MS, TrainingViewModel.LESSON_THEANO_MS)),
+                caption(ms, I18n.bind("training.stat.ms", org.rnnlab.engine.SpeedLesson.LESSON_NUMPY_MS, org.rnnlab.engine.SpeedLesson.LESSON_THEANO_CPU_MS)),
                 caption(left, I18n.bind("training.stat.timeLeft")), caption(epochLr, I18n.bind("training.stat.epochRate")),
                 caption(loss, I18n.bind("training.stat.loss")),
                 caption(stat("perplexity", LivePanels.perplexities(run)), I18n.bind("training.stat.perplexity")));

@@ -35,9 +35,6 @@ import org.rnnlab.training.TrainingEvent;
  * taken from it).
  */
 public final class TrainingViewModel {
-    /** The lesson's figures for one SGD step on a 45-word sentence, C = 8000, H = 100. */
-    public static final double LESSON_NUMPY_MS = 350;
-    public static final double LESSON_THEANO_MS = 70;
     /** The counters are refreshed this often while training runs... */
     static final long NUMBERS_NANOS = 500_000_000L;
     /** ...and the chart this often. */
@@ -62,6 +59,7 @@ public final class TrainingViewModel {
     private final ModelMenuViewModel menu;
     private final LongSupplier clock;
     private final RunHistory runs;
+    private final InterruptedRun interrupted;
 
     // hyper-parameters
     private final DoubleProperty learningRate = new SimpleDoubleProperty(LessonDefaults.LEARNING_RATE);
@@ -99,13 +97,8 @@ public final class TrainingViewModel {
      * @param queries  the model-query lane (sample sentences)
      * @param confirm  asks the learner before a model with another vocabulary is used
      * @param clock    System::nanoTime in the app
+     * @param runs     the earlier runs, where runs are saved to and opened from
      */
-    public TrainingViewModel(ModelStore store, TrainingControl training, ModelFiles files, QueryLane queries,
-                             Notifier notifier, ModelMenuViewModel.Confirm confirm, LongSupplier clock) {
-        this(store, training, files, queries, notifier, confirm, clock, new RunHistory(null, notifier, null));
-    }
-
-    /** @param runs the earlier runs, where runs are saved to and opened from */
     public TrainingViewModel(ModelStore store, TrainingControl training, ModelFiles files, QueryLane queries,
                              Notifier notifier, ModelMenuViewModel.Confirm confirm, LongSupplier clock, RunHistory runs) {
         this.runs = runs;
@@ -122,6 +115,10 @@ public final class TrainingViewModel {
                 store.preparedProperty());
         live = new LiveControls(training, notifier, store.preparedProperty(), inputs.learningRate(), learningRate, sentences, seed,
                 heldOut);
+        this.interrupted = new InterruptedRun(training, store, notifier, run, (r, launch) -> {
+            lastRunResult = null;
+            begin(r, launch);
+        }, this::onBatch);
         this.menu = new ModelMenuViewModel(store, files, notifier, confirm, inputs.forNewModel(), hiddenSize, seed, precision,
                 () -> startFrom.set(StartFrom.CURRENT_MODEL));
         modelLine = Bindings.createStringBinding(this::modelText, store.modelProperty(), store.descriptionProperty(),
@@ -142,14 +139,7 @@ public final class TrainingViewModel {
         });
         store.preparedProperty().addListener((o, a, d) -> corpusChanged(d));
         store.modelProperty().addListener((o, a, m) -> modelChanged(m));
-        sentencesNote = Bindings.createStringBinding(() -> {
-            PreparedData d = store.prepared();
-            if (d == null) {
-                return "";
-            }
-            int used = Math.min(sentences.get(), d.size());
-            return I18n.text("training.sentencesNote", used, d.size());
-        }, sentences, store.preparedProperty(), I18n.languageProperty());
+        sentencesNote = TrainingText.sentencesNote(sentences, store.preparedProperty());
         corpusChanged(store.prepared());
     }
 
@@ -276,19 +266,30 @@ public final class TrainingViewModel {
     }
 
     private void startNow() {
+        TrainingControl.Request r = request();
+        begin(r, () -> training.start(r, this::onBatch));
+    }
+
+    /** The run a killed or closed window left: offered in the Model menu, resumed exactly where it stopped. */
+    public InterruptedRun interrupted() {
+        return interrupted;
+    }
+
+    /** Starts a run through {@code launch} (a fresh start or a resume) and sets the counters and chart up for it. */
+    void begin(TrainingControl.Request r, Runnable launch) {
         PreparedData d = store.prepared();
         boolean keep = lastRunResult != null && lastRunResult == store.model();
         pending.clear();
         try {
-            training.start(request(), this::onBatch);
+            launch.run();
         } catch (RuntimeException e) {
             notifier.failure(I18n.text("training.notice.title"), e);
             return;
         }
         long now = clock.getAsLong();
         // an epoch steps on the training part only: the held-out sentences are never stepped on
-        run.started(live.trainingSentences(Math.min(sentences.get(), d.size())), epochs.get(), learningRate.get(), now, keep);
-        runs.started(d, store.model(), request(), keep, now);
+        run.started(live.trainingSentences(Math.min(r.sentences(), d.size())), r.epochs(), r.learningRate(), now, keep);
+        runs.started(d, store.model(), r, keep, now);
         if (!keep) {
             samples.clear();
         }

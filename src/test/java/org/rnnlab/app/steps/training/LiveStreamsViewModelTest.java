@@ -39,7 +39,7 @@ class LiveStreamsViewModelTest {
         ModelFiles files = new ModelFiles(store, prepared, new Fakes.DirectBackground(notifier), notifier, Optional::empty);
         training = new FakeTraining(store);
         vm = new TrainingViewModel(store, training, files, new Fakes.DirectQueries(), notifier,
-                (title, header, text, yes) -> false, () -> now[0]);
+                (title, header, text, yes) -> false, () -> now[0], new RunHistory(null, notifier, null));
         prepared.set(PreparedData.fromSentences(Corpus.of("fixture.txt", ModelSessionFixture.texts()).sentences(), 30));
     }
 

@@ -51,9 +51,11 @@ class RunsSideBySideTest {
     private TrainingView view;
     private TrainingViewModel vm;
     private PreparedData data;
+    private String dataDirBefore;
 
     @Start
     void start(Stage stage) {
+        dataDirBefore = System.getProperty(RunFolder.DATA_DIR);
         System.setProperty(RunFolder.DATA_DIR, DATA_DIR.toString());
         session = new LessonSession();
         view = new TrainingView(session);
@@ -79,7 +81,12 @@ class RunsSideBySideTest {
     void tearDown() throws Exception {
         fx(() -> view.dispose());
         FxToolkit.cleanupStages();
-        System.clearProperty(RunFolder.DATA_DIR);
+        // put back what the build set: the tests after this one keep out of the user's data folder too
+        if (dataDirBefore == null) {
+            System.clearProperty(RunFolder.DATA_DIR);
+        } else {
+            System.setProperty(RunFolder.DATA_DIR, dataDirBefore);
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ class TrainingInputsTest {
         ModelFiles files = new ModelFiles(store, prepared, work, notifier, Optional::empty);
         training = new FakeTraining(store);
         vm = new TrainingViewModel(store, training, files, new Fakes.DirectQueries(), notifier,
-                (title, header, text, yes) -> false, () -> 0L);
+                (title, header, text, yes) -> false, () -> 0L, new RunHistory(null, notifier, null));
         prepared.set(PreparedData.fromSentences(Corpus.of("fixture.txt", ModelSessionFixture.texts()).sentences(), 30));
     }
 

@@ -46,7 +46,7 @@ class TrainingViewModelTest {
         files = new ModelFiles(store, prepared, work, notifier, Optional::empty);
         training = new FakeTraining(store);
         vm = new TrainingViewModel(store, training, files, queries, notifier,
-                (title, header, text, yes) -> answer[0], () -> now[0]);
+                (title, header, text, yes) -> answer[0], () -> now[0], new RunHistory(null, notifier, null));
     }
 
     private PreparedData corpus(int c) {

@@ -1,0 +1,108 @@
+package org.rnnlab.app.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnlab.app.support.Batches;
+import org.rnnlab.app.support.SessionThreads;
+import org.rnnlab.engine.Precision;
+import org.rnnlab.engine.RnnModel;
+import org.rnnlab.training.TrainingEvent;
+
+/** A run cut short by the window closing is saved, offered on the same corpus, and resumes to the uninterrupted weights. */
+class InterruptedRunTest {
+    @TempDir
+    Path dir;
+
+    private static final TrainingControl.Request REQUEST =
+            new TrainingControl.Request(0.05, 3, 1, 4, 100, 10, Precision.FLOAT64, 0.1, null);
+
+    private static ModelStoreFixture fixture() {
+        ModelStoreFixture f = new ModelStoreFixture();
+        f.corpus(30);
+        f.newModel(8, 3);
+        return f;
+    }
+
+    private static TrainingController controller(ModelStoreFixture f) {
+        return new TrainingController(f.store, f.notifier, Runnable::run, Batches::direct, new SessionThreads());
+    }
+
+    private static void waitUntilIdle(ModelStoreFixture f) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (f.store.isTraining() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(!f.store.isTraining(), "the run ended");
+    }
+
+    private static double largestDifference(RnnModel a, RnnModel b) {
+        return Math.max(a.U().sub(b.U()).amaxNumber().doubleValue(), Math.max(a.V().sub(b.V()).amaxNumber().doubleValue(),
+                a.W().sub(b.W()).amaxNumber().doubleValue()));
+    }
+
+    @Test
+    void aRunCutShortByClosingResumesToTheUninterruptedWeights() throws Exception {
+        ModelStoreFixture whole = fixture();
+        controller(whole).start(REQUEST, batch -> { });
+        waitUntilIdle(whole);
+        RnnModel expected = whole.store.model();
+
+        ModelStoreFixture f = fixture();
+        Path checkpoint = dir.resolve("interrupted.checkpoint.npz");
+        TrainingController closing = controller(f);
+        closing.saveCheckpointsTo(checkpoint, Long.MAX_VALUE); // only the closing window's checkpoint
+        long[] seen = new long[1];
+        closing.start(REQUEST, batch -> {
+            for (TrainingEvent e : batch) {
+                if (e instanceof TrainingEvent.Step s && s.examplesSeen() == 120) {
+                    seen[0] = s.examplesSeen();
+                    new Thread(() -> closing.shutdown(10_000)).start(); // the window closes mid-run
+                }
+            }
+        });
+        waitUntilIdle(f);
+        assertEquals(120, seen[0]);
+        assertTrue(Files.exists(checkpoint), "closing during a run leaves its checkpoint");
+
+        TrainingController next = controller(f); // the next start, on the same corpus
+        next.saveCheckpointsTo(checkpoint, Long.MAX_VALUE);
+        var interrupted = next.interruptedRun().orElseThrow();
+        assertTrue(interrupted.state().examplesSeen() >= 120, "" + interrupted.state().examplesSeen());
+        next.resumeInterrupted(interrupted, batch -> { });
+        waitUntilIdle(f);
+        double diff = largestDifference(expected, f.store.model());
+        assertTrue(diff <= 1e-12, "largest difference " + diff);
+        assertTrue(Files.notExists(checkpoint), "a run that ends in the window removes its checkpoint");
+        assertTrue(next.interruptedRun().isEmpty());
+    }
+
+    @Test
+    void aCheckpointOfAnotherCorpusIsNotOffered() throws Exception {
+        ModelStoreFixture f = fixture();
+        Path checkpoint = dir.resolve("interrupted.checkpoint.npz");
+        TrainingController c = controller(f);
+        c.saveCheckpointsTo(checkpoint, 0); // every step
+        c.start(REQUEST, batch -> {
+            for (TrainingEvent e : batch) {
+                if (e instanceof TrainingEvent.Step s && s.examplesSeen() == 30) {
+                    new Thread(() -> c.shutdown(10_000)).start();
+                }
+            }
+        });
+        waitUntilIdle(f);
+        assertTrue(Files.exists(checkpoint));
+        ModelStoreFixture other = new ModelStoreFixture();
+        other.corpus(25);
+        other.newModel(8, 3);
+        TrainingController elsewhere = controller(other);
+        elsewhere.saveCheckpointsTo(checkpoint, 0);
+        assertTrue(elsewhere.interruptedRun().isEmpty(), "made on other training data: not offered here");
+        assertTrue(Files.exists(checkpoint), "and kept for when that corpus is open again");
+    }
+}
