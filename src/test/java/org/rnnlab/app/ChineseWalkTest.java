@@ -47,8 +47,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ChineseWalkTest {
-    /** The Training and Gradient check steps are converted in their own packages (training, gradcheck); their pages are walked there. */
-    private static final Set<String> CONVERTED_ELSEWHERE = Set.of("trainingStep", "gradientCheckStep");
     /** Where the corpus's words and the model's predictions are shown: English by nature. */
     private static final List<String> CORPUS_TEXT = List.of("#rawText", "#lowerText", "#sentenceBlocks", "#sentenceTokens",
             "#whitespaceTokens", "#treebankTokens", "#tryTokens", "#exampleBefore", "#exampleAfter", ".table-row-cell",
@@ -110,9 +108,6 @@ class ChineseWalkTest {
 
         Set<String> failures = new LinkedHashSet<>();
         for (LessonSteps.Entry entry : LessonSteps.ALL) {
-            if (CONVERTED_ELSEWHERE.contains(entry.id())) {
-                continue;
-            }
             fx(() -> window.select(entry.id()));
             settle();
             failures.addAll(checkNow(entry.id() + ": "));
