@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
@@ -43,35 +42,37 @@ final class RunMenu {
                 vm.runs().open(f.toPath());
             }
         });
-        MenuItem png = new MenuItem("", new FontIcon(MaterialDesignI.IMAGE_OUTLINE));
-        png.setId("exportPng");
-        png.textProperty().bind(I18n.bind("training.export.png"));
-        png.setOnAction(e -> {
-            FileChooser c = chooser(I18n.text("training.export.png"), I18n.text("training.export.pngFilter"), "*.png");
-            c.setInitialFileName("rnnlab-loss.png");
-            File f = c.showSaveDialog(window.get());
-            if (f != null) {
-                vm.runs().exportPng(snapshot(chart), f.toPath());
-            }
-        });
-        MenuItem csv = new MenuItem("", new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE));
-        csv.setId("exportCsv");
-        csv.textProperty().bind(I18n.bind("training.export.csv"));
-        csv.setOnAction(e -> {
-            FileChooser c = chooser(I18n.text("training.export.csv"), I18n.text("training.export.csvFilter"), "*.csv");
-            c.setInitialFileName("rnnlab-run.csv");
-            File f = c.showSaveDialog(window.get());
-            if (f != null) {
-                vm.runs().exportCsv(vm.run(), f.toPath());
-            }
-        });
+        MenuItem png = exportItem(new FontIcon(MaterialDesignI.IMAGE_OUTLINE), "exportPng", I18n.key("training.export.png"),
+                I18n.key("training.export.pngFilter"), "*.png", "rnnlab-loss.png", window,
+                file -> vm.runs().exportPng(snapshot(chart), file));
+        MenuItem csv = exportItem(new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE), "exportCsv",
+                I18n.key("training.export.csv"), I18n.key("training.export.csvFilter"), "*.csv", "rnnlab-run.csv", window,
+                file -> vm.runs().exportCsv(vm.run(), file));
         menu.getItems().setAll(open, png, csv);
         return menu;
     }
 
+    /** A menu item that asks where to save, then hands the file to {@code save}. */
+    private static MenuItem exportItem(FontIcon icon, String id, String titleKey, String filterKey, String pattern,
+                                       String initialName, java.util.function.Supplier<Window> window,
+                                       java.util.function.Consumer<Path> save) {
+        MenuItem item = new MenuItem("", icon);
+        item.setId(id);
+        item.textProperty().bind(I18n.bind(titleKey));
+        item.setOnAction(e -> {
+            FileChooser c = chooser(I18n.text(titleKey), I18n.text(filterKey), pattern);
+            c.setInitialFileName(initialName);
+            File f = c.showSaveDialog(window.get());
+            if (f != null) {
+                save.accept(f.toPath());
+            }
+        });
+        return item;
+    }
+
     /** The chart as it is on screen (FX thread). */
     static WritableImage snapshot(Node chart) {
-        return chart.snapshot(new SnapshotParameters(), null);
+        return org.rnnlab.app.support.ImageFiles.snapshot(chart, 1);
     }
 
     private static FileChooser chooser(String title, String filter, String pattern) {
