@@ -51,6 +51,7 @@ import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.AppMemory;
 import org.rnnlab.app.support.ImageFiles;
 import org.rnnlab.app.support.Theme;
+import org.rnnlab.app.widgets.RecentMenus;
 import org.rnnlab.common.CjkFonts;
 import org.rnnlab.common.SampleFiles;
 
@@ -122,10 +123,15 @@ public final class MainWindow {
                 memory.addRecentCorpus(c.path(), session.corpus().column());
             }
         });
-        javafx.scene.control.Menu recent = RecentCorpora.menu(memory, (path, column) -> session.corpus().open(path, column));
+        session.files().lastFileProperty().addListener((obs, old, file) -> {
+            if (file != null) {
+                memory.addRecentModel(file);
+            }
+        });
+        javafx.scene.control.Menu recent = RecentMenus.corpora(memory, (path, column) -> session.corpus().open(path, column));
         openMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
         openMenu.getItems().add(recent);
-        openMenu.setOnShowing(e -> RecentCorpora.refill(recent));
+        openMenu.setOnShowing(e -> RecentMenus.refill(recent));
     }
 
     /** A picture of the step as it is now (twice its size, for print and slides), saved where the learner chooses. */

@@ -41,7 +41,7 @@ public final class RnnLabApp extends Application {
         Theme.apply();
         // -Drnnlab.language=zh|en, else the learner's last choice, else the system's locale
         I18n.setLanguage(LanguagePreference.initial());
-        LessonSession session = new LessonSession();
+        LessonSession session = new LessonSession(memory);
         window = new MainWindow(session);
         // -Drnnlab.size=1920x1080 and -Drnnlab.step=vocabularyStep help screenshots and demos.
         String sizeFlag = System.getProperty("rnnlab.size");

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.rnnlab.app.support.AppMemory;
 import org.rnnlab.app.support.BackgroundWork;
 import org.rnnlab.app.support.DataFolder;
 import org.rnnlab.app.support.FxBatcher;
@@ -39,6 +40,7 @@ public final class LessonSession {
     private final TrainingController training = new TrainingController(models, notices, Platform::runLater,
             FxBatcher::new, threads);
     private final IntegerProperty lessonResets = new SimpleIntegerProperty();
+    private final AppMemory memory;
     /** The checkpoint of the run under way, in the data folder; as {@code rnnlab train}, every 5 minutes and on closing. */
     static final String INTERRUPTED_RUN = "interrupted-run.checkpoint.npz";
     static final long CHECKPOINT_EVERY_NANOS = 300_000_000_000L;
@@ -52,6 +54,21 @@ public final class LessonSession {
         training.saveCheckpointsTo(DataFolder.path().resolve(INTERRUPTED_RUN), CHECKPOINT_EVERY_NANOS);
         engineStatus.bind(javafx.beans.binding.Bindings.createStringBinding(() -> engineState.get().get(),
                 engineState, I18n.languageProperty()));
+    }
+
+    /** A session that remembers in the learner's preferences (forgets in tests: {@code -Drnnlab.remember=false}). */
+    public LessonSession() {
+        this(AppMemory.forUser());
+    }
+
+    /** A session whose recent files and choices go to {@code memory}. */
+    public LessonSession(AppMemory memory) {
+        this.memory = memory;
+    }
+
+    /** What the app remembers between launches. */
+    public AppMemory memory() {
+        return memory;
     }
 
     public Notices notices() {

@@ -25,6 +25,7 @@ import org.rnnlab.text.Vocabulary;
  * vocabulary. Works in the background and publishes into the {@link ModelStore}.
  */
 public final class ModelFiles {
+    private final javafx.beans.property.ObjectProperty<Path> lastFile = new javafx.beans.property.SimpleObjectProperty<>();
     /** How the shipped model is described. */
     public static final String SAMPLE_DESCRIPTION = "the shipped model, trained on the sample corpus";
 
@@ -98,6 +99,7 @@ public final class ModelFiles {
         store.setLoading(true);
         work.submit(I18n.text("app.files.loadingWork", npz.getFileName()), job -> ModelFile.load(npz), loaded -> {
             store.setLoading(false);
+            lastFile.set(npz);
             onLoaded.accept(loaded);
         }, e -> {
             store.setLoading(false);
@@ -202,6 +204,11 @@ public final class ModelFiles {
         sayKept(store.publish(loaded.model(), v, i, what, seed, i == null ? List.of() : i.lossHistory()));
     }
 
+    /** The model file last loaded or saved (the recent models remember it). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> lastFileProperty() {
+        return lastFile;
+    }
+
     /** Saves the current model with its vocabulary (npz bundle), in the background. */
     public void save(Path npz) {
         RnnModel m = store.model();
@@ -216,7 +223,10 @@ public final class ModelFiles {
         work.submit(I18n.text("app.files.savingWork", npz.getFileName()), job -> {
             ModelFile.save(npz, m, v, i);
             return npz;
-        }, p -> notifier.info(I18n.text("app.files.saved.title"), I18n.text("app.files.saved", p)),
+        }, p -> {
+            lastFile.set(p);
+            notifier.info(I18n.text("app.files.saved.title"), I18n.text("app.files.saved", p));
+        },
                 e -> notifier.failure(I18n.text("app.files.save"), e));
     }
 

@@ -36,6 +36,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.widgets.RecentMenus;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
 import org.rnnlab.app.steps.StepPage;
@@ -243,17 +244,19 @@ public final class TrainingView implements LessonStep {
         };
         vm.menu().earlierModels().addListener((javafx.collections.ListChangeListener<Object>) c -> fill.run());
         fill.run();
+        Menu recentModels = RecentMenus.models(session.memory(), path -> vm.menu().load(path));
         MenuItem resume = new MenuItem();
         resume.setId("resumeInterrupted");
         resume.setMnemonicParsing(false);
         resume.setOnAction(e -> vm.interrupted().resume());
         resume.setVisible(false);
         file.setOnShowing(e -> {
+            RecentMenus.refill(recentModels);
             String label = vm.interrupted().label();
             resume.setText(label);
             resume.setVisible(label != null);
         });
-        file.getItems().addAll(fresh, shipped, earlier, resume, new SeparatorMenuItem(), save, load, importLesson);
+        file.getItems().addAll(fresh, shipped, earlier, resume, new SeparatorMenuItem(), save, load, recentModels, importLesson);
         file.disableProperty().bind(session.models().trainingProperty());
 
         ChoiceBox<TrainingViewModel.StartFrom> from = new ChoiceBox<>();
