@@ -76,10 +76,16 @@ class AppSmokeTest {
                 && !session.models().loadingProperty().get() && session.corpus().preparedProperty().get() != null);
         robot.clickOn("#nav-trainingStep");
         WaitForAsyncUtils.asyncFx(() -> session.corpus().vocabularySizeProperty().set(500)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> session.corpus().preparedProperty().get().vocabulary().size() == 500
-                && session.models().matchesCorpusProperty().get() && !session.models().loadingProperty().get());
-        assertTrue(!org.rnnlab.app.session.ModelFiles.SAMPLE_DESCRIPTION.equals(session.models().descriptionProperty().get()),
-                "at C = 500 the shipped model does not fit: " + session.models().descriptionProperty().get());
+        // at C = 500 the shipped model does not fit: the lesson's random model takes its place (waited for, not
+        // sampled once: a shipped-model load still under way from the start may land just before the new corpus)
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> session.corpus().preparedProperty().get().vocabulary().size() == 500
+                    && session.models().matchesCorpusProperty().get() && !session.models().loadingProperty().get()
+                    && !org.rnnlab.app.session.ModelFiles.SAMPLE_DESCRIPTION.equals(session.models().descriptionProperty().get()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("at C = 500 the shipped model does not fit, yet the model is: "
+                    + session.models().descriptionProperty().get(), e);
+        }
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#resetToLesson").queryButton().fire()).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> session.corpus().preparedProperty().get().vocabulary().size() == 8000
                 && org.rnnlab.app.session.ModelFiles.SAMPLE_DESCRIPTION.equals(session.models().descriptionProperty().get()));

@@ -57,7 +57,7 @@ class InputWalkTest {
             Map.entry("languageModelStep", 0), Map.entry("corpusStep", 1), Map.entry("vocabularyStep", 1),
             Map.entry("trainingDataStep", 1), Map.entry("dimensionsStep", 1), Map.entry("forwardStep", 1),
             Map.entry("lossStep", 1), Map.entry("bpttStep", 0), Map.entry("gradientCheckStep", 5),
-            Map.entry("trainingStep", 7), Map.entry("generateStep", 4));
+            Map.entry("trainingStep", 8), Map.entry("generateStep", 4));
     /** The command each step's fields feed, which must be off while one of them is invalid. */
     private static final Map<String, String> COMMANDS = Map.of(
             "lossStep", "#computeLoss", "gradientCheckStep", "#runGradientCheck", "trainingStep", "#startTraining",
