@@ -55,7 +55,7 @@ final class SampleSentences {
         }
         String when = store.descriptionProperty().get();
         queries.query("trainingSamples", () -> sample(m, v), drawn -> {
-            title.set(I18n.text("training.samples.titleOf", when));
+            title.set(I18n.text("training.samples.titleOf", org.rnnlab.app.session.ModelDescriptions.display(when)));
             lines.setAll(drawn);
         }, e -> { }); // a sample that fails is simply not shown; the next one comes soon
     }

@@ -69,4 +69,17 @@ public final class TrainingText {
             return d == null ? "" : org.rnnlab.app.i18n.I18n.text("training.sentencesNote", Math.min(sentences.get(), d.size()), d.size());
         }, sentences, prepared, org.rnnlab.app.i18n.I18n.languageProperty());
     }
+
+    /** "Model: the shipped model ... (C = 8,000, H = 100, float32)", and a warning when it is not for this corpus. */
+    static String modelLine(org.rnnlab.app.session.ModelStore store) {
+        org.rnnlab.engine.RnnModel m = store.model();
+        if (m == null) {
+            return org.rnnlab.app.i18n.I18n.text("training.model.waiting");
+        }
+        String text = org.rnnlab.app.i18n.I18n.text("training.model.line",
+                org.rnnlab.app.session.ModelDescriptions.display(store.descriptionProperty().get()),
+                m.wordDim(), m.hiddenDim(), m.precision().dtypeName());
+        return store.matchesCorpusProperty().get() ? text
+                : org.rnnlab.app.i18n.I18n.text("training.model.otherVocabulary", text);
+    }
 }

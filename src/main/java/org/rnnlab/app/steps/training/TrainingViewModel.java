@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.session.ModelDescriptions;
 import org.rnnlab.app.session.ModelFiles;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.session.TrainingControl;
@@ -121,7 +122,7 @@ public final class TrainingViewModel {
         }, this::onBatch);
         this.menu = new ModelMenuViewModel(store, files, notifier, confirm, inputs.forNewModel(), hiddenSize, seed, precision,
                 () -> startFrom.set(StartFrom.CURRENT_MODEL));
-        modelLine = Bindings.createStringBinding(this::modelText, store.modelProperty(), store.descriptionProperty(),
+        modelLine = Bindings.createStringBinding(() -> TrainingText.modelLine(store), store.modelProperty(), store.descriptionProperty(),
                 store.matchesCorpusProperty(), I18n.languageProperty());
         startsWith = Bindings.createStringBinding(this::startsWithText, startFrom, hiddenSize, seed, precision,
                 store.modelProperty(), store.descriptionProperty(), I18n.languageProperty());
@@ -241,7 +242,7 @@ public final class TrainingViewModel {
         }
         RnnModel m = store.model();
         return m == null ? I18n.text("training.startsWith.none")
-                : I18n.text("training.startsWith.current", store.descriptionProperty().get());
+                : I18n.text("training.startsWith.current", ModelDescriptions.display(store.descriptionProperty().get()));
     }
 
     /**
@@ -356,17 +357,6 @@ public final class TrainingViewModel {
 
     public javafx.beans.property.ReadOnlyStringProperty samplesTitleProperty() {
         return samples.titleProperty();
-    }
-
-    private String modelText() {
-        RnnModel m = store.model();
-        if (m == null) {
-            return I18n.text("training.model.waiting");
-        }
-        String text = I18n.text("training.model.line", store.descriptionProperty().get(),
-                m.wordDim(), m.hiddenDim(), m.precision().dtypeName());
-        return store.matchesCorpusProperty().get() ? text
-                : I18n.text("training.model.otherVocabulary", text);
     }
 
     private void corpusChanged(PreparedData d) {
