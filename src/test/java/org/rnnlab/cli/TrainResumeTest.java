@@ -21,8 +21,8 @@ class TrainResumeTest {
     Path dir;
 
     private List<String> options(Path data, Path out) {
-        return new ArrayList<>(List.of("train", "--data", data.toString(), "--hidden", "48", "--dtype", "float64",
-                "--epochs", "3", "--shuffle", "--validation-fraction", "0.1", "--out", out.toString()));
+        return new ArrayList<>(List.of("train", "--data", data.toString(), "--hidden", "64", "--dtype", "float64",
+                "--epochs", "20", "--shuffle", "--validation-fraction", "0.1", "--out", out.toString()));
     }
 
     private static double largestDifference(RnnModel a, RnnModel b) {
@@ -44,13 +44,13 @@ class TrainResumeTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.rnnlab.Launcher"));
         cmd.addAll(options(data, out));
-        cmd.addAll(List.of("--checkpoint-every", "0.3"));
+        cmd.addAll(List.of("--checkpoint-every", "0.05"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(checkpoint) && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        Thread.sleep(700); // a checkpoint or two more, then the kill lands wherever it lands
+        Thread.sleep(200); // a few checkpoints more, then the kill lands wherever it lands
         assertTrue(p.isAlive(), "the run ended before it could be killed: " + Files.readString(dir.resolve("killed.log")));
         p.destroyForcibly(); // SIGKILL: no hook runs, nothing is saved at the end
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
@@ -58,7 +58,7 @@ class TrainResumeTest {
         assertTrue(Files.notExists(out), "a killed run saves no model");
 
         List<String> again = options(data, out);
-        again.addAll(List.of("--checkpoint-every", "0.3", "--resume", checkpoint.toString()));
+        again.addAll(List.of("--checkpoint-every", "0.05", "--resume", checkpoint.toString()));
         CliRun resumed = CliRun.run(again.toArray(String[]::new));
         assertEquals(0, resumed.exit(), resumed.err());
         assertTrue(Files.notExists(checkpoint), "the checkpoint is removed once the run has ended well");
