@@ -54,6 +54,7 @@ public final class Charts {
         chart.getRenderers().clear();
         redrawOnResize(chart);
         hideToolBar(chart);
+        ChartNumbers.offer(chart);
         return chart;
     }
 

@@ -96,6 +96,7 @@ public final class Heatmap {
         zAxis.setSide(Side.RIGHT);
         zAxis.setAutoRanging(true);
         chart = new XYChart(xAxis, yAxis);
+        ChartNumbers.offer(chart);
         chart.getAxes().add(zAxis);
         chart.setAnimated(false);
         chart.setLegendVisible(false);

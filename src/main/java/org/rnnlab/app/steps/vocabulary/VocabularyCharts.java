@@ -80,6 +80,7 @@ final class VocabularyCharts {
     private static Plot plot(String id, DefaultNumericAxis x, DefaultNumericAxis y, String name, boolean withY) {
         XYChart chart = new XYChart(x, y);
         chart.setId(id);
+        org.rnnlab.app.charts.ChartNumbers.offer(chart);
         chart.getStyleClass().add("lesson-chart");
         chart.setColorPalette(ColorPalette.ATLANTAFX);
         chart.setLegendVisible(false);
