@@ -51,7 +51,7 @@ public final class LessonSteps {
             new Entry("dimensionsStep", I18n.key("app.nav.dimensions"), MaterialDesignM.MATRIX, DimensionsView::new),
             new Entry("forwardStep", I18n.key("app.nav.forward"), MaterialDesignS.SKIP_NEXT_OUTLINE, ForwardView::new),
             new Entry("lossStep", I18n.key("app.nav.loss"), MaterialDesignC.CHART_BELL_CURVE, LossView::new),
-            new Entry("bpttStep", I18n.key("bptt.step.title"), MaterialDesignS.SOURCE_BRANCH, BpttView::new),
+            new Entry("bpttStep", I18n.key("bptt.step.nav"), MaterialDesignS.SOURCE_BRANCH, BpttView::new),
             new Entry("gradientCheckStep", I18n.key("app.nav.gradientCheck"), MaterialDesignC.CHECK_DECAGRAM, GradientCheckView::new),
             new Entry("trainingStep", I18n.key("app.nav.training"), MaterialDesignC.CHART_LINE, TrainingView::new),
             new Entry("generateStep", I18n.key("app.nav.generate"), MaterialDesignT.TEXT_RECOGNITION, GenerateView::new));
