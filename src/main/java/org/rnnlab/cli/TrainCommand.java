@@ -253,11 +253,11 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(learningRate, epochs, evaluateLossAfter, shuffle, seed)
                 .withValidationFraction(validationFraction);
         SgdTrainer trainer = new SgdTrainer(model, xs, ys, config, LiveStreams.PROBE_ONLY.withGradcheckEverySteps(gradcheckEvery));
-        Checkpoint.Settings settings = new Checkpoint.Settings(ModelFile.corpusHash(vocabulary, xs, ys), n, learningRate, epochs,
-                evaluateLossAfter, seed, shuffle, validationFraction, model.hiddenDim(), model.wordDim(),
-                model.precision().dtypeName(), model.bpttTruncate());
+        String corpusHash = ModelFile.corpusHash(vocabulary, xs, ys);
+        RunSettings settings = RunSettings.of("RNN Lab (rnnlab train)", data.toString(), corpusHash, vocabulary, model, config,
+                trainer.split());
         if (resumed != null) {
-            List<String> differ = resumed.settings().differences(settings);
+            List<String> differ = Checkpoint.differences(resumed.settings(), settings);
             if (!differ.isEmpty()) {
                 throw new UserException(resume.getFileName() + " was written by another run: " + differ.get(0)
                         + (differ.size() > 1 ? " and " + (differ.size() - 1) + " more" : "")
@@ -311,9 +311,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (probeWords != null) {
                 trainer.setProbe(probeWords);
             }
-            logWriter = log == null ? null : RunLogWriter.create(log, vocabulary,
-                    RunSettings.of("RNN Lab (rnnlab train)", data.toString(), ModelFile.corpusHash(vocabulary, xs, ys), vocabulary,
-                            model, config, split));
+            logWriter = log == null ? null : RunLogWriter.create(log, vocabulary, settings);
             if (logWriter != null) {
                 trainer.addListener(logWriter);
             }
@@ -406,7 +404,7 @@ public final class TrainCommand implements Callable<Integer> {
             List<Double> losses = new ArrayList<>(history);
             trainer.evaluations().forEach(e -> losses.add(e.loss()));
             ModelInfo info = ModelInfo.of(model, "RNN Lab (rnnlab train)").withSeed(modelSeed)
-                    .withCorpusHash(ModelFile.corpusHash(vocabulary, xs, ys)).withLossHistory(losses);
+                    .withCorpusHash(corpusHash).withLossHistory(losses);
             switch (trainer.outcome()) {
                 case DIVERGED -> {
                     // The trainer put back the last evaluation that passed its rule; with none, nothing is worth saving.

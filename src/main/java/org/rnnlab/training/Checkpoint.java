@@ -21,7 +21,7 @@ import org.rnnlab.text.Vocabulary;
 /**
  * A training checkpoint: an .npz that is a model file (U, V, W, the vocabulary, model.json: numpy and
  * every command read it as a model) plus the last good weights and {@code checkpoint.json}, the run's
- * settings and its {@link TrainerState}. {@code rnnlab train --resume FILE}, with the options of the
+ * settings (the {@link RunSettings} its log starts with) and its {@link TrainerState}. {@code rnnlab train --resume FILE}, with the options of the
  * run that wrote it, goes on exactly where it stopped; the app resumes a run from one the same way.
  */
 public final class Checkpoint {
@@ -31,36 +31,34 @@ public final class Checkpoint {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    /** What must be the same for a resumed run to be the same run. */
-    public record Settings(String data, int sentences, double learningRate, int epochs, int evaluateLossAfter, long seed,
-                    boolean shuffle, double validationFraction, int hiddenDim, int wordDim, String dtype, int bpttTruncate) {
+    /**
+     * "--epochs 3 (the checkpoint's) against 5 (given)" for each setting that makes a resumed run another
+     * run (the data, the options; not who ran it or where the data lay), or empty.
+     */
+    public static List<String> differences(RunSettings saved, RunSettings given) {
+        List<String> d = new ArrayList<>();
+        differ(d, "the data's vocabulary and sentences", saved.corpusHash(), given.corpusHash());
+        differ(d, "sentences trained on (--limit)", saved.sentences(), given.sentences());
+        differ(d, "--learning-rate", saved.learningRate(), given.learningRate());
+        differ(d, "--epochs", saved.epochs(), given.epochs());
+        differ(d, "--evaluate-loss-after", saved.evaluateLossAfter(), given.evaluateLossAfter());
+        differ(d, "--seed", saved.seed(), given.seed());
+        differ(d, "--shuffle", saved.shuffle(), given.shuffle());
+        differ(d, "--validation-fraction", saved.validationFraction(), given.validationFraction());
+        differ(d, "--hidden", saved.hiddenDim(), given.hiddenDim());
+        differ(d, "--dtype", saved.precision(), given.precision());
+        differ(d, "--bptt-truncate", saved.bpttTruncate(), given.bpttTruncate());
+        return d;
+    }
 
-        /** "--epochs 3 (the checkpoint's) against 5 (given)" for each setting that differs, or empty. */
-        public List<String> differences(Settings given) {
-            List<String> d = new ArrayList<>();
-            differ(d, "the data's vocabulary and sentences", data, given.data);
-            differ(d, "sentences trained on (--limit)", sentences, given.sentences);
-            differ(d, "--learning-rate", learningRate, given.learningRate);
-            differ(d, "--epochs", epochs, given.epochs);
-            differ(d, "--evaluate-loss-after", evaluateLossAfter, given.evaluateLossAfter);
-            differ(d, "--seed", seed, given.seed);
-            differ(d, "--shuffle", shuffle, given.shuffle);
-            differ(d, "--validation-fraction", validationFraction, given.validationFraction);
-            differ(d, "--hidden", hiddenDim, given.hiddenDim);
-            differ(d, "--dtype", dtype, given.dtype);
-            differ(d, "--bptt-truncate", bpttTruncate, given.bpttTruncate);
-            return d;
-        }
-
-        private static void differ(List<String> out, String name, Object saved, Object given) {
-            if (!saved.equals(given)) {
-                out.add(name + " " + saved + " (the checkpoint's) against " + given + " (given)");
-            }
+    private static void differ(List<String> out, String name, Object saved, Object given) {
+        if (!java.util.Objects.equals(saved, given)) {
+            out.add(name + " " + saved + " (the checkpoint's) against " + given + " (given)");
         }
     }
 
     /** A checkpoint read back: the live model (with its vocabulary and info), the last good weights, the state. */
-    public record Loaded(LoadedModel model, RnnModel lastGood, Settings settings, TrainerState state) {
+    public record Loaded(LoadedModel model, RnnModel lastGood, RunSettings settings, TrainerState state) {
     }
 
     private Checkpoint() {
@@ -74,7 +72,7 @@ public final class Checkpoint {
     }
 
     /** Writes the checkpoint atomically (a kill while writing leaves the one before whole). */
-    public static void save(Path file, RnnModel model, RnnModel lastGood, Vocabulary vocabulary, ModelInfo info, Settings settings,
+    public static void save(Path file, RnnModel model, RnnModel lastGood, Vocabulary vocabulary, ModelInfo info, RunSettings settings,
                      TrainerState state) {
         ObjectNode json = JSON.createObjectNode();
         json.put("format", FORMAT);
@@ -111,7 +109,7 @@ public final class Checkpoint {
             RnnModel lastGood = RnnModel.fromArrays(zip.array("U" + LAST_GOOD), zip.array("V" + LAST_GOOD),
                     zip.array("W" + LAST_GOOD), live.isClassBased() ? zip.array("X" + LAST_GOOD) : null,
                     live.isClassBased() ? live.classes() : null, live.bpttTruncate());
-            Settings settings = JSON.treeToValue(json.path("settings"), Settings.class);
+            RunSettings settings = JSON.treeToValue(json.path("settings"), RunSettings.class);
             TrainerState state = JSON.treeToValue(json.path("state"), TrainerState.class);
             return new Loaded(model, lastGood, settings, state);
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.engine.ModelFile;
 import org.rnnlab.training.Checkpoint;
+import org.rnnlab.training.RunSettings;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.training.TrainingFixtures;
 
@@ -81,10 +82,13 @@ class TrainResumeTest {
         assertTrue(notACheckpoint.err().contains("is a model, not a training checkpoint: continue from it with --init"),
                 notACheckpoint.err());
 
-        Checkpoint.Settings saved = new Checkpoint.Settings("abc", 300, 0.005, 3, 1, 10, true, 0.1, 48, 40, "float64", 4);
-        Checkpoint.Settings given = new Checkpoint.Settings("abc", 300, 0.005, 5, 1, 10, true, 0.1, 48, 40, "float32", 4);
+        RunSettings saved = new RunSettings("RNN Lab (rnnlab train)", "/data/a", "abc", "v", 40, 48, 4, "float64", 10, 0.005,
+                3, 1, true, 300, 270, 30, 0.1);
+        // who ran it and where the data lay do not make it another run; the epochs and the precision do
+        RunSettings given = new RunSettings("RNN Lab (app)", "/data/b", "abc", "v", 40, 48, 4, "float32", 10, 0.005,
+                5, 1, true, 300, 270, 30, 0.1);
         assertEquals(List.of("--epochs 3 (the checkpoint's) against 5 (given)",
-                "--dtype float64 (the checkpoint's) against float32 (given)"), saved.differences(given));
-        assertEquals(List.of(), saved.differences(saved));
+                "--dtype float64 (the checkpoint's) against float32 (given)"), Checkpoint.differences(saved, given));
+        assertEquals(List.of(), Checkpoint.differences(saved, saved));
     }
 }

@@ -21,6 +21,13 @@ public interface TrainingControl {
     record Request(double learningRate, int epochs, int evaluateEvery, int bpttTruncate, int sentences, long seed,
                    Precision precision, double heldOutFraction, int[] probe) {
 
+        /** The request that makes the run an interrupted one was: its settings, its precision, the default probe. */
+        public static Request resuming(org.rnnlab.training.Checkpoint.Loaded interrupted) {
+            org.rnnlab.training.RunSettings s = interrupted.settings();
+            return new Request(s.learningRate(), s.epochs(), s.evaluateLossAfter(), s.bpttTruncate(), s.sentences(), s.seed(),
+                    interrupted.model().model().precision(), s.validationFraction(), null);
+        }
+
         /** Nothing held out, the default probe. */
         public Request(double learningRate, int epochs, int evaluateEvery, int bpttTruncate, int sentences, long seed,
                        Precision precision) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.rnnlab.engine.ModelFile;
 import org.rnnlab.engine.ModelInfo;
 import org.rnnlab.training.Checkpoint;
+import org.rnnlab.training.RunSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,9 @@ public final class TrainingController implements TrainingControl {
     private Path checkpointFile;      // null: runs are not saved as they go
     private long checkpointEveryNanos;
     private volatile boolean closing;
+    private Optional<Checkpoint.Loaded> interrupted = Optional.empty(); // as read for interruptedFor, interruptedStamp
+    private PreparedData interruptedFor;
+    private String interruptedStamp;
 
     /**
      * @param fx       runs on the FX thread ({@code Platform::runLater} in the app)
@@ -85,14 +89,15 @@ public final class TrainingController implements TrainingControl {
             working = current.copy(); // the published model is never changed in place
         }
         working.setBpttTruncate(request.bpttTruncate());
-        TrainingConfig config = new TrainingConfig(request.learningRate(), request.epochs(),
-                request.evaluateEvery(), false, request.seed()).withValidationFraction(request.heldOutFraction());
-        launch(request, config, working, current, n, null, onBatch);
+        launch(request, working, current, n, null, onBatch);
     }
 
     /** Starts the trainer on its own thread, from the beginning or (with {@code resumed}) where a run stopped. */
-    private void launch(Request request, TrainingConfig config, RnnModel working, RnnModel current, int n,
-                        Checkpoint.Loaded resumed, Consumer<List<TrainingEvent>> onBatch) {
+    private void launch(Request request, RnnModel working, RnnModel current, int n, Checkpoint.Loaded resumed,
+                        Consumer<List<TrainingEvent>> onBatch) {
+        // the app's runs visit the sentences in corpus order, as the lesson does
+        TrainingConfig config = new TrainingConfig(request.learningRate(), request.epochs(),
+                request.evaluateEvery(), false, request.seed()).withValidationFraction(request.heldOutFraction());
         PreparedData data = store.prepared();
         List<int[]> xs = data.xs().subList(0, n);
         List<int[]> ys = data.ys().subList(0, n);
@@ -107,11 +112,15 @@ public final class TrainingController implements TrainingControl {
         }
         if (checkpointFile != null) {
             Path file = checkpointFile;
-            Checkpoint.Settings settings = settings(config, working, xs, ys, data);
-            trainer.saveStateEvery(checkpointEveryNanos, (state, live, lastGood) -> {
+            RunSettings[] settings = new RunSettings[1]; // made at the first save, on the training thread: hashing
+            trainer.saveStateEvery(checkpointEveryNanos, (state, live, lastGood) -> {  // the data does not delay Start
                 try {
+                    if (settings[0] == null) {
+                        settings[0] = RunSettings.of("RNN Lab (app)", null, ModelFile.corpusHash(data.vocabulary(), xs, ys),
+                                data.vocabulary(), live, config, trainer.split());
+                    }
                     Checkpoint.save(file, live, lastGood, data.vocabulary(), ModelInfo.of(live, "RNN Lab (app), checkpoint"),
-                            settings, state);
+                            settings[0], state);
                 } catch (RuntimeException e) {
                     // a full disk must not stop the run: it goes on, only unsaved
                 }
@@ -121,13 +130,6 @@ public final class TrainingController implements TrainingControl {
         trainer.addListener(run::onEvent);
         store.setTraining(true);
         run.thread.start();
-    }
-
-    private static Checkpoint.Settings settings(TrainingConfig config, RnnModel working, List<int[]> xs, List<int[]> ys,
-                                                PreparedData data) {
-        return new Checkpoint.Settings(ModelFile.corpusHash(data.vocabulary(), xs, ys), xs.size(), config.learningRate(),
-                config.epochs(), config.evaluateLossAfter(), config.seed(), config.shuffle(), config.validationFraction(),
-                working.hiddenDim(), working.wordDim(), working.precision().dtypeName(), working.bpttTruncate());
     }
 
     /**
@@ -140,19 +142,37 @@ public final class TrainingController implements TrainingControl {
         this.checkpointEveryNanos = everyNanos;
     }
 
-    /** The run a killed or closed window left, when it was made on the training data open now; else empty. */
+    /**
+     * The run a killed or closed window left, when it was made on the training data open now; else empty.
+     * Read once per checkpoint file and corpus: the menu that offers it asks each time it opens.
+     */
     @Override
     public Optional<Checkpoint.Loaded> interruptedRun() {
         PreparedData data = store.prepared();
         if (checkpointFile == null || data == null || !Files.isRegularFile(checkpointFile)) {
             return Optional.empty();
         }
+        String stamp;
+        try {
+            stamp = Files.getLastModifiedTime(checkpointFile) + " " + Files.size(checkpointFile);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        if (data != interruptedFor || !stamp.equals(interruptedStamp)) {
+            interrupted = readInterrupted(data);
+            interruptedFor = data;
+            interruptedStamp = stamp;
+        }
+        return interrupted;
+    }
+
+    private Optional<Checkpoint.Loaded> readInterrupted(PreparedData data) {
         try {
             Checkpoint.Loaded loaded = Checkpoint.load(checkpointFile);
             int n = loaded.settings().sentences();
             if (n > data.size() || loaded.model().model().wordDim() != data.vocabulary().size()
-                    || !loaded.settings().data().equals(ModelFile.corpusHash(data.vocabulary(), data.xs().subList(0, n),
-                    data.ys().subList(0, n)))) {
+                    || !ModelFile.corpusHash(data.vocabulary(), data.xs().subList(0, n), data.ys().subList(0, n))
+                    .equals(loaded.settings().corpusHash())) {
                 return Optional.empty(); // made on another corpus: kept for when that corpus is open again
             }
             return Optional.of(loaded);
@@ -167,21 +187,11 @@ public final class TrainingController implements TrainingControl {
         if (run != null) {
             throw new UserException(I18n.text("app.train.running"));
         }
-        Checkpoint.Settings s = loaded.settings();
         RnnModel working = loaded.model().model();
-        TrainingConfig config = new TrainingConfig(s.learningRate(), s.epochs(), s.evaluateLossAfter(), s.shuffle(), s.seed())
-                .withValidationFraction(s.validationFraction());
-        Request request = new Request(s.learningRate(), s.epochs(), s.evaluateLossAfter(), s.bpttTruncate(), s.sentences(),
-                s.seed(), working.precision(), s.validationFraction(), null);
         // the model the window had is kept among the earlier models, as when a model file is opened
         store.publish(working.copy(), store.prepared().vocabulary(), loaded.model().info(), "the interrupted run, resumed",
                 loaded.model().info().seed() == null ? 0 : loaded.model().info().seed(), List.of());
-        launch(request, config, working, store.model(), s.sentences(), loaded, onBatch);
-    }
-
-    /** Removes the interrupted run's checkpoint (the learner chose not to go on with it). */
-    public void discardInterrupted() {
-        deleteCheckpoint();
+        launch(Request.resuming(loaded), working, store.model(), loaded.settings().sentences(), loaded, onBatch);
     }
 
     private void deleteCheckpoint() {

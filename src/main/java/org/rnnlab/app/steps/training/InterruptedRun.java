@@ -60,9 +60,7 @@ public final class InterruptedRun {
             notifier.warn(I18n.text("training.notice.title"), I18n.text("training.resume.none"));
             return;
         }
-        Checkpoint.Settings s = interrupted.settings();
-        begin.accept(new TrainingControl.Request(s.learningRate(), s.epochs(), s.evaluateLossAfter(), s.bpttTruncate(),
-                s.sentences(), s.seed(), interrupted.model().model().precision(), s.validationFraction(), null),
+        begin.accept(TrainingControl.Request.resuming(interrupted),
                 () -> training.resumeInterrupted(interrupted, onBatch));
     }
 }
