@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
@@ -35,7 +34,6 @@ import org.rnnlab.app.steps.LessonSteps;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window in Simplified Chinese, switched to from the toolbar's language menu: on the toolbar
@@ -95,21 +93,21 @@ class ChineseWalkTest {
         waitFor(60, () -> session.models().model() != null && session.models().matchesCorpusProperty().get()
                 && !session.models().loadingProperty().get());
         // results on the steps that compute them, in English first: they must be worded again on the switch
-        clickWhenReady("lossStep", "#computeLoss");
-        waitFor(120, () -> !session.work().busyProperty().get() && !labelText("#lossExplanation").isEmpty());
-        clickWhenReady("generateStep", "#generateButton");
+        WindowWalk.clickWhenReady(window, scene, "lossStep", "#computeLoss");
+        waitFor(120, () -> !session.work().busyProperty().get() && !WindowWalk.labelText(scene, "#lossExplanation").isEmpty());
+        WindowWalk.clickWhenReady(window, scene, "generateStep", "#generateButton");
         waitFor(60, () -> scene.lookup("#generatedSentences") instanceof Parent p && !p.getChildrenUnmodifiable().isEmpty());
-        String englishTitle = labelText("#nav-lossStep");
+        String englishTitle = WindowWalk.labelText(scene, "#nav-lossStep");
 
         fx(() -> chooseInMenu("language-zh"));
-        settle();
+        WindowWalk.settle();
         assertEquals(Language.SIMPLIFIED_CHINESE, I18n.language());
         assertEquals(Language.SIMPLIFIED_CHINESE.nativeName(), ((MenuButton) scene.lookup("#languageMenu")).getText());
 
         Set<String> failures = new LinkedHashSet<>();
         for (LessonSteps.Entry entry : LessonSteps.ALL) {
             fx(() -> window.select(entry.id()));
-            settle();
+            WindowWalk.settle();
             failures.addAll(checkNow(entry.id() + ": "));
             List<TabPane> tabPanes = new ArrayList<>();
             fx(() -> scene.lookup("#stepContent").lookupAll(".tab-pane").forEach(n -> tabPanes.add((TabPane) n)));
@@ -117,7 +115,7 @@ class ChineseWalkTest {
                 for (int i = 1; i < tabs.getTabs().size(); i++) {
                     int index = i;
                     fx(() -> tabs.getSelectionModel().select(index));
-                    settle();
+                    WindowWalk.settle();
                     failures.addAll(checkNow(entry.id() + ", tab " + index + ": "));
                 }
                 fx(() -> tabs.getSelectionModel().select(0));
@@ -127,8 +125,8 @@ class ChineseWalkTest {
 
         // and back: the same nodes speak English again, in place
         fx(() -> chooseInMenu("language-en"));
-        settle();
-        assertEquals(englishTitle, labelText("#nav-lossStep"));
+        WindowWalk.settle();
+        assertEquals(englishTitle, WindowWalk.labelText(scene, "#nav-lossStep"));
     }
 
     @Test
@@ -136,7 +134,7 @@ class ChineseWalkTest {
         ModelSessionFixture.install(session, 30);
         waitFor(60, () -> session.models().model() != null && session.models().matchesCorpusProperty().get()
                 && !session.models().loadingProperty().get());
-        clickWhenReady("trainingStep", "#startTraining");
+        WindowWalk.clickWhenReady(window, scene, "trainingStep", "#startTraining");
         waitFor(60, () -> session.models().isTraining() && chartPoints() > 0);
         boolean[] training = new boolean[2];
         int[] points = new int[3];
@@ -147,7 +145,7 @@ class ChineseWalkTest {
             training[1] = session.models().isTraining();
             points[1] = chartPoints();
         });
-        settle();
+        WindowWalk.settle();
         fx(() -> points[2] = chartPoints());
         assertTrue(training[0] && training[1], "the run goes on through the switch");
         assertEquals(points[0], points[1], "the switch keeps the chart's points");
@@ -230,20 +228,6 @@ class ChineseWalkTest {
         return m.find();
     }
 
-    private void clickWhenReady(String step, String button) throws Exception {
-        fx(() -> window.select(step));
-        waitFor(60, () -> scene.lookup(button) instanceof ButtonBase b && !b.isDisabled());
-        fx(() -> ((ButtonBase) scene.lookup(button)).fire());
-    }
 
-    private String labelText(String id) {
-        return scene.lookup(id) instanceof Labeled l && l.getText() != null ? l.getText() : "";
-    }
 
-    private static void settle() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(120);
-        }
-    }
 }

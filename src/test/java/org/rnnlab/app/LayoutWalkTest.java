@@ -9,12 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
@@ -32,7 +30,6 @@ import org.rnnlab.common.SampleFiles;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Projector mode: every step at 1280x800, light and dark, at the default text size and two sizes
@@ -105,7 +102,7 @@ class LayoutWalkTest {
             window.select("trainingDataStep");
             pick[0] = longest + 1;
         });
-        settle();
+        WindowWalk.settle();
         fx(() -> {
             javafx.scene.control.TextField field = (javafx.scene.control.TextField) scene.lookup("#sentenceSpinner");
             field.setText(Integer.toString(pick[0]));
@@ -126,7 +123,7 @@ class LayoutWalkTest {
                 });
                 for (String step : steps) {
                     fx(() -> window.select(step));
-                    settle();
+                    WindowWalk.settle();
                     String where = String.format(Locale.ROOT, "%s, %s, %.0fpx: ", step, dark ? "dark" : "light", font);
                     failures.addAll(checkNow(where));
                     // Every tab of the step too (the first one was just checked).
@@ -136,7 +133,7 @@ class LayoutWalkTest {
                         for (int i = 1; i < tabs.getTabs().size(); i++) {
                             int index = i;
                             fx(() -> tabs.getSelectionModel().select(index));
-                            settle();
+                            WindowWalk.settle();
                             failures.addAll(checkNow(where + "tab \"" + tabs.getTabs().get(index).getText() + "\": "));
                         }
                         fx(() -> tabs.getSelectionModel().select(0));
@@ -155,35 +152,19 @@ class LayoutWalkTest {
 
     /** Runs what fills the steps with results: the gradient check, the loss, generated sentences, a training run. */
     private void produceResults() throws Exception {
-        clickWhenReady("gradientCheckStep", "#runGradientCheck");
-        waitFor(240, () -> labelText("#gcSummary").length() > 0 && !session.work().busyProperty().get());
-        clickWhenReady("lossStep", "#computeLoss");
+        WindowWalk.clickWhenReady(window, scene, "gradientCheckStep", "#runGradientCheck");
+        waitFor(240, () -> WindowWalk.labelText(scene, "#gcSummary").length() > 0 && !session.work().busyProperty().get());
+        WindowWalk.clickWhenReady(window, scene, "lossStep", "#computeLoss");
         waitFor(120, () -> !session.work().busyProperty().get());
-        clickWhenReady("generateStep", "#generateButton");
+        WindowWalk.clickWhenReady(window, scene, "generateStep", "#generateButton");
         waitFor(60, () -> scene.lookup("#generatedSentences") instanceof Parent p && !p.getChildrenUnmodifiable().isEmpty());
-        clickWhenReady("trainingStep", "#startTraining");
+        WindowWalk.clickWhenReady(window, scene, "trainingStep", "#startTraining");
         waitFor(60, () -> session.models().isTraining());
         waitFor(300, () -> !session.models().isTraining());
     }
 
-    private void clickWhenReady(String step, String button) throws Exception {
-        fx(() -> window.select(step));
-        BooleanSupplier ready = () -> scene.lookup(button) instanceof ButtonBase b && !b.isDisabled();
-        waitFor(60, ready);
-        fx(() -> ((ButtonBase) scene.lookup(button)).fire());
-    }
 
-    private String labelText(String id) {
-        return scene.lookup(id) instanceof Labeled l && l.getText() != null ? l.getText() : "";
-    }
 
-    private static void settle() throws Exception {
-        // Two pulses for CSS and layout, then ChartFX's own deferred layout.
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(120);
-        }
-    }
 
     // ------------------------------------------------------------------ the checks
 

@@ -8,8 +8,6 @@ import org.rnnlab.app.support.DataFolder;
 
 /** Where runs are kept: {@code runs} in the user's {@link DataFolder}. */
 public final class RunFolder {
-    /** The system property that overrides the data folder. */
-    public static final String DATA_DIR = DataFolder.PROPERTY;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private RunFolder() {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rnnlab.app.support.DataFolder;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSessionFixture;
 import org.rnnlab.app.session.ModelSessionFixtureStage;
@@ -55,8 +56,8 @@ class RunsSideBySideTest {
 
     @Start
     void start(Stage stage) {
-        dataDirBefore = System.getProperty(RunFolder.DATA_DIR);
-        System.setProperty(RunFolder.DATA_DIR, DATA_DIR.toString());
+        dataDirBefore = System.getProperty(DataFolder.PROPERTY);
+        System.setProperty(DataFolder.PROPERTY, DATA_DIR.toString());
         session = new LessonSession();
         view = new TrainingView(session);
         vm = view.viewModel();
@@ -83,9 +84,9 @@ class RunsSideBySideTest {
         FxToolkit.cleanupStages();
         // put back what the build set: the tests after this one keep out of the user's data folder too
         if (dataDirBefore == null) {
-            System.clearProperty(RunFolder.DATA_DIR);
+            System.clearProperty(DataFolder.PROPERTY);
         } else {
-            System.setProperty(RunFolder.DATA_DIR, dataDirBefore);
+            System.setProperty(DataFolder.PROPERTY, dataDirBefore);
         }
     }
 

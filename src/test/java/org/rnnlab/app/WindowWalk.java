@@ -1,0 +1,35 @@
+package org.rnnlab.app;
+
+import static org.rnnlab.app.session.ModelSessionFixture.fx;
+import static org.rnnlab.app.session.ModelSessionFixture.waitFor;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What the window walks (layout, input, languages) do alike: go to a step, press its button, read a label. */
+final class WindowWalk {
+    private WindowWalk() {
+    }
+
+    /** Shows {@code step} and presses {@code button} there once it is enabled. */
+    static void clickWhenReady(MainWindow window, Scene scene, String step, String button) throws Exception {
+        fx(() -> window.select(step));
+        waitFor(60, () -> scene.lookup(button) instanceof ButtonBase b && !b.isDisabled());
+        fx(() -> ((ButtonBase) scene.lookup(button)).fire());
+    }
+
+    /** The text of the labelled node {@code id}, or "" (call on the FX thread). */
+    static String labelText(Scene scene, String id) {
+        return scene.lookup(id) instanceof Labeled l && l.getText() != null ? l.getText() : "";
+    }
+
+    /** Two pulses for CSS and layout, then ChartFX's own deferred layout. */
+    static void settle() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(120);
+        }
+    }
+}
