@@ -162,8 +162,9 @@ public final class RunHistory {
         }
         List<TrainingEvent> kept = List.copyOf(events);
         RunEnd end = end(kept, run, nowNanos - s.startedNanos());
-        Path file = folder.resolve(RunFolder.fileName(LocalDateTime.now()));
+        LocalDateTime ended = LocalDateTime.now();
         background.submit(I18n.text("training.runs.saving"), job -> {
+            Path file = RunFolder.freeFile(folder, ended); // two runs ending in one second keep two files
             // the hashes are computed here, off the FX thread: the corpus hash reads every sentence
             List<int[]> xs = s.data().xs().subList(0, s.sentences());
             List<int[]> ys = s.data().ys().subList(0, s.sentences());

@@ -118,10 +118,12 @@ class RunsSideBySideTest {
 
     @Test
     void aSecondRunOverlaysTheFirstWhichIsSavedAndReopens() throws Exception {
+        // Start is refused while a model loads; and a run this small can begin and end between two looks
+        // at its state, so the wait is on what a run leaves behind (its saved log), not on seeing it run
+        waitFor(30, () -> !session.models().loadingProperty().get());
         fx(() -> vm.start());
-        waitFor(30, () -> vm.run().stateProperty().get() != TrainingRunState.State.IDLE);
-        waitFor(180, () -> vm.run().stateProperty().get() == TrainingRunState.State.IDLE);
-        waitFor(30, () -> vm.runs().lastSavedProperty().get() != null);
+        waitFor(180, () -> vm.runs().lastSavedProperty().get() != null);
+        waitFor(30, () -> vm.run().stateProperty().get() == TrainingRunState.State.IDLE);
         Path saved = vm.runs().lastSavedProperty().get();
         assertEquals(RunFolder.runs(), saved.getParent(), "saved in the data folder's runs");
         RunLog log = RunLog.read(saved);
