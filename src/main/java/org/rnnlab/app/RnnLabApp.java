@@ -26,7 +26,14 @@ public final class RnnLabApp extends Application {
     private MainWindow window;
 
     public static void launchApp(String[] args) {
-        Application.launch(RnnLabApp.class, args);
+        try {
+            Application.launch(RnnLabApp.class, args);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX found no display or no GTK 3: one line saying what to do, not the toolkit's stack trace
+            System.err.println("rnnlab: the window cannot open here (" + e.getMessage() + "). It needs a display and GTK 3 "
+                    + "(Debian, Ubuntu: sudo apt-get install libgtk-3-0); every lesson step also runs as a command: rnnlab --help");
+            System.exit(1);
+        }
     }
 
     @Override
