@@ -12,6 +12,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // before anything loads OpenBLAS: it reads its kernel once, and does not know CPUs newer than itself
+        org.rnnlab.engine.BlasKernel.choose();
         if (args.length == 0 || (args.length >= 1 && args[0].equals("app"))) {
             String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
             // the app sets up the engine's threads once its window is up (LessonSession.warmUpEngine)

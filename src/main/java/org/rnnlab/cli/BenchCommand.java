@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.BlasInfo;
+import org.rnnlab.engine.BlasKernel;
 import org.rnnlab.engine.EngineThreads;
 import org.rnnlab.engine.NextWordPredictor;
 import org.rnnlab.engine.OutputLayerCost;
@@ -310,35 +311,16 @@ public final class BenchCommand implements Callable<Integer> {
     private String numpyCore = "?";
 
     /**
-     * The kernel family OpenBLAS picked for these cores (its dynamic dispatch reads the CPU, or
-     * OPENBLAS_CORETYPE when set), asked through python's ctypes: the Java bindings do not export
-     * openblas_get_corename. Loading the library again in another process picks the same kernel.
+     * The kernel OpenBLAS runs (asked from the loaded library), and who chose it: the CPU read by
+     * OpenBLAS, the user's OPENBLAS_CORETYPE, or {@link BlasKernel} for a CPU newer than OpenBLAS.
      */
     private static String openBlasKernel() {
-        String coreType = System.getenv("OPENBLAS_CORETYPE");
-        String pinned = coreType == null ? "" : " (OPENBLAS_CORETYPE=" + coreType + ")";
-        String library = BlasInfo.libraryPath();
-        Path script = Path.of(SCRIPT);
-        if (library == null || !Files.isRegularFile(script)) {
-            return "unknown" + pinned;
+        String name = BlasKernel.running().orElse("unknown");
+        String set = System.getenv("OPENBLAS_CORETYPE");
+        if (BlasKernel.chosen().isPresent()) {
+            return name + " (OPENBLAS_CORETYPE=" + BlasKernel.chosen().get() + ", set by rnnlab from the CPU's instruction sets)";
         }
-        try {
-            Process process = new ProcessBuilder("python3", script.toString(), "corename", library)
-                    .redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0) {
-                for (String l : out.split("\n")) {
-                    if (l.startsWith("openblas_core ")) {
-                        return l.substring(14).strip() + pinned;
-                    }
-                }
-            }
-        } catch (java.io.IOException e) {
-            // no python3: the kernel stays unknown
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "unknown" + pinned;
+        return set == null ? name + " (OpenBLAS's own choice)" : name + " (OPENBLAS_CORETYPE=" + set + ", set by the user)";
     }
 
     private static int[] randomWords(SplittableRandom random, int n, int C) {

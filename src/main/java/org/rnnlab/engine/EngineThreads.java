@@ -35,6 +35,7 @@ public final class EngineThreads {
             return;
         }
         configured = true;
+        BlasKernel.choose(); // in case the entry point did not: too late only if ND4J is already loaded
         boolean oneThread = Runtime.getRuntime().availableProcessors() < 2 || "1".equals(System.getProperty(THREADS_PROPERTY));
         try {
             Nd4j.factory().blas().setMaxThreads(1);

@@ -1,0 +1,127 @@
+package org.rnnlab.engine;
+
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which OpenBLAS kernel the engine's products run on. The bundled OpenBLAS (0.3.19, the one ND4J
+ * 1.0.0-M2.1 ships) reads the CPU once, when it loads, and does not know CPUs made after it: on a
+ * 5th-generation Xeon it falls back to its SSE3 "Prescott" kernel, five times slower than its
+ * AVX-512 one (sgemm 22 against 116 GFLOP/s on one thread, measured there). OpenBLAS takes the
+ * kernel from {@code OPENBLAS_CORETYPE} when that is set, so {@link #choose()}, called before
+ * anything loads ND4J, sets it from the CPU's own instruction sets, the way OpenBLAS maps the
+ * CPUs it knows: every AVX-512 CPU to SkylakeX, AVX2 to Haswell (Intel) or Zen (AMD). A value the
+ * user set is kept, and {@code -Drnnlab.blasKernel=keep} leaves OpenBLAS to choose.
+ */
+public final class BlasKernel {
+    /** System property: "keep" leaves the kernel to OpenBLAS; a kernel name (e.g. Haswell) asks for that one. */
+    public static final String PROPERTY = "rnnlab.blasKernel";
+    static final String VARIABLE = "OPENBLAS_CORETYPE";
+    private static final Set<String> AVX512 = Set.of("avx512f", "avx512dq", "avx512cd", "avx512bw", "avx512vl");
+
+    private static volatile String chosen; // what choose() set, null when it set nothing
+
+    private BlasKernel() {
+    }
+
+    /**
+     * Sets {@code OPENBLAS_CORETYPE} for this process when it is not set, from /proc/cpuinfo (Linux
+     * only; elsewhere nothing happens). Must run before ND4J loads OpenBLAS, which reads it once:
+     * the program's entry point calls it first. Never fails: on any problem OpenBLAS chooses.
+     */
+    public static synchronized void choose() {
+        if (chosen != null || System.getenv(VARIABLE) != null) {
+            return;
+        }
+        String asked = System.getProperty(PROPERTY, "auto");
+        if (asked.equalsIgnoreCase("keep")) {
+            return;
+        }
+        Optional<String> kernel = asked.equalsIgnoreCase("auto") ? forCpu(cpuInfo()) : Optional.of(asked);
+        if (kernel.isEmpty()) {
+            return;
+        }
+        try {
+            int rc = NativeLibrary.getInstance("c").getFunction("setenv")
+                    .invokeInt(new Object[] {VARIABLE, kernel.get(), 1});
+            if (rc == 0) {
+                chosen = kernel.get();
+            }
+        } catch (LinkageError | RuntimeException e) {
+            // no JNA for this platform, or no libc by that name: OpenBLAS chooses, as it would have
+        }
+    }
+
+    /** The kernel {@link #choose()} set, if it set one ("SkylakeX"); empty when the user or OpenBLAS chose. */
+    public static Optional<String> chosen() {
+        return Optional.ofNullable(chosen);
+    }
+
+    /**
+     * The kernel for a CPU, from the first "flags" and "vendor_id" lines of /proc/cpuinfo: SkylakeX
+     * with AVX-512 (F, DQ, CD, BW, VL: what OpenBLAS's SkylakeX kernels use), else Haswell (Intel) or
+     * Zen (AMD) with AVX2 and FMA, else none (OpenBLAS's own choice is as good).
+     */
+    static Optional<String> forCpu(String cpuInfo) {
+        String flags = field(cpuInfo, "flags");
+        if (flags == null) {
+            return Optional.empty();
+        }
+        Set<String> have = Set.of(flags.toLowerCase(Locale.ROOT).trim().split("\\s+"));
+        if (have.containsAll(AVX512)) {
+            return Optional.of("SkylakeX");
+        }
+        if (have.contains("avx2") && have.contains("fma")) {
+            String vendor = field(cpuInfo, "vendor_id");
+            if ("GenuineIntel".equals(vendor)) {
+                return Optional.of("Haswell");
+            }
+            if ("AuthenticAMD".equals(vendor) || "HygonGenuine".equals(vendor)) {
+                return Optional.of("Zen");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The name of the kernel OpenBLAS runs in this process ("SkylakeX"), asked from the library the
+     * engine loaded; empty when it cannot be asked.
+     */
+    public static Optional<String> running() {
+        String library = BlasInfo.libraryPath();
+        if (library == null) {
+            return Optional.empty();
+        }
+        try {
+            Function corename = NativeLibrary.getInstance(library).getFunction("openblas_get_corename");
+            String name = corename.invokeString(new Object[0], false);
+            return name == null || name.isBlank() ? Optional.empty() : Optional.of(name.strip());
+        } catch (LinkageError | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String cpuInfo() {
+        try {
+            return Files.readString(Path.of("/proc/cpuinfo"));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String field(String cpuInfo, String name) {
+        for (String line : cpuInfo.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().equals(name)) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return null;
+    }
+}
