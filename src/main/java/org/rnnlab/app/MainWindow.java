@@ -76,6 +76,7 @@ public final class MainWindow {
     private final BooleanProperty compactNavigation = new SimpleBooleanProperty(this, "compactNavigation");
     private final ListView<LessonSteps.Entry> stepList = new ListView<>();
     private final Map<LessonSteps.Entry, LessonStep> built = new HashMap<>();
+    private LessonStep current; // the step on screen
     private final javafx.beans.InvalidationListener refreshTitles = o -> stepList.refresh();
 
     public MainWindow(LessonSession session) {
@@ -212,6 +213,10 @@ public final class MainWindow {
             return;
         }
         LessonStep step = built.computeIfAbsent(entry, e -> e.factory().apply(session));
+        if (current != null && current != step) {
+            current.onHidden();
+        }
+        current = step;
         content.getChildren().setAll(step.getPanel());
         step.onShown();
     }

@@ -15,6 +15,10 @@ public interface LessonStep {
     default void onShown() {
     }
 
+    /** Called when the learner navigates from this step to another (see {@link OnScreen}). */
+    default void onHidden() {
+    }
+
     /** Called when the window closes: stop background work, drop listeners. */
     default void dispose() {
     }

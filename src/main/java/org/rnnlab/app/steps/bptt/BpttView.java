@@ -180,7 +180,12 @@ public final class BpttView implements LessonStep {
 
     @Override
     public void onShown() {
-        vm.onShown();
+        vm.shown();
+    }
+
+    @Override
+    public void onHidden() {
+        vm.hidden();
     }
 
     @Override

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.support.Background;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.engine.DeltaFlow;
@@ -51,8 +52,7 @@ public final class BpttViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty problem = new SimpleStringProperty("");
     private Background.Running task;
-    private boolean shown;
-    private boolean stale = true;
+    private final OnScreen screen = new OnScreen(false, this::compute);
     private boolean followLast = true; // a new sentence shows its last output first
     private boolean adjusting;
 
@@ -106,15 +106,17 @@ public final class BpttViewModel {
     }
 
     /** The step is on screen: fill in an example sentence the first time, then compute what is stale. */
-    public void onShown() {
-        shown = true;
+    public void shown() {
         if (sentence.get().isBlank()) {
             List<String> example = source.exampleSentence();
             sentence.set(example.isEmpty() ? FALLBACK_SENTENCE : String.join(" ", example));
         }
-        if (stale) {
-            compute();
-        }
+        screen.shown();
+    }
+
+    /** The step left the screen: a new model is computed when it comes back, not at every training snapshot. */
+    public void hidden() {
+        screen.hidden();
     }
 
     /** The learner asks for this sentence: t moves to its last output. */
@@ -124,15 +126,11 @@ public final class BpttViewModel {
     }
 
     private void changed() {
-        stale = true;
-        if (shown) {
-            compute();
-        }
+        screen.changed();
     }
 
     /** Starts the computation for the current inputs (cancelling one under way). */
     public void compute() {
-        stale = false;
         RnnModel model = source.model();
         Vocabulary v = source.vocabulary();
         if (model == null || v == null) {

@@ -332,6 +332,16 @@ public final class ForwardView implements LessonStep {
     }
 
     @Override
+    public void onShown() {
+        vm.shown();
+    }
+
+    @Override
+    public void onHidden() {
+        vm.hidden();
+    }
+
+    @Override
     public Node getPanel() {
         return panel;
     }

@@ -1,5 +1,6 @@
 package org.rnnlab.app.steps.forward;
 
+import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.session.ModelDescriptions;
 import org.rnnlab.app.i18n.I18n;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class ForwardViewModel {
     private final QueryLane queries;
     private final Notifier notifier;
     private final Random random;
+    private final OnScreen screen = new OnScreen(true, this::compute);
     private final IntegerProperty sentenceIndex = new SimpleIntegerProperty(0);
     private final IntegerProperty sentenceCount = new SimpleIntegerProperty(0);
     private final StringProperty status = new SimpleStringProperty();
@@ -90,7 +92,7 @@ public final class ForwardViewModel {
         });
         time.addListener((o, a, b) -> updateStep());
         sentenceIndex.addListener((o, a, b) -> compute());
-        store.revisionProperty().addListener((o, a, b) -> compute());
+        store.revisionProperty().addListener((o, a, b) -> screen.changed());
         store.preparedProperty().addListener((o, a, d) -> corpusChanged(d));
         corpusChanged(store.prepared());
     }
@@ -189,6 +191,16 @@ public final class ForwardViewModel {
     }
 
     /** Runs the forward pass of the current sentence with the current model, on the query lane. */
+    /** The step is on screen again: brought up to the model trained while it was away. */
+    public void shown() {
+        screen.shown();
+    }
+
+    /** The step left the screen: a new model is taken up when it comes back, not at every training snapshot. */
+    public void hidden() {
+        screen.hidden();
+    }
+
     public void compute() {
         PreparedData d = store.prepared();
         RnnModel m = store.model();

@@ -126,6 +126,11 @@ public final class GenerateView implements LessonStep {
         vm.shown();
     }
 
+    @Override
+    public void onHidden() {
+        vm.hidden();
+    }
+
     public GenerateViewModel viewModel() {
         return vm;
     }

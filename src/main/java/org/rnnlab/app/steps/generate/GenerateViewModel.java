@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.support.QueryLane;
@@ -101,7 +102,8 @@ public final class GenerateViewModel {
     private final NumberInput seedInput = NumberInput.whole(I18n.key("app.gen.input.seed"), seed, 0, RnnModel.MAX_SEED);
     private final NumberInputs inputs = new NumberInputs(countInput, minLengthInput, temperatureInput, seedInput);
     private final BooleanBinding generateDisabled;
-    private boolean shown;
+    private final OnScreen screen = new OnScreen(true, this::refresh);
+    private boolean seen; // shown at least once: from then on a new model writes sentences without a click
 
     // Touched only on the model-query thread.
     private RnnModel predictorModel;
@@ -124,13 +126,10 @@ public final class GenerateViewModel {
         predictions.addListener((o, a, p) -> hint.set(hint(p)));
         prefix.addListener((o, a, b) -> predict());
         store.revisionProperty().addListener((o, a, b) -> {
-            predict();
-            // sentences of the parameters before are not this model's: they go (and new ones come if shown)
+            // sentences of the parameters before are not this model's: they go (and new ones come when shown)
             generated.clear();
             summaryText.set(() -> "");
-            if (shown) {
-                generate();
-            }
+            screen.changed();
         });
         predict();
     }
@@ -269,9 +268,21 @@ public final class GenerateViewModel {
 
     /** The learner opened the step: a first look at what the model writes, without a click. */
     public void shown() {
-        shown = true;
-        if (generated.isEmpty()) {
+        seen = true;
+        if (!screen.shown() && generated.isEmpty()) { // a refresh has already asked for sentences
             generate();
+        }
+    }
+
+    /** The step left the screen: a new model predicts and writes when it comes back, not at every training snapshot. */
+    public void hidden() {
+        screen.hidden();
+    }
+
+    private void refresh() {
+        predict();
+        if (seen) {
+            generate(); // the sentences of the parameters before went when the model changed
         }
     }
 

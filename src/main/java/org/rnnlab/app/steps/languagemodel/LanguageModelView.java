@@ -72,6 +72,16 @@ public final class LanguageModelView implements LessonStep {
     }
 
     @Override
+    public void onShown() {
+        vm.shown();
+    }
+
+    @Override
+    public void onHidden() {
+        vm.hidden();
+    }
+
+    @Override
     public Node getPanel() {
         return panel;
     }

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.support.QueryLane;
@@ -56,6 +57,7 @@ public final class LanguageModelViewModel {
     private final Notifier notifier;
     private final StringProperty sentenceA = new SimpleStringProperty(DEFAULT_A);
     private final StringProperty sentenceB = new SimpleStringProperty(DEFAULT_B);
+    private final OnScreen screen = new OnScreen(true, this::rescoreBoth);
     private final ObjectProperty<Score> scoreA = new SimpleObjectProperty<>();
     private final ObjectProperty<Score> scoreB = new SimpleObjectProperty<>();
     private final StringProperty comparison = new SimpleStringProperty("");
@@ -80,7 +82,7 @@ public final class LanguageModelViewModel {
         scoreB.addListener((o, a, b) -> updateComparison());
         sentenceA.addListener((o, a, b) -> rescore(Which.A));
         sentenceB.addListener((o, a, b) -> rescore(Which.B));
-        store.revisionProperty().addListener((o, a, b) -> rescoreBoth());
+        store.revisionProperty().addListener((o, a, b) -> screen.changed());
         rescoreBoth();
     }
 
@@ -125,6 +127,16 @@ public final class LanguageModelViewModel {
     }
 
     // ---- commands -----------------------------------------------------------------------------
+
+    /** The step is on screen again: scores with the model trained while it was away. */
+    public void shown() {
+        screen.shown();
+    }
+
+    /** The step left the screen: a new model is scored when it comes back, not at every training snapshot. */
+    public void hidden() {
+        screen.hidden();
+    }
 
     /** Scores both sentences with the current model. */
     public void rescoreBoth() {

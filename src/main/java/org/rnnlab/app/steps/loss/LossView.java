@@ -163,6 +163,11 @@ public final class LossView implements LessonStep {
     }
 
     @Override
+    public void onHidden() {
+        vm.hidden();
+    }
+
+    @Override
     public void dispose() {
         vm.cancel();
     }

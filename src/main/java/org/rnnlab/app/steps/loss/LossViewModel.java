@@ -30,6 +30,7 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.rnnlab.app.charts.DecimatedSeries;
+import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.support.Background;
 import org.rnnlab.app.support.FxBatcher;
@@ -91,7 +92,7 @@ public final class LossViewModel {
     private final BooleanBinding computeDisabled;
     private long computedRevision = -1;
     private Background.Running task;
-    private boolean shown;
+    private final OnScreen screen = new OnScreen(false, this::computeIfStale);
 
     /**
      * @param store the model and the prepared corpus it is measured on (a new model is measured
@@ -122,11 +123,7 @@ public final class LossViewModel {
                 LessonDefaults.SEED), I18n.languageProperty());
         sentencesInput.maxProperty().bind(maxSentences);
         computeDisabled = running.or(store.modelProperty().isNull()).or(sentencesInput.validProperty().not());
-        store.revisionProperty().addListener((o, a, b) -> {
-            if (shown && !running.get()) {
-                compute();
-            }
-        });
+        store.revisionProperty().addListener((o, a, b) -> screen.changed());
         store.preparedProperty().addListener((o, a, d) -> corpusChanged(d));
         corpusChanged(store.prepared());
     }
@@ -269,7 +266,15 @@ public final class LossViewModel {
 
     /** The learner opened the step: measure the model unless its numbers are already shown. */
     public void shown() {
-        shown = true;
+        screen.shown();
+    }
+
+    /** The step left the screen: a new model is measured when it comes back, not at every training snapshot. */
+    public void hidden() {
+        screen.hidden();
+    }
+
+    private void computeIfStale() {
         if (!running.get() && computedRevision != store.revisionProperty().get()) {
             compute();
         }

@@ -72,7 +72,7 @@ class BpttViewModelTest {
 
     @Test
     void showingTheStepFillsInACorpusSentenceAndFollowsTheLastOutput() {
-        vm.onShown();
+        vm.shown();
         assertEquals("a b c d e f g", vm.sentenceProperty().get());
         BpttViewModel.Comparison r = vm.resultProperty().get();
         assertNotNull(r, vm.problemProperty().get());
@@ -85,7 +85,7 @@ class BpttViewModelTest {
 
     @Test
     void bothModelsAreTheOnesTheLessonWouldUse() {
-        vm.onShown();
+        vm.shown();
         BpttViewModel.Comparison r = vm.resultProperty().get();
         int[] words = source.vocabulary.encode(r.words());
         int[][] pair = ReferenceRnn.trainingPair(words);
@@ -99,7 +99,7 @@ class BpttViewModelTest {
 
     @Test
     void truncationAndOutputRecomputeAndCutTheRightLags() {
-        vm.onShown();
+        vm.shown();
         vm.truncationProperty().set(2);
         BpttViewModel.Comparison r = vm.resultProperty().get();
         assertEquals(2, r.bpttTruncate());
@@ -116,7 +116,7 @@ class BpttViewModelTest {
 
     @Test
     void aNewModelIsShownAgainAndNoModelIsANotice() {
-        vm.onShown();
+        vm.shown();
         DeltaFlow.Result before = vm.resultProperty().get().current();
         source.model = RnnModel.initialise(C, 5, 4, 99, Precision.FLOAT64);
         source.revision.set(1);

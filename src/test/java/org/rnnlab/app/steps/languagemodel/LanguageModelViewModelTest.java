@@ -150,6 +150,23 @@ class LanguageModelViewModelTest {
     }
 
     @Test
+    void aStepOffScreenScoresTheNewModelOnceWhenShownNotAtEveryModel() {
+        LanguageModelViewModel vm = viewModel();
+        services.corpus(30);
+        vm.hidden();
+        services.queries.keys.clear();
+        services.newModel(7, 3);
+        services.newModel(6, 4); // a training run publishes a snapshot every few seconds
+        assertTrue(services.queries.keys.isEmpty(), "nothing is scored off screen: " + services.queries.keys);
+        vm.shown();
+        assertEquals(List.of("languageModelA", "languageModelB"), services.queries.keys, "once, with the latest model");
+        assertEquals(6, services.store.model().hiddenDim());
+        services.queries.keys.clear();
+        vm.shown();
+        assertTrue(services.queries.keys.isEmpty(), "nothing changed: nothing to score");
+    }
+
+    @Test
     void aFailedScoreIsANotice() {
         QueryLane failing = new Fakes.FailingQueries("The model is broken.");
         new LanguageModelViewModel(services.store, failing, services.notifier);
