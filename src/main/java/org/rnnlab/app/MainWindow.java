@@ -89,6 +89,7 @@ public final class MainWindow {
         pageScroll.setFitToWidth(true);
         pageScroll.setFitToHeight(true);
         pageScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        org.rnnlab.app.widgets.Scrollers.uncached(pageScroll); // a cached page is painted whole at every change
         root.setCenter(pageScroll);
         compactNavigation.bind(root.widthProperty().lessThan(Theme.fontSizeProperty().multiply(COMPACT_BELOW_EM)));
         compactNavigation.addListener((obs, was, now) -> stepList.refresh());

@@ -58,6 +58,7 @@ public final class StepPage {
         sideScroll.setFitToWidth(true);
         sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sideScroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        org.rnnlab.app.widgets.Scrollers.uncached(sideScroll);
 
         BorderPane page = new Page();
         // The explanation takes 30 % of the page, between 280 px and 25 em: larger text makes it
@@ -103,7 +104,7 @@ public final class StepPage {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
-        return scroll;
+        return org.rnnlab.app.widgets.Scrollers.uncached(scroll);
     }
 
     /**

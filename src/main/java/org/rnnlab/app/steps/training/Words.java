@@ -64,23 +64,4 @@ final class Words {
             }
         }
     }
-
-    /**
-     * The scroll pane without the bitmap cache JavaFX puts on its viewport: with it, every change
-     * inside (a counter, a chart's redraw, twice a second while training) paints the whole page
-     * into the cache again, in software under Xvfb, which took more of the CPU than the charts.
-     * Without it only the changed parts are painted.
-     */
-    static javafx.scene.control.ScrollPane uncachedScroller(javafx.scene.control.ScrollPane scroller) {
-        Runnable uncache = () -> {
-            for (Node n : scroller.lookupAll(".viewport")) {
-                if (n.getParent() == scroller) {
-                    n.setCache(false);
-                }
-            }
-        };
-        scroller.skinProperty().addListener((o, a, skin) -> uncache.run());
-        uncache.run();
-        return scroller;
-    }
 }
