@@ -7,6 +7,15 @@ package org.rnnlab.app.steps;
  * the FX thread a redraw nobody sees). A step that starts hidden refreshes at its first showing.
  */
 public final class OnScreen {
+    /** A view-model that follows the screen: its step tells it when it is shown and hidden. */
+    public interface Follower {
+        /** The learner navigated to the step. */
+        void shown();
+
+        /** The learner navigated to another step. */
+        void hidden();
+    }
+
     private final Runnable refresh;
     private boolean shown;
     private boolean stale;

@@ -20,6 +20,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
+import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.steps.StepTexts;
 import org.rnnlab.app.support.Formula;
@@ -179,13 +180,8 @@ public final class BpttView implements LessonStep {
     }
 
     @Override
-    public void onShown() {
-        vm.shown();
-    }
-
-    @Override
-    public void onHidden() {
-        vm.hidden();
+    public OnScreen.Follower follower() {
+        return vm;
     }
 
     @Override

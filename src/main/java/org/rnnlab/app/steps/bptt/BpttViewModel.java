@@ -32,7 +32,7 @@ import org.rnnlab.text.Vocabulary;
  * by side, with what a truncation after K steps cuts. Computed in the background whenever the
  * sentence, t, K or the model changes; the latest request wins.
  */
-public final class BpttViewModel {
+public final class BpttViewModel implements OnScreen.Follower {
     static final int EXAMPLE_MIN_WORDS = 10;
     static final int EXAMPLE_MAX_WORDS = 18;
     static final String FALLBACK_SENTENCE = "i think the best way to learn is to try it yourself and see what happens .";
@@ -106,6 +106,7 @@ public final class BpttViewModel {
     }
 
     /** The step is on screen: fill in an example sentence the first time, then compute what is stale. */
+    @Override
     public void shown() {
         if (sentence.get().isBlank()) {
             List<String> example = source.exampleSentence();
@@ -115,6 +116,7 @@ public final class BpttViewModel {
     }
 
     /** The step left the screen: a new model is computed when it comes back, not at every training snapshot. */
+    @Override
     public void hidden() {
         screen.hidden();
     }

@@ -43,6 +43,7 @@ import org.rnnlab.app.charts.StateStack;
 import org.rnnlab.app.charts.StateStrip;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
+import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.app.widgets.Fields;
@@ -332,13 +333,8 @@ public final class ForwardView implements LessonStep {
     }
 
     @Override
-    public void onShown() {
-        vm.shown();
-    }
-
-    @Override
-    public void onHidden() {
-        vm.hidden();
+    public OnScreen.Follower follower() {
+        return vm;
     }
 
     @Override

@@ -34,7 +34,7 @@ import org.rnnlab.text.Vocabulary;
  * probability), and for the whole sentence a heatmap of the words that matter. The sentence is
  * run again when another is picked and when the model changes.
  */
-public final class ForwardViewModel {
+public final class ForwardViewModel implements OnScreen.Follower {
     /** Sentences searched for a first one of a comfortable length. */
     static final int GOOD_SENTENCE_SEARCH = 2000;
 
@@ -192,11 +192,13 @@ public final class ForwardViewModel {
 
     /** Runs the forward pass of the current sentence with the current model, on the query lane. */
     /** The step is on screen again: brought up to the model trained while it was away. */
+    @Override
     public void shown() {
         screen.shown();
     }
 
     /** The step left the screen: a new model is taken up when it comes back, not at every training snapshot. */
+    @Override
     public void hidden() {
         screen.hidden();
     }

@@ -25,6 +25,7 @@ import org.rnnlab.app.charts.ProbabilityBars;
 import org.rnnlab.app.charts.WordColours;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
+import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
@@ -122,13 +123,8 @@ public final class GenerateView implements LessonStep {
     }
 
     @Override
-    public void onShown() {
-        vm.shown();
-    }
-
-    @Override
-    public void onHidden() {
-        vm.hidden();
+    public OnScreen.Follower follower() {
+        return vm;
     }
 
     public GenerateViewModel viewModel() {

@@ -48,7 +48,7 @@ import org.rnnlab.text.Vocabulary;
  * word by word, never re-running the whole prefix), and sentences sampled by the lesson's rule.
  * Both run on the query lane and again when the model changes.
  */
-public final class GenerateViewModel {
+public final class GenerateViewModel implements OnScreen.Follower {
     public static final int TOP_K = 10;
     public static final int MAX_LENGTH = 60;
     /** The fields' ranges: a few sentences at a time, a minimum well below {@link #MAX_LENGTH}. */
@@ -267,6 +267,7 @@ public final class GenerateViewModel {
     }
 
     /** The learner opened the step: a first look at what the model writes, without a click. */
+    @Override
     public void shown() {
         seen = true;
         if (!screen.shown() && generated.isEmpty()) { // a refresh has already asked for sentences
@@ -275,6 +276,7 @@ public final class GenerateViewModel {
     }
 
     /** The step left the screen: a new model predicts and writes when it comes back, not at every training snapshot. */
+    @Override
     public void hidden() {
         screen.hidden();
     }

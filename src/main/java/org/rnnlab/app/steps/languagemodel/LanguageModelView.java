@@ -9,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
+import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.steps.languagemodel.LanguageModelViewModel.Which;
 
@@ -72,13 +73,8 @@ public final class LanguageModelView implements LessonStep {
     }
 
     @Override
-    public void onShown() {
-        vm.shown();
-    }
-
-    @Override
-    public void onHidden() {
-        vm.hidden();
+    public OnScreen.Follower follower() {
+        return vm;
     }
 
     @Override

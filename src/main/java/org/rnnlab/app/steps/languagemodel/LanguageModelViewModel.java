@@ -28,7 +28,7 @@ import org.rnnlab.text.Vocabulary;
  * and which of the two the model prefers. A sentence is scored again when it changes and when the
  * model does.
  */
-public final class LanguageModelViewModel {
+public final class LanguageModelViewModel implements OnScreen.Follower {
     /** A word of the scored sentence: as typed, whether the model knows it, and its probability given the words before. */
     public record WordScore(String token, boolean unknown, double probability) {
     }
@@ -129,11 +129,13 @@ public final class LanguageModelViewModel {
     // ---- commands -----------------------------------------------------------------------------
 
     /** The step is on screen again: scores with the model trained while it was away. */
+    @Override
     public void shown() {
         screen.shown();
     }
 
     /** The step left the screen: a new model is scored when it comes back, not at every training snapshot. */
+    @Override
     public void hidden() {
         screen.hidden();
     }

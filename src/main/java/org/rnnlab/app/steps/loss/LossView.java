@@ -25,6 +25,7 @@ import org.rnnlab.app.charts.Charts;
 import org.rnnlab.app.charts.Series;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
+import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
@@ -158,13 +159,8 @@ public final class LossView implements LessonStep {
     }
 
     @Override
-    public void onShown() {
-        vm.shown();
-    }
-
-    @Override
-    public void onHidden() {
-        vm.hidden();
+    public OnScreen.Follower follower() {
+        return vm;
     }
 
     @Override

@@ -46,7 +46,7 @@ import org.rnnlab.text.Vocabulary;
  * mean cross-entropy loss on the first N sentences, computed in the background with the running
  * mean shown as it grows. Computed again when the model changes while the step is shown.
  */
-public final class LossViewModel {
+public final class LossViewModel implements OnScreen.Follower {
     /** The lesson compares ln C with the loss on its first 1,000 examples. */
     public static final int DEFAULT_SENTENCES = 1000;
     /** Within this distance of ln C the loss counts as "about ln C". */
@@ -265,11 +265,13 @@ public final class LossViewModel {
     }
 
     /** The learner opened the step: measure the model unless its numbers are already shown. */
+    @Override
     public void shown() {
         screen.shown();
     }
 
     /** The step left the screen: a new model is measured when it comes back, not at every training snapshot. */
+    @Override
     public void hidden() {
         screen.hidden();
     }
