@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.BlasInfo;
 import org.rnnlab.engine.BlasKernel;
@@ -18,6 +19,7 @@ import org.rnnlab.engine.NextWordPredictor;
 import org.rnnlab.engine.OutputLayerCost;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
+import org.rnnlab.engine.SpeedLesson;
 import org.rnnlab.engine.WordClasses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,13 +37,13 @@ public final class BenchCommand implements Callable<Integer> {
     static final int SGEMM_N = 1536;
 
     @Option(names = "--hidden", description = "hidden units H (default: ${DEFAULT-VALUE})")
-    int hidden = 100;
+    int hidden = LessonDefaults.HIDDEN_DIM;
 
     @Option(names = "--vocabulary-size", description = "vocabulary size C (default: ${DEFAULT-VALUE})")
-    int vocabularySize = 8000;
+    int vocabularySize = LessonDefaults.WORD_DIM;
 
     @Option(names = "--length", description = "sentence length T of the timed SGD step (default: ${DEFAULT-VALUE}, the lesson's)")
-    int length = 45;
+    int length = SpeedLesson.LESSON_T;
 
     @Option(names = "--quick", description = "fewer repetitions (a rough figure in a few seconds)")
     boolean quick;
@@ -151,7 +153,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static String target(int C, int H, int T, String text) {
-        return C == 8000 && H == 100 && T == 45 ? " " + text : "";
+        return C == LessonDefaults.WORD_DIM && H == LessonDefaults.HIDDEN_DIM && T == SpeedLesson.LESSON_T ? " " + text : "";
     }
 
     /**

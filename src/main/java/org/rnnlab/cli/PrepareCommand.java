@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.common.Cancellation;
 import org.rnnlab.common.ProgressListener;
 import org.rnnlab.common.UserException;
@@ -36,7 +37,7 @@ public final class PrepareCommand implements Callable<Integer> {
                     + "or a folder of .txt files. Default: ${DEFAULT-VALUE}")
     Path corpus = CorpusReader.SAMPLE_CORPUS;
 
-    @Option(names = {"--vocabulary-size", "-C"}, paramLabel = "C", defaultValue = "8000",
+    @Option(names = {"--vocabulary-size", "-C"}, paramLabel = "C", defaultValue = "" + LessonDefaults.WORD_DIM,
             description = "Vocabulary size C, UNKNOWN_TOKEN included (at least 3). Default: ${DEFAULT-VALUE}")
     int vocabularySize;
 

@@ -186,7 +186,7 @@ public final class ModelFile {
             throw new NpyFormatException("array " + array + ": " + e.getMessage());
         }
         String type = Npy.NpyType.parse(h.descr()).name;
-        if (!type.equals("float32") && !type.equals("float64")) {
+        if (Precision.ofDtypeName(type) == null) {
             throw new UserException(name + ": array " + array + " is " + type
                     + ", but model weights must be float32 or float64.");
         }

@@ -3,6 +3,7 @@ package org.rnnlab.engine;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.rnnlab.common.Cancellation;
+import org.rnnlab.common.LessonDefaults;
 
 /**
  * The lesson's speed comparison, run here: the same SGD step on the same sentence with the
@@ -15,6 +16,8 @@ public final class SpeedLesson {
     public static final double LESSON_NUMPY_MS = 350;
     public static final double LESSON_THEANO_CPU_MS = 70;
     public static final double LESSON_THEANO_GPU_MS = 23;
+    /** The length of the sentence the lesson timed its step on. */
+    public static final int LESSON_T = 45;
 
     /** @param largestDifference max |reference - kernel| over U, V and W after the step */
     public record Result(int wordDim, int hiddenDim, int length, double referenceMs, double kernelMs,
@@ -36,7 +39,7 @@ public final class SpeedLesson {
         SplittableRandom r = new SplittableRandom(45);
         int[] x = r.ints(T, 0, C).toArray();
         int[] y = r.ints(T, 0, C).toArray();
-        double lr = 0.005;
+        double lr = LessonDefaults.LEARNING_RATE;
         // the difference: one step each from the same parameters
         ReferenceRnn ref = ReferenceRnn.of(start);
         RnnModel fast = start.copy();

@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.support.Background;
+import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.engine.SpeedLesson;
 
 /**
@@ -16,9 +17,9 @@ import org.rnnlab.engine.SpeedLesson;
  */
 public final class SpeedViewModel {
     /** The lesson's sizes for its timing (section 8). */
-    static final int LESSON_C = 8000;
-    static final int LESSON_H = 100;
-    static final int LESSON_T = 45;
+    static final int LESSON_C = LessonDefaults.WORD_DIM;
+    static final int LESSON_H = LessonDefaults.HIDDEN_DIM;
+    static final int LESSON_T = SpeedLesson.LESSON_T;
 
     /** What is timed; tests time a small model. */
     interface Timer {
