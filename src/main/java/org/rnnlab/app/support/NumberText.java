@@ -1,6 +1,7 @@
 package org.rnnlab.app.support;
 
 import java.util.Locale;
+import org.rnnlab.app.i18n.I18n;
 
 /** How the app writes numbers for the learner. */
 public final class NumberText {
@@ -30,5 +31,31 @@ public final class NumberText {
     /** "1 sentence", "1,000 sentences": a count with its noun, singular or plural (nouns that add an s). */
     public static String of(long n, String noun) {
         return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** "about 3 min 20 s" for the remaining examples at this rate; "–" when unknown. */
+    public static String timeLeft(long remaining, double perSecond) {
+        if (remaining <= 0) {
+            return I18n.text("training.time.done");
+        }
+        if (!(perSecond > 0)) {
+            return "–";
+        }
+        return I18n.text("training.time.about", duration(remaining / perSecond));
+    }
+
+    /** A duration for people: "45 s", "3 min 20 s", "2 h 05 min", "3 days 4 h". */
+    public static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return I18n.text("training.duration.seconds", s);
+        }
+        if (s < 3600) {
+            return I18n.text("training.duration.minutes", s / 60, s % 60);
+        }
+        if (s < 86_400) {
+            return I18n.text("training.duration.hours", s / 3600, (s % 3600) / 60);
+        }
+        return I18n.text("training.duration.days", s / 86_400, (s % 86_400) / 3600);
     }
 }

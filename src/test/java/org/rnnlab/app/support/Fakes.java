@@ -34,6 +34,8 @@ public final class Fakes {
     /** Background work done at once; remembers the titles. */
     public static final class DirectBackground implements Background {
         public final List<String> titles = new ArrayList<>();
+        /** Every progress text the work reported, in order. */
+        public final List<String> progress = new ArrayList<>();
         private final Notifier notifier;
 
         public DirectBackground(Notifier notifier) {
@@ -46,7 +48,7 @@ public final class Fakes {
             titles.add(title);
             Cancellation cancel = new Cancellation();
             try {
-                T result = work.run(new Job((done, total, text) -> { }, cancel));
+                T result = work.run(new Job((done, total, text) -> progress.add(text), cancel));
                 if (onSuccess != null) {
                     onSuccess.accept(result);
                 }

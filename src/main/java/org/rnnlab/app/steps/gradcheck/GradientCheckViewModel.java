@@ -24,6 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.rnnlab.app.support.Batches;
 import org.rnnlab.app.support.Background;
+import org.rnnlab.app.support.NumberText;
 import org.rnnlab.app.support.FxBatcher;
 import org.rnnlab.app.support.Notifier;
 import org.rnnlab.common.LessonDefaults;
@@ -291,6 +292,7 @@ public final class GradientCheckViewModel {
 
     /** Posts the check's events; called on the checking thread. */
     private static GradientCheckListener listener(Batches<Event> delivery, Background.Job job, int total) {
+        long started = System.nanoTime();
         return new GradientCheckListener() {
             private int done;
 
@@ -303,7 +305,10 @@ public final class GradientCheckViewModel {
             public void onElement(CheckedElement e) {
                 delivery.post(new Element(e));
                 if (++done % PROGRESS_EVERY == 0) {
-                    job.progress().progress(done, total, I18n.text("bptt.gc.progress", done, total));
+                    // a check of a large model takes minutes: the time left, from the pace so far
+                    double perSecond = done / ((System.nanoTime() - started) / 1e9);
+                    job.progress().progress(done, total, I18n.text("bptt.gc.progress", done, total,
+                            NumberText.timeLeft(total - done, perSecond)));
                 }
             }
 

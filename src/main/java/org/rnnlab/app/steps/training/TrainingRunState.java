@@ -321,7 +321,7 @@ public final class TrainingRunState {
                 rateSamples.removeFirst();
             }
             sentencesPerSecond.set(rate(rateSamples));
-            timeLeft.set(TrainingText.timeLeftText(total - examplesSeen.get(), sentencesPerSecond.get()));
+            timeLeft.set(org.rnnlab.app.support.NumberText.timeLeft(total - examplesSeen.get(), sentencesPerSecond.get()));
         }
         if (chart) {
             chartRevision++;

@@ -8,32 +8,6 @@ public final class TrainingText {
     private TrainingText() {
     }
 
-    /** "about 3 min 20 s" for the remaining examples at this rate; "–" when unknown. */
-    public static String timeLeftText(long remaining, double perSecond) {
-        if (remaining <= 0) {
-            return I18n.text("training.time.done");
-        }
-        if (!(perSecond > 0)) {
-            return "–";
-        }
-        return I18n.text("training.time.about", duration(remaining / perSecond));
-    }
-
-    /** A duration for people: "45 s", "3 min 20 s", "2 h 05 min", "3 days 4 h". */
-    public static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return I18n.text("training.duration.seconds", s);
-        }
-        if (s < 3600) {
-            return I18n.text("training.duration.minutes", s / 60, s % 60);
-        }
-        if (s < 86_400) {
-            return I18n.text("training.duration.hours", s / 3600, (s % 3600) / 60);
-        }
-        return I18n.text("training.duration.days", s / 86_400, (s % 86_400) / 3600);
-    }
-
     /** A learning rate without trailing zeros: 0.005, 0.0025, 10. */
     public static String rateText(double lr) {
         if (!Double.isFinite(lr)) {

@@ -82,6 +82,7 @@ class GradientCheckViewModelTest {
             }
         }
         assertEquals(225, vm.elements().size(), "2HC + H^2 = 2 * 5 * 20 + 25 elements");
+        assertTrue(work.progress.get(0).matches("Gradient check: 50 of 225 elements, time left: (about .+|–)"), work.progress.get(0));
         assertTrue(vm.summaryProperty().get().contains("the gradients are right"), vm.summaryProperty().get());
 
         vm.hiddenSizeProperty().set(6); // other settings: the results above are not theirs

@@ -14,17 +14,17 @@ class TrainingRunStateTest {
 
     @Test
     void durationsReadLikePeopleSayThem() {
-        assertEquals("45 s", TrainingText.duration(44.6));
-        assertEquals("3 min 20 s", TrainingText.duration(200));
-        assertEquals("2 h 05 min", TrainingText.duration(2 * 3600 + 5 * 60 + 10));
-        assertEquals("3 days 4 h", TrainingText.duration(3 * 86_400 + 4 * 3600));
+        assertEquals("45 s", org.rnnlab.app.support.NumberText.duration(44.6));
+        assertEquals("3 min 20 s", org.rnnlab.app.support.NumberText.duration(200));
+        assertEquals("2 h 05 min", org.rnnlab.app.support.NumberText.duration(2 * 3600 + 5 * 60 + 10));
+        assertEquals("3 days 4 h", org.rnnlab.app.support.NumberText.duration(3 * 86_400 + 4 * 3600));
     }
 
     @Test
     void timeLeftIsRemainingOverRate() {
-        assertEquals("about 1 min 40 s", TrainingText.timeLeftText(1000, 10));
-        assertEquals("–", TrainingText.timeLeftText(1000, Double.NaN));
-        assertEquals("done", TrainingText.timeLeftText(0, 10));
+        assertEquals("about 1 min 40 s", org.rnnlab.app.support.NumberText.timeLeft(1000, 10));
+        assertEquals("–", org.rnnlab.app.support.NumberText.timeLeft(1000, Double.NaN));
+        assertEquals("done", org.rnnlab.app.support.NumberText.timeLeft(0, 10));
     }
 
     @Test
