@@ -47,6 +47,7 @@ class DimensionsViewTest {
         assertTrue(text(robot, "#memory64").endsWith("12.9 MB"));
         assertTrue(text(robot, "#cost-Vst").contains("the largest"));
         assertTrue(!text(robot, "#cost-Wst-1").contains("the largest"));
+        assertTrue(text(robot, "#hiddenNote").contains("sizes this table only"), "the H field says it drives nothing else");
     }
 
     @Test
