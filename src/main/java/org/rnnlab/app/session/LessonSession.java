@@ -113,7 +113,8 @@ public final class LessonSession {
         Thread t = threads.daemon("rnnlab-engine-warmup", () -> {
             java.util.function.Supplier<String> status;
             try {
-                // loads ND4J, then sets up the engine's threads (the same for every step and the command line)
+                // loads ND4J, then sets up the engine's threads (the same for every step and the command line);
+                // made from this thread, they inherit its lower priority (SessionThreads): the window comes first
                 org.rnnlab.engine.EngineThreads.configure();
                 org.nd4j.linalg.api.ndarray.INDArray probe = org.nd4j.linalg.factory.Nd4j.ones(2, 2);
                 probe.mmul(probe);

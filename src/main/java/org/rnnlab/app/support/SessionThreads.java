@@ -3,6 +3,7 @@ package org.rnnlab.app.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import org.rnnlab.common.LowPriority;
 
 /**
  * Makes the background threads of one session and remembers them, so the session can say which
@@ -16,9 +17,12 @@ public final class SessionThreads {
         return r -> daemon(name, r);
     }
 
-    /** A daemon thread, not started. */
+    /** A daemon thread, not started; it runs beneath the window's threads ({@link LowPriority}). */
     public synchronized Thread daemon(String name, Runnable r) {
-        Thread t = new Thread(r, name);
+        Thread t = new Thread(() -> {
+            LowPriority.lowerCurrentThread();
+            r.run();
+        }, name);
         t.setDaemon(true);
         made.removeIf(old -> old.getState() == Thread.State.TERMINATED);
         made.add(t);
