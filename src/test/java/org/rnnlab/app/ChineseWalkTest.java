@@ -219,14 +219,28 @@ class ChineseWalkTest {
         }
     }
 
-    /** Latin words of three letters or more, and not a single Chinese character, once the allowed names are taken out. */
+    /**
+     * Once the allowed names are taken out: Latin words of three letters or more in a line without a
+     * Chinese character, or three English words in a row inside a Chinese line (an English phrase that
+     * a Chinese sentence carries, such as a message from the engine).
+     */
     static boolean isEnglishProse(String text) {
+        String rest = ALLOWED.matcher(text).replaceAll(" ");
         if (CJK.matcher(text).find()) {
-            return false;
+            return ENGLISH_RUN.matcher(rest).find();
         }
-        Matcher m = LATIN_WORD.matcher(ALLOWED.matcher(text).replaceAll(" "));
-        return m.find();
+        return LATIN_WORD.matcher(rest).find();
     }
+
+    @Test
+    void anEnglishPhraseInsideAChineseLineIsFoundAWordOrAnAllowedNameIsNot() {
+        org.junit.jupiter.api.Assertions.assertTrue(isEnglishProse("梯度检验：the model is broken."));
+        org.junit.jupiter.api.Assertions.assertTrue(isEnglishProse("Gradient check passed"));
+        org.junit.jupiter.api.Assertions.assertFalse(isEnglishProse("词 \"the\" 出现了 12 次"));
+        org.junit.jupiter.api.Assertions.assertFalse(isEnglishProse("SENTENCE_START 之后是 UNKNOWN_TOKEN，float32"));
+    }
+
+    private static final Pattern ENGLISH_RUN = Pattern.compile("\\b[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,}){2,}\\b");
 
 
 
