@@ -3,7 +3,6 @@
 
     python3 src/test/python/reference_rnn.py golden   # rewrites src/test/resources/golden/small_rnn.txt
     python3 src/test/python/reference_rnn.py bench [--hidden 100] [--vocabulary-size 8000] [--length 45] [--repeats 200]
-    python3 src/test/python/reference_rnn.py corename <path of libopenblas>   # the kernel it picks here
 
 `golden` writes the values the Java tests compare against (the tests never run python).
 `bench` times a vectorised float32 numpy SGD step (same maths, batched like the Java engine)
@@ -328,8 +327,6 @@ if __name__ == '__main__':
         golden()
     elif len(sys.argv) >= 2 and sys.argv[1] == 'bench':
         bench(sys.argv[2:])
-    elif len(sys.argv) == 3 and sys.argv[1] == 'corename':
-        print('openblas_core ' + corename(sys.argv[2]))
     elif len(sys.argv) >= 2 and sys.argv[1] == 'check':
         sys.exit(0 if check_fast() else 1)
     else:

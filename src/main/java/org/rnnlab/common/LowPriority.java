@@ -24,9 +24,7 @@ public final class LowPriority {
             return false;
         }
         try {
-            NativeLibrary c = NativeLibrary.getInstance("c");
-            int tid = c.getFunction("gettid").invokeInt(new Object[0]); // glibc 2.30 and later
-            return c.getFunction("setpriority").invokeInt(new Object[] {PRIO_PROCESS, tid, NICE}) == 0;
+            return libc().getFunction("setpriority").invokeInt(new Object[] {PRIO_PROCESS, threadId(), NICE}) == 0;
         } catch (LinkageError | RuntimeException e) {
             return false; // an older C library, or no JNA for this platform: the thread keeps its priority
         }
@@ -38,13 +36,20 @@ public final class LowPriority {
             return null;
         }
         try {
-            NativeLibrary c = NativeLibrary.getInstance("c");
-            int tid = c.getFunction("gettid").invokeInt(new Object[0]);
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/task/" + tid + "/stat"));
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/task/" + threadId() + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Integer.parseInt(fields[16]); // field 19 of stat; 3 is the first after the name
         } catch (java.io.IOException | LinkageError | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The kernel's id of the calling thread (glibc 2.30 and later have gettid). */
+    private static int threadId() {
+        return libc().getFunction("gettid").invokeInt(new Object[0]);
+    }
+
+    private static NativeLibrary libc() {
+        return NativeLibrary.getInstance("c");
     }
 }

@@ -56,8 +56,4 @@ public final class OnScreen {
     public void hidden() {
         shown = false;
     }
-
-    public boolean isShown() {
-        return shown;
-    }
 }

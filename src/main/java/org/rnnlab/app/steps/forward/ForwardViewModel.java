@@ -190,7 +190,6 @@ public final class ForwardViewModel implements OnScreen.Follower {
         playing.set(!playing.get());
     }
 
-    /** Runs the forward pass of the current sentence with the current model, on the query lane. */
     /** The step is on screen again: brought up to the model trained while it was away. */
     @Override
     public void shown() {
@@ -203,6 +202,7 @@ public final class ForwardViewModel implements OnScreen.Follower {
         screen.hidden();
     }
 
+    /** Runs the forward pass of the current sentence with the current model, on the query lane. */
     public void compute() {
         PreparedData d = store.prepared();
         RnnModel m = store.model();

@@ -21,7 +21,7 @@ final class LivePanels {
     private final LossChart loss;
     private final ProbeHeatmap probe;
     private final LiveCheckChart check;
-    private final javafx.scene.layout.Region node;
+    private final Node node;
     private final TrainingRunState run;
     private int ticks;
     /** The probe and check panels redraw at every this many chart refreshes while training runs. */
@@ -61,7 +61,7 @@ final class LivePanels {
         node = new VBox(10, top, probe, probe.bars());
     }
 
-    javafx.scene.layout.Region node() {
+    Node node() {
         return node;
     }
 

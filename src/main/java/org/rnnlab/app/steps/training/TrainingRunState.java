@@ -20,6 +20,7 @@ import javafx.beans.property.StringProperty;
 import org.rnnlab.app.charts.DecimatedSeries;
 import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.charts.Smoothing;
+import org.rnnlab.app.support.NumberText;
 import org.rnnlab.training.TrainingEvent;
 
 /**
@@ -321,7 +322,7 @@ public final class TrainingRunState {
                 rateSamples.removeFirst();
             }
             sentencesPerSecond.set(rate(rateSamples));
-            timeLeft.set(org.rnnlab.app.support.NumberText.timeLeft(total - examplesSeen.get(), sentencesPerSecond.get()));
+            timeLeft.set(NumberText.timeLeft(total - examplesSeen.get(), sentencesPerSecond.get()));
         }
         if (chart) {
             chartRevision++;

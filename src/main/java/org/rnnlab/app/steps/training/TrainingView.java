@@ -299,7 +299,7 @@ public final class TrainingView implements LessonStep {
         return new VBox(4, box, fieldsProblem, which);
     }
 
-    private Region stats() {
+    private Node stats() {
         ProgressBar bar = new ProgressBar(0);
         bar.setId("trainingProgress");
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -349,7 +349,7 @@ public final class TrainingView implements LessonStep {
         return new VBox(0, value, c);
     }
 
-    private Region samplesBox() {
+    private Node samplesBox() {
         samplesTitle.getStyleClass().add("card-title");
         samplesTitle.textProperty().bind(vm.samplesTitleProperty());
         samples.setId("trainingSamples");
