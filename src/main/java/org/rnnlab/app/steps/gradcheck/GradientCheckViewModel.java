@@ -382,6 +382,7 @@ public final class GradientCheckViewModel {
         task = null;
         running.set(false);
         if (!completed) {
+            states.values().forEach(ParameterState::stopped);
             summary.set(I18n.text("bptt.gc.summary.stopped"));
             return;
         }

@@ -31,6 +31,7 @@ public final class ParameterState {
     private double[][] relativeErrors = new double[0][0];
     /** Elements recorded since the last {@link #publish()}. */
     private int recorded;
+    private boolean checking; // started and not yet finished: what a stop leaves unfinished
 
     ParameterState(String name) {
         this.name = name;
@@ -53,7 +54,7 @@ public final class ParameterState {
         return verdict;
     }
 
-    /** "waiting", "checking..." or the verdict in one line. */
+    /** "waiting", "checking...", "stopped after ..." or the verdict in one line. */
     public ReadOnlyStringProperty statusProperty() {
         return status;
     }
@@ -77,6 +78,7 @@ public final class ParameterState {
             Arrays.fill(r, Double.NaN);
         }
         recorded = 0;
+        checking = false;
         total.set(rows * cols);
         done.set(0);
         verdict.set(null);
@@ -85,6 +87,7 @@ public final class ParameterState {
     }
 
     void started(int elements) {
+        checking = true;
         total.set(elements);
         status.set(org.rnnlab.app.i18n.I18n.text("bptt.gc.status.checking"));
     }
@@ -103,7 +106,16 @@ public final class ParameterState {
         revision.set(revision.get() + 1);
     }
 
+    /** The check stopped before the end: a parameter it was checking says so, not "checking..." any more. */
+    void stopped() {
+        if (checking) {
+            checking = false;
+            status.set(org.rnnlab.app.i18n.I18n.text("bptt.gc.status.stopped", done.get(), total.get()));
+        }
+    }
+
     void finished(ParameterVerdict v, String line) {
+        checking = false;
         verdict.set(v);
         status.set(line);
     }

@@ -204,6 +204,20 @@ class GradientCheckViewModelTest {
     }
 
     @Test
+    void aStoppedCheckSaysSoOnTheParameterItWasChecking() {
+        GradientCheckViewModel vm = viewModel(work);
+        vm.vocabularySizeProperty().set(4);
+        vm.hiddenSizeProperty().set(2);
+        vm.start();
+        CheckedElement e = new CheckedElement("U", 0, 0, 0.5, 0.5000001, 1e-7, true);
+        vm.accept(List.of(new GradientCheckViewModel.Started("U", 8), new GradientCheckViewModel.Element(e)));
+        assertEquals("checking...", vm.state("U").statusProperty().get());
+        vm.finish(false);
+        assertEquals("stopped after 1 of 8 elements", vm.state("U").statusProperty().get());
+        assertEquals("waiting", vm.state("V").statusProperty().get(), "a parameter not begun still waits");
+    }
+
+    @Test
     void aFailureIsPrintedAsTheLessonDoes() {
         CheckedElement bad = new CheckedElement("U", 2, 3, 0.25, 0.125, 1.0 / 3, false);
         String text = GradientCheckViewModel.lessonPrint(new ParameterVerdict("U", false, 1000, bad));
