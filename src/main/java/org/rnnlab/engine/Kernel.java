@@ -74,6 +74,10 @@ final class Kernel {
     private Mat dVacc; // C x H, only for sentences longer than one chunk
     private final Pointer[] dVaccPart = new Pointer[2];
     private final INDArray[][] oRows = new INDArray[2][]; // cached views of the first n rows of o[h]
+    // float32: pieces of o[h] on the Java heap, for FastExp (one pair a half: the halves run side by side)
+    private final float[][] heapE = {new float[EXP_PIECE], new float[EXP_PIECE]};
+    private final float[][] heapScratch = {new float[EXP_PIECE], new float[EXP_PIECE]};
+    private static final int EXP_PIECE = 8192;
     private Mat xBuf;  // T x H: BPTT chains at one lag (row r = the chain now at step r)
     private Mat yBuf;  // T x H: the chains times W
     private Pointer xRow1;
@@ -99,6 +103,7 @@ final class Kernel {
         int[] y;         // targets of the chunk: y[from .. from+n)
         int from;        // the chunk's first row in y (and, with gradients, in s and ds)
         boolean gradients;
+        boolean updatesV; // dv is V itself (an SGD step in one chunk): its update may run on after the step
         double alpha;    // with gradients: dv = alpha dV + beta dv
         double beta;
         final Pointer[] dv = new Pointer[2]; // dv's rows of each vocabulary half
@@ -112,6 +117,7 @@ final class Kernel {
 
         Pass lossOnly() {
             gradients = false;
+            updatesV = false;
             dv[0] = null;
             dv[1] = null;
             return this;
@@ -120,6 +126,7 @@ final class Kernel {
         /** Also dL/ds_t into ds, and dv = alpha dV + beta dv for dv split as {@code dv0}, {@code dv1}. */
         Pass withGradients(Pointer dv0, Pointer dv1, double alpha, double beta) {
             gradients = true;
+            updatesV = false;
             dv[0] = dv0;
             dv[1] = dv1;
             this.alpha = alpha;
@@ -135,6 +142,32 @@ final class Kernel {
 
     private final Runnable laneLogits = () -> logitsHalf(1);
     private final Runnable laneGradients = () -> gradientsHalf(1);
+
+    private volatile boolean g0Ready;
+    private volatile boolean g1Ready;
+
+    /**
+     * The lane's part of an SGD step's GRADIENTS phase when V's update runs on after the step: G_1,
+     * then (G_1 handed over) dV_1 into V's half 1, then, once the caller has read V's half 0 for
+     * G_0, dV_0 into it. The caller meanwhile combines dS and runs BPTT and U and W's update, which
+     * need no V: the two threads' work overlaps instead of waiting for each other.
+     */
+    private final Runnable laneGradientsAndV = () -> {
+        try {
+            productG(1);
+        } finally {
+            g1Ready = true;
+        }
+        productDV(1);
+        while (!g0Ready) {
+            Thread.onSpinWait();
+        }
+        productDV(0);
+    };
+    /** The lane is still writing V's update of the last SGD step; {@link #settle()} waits for it. */
+    private boolean pendingV;
+    private long deferredNanos; // the step's two-thread output time before the wait, for LaneChoice
+    private int deferredRows;   // its rows; 0 when not measuring
 
     Kernel(Mat U, Mat V, Mat W) {
         this.U = U;
@@ -161,8 +194,26 @@ final class Kernel {
 
     // ---- entry points
 
+    /**
+     * Waits for V's update of the last SGD step, which may still be running on the lane (see
+     * {@link #laneGradientsAndV}). Every entry point calls it before it touches V or the output
+     * block; {@link RnnModel} calls it before it hands out or copies V.
+     */
+    void settle() {
+        if (pendingV) {
+            pendingV = false;
+            long waited = System.nanoTime();
+            EngineThreads.lane().join();
+            if (deferredRows > 0) {
+                choice.record(true, deferredNanos + System.nanoTime() - waited, deferredRows);
+                deferredRows = 0;
+            }
+        }
+    }
+
     /** s_t for t < T = x.length into the first T rows of {@code into} (at least T x H, U's type). */
     void states(int[] x, Mat into) {
+        settle();
         int T = x.length;
         prepare(T);
         recur(x, T);
@@ -171,6 +222,7 @@ final class Kernel {
 
     /** The sentence's total cross-entropy: sum_t -ln o_t[y_t]. */
     double loss(int[] x, int[] y) {
+        settle();
         int T = x.length;
         if (T == 0) {
             return 0.0;
@@ -185,6 +237,7 @@ final class Kernel {
      * that the output layer runs as few large products (the same rows as one sentence at a time).
      */
     double totalLoss(List<int[]> xs, List<int[]> ys) {
+        settle();
         ensureRows(maxRows);
         loadW();
         int fill = 0;
@@ -217,6 +270,7 @@ final class Kernel {
      * be zeros of U's, V's and W's shapes and type (plain row-major, as {@link Mat#zeros} makes).
      */
     double lossAndGradients(int[] x, int[] y, int bpttTruncate, Gradients into) {
+        settle();
         int T = x.length;
         if (T == 0) {
             return 0.0;
@@ -245,7 +299,8 @@ final class Kernel {
             return 0.0;
         }
         prepare(T);
-        recur(x, T);
+        recur(x, T); // reads U and W only: the last step's V update may still be running
+        settle();
         double loss = outputUpdatingV(y, T, learningRate);
         backward(T, bpttTruncate);
         updateUW(x, T, learningRate);
@@ -269,6 +324,7 @@ final class Kernel {
     }
 
     double loss(int[] x, int[] y, Output out) {
+        settle();
         int T = x.length;
         if (T == 0) {
             return 0.0;
@@ -289,6 +345,7 @@ final class Kernel {
 
     /** As {@link #lossAndGradients(int[], int[], int, Gradients)}, the output layer's gradients into dV and dX. */
     double lossAndGradients(int[] x, int[] y, int bpttTruncate, Gradients into, Output out) {
+        settle();
         int T = x.length;
         if (T == 0) {
             return 0.0;
@@ -309,6 +366,7 @@ final class Kernel {
     }
 
     double sgdStep(int[] x, int[] y, int bpttTruncate, double learningRate, Output out) {
+        settle();
         int T = x.length;
         if (T == 0) {
             return 0.0;
@@ -450,6 +508,7 @@ final class Kernel {
             // one chunk: the dV product writes straight into V (dS was computed from V first)
             sBuf.write(0, s, 0, T * H);
             pass.rows(T, y, 0).withGradients(vPart[0], vPart[1], -learningRate, 1.0);
+            pass.updatesV = true;
             return outputChunk();
         }
         if (dVacc == null) {
@@ -519,9 +578,17 @@ final class Kernel {
                 sBuf.set(base + i, s[src + i] * iz);                  // S / Z
             }
         }
-        boolean twoAgain = bothHalves(lane, twoThreads, laneGradients, Phase.GRADIENTS); // G_h = E'_h V_h, then dv_h
+        boolean twoAgain = pass.updatesV && twoThreads
+                ? gradientsUpdatingVLater(lane) // G_h = E'_h V_h here; V += dV on the lane, after the step
+                : bothHalves(lane, twoThreads, laneGradients, Phase.GRADIENTS); // G_h = E'_h V_h, then dv_h
         if (choosing && twoAgain == twoThreads) {
-            choice.record(twoThreads, System.nanoTime() - started, n);
+            if (pendingV) {
+                // judged when the caller has waited for V's update too (settle), not before
+                deferredNanos = System.nanoTime() - started;
+                deferredRows = n;
+            } else {
+                choice.record(twoThreads, System.nanoTime() - started, n);
+            }
         }
         for (int r = 0; r < n; r++) {
             double iz = invZ[r];
@@ -532,6 +599,39 @@ final class Kernel {
             }
         }
         return loss;
+    }
+
+    /**
+     * The GRADIENTS phase of an SGD step with V's update left running on the lane
+     * ({@link #laneGradientsAndV}); returns once G_0 and G_1 are ready, as {@link #bothHalves} does
+     * (and does both halves here, as it does, when the lane is taken).
+     */
+    private boolean gradientsUpdatingVLater(Lane lane) {
+        g0Ready = false;
+        g1Ready = false;
+        if (!lane.fork(laneGradientsAndV)) {
+            runHalf(Phase.GRADIENTS, 0);
+            runHalf(Phase.GRADIENTS, 1);
+            return false;
+        }
+        try {
+            productG(0);
+        } catch (RuntimeException | Error e) {
+            g0Ready = true;
+            lane.join();
+            throw e;
+        }
+        g0Ready = true; // the lane may now write V's half 0
+        int spins = 0;
+        while (!g1Ready) {
+            if (++spins % 1024 == 0) {
+                Thread.yield(); // the lane was descheduled: give it the core
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        pendingV = true;
+        return true;
     }
 
     /**
@@ -613,17 +713,40 @@ final class Kernel {
                 zy[r] = o[h].get(r * wd + target);
             }
         }
-        INDArray view = rowsOf(h, n);
-        Nd4j.exec(new Exp(view, view));
+        if (f32) {
+            // through the Java heap: FastExp is vectorised there, ND4J's exp is not (see FastExp)
+            // in pieces that stay in the core's cache between the copies and the two loops
+            float[] e = heapE[h];
+            int count = n * wd;
+            for (int at = 0; at < count; at += e.length) {
+                int len = Math.min(e.length, count - at);
+                o[h].readFloats(at, e, len);
+                FastExp.expInPlace(e, heapScratch[h], len);
+                o[h].writeFloats(at, e, len);
+            }
+        } else {
+            INDArray view = rowsOf(h, n);
+            Nd4j.exec(new Exp(view, view));
+        }
         Mat.gemv(n, 1.0, o[h], ones, 0.0, z[h]);
     }
 
     /** Half h of the GRADIENTS phase: G_h = E'_h V_h (read V_h first), then dv_h = alpha E'_h^T (S/Z) + beta dv_h. */
     private void gradientsHalf(int h) {
-        int n = pass.n;
+        productG(h);
+        productDV(h);
+    }
+
+    /** G_h = E'_h V_h. */
+    private void productG(int h) {
         int wd = width(h);
-        Mat.gemm(f32, false, false, n, H, wd, 1.0, oPtr[h], wd, vPart[h], H, 0.0, gPtr[h], H);
-        Mat.gemm(f32, true, false, wd, H, n, pass.alpha, oPtr[h], wd, sPtr, H, pass.beta, pass.dv[h], H);
+        Mat.gemm(f32, false, false, pass.n, H, wd, 1.0, oPtr[h], wd, vPart[h], H, 0.0, gPtr[h], H);
+    }
+
+    /** dv_h = alpha E'_h^T (S/Z) + beta dv_h. */
+    private void productDV(int h) {
+        int wd = width(h);
+        Mat.gemm(f32, true, false, wd, H, pass.n, pass.alpha, oPtr[h], wd, sPtr, H, pass.beta, pass.dv[h], H);
     }
 
     /**

@@ -51,14 +51,18 @@ final class Lane {
         return true;
     }
 
-    /** Waits for the task of the last successful {@link #fork} and frees the lane; rethrows its failure. */
+    /** Waits for the task of the last successful {@link #fork} and frees the lane; rethrows its failure. Once per fork. */
     void join() {
+        // any thread may join (a model's next call can come from another thread than the step
+        // that forked): it says who waits, and parks briefly so an unpark sent to the forking
+        // thread instead is never waited for
+        waiter = Thread.currentThread();
         long until = System.nanoTime() + SPIN_NANOS;
         while (!finished) {
             if (System.nanoTime() < until) {
                 Thread.onSpinWait();
             } else {
-                LockSupport.park(this);
+                LockSupport.parkNanos(this, 200_000);
             }
         }
         Throwable f = failure;

@@ -105,6 +105,16 @@ final class Mat {
         }
     }
 
+    /** Copies {@code n} consecutive float32 elements starting at {@code from} into {@code dst[0..n)}. */
+    void readFloats(int from, float[] dst, int n) {
+        fb.get(from, dst, 0, n);
+    }
+
+    /** Copies {@code src[0..n)} into consecutive float32 elements starting at {@code to}. */
+    void writeFloats(int to, float[] src, int n) {
+        fb.put(to, src, 0, n);
+    }
+
     /** A pointer to element {@code offset} of this buffer (for BLAS calls on a block of it). */
     org.bytedeco.javacpp.Pointer at(long offset) {
         return f32 ? new FloatPointer(fp).position(offset) : new DoublePointer(dp).position(offset);

@@ -201,6 +201,7 @@ public final class RnnModel {
 
     /** A new model holding these parameters converted to {@code p} (a copy even when p is unchanged). */
     public synchronized RnnModel withPrecision(Precision p) {
+        kernel.settle();
         DataType t = p.dataType();
         return new RnnModel(U.castTo(t).dup('c'), V.castTo(t).dup('c'), W.castTo(t).dup('c'),
                 X == null ? null : X.castTo(t).dup('c'), classes, bpttTruncate);
@@ -210,7 +211,20 @@ public final class RnnModel {
         return U;
     }
 
+    /**
+     * Waits until the last {@link #sgdStep}'s update of V is complete: the engine may finish it on its
+     * second thread after the step returns, overlapping the next step's start. Every method of the
+     * model does this itself; a timer of steps calls it to count the whole of the last step.
+     */
+    public synchronized void settle() {
+        kernel.settle();
+    }
+
+    /** V, with the last SGD step's update complete (the engine may finish it after the step returns). */
     public INDArray V() {
+        synchronized (this) {
+            kernel.settle();
+        }
         return V;
     }
 
@@ -219,6 +233,7 @@ public final class RnnModel {
     }
 
     public synchronized RnnModel copy() {
+        kernel.settle();
         return new RnnModel(U.dup('c'), V.dup('c'), W.dup('c'), X == null ? null : X.dup('c'), classes, bpttTruncate);
     }
 
@@ -236,6 +251,8 @@ public final class RnnModel {
         }
         synchronized (this) {
             synchronized (other) {
+                kernel.settle();
+                other.kernel.settle();
                 U.assign(other.U);
                 V.assign(other.V);
                 W.assign(other.W);
@@ -391,6 +408,9 @@ public final class RnnModel {
     }
 
     Mat v() {
+        synchronized (this) {
+            kernel.settle();
+        }
         return v;
     }
 

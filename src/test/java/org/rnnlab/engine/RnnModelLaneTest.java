@@ -113,4 +113,28 @@ class RnnModelLaneTest {
             }
         }
     }
+
+    @Test
+    void aStepsUpdateOfVThatRunsOnIsCompleteForAnotherThreadAndForCopies() throws Exception {
+        RnnModel a = RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
+        RnnModel b = a.copy();
+        int[] x = new SplittableRandom(2).ints(30, 0, 4001).toArray();
+        int[] y = new SplittableRandom(4).ints(30, 0, 4001).toArray();
+        Kernel.forceLane = false;
+        b.sgdStep(x, y, 0.05);
+        Kernel.forceLane = true;
+        a.sgdStep(x, y, 0.05);
+        // read at once, from another thread, while V's update may still run on the lane
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            INDArray seen = other.submit(() -> a.V().dup()).get();
+            assertEquals(0.0, diff(b.V(), seen));
+        } finally {
+            other.shutdown();
+        }
+        a.sgdStep(x, y, 0.05);
+        b.sgdStep(x, y, 0.05);
+        assertEquals(0.0, diff(b.V(), a.copy().V()));
+        assertEquals(0.0, diff(b.U(), a.U()));
+    }
 }
