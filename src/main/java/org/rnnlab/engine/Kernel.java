@@ -72,8 +72,18 @@ final class Kernel {
     private final Mat[] z = new Mat[2];   // rows x 1: sum of E_h per row
     private Mat ones;  // C x 1
     private Mat dVacc; // C x H, only for sentences longer than one chunk
-    private final Pointer[] dVaccPart = new Pointer[2];
+    private Pointer[] dVaccParts;
     private final INDArray[][] oRows = new INDArray[2][]; // cached views of the first n rows of o[h]
+    private final Pointer[][] oBlock = new Pointer[2][];  // column block b of o[h]
+    private final Pointer[][] vBlock = new Pointer[2][];  // V's rows of block b of half h
+    private final Pointer[] zPtr = new Pointer[2];
+    private Pointer onesPtr;
+    /**
+     * Words per block of the FORWARD phase: a float32 block of V (400 KB at H 100) and its logits
+     * stay in the core's cache from the logits to E V (the two threads' halves otherwise compete for
+     * the shared cache: 7% faster here); float64 has one block a half, whose exp is ND4J's.
+     */
+    private final int blockWidth;
     // float32: pieces of o[h] on the Java heap, for FastExp (one pair a half: the halves run side by side)
     private final float[][] heapE = {new float[EXP_PIECE], new float[EXP_PIECE]};
     private final float[][] heapScratch = {new float[EXP_PIECE], new float[EXP_PIECE]};
@@ -87,6 +97,11 @@ final class Kernel {
     /** null: choose by measurement (see LaneChoice); true / false: always / never (tests compare both). */
     static volatile Boolean forceLane = null;
     private static final long LANE_MIN_PARAMETERS = 200_000; // C * H below this: not worth a handoff
+    /**
+     * The share of V's update the caller does after BPTT while the lane does the rest: the caller's
+     * BPTT, U and W's update and next recurrence take about 0.8 of the lane's update at H 100.
+     */
+    static final double CALLER_SHARE = 1.0 / 8;
     private final boolean laneWorthIt;
     private final int c1;
     private final boolean f32;
@@ -106,7 +121,7 @@ final class Kernel {
         boolean updatesV; // dv is V itself (an SGD step in one chunk): its update may run on after the step
         double alpha;    // with gradients: dv = alpha dV + beta dv
         double beta;
-        final Pointer[] dv = new Pointer[2]; // dv's rows of each vocabulary half
+        Pointer[] dv; // dv's rows 0, callerRows and c1 (see parts)
 
         Pass rows(int n, int[] y, int from) {
             this.n = n;
@@ -118,17 +133,15 @@ final class Kernel {
         Pass lossOnly() {
             gradients = false;
             updatesV = false;
-            dv[0] = null;
-            dv[1] = null;
+            dv = null;
             return this;
         }
 
-        /** Also dL/ds_t into ds, and dv = alpha dV + beta dv for dv split as {@code dv0}, {@code dv1}. */
-        Pass withGradients(Pointer dv0, Pointer dv1, double alpha, double beta) {
+        /** Also dL/ds_t into ds, and dv = alpha dV + beta dv for dv given by its {@link #parts}. */
+        Pass withGradients(Pointer[] dv, double alpha, double beta) {
             gradients = true;
             updatesV = false;
-            dv[0] = dv0;
-            dv[1] = dv1;
+            this.dv = dv;
             this.alpha = alpha;
             this.beta = beta;
             return this;
@@ -137,33 +150,34 @@ final class Kernel {
 
     private final Pass pass = new Pass();
 
+    /** Pointers to rows 0, callerRows and c1 of a C x H array: where the parts of dv begin. */
+    private Pointer[] parts(Mat m) {
+        return new Pointer[] {m.at(0), m.at((long) callerRows * H), m.at((long) c1 * H)};
+    }
+
     /** The two phases of an output chunk, each run on both vocabulary halves. */
-    private enum Phase { LOGITS, GRADIENTS }
+    private enum Phase { FORWARD, DV }
 
-    private final Runnable laneLogits = () -> logitsHalf(1);
-    private final Runnable laneGradients = () -> gradientsHalf(1);
-
-    private volatile boolean g0Ready;
-    private volatile boolean g1Ready;
+    private final Runnable laneForward = () -> forwardHalf(1);
+    private final Runnable laneDV = () -> productDV(1);
 
     /**
-     * The lane's part of an SGD step's GRADIENTS phase when V's update runs on after the step: G_1,
-     * then (G_1 handed over) dV_1 into V's half 1, then, once the caller has read V's half 0 for
-     * G_0, dV_0 into it. The caller meanwhile combines dS and runs BPTT and U and W's update, which
-     * need no V: the two threads' work overlaps instead of waiting for each other.
+     * An SGD step's V update, left to run on the lane after the step (see {@link #outputChunk}):
+     * all of half 1 and half 0 from row {@link #callerRows}; the caller does half 0's first rows
+     * after BPTT, whose work is shorter than the update's.
      */
-    private final Runnable laneGradientsAndV = () -> {
-        try {
-            productG(1);
-        } finally {
-            g1Ready = true;
-        }
+    private final Runnable laneUpdateV = this::updateVOnLane;
+
+    private void updateVOnLane() {
         productDV(1);
-        while (!g0Ready) {
-            Thread.onSpinWait();
-        }
-        productDV(0);
-    };
+        productDV0(false);
+    }
+
+    /** Rows [0, callerRows) of V's update the caller does itself when the lane does the rest. */
+    private final int callerRows;
+    private final Pointer[] vParts; // see parts
+    private Pointer oCallerEnd;       // o[0]'s column callerRows
+
     /** The lane is still writing V's update of the last SGD step; {@link #settle()} waits for it. */
     private boolean pendingV;
     private long deferredNanos; // the step's two-thread output time before the wait, for LaneChoice
@@ -190,13 +204,23 @@ final class Kernel {
         this.vPart[0] = V.at(0);
         this.vPart[1] = V.at((long) c1 * H);
         this.wPtr = W.at(0);
+        this.callerRows = Math.min(c1, (int) Math.round(C * CALLER_SHARE) & ~15);
+        this.vParts = parts(V);
+        this.blockWidth = f32 ? 1024 : Math.max(c1, C - c1);
+        for (int h = 0; h < 2; h++) {
+            int blocks = (width(h) + blockWidth - 1) / blockWidth;
+            vBlock[h] = new Pointer[blocks];
+            for (int b = 0; b < blocks; b++) {
+                vBlock[h][b] = V.at((long) (first(h) + b * blockWidth) * H);
+            }
+        }
     }
 
     // ---- entry points
 
     /**
      * Waits for V's update of the last SGD step, which may still be running on the lane (see
-     * {@link #laneGradientsAndV}). Every entry point calls it before it touches V or the output
+     * {@link #laneUpdateV}). Every entry point calls it before it touches V or the output
      * block; {@link RnnModel} calls it before it hands out or copies V.
      */
     void settle() {
@@ -304,6 +328,9 @@ final class Kernel {
         double loss = outputUpdatingV(y, T, learningRate);
         backward(T, bpttTruncate);
         updateUW(x, T, learningRate);
+        if (pendingV) {
+            productDV0(true); // the caller's share of V's update (the lane does the rest, see laneUpdateV)
+        }
         return loss;
     }
 
@@ -415,11 +442,20 @@ final class Kernel {
                 oPtr[h] = o[h].at(0);
                 gPtr[h] = g[h].at(0);
                 z[h] = Mat.zeros(precision, cap, 1);
+                zPtr[h] = z[h].at(0);
+                if (h == 0) {
+                    oCallerEnd = o[0].at(callerRows);
+                }
+                oBlock[h] = new Pointer[vBlock[h].length];
+                for (int b = 0; b < oBlock[h].length; b++) {
+                    oBlock[h][b] = o[h].at((long) b * blockWidth);
+                }
                 oRows[h] = new INDArray[cap + 1];
             }
             if (ones == null) {
                 ones = Mat.zeros(precision, C, 1);
                 ones.array.assign(1.0);
+                onesPtr = ones.at(0);
             }
             zy = new double[cap];
             logZ = new double[cap];
@@ -490,13 +526,12 @@ final class Kernel {
 
     /** The loss of all T rows of s; fills {@link #ds} and adds dV into {@code dV}. */
     private double outputAddingDV(int[] y, int T, Mat dV) {
-        Pointer dv0 = dV.at(0);
-        Pointer dv1 = dV.at((long) c1 * H);
+        Pointer[] dv = parts(dV);
         double loss = 0;
         for (int r0 = 0; r0 < T; r0 += maxRows) {
             int n = Math.min(maxRows, T - r0);
             sBuf.write(0, s, r0 * H, n * H);
-            pass.rows(n, y, r0).withGradients(dv0, dv1, 1.0, 1.0);
+            pass.rows(n, y, r0).withGradients(dv, 1.0, 1.0);
             loss += outputChunk();
         }
         return loss;
@@ -507,21 +542,20 @@ final class Kernel {
         if (T <= maxRows) {
             // one chunk: the dV product writes straight into V (dS was computed from V first)
             sBuf.write(0, s, 0, T * H);
-            pass.rows(T, y, 0).withGradients(vPart[0], vPart[1], -learningRate, 1.0);
+            pass.rows(T, y, 0).withGradients(vParts, -learningRate, 1.0);
             pass.updatesV = true;
             return outputChunk();
         }
         if (dVacc == null) {
             dVacc = Mat.zeros(precision, C, H);
-            dVaccPart[0] = dVacc.at(0);
-            dVaccPart[1] = dVacc.at((long) c1 * H);
+            dVaccParts = parts(dVacc);
         }
         double loss = 0;
         for (int r0 = 0; r0 < T; r0 += maxRows) {
             int n = Math.min(maxRows, T - r0);
             sBuf.write(0, s, r0 * H, n * H);
             // the first chunk overwrites dVacc (beta 0), the next ones add to it
-            pass.rows(n, y, r0).withGradients(dVaccPart[0], dVaccPart[1], 1.0, r0 == 0 ? 0.0 : 1.0);
+            pass.rows(n, y, r0).withGradients(dVaccParts, 1.0, r0 == 0 ? 0.0 : 1.0);
             loss += outputChunk();
         }
         Mat.axpy(C * H, -learningRate, dVacc, V);
@@ -532,8 +566,11 @@ final class Kernel {
      * The output layer for the chunk described by {@link #pass}, whose n states the caller has put
      * in sBuf: returns sum of -ln o_t[y_t]. With gradients, also writes dL/ds_t into ds rows
      * [from, from+n) and sets dv = alpha dV + beta dv (dv may be V itself: V is read before it is
-     * written). Two phases, each run on both vocabulary halves side by side: logits, exp and row
-     * sums; then E' V and dV.
+     * written). Two phases, each run on both vocabulary halves side by side: FORWARD goes over V
+     * once, a block of words at a time (logits, exp, row sums and, with gradients, E V while the
+     * block is in the core's cache); DV is the product for V's gradient. An SGD step's DV runs on
+     * the lane after the step returns, beside BPTT, U and W's update and the next step's recurrence
+     * on the caller, which need no V; {@link #settle()} waits for it.
      */
     private double outputChunk() {
         int n = pass.n;
@@ -543,7 +580,7 @@ final class Kernel {
         boolean choosing = lane != null && forced == null;
         boolean twoThreads = lane != null && (forced != null ? forced : choice.twoThreads());
         long started = System.nanoTime();
-        twoThreads = bothHalves(lane, twoThreads, laneLogits, Phase.LOGITS); // E_h = exp(S V_h^T), z_h = E_h 1
+        twoThreads = bothHalves(lane, twoThreads, laneForward, Phase.FORWARD); // E_h = exp(S V_h^T), z_h = E_h 1, G_h = E_h V_h
         double lo = f32 ? 1e-20 : 1e-280;
         double hi = f32 ? 1e30 : 1e280;
         boolean safe = true;
@@ -573,65 +610,29 @@ final class Kernel {
             o[h].set(idx, o[h].get(idx) - zRow[r]);                     // E' = E - Z onehot(y)
             int src = (from + r) * H;
             int base = r * H;
+            int dst = (from + r) * H;
+            int vy = target * H;
             double iz = invZ[r];
             for (int i = 0; i < H; i++) {
                 sBuf.set(base + i, s[src + i] * iz);                  // S / Z
+                // dS = E' V / Z = E V / Z - V[y]; V read here, before DV may write it
+                ds[dst + i] = (g[0].get(base + i) + g[1].get(base + i)) * iz - V.get(vy + i);
             }
         }
-        boolean twoAgain = pass.updatesV && twoThreads
-                ? gradientsUpdatingVLater(lane) // G_h = E'_h V_h here; V += dV on the lane, after the step
-                : bothHalves(lane, twoThreads, laneGradients, Phase.GRADIENTS); // G_h = E'_h V_h, then dv_h
-        if (choosing && twoAgain == twoThreads) {
-            if (pendingV) {
+        if (pass.updatesV && twoThreads && lane.fork(laneUpdateV)) {
+            pendingV = true;
+            if (choosing) {
                 // judged when the caller has waited for V's update too (settle), not before
                 deferredNanos = System.nanoTime() - started;
                 deferredRows = n;
-            } else {
-                choice.record(twoThreads, System.nanoTime() - started, n);
             }
+            return loss;
         }
-        for (int r = 0; r < n; r++) {
-            double iz = invZ[r];
-            int base = r * H;
-            int dst = (from + r) * H;
-            for (int i = 0; i < H; i++) {
-                ds[dst + i] = (g[0].get(base + i) + g[1].get(base + i)) * iz; // dS = E' V / Z
-            }
+        boolean twoAgain = bothHalves(lane, twoThreads, laneDV, Phase.DV); // dv_h = alpha E'_h^T (S/Z) + beta dv_h
+        if (choosing && twoAgain == twoThreads) {
+            choice.record(twoThreads, System.nanoTime() - started, n);
         }
         return loss;
-    }
-
-    /**
-     * The GRADIENTS phase of an SGD step with V's update left running on the lane
-     * ({@link #laneGradientsAndV}); returns once G_0 and G_1 are ready, as {@link #bothHalves} does
-     * (and does both halves here, as it does, when the lane is taken).
-     */
-    private boolean gradientsUpdatingVLater(Lane lane) {
-        g0Ready = false;
-        g1Ready = false;
-        if (!lane.fork(laneGradientsAndV)) {
-            runHalf(Phase.GRADIENTS, 0);
-            runHalf(Phase.GRADIENTS, 1);
-            return false;
-        }
-        try {
-            productG(0);
-        } catch (RuntimeException | Error e) {
-            g0Ready = true;
-            lane.join();
-            throw e;
-        }
-        g0Ready = true; // the lane may now write V's half 0
-        int spins = 0;
-        while (!g1Ready) {
-            if (++spins % 1024 == 0) {
-                Thread.yield(); // the lane was descheduled: give it the core
-            } else {
-                Thread.onSpinWait();
-            }
-        }
-        pendingV = true;
-        return true;
     }
 
     /**
@@ -694,50 +695,66 @@ final class Kernel {
     }
 
     private void runHalf(Phase phase, int h) {
-        if (phase == Phase.LOGITS) {
-            logitsHalf(h);
+        if (phase == Phase.FORWARD) {
+            forwardHalf(h);
         } else {
-            gradientsHalf(h);
+            productDV(h);
         }
     }
 
-    /** Half h of the LOGITS phase: logits O_h = S V_h^T, the targets' logits, E_h = exp(O_h), z_h = E_h 1. */
-    private void logitsHalf(int h) {
+    /**
+     * Half h of the FORWARD phase, a block of words at a time: logits O_b = S V_b^T, the targets'
+     * logits, E_b = exp(O_b), z_h += E_b 1 and, with gradients, G_h += E_b V_b.
+     */
+    private void forwardHalf(int h) {
         int n = pass.n;
         int wd = width(h);
-        int c0 = first(h);
-        Mat.gemm(f32, false, true, n, wd, H, 1.0, sPtr, H, vPart[h], H, 0.0, oPtr[h], wd);
-        for (int r = 0; r < n; r++) {
-            int target = pass.y[pass.from + r] - c0;
-            if (target >= 0 && target < wd) {
-                zy[r] = o[h].get(r * wd + target);
+        int c0h = first(h);
+        Pointer[] vb = vBlock[h];
+        Pointer[] ob = oBlock[h];
+        for (int b = 0; b < ob.length; b++) {
+            int c0 = b * blockWidth;
+            int bw = Math.min(blockWidth, wd - c0);
+            double beta = b == 0 ? 0.0 : 1.0;
+            Mat.gemm(f32, false, true, n, bw, H, 1.0, sPtr, H, vb[b], H, 0.0, ob[b], wd);
+            for (int r = 0; r < n; r++) {
+                int target = pass.y[pass.from + r] - c0h - c0;
+                if (target >= 0 && target < bw) {
+                    zy[r] = o[h].get(r * wd + c0 + target);
+                }
+            }
+            expBlock(h, n, c0, bw);
+            Mat.gemv(f32, n, bw, 1.0, ob[b], wd, onesPtr, beta, zPtr[h]);
+            if (pass.gradients) {
+                Mat.gemm(f32, false, false, n, H, bw, 1.0, ob[b], wd, vb[b], H, beta, gPtr[h], H);
             }
         }
-        if (f32) {
-            // through the Java heap: FastExp is vectorised there, ND4J's exp is not (see FastExp)
-            // in pieces that stay in the core's cache between the copies and the two loops
-            float[] e = heapE[h];
-            int count = n * wd;
-            for (int at = 0; at < count; at += e.length) {
-                int len = Math.min(e.length, count - at);
-                o[h].readFloats(at, e, len);
-                FastExp.expInPlace(e, heapScratch[h], len);
-                o[h].writeFloats(at, e, len);
-            }
-        } else {
-            INDArray view = rowsOf(h, n);
+    }
+
+    /** exp of columns [c0, c0+bw) of the first n rows of o[h]. */
+    private void expBlock(int h, int n, int c0, int bw) {
+        if (!f32) {
+            INDArray view = rowsOf(h, n); // float64: one block, the whole half
             Nd4j.exec(new Exp(view, view));
+            return;
         }
-        Mat.gemv(n, 1.0, o[h], ones, 0.0, z[h]);
+        // through the Java heap, where FastExp is vectorised (ND4J's exp is not), some rows at a time
+        int wd = width(h);
+        float[] e = heapE[h];
+        int rowsPerPiece = Math.max(1, e.length / bw);
+        for (int r0 = 0; r0 < n; r0 += rowsPerPiece) {
+            int rows = Math.min(rowsPerPiece, n - r0);
+            for (int r = 0; r < rows; r++) {
+                o[h].readFloats((r0 + r) * wd + c0, e, r * bw, bw);
+            }
+            FastExp.expInPlace(e, heapScratch[h], rows * bw);
+            for (int r = 0; r < rows; r++) {
+                o[h].writeFloats((r0 + r) * wd + c0, e, r * bw, bw);
+            }
+        }
     }
 
-    /** Half h of the GRADIENTS phase: G_h = E'_h V_h (read V_h first), then dv_h = alpha E'_h^T (S/Z) + beta dv_h. */
-    private void gradientsHalf(int h) {
-        productG(h);
-        productDV(h);
-    }
-
-    /** G_h = E'_h V_h. */
+    /** G_h = E_h V_h over the whole half (the stable path's redo). */
     private void productG(int h) {
         int wd = width(h);
         Mat.gemm(f32, false, false, pass.n, H, wd, 1.0, oPtr[h], wd, vPart[h], H, 0.0, gPtr[h], H);
@@ -745,13 +762,34 @@ final class Kernel {
 
     /** dv_h = alpha E'_h^T (S/Z) + beta dv_h. */
     private void productDV(int h) {
+        if (h == 0) {
+            productDV0(true);
+            productDV0(false);
+            return;
+        }
         int wd = width(h);
-        Mat.gemm(f32, true, false, wd, H, pass.n, pass.alpha, oPtr[h], wd, sPtr, H, pass.beta, pass.dv[h], H);
+        Mat.gemm(f32, true, false, wd, H, pass.n, pass.alpha, oPtr[h], wd, sPtr, H, pass.beta, pass.dv[2], H);
+    }
+
+    /**
+     * Half 0 of dv in its two parts, rows [0, callerRows) or the rest: always two products, however
+     * the work is shared, so that every way gives the same numbers to the last bit (a product's
+     * rounding depends on its shape).
+     */
+    private void productDV0(boolean callerPart) {
+        int rows = callerPart ? callerRows : c1 - callerRows;
+        if (rows == 0) {
+            return;
+        }
+        Pointer e = callerPart ? oPtr[0] : oCallerEnd;
+        Pointer dv = pass.dv[callerPart ? 0 : 1];
+        Mat.gemm(f32, true, false, rows, H, pass.n, pass.alpha, e, c1, sPtr, H, pass.beta, dv, H);
     }
 
     /**
      * exp overflowed or underflowed in some row: recompute the logits (sBuf still holds S) and
-     * subtract each row's maximum, the textbook stable softmax. Returns the shifts; sets zRow.
+     * subtract each row's maximum, the textbook stable softmax, and G with gradients. Returns the
+     * shifts; sets zRow.
      */
     private double[] stableExp(int n) {
         double[] shift = new double[n];
@@ -775,6 +813,9 @@ final class Kernel {
             INDArray view = rowsOf(h, n);
             Nd4j.exec(new Exp(view, view));
             Mat.gemv(n, 1.0, o[h], ones, 0.0, z[h]);
+            if (pass.gradients) {
+                productG(h);
+            }
         }
         for (int r = 0; r < n; r++) {
             zRow[r] = z[0].get(r) + z[1].get(r);

@@ -105,14 +105,14 @@ final class Mat {
         }
     }
 
-    /** Copies {@code n} consecutive float32 elements starting at {@code from} into {@code dst[0..n)}. */
-    void readFloats(int from, float[] dst, int n) {
-        fb.get(from, dst, 0, n);
+    /** Copies {@code n} consecutive float32 elements starting at {@code from} into {@code dst[at..at+n)}. */
+    void readFloats(int from, float[] dst, int at, int n) {
+        fb.get(from, dst, at, n);
     }
 
-    /** Copies {@code src[0..n)} into consecutive float32 elements starting at {@code to}. */
-    void writeFloats(int to, float[] src, int n) {
-        fb.put(to, src, 0, n);
+    /** Copies {@code src[at..at+n)} into consecutive float32 elements starting at {@code to}. */
+    void writeFloats(int to, float[] src, int at, int n) {
+        fb.put(to, src, at, n);
     }
 
     /** A pointer to element {@code offset} of this buffer (for BLAS calls on a block of it). */
@@ -160,6 +160,18 @@ final class Mat {
         } else {
             openblas_nolapack.cblas_dgemv(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans, m, a.cols,
                     alpha, a.dp, a.cols, x.dp, 1, beta, y.dp, 1);
+        }
+    }
+
+    /** y = alpha A x + beta y for an m x n block A given by a pointer and its row length lda. */
+    static void gemv(boolean f32, int m, int n, double alpha, org.bytedeco.javacpp.Pointer a, int lda,
+                     org.bytedeco.javacpp.Pointer x, double beta, org.bytedeco.javacpp.Pointer y) {
+        if (f32) {
+            openblas_nolapack.cblas_sgemv(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans, m, n,
+                    (float) alpha, (FloatPointer) a, lda, (FloatPointer) x, 1, (float) beta, (FloatPointer) y, 1);
+        } else {
+            openblas_nolapack.cblas_dgemv(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans, m, n,
+                    alpha, (DoublePointer) a, lda, (DoublePointer) x, 1, beta, (DoublePointer) y, 1);
         }
     }
 
