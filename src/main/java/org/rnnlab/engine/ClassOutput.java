@@ -34,6 +34,8 @@ final class ClassOutput implements Kernel.Output {
     private Mat bM;   // T x maxSize: word logits inside the target's class, then dr
     private Mat dsM;  // T x H
     private double[] row = new double[0];
+    private final float[] rowF;    // float32: the row for FastExp
+    private final float[] scratch; // and its scratch
     // pointers made once (a step makes a few hundred BLAS calls): each class's block of V, each row of the buffers
     private final Pointer[] vBlock;
     private final Pointer xP;
@@ -49,6 +51,8 @@ final class ClassOutput implements Kernel.Output {
         this.K = X.rows;
         this.f32 = V.f32;
         row = new double[Math.max(K, classes.maxSize())];
+        rowF = f32 ? new float[row.length] : null;
+        scratch = f32 ? new float[row.length] : null;
         vBlock = new Pointer[K];
         for (int k = 0; k < K; k++) {
             vBlock[k] = V.at((long) classes.start(k) * H);
@@ -141,16 +145,7 @@ final class ClassOutput implements Kernel.Output {
      * the extra pass costs nothing.
      */
     private double softmaxRow(Mat m, int from, int n, int target, boolean gradients) {
-        m.read(from, row, 0, n);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, row[i]);
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            row[i] = Math.exp(row[i] - max);
-            sum += row[i];
-        }
+        double sum = f32 ? expRowF(m, from, n) : expRow(m, from, n);
         double loss = Math.log(sum) - (row[target] == 0 ? Double.NEGATIVE_INFINITY : Math.log(row[target]));
         if (gradients) {
             double inv = 1.0 / sum;
@@ -161,6 +156,40 @@ final class ClassOutput implements Kernel.Output {
             m.write(from, row, 0, n);
         }
         return loss;
+    }
+
+    /** row[0..n) = exp(m[from..from+n) - max), float64; returns their sum. */
+    private double expRow(Mat m, int from, int n) {
+        m.read(from, row, 0, n);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, row[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            row[i] = Math.exp(row[i] - max);
+            sum += row[i];
+        }
+        return sum;
+    }
+
+    /** As {@link #expRow} for float32, through {@link FastExp} (Math.exp was half the step's output layer). */
+    private double expRowF(Mat m, int from, int n) {
+        m.readFloats(from, rowF, 0, n);
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, rowF[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            rowF[i] -= max;
+        }
+        FastExp.expInPlace(rowF, scratch, n);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            row[i] = rowF[i];
+            sum += rowF[i];
+        }
+        return sum;
     }
 
     /**

@@ -47,10 +47,17 @@ final class Kernel {
     private double[] s = new double[0];      // T x H, row t = s_t (s_-1 = 0 is implicit)
     private double[] ds = new double[0];     // T x H, dL/ds_t through the output layer
     private double[] D = new double[0];      // T x H, sum of the BPTT deltas arriving at step t
-    private final double[] w;                // H x H, W row-major, copied at the start of each call
-    private final double[] wT;               // H x H, W^T row-major (for W s as axpys over contiguous columns)
-    private final double[] dW;               // H x H
-    private final double[] wNew;             // H x H, W - lr dW
+    private double[] dTanh = new double[0];  // T x H, 1 - s_t^2
+    private double[] chain;                  // T x H, float64: the chains at one lag (xBuf's rows)
+    private float[] chainF;                  // the same, float32
+    private final double[] w;                // H x H, W row-major as read at the start of each call
+    // H x H matrices as arrays of rows: C2 vectorises a loop over rows of separate arrays, indexed
+    // alike, but not one over two places of one flat array (it cannot tell they do not overlap)
+    private final double[][] wRows;          // W
+    private final double[][] wTRows;         // W^T (for W s as axpys over contiguous columns)
+    private final double[][] dW;
+    private final double[][] sRows = new double[4][]; // four consecutive s_t, for dW
+    private final double[] wNew;             // H, a row of W - lr dW
     private final double[] a;                // H
     private final double[] next;             // H
     private double[] zy = new double[0];     // per row: the target's logit
@@ -193,9 +200,13 @@ final class Kernel {
         long rowBytes = (long) C * (U.f32 ? 4 : 8);
         this.maxRows = (int) Math.max(16, Math.min(4096, MAX_BLOCK_BYTES / rowBytes));
         w = new double[H * H];
-        wT = new double[H * H];
-        dW = new double[H * H];
-        wNew = new double[H * H];
+        wRows = new double[H][H];
+        wTRows = new double[H][H];
+        dW = new double[H][H];
+        for (int k = 0; k < 4; k++) {
+            sRows[k] = new double[H];
+        }
+        wNew = new double[H];
         a = new double[H];
         next = new double[H];
         this.f32 = U.f32;
@@ -309,7 +320,7 @@ final class Kernel {
                 dU.add(i * C + x[t], D[t * H + i]); // dU[:, x_t] += D[t]
             }
         }
-        Mat.of(into.dW()).write(0, dW, 0, H * H);
+        writeRows(dW, Mat.of(into.dW()));
         return loss;
     }
 
@@ -388,7 +399,7 @@ final class Kernel {
                 dU.add(i * C + x[t], D[t * H + i]); // dU[:, x_t] += D[t]
             }
         }
-        Mat.of(into.dW()).write(0, dW, 0, H * H);
+        writeRows(dW, Mat.of(into.dW()));
         return loss;
     }
 
@@ -423,6 +434,12 @@ final class Kernel {
             s = new double[cap];
             ds = new double[cap];
             D = new double[cap];
+            dTanh = new double[cap];
+            if (f32) {
+                chainF = new float[cap];
+            } else {
+                chain = new double[cap];
+            }
             xBuf = Mat.zeros(precision, cap / H, H);
             yBuf = Mat.zeros(precision, cap / H, H);
             xRow1 = xBuf.at(H);
@@ -476,12 +493,20 @@ final class Kernel {
         return h == 0 ? c1 : C - c1;
     }
 
+    /** The rows of an H x H matrix into {@code into}. */
+    private void writeRows(double[][] rows, Mat into) {
+        for (int i = 0; i < H; i++) {
+            into.write(i * H, rows[i], 0, H);
+        }
+    }
+
     /** Copies W (and its transpose) into Java arrays. */
     private void loadW() {
         W.read(0, w, 0, H * H);
         for (int i = 0; i < H; i++) {
+            System.arraycopy(w, i * H, wRows[i], 0, H);
             for (int j = 0; j < H; j++) {
-                wT[j * H + i] = w[i * H + j];
+                wTRows[j][i] = w[i * H + j];
             }
         }
     }
@@ -496,7 +521,7 @@ final class Kernel {
                 a[i] = U.get(i * C + xt); // U x_t is column x_t of U
             }
             if (t > 0) {
-                rowsTimes(wT, s, (t - 1) * H, a, 0); // a += W s_(t-1) = sum_j s_j W[:, j]
+                rowsTimes(wTRows, s, (t - 1) * H, a); // a += W s_(t-1) = sum_j s_j W[:, j]
             }
             int base = t * H;
             for (int i = 0; i < H; i++) {
@@ -668,20 +693,33 @@ final class Kernel {
         private final int[] slot = new int[2];       // where the next sample goes
         private final double[] sorted = new double[WINDOW];
         private int calls;
+        private boolean preferTwo = true;
 
         boolean twoThreads() {
             calls = (calls + 1) % EXPLORE_EVERY;
             if (count[1] < 3 || count[0] < 3) {
                 return count[1] <= count[0];           // try both a few times first
             }
-            boolean preferTwo = median(1) <= 1.1 * median(0); // two threads unless clearly slower
+            preferTwo = median(1) <= 1.1 * median(0); // two threads unless clearly slower
             return calls == 0 ? !preferTwo : preferTwo;
         }
 
-        /** Rows are weighted as n + 16: a call has a fixed cost (packing V) worth about that many rows. */
+        /**
+         * Rows are weighted as n + 16: a call has a fixed cost (packing V) worth about that many rows.
+         * A way tried now and then that beats its own record starts its record afresh from this
+         * sample: its old samples may date from the first calls, before the JIT compiled the code
+         * (ten times slower), and one sample every 32 calls would take a hundred calls to outvote them.
+         */
         void record(boolean two, long nanos, int rows) {
             int way = two ? 1 : 0;
-            recent[way][slot[way]] = nanos / (rows + 16.0);
+            double cost = nanos / (rows + 16.0);
+            boolean tried = count[0] >= 3 && count[1] >= 3 && two != preferTwo;
+            if (tried && cost < median(way)) {
+                Arrays.fill(recent[way], cost);
+                count[way] = WINDOW;
+                return;
+            }
+            recent[way][slot[way]] = cost;
             slot[way] = (slot[way] + 1) % WINDOW;
             count[way] = Math.min(count[way] + 1, WINDOW);
         }
@@ -844,7 +882,9 @@ final class Kernel {
      */
     private void backward(int T, int bpttTruncate) {
         Arrays.fill(D, 0, T * H, 0.0);
-        Arrays.fill(dW, 0.0);
+        for (double[] row : dW) {
+            Arrays.fill(row, 0.0);
+        }
         if (bpttTruncate >= T - 1) {
             for (int step = T - 1; step >= 0; step--) {
                 int base = step * H;
@@ -862,46 +902,71 @@ final class Kernel {
             // ds_r * (1 - s_r^2), the chain started at t = r; X_j row r is the chain started at
             // t = r + j, now at step r: X_j[r] = (W^T X_(j-1)[r+1]) * (1 - s_r^2) (as a row:
             // X_(j-1)[r+1] W). Every X_j[r] arrives at step r: D[r] += X_j[r].
+            double[] dt = dTanh;
             for (int k = 0; k < T * H; k++) {
                 double sk = s[k];
-                D[k] = ds[k] * (1.0 - sk * sk);
+                dt[k] = 1.0 - sk * sk;
+                D[k] = ds[k] * dt[k];
             }
             xBuf.write(0, D, 0, T * H);
             for (int lag = 1; lag <= bpttTruncate && lag < T; lag++) {
                 int m = T - lag;
                 Mat.gemm(f32, false, false, m, H, H, 1.0, xRow1, H, wPtr, H, 0.0, yPtr, H);
-                for (int k = 0; k < m * H; k++) {
-                    double sk = s[k];
-                    double v = yBuf.get(k) * (1.0 - sk * sk);
-                    D[k] += v;
-                    xBuf.set(k, v);
+                // whole rows at a time between the native buffers and Java arrays (element by element
+                // through the NIO views was a third of the class-based step's BPTT)
+                if (f32) {
+                    float[] c = chainF;
+                    yBuf.readFloats(0, c, 0, m * H);
+                    for (int k = 0; k < m * H; k++) {
+                        double v = c[k] * dt[k];
+                        D[k] += v;
+                        c[k] = (float) v;
+                    }
+                    xBuf.writeFloats(0, c, 0, m * H);
+                } else {
+                    double[] c = chain;
+                    yBuf.read(0, c, 0, m * H);
+                    for (int k = 0; k < m * H; k++) {
+                        double v = c[k] * dt[k];
+                        D[k] += v;
+                        c[k] = v;
+                    }
+                    xBuf.write(0, c, 0, m * H);
                 }
             }
         }
         // dW[i, :] += D[step, i] s_(step-1), four steps per pass (see rowsTimes)
+        double[] s0 = sRows[0];
+        double[] s1 = sRows[1];
+        double[] s2 = sRows[2];
+        double[] s3 = sRows[3];
         int step = 1;
         for (; step + 3 < T; step += 4) {
             int d0 = step * H;
             int p0 = d0 - H;
+            System.arraycopy(s, p0, s0, 0, H);
+            System.arraycopy(s, p0 + H, s1, 0, H);
+            System.arraycopy(s, p0 + 2 * H, s2, 0, H);
+            System.arraycopy(s, p0 + 3 * H, s3, 0, H);
             for (int i = 0; i < H; i++) {
                 double a0 = D[d0 + i];
                 double a1 = D[d0 + H + i];
                 double a2 = D[d0 + 2 * H + i];
                 double a3 = D[d0 + 3 * H + i];
-                int row = i * H;
+                double[] row = dW[i];
                 for (int j = 0; j < H; j++) {
-                    dW[row + j] += a0 * s[p0 + j] + a1 * s[p0 + H + j] + a2 * s[p0 + 2 * H + j] + a3 * s[p0 + 3 * H + j];
+                    row[j] += a0 * s0[j] + a1 * s1[j] + a2 * s2[j] + a3 * s3[j];
                 }
             }
         }
         for (; step < T; step++) {
             int db = step * H;
-            int pb = db - H;
+            System.arraycopy(s, db - H, s0, 0, H);
             for (int i = 0; i < H; i++) {
                 double di = D[db + i];
-                int row = i * H;
+                double[] row = dW[i];
                 for (int j = 0; j < H; j++) {
-                    dW[row + j] += di * s[pb + j];
+                    row[j] += di * s0[j];
                 }
             }
         }
@@ -909,34 +974,34 @@ final class Kernel {
 
     /** out += W^T v[from..from+H), as axpys over the contiguous rows of W. */
     private void transposedTimes(double[] v, int from, double[] out) {
-        rowsTimes(w, v, from, out, 0);
+        rowsTimes(wRows, v, from, out);
     }
 
     /**
-     * out[to..to+H) += sum_i v[from+i] m[i, :] for an H x H row-major m. Four rows per pass: loops
-     * of only H = 100 elements are dominated by loop overhead and the loads and stores of out, so
-     * each pass does four times the arithmetic (about 1.7x faster than one row per pass).
+     * out += sum_i v[from+i] m[i] for the H rows m[i]. Four rows per pass: loops of only H = 100
+     * elements are dominated by loop overhead and the loads and stores of out, so each pass does
+     * four times the arithmetic (about 1.7x faster than one row per pass).
      */
-    private void rowsTimes(double[] m, double[] v, int from, double[] out, int to) {
+    private void rowsTimes(double[][] m, double[] v, int from, double[] out) {
         int i = 0;
         for (; i + 3 < H; i += 4) {
             double a0 = v[from + i];
             double a1 = v[from + i + 1];
             double a2 = v[from + i + 2];
             double a3 = v[from + i + 3];
-            int r0 = i * H;
-            int r1 = r0 + H;
-            int r2 = r1 + H;
-            int r3 = r2 + H;
+            double[] m0 = m[i];
+            double[] m1 = m[i + 1];
+            double[] m2 = m[i + 2];
+            double[] m3 = m[i + 3];
             for (int j = 0; j < H; j++) {
-                out[to + j] += m[r0 + j] * a0 + m[r1 + j] * a1 + m[r2 + j] * a2 + m[r3 + j] * a3;
+                out[j] += m0[j] * a0 + m1[j] * a1 + m2[j] * a2 + m3[j] * a3;
             }
         }
         for (; i < H; i++) {
             double ai = v[from + i];
-            int r = i * H;
+            double[] mi = m[i];
             for (int j = 0; j < H; j++) {
-                out[to + j] += m[r + j] * ai;
+                out[j] += mi[j] * ai;
             }
         }
     }
@@ -950,9 +1015,13 @@ final class Kernel {
                 U.add(i * C + xt, -lr * D[base + i]);
             }
         }
-        for (int k = 0; k < H * H; k++) {
-            wNew[k] = w[k] - lr * dW[k];
+        for (int i = 0; i < H; i++) {
+            double[] wi = wRows[i];
+            double[] di = dW[i];
+            for (int j = 0; j < H; j++) {
+                wNew[j] = wi[j] - lr * di[j];
+            }
+            W.write(i * H, wNew, 0, H);
         }
-        W.write(0, wNew, 0, H * H);
     }
 }
