@@ -16,13 +16,19 @@ import javafx.animation.AnimationTimer;
  * </pre>
  * {@code autoTrain=S} presses Start (a fresh lesson model, the sample corpus, the step's default
  * fields) once the model is ready, Stop after S seconds of training, prints the figures and quits;
- * {@code -Drnnlab.streams=off} trains without the probe and the live check.
+ * {@code -Drnnlab.streams=off} trains without the probe and the live check;
+ * {@code -Drnnlab.pulseMonitor.sentences=N} and {@code .epochs=E} replace the step's 1,000 sentences
+ * and 10 epochs. {@code src/test/python/measure_app_training.sh} runs all this and reads the peak
+ * resident memory.
  */
 public final class PulseMonitor extends AnimationTimer {
     /** The system property that turns it on in the app. */
     public static final String FLAG = "rnnlab.pulseMonitor";
     /** Seconds of training to run by itself, then quit (for measuring); unset: the learner presses Start. */
     public static final String AUTO_TRAIN = "rnnlab.pulseMonitor.autoTrain";
+    /** With autoTrain: the run's sentences and epochs instead of the step's defaults (for a whole-corpus epoch). */
+    public static final String AUTO_SENTENCES = "rnnlab.pulseMonitor.sentences";
+    public static final String AUTO_EPOCHS = "rnnlab.pulseMonitor.epochs";
     private long last;
     private long maxGap;
     private long maxGapWarm;
@@ -130,6 +136,14 @@ public final class PulseMonitor extends AnimationTimer {
                 if (!started[0] && models.model() != null && models.matchesCorpusProperty().get() && models.prepared() != null
                         && !models.loadingProperty().get() && !models.isTraining()) {
                     started[0] = true;
+                    Integer sentences = Integer.getInteger(AUTO_SENTENCES);
+                    Integer epochs = Integer.getInteger(AUTO_EPOCHS);
+                    if (sentences != null) {
+                        vm.sentencesProperty().set(sentences);
+                    }
+                    if (epochs != null) {
+                        vm.epochsProperty().set(epochs);
+                    }
                     javafx.application.Platform.runLater(vm::start);
                 }
             };
