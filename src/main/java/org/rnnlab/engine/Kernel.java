@@ -178,9 +178,19 @@ final class Kernel {
     private final Runnable laneUpdateV = this::updateVOnLane;
 
     private void updateVOnLane() {
-        productDV(1);
-        productDV0(false);
+        try {
+            productDV(1);
+            productDV0(false);
+        } catch (RuntimeException | Error e) {
+            vFailure = e;
+        } finally {
+            vDone = true;
+        }
     }
+
+    private volatile boolean vDone = true;  // the lane has finished laneUpdateV
+    private volatile Throwable vFailure;     // and this went wrong in it
+    private final java.util.function.BooleanSupplier vIsDone = () -> this.vDone;
 
     /** Rows [0, callerRows) of V's update the caller does itself when the lane does the rest. */
     private final int callerRows;
@@ -240,7 +250,15 @@ final class Kernel {
         if (pendingV) {
             pendingV = false;
             long waited = System.nanoTime();
-            EngineThreads.lane().join();
+            Lane.await(vIsDone);
+            Throwable failed = vFailure;
+            if (failed != null) {
+                vFailure = null;
+                if (failed instanceof Error e) {
+                    throw e;
+                }
+                throw (RuntimeException) failed;
+            }
             if (deferredRows > 0) {
                 choice.record(true, deferredNanos + System.nanoTime() - waited, deferredRows);
                 deferredRows = 0;
@@ -646,14 +664,18 @@ final class Kernel {
                 ds[dst + i] = (g[0].get(base + i) + g[1].get(base + i)) * iz - V.get(vy + i);
             }
         }
-        if (pass.updatesV && twoThreads && lane.fork(laneUpdateV)) {
-            pendingV = true;
-            if (choosing) {
-                // judged when the caller has waited for V's update too (settle), not before
-                deferredNanos = System.nanoTime() - started;
-                deferredRows = n;
+        if (pass.updatesV && twoThreads) {
+            vDone = false;
+            if (lane.forkDetached(laneUpdateV)) {
+                pendingV = true;
+                if (choosing) {
+                    // judged when the caller has waited for V's update too (settle), not before
+                    deferredNanos = System.nanoTime() - started;
+                    deferredRows = n;
+                }
+                return loss;
             }
-            return loss;
+            vDone = true;
         }
         boolean twoAgain = bothHalves(lane, twoThreads, laneDV, Phase.DV); // dv_h = alpha E'_h^T (S/Z) + beta dv_h
         if (choosing && twoAgain == twoThreads) {

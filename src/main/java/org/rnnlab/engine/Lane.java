@@ -31,6 +31,7 @@ final class Lane {
     private volatile boolean finished;
     private volatile Throwable failure;
     private volatile Thread waiter;
+    private volatile boolean detached; // the running task frees the lane itself: nobody joins it
 
     Lane() {
         worker = new Thread(this::loop, "rnnlab-engine-lane");
@@ -49,6 +50,36 @@ final class Lane {
         task = r;
         LockSupport.unpark(worker);
         return true;
+    }
+
+    /**
+     * Starts {@code r} on the lane and returns true, or returns false when the lane is taken. Nobody
+     * joins it: the lane frees itself when {@code r} ends, so a caller that never comes back to
+     * wait (a model dropped right after a step) cannot keep the lane from every other caller. The
+     * caller learns of the end, and of any failure, through {@code r} itself (see {@link #await}).
+     */
+    boolean forkDetached(Runnable r) {
+        if (!busy.compareAndSet(false, true)) {
+            return false;
+        }
+        failure = null;
+        finished = false;
+        detached = true;
+        task = r;
+        LockSupport.unpark(worker);
+        return true;
+    }
+
+    /** Waits until {@code done} says so: spins as {@link #join} does, then polls every 100 us. */
+    static void await(java.util.function.BooleanSupplier done) {
+        long until = System.nanoTime() + SPIN_NANOS;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(100_000);
+            }
+        }
     }
 
     /** Waits for the task of the last successful {@link #fork} and frees the lane; rethrows its failure. Once per fork. */
@@ -97,6 +128,11 @@ final class Lane {
                 r.run();
             } catch (Throwable t) {
                 failure = t;
+            }
+            if (detached) {
+                detached = false;
+                busy.set(false);
+                continue;
             }
             finished = true;
             LockSupport.unpark(waiter);

@@ -137,4 +137,22 @@ class RnnModelLaneTest {
         assertEquals(0.0, diff(b.V(), a.copy().V()));
         assertEquals(0.0, diff(b.U(), a.U()));
     }
+
+    @Test
+    void aModelDroppedRightAfterAStepLeavesTheLaneFreeForOthers() throws Exception {
+        RnnModel dropped = RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
+        int[] x = new SplittableRandom(5).ints(30, 0, 4001).toArray();
+        Kernel.forceLane = true;
+        dropped.sgdStep(x, x, 0.05); // V's update left running on the lane; nobody settles this model
+        Lane lane = EngineThreads.lane();
+        boolean forked = false;
+        for (int i = 0; i < 1000 && !forked; i++) {
+            forked = lane.fork(() -> { });
+            if (!forked) {
+                Thread.sleep(1);
+            }
+        }
+        assertTrue(forked, "the lane never came free");
+        lane.join();
+    }
 }
