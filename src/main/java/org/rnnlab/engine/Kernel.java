@@ -710,49 +710,39 @@ final class Kernel {
     private static final class LaneChoice {
         private static final int EXPLORE_EVERY = 32;
         private static final int WINDOW = 7;
-        // the last WINDOW costs of each way, in ns per row; judged by their median, which a
-        // descheduled thread or a garbage collection now and then does not move
+        // the last WINDOW costs of each way, in ns per row, judged by their least: a descheduled
+        // thread, a garbage collection or the first calls before the JIT compiled the code only
+        // ever make a call slower (two threads took 10 ms a step for a while, against 1.5 after,
+        // while the compiler took a core), and a machine that stays busy makes every sample slower;
+        // the way not taken is tried every EXPLORE_EVERY calls, so one good try brings it back
         private final double[][] recent = new double[2][WINDOW];
         private final int[] count = new int[2];      // samples held, up to WINDOW
         private final int[] slot = new int[2];       // where the next sample goes
-        private final double[] sorted = new double[WINDOW];
         private int calls;
-        private boolean preferTwo = true;
 
         boolean twoThreads() {
             calls = (calls + 1) % EXPLORE_EVERY;
             if (count[1] < 3 || count[0] < 3) {
                 return count[1] <= count[0];           // try both a few times first
             }
-            preferTwo = median(1) <= 1.1 * median(0); // two threads unless clearly slower
-            return calls == 0 ? !preferTwo : preferTwo;
+            boolean preferTwo = least(1) <= 1.1 * least(0); // two threads unless clearly slower
+            return (calls == 0) != preferTwo;
         }
 
-        /**
-         * Rows are weighted as n + 16: a call has a fixed cost (packing V) worth about that many rows.
-         * A way tried now and then that beats its own record starts its record afresh from this
-         * sample: its old samples may date from the first calls, before the JIT compiled the code
-         * (ten times slower), and one sample every 32 calls would take a hundred calls to outvote them.
-         */
+        /** Rows are weighted as n + 16: a call has a fixed cost (packing V) worth about that many rows. */
         void record(boolean two, long nanos, int rows) {
             int way = two ? 1 : 0;
-            double cost = nanos / (rows + 16.0);
-            boolean tried = count[0] >= 3 && count[1] >= 3 && two != preferTwo;
-            if (tried && cost < median(way)) {
-                Arrays.fill(recent[way], cost);
-                count[way] = WINDOW;
-                return;
-            }
-            recent[way][slot[way]] = cost;
+            recent[way][slot[way]] = nanos / (rows + 16.0);
             slot[way] = (slot[way] + 1) % WINDOW;
             count[way] = Math.min(count[way] + 1, WINDOW);
         }
 
-        private double median(int way) {
-            int n = Math.min(count[way], WINDOW);
-            System.arraycopy(recent[way], 0, sorted, 0, n);
-            Arrays.sort(sorted, 0, n);
-            return sorted[n / 2];
+        private double least(int way) {
+            double m = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < count[way]; i++) {
+                m = Math.min(m, recent[way][i]);
+            }
+            return m;
         }
     }
 
