@@ -707,7 +707,7 @@ final class Kernel {
      */
     private final LaneChoice choice = new LaneChoice();
 
-    private static final class LaneChoice {
+    static final class LaneChoice {
         private static final int EXPLORE_EVERY = 32;
         private static final int WINDOW = 7;
         // the last WINDOW costs of each way, in ns per row, judged by their least: a descheduled
