@@ -118,6 +118,7 @@ public final class LessonSession {
                 org.rnnlab.engine.EngineThreads.configure();
                 org.nd4j.linalg.api.ndarray.INDArray probe = org.nd4j.linalg.factory.Nd4j.ones(2, 2);
                 probe.mmul(probe);
+                org.rnnlab.engine.JitWarmUp.run();
                 boolean two = org.rnnlab.engine.EngineThreads.twoThreads();
                 status = () -> two ? I18n.text("app.engine.readyTwo") : I18n.text("app.engine.readyOne");
             } catch (Throwable e) {
