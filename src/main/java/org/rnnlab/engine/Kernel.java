@@ -19,12 +19,19 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * long inputs in row chunks.
  *
  * <p>Softmax without a separate normalising pass: with E = exp(z), Z_t = sum_c E[t,c],
- * o_t = E_t / Z_t and dO_t = (E_t - Z_t onehot(y_t)) / Z_t, so dS_t = ((E' V)_t) / Z_t and
+ * o_t = E_t / Z_t and dO_t = (E_t - Z_t onehot(y_t)) / Z_t, so dS_t = (E V)_t / Z_t - V[y_t] and
  * dV = E'^T (S / Z) with E' = E - Z onehot(y). exp(z) is used unshifted (one pass fewer); a row
- * whose sum leaves the safe range is redone with the max subtracted.
+ * whose sum leaves the safe range is redone with the max subtracted. float32's exp is
+ * {@link FastExp}.
  *
- * <p>The three products with V are split between the calling thread and a second one
- * ({@link Lane}, when {@link EngineThreads#configure()} made one) by halves of the vocabulary.
+ * <p>The products with V are split between the calling thread and a second one ({@link Lane},
+ * when {@link EngineThreads#configure()} made one) by halves of the vocabulary; each half goes
+ * over V once for the logits, exp, row sums and E V, a block of words at a time. An SGD step's
+ * update of V is left running on the second thread (and a share of it on the caller after
+ * BPTT) while the caller does BPTT, U and W's update and the next step's recurrence, none of which
+ * reads V; {@link #settle()} waits for it before anything does.
+ *
+ * <p>H x H matrices are arrays of rows, so that HotSpot vectorises the loops over them (see wRows).
  *
  * <p>Entry points, named for what they compute: {@link #states}, {@link #loss}, {@link #totalLoss},
  * {@link #lossAndGradients}, {@link #sgdStep}. They read U, V, W afresh at every call and trust
