@@ -10,4 +10,9 @@ public record Gradients(INDArray dU, INDArray dV, INDArray dW, INDArray dX) {
     public Gradients(INDArray dU, INDArray dV, INDArray dW) {
         this(dU, dV, dW, null);
     }
+
+    /** Frees the arrays' native memory now rather than at some later garbage collection; unusable afterwards. */
+    public void release() {
+        RnnModel.release(dU, dV, dW, dX);
+    }
 }

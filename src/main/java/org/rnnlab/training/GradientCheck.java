@@ -129,6 +129,16 @@ public final class GradientCheck {
         }
         RnnModel m = model.withPrecision(Precision.FLOAT64); // always a copy
         Gradients g = gradient.compute(m, x, y);
+        try {
+            return sample(m, g, x, y, perParameter, rng);
+        } finally {
+            g.release();
+            m.release();
+        }
+    }
+
+    private List<SampledVerdict> sample(RnnModel m, Gradients g, int[] x, int[] y, int perParameter,
+                                        SplittableRandom rng) {
         double floor = 10 * Math.ulp(m.sentenceLoss(x, y)) / (h * threshold);
         int[] columnsOfU = java.util.Arrays.stream(x).distinct().toArray();
         String[] names = names(m);

@@ -229,4 +229,16 @@ class RnnModelTest {
         assertTrue(maxAbsDiff(dW4, dW1) > 1e-6);
         assertThrows(UserException.class, () -> m.setBpttTruncate(-2));
     }
+
+    @Test
+    void aReleasedCopyFreesItsArraysAndLeavesTheOriginalWhole() {
+        RnnModel original = RnnModel.initialise(50, 8, 4, 10, Precision.FLOAT32);
+        RnnModel copy = original.withPrecision(Precision.FLOAT64);
+        Gradients g = copy.bptt(new int[] {1, 2, 3}, new int[] {2, 3, 4});
+        g.release();
+        copy.release();
+        org.junit.jupiter.api.Assertions.assertTrue(copy.V().wasClosed() && g.dV().wasClosed());
+        org.junit.jupiter.api.Assertions.assertFalse(original.V().wasClosed());
+        org.junit.jupiter.api.Assertions.assertTrue(original.sentenceLoss(new int[] {1, 2}, new int[] {2, 3}) > 0);
+    }
 }
