@@ -14,8 +14,11 @@ epochs=${4:+-Drnnlab.pulseMonitor.epochs=$4}
 display=:96
 Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null' EXIT
-sleep 1
+trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null' EXIT
+for _ in $(seq 1 50); do # until the display answers (an earlier one may still be closing)
+  xdpyinfo -display $display >/dev/null 2>&1 && break
+  sleep 0.1
+done
 DISPLAY=$display java -Drnnlab.pulseMonitor=true -Drnnlab.pulseMonitor.autoTrain="$seconds" \
   -Drnnlab.streams="$streams" $sentences $epochs -Drnnlab.size=1280x800 -Drnnlab.step=trainingStep \
   -jar target/rnnlab.jar > /tmp/rnnlab-measure.out 2>&1 &
