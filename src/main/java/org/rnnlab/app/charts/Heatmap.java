@@ -198,8 +198,14 @@ public final class Heatmap {
         }
     }
 
+    /** A value beyond the fixed colour range, which ChartFX leaves blank. */
+    private double blank() {
+        return zAxis.getMax() + (zAxis.getMax() - zAxis.getMin()) + 1;
+    }
+
     /**
-     * Shows {@code values[row][column]}; the labels name the rows (top to bottom) and columns.
+     * Shows {@code values[row][column]}; the labels name the rows (top to bottom) and columns. A
+     * NaN value (nothing there yet) is left blank when the colour range is fixed.
      */
     public void setData(List<String> rowLabels, List<String> columnLabels, double[][] values) {
         this.values = values;
@@ -222,8 +228,11 @@ public final class Heatmap {
             for (int c = 0; c < gx; c++) {
                 int row = rows - 1 - Math.min(r, rows - 1); // grid row 0 is the bottom
                 double v = colourScale.applyAsDouble(values[Math.max(0, row)][Math.min(c, cols - 1)]);
-                // Outside a fixed colour range ChartFX leaves the cell blank: pin it to the nearest end.
-                z[r * gx + c] = zAxis.isAutoRanging() || Double.isNaN(v) ? v : Math.max(zAxis.getMin(), Math.min(zAxis.getMax(), v));
+                // Outside a fixed colour range ChartFX leaves the cell blank: pin a value to the nearest
+                // end, and send a missing one (NaN) beyond it, so that it shows blank instead of in the
+                // colour of the range's low end (an unchecked gradient looked like a tiny error)
+                z[r * gx + c] = zAxis.isAutoRanging() ? v
+                        : Double.isNaN(v) ? blank() : Math.max(zAxis.getMin(), Math.min(zAxis.getMax(), v));
             }
         }
         xAxis.setMin(-0.5);

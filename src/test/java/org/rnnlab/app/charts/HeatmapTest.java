@@ -2,6 +2,7 @@ package org.rnnlab.app.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rnnlab.app.session.ModelSessionFixture.fx;
 import static org.rnnlab.app.session.ModelSessionFixture.waitFor;
 
@@ -83,5 +84,20 @@ class HeatmapTest {
     private static int labelled(AbstractAxis axis) {
         return (int) axis.getTickMarks().stream()
                 .filter(m -> m.isVisible() && m.getText() != null && !m.getText().isEmpty()).count();
+    }
+
+    @Test
+    void aMissingValueIsSentBeyondAFixedColourRangeSoItShowsBlank() throws Exception {
+        double[][] values = {{Double.NaN, -12}, {0, 5}};
+        fx(() -> {
+            heatmap.setColourRange(-12, 0);
+            heatmap.setData(List.of("r0", "r1"), List.of("c0", "c1"), values);
+        });
+        io.fair_acc.dataset.DataSet data = heatmap.chart().getRenderers().get(0).getDatasets().get(0);
+        // grid row 0 is the bottom row (r1), x fastest: r0 c0 is index 2, r0 c1 index 3, r1 c1 index 1
+        double missing = data.get(io.fair_acc.dataset.DataSet.DIM_Z, 2);
+        assertTrue(missing > 0, "a NaN cell is given " + missing + ", inside the range [-12, 0]: drawn as the lowest colour");
+        assertEquals(-12, data.get(io.fair_acc.dataset.DataSet.DIM_Z, 3), 0.0);
+        assertEquals(0, data.get(io.fair_acc.dataset.DataSet.DIM_Z, 1), 0.0, "a value above the range is pinned to its end");
     }
 }
