@@ -84,6 +84,16 @@ public final class GradientCheck {
             m = model.copy(); // never nudge the caller's parameters
         }
         Gradients g = gradient.compute(m, x, y);
+        try {
+            return checkAll(m, g, x, y, listener, cancel);
+        } finally {
+            g.release();
+            m.release();
+        }
+    }
+
+    private List<ParameterVerdict> checkAll(RnnModel m, Gradients g, int[] x, int[] y, GradientCheckListener listener,
+                                            Cancellation cancel) {
         String[] names = names(m);
         INDArray[] parameters = parameters(m);
         INDArray[] gradients = gradients(g, m);
