@@ -99,8 +99,8 @@ final class Kernel {
      */
     private final int blockWidth;
     // float32: pieces of o[h] on the Java heap, for FastExp (one pair a half: the halves run side by side)
-    private final float[][] heapE = {new float[EXP_PIECE], new float[EXP_PIECE]};
-    private final float[][] heapScratch = {new float[EXP_PIECE], new float[EXP_PIECE]};
+    private final float[][] heapE = new float[2][];
+    private final float[][] heapScratch = new float[2][];
     private static final int EXP_PIECE = 8192;
     private Mat xBuf;  // T x H: BPTT chains at one lag (row r = the chain now at step r)
     private Mat yBuf;  // T x H: the chains times W
@@ -121,7 +121,6 @@ final class Kernel {
     private final boolean laneWorthIt;
     private final int c1;
     private final boolean f32;
-    private final Pointer[] vPart = new Pointer[2]; // V rows [0, c1) and [c1, C)
     private Pointer sPtr;
 
     /**
@@ -231,12 +230,16 @@ final class Kernel {
         this.f32 = U.f32;
         this.laneWorthIt = (long) C * H >= LANE_MIN_PARAMETERS;
         this.c1 = Math.max(1, (C / 2) & ~15);
-        this.vPart[0] = V.at(0);
-        this.vPart[1] = V.at((long) c1 * H);
         this.wPtr = W.at(0);
         this.callerRows = Math.min(c1, (int) Math.round(C * CALLER_SHARE) & ~15);
         this.vParts = parts(V);
         this.blockWidth = f32 ? 1024 : Math.max(c1, C - c1);
+        if (f32) {
+            for (int h = 0; h < 2; h++) {
+                heapE[h] = new float[EXP_PIECE];
+                heapScratch[h] = new float[EXP_PIECE];
+            }
+        }
         for (int h = 0; h < 2; h++) {
             int blocks = (width(h) + blockWidth - 1) / blockWidth;
             vBlock[h] = new Pointer[blocks];
@@ -513,6 +516,11 @@ final class Kernel {
     /** First vocabulary index of half h. */
     private int first(int h) {
         return h == 0 ? 0 : c1;
+    }
+
+    /** V's rows of half h. */
+    private Pointer vHalf(int h) {
+        return vParts[h == 0 ? 0 : 2];
     }
 
     /** Number of vocabulary entries in half h. */
@@ -816,7 +824,7 @@ final class Kernel {
     /** G_h = E_h V_h over the whole half (the stable path's redo). */
     private void productG(int h) {
         int wd = width(h);
-        Mat.gemm(f32, false, false, pass.n, H, wd, 1.0, oPtr[h], wd, vPart[h], H, 0.0, gPtr[h], H);
+        Mat.gemm(f32, false, false, pass.n, H, wd, 1.0, oPtr[h], wd, vHalf(h), H, 0.0, gPtr[h], H);
     }
 
     /** dv_h = alpha E'_h^T (S/Z) + beta dv_h. */
@@ -855,7 +863,7 @@ final class Kernel {
         Arrays.fill(shift, Double.NEGATIVE_INFINITY);
         for (int h = 0; h < 2; h++) {
             int wd = width(h);
-            Mat.gemm(f32, false, true, n, wd, H, 1.0, sPtr, H, vPart[h], H, 0.0, oPtr[h], wd);
+            Mat.gemm(f32, false, true, n, wd, H, 1.0, sPtr, H, vHalf(h), H, 0.0, oPtr[h], wd);
             for (int r = 0; r < n; r++) {
                 for (int c = 0; c < wd; c++) {
                     shift[r] = Math.max(shift[r], o[h].get(r * wd + c));

@@ -32,6 +32,7 @@ final class Lane {
     private volatile Throwable failure;
     private volatile Thread waiter;
     private volatile boolean detached; // the running task frees the lane itself: nobody joins it
+    private final java.util.function.BooleanSupplier isFinished = () -> this.finished;
 
     Lane() {
         worker = new Thread(this::loop, "rnnlab-engine-lane");
@@ -41,15 +42,7 @@ final class Lane {
 
     /** Starts {@code r} on the lane and returns true, or returns false (without running r) when the lane is taken. */
     boolean fork(Runnable r) {
-        if (!busy.compareAndSet(false, true)) {
-            return false;
-        }
-        failure = null;
-        finished = false;
-        waiter = Thread.currentThread();
-        task = r;
-        LockSupport.unpark(worker);
-        return true;
+        return start(r, false);
     }
 
     /**
@@ -59,12 +52,17 @@ final class Lane {
      * caller learns of the end, and of any failure, through {@code r} itself (see {@link #await}).
      */
     boolean forkDetached(Runnable r) {
+        return start(r, true);
+    }
+
+    private boolean start(Runnable r, boolean detach) {
         if (!busy.compareAndSet(false, true)) {
             return false;
         }
         failure = null;
         finished = false;
-        detached = true;
+        detached = detach;
+        waiter = Thread.currentThread();
         task = r;
         LockSupport.unpark(worker);
         return true;
@@ -88,14 +86,7 @@ final class Lane {
         // that forked): it says who waits, and parks briefly so an unpark sent to the forking
         // thread instead is never waited for
         waiter = Thread.currentThread();
-        long until = System.nanoTime() + SPIN_NANOS;
-        while (!finished) {
-            if (System.nanoTime() < until) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.parkNanos(this, 200_000);
-            }
-        }
+        await(isFinished);
         Throwable f = failure;
         busy.set(false);
         if (f instanceof RuntimeException e) {

@@ -241,9 +241,7 @@ public final class RnnModel {
 
     /** V, with the last SGD step's update complete (the engine may finish it after the step returns). */
     public INDArray V() {
-        synchronized (this) {
-            kernel.settle();
-        }
+        settle();
         return V;
     }
 
@@ -427,9 +425,7 @@ public final class RnnModel {
     }
 
     Mat v() {
-        synchronized (this) {
-            kernel.settle();
-        }
+        settle();
         return v;
     }
 
