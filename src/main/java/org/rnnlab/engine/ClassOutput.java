@@ -82,28 +82,28 @@ final class ClassOutput implements Kernel.Output {
     }
 
     @Override
-    public double loss(double[] s, int T, int[] y) {
-        return run(s, T, y, null, null, null, 0);
+    public double loss(Recurrence rec, int T, int[] y) {
+        return run(rec, T, y, false, null, null, 0);
     }
 
     @Override
-    public double addingGradients(double[] s, int T, int[] y, double[] ds, Mat dV, Mat dX) {
-        return run(s, T, y, ds, dV, dX, 1.0);
+    public double addingGradients(Recurrence rec, int T, int[] y, Mat dV, Mat dX) {
+        return run(rec, T, y, true, dV, dX, 1.0);
     }
 
     @Override
-    public double updating(double[] s, int T, int[] y, double[] ds, double learningRate) {
-        return run(s, T, y, ds, V, X, -learningRate);
+    public double updating(Recurrence rec, int T, int[] y, double learningRate) {
+        return run(rec, T, y, true, V, X, -learningRate);
     }
 
     /**
-     * Returns sum_t -ln o_t[y_t]; with {@code ds} also writes dL/ds_t into it and adds
-     * {@code alpha} dV and {@code alpha} dX into {@code dV} and {@code dX} (which may be V and X).
+     * Returns sum_t -ln o_t[y_t] for the states in {@code rec}; with {@code gradients} also gives
+     * it dL/ds_t and adds {@code alpha} dV and {@code alpha} dX into {@code dV} and {@code dX} (which may be V and X).
      */
-    private double run(double[] s, int T, int[] y, double[] ds, Mat dV, Mat dX, double alpha) {
+    private double run(Recurrence rec, int T, int[] y, boolean gradients, Mat dV, Mat dX, double alpha) {
         ensure(T);
         int M = classes.maxSize();
-        sM.write(0, s, 0, T * H);
+        rec.writeStates(0, T, sM, 0);
         Pointer sP = sRow[0];
         Pointer aP = aM.at(0);
         // class logits for all rows: A = S X^T (T x K)
@@ -113,7 +113,6 @@ final class ClassOutput implements Kernel.Output {
             int c = classes.classOf(y[t]);
             gemv(false, classes.size(c), 1.0, vBlock[c], sRow[t], 0.0, bRow[t]);
         }
-        boolean gradients = ds != null;
         double loss = 0;
         for (int t = 0; t < T; t++) {
             int c = classes.classOf(y[t]);
@@ -129,7 +128,7 @@ final class ClassOutput implements Kernel.Output {
             int c = classes.classOf(y[t]);
             gemv(true, classes.size(c), 1.0, vBlock[c], bRow[t], 1.0, dsRow[t]);
         }
-        dsM.read(0, ds, 0, T * H);
+        rec.readDs(dsM, T);
         // then dX += alpha dQ^T S and dV_c += alpha outer(dr_t, s_t)
         Mat.gemm(f32, true, false, K, H, T, alpha, aP, K, sP, H, 1.0, dX == X ? xP : dX.at(0), H);
         for (int t = 0; t < T; t++) {

@@ -50,23 +50,7 @@ final class Kernel {
     private final Precision precision;
     private final int maxRows; // rows of one output chunk
 
-    // Java side, grown on demand
-    private double[] s = new double[0];      // T x H, row t = s_t (s_-1 = 0 is implicit)
-    private double[] ds = new double[0];     // T x H, dL/ds_t through the output layer
-    private double[] D = new double[0];      // T x H, sum of the BPTT deltas arriving at step t
-    private double[] dTanh = new double[0];  // T x H, 1 - s_t^2
-    private double[] chain;                  // T x H, float64: the chains at one lag (xBuf's rows)
-    private float[] chainF;                  // the same, float32
-    private final double[] w;                // H x H, W row-major as read at the start of each call
-    // H x H matrices as arrays of rows: C2 vectorises a loop over rows of separate arrays, indexed
-    // alike, but not one over two places of one flat array (it cannot tell they do not overlap)
-    private final double[][] wRows;          // W
-    private final double[][] wTRows;         // W^T (for W s as axpys over contiguous columns)
-    private final double[][] dW;
-    private final double[][] sRows = new double[4][]; // four consecutive s_t, for dW
-    private final double[] wNew;             // H, a row of W - lr dW
-    private final double[] a;                // H
-    private final double[] next;             // H
+    private final Recurrence rec; // the recurrence, BPTT and U and W's update, on the Java heap
     private double[] zy = new double[0];     // per row: the target's logit
     private double[] logZ = new double[0];   // per row: log sum_c exp(z)
     private double[] invZ = new double[0];   // per row: 1 / sum of the (possibly shifted) exps
@@ -102,11 +86,6 @@ final class Kernel {
     private final float[][] heapE = new float[2][];
     private final float[][] heapScratch = new float[2][];
     private static final int EXP_PIECE = 8192;
-    private Mat xBuf;  // T x H: BPTT chains at one lag (row r = the chain now at step r)
-    private Mat yBuf;  // T x H: the chains times W
-    private Pointer xRow1;
-    private Pointer yPtr;
-    private final Pointer wPtr;
 
     /** null: choose by measurement (see LaneChoice); true / false: always / never (tests compare both). */
     static volatile Boolean forceLane = null;
@@ -217,20 +196,10 @@ final class Kernel {
         this.precision = U.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
         long rowBytes = (long) C * (U.f32 ? 4 : 8);
         this.maxRows = (int) Math.max(16, Math.min(4096, MAX_BLOCK_BYTES / rowBytes));
-        w = new double[H * H];
-        wRows = new double[H][H];
-        wTRows = new double[H][H];
-        dW = new double[H][H];
-        for (int k = 0; k < 4; k++) {
-            sRows[k] = new double[H];
-        }
-        wNew = new double[H];
-        a = new double[H];
-        next = new double[H];
+        this.rec = Recurrence.of(U, W);
         this.f32 = U.f32;
         this.laneWorthIt = (long) C * H >= LANE_MIN_PARAMETERS;
         this.c1 = Math.max(1, (C / 2) & ~15);
-        this.wPtr = W.at(0);
         this.callerRows = Math.min(c1, (int) Math.round(C * CALLER_SHARE) & ~15);
         this.vParts = parts(V);
         this.blockWidth = f32 ? 1024 : Math.max(c1, C - c1);
@@ -281,8 +250,8 @@ final class Kernel {
         settle();
         int T = x.length;
         prepare(T);
-        recur(x, T);
-        into.write(0, s, 0, T * H);
+        rec.recur(x, T);
+        rec.writeStates(0, T, into, 0);
     }
 
     /** The sentence's total cross-entropy: sum_t -ln o_t[y_t]. */
@@ -293,7 +262,7 @@ final class Kernel {
             return 0.0;
         }
         prepare(T);
-        recur(x, T);
+        rec.recur(x, T);
         return outputLoss(y, T);
     }
 
@@ -304,17 +273,17 @@ final class Kernel {
     double totalLoss(List<int[]> xs, List<int[]> ys) {
         settle();
         ensureRows(maxRows);
-        loadW();
+        rec.loadW();
         int fill = 0;
         double total = 0;
         for (int k = 0; k < xs.size(); k++) {
             int[] x = xs.get(k);
             int[] y = ys.get(k);
             int T = x.length;
-            ensureStates(T);
-            recur(x, T);
+            rec.ensure(T);
+            rec.recur(x, T);
             for (int t = 0; t < T; t++) {
-                sBuf.write(fill * H, s, t * H, H);
+                rec.writeStates(t, 1, sBuf, fill);
                 stackedY[fill++] = y[t];
                 if (fill == maxRows) {
                     pass.rows(fill, stackedY, 0).lossOnly();
@@ -341,16 +310,11 @@ final class Kernel {
             return 0.0;
         }
         prepare(T);
-        recur(x, T);
+        rec.recur(x, T);
         double loss = outputAddingDV(y, T, Mat.of(into.dV()));
-        backward(T, bpttTruncate);
-        Mat dU = Mat.of(into.dU());
-        for (int t = 0; t < T; t++) {
-            for (int i = 0; i < H; i++) {
-                dU.add(i * C + x[t], D[t * H + i]); // dU[:, x_t] += D[t]
-            }
-        }
-        writeRows(dW, Mat.of(into.dW()));
+        rec.backward(T, bpttTruncate);
+        rec.addDU(Mat.of(into.dU()), x, T);
+        rec.writeDW(Mat.of(into.dW()));
         return loss;
     }
 
@@ -364,11 +328,11 @@ final class Kernel {
             return 0.0;
         }
         prepare(T);
-        recur(x, T); // reads U and W only: the last step's V update may still be running
+        rec.recur(x, T); // reads U and W only: the last step's V update may still be running
         settle();
         double loss = outputUpdatingV(y, T, learningRate);
-        backward(T, bpttTruncate);
-        updateUW(x, T, learningRate);
+        rec.backward(T, bpttTruncate);
+        rec.updateUW(x, T, learningRate);
         if (pendingV) {
             productDV0(true); // the caller's share of V's update (the lane does the rest, see laneUpdateV)
         }
@@ -379,16 +343,17 @@ final class Kernel {
 
     /**
      * An output layer in place of softmax(V s_t): given the states (s: T x H, row t = s_t) and the
-     * targets, it returns sum_t -ln o_t[y_t] and, when asked, fills ds (T x H) with dL/ds_t.
+     * targets, it returns sum_t -ln o_t[y_t] and, when asked, gives dL/ds_t (T x H) to
+     * {@link Recurrence#readDs}; the states come from {@link Recurrence#writeStates}.
      */
     interface Output {
-        double loss(double[] s, int T, int[] y);
+        double loss(Recurrence rec, int T, int[] y);
 
         /** Also adds its weights' gradients into {@code dV} and {@code dX} (zeros of V's and X's shapes). */
-        double addingGradients(double[] s, int T, int[] y, double[] ds, Mat dV, Mat dX);
+        double addingGradients(Recurrence rec, int T, int[] y, Mat dV, Mat dX);
 
         /** Also updates its weights by -learningRate times their gradients (taken before any update). */
-        double updating(double[] s, int T, int[] y, double[] ds, double learningRate);
+        double updating(Recurrence rec, int T, int[] y, double learningRate);
     }
 
     double loss(int[] x, int[] y, Output out) {
@@ -397,10 +362,10 @@ final class Kernel {
         if (T == 0) {
             return 0.0;
         }
-        ensureStates(T); // no output block: the layer keeps its own buffers
-        loadW();
-        recur(x, T);
-        return out.loss(s, T, y);
+        rec.ensure(T); // no output block: the layer keeps its own buffers
+        rec.loadW();
+        rec.recur(x, T);
+        return out.loss(rec, T, y);
     }
 
     double totalLoss(List<int[]> xs, List<int[]> ys, Output out) {
@@ -418,18 +383,13 @@ final class Kernel {
         if (T == 0) {
             return 0.0;
         }
-        ensureStates(T); // no output block: the layer keeps its own buffers
-        loadW();
-        recur(x, T);
-        double loss = out.addingGradients(s, T, y, ds, Mat.of(into.dV()), Mat.of(into.dX()));
-        backward(T, bpttTruncate);
-        Mat dU = Mat.of(into.dU());
-        for (int t = 0; t < T; t++) {
-            for (int i = 0; i < H; i++) {
-                dU.add(i * C + x[t], D[t * H + i]); // dU[:, x_t] += D[t]
-            }
-        }
-        writeRows(dW, Mat.of(into.dW()));
+        rec.ensure(T); // no output block: the layer keeps its own buffers
+        rec.loadW();
+        rec.recur(x, T);
+        double loss = out.addingGradients(rec, T, y, Mat.of(into.dV()), Mat.of(into.dX()));
+        rec.backward(T, bpttTruncate);
+        rec.addDU(Mat.of(into.dU()), x, T);
+        rec.writeDW(Mat.of(into.dW()));
         return loss;
     }
 
@@ -439,12 +399,12 @@ final class Kernel {
         if (T == 0) {
             return 0.0;
         }
-        ensureStates(T); // no output block: the layer keeps its own buffers
-        loadW();
-        recur(x, T);
-        double loss = out.updating(s, T, y, ds, learningRate);
-        backward(T, bpttTruncate);
-        updateUW(x, T, learningRate);
+        rec.ensure(T); // no output block: the layer keeps its own buffers
+        rec.loadW();
+        rec.recur(x, T);
+        double loss = out.updating(rec, T, y, learningRate);
+        rec.backward(T, bpttTruncate);
+        rec.updateUW(x, T, learningRate);
         return loss;
     }
 
@@ -452,29 +412,9 @@ final class Kernel {
 
     /** Room for a sentence of T words, and W read afresh. */
     private void prepare(int T) {
-        ensureStates(T);
+        rec.ensure(T);
         ensureRows(Math.min(Math.max(T, 1), maxRows));
-        loadW();
-    }
-
-    /** Makes room for the states and BPTT buffers of a sentence of T words. */
-    private void ensureStates(int T) {
-        if (s.length < T * H) {
-            int cap = Math.max(T, 64) * H;
-            s = new double[cap];
-            ds = new double[cap];
-            D = new double[cap];
-            dTanh = new double[cap];
-            if (f32) {
-                chainF = new float[cap];
-            } else {
-                chain = new double[cap];
-            }
-            xBuf = Mat.zeros(precision, cap / H, H);
-            yBuf = Mat.zeros(precision, cap / H, H);
-            xRow1 = xBuf.at(H);
-            yPtr = yBuf.at(0);
-        }
+        rec.loadW();
     }
 
     /** Makes room for an output chunk of {@code rows} rows (at most maxRows) on the native side. */
@@ -528,48 +468,6 @@ final class Kernel {
         return h == 0 ? c1 : C - c1;
     }
 
-    /** The rows of an H x H matrix into {@code into}. */
-    private void writeRows(double[][] rows, Mat into) {
-        for (int i = 0; i < H; i++) {
-            into.write(i * H, rows[i], 0, H);
-        }
-    }
-
-    /** Copies W (and its transpose) into Java arrays. */
-    private void loadW() {
-        W.read(0, w, 0, H * H);
-        for (int i = 0; i < H; i++) {
-            System.arraycopy(w, i * H, wRows[i], 0, H);
-            for (int j = 0; j < H; j++) {
-                wTRows[j][i] = w[i * H + j];
-            }
-        }
-    }
-
-    // ---- forward
-
-    /** s_t = tanh(U[:, x_t] + W s_(t-1)) for t < T, into {@link #s}; needs {@link #loadW()}. */
-    private void recur(int[] x, int T) {
-        for (int t = 0; t < T; t++) {
-            int xt = x[t];
-            for (int i = 0; i < H; i++) {
-                a[i] = U.get(i * C + xt); // U x_t is column x_t of U
-            }
-            if (t > 0) {
-                rowsTimes(wTRows, s, (t - 1) * H, a); // a += W s_(t-1) = sum_j s_j W[:, j]
-            }
-            int base = t * H;
-            for (int i = 0; i < H; i++) {
-                s[base + i] = tanh(a[i]);
-            }
-        }
-    }
-
-    /** tanh through one exp (the JDK's Math.tanh is ~4x slower); absolute error ~1e-16. */
-    static double tanh(double x) {
-        return 1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0);
-    }
-
     // ---- output layer
 
     /** The loss of all T rows of s, in chunks of at most maxRows. */
@@ -577,7 +475,7 @@ final class Kernel {
         double loss = 0;
         for (int r0 = 0; r0 < T; r0 += maxRows) {
             int n = Math.min(maxRows, T - r0);
-            sBuf.write(0, s, r0 * H, n * H);
+            rec.writeStates(r0, n, sBuf, 0);
             pass.rows(n, y, r0).lossOnly();
             loss += outputChunk();
         }
@@ -590,7 +488,7 @@ final class Kernel {
         double loss = 0;
         for (int r0 = 0; r0 < T; r0 += maxRows) {
             int n = Math.min(maxRows, T - r0);
-            sBuf.write(0, s, r0 * H, n * H);
+            rec.writeStates(r0, n, sBuf, 0);
             pass.rows(n, y, r0).withGradients(dv, 1.0, 1.0);
             loss += outputChunk();
         }
@@ -601,7 +499,7 @@ final class Kernel {
     private double outputUpdatingV(int[] y, int T, double learningRate) {
         if (T <= maxRows) {
             // one chunk: the dV product writes straight into V (dS was computed from V first)
-            sBuf.write(0, s, 0, T * H);
+            rec.writeStates(0, T, sBuf, 0);
             pass.rows(T, y, 0).withGradients(vParts, -learningRate, 1.0);
             pass.updatesV = true;
             return outputChunk();
@@ -613,7 +511,7 @@ final class Kernel {
         double loss = 0;
         for (int r0 = 0; r0 < T; r0 += maxRows) {
             int n = Math.min(maxRows, T - r0);
-            sBuf.write(0, s, r0 * H, n * H);
+            rec.writeStates(r0, n, sBuf, 0);
             // the first chunk overwrites dVacc (beta 0), the next ones add to it
             pass.rows(n, y, r0).withGradients(dVaccParts, 1.0, r0 == 0 ? 0.0 : 1.0);
             loss += outputChunk();
@@ -668,16 +566,7 @@ final class Kernel {
             int h = target < c1 ? 0 : 1;
             int idx = r * width(h) + target - first(h);
             o[h].set(idx, o[h].get(idx) - zRow[r]);                     // E' = E - Z onehot(y)
-            int src = (from + r) * H;
-            int base = r * H;
-            int dst = (from + r) * H;
-            int vy = target * H;
-            double iz = invZ[r];
-            for (int i = 0; i < H; i++) {
-                sBuf.set(base + i, s[src + i] * iz);                  // S / Z
-                // dS = E' V / Z = E V / Z - V[y]; V read here, before DV may write it
-                ds[dst + i] = (g[0].get(base + i) + g[1].get(base + i)) * iz - V.get(vy + i);
-            }
+            rec.outputRow(r, from + r, invZ[r], g[0], g[1], V, target * H, sBuf); // S / Z and dS = E' V / Z
         }
         if (pass.updatesV && twoThreads) {
             vDone = false;
@@ -897,160 +786,5 @@ final class Kernel {
             oRows[h][n] = v;
         }
         return v;
-    }
-
-    // ---- backward
-
-    /**
-     * The lesson's truncated BPTT from {@link #ds} and {@link #s}: D[step] collects every delta
-     * that reaches step (so dU[:, x_step] += D[step]) and dW = sum_step outer(D[step], s_(step-1)),
-     * which is the lesson's double loop regrouped by step. When every chain reaches t = 0
-     * (bpttTruncate >= T-1) the chains are summed on the way back: D[step] = (ds_step +
-     * W^T D[step+1]) * (1 - s_step^2), T products instead of T^2/2. Otherwise the chains go back
-     * one lag at a time, all together (one matrix product per lag).
-     */
-    private void backward(int T, int bpttTruncate) {
-        Arrays.fill(D, 0, T * H, 0.0);
-        for (double[] row : dW) {
-            Arrays.fill(row, 0.0);
-        }
-        if (bpttTruncate >= T - 1) {
-            for (int step = T - 1; step >= 0; step--) {
-                int base = step * H;
-                System.arraycopy(ds, base, next, 0, H);
-                if (step < T - 1) {
-                    transposedTimes(D, base + H, next);
-                }
-                for (int j = 0; j < H; j++) {
-                    double sj = s[base + j];
-                    D[base + j] = next[j] * (1.0 - sj * sj);
-                }
-            }
-        } else {
-            // All chains at one lag form a matrix, one product with W per lag: X_0 row r is
-            // ds_r * (1 - s_r^2), the chain started at t = r; X_j row r is the chain started at
-            // t = r + j, now at step r: X_j[r] = (W^T X_(j-1)[r+1]) * (1 - s_r^2) (as a row:
-            // X_(j-1)[r+1] W). Every X_j[r] arrives at step r: D[r] += X_j[r].
-            double[] dt = dTanh;
-            for (int k = 0; k < T * H; k++) {
-                double sk = s[k];
-                dt[k] = 1.0 - sk * sk;
-                D[k] = ds[k] * dt[k];
-            }
-            xBuf.write(0, D, 0, T * H);
-            for (int lag = 1; lag <= bpttTruncate && lag < T; lag++) {
-                int m = T - lag;
-                Mat.gemm(f32, false, false, m, H, H, 1.0, xRow1, H, wPtr, H, 0.0, yPtr, H);
-                // whole rows at a time between the native buffers and Java arrays (element by element
-                // through the NIO views was a third of the class-based step's BPTT)
-                if (f32) {
-                    float[] c = chainF;
-                    yBuf.readFloats(0, c, 0, m * H);
-                    for (int k = 0; k < m * H; k++) {
-                        double v = c[k] * dt[k];
-                        D[k] += v;
-                        c[k] = (float) v;
-                    }
-                    xBuf.writeFloats(0, c, 0, m * H);
-                } else {
-                    double[] c = chain;
-                    yBuf.read(0, c, 0, m * H);
-                    for (int k = 0; k < m * H; k++) {
-                        double v = c[k] * dt[k];
-                        D[k] += v;
-                        c[k] = v;
-                    }
-                    xBuf.write(0, c, 0, m * H);
-                }
-            }
-        }
-        // dW[i, :] += D[step, i] s_(step-1), four steps per pass (see rowsTimes)
-        double[] s0 = sRows[0];
-        double[] s1 = sRows[1];
-        double[] s2 = sRows[2];
-        double[] s3 = sRows[3];
-        int step = 1;
-        for (; step + 3 < T; step += 4) {
-            int d0 = step * H;
-            int p0 = d0 - H;
-            System.arraycopy(s, p0, s0, 0, H);
-            System.arraycopy(s, p0 + H, s1, 0, H);
-            System.arraycopy(s, p0 + 2 * H, s2, 0, H);
-            System.arraycopy(s, p0 + 3 * H, s3, 0, H);
-            for (int i = 0; i < H; i++) {
-                double a0 = D[d0 + i];
-                double a1 = D[d0 + H + i];
-                double a2 = D[d0 + 2 * H + i];
-                double a3 = D[d0 + 3 * H + i];
-                double[] row = dW[i];
-                for (int j = 0; j < H; j++) {
-                    row[j] += a0 * s0[j] + a1 * s1[j] + a2 * s2[j] + a3 * s3[j];
-                }
-            }
-        }
-        for (; step < T; step++) {
-            int db = step * H;
-            System.arraycopy(s, db - H, s0, 0, H);
-            for (int i = 0; i < H; i++) {
-                double di = D[db + i];
-                double[] row = dW[i];
-                for (int j = 0; j < H; j++) {
-                    row[j] += di * s0[j];
-                }
-            }
-        }
-    }
-
-    /** out += W^T v[from..from+H), as axpys over the contiguous rows of W. */
-    private void transposedTimes(double[] v, int from, double[] out) {
-        rowsTimes(wRows, v, from, out);
-    }
-
-    /**
-     * out += sum_i v[from+i] m[i] for the H rows m[i]. Four rows per pass: loops of only H = 100
-     * elements are dominated by loop overhead and the loads and stores of out, so each pass does
-     * four times the arithmetic (about 1.7x faster than one row per pass).
-     */
-    private void rowsTimes(double[][] m, double[] v, int from, double[] out) {
-        int i = 0;
-        for (; i + 3 < H; i += 4) {
-            double a0 = v[from + i];
-            double a1 = v[from + i + 1];
-            double a2 = v[from + i + 2];
-            double a3 = v[from + i + 3];
-            double[] m0 = m[i];
-            double[] m1 = m[i + 1];
-            double[] m2 = m[i + 2];
-            double[] m3 = m[i + 3];
-            for (int j = 0; j < H; j++) {
-                out[j] += m0[j] * a0 + m1[j] * a1 + m2[j] * a2 + m3[j] * a3;
-            }
-        }
-        for (; i < H; i++) {
-            double ai = v[from + i];
-            double[] mi = m[i];
-            for (int j = 0; j < H; j++) {
-                out[j] += mi[j] * ai;
-            }
-        }
-    }
-
-    /** U[:, x_t] -= lr D[t] and W -= lr dW, after {@link #backward}. */
-    private void updateUW(int[] x, int T, double lr) {
-        for (int t = 0; t < T; t++) {
-            int xt = x[t];
-            int base = t * H;
-            for (int i = 0; i < H; i++) {
-                U.add(i * C + xt, -lr * D[base + i]);
-            }
-        }
-        for (int i = 0; i < H; i++) {
-            double[] wi = wRows[i];
-            double[] di = dW[i];
-            for (int j = 0; j < H; j++) {
-                wNew[j] = wi[j] - lr * di[j];
-            }
-            W.write(i * H, wNew, 0, H);
-        }
     }
 }

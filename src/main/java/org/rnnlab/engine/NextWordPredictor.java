@@ -57,7 +57,7 @@ public final class NextWordPredictor {
             a[i] = sum;
         }
         for (int i = 0; i < H; i++) {
-            s[i] = Kernel.tanh(a[i]);
+            s[i] = Recurrence64.tanh(a[i]);
         }
         words++;
         if (model.classOutput() != null) {

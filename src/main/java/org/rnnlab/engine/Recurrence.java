@@ -1,0 +1,101 @@
+package org.rnnlab.engine;
+
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * The part of {@link Kernel}'s step that runs on the Java heap, in the model's precision: the
+ * forward recurrence s_t = tanh(U x_t + W s_(t-1)), the lesson's truncated BPTT from dL/ds_t, and
+ * U and W's update. The output layer works on the native side and exchanges S and dS with it
+ * through native buffers ({@link #writeStates}, {@link #outputRow}, {@link #readDs}).
+ *
+ * <p>Two implementations, because Java has no generics over primitive types: {@link Recurrence32}
+ * runs float loops for float32 models (twice the vector width of double, and no conversion at the
+ * native buffers), {@link Recurrence64} double loops for float64 models (the gradient check's).
+ * Both regroup BPTT the same way: D[step] collects every delta that reaches step (so dU[:, x_step]
+ * += D[step]) and dW = sum_step outer(D[step], s_(step-1)), which is the lesson's double loop
+ * regrouped by step. When every chain reaches t = 0 (bpttTruncate >= T-1) the chains are summed on
+ * the way back, D[step] = (ds_step + W^T D[step+1]) * (1 - s_step^2), T products instead of
+ * T^2/2. Otherwise the chains go back one lag at a time, all together, one native product with W
+ * per lag ({@link #lagProduct}).
+ *
+ * <p>H x H matrices are arrays of rows: C2 vectorises a loop over rows of separate arrays, indexed
+ * alike, but not one over two places of one flat array (it cannot tell they do not overlap).
+ */
+abstract class Recurrence {
+    final Mat U; // H x C
+    final Mat W; // H x H
+    final int H; // hiddenDim
+    final int C; // wordDim
+    private final Pointer wPtr;
+    private int capacity; // rows of the buffers below
+    // native: the BPTT chains at one lag (row r = the chain now at step r), and those times W
+    Mat xBuf;
+    Mat yBuf;
+    private Pointer xRow1;
+    private Pointer yPtr;
+
+    Recurrence(Mat U, Mat W) {
+        this.U = U;
+        this.W = W;
+        this.H = U.rows;
+        this.C = U.cols;
+        this.wPtr = W.at(0);
+    }
+
+    /** The implementation in U's precision. */
+    static Recurrence of(Mat U, Mat W) {
+        return U.f32 ? new Recurrence32(U, W) : new Recurrence64(U, W);
+    }
+
+    /** Makes room for a sentence of T words. */
+    final void ensure(int T) {
+        if (T > capacity) {
+            int cap = Math.max(T, 64);
+            Precision p = U.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
+            xBuf = Mat.zeros(p, cap, H);
+            yBuf = Mat.zeros(p, cap, H);
+            xRow1 = xBuf.at(H);
+            yPtr = yBuf.at(0);
+            grow(cap);
+            capacity = cap;
+        }
+    }
+
+    /** Java arrays for {@code rows} time steps. */
+    abstract void grow(int rows);
+
+    /** Reads W afresh (W and W^T as rows). */
+    abstract void loadW();
+
+    /** s_t for t < T into the states; needs {@link #loadW()}. */
+    abstract void recur(int[] x, int T);
+
+    /** States [from, from + n) into rows [at, at + n) of {@code into} (H columns, U's type). */
+    abstract void writeStates(int from, int n, Mat into, int at);
+
+    /**
+     * The output layer's row r, the state of step t: row r of {@code sBuf} = s_t / Z and
+     * ds_t = (g0[r] + g1[r]) / Z - V[y] (the halves' E V, and V's row y starting at {@code vy}).
+     */
+    abstract void outputRow(int r, int t, double invZ, Mat g0, Mat g1, Mat V, int vy, Mat sBuf);
+
+    /** ds_t for t < T from the first T rows of {@code from}. */
+    abstract void readDs(Mat from, int T);
+
+    /** The truncated BPTT from ds and s into D and dW. */
+    abstract void backward(int T, int bpttTruncate);
+
+    /** U[:, x_t] -= lr D[t] and W -= lr dW, after {@link #backward}. */
+    abstract void updateUW(int[] x, int T, double lr);
+
+    /** dU[:, x_t] += D[t], after {@link #backward}. */
+    abstract void addDU(Mat dU, int[] x, int T);
+
+    /** dW into {@code into}, after {@link #backward}. */
+    abstract void writeDW(Mat into);
+
+    /** yBuf's first m rows = xBuf's rows [1, m + 1) times W: every chain one lag further back. */
+    final void lagProduct(int m) {
+        Mat.gemm(U.f32, false, false, m, H, H, 1.0, xRow1, H, wPtr, H, 0.0, yPtr, H);
+    }
+}

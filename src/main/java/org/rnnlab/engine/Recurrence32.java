@@ -1,0 +1,254 @@
+package org.rnnlab.engine;
+
+import java.util.Arrays;
+
+/**
+ * {@link Recurrence} in float loops, for float32 models: the arithmetic numpy does in float32,
+ * sixteen lanes a vector instruction where double has eight, and whole rows copied to and from
+ * the native buffers without conversion.
+ */
+final class Recurrence32 extends Recurrence {
+    private float[] s = new float[0];      // T x H, row t = s_t (s_-1 = 0 is implicit)
+    private float[] ds = new float[0];     // T x H, dL/ds_t through the output layer
+    private float[] D = new float[0];      // T x H, sum of the BPTT deltas arriving at step t
+    private float[] dTanh = new float[0];  // T x H, 1 - s_t^2
+    private float[] chain = new float[0];  // T x H, the chains at one lag (xBuf's rows)
+    private final float[] w;               // H x H, W row-major as read
+    private final float[][] wRows;         // W
+    private final float[][] wTRows;        // W^T (for W s as axpys over contiguous columns)
+    private final float[][] dW;
+    private final float[] a;               // H
+    private final double[] aWide;          // H: a in double, for tanh
+    private final float[][] sRows = new float[4][]; // four consecutive s_t, for dW
+    private final float[] next;            // H
+    private final float[] row0;            // H: rows read from the native side
+    private final float[] row1;
+    private final float[] row2;
+
+    Recurrence32(Mat U, Mat W) {
+        super(U, W);
+        w = new float[H * H];
+        wRows = new float[H][H];
+        wTRows = new float[H][H];
+        dW = new float[H][H];
+        a = new float[H];
+        aWide = new double[H];
+        for (int k = 0; k < 4; k++) {
+            sRows[k] = new float[H];
+        }
+        next = new float[H];
+        row0 = new float[H];
+        row1 = new float[H];
+        row2 = new float[H];
+    }
+
+    @Override
+    void grow(int rows) {
+        int cap = rows * H;
+        s = new float[cap];
+        ds = new float[cap];
+        D = new float[cap];
+        dTanh = new float[cap];
+        chain = new float[cap];
+    }
+
+    @Override
+    void loadW() {
+        W.readFloats(0, w, 0, H * H);
+        for (int i = 0; i < H; i++) {
+            System.arraycopy(w, i * H, wRows[i], 0, H);
+            for (int j = 0; j < H; j++) {
+                wTRows[j][i] = w[i * H + j];
+            }
+        }
+    }
+
+    @Override
+    void recur(int[] x, int T) {
+        for (int t = 0; t < T; t++) {
+            int xt = x[t];
+            for (int i = 0; i < H; i++) {
+                a[i] = (float) U.get(i * C + xt); // U x_t is column x_t of U
+            }
+            if (t > 0) {
+                rowsTimes(wTRows, s, (t - 1) * H, a); // a += W s_(t-1) = sum_j s_j W[:, j]
+            }
+            // tanh in double, the conversions in loops of their own: a loop that converts around
+            // Math.exp runs 4x slower (each conversion waits on the one before)
+            for (int i = 0; i < H; i++) {
+                aWide[i] = a[i];
+            }
+            for (int i = 0; i < H; i++) {
+                aWide[i] = Recurrence64.tanh(aWide[i]);
+            }
+            int base = t * H;
+            for (int i = 0; i < H; i++) {
+                s[base + i] = (float) aWide[i];
+            }
+        }
+    }
+
+    @Override
+    void writeStates(int from, int n, Mat into, int at) {
+        into.writeFloats(at * H, s, from * H, n * H);
+    }
+
+    @Override
+    void outputRow(int r, int t, double invZ, Mat g0, Mat g1, Mat V, int vy, Mat sBuf) {
+        int base = r * H;
+        int src = t * H;
+        float iz = (float) invZ;
+        g0.readFloats(base, row0, 0, H);
+        g1.readFloats(base, row1, 0, H);
+        V.readFloats(vy, row2, 0, H); // V read here, before its update may write it
+        for (int i = 0; i < H; i++) {
+            ds[src + i] = (row0[i] + row1[i]) * iz - row2[i]; // E' V / Z = E V / Z - V[y]
+            row0[i] = s[src + i] * iz;
+        }
+        sBuf.writeFloats(base, row0, 0, H);
+    }
+
+    @Override
+    void readDs(Mat from, int T) {
+        from.readFloats(0, ds, 0, T * H);
+    }
+
+    @Override
+    void backward(int T, int bpttTruncate) {
+        Arrays.fill(D, 0, T * H, 0f);
+        for (float[] row : dW) {
+            Arrays.fill(row, 0f);
+        }
+        if (bpttTruncate >= T - 1) {
+            for (int step = T - 1; step >= 0; step--) {
+                int base = step * H;
+                System.arraycopy(ds, base, next, 0, H);
+                if (step < T - 1) {
+                    rowsTimes(wRows, D, base + H, next); // next += W^T D[step+1]
+                }
+                for (int j = 0; j < H; j++) {
+                    float sj = s[base + j];
+                    D[base + j] = next[j] * (1f - sj * sj);
+                }
+            }
+        } else {
+            // the chains at one lag as a matrix, one product with W per lag (see Recurrence64)
+            float[] dt = dTanh;
+            for (int k = 0; k < T * H; k++) {
+                float sk = s[k];
+                dt[k] = 1f - sk * sk;
+                D[k] = ds[k] * dt[k];
+            }
+            xBuf.writeFloats(0, D, 0, T * H);
+            for (int lag = 1; lag <= bpttTruncate && lag < T; lag++) {
+                int m = T - lag;
+                lagProduct(m);
+                float[] c = chain;
+                yBuf.readFloats(0, c, 0, m * H);
+                for (int k = 0; k < m * H; k++) {
+                    float v = c[k] * dt[k];
+                    D[k] += v;
+                    c[k] = v;
+                }
+                xBuf.writeFloats(0, c, 0, m * H);
+            }
+        }
+        // dW[i, :] += D[step, i] s_(step-1), four steps per pass (see rowsTimes); the four s rows are
+        // copied out first: C2 leaves a loop reading four places of s unvectorised (3.5x slower)
+        float[] s0 = sRows[0];
+        float[] s1 = sRows[1];
+        float[] s2 = sRows[2];
+        float[] s3 = sRows[3];
+        int step = 1;
+        for (; step + 3 < T; step += 4) {
+            int d0 = step * H;
+            int p0 = d0 - H;
+            System.arraycopy(s, p0, s0, 0, H);
+            System.arraycopy(s, p0 + H, s1, 0, H);
+            System.arraycopy(s, p0 + 2 * H, s2, 0, H);
+            System.arraycopy(s, p0 + 3 * H, s3, 0, H);
+            for (int i = 0; i < H; i++) {
+                float a0 = D[d0 + i];
+                float a1 = D[d0 + H + i];
+                float a2 = D[d0 + 2 * H + i];
+                float a3 = D[d0 + 3 * H + i];
+                float[] row = dW[i];
+                for (int j = 0; j < H; j++) {
+                    row[j] += a0 * s0[j] + a1 * s1[j] + a2 * s2[j] + a3 * s3[j];
+                }
+            }
+        }
+        for (; step < T; step++) {
+            int db = step * H;
+            System.arraycopy(s, db - H, s0, 0, H);
+            for (int i = 0; i < H; i++) {
+                float di = D[db + i];
+                float[] row = dW[i];
+                for (int j = 0; j < H; j++) {
+                    row[j] += di * s0[j];
+                }
+            }
+        }
+    }
+
+    /** out += sum_i v[from+i] m[i] for the H rows m[i], four rows per pass (see Recurrence64). */
+    private void rowsTimes(float[][] m, float[] v, int from, float[] out) {
+        int i = 0;
+        for (; i + 3 < H; i += 4) {
+            float a0 = v[from + i];
+            float a1 = v[from + i + 1];
+            float a2 = v[from + i + 2];
+            float a3 = v[from + i + 3];
+            float[] m0 = m[i];
+            float[] m1 = m[i + 1];
+            float[] m2 = m[i + 2];
+            float[] m3 = m[i + 3];
+            for (int j = 0; j < H; j++) {
+                out[j] += m0[j] * a0 + m1[j] * a1 + m2[j] * a2 + m3[j] * a3;
+            }
+        }
+        for (; i < H; i++) {
+            float ai = v[from + i];
+            float[] mi = m[i];
+            for (int j = 0; j < H; j++) {
+                out[j] += mi[j] * ai;
+            }
+        }
+    }
+
+    @Override
+    void updateUW(int[] x, int T, double lr) {
+        float rate = (float) lr;
+        for (int t = 0; t < T; t++) {
+            int xt = x[t];
+            int base = t * H;
+            for (int i = 0; i < H; i++) {
+                U.add(i * C + xt, -rate * D[base + i]);
+            }
+        }
+        for (int i = 0; i < H; i++) {
+            float[] wi = wRows[i];
+            float[] di = dW[i];
+            for (int j = 0; j < H; j++) {
+                next[j] = wi[j] - rate * di[j];
+            }
+            W.writeFloats(i * H, next, 0, H);
+        }
+    }
+
+    @Override
+    void addDU(Mat dU, int[] x, int T) {
+        for (int t = 0; t < T; t++) {
+            for (int i = 0; i < H; i++) {
+                dU.add(i * C + x[t], D[t * H + i]); // dU[:, x_t] += D[t]
+            }
+        }
+    }
+
+    @Override
+    void writeDW(Mat into) {
+        for (int i = 0; i < H; i++) {
+            into.writeFloats(i * H, dW[i], 0, H);
+        }
+    }
+}
