@@ -42,7 +42,6 @@ final class Kernel {
     /** Upper bound of the T x C output block, in bytes (long sentences and loss batches are chunked). */
     static final long MAX_BLOCK_BYTES = 32L << 20;
 
-    private final Mat U; // H x C
     private final Mat V; // C x H
     private final Mat W; // H x H
     private final int H; // hiddenDim
@@ -187,17 +186,17 @@ final class Kernel {
     private long deferredNanos; // the step's two-thread output time before the wait, for LaneChoice
     private int deferredRows;   // its rows; 0 when not measuring
 
-    Kernel(Mat U, Mat V, Mat W) {
-        this.U = U;
+    /** Ut is U^T (C x H, row c = U's column c: see {@link RnnModel}). */
+    Kernel(Mat Ut, Mat V, Mat W) {
         this.V = V;
         this.W = W;
-        this.H = U.rows;
-        this.C = U.cols;
-        this.precision = U.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
-        long rowBytes = (long) C * (U.f32 ? 4 : 8);
+        this.H = Ut.cols;
+        this.C = Ut.rows;
+        this.precision = Ut.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
+        long rowBytes = (long) C * (Ut.f32 ? 4 : 8);
         this.maxRows = (int) Math.max(16, Math.min(4096, MAX_BLOCK_BYTES / rowBytes));
-        this.rec = Recurrence.of(U, W);
-        this.f32 = U.f32;
+        this.rec = Recurrence.of(Ut, W);
+        this.f32 = Ut.f32;
         this.laneWorthIt = (long) C * H >= LANE_MIN_PARAMETERS;
         this.c1 = Math.max(1, (C / 2) & ~15);
         this.callerRows = Math.min(c1, (int) Math.round(C * CALLER_SHARE) & ~15);

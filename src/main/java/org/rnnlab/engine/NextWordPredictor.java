@@ -45,11 +45,11 @@ public final class NextWordPredictor {
             throw new UserException("Word index " + word + " is outside the model's vocabulary of " + C
                     + " words; use the vocabulary the model was made with.");
         }
-        Mat U = model.u();
+        Mat Ut = model.ut();
         Mat W = model.w();
         // s_t = tanh(U[:, word] + W s_(t-1))
         for (int i = 0; i < H; i++) {
-            double sum = U.get(i * C + word);
+            double sum = Ut.get(word * H + i);
             int row = i * H;
             for (int j = 0; j < H; j++) {
                 sum += W.get(row + j) * s[j];

@@ -22,7 +22,7 @@ import org.bytedeco.javacpp.Pointer;
  * alike, but not one over two places of one flat array (it cannot tell they do not overlap).
  */
 abstract class Recurrence {
-    final Mat U; // H x C
+    final Mat Ut; // C x H: U^T, row c = U's column c (U x_t is row x_t)
     final Mat W; // H x H
     final int H; // hiddenDim
     final int C; // wordDim
@@ -34,24 +34,24 @@ abstract class Recurrence {
     private Pointer xRow1;
     private Pointer yPtr;
 
-    Recurrence(Mat U, Mat W) {
-        this.U = U;
+    Recurrence(Mat Ut, Mat W) {
+        this.Ut = Ut;
         this.W = W;
-        this.H = U.rows;
-        this.C = U.cols;
+        this.H = Ut.cols;
+        this.C = Ut.rows;
         this.wPtr = W.at(0);
     }
 
     /** The implementation in U's precision. */
-    static Recurrence of(Mat U, Mat W) {
-        return U.f32 ? new Recurrence32(U, W) : new Recurrence64(U, W);
+    static Recurrence of(Mat Ut, Mat W) {
+        return Ut.f32 ? new Recurrence32(Ut, W) : new Recurrence64(Ut, W);
     }
 
     /** Makes room for a sentence of T words. */
     final void ensure(int T) {
         if (T > capacity) {
             int cap = Math.max(T, 64);
-            Precision p = U.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
+            Precision p = Ut.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
             xBuf = Mat.zeros(p, cap, H);
             yBuf = Mat.zeros(p, cap, H);
             xRow1 = xBuf.at(H);
@@ -96,6 +96,6 @@ abstract class Recurrence {
 
     /** yBuf's first m rows = xBuf's rows [1, m + 1) times W: every chain one lag further back. */
     final void lagProduct(int m) {
-        Mat.gemm(U.f32, false, false, m, H, H, 1.0, xRow1, H, wPtr, H, 0.0, yPtr, H);
+        Mat.gemm(Ut.f32, false, false, m, H, H, 1.0, xRow1, H, wPtr, H, 0.0, yPtr, H);
     }
 }

@@ -25,8 +25,8 @@ final class Recurrence32 extends Recurrence {
     private final float[] row1;
     private final float[] row2;
 
-    Recurrence32(Mat U, Mat W) {
-        super(U, W);
+    Recurrence32(Mat Ut, Mat W) {
+        super(Ut, W);
         w = new float[H * H];
         wRows = new float[H][H];
         wTRows = new float[H][H];
@@ -66,10 +66,7 @@ final class Recurrence32 extends Recurrence {
     @Override
     void recur(int[] x, int T) {
         for (int t = 0; t < T; t++) {
-            int xt = x[t];
-            for (int i = 0; i < H; i++) {
-                a[i] = (float) U.get(i * C + xt); // U x_t is column x_t of U
-            }
+            Ut.readFloats(x[t] * H, a, 0, H); // U x_t is column x_t of U, row x_t of Ut
             if (t > 0) {
                 rowsTimes(wTRows, s, (t - 1) * H, a); // a += W s_(t-1) = sum_j s_j W[:, j]
             }
@@ -219,12 +216,14 @@ final class Recurrence32 extends Recurrence {
     @Override
     void updateUW(int[] x, int T, double lr) {
         float rate = (float) lr;
-        for (int t = 0; t < T; t++) {
-            int xt = x[t];
+        for (int t = 0; t < T; t++) { // one word after another: a word may come twice
+            int row = x[t] * H;
             int base = t * H;
+            Ut.readFloats(row, a, 0, H);
             for (int i = 0; i < H; i++) {
-                U.add(i * C + xt, -rate * D[base + i]);
+                a[i] -= rate * D[base + i];
             }
+            Ut.writeFloats(row, a, 0, H);
         }
         for (int i = 0; i < H; i++) {
             float[] wi = wRows[i];

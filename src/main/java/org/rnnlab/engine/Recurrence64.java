@@ -18,8 +18,8 @@ final class Recurrence64 extends Recurrence {
     private final double[] a;                // H
     private final double[] next;             // H
 
-    Recurrence64(Mat U, Mat W) {
-        super(U, W);
+    Recurrence64(Mat Ut, Mat W) {
+        super(Ut, W);
         w = new double[H * H];
         wRows = new double[H][H];
         wTRows = new double[H][H];
@@ -56,10 +56,7 @@ final class Recurrence64 extends Recurrence {
     @Override
     void recur(int[] x, int T) {
         for (int t = 0; t < T; t++) {
-            int xt = x[t];
-            for (int i = 0; i < H; i++) {
-                a[i] = U.get(i * C + xt); // U x_t is column x_t of U
-            }
+            Ut.read(x[t] * H, a, 0, H); // U x_t is column x_t of U, row x_t of Ut
             if (t > 0) {
                 rowsTimes(wTRows, s, (t - 1) * H, a); // a += W s_(t-1) = sum_j s_j W[:, j]
             }
@@ -208,12 +205,14 @@ final class Recurrence64 extends Recurrence {
 
     @Override
     void updateUW(int[] x, int T, double lr) {
-        for (int t = 0; t < T; t++) {
-            int xt = x[t];
+        for (int t = 0; t < T; t++) { // one word after another: a word may come twice
+            int row = x[t] * H;
             int base = t * H;
+            Ut.read(row, a, 0, H);
             for (int i = 0; i < H; i++) {
-                U.add(i * C + xt, -lr * D[base + i]);
+                a[i] -= lr * D[base + i];
             }
+            Ut.write(row, a, 0, H);
         }
         for (int i = 0; i < H; i++) {
             double[] wi = wRows[i];

@@ -16,7 +16,9 @@ import org.rnnlab.common.UserException;
  *   o_t = softmax(V s_t)
  * </pre>
  * with U: H x C, V: C x H, W: H x H (C = wordDim, H = hiddenDim), held as row-major ND4J arrays
- * in float32 or float64. {@link #U()}, {@link #V()}, {@link #W()} are the live parameters: every
+ * in float32 or float64, except U: the model holds U^T (C x H, one row per word) and {@link #U()}
+ * is its transposed view. A step reads and updates U's columns of the sentence's words; as rows
+ * they are 400 contiguous bytes each at H 100, as columns 100 cache lines each. {@link #U()}, {@link #V()}, {@link #W()} are the live parameters: every
  * computation reads them afresh, so changing an element in place (as a gradient check does) is seen
  * by the next call. Calls on one model are serialised (synchronized); see {@link Kernel} for how
  * the arithmetic is arranged.
@@ -25,10 +27,11 @@ public final class RnnModel {
     /** numpy accepts seeds up to 2^32-1; commons-math3 seeds MT19937 like numpy only below 2^31. */
     public static final long MAX_SEED = Integer.MAX_VALUE;
 
-    private final INDArray U; // H x C
+    private final INDArray Ut; // C x H, row c = U's column c
+    private final INDArray U;  // H x C, a view of Ut
     private final INDArray V; // C x H
     private final INDArray W; // H x H
-    private final Mat u;
+    private final Mat u; // Ut
     private final Mat v;
     private final Mat w;
     private final Kernel kernel;
@@ -38,15 +41,17 @@ public final class RnnModel {
     private final WordClasses classes;
     private final ClassOutput classOutput;
 
-    private RnnModel(INDArray U, INDArray V, INDArray W, int bpttTruncate) {
-        this(U, V, W, null, null, bpttTruncate);
+    private RnnModel(INDArray Ut, INDArray V, INDArray W, int bpttTruncate) {
+        this(Ut, V, W, null, null, bpttTruncate);
     }
 
-    private RnnModel(INDArray U, INDArray V, INDArray W, INDArray X, WordClasses classes, int bpttTruncate) {
-        this.U = U;
+    /** Takes U^T (C x H), V and W plain row-major. */
+    private RnnModel(INDArray Ut, INDArray V, INDArray W, INDArray X, WordClasses classes, int bpttTruncate) {
+        this.Ut = Ut;
+        this.U = Ut.transpose();
         this.V = V;
         this.W = W;
-        this.u = Mat.of(U);
+        this.u = Mat.of(Ut);
         this.v = Mat.of(V);
         this.w = Mat.of(W);
         this.kernel = new Kernel(u, v, w);
@@ -76,7 +81,7 @@ public final class RnnModel {
         INDArray V = rng.matrix(wordDim, hiddenDim, Math.sqrt(1.0 / hiddenDim), precision);
         INDArray W = rng.matrix(hiddenDim, hiddenDim, Math.sqrt(1.0 / hiddenDim), precision);
         INDArray X = rng.matrix(classes.count(), hiddenDim, Math.sqrt(1.0 / hiddenDim), precision);
-        return new RnnModel(U, V, W, X, classes, bpttTruncate);
+        return new RnnModel(transposed(U), V, W, X, classes, bpttTruncate);
     }
 
     /** As {@link #fromArrays(INDArray, INDArray, INDArray, int)} with a class-based output layer: X is K x H. */
@@ -94,7 +99,7 @@ public final class RnnModel {
         if (X.dataType() != U.dataType()) {
             throw new UserException("X must have U's data type " + U.dataType() + ", but it is " + X.dataType() + ".");
         }
-        return new RnnModel(full.U, full.V, full.W, plain(X), classes, bpttTruncate);
+        return new RnnModel(full.Ut, full.V, full.W, plain(X), classes, bpttTruncate);
     }
 
     /** Whether the output layer is class-based (else the lesson's softmax over all C words). */
@@ -126,10 +131,13 @@ public final class RnnModel {
         INDArray U = rng.matrix(hiddenDim, wordDim, Math.sqrt(1.0 / wordDim), precision);
         INDArray V = rng.matrix(wordDim, hiddenDim, Math.sqrt(1.0 / hiddenDim), precision);
         INDArray W = rng.matrix(hiddenDim, hiddenDim, Math.sqrt(1.0 / hiddenDim), precision);
-        return new RnnModel(U, V, W, bpttTruncate);
+        return new RnnModel(transposed(U), V, W, bpttTruncate);
     }
 
-    /** Adopts U (H x C), V (C x H), W (H x H) of one type, float32 or float64; copies them when not plain row-major. */
+    /**
+     * A model of U (H x C), V (C x H), W (H x H) of one type, float32 or float64: adopts V and W
+     * (copies them when not plain row-major) and copies U into U^T.
+     */
     public static RnnModel fromArrays(INDArray U, INDArray V, INDArray W, int bpttTruncate) {
         if (U == null || V == null || W == null) {
             throw new UserException("The model needs all three arrays U, V and W.");
@@ -153,7 +161,12 @@ public final class RnnModel {
             throw new UserException("U, V and W must have one data type, but they are "
                     + type + ", " + V.dataType() + " and " + W.dataType() + ".");
         }
-        return new RnnModel(plain(U), plain(V), plain(W), bpttTruncate);
+        return new RnnModel(transposed(U), plain(V), plain(W), bpttTruncate);
+    }
+
+    /** U^T as a plain row-major copy. */
+    private static INDArray transposed(INDArray U) {
+        return U.transpose().dup('c');
     }
 
     private static INDArray plain(INDArray a) {
@@ -177,11 +190,11 @@ public final class RnnModel {
     }
 
     public int wordDim() {
-        return u.cols;
+        return u.rows;
     }
 
     public int hiddenDim() {
-        return u.rows;
+        return u.cols;
     }
 
     public synchronized int bpttTruncate() {
@@ -203,7 +216,7 @@ public final class RnnModel {
     public synchronized RnnModel withPrecision(Precision p) {
         kernel.settle();
         DataType t = p.dataType();
-        return new RnnModel(U.castTo(t).dup('c'), V.castTo(t).dup('c'), W.castTo(t).dup('c'),
+        return new RnnModel(Ut.castTo(t).dup('c'), V.castTo(t).dup('c'), W.castTo(t).dup('c'),
                 X == null ? null : X.castTo(t).dup('c'), classes, bpttTruncate);
     }
 
@@ -219,7 +232,7 @@ public final class RnnModel {
      */
     public synchronized void release() {
         kernel.settle();
-        release(U, V, W, X);
+        release(Ut, V, W, X);
     }
 
     static void release(INDArray... arrays) {
@@ -251,7 +264,7 @@ public final class RnnModel {
 
     public synchronized RnnModel copy() {
         kernel.settle();
-        return new RnnModel(U.dup('c'), V.dup('c'), W.dup('c'), X == null ? null : X.dup('c'), classes, bpttTruncate);
+        return new RnnModel(Ut.dup('c'), V.dup('c'), W.dup('c'), X == null ? null : X.dup('c'), classes, bpttTruncate);
     }
 
     /** Overwrites this model's parameters (not bpttTruncate) with {@code other}'s, converting the type if needed. */
@@ -270,7 +283,7 @@ public final class RnnModel {
             synchronized (other) {
                 kernel.settle();
                 other.kernel.settle();
-                U.assign(other.U);
+                Ut.assign(other.Ut);
                 V.assign(other.V);
                 W.assign(other.W);
                 if (X != null) {
@@ -420,7 +433,8 @@ public final class RnnModel {
         return classOutput;
     }
 
-    Mat u() {
+    /** U^T: C x H, row c = U's column c. */
+    Mat ut() {
         return u;
     }
 

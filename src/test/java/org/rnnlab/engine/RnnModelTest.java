@@ -35,7 +35,13 @@ class RnnModelTest {
         assertEquals(10, m.wordDim());
         assertEquals(4, m.hiddenDim());
         assertEquals(Precision.FLOAT64, m.precision());
-        assertTrue(m.U() == U, "plain row-major arrays are adopted as the live parameters");
+        assertTrue(m.V() == V && m.W() == W, "plain row-major arrays are adopted as the live parameters");
+        assertEquals(U, m.U(), "U is held as U^T, a copy");
+        int[] x = {1, 2, 3};
+        int[] y = {2, 3, 4};
+        double before = m.sentenceLoss(x, y);
+        m.U().putScalar(0, 2, m.U().getDouble(0, 2) + 1.0); // U[:, 2] is read for x_1 = 2
+        assertNotEquals(before, m.sentenceLoss(x, y), "U() is live: a change in place is seen by the next call");
         assertThrows(UserException.class, () -> RnnModel.fromArrays(U, W, W, 3));
         assertThrows(UserException.class, () -> RnnModel.fromArrays(U, V, Nd4j.rand(DataType.DOUBLE, 4, 5), 3));
         assertThrows(UserException.class, () -> RnnModel.fromArrays(U, V.castTo(DataType.FLOAT), W, 3));
