@@ -14,7 +14,10 @@ package org.rnnlab.engine;
  * {@link Kernel} trusts, and the row is redone with its maximum subtracted.
  *
  * <p>Two loops, not one: C2 (JDK 17) leaves a loop that mixes the float arithmetic and the bit
- * reinterpretation unvectorised (about 1.8 ns a number), while each alone vectorises.
+ * reinterpretation unvectorised (about 1.8 ns a number). The first loop vectorises, with fused
+ * multiply-adds (Math.fma: 13% faster than separate products and sums, and rounded once); the
+ * second, which builds 2^k from the bits, stays scalar in JDK 17 whatever its shape (about 0.34 ns
+ * a number, 45% of the whole).
  */
 final class FastExp {
     private static final float LOG2E = 1.44269504f;
@@ -31,16 +34,16 @@ final class FastExp {
     static void expInPlace(float[] a, float[] scratch, int n) {
         for (int i = 0; i < n; i++) {
             float x = Math.max(MIN, Math.min(MAX, a[i]));
-            float m = x * LOG2E + ROUND; // k + ROUND, whose low mantissa bits hold k
+            float m = Math.fma(x, LOG2E, ROUND); // k + ROUND, whose low mantissa bits hold k
             float k = m - ROUND;
-            float r = x - k * LN2_HI - k * LN2_LO;
-            float p = 1.3888889e-3f;      // 1/720
-            p = p * r + 8.3333333e-3f;    // 1/120
-            p = p * r + 4.1666667e-2f;    // 1/24
-            p = p * r + 1.6666667e-1f;    // 1/6
-            p = p * r + 0.5f;
-            p = p * r + 1f;
-            a[i] = p * r + 1f;
+            float r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, x));
+            float p = 1.3888889e-3f;             // 1/720
+            p = Math.fma(p, r, 8.3333333e-3f);   // 1/120
+            p = Math.fma(p, r, 4.1666667e-2f);   // 1/24
+            p = Math.fma(p, r, 1.6666667e-1f);   // 1/6
+            p = Math.fma(p, r, 0.5f);
+            p = Math.fma(p, r, 1f);
+            a[i] = Math.fma(p, r, 1f);
             scratch[i] = m;
         }
         for (int i = 0; i < n; i++) {
