@@ -2,6 +2,7 @@ package org.rnnlab.engine;
 
 import java.util.Arrays;
 import java.util.List;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
@@ -78,9 +79,21 @@ final class Kernel {
     /**
      * Words per block of the FORWARD phase: a float32 block of V (400 KB at H 100) and its logits
      * stay in the core's cache from the logits to E V (the two threads' halves otherwise compete for
-     * the shared cache: 7% faster here); float64 has one block a half, whose exp is ND4J's.
+     * the shared cache: 7% faster here); float64 has one block a half, whose exp is ND4J's. With
+     * {@link #smallProducts}, smaller blocks (208 words at H 100), V's update in blocks too.
      */
     private final int blockWidth;
+    /**
+     * Products of at most 100^3 multiply-adds: OpenBLAS 0.3.19's SkylakeX kernel does them in its
+     * small-matrix kernels, which skip packing the operands. At H 100 a sentence of up to 48 words
+     * and blocks of 208 words stay below that; the step took 1.39-1.43 ms with 128-208 words a
+     * block against 1.59-1.64 ms with 224 or 1,024 (the V update in blocks too: 1.41 against
+     * 1.52 ms).
+     */
+    private final boolean smallProducts;
+    static final boolean SMALL_KERNELS = BlasKernel.running().map("SkylakeX"::equalsIgnoreCase).orElse(false);
+    private static final long SMALL_PRODUCT = 1_000_000;
+    private static final int SMALL_FOR_T = 48;
     // float32: pieces of o[h] on the Java heap, for FastExp (one pair a half: the halves run side by side)
     private final float[][] heapE = new float[2][];
     private final float[][] heapScratch = new float[2][];
@@ -93,9 +106,10 @@ final class Kernel {
      * The share of V's update the caller does after BPTT while the lane does the rest: the caller's
      * BPTT, U and W's update and next recurrence take about half the time of the whole update at
      * H 100 (step median 1.43-1.58 ms with a quarter, 1.49-1.62 with an eighth, 1.52-1.55 with 3/16;
-     * rnnlab bench's step, 2-core Xeon VM).
+     * rnnlab bench's step, 2-core Xeon VM). 5/16 since the recurrence and BPTT run in float for
+     * float32 models (training pass 1,112-1,138 sentences/s against 1,024-1,098 with a quarter).
      */
-    static final double CALLER_SHARE = 1.0 / 4;
+    static final double CALLER_SHARE = 5.0 / 16;
     private final boolean laneWorthIt;
     private final int c1;
     private final boolean f32;
@@ -201,7 +215,8 @@ final class Kernel {
         this.c1 = Math.max(1, (C / 2) & ~15);
         this.callerRows = Math.min(c1, (int) Math.round(C * CALLER_SHARE) & ~15);
         this.vParts = parts(V);
-        this.blockWidth = f32 ? 1024 : Math.max(c1, C - c1);
+        this.smallProducts = f32 && SMALL_KERNELS;
+        this.blockWidth = smallProducts ? smallBlock(H) : f32 ? 1024 : Math.max(c1, C - c1);
         if (f32) {
             for (int h = 0; h < 2; h++) {
                 heapE[h] = new float[EXP_PIECE];
@@ -450,6 +465,11 @@ final class Kernel {
             stackedY = new int[cap];
             rowCapacity = cap;
         }
+    }
+
+    /** Words a block for small products: T x width x H <= 100^3 up to T = 48, a multiple of 16. */
+    static int smallBlock(int H) {
+        return (int) Math.max(16, Math.min(1024, SMALL_PRODUCT / ((long) SMALL_FOR_T * H) & ~15));
     }
 
     /** First vocabulary index of half h. */
@@ -723,8 +743,41 @@ final class Kernel {
             return;
         }
         int wd = width(h);
-        Mat.gemm(f32, true, false, wd, H, pass.n, pass.alpha, oPtr[h], wd, sPtr, H, pass.beta, pass.dv[2], H);
+        productDVRows(2, oPtr[h], wd, pass.dv[2], wd);
     }
+
+    /**
+     * Rows [0, rows) of dv = alpha E'^T (S/Z) + beta dv, from E' columns at {@code e} (row length
+     * lde): one product, or with small products one per block of {@link #blockWidth} rows. Part
+     * 0, 1 or 2 (half 0's caller rows, half 0's other rows, half 1) moves pointers of its own
+     * along the operands, since two parts may run at once.
+     */
+    private void productDVRows(int part, Pointer e, int lde, Pointer dv, int rows) {
+        if (!smallProducts) {
+            Mat.gemm(f32, true, false, rows, H, pass.n, pass.alpha, e, lde, sPtr, H, pass.beta, dv, H);
+            return;
+        }
+        for (int r0 = 0; r0 < rows; r0 += blockWidth) {
+            int m = Math.min(blockWidth, rows - r0);
+            Pointer eb = along(2 * part, e, r0);
+            Pointer db = along(2 * part + 1, dv, (long) r0 * H);
+            Mat.gemm(f32, true, false, m, H, pass.n, pass.alpha, eb, lde, sPtr, H, pass.beta, db, H);
+        }
+    }
+
+    /** A pointer {@code offset} elements past {@code base}, reusing slot's pointer while the base stays (no allocation a step). */
+    private Pointer along(int slot, Pointer base, long offset) {
+        Pointer p = alongPtr[slot];
+        if (alongBase[slot] != base) {
+            p = new FloatPointer(base);
+            alongPtr[slot] = p;
+            alongBase[slot] = base;
+        }
+        return p.position(base.position() + offset);
+    }
+
+    private final Pointer[] alongPtr = new Pointer[6];
+    private final Pointer[] alongBase = new Pointer[6];
 
     /**
      * Half 0 of dv in its two parts, rows [0, callerRows) or the rest: always two products, however
@@ -738,7 +791,7 @@ final class Kernel {
         }
         Pointer e = callerPart ? oPtr[0] : oCallerEnd;
         Pointer dv = pass.dv[callerPart ? 0 : 1];
-        Mat.gemm(f32, true, false, rows, H, pass.n, pass.alpha, e, c1, sPtr, H, pass.beta, dv, H);
+        productDVRows(callerPart ? 0 : 1, e, c1, dv, rows);
     }
 
     /**
