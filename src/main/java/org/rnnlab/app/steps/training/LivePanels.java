@@ -21,16 +21,23 @@ final class LivePanels {
     private final LossChart loss;
     private final ProbeHeatmap probe;
     private final LiveCheckChart check;
-    private final Node node;
+    private final javafx.scene.layout.Region node;
     private final TrainingRunState run;
     private int ticks;
     /** The probe and check panels redraw at every this many chart refreshes while training runs. */
     static final int SLOW_EVERY = 3;
 
     LivePanels(TrainingViewModel vm, LossChart loss) {
+        this(vm.run(), vm.live(), loss, true);
+    }
+
+    /**
+     * @param probeField with the field to probe another sentence (the step's own panels; a
+     *                   {@link LiveRehearsal}'s copy has none)
+     */
+    LivePanels(TrainingRunState run, LiveControls live, LossChart loss, boolean probeField) {
         this.loss = loss;
-        this.run = vm.run();
-        LiveControls live = vm.live();
+        this.run = run;
         probe = new ProbeHeatmap(run.probe(), live);
         check = new LiveCheckChart(run.check());
         check.setPrefWidth(300);
@@ -40,6 +47,13 @@ final class LivePanels {
         HBox.setHgrow(loss, Priority.ALWAYS);
         loss.setMinWidth(0);
 
+        node = new VBox(10, top, probe, probe.bars());
+        if (probeField) {
+            probe.getChildren().add(1, probeField(live));
+        }
+    }
+
+    private static Node probeField(LiveControls live) {
         TextField sentence = new TextField();
         sentence.setId("probeSentence");
         sentence.promptTextProperty().bind(I18n.bind("training.probe.prompt"));
@@ -57,11 +71,10 @@ final class LivePanels {
         probeLabel.textProperty().bind(I18n.bind("training.probe.label"));
         HBox field = new HBox(8, probeLabel, sentence, apply, note);
         field.setAlignment(Pos.CENTER_LEFT);
-        probe.getChildren().add(1, field);
-        node = new VBox(10, top, probe, probe.bars());
+        return field;
     }
 
-    Node node() {
+    javafx.scene.layout.Region node() {
         return node;
     }
 

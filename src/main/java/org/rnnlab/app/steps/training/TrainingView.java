@@ -36,6 +36,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.widgets.LayoutIsland;
 import org.rnnlab.app.widgets.RecentMenus;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.steps.LessonStep;
@@ -100,8 +101,9 @@ public final class TrainingView implements LessonStep {
         splitNote.setMinHeight(Region.USE_PREF_SIZE);
         splitNote.textProperty().bind(vm.live().splitNote());
 
-        VBox content = new VBox(10, modelLine, form(session), sentencesNote, splitNote, buttons(session), stepResult, stats(),
-                livePanels.node(), samplesBox(), outcome());
+        // what changes while training lays out on its own, not the whole page at every counter (LayoutIsland)
+        VBox content = new VBox(10, new LayoutIsland(modelLine), form(session), sentencesNote, splitNote, buttons(session), stepResult,
+                new LayoutIsland(stats()), new LayoutIsland(livePanels.node()), new LayoutIsland(samplesBox()), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
         panel = StepPage.build("trainingStep", I18n.text("training.title"), Words.texts(EXPLANATION), LATEX,
                 StepPage.scroller(content));
@@ -116,6 +118,8 @@ public final class TrainingView implements LessonStep {
         vm.lnCProperty().addListener((o, a, b) -> chart.showLnC(b.doubleValue()));
         chart.showLnC(vm.lnCProperty().get());
         stateChanged(run.stateProperty().get());
+        LiveRehearsal.start((javafx.scene.layout.Pane) panel, livePanels.node(), vm.live(),
+                new RunHistory(session.work(), session.notices(), RunFolder.runs()), session.models().trainingProperty());
     }
 
     public TrainingViewModel viewModel() {
@@ -299,7 +303,7 @@ public final class TrainingView implements LessonStep {
         return new VBox(4, box, fieldsProblem, which);
     }
 
-    private Node stats() {
+    private Region stats() {
         ProgressBar bar = new ProgressBar(0);
         bar.setId("trainingProgress");
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -349,7 +353,7 @@ public final class TrainingView implements LessonStep {
         return new VBox(0, value, c);
     }
 
-    private Node samplesBox() {
+    private Region samplesBox() {
         samplesTitle.getStyleClass().add("card-title");
         samplesTitle.textProperty().bind(vm.samplesTitleProperty());
         samples.setId("trainingSamples");
