@@ -2,15 +2,17 @@
 # The app training as a learner starts it (Training step, Start, a fresh lesson model on the sample
 # corpus), measured under Xvfb at 1280x800: sentences/s, the FX thread's longest pulse gap (see
 # PulseMonitor) and the app's peak resident memory.
-#   src/test/python/measure_app_training.sh [seconds] [on|off] [sentences] [epochs]
+#   src/test/python/measure_app_training.sh [seconds] [on|off] [sentences] [epochs] [start-after]
 # (from the project root, after mvn package; sentences and epochs default to the step's 1,000 and 10;
 # the sample corpus has 23,931 sentences, so "600 on 23931 1" is one whole epoch with 10% held out)
-# "off" trains without the probe and the live gradient check. Prints the pulse monitor's lines and
+# "off" trains without the probe and the live gradient check. start-after: seconds from the model being
+# ready to Start, as a learner reads the step first (default 0: Start at once, the hardest case). Prints the pulse monitor's lines and
 # "peak_rss_mb=<MB>" (VmHWM: the most the process held at any time).
 seconds=${1:-60}
 streams=${2:-on}
 sentences=${3:+-Drnnlab.pulseMonitor.sentences=$3}
 epochs=${4:+-Drnnlab.pulseMonitor.epochs=$4}
+startAfter=${5:+-Drnnlab.pulseMonitor.startAfter=$5}
 display=:96
 Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
@@ -20,7 +22,7 @@ for _ in $(seq 1 50); do # until the display answers (an earlier one may still b
   sleep 0.1
 done
 DISPLAY=$display java -Drnnlab.pulseMonitor=true -Drnnlab.pulseMonitor.autoTrain="$seconds" \
-  -Drnnlab.streams="$streams" $sentences $epochs -Drnnlab.size=1280x800 -Drnnlab.step=trainingStep \
+  -Drnnlab.streams="$streams" $sentences $epochs $startAfter -Drnnlab.size=1280x800 -Drnnlab.step=trainingStep \
   -jar target/rnnlab.jar > /tmp/rnnlab-measure.out 2>&1 &
 app=$!
 peak=0

@@ -26,6 +26,8 @@ public final class PulseMonitor extends AnimationTimer {
     public static final String FLAG = "rnnlab.pulseMonitor";
     /** Seconds of training to run by itself, then quit (for measuring); unset: the learner presses Start. */
     public static final String AUTO_TRAIN = "rnnlab.pulseMonitor.autoTrain";
+    /** With autoTrain: seconds between the model being ready and Start (the time a learner reads the step). */
+    public static final String AUTO_START_AFTER = "rnnlab.pulseMonitor.startAfter";
     /** With autoTrain: the run's sentences and epochs instead of the step's defaults (for a whole-corpus epoch). */
     public static final String AUTO_SENTENCES = "rnnlab.pulseMonitor.sentences";
     public static final String AUTO_EPOCHS = "rnnlab.pulseMonitor.epochs";
@@ -144,7 +146,11 @@ public final class PulseMonitor extends AnimationTimer {
                     if (epochs != null) {
                         vm.epochsProperty().set(epochs);
                     }
-                    javafx.application.Platform.runLater(vm::start);
+                    // a learner reads the step before pressing Start; 0 (the default) presses it at once
+                    javafx.animation.PauseTransition read = new javafx.animation.PauseTransition(
+                            javafx.util.Duration.seconds(Long.getLong(AUTO_START_AFTER, 0)));
+                    read.setOnFinished(e -> vm.start());
+                    read.play();
                 }
             };
             models.modelProperty().addListener(ready);
