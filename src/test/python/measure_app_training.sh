@@ -14,14 +14,18 @@ sentences=${3:+-Drnnlab.pulseMonitor.sentences=$3}
 epochs=${4:+-Drnnlab.pulseMonitor.epochs=$4}
 startAfter=${5:+-Drnnlab.pulseMonitor.startAfter=$5}
 display=:96
+# a fresh data folder and nothing remembered: the user's theme, text size, step fields and run files
+# play no part (light theme, English, the default text size), and the measurement leaves none behind
+data=$(mktemp -d)
 Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null' EXIT
+trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 50); do # until the display answers (an earlier one may still be closing)
   xdpyinfo -display $display >/dev/null 2>&1 && break
   sleep 0.1
 done
-DISPLAY=$display java -Drnnlab.pulseMonitor=true -Drnnlab.pulseMonitor.autoTrain="$seconds" \
+DISPLAY=$display java -Drnnlab.dataDir="$data" -Drnnlab.remember=false -Drnnlab.theme=light -Drnnlab.language=en \
+  -Drnnlab.pulseMonitor=true -Drnnlab.pulseMonitor.autoTrain="$seconds" \
   -Drnnlab.streams="$streams" $sentences $epochs $startAfter -Drnnlab.size=1280x800 -Drnnlab.step=trainingStep \
   -jar target/rnnlab.jar > /tmp/rnnlab-measure.out 2>&1 &
 app=$!
