@@ -11,10 +11,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The arithmetic behind {@link RnnModel}, arranged for speed: every ND4J call costs microseconds, so
- * the forward recurrence of size H (tanh(U x_t + W s)) runs as plain Java loops on primitive
- * arrays, and native code gets few, large calls: the three products with V (o = S V^T,
- * dS = dO V, dV = dO^T S) over all T rows at once, one exp, one row sum, and one T x H by H x H
- * product per BPTT lag. Products go straight to OpenBLAS (cblas on the arrays' memory, no ND4J
+ * the forward recurrence of size H (tanh(U x_t + W s)) and BPTT run as plain Java loops on primitive
+ * arrays ({@link Recurrence}), and native code gets few, large calls: the three products with V
+ * (o = S V^T, dS = dO V, dV = dO^T S) over all T rows at once, one exp, one row sum, and one T x H
+ * by H x H product per BPTT lag. Products go straight to OpenBLAS (cblas on the arrays' memory, no ND4J
  * op overhead); Java reads and writes single elements through NIO views. Buffers are kept and
  * grown on demand, never allocated per step; the T x C output block is bounded by processing
  * long inputs in row chunks.
@@ -31,8 +31,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * update of V is left running on the second thread (and a share of it on the caller after
  * BPTT) while the caller does BPTT, U and W's update and the next step's recurrence, none of which
  * reads V; {@link #settle()} waits for it before anything does.
- *
- * <p>H x H matrices are arrays of rows, so that HotSpot vectorises the loops over them (see wRows).
  *
  * <p>Entry points, named for what they compute: {@link #states}, {@link #loss}, {@link #totalLoss},
  * {@link #lossAndGradients}, {@link #sgdStep}. They read U, V, W afresh at every call and trust

@@ -31,7 +31,7 @@ public final class RnnModel {
     private final INDArray U;  // H x C, a view of Ut
     private final INDArray V; // C x H
     private final INDArray W; // H x H
-    private final Mat u; // Ut
+    private final Mat ut; // Ut as the kernel sees it
     private final Mat v;
     private final Mat w;
     private final Kernel kernel;
@@ -51,10 +51,10 @@ public final class RnnModel {
         this.U = Ut.transpose();
         this.V = V;
         this.W = W;
-        this.u = Mat.of(Ut);
+        this.ut = Mat.of(Ut);
         this.v = Mat.of(V);
         this.w = Mat.of(W);
-        this.kernel = new Kernel(u, v, w);
+        this.kernel = new Kernel(ut, v, w);
         this.X = X;
         this.classes = classes;
         this.classOutput = X == null ? null : new ClassOutput(v, Mat.of(X), classes);
@@ -190,11 +190,11 @@ public final class RnnModel {
     }
 
     public int wordDim() {
-        return u.rows;
+        return ut.rows;
     }
 
     public int hiddenDim() {
-        return u.cols;
+        return ut.cols;
     }
 
     public synchronized int bpttTruncate() {
@@ -209,7 +209,7 @@ public final class RnnModel {
     }
 
     public Precision precision() {
-        return u.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
+        return ut.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
     }
 
     /** A new model holding these parameters converted to {@code p} (a copy even when p is unchanged). */
@@ -435,7 +435,7 @@ public final class RnnModel {
 
     /** U^T: C x H, row c = U's column c. */
     Mat ut() {
-        return u;
+        return ut;
     }
 
     Mat v() {

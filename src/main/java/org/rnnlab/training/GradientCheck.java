@@ -79,15 +79,24 @@ public final class GradientCheck {
      */
     public List<ParameterVerdict> run(RnnModel model, int[] x, int[] y, GradientCheckListener listener,
                                       Cancellation cancel) {
-        RnnModel m = model.withPrecision(Precision.FLOAT64);
-        if (m == model) {
-            m = model.copy(); // never nudge the caller's parameters
-        }
-        Gradients g = gradient.compute(m, x, y);
+        return onFloat64Copy(model, x, y, (m, g) -> checkAll(m, g, x, y, listener, cancel));
+    }
+
+    /**
+     * {@code work} on a float64 copy of {@code model} (never nudging the caller's parameters) and its
+     * gradient on (x, y); both are freed when it returns, not left to a garbage collection (a live
+     * check makes one every few seconds).
+     */
+    private <T> T onFloat64Copy(RnnModel model, int[] x, int[] y, java.util.function.BiFunction<RnnModel, Gradients, T> work) {
+        RnnModel m = model.withPrecision(Precision.FLOAT64); // always a copy
         try {
-            return checkAll(m, g, x, y, listener, cancel);
+            Gradients g = gradient.compute(m, x, y);
+            try {
+                return work.apply(m, g);
+            } finally {
+                g.release();
+            }
         } finally {
-            g.release();
             m.release();
         }
     }
@@ -137,14 +146,7 @@ public final class GradientCheck {
         if (perParameter < 1) {
             throw new IllegalArgumentException("check at least one element per parameter, not " + perParameter);
         }
-        RnnModel m = model.withPrecision(Precision.FLOAT64); // always a copy
-        Gradients g = gradient.compute(m, x, y);
-        try {
-            return sample(m, g, x, y, perParameter, rng);
-        } finally {
-            g.release();
-            m.release();
-        }
+        return onFloat64Copy(model, x, y, (m, g) -> sample(m, g, x, y, perParameter, rng));
     }
 
     private List<SampledVerdict> sample(RnnModel m, Gradients g, int[] x, int[] y, int perParameter,

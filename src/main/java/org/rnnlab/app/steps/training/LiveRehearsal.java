@@ -42,11 +42,11 @@ final class LiveRehearsal extends AnimationTimer {
     private long examples;
     private boolean finished;
 
-    private LiveRehearsal(Pane host, Region like, LiveControls live, RunHistory history, ObservableBooleanValue training) {
+    private LiveRehearsal(Pane host, Region like, LiveControls live, ObservableBooleanValue training) {
         this.host = host;
         this.like = like;
         this.training = training;
-        loss = new LossChart(run, history);
+        loss = new LossChart(run, new RunHistory(null, null, null)); // no earlier runs, nothing saved
         panels = new LivePanels(run, live, loss, false);
         node = panels.node();
         node.setManaged(false);
@@ -61,12 +61,12 @@ final class LiveRehearsal extends AnimationTimer {
      *
      * @return the rehearsal, or null when it ran already or is turned off
      */
-    static LiveRehearsal start(Pane host, Region like, LiveControls live, RunHistory history, ObservableBooleanValue training) {
+    static LiveRehearsal start(Pane host, Region like, LiveControls live, ObservableBooleanValue training) {
         if (done || !Boolean.parseBoolean(System.getProperty(FLAG, "true")) || training.get()) {
             return null;
         }
         done = true;
-        LiveRehearsal r = new LiveRehearsal(host, like, live, history, training);
+        LiveRehearsal r = new LiveRehearsal(host, like, live, training);
         r.start();
         return r;
     }

@@ -118,8 +118,7 @@ public final class TrainingView implements LessonStep {
         vm.lnCProperty().addListener((o, a, b) -> chart.showLnC(b.doubleValue()));
         chart.showLnC(vm.lnCProperty().get());
         stateChanged(run.stateProperty().get());
-        LiveRehearsal.start((javafx.scene.layout.Pane) panel, livePanels.node(), vm.live(),
-                new RunHistory(session.work(), session.notices(), RunFolder.runs()), session.models().trainingProperty());
+        LiveRehearsal.start((javafx.scene.layout.Pane) panel, livePanels.node(), vm.live(), session.models().trainingProperty());
     }
 
     public TrainingViewModel viewModel() {

@@ -52,7 +52,7 @@ class LiveRehearsalTest {
             String was = System.getProperty(LiveRehearsal.FLAG);
             System.setProperty(LiveRehearsal.FLAG, "true");
             try {
-                r.set(LiveRehearsal.start(host, like, view.viewModel().live(), view.viewModel().runs(), training));
+                r.set(LiveRehearsal.start(host, like, view.viewModel().live(), training));
             } finally {
                 if (was == null) {
                     System.clearProperty(LiveRehearsal.FLAG);
