@@ -2,6 +2,7 @@ package org.rnnlab.engine;
 
 import java.util.Arrays;
 import java.util.List;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -61,7 +62,7 @@ final class Kernel {
     // the other's memory.
     private int rowCapacity;
     private Mat sBuf;  // rows x H: S, then S / Z
-    private final Mat[] o = new Mat[2];   // rows x width(h): logits, then E, then E'
+    private final Mat[] o = new Mat[2];   // the chunk's logits, then E, then E' of half h, laid out as wordMajor says
     private final Pointer[] oPtr = new Pointer[2];
     private final Pointer[] gPtr = new Pointer[2];
     private final Mat[] g = new Mat[2];   // rows x H: E'_h V_h
@@ -69,8 +70,7 @@ final class Kernel {
     private Mat ones;  // C x 1
     private Mat dVacc; // C x H, only for sentences longer than one chunk
     private Pointer[] dVaccParts;
-    private final INDArray[][] oRows = new INDArray[2][]; // cached views of the first n rows of o[h]
-    private final Pointer[][] oBlock = new Pointer[2][];  // column block b of o[h]
+    private final INDArray[][] oRows = new INDArray[2][]; // cached views of the chunk's n rows of o[h]
     private final Pointer[][] vBlock = new Pointer[2][];  // V's rows of block b of half h
     private final Pointer[] zPtr = new Pointer[2];
     private Pointer onesPtr;
@@ -89,6 +89,17 @@ final class Kernel {
      * 1.52 ms).
      */
     private final boolean smallProducts;
+    /**
+     * How the logits block is laid out: word-major (a word's n logits together, O^T) or row-major
+     * (a state's logits together, O). Word-major lets OpenBLAS's Haswell/Zen kernels put the
+     * vocabulary on their long side: the logits product ran at 67-69 GFLOP/s against 51-53, the
+     * dV product at 75-78 against 70-72 (one thread, T 45, 2-core AMD EPYC VM); at T 20 the
+     * logits product went from 39 to 62. The step median fell 6-8% at T 45 and 6-15% at T 20.
+     * SkylakeX's small-matrix kernels keep the row-major layout they were measured with.
+     */
+    private final boolean wordMajor;
+    /** null: by the kernel (see wordMajor); true / false: always / never (tests compare both). */
+    static volatile Boolean forceWordMajor = null;
     static final boolean SMALL_KERNELS = BlasKernel.running().map("SkylakeX"::equalsIgnoreCase).orElse(false);
     private static final long SMALL_PRODUCT = 1_000_000;
     private static final int SMALL_FOR_T = 48;
@@ -191,7 +202,6 @@ final class Kernel {
     /** Rows [0, callerRows) of V's update the caller does itself when the lane does the rest. */
     private final int callerRows;
     private final Pointer[] vParts; // see parts
-    private Pointer oCallerEnd;       // o[0]'s column callerRows
 
     /** The lane is still writing V's update of the last SGD step; {@link #settle()} waits for it. */
     private boolean pendingV;
@@ -215,6 +225,8 @@ final class Kernel {
         this.vParts = parts(V);
         this.smallProducts = f32 && SMALL_KERNELS;
         this.blockWidth = smallProducts ? smallBlock(H) : f32 ? 1024 : Math.max(c1, C - c1);
+        Boolean forcedLayout = forceWordMajor;
+        this.wordMajor = forcedLayout != null ? forcedLayout : !smallProducts;
         if (f32) {
             for (int h = 0; h < 2; h++) {
                 heapE[h] = new float[EXP_PIECE];
@@ -442,13 +454,6 @@ final class Kernel {
                 gPtr[h] = g[h].at(0);
                 z[h] = Mat.zeros(precision, cap, 1);
                 zPtr[h] = z[h].at(0);
-                if (h == 0) {
-                    oCallerEnd = o[0].at(callerRows);
-                }
-                oBlock[h] = new Pointer[vBlock[h].length];
-                for (int b = 0; b < oBlock[h].length; b++) {
-                    oBlock[h][b] = o[h].at((long) b * blockWidth);
-                }
                 oRows[h] = new INDArray[cap + 1];
             }
             if (ones == null) {
@@ -483,6 +488,21 @@ final class Kernel {
     /** Number of vocabulary entries in half h. */
     private int width(int h) {
         return h == 0 ? c1 : C - c1;
+    }
+
+    /** Where logit (r, c) of the chunk is in o[h] (c counted from the half's first word). */
+    private int at(int h, int r, int c) {
+        return wordMajor ? c * pass.n + r : r * width(h) + c;
+    }
+
+    /** Where word c's logits begin in o[h]: its column (row-major) or its row (word-major). */
+    private long wordOffset(int c) {
+        return wordMajor ? (long) c * pass.n : c;
+    }
+
+    /** The row length of o[h] for the chunk. */
+    private int ldO(int h) {
+        return wordMajor ? pass.n : width(h);
     }
 
     // ---- output layer
@@ -581,7 +601,7 @@ final class Kernel {
         for (int r = 0; r < n; r++) {
             int target = y[from + r];
             int h = target < c1 ? 0 : 1;
-            int idx = r * width(h) + target - first(h);
+            int idx = at(h, r, target - first(h));
             o[h].set(idx, o[h].get(idx) - zRow[r]);                     // E' = E - Z onehot(y)
             rec.outputRow(r, from + r, invZ[r], g[0], g[1], V, target * H, sBuf); // S / Z and dS = E' V / Z
         }
@@ -683,37 +703,57 @@ final class Kernel {
         int n = pass.n;
         int wd = width(h);
         int c0h = first(h);
+        int ld = ldO(h);
         Pointer[] vb = vBlock[h];
-        Pointer[] ob = oBlock[h];
-        for (int b = 0; b < ob.length; b++) {
+        for (int b = 0; b < vb.length; b++) {
             int c0 = b * blockWidth;
             int bw = Math.min(blockWidth, wd - c0);
             double beta = b == 0 ? 0.0 : 1.0;
-            Mat.gemm(f32, false, true, n, bw, H, 1.0, sPtr, H, vb[b], H, 0.0, ob[b], wd);
+            Pointer ob = along(6 + h, oPtr[h], wordOffset(c0));
+            if (wordMajor) {
+                Mat.gemm(f32, false, true, bw, n, H, 1.0, vb[b], H, sPtr, H, 0.0, ob, ld);
+            } else {
+                Mat.gemm(f32, false, true, n, bw, H, 1.0, sPtr, H, vb[b], H, 0.0, ob, ld);
+            }
             for (int r = 0; r < n; r++) {
                 int target = pass.y[pass.from + r] - c0h - c0;
                 if (target >= 0 && target < bw) {
-                    zy[r] = o[h].get(r * wd + c0 + target);
+                    zy[r] = o[h].get(at(h, r, c0 + target));
                 }
             }
             expBlock(h, n, c0, bw);
-            Mat.gemv(f32, n, bw, 1.0, ob[b], wd, onesPtr, beta, zPtr[h]);
+            if (wordMajor) {
+                Mat.gemv(f32, true, bw, n, 1.0, ob, ld, onesPtr, beta, zPtr[h]);
+            } else {
+                Mat.gemv(f32, false, n, bw, 1.0, ob, ld, onesPtr, beta, zPtr[h]);
+            }
             if (pass.gradients) {
-                Mat.gemm(f32, false, false, n, H, bw, 1.0, ob[b], wd, vb[b], H, beta, gPtr[h], H);
+                Mat.gemm(f32, wordMajor, false, n, H, bw, 1.0, ob, ld, vb[b], H, beta, gPtr[h], H);
             }
         }
     }
 
-    /** exp of columns [c0, c0+bw) of the first n rows of o[h]. */
+    /** exp of words [c0, c0+bw) of the chunk's n rows in o[h]. */
     private void expBlock(int h, int n, int c0, int bw) {
         if (!f32) {
             INDArray view = rowsOf(h, n); // float64: one block, the whole half
             Nd4j.exec(new Exp(view, view));
             return;
         }
-        // through the Java heap, where FastExp is vectorised (ND4J's exp is not), some rows at a time
-        int wd = width(h);
+        // through the Java heap, where FastExp is vectorised (ND4J's exp is not), a piece at a time
         float[] e = heapE[h];
+        if (wordMajor) { // the block is one run of bw * n numbers
+            int from = c0 * n;
+            int len = bw * n;
+            for (int i0 = 0; i0 < len; i0 += e.length) {
+                int k = Math.min(e.length, len - i0);
+                o[h].readFloats(from + i0, e, 0, k);
+                FastExp.expInPlace(e, heapScratch[h], k);
+                o[h].writeFloats(from + i0, e, 0, k);
+            }
+            return;
+        }
+        int wd = width(h);
         int rowsPerPiece = Math.max(1, e.length / bw);
         for (int r0 = 0; r0 < n; r0 += rowsPerPiece) {
             int rows = Math.min(rowsPerPiece, n - r0);
@@ -730,7 +770,7 @@ final class Kernel {
     /** G_h = E_h V_h over the whole half (the stable path's redo). */
     private void productG(int h) {
         int wd = width(h);
-        Mat.gemm(f32, false, false, pass.n, H, wd, 1.0, oPtr[h], wd, vHalf(h), H, 0.0, gPtr[h], H);
+        Mat.gemm(f32, wordMajor, false, pass.n, H, wd, 1.0, oPtr[h], ldO(h), vHalf(h), H, 0.0, gPtr[h], H);
     }
 
     /** dv_h = alpha E'_h^T (S/Z) + beta dv_h. */
@@ -740,26 +780,25 @@ final class Kernel {
             productDV0(false);
             return;
         }
-        int wd = width(h);
-        productDVRows(2, oPtr[h], wd, pass.dv[2], wd);
+        productDVRows(2, oPtr[h], pass.dv[2], width(h));
     }
 
     /**
-     * Rows [0, rows) of dv = alpha E'^T (S/Z) + beta dv, from E' columns at {@code e} (row length
-     * lde): one product, or with small products one per block of {@link #blockWidth} rows. Part
+     * Rows [0, rows) of dv = alpha E'^T (S/Z) + beta dv, from E''s words at {@code e}: one product, or with small products one per block of {@link #blockWidth} rows. Part
      * 0, 1 or 2 (half 0's caller rows, half 0's other rows, half 1) moves pointers of its own
      * along the operands, since two parts may run at once.
      */
-    private void productDVRows(int part, Pointer e, int lde, Pointer dv, int rows) {
+    private void productDVRows(int part, Pointer e, Pointer dv, int rows) {
+        int lde = ldO(part == 2 ? 1 : 0);
         if (!smallProducts) {
-            Mat.gemm(f32, true, false, rows, H, pass.n, pass.alpha, e, lde, sPtr, H, pass.beta, dv, H);
+            Mat.gemm(f32, !wordMajor, false, rows, H, pass.n, pass.alpha, e, lde, sPtr, H, pass.beta, dv, H);
             return;
         }
         for (int r0 = 0; r0 < rows; r0 += blockWidth) {
             int m = Math.min(blockWidth, rows - r0);
-            Pointer eb = along(2 * part, e, r0);
+            Pointer eb = along(2 * part, e, wordOffset(r0));
             Pointer db = along(2 * part + 1, dv, (long) r0 * H);
-            Mat.gemm(f32, true, false, m, H, pass.n, pass.alpha, eb, lde, sPtr, H, pass.beta, db, H);
+            Mat.gemm(f32, !wordMajor, false, m, H, pass.n, pass.alpha, eb, lde, sPtr, H, pass.beta, db, H);
         }
     }
 
@@ -767,15 +806,16 @@ final class Kernel {
     private Pointer along(int slot, Pointer base, long offset) {
         Pointer p = alongPtr[slot];
         if (alongBase[slot] != base) {
-            p = new FloatPointer(base);
+            p = f32 ? new FloatPointer(base) : new DoublePointer(base);
             alongPtr[slot] = p;
             alongBase[slot] = base;
         }
         return p.position(base.position() + offset);
     }
 
-    private final Pointer[] alongPtr = new Pointer[6];
-    private final Pointer[] alongBase = new Pointer[6];
+    // slots: 0-5 the three parts of dv's E' and dv (productDVRows), 6-7 each half's logits block, 8 E''s caller end
+    private final Pointer[] alongPtr = new Pointer[9];
+    private final Pointer[] alongBase = new Pointer[9];
 
     /**
      * Half 0 of dv in its two parts, rows [0, callerRows) or the rest: always two products, however
@@ -787,9 +827,9 @@ final class Kernel {
         if (rows == 0) {
             return;
         }
-        Pointer e = callerPart ? oPtr[0] : oCallerEnd;
+        Pointer e = callerPart ? oPtr[0] : along(8, oPtr[0], wordOffset(callerRows));
         Pointer dv = pass.dv[callerPart ? 0 : 1];
-        productDVRows(callerPart ? 0 : 1, e, c1, dv, rows);
+        productDVRows(callerPart ? 0 : 1, e, dv, rows);
     }
 
     /**
@@ -802,10 +842,14 @@ final class Kernel {
         Arrays.fill(shift, Double.NEGATIVE_INFINITY);
         for (int h = 0; h < 2; h++) {
             int wd = width(h);
-            Mat.gemm(f32, false, true, n, wd, H, 1.0, sPtr, H, vHalf(h), H, 0.0, oPtr[h], wd);
+            if (wordMajor) {
+                Mat.gemm(f32, false, true, wd, n, H, 1.0, vHalf(h), H, sPtr, H, 0.0, oPtr[h], n);
+            } else {
+                Mat.gemm(f32, false, true, n, wd, H, 1.0, sPtr, H, vHalf(h), H, 0.0, oPtr[h], wd);
+            }
             for (int r = 0; r < n; r++) {
                 for (int c = 0; c < wd; c++) {
-                    shift[r] = Math.max(shift[r], o[h].get(r * wd + c));
+                    shift[r] = Math.max(shift[r], o[h].get(at(h, r, c)));
                 }
             }
         }
@@ -813,12 +857,13 @@ final class Kernel {
             int wd = width(h);
             for (int r = 0; r < n; r++) {
                 for (int c = 0; c < wd; c++) {
-                    o[h].set(r * wd + c, o[h].get(r * wd + c) - shift[r]);
+                    int i = at(h, r, c);
+                    o[h].set(i, o[h].get(i) - shift[r]);
                 }
             }
             INDArray view = rowsOf(h, n);
             Nd4j.exec(new Exp(view, view));
-            Mat.gemv(n, 1.0, o[h], ones, 0.0, z[h]);
+            Mat.gemv(f32, wordMajor, wordMajor ? wd : n, wordMajor ? n : wd, 1.0, oPtr[h], ldO(h), onesPtr, 0.0, zPtr[h]);
             if (pass.gradients) {
                 productG(h);
             }
@@ -829,10 +874,13 @@ final class Kernel {
         return shift;
     }
 
+    /** The chunk's n rows of logits in o[h] (word-major: its first n * width numbers), as a view for ND4J's exp. */
     private INDArray rowsOf(int h, int n) {
         INDArray v = oRows[h][n];
         if (v == null) {
-            v = o[h].array.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
+            v = wordMajor
+                    ? o[h].array.reshape(o[h].array.length()).get(NDArrayIndex.interval(0, (long) n * width(h)))
+                    : o[h].array.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
             oRows[h][n] = v;
         }
         return v;

@@ -163,14 +163,15 @@ final class Mat {
         }
     }
 
-    /** y = alpha A x + beta y for an m x n block A given by a pointer and its row length lda. */
-    static void gemv(boolean f32, int m, int n, double alpha, org.bytedeco.javacpp.Pointer a, int lda,
+    /** y = alpha op(A) x + beta y for an m x n block A given by a pointer and its row length lda (op = transpose when {@code trans}). */
+    static void gemv(boolean f32, boolean trans, int m, int n, double alpha, org.bytedeco.javacpp.Pointer a, int lda,
                      org.bytedeco.javacpp.Pointer x, double beta, org.bytedeco.javacpp.Pointer y) {
+        int t = trans ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         if (f32) {
-            openblas_nolapack.cblas_sgemv(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans, m, n,
+            openblas_nolapack.cblas_sgemv(openblas_nolapack.CblasRowMajor, t, m, n,
                     (float) alpha, (FloatPointer) a, lda, (FloatPointer) x, 1, (float) beta, (FloatPointer) y, 1);
         } else {
-            openblas_nolapack.cblas_dgemv(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans, m, n,
+            openblas_nolapack.cblas_dgemv(openblas_nolapack.CblasRowMajor, t, m, n,
                     alpha, (DoublePointer) a, lda, (DoublePointer) x, 1, beta, (DoublePointer) y, 1);
         }
     }

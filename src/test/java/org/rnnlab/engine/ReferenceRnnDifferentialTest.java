@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * random models and sentences, float64, to 1e-9: states, loss, the three gradients at random
  * truncations (both of the kernel's BPTT paths) and an SGD step. Sizes are chosen to take the
  * kernel's other paths too: two threads (C H >= 200,000), output row chunks (T beyond the rows
- * that fit 32 MB at C words) and the stable-softmax redo (row sums of exp beyond 1e280).
+ * that fit 32 MB at C words) and the stable-softmax redo (row sums of exp beyond 1e280), each with
+ * the logits block word-major and row-major.
  */
 class ReferenceRnnDifferentialTest {
     private static final double TOLERANCE = 1e-9;
@@ -31,6 +32,7 @@ class ReferenceRnnDifferentialTest {
     @AfterEach
     void laneBackOn() {
         Kernel.forceLane = null;
+        Kernel.forceWordMajor = null;
     }
 
     @Test
@@ -100,8 +102,19 @@ class ReferenceRnnDifferentialTest {
         compare(ref, xs, 8, "underflow");
     }
 
-    /** Loss, states, gradients at {@code truncate} and exact, and one SGD step: kernel against loops. */
+    /**
+     * Loss, states, gradients at {@code truncate} and exact, and one SGD step: kernel against loops,
+     * with the logits block laid out each way the kernel can (see Kernel's wordMajor).
+     */
     private static void compare(ReferenceRnn ref, List<int[]> sentences, int truncate, String what) {
+        for (boolean wordMajor : new boolean[] {true, false}) {
+            Kernel.forceWordMajor = wordMajor;
+            compareOnce(ref, sentences, truncate, what + (wordMajor ? ", word-major" : ", row-major"));
+        }
+        Kernel.forceWordMajor = null;
+    }
+
+    private static void compareOnce(ReferenceRnn ref, List<int[]> sentences, int truncate, String what) {
         List<int[]> xs = new ArrayList<>();
         List<int[]> ys = new ArrayList<>();
         for (int[] w : sentences) {

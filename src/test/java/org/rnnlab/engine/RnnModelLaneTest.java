@@ -22,6 +22,46 @@ class RnnModelLaneTest {
     @AfterEach
     void laneBackOn() {
         Kernel.forceLane = null;
+        Kernel.forceWordMajor = null;
+    }
+
+    @Test
+    void bothLayoutsOfTheLogitsAgree() {
+        // float32 (float64 is compared with the lesson's loops in both layouts by ReferenceRnnDifferentialTest):
+        // the layouts multiply in other orders, so they agree to float32's rounding, not to the bit
+        SplittableRandom r = new SplittableRandom(12);
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        for (int n = 0; n < 12; n++) {
+            int T = 1 + r.nextInt(50);
+            xs.add(r.ints(T, 0, 4001).toArray());
+            ys.add(r.ints(T, 0, 4001).toArray());
+        }
+        RnnModel[] models = new RnnModel[2];
+        double[] losses = new double[2];
+        Gradients[] g = new Gradients[2];
+        for (int k = 0; k < 2; k++) {
+            Kernel.forceWordMajor = k == 0;
+            models[k] = RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
+            models[k].V().muli(4.0);
+            Kernel.forceLane = true;
+            losses[k] = models[k].totalLoss(xs, ys);
+            g[k] = models[k].bptt(xs.get(2), ys.get(2));
+            Kernel.forceLane = false; // and on one thread
+            for (int n = 0; n < xs.size(); n++) {
+                Kernel.forceLane = n % 2 == 0;
+                models[k].sgdStep(xs.get(n), ys.get(n), 0.05);
+            }
+        }
+        assertEquals(losses[1], losses[0], 1e-5 * losses[1]);
+        assertTrue(diff(g[0].dV(), g[1].dV()) < 1e-5 * g[1].dV().amaxNumber().doubleValue());
+        assertTrue(diff(g[0].dU(), g[1].dU()) < 1e-5 * g[1].dU().amaxNumber().doubleValue());
+        assertTrue(diff(g[0].dW(), g[1].dW()) < 1e-5 * g[1].dW().amaxNumber().doubleValue());
+        assertTrue(diff(models[0].V(), models[1].V()) < 1e-5 * models[1].V().amaxNumber().doubleValue());
+        assertTrue(diff(models[0].U(), models[1].U()) < 1e-5 * models[1].U().amaxNumber().doubleValue());
+        assertTrue(diff(models[0].W(), models[1].W()) < 1e-5 * models[1].W().amaxNumber().doubleValue());
+        // and the step changed V (else the comparison above says nothing)
+        assertTrue(diff(models[0].V(), RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32).V().muli(4.0)) > 1e-4);
     }
 
     static double diff(INDArray a, INDArray b) {
