@@ -27,11 +27,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@link FastExp}.
  *
  * <p>The products with V are split between the calling thread and a second one ({@link Lane},
- * when {@link EngineThreads#configure()} made one) by halves of the vocabulary; each half goes
- * over V once for the logits, exp, row sums and E V, a block of words at a time. An SGD step's
- * update of V is left running on the second thread (and a share of it on the caller after
- * BPTT) while the caller does BPTT, U and W's update and the next step's recurrence, none of which
- * reads V; {@link #settle()} waits for it before anything does.
+ * when {@link EngineThreads#configure()} made one): for the logits, exp, row sums and E V by halves
+ * of the vocabulary, each half going over V once, a block of words at a time; for V's gradient in
+ * units of rows that either thread takes while any are left. An SGD step's update of V is left
+ * running on the second thread while the caller does BPTT and U and W's update (then takes
+ * units of the update too) and the next step's recurrence, none of which reads V;
+ * {@link #settle()} waits for it before anything does.
  *
  * <p>Entry points, named for what they compute: {@link #states}, {@link #loss}, {@link #totalLoss},
  * {@link #lossAndGradients}, {@link #sgdStep}. They read U, V, W afresh at every call and trust
@@ -69,7 +70,7 @@ final class Kernel {
     private final Mat[] z = new Mat[2];   // rows x 1: sum of E_h per row
     private Mat ones;  // C x 1
     private Mat dVacc; // C x H, only for sentences longer than one chunk
-    private Pointer[] dVaccParts;
+    private Pointer dVaccPtr;
     private final INDArray[][] oRows = new INDArray[2][]; // cached views of the chunk's n rows of o[h]
     private final Pointer[][] vBlock = new Pointer[2][];  // V's rows of block b of half h
     private final Pointer[] zPtr = new Pointer[2];
@@ -112,13 +113,20 @@ final class Kernel {
     static volatile Boolean forceLane = null;
     private static final long LANE_MIN_PARAMETERS = 200_000; // C * H below this: not worth a handoff
     /**
-     * The share of V's update the caller does after BPTT while the lane does the rest: the caller's
-     * BPTT, U and W's update and next recurrence take about half the time of the whole update at
-     * H 100 (step median 1.43-1.58 ms with a quarter, 1.49-1.62 with an eighth, 1.52-1.55 with 3/16;
-     * rnnlab bench's step, 2-core Xeon VM). 5/16 since the recurrence and BPTT run in float for
-     * float32 models (training pass 1,112-1,138 sentences/s against 1,024-1,098 with a quarter).
+     * V's gradient is computed in units of rows, each one product of a fixed shape, taken by
+     * whichever thread is free (see {@link #claim}): the lane starts on them at once, the caller
+     * joins after BPTT and U and W's update. A fixed split cannot suit every machine: the caller's
+     * share was best at 5/16 on a Xeon, but BPTT's cost against the products' differs elsewhere, and
+     * a thread slowed by another process (the window's, the JIT compiler's) makes the other wait.
+     * Units have fixed bounds, so the numbers do not depend on who computed what. Rows a unit:
+     * {@link #blockWidth} with small products, else DV_UNIT.
      */
-    static final double CALLER_SHARE = 5.0 / 16;
+    private static final int DV_UNIT = 512;
+    private final int[] unitHalf;  // unit u: rows [unitRow[u], unitRow[u] + unitRows[u]) of half unitHalf[u]
+    private final int[] unitRow;
+    private final int[] unitRows;
+    /** Units not yet taken: [lo, hi) with lo in the high 32 bits. The lane takes from lo (half 1 first), the caller from hi (half 0's end). */
+    private final java.util.concurrent.atomic.AtomicLong untaken = new java.util.concurrent.atomic.AtomicLong();
     private final boolean laneWorthIt;
     private final int c1;
     private final boolean f32;
@@ -137,7 +145,7 @@ final class Kernel {
         boolean updatesV; // dv is V itself (an SGD step in one chunk): its update may run on after the step
         double alpha;    // with gradients: dv = alpha dV + beta dv
         double beta;
-        Pointer[] dv; // dv's rows 0, callerRows and c1 (see parts)
+        Pointer dv;      // with gradients: dv's first row
 
         Pass rows(int n, int[] y, int from) {
             this.n = n;
@@ -153,8 +161,8 @@ final class Kernel {
             return this;
         }
 
-        /** Also dL/ds_t into ds, and dv = alpha dV + beta dv for dv given by its {@link #parts}. */
-        Pass withGradients(Pointer[] dv, double alpha, double beta) {
+        /** Also dL/ds_t into ds, and dv = alpha dV + beta dv for the C x H array at {@code dv}. */
+        Pass withGradients(Pointer dv, double alpha, double beta) {
             gradients = true;
             updatesV = false;
             this.dv = dv;
@@ -166,28 +174,21 @@ final class Kernel {
 
     private final Pass pass = new Pass();
 
-    /** Pointers to rows 0, callerRows and c1 of a C x H array: where the parts of dv begin. */
-    private Pointer[] parts(Mat m) {
-        return new Pointer[] {m.at(0), m.at((long) callerRows * H), m.at((long) c1 * H)};
-    }
-
     /** The two phases of an output chunk, each run on both vocabulary halves. */
     private enum Phase { FORWARD, DV }
 
     private final Runnable laneForward = () -> forwardHalf(1);
-    private final Runnable laneDV = () -> productDV(1);
+    private final Runnable laneDV = () -> productDV(true);
 
     /**
-     * An SGD step's V update, left to run on the lane after the step (see {@link #outputChunk}):
-     * all of half 1 and half 0 from row {@link #callerRows}; the caller does half 0's first rows
-     * after BPTT, whose work is shorter than the update's.
+     * An SGD step's V update, left to run on the lane after the step (see {@link #outputChunk}); the
+     * caller takes units of it too after BPTT and U and W's update.
      */
     private final Runnable laneUpdateV = this::updateVOnLane;
 
     private void updateVOnLane() {
         try {
-            productDV(1);
-            productDV0(false);
+            productDV(true);
         } catch (RuntimeException | Error e) {
             vFailure = e;
         } finally {
@@ -199,9 +200,8 @@ final class Kernel {
     private volatile Throwable vFailure;     // and this went wrong in it
     private final java.util.function.BooleanSupplier vIsDone = () -> this.vDone;
 
-    /** Rows [0, callerRows) of V's update the caller does itself when the lane does the rest. */
-    private final int callerRows;
-    private final Pointer[] vParts; // see parts
+    private final Pointer vPtr;
+    private final Pointer[] vHalfPtr = new Pointer[2]; // V's rows of each half
 
     /** The lane is still writing V's update of the last SGD step; {@link #settle()} waits for it. */
     private boolean pendingV;
@@ -221,12 +221,26 @@ final class Kernel {
         this.f32 = Ut.f32;
         this.laneWorthIt = (long) C * H >= LANE_MIN_PARAMETERS;
         this.c1 = Math.max(1, (C / 2) & ~15);
-        this.callerRows = Math.min(c1, (int) Math.round(C * CALLER_SHARE) & ~15);
-        this.vParts = parts(V);
+        this.vPtr = V.at(0);
+        this.vHalfPtr[0] = vPtr;
+        this.vHalfPtr[1] = V.at((long) c1 * H);
         this.smallProducts = f32 && SMALL_KERNELS;
         this.blockWidth = smallProducts ? smallBlock(H) : f32 ? 1024 : Math.max(c1, C - c1);
         Boolean forcedLayout = forceWordMajor;
         this.wordMajor = forcedLayout != null ? forcedLayout : !smallProducts;
+        int unit = smallProducts ? blockWidth : DV_UNIT;
+        int units = (c1 + unit - 1) / unit + (C - c1 + unit - 1) / unit;
+        unitHalf = new int[units];
+        unitRow = new int[units];
+        unitRows = new int[units];
+        int u = 0;
+        for (int h = 1; h >= 0; h--) { // half 1 first: the lane starts from this end
+            for (int r0 = 0; r0 < width(h); r0 += unit) {
+                unitHalf[u] = h;
+                unitRow[u] = r0;
+                unitRows[u++] = Math.min(unit, width(h) - r0);
+            }
+        }
         if (f32) {
             for (int h = 0; h < 2; h++) {
                 heapE[h] = new float[EXP_PIECE];
@@ -358,7 +372,7 @@ final class Kernel {
         rec.backward(T, bpttTruncate);
         rec.updateUW(x, T, learningRate);
         if (pendingV) {
-            productDV0(true); // the caller's share of V's update (the lane does the rest, see laneUpdateV)
+            productDV(false); // the units of V's update the lane has not taken (see laneUpdateV)
         }
         return loss;
     }
@@ -482,7 +496,7 @@ final class Kernel {
 
     /** V's rows of half h. */
     private Pointer vHalf(int h) {
-        return vParts[h == 0 ? 0 : 2];
+        return vHalfPtr[h];
     }
 
     /** Number of vocabulary entries in half h. */
@@ -521,7 +535,7 @@ final class Kernel {
 
     /** The loss of all T rows of s; fills {@link #ds} and adds dV into {@code dV}. */
     private double outputAddingDV(int[] y, int T, Mat dV) {
-        Pointer[] dv = parts(dV);
+        Pointer dv = dV.at(0);
         double loss = 0;
         for (int r0 = 0; r0 < T; r0 += maxRows) {
             int n = Math.min(maxRows, T - r0);
@@ -537,20 +551,20 @@ final class Kernel {
         if (T <= maxRows) {
             // one chunk: the dV product writes straight into V (dS was computed from V first)
             rec.writeStates(0, T, sBuf, 0);
-            pass.rows(T, y, 0).withGradients(vParts, -learningRate, 1.0);
+            pass.rows(T, y, 0).withGradients(vPtr, -learningRate, 1.0);
             pass.updatesV = true;
             return outputChunk();
         }
         if (dVacc == null) {
             dVacc = Mat.zeros(precision, C, H);
-            dVaccParts = parts(dVacc);
+            dVaccPtr = dVacc.at(0);
         }
         double loss = 0;
         for (int r0 = 0; r0 < T; r0 += maxRows) {
             int n = Math.min(maxRows, T - r0);
             rec.writeStates(r0, n, sBuf, 0);
             // the first chunk overwrites dVacc (beta 0), the next ones add to it
-            pass.rows(n, y, r0).withGradients(dVaccParts, 1.0, r0 == 0 ? 0.0 : 1.0);
+            pass.rows(n, y, r0).withGradients(dVaccPtr, 1.0, r0 == 0 ? 0.0 : 1.0);
             loss += outputChunk();
         }
         Mat.axpy(C * H, -learningRate, dVacc, V);
@@ -561,11 +575,11 @@ final class Kernel {
      * The output layer for the chunk described by {@link #pass}, whose n states the caller has put
      * in sBuf: returns sum of -ln o_t[y_t]. With gradients, also writes dL/ds_t into ds rows
      * [from, from+n) and sets dv = alpha dV + beta dv (dv may be V itself: V is read before it is
-     * written). Two phases, each run on both vocabulary halves side by side: FORWARD goes over V
-     * once, a block of words at a time (logits, exp, row sums and, with gradients, E V while the
-     * block is in the core's cache); DV is the product for V's gradient. An SGD step's DV runs on
-     * the lane after the step returns, beside BPTT, U and W's update and the next step's recurrence
-     * on the caller, which need no V; {@link #settle()} waits for it.
+     * written). Two phases, each on both threads: FORWARD goes over each vocabulary half once, a
+     * block of words at a time (logits, exp, row sums and, with gradients, E V while the block is in
+     * the core's cache); DV is the product for V's gradient, in units. An SGD step's DV runs on the
+     * lane after the step returns, beside BPTT and U and W's update on the caller, which needs no V
+     * and then takes the units left; {@link #settle()} waits for the rest.
      */
     private double outputChunk() {
         int n = pass.n;
@@ -575,7 +589,7 @@ final class Kernel {
         boolean choosing = lane != null && forced == null;
         boolean twoThreads = lane != null && (forced != null ? forced : choice.twoThreads());
         long started = System.nanoTime();
-        twoThreads = bothHalves(lane, twoThreads, laneForward, Phase.FORWARD); // E_h = exp(S V_h^T), z_h = E_h 1, G_h = E_h V_h
+        twoThreads = onBothThreads(lane, twoThreads, Phase.FORWARD); // E_h = exp(S V_h^T), z_h = E_h 1, G_h = E_h V_h
         double lo = f32 ? 1e-20 : 1e-280;
         double hi = f32 ? 1e30 : 1e280;
         boolean safe = true;
@@ -605,6 +619,7 @@ final class Kernel {
             o[h].set(idx, o[h].get(idx) - zRow[r]);                     // E' = E - Z onehot(y)
             rec.outputRow(r, from + r, invZ[r], g[0], g[1], V, target * H, sBuf); // S / Z and dS = E' V / Z
         }
+        untaken.set(unitHalf.length); // every unit of dv, [0, units)
         if (pass.updatesV && twoThreads) {
             vDone = false;
             if (lane.forkDetached(laneUpdateV)) {
@@ -618,7 +633,7 @@ final class Kernel {
             }
             vDone = true;
         }
-        boolean twoAgain = bothHalves(lane, twoThreads, laneDV, Phase.DV); // dv_h = alpha E'_h^T (S/Z) + beta dv_h
+        boolean twoAgain = onBothThreads(lane, twoThreads, Phase.DV); // dv_h = alpha E'_h^T (S/Z) + beta dv_h
         if (choosing && twoAgain == twoThreads) {
             choice.record(twoThreads, System.nanoTime() - started, n);
         }
@@ -626,18 +641,24 @@ final class Kernel {
     }
 
     /**
-     * Runs {@code phase} on half 0 here and half 1 on the lane ({@code laneTask}), or both here when
-     * not {@code twoThreads} or when the lane is busy; returns whether the lane was used.
+     * Runs {@code phase} on this thread and the lane, or on this thread alone when not
+     * {@code twoThreads} or when the lane is busy; returns whether the lane was used. FORWARD: half
+     * 0 here, half 1 on the lane. DV: both take units until none is left.
      */
-    private boolean bothHalves(Lane lane, boolean twoThreads, Runnable laneTask, Phase phase) {
-        if (twoThreads && lane.fork(laneTask)) {
-            runHalf(phase, 0);
-            lane.join();
-            return true;
+    private boolean onBothThreads(Lane lane, boolean twoThreads, Phase phase) {
+        boolean forked = twoThreads && lane.fork(phase == Phase.FORWARD ? laneForward : laneDV);
+        if (phase == Phase.FORWARD) {
+            forwardHalf(0);
+            if (!forked) {
+                forwardHalf(1);
+            }
+        } else {
+            productDV(false);
         }
-        runHalf(phase, 0);
-        runHalf(phase, 1);
-        return false;
+        if (forked) {
+            lane.join();
+        }
+        return forked;
     }
 
     /**
@@ -687,14 +708,6 @@ final class Kernel {
         }
     }
 
-    private void runHalf(Phase phase, int h) {
-        if (phase == Phase.FORWARD) {
-            forwardHalf(h);
-        } else {
-            productDV(h);
-        }
-    }
-
     /**
      * Half h of the FORWARD phase, a block of words at a time: logits O_b = S V_b^T, the targets'
      * logits, E_b = exp(O_b), z_h += E_b 1 and, with gradients, G_h += E_b V_b.
@@ -709,7 +722,7 @@ final class Kernel {
             int c0 = b * blockWidth;
             int bw = Math.min(blockWidth, wd - c0);
             double beta = b == 0 ? 0.0 : 1.0;
-            Pointer ob = along(6 + h, oPtr[h], wordOffset(c0));
+            Pointer ob = along(8 + h, oPtr[h], wordOffset(c0));
             if (wordMajor) {
                 Mat.gemm(f32, false, true, bw, n, H, 1.0, vb[b], H, sPtr, H, 0.0, ob, ld);
             } else {
@@ -773,32 +786,33 @@ final class Kernel {
         Mat.gemm(f32, wordMajor, false, pass.n, H, wd, 1.0, oPtr[h], ldO(h), vHalf(h), H, 0.0, gPtr[h], H);
     }
 
-    /** dv_h = alpha E'_h^T (S/Z) + beta dv_h. */
-    private void productDV(int h) {
-        if (h == 0) {
-            productDV0(true);
-            productDV0(false);
-            return;
+    /**
+     * dv = alpha E'^T (S/Z) + beta dv, a unit of rows at a time (see DV_UNIT), for as long as
+     * units are left: the lane takes them from one end, the caller from the other.
+     */
+    private void productDV(boolean onLane) {
+        int who = onLane ? 1 : 0;
+        for (int u = claim(onLane); u >= 0; u = claim(onLane)) {
+            int h = unitHalf[u];
+            int r0 = unitRow[u];
+            Pointer e = along(4 * who + 2 * h, oPtr[h], wordOffset(r0));
+            Pointer dv = along(4 * who + 2 * h + 1, pass.dv, (long) (first(h) + r0) * H);
+            Mat.gemm(f32, !wordMajor, false, unitRows[u], H, pass.n, pass.alpha, e, ldO(h), sPtr, H, pass.beta, dv, H);
         }
-        productDVRows(2, oPtr[h], pass.dv[2], width(h));
     }
 
-    /**
-     * Rows [0, rows) of dv = alpha E'^T (S/Z) + beta dv, from E''s words at {@code e}: one product, or with small products one per block of {@link #blockWidth} rows. Part
-     * 0, 1 or 2 (half 0's caller rows, half 0's other rows, half 1) moves pointers of its own
-     * along the operands, since two parts may run at once.
-     */
-    private void productDVRows(int part, Pointer e, Pointer dv, int rows) {
-        int lde = ldO(part == 2 ? 1 : 0);
-        if (!smallProducts) {
-            Mat.gemm(f32, !wordMajor, false, rows, H, pass.n, pass.alpha, e, lde, sPtr, H, pass.beta, dv, H);
-            return;
-        }
-        for (int r0 = 0; r0 < rows; r0 += blockWidth) {
-            int m = Math.min(blockWidth, rows - r0);
-            Pointer eb = along(2 * part, e, wordOffset(r0));
-            Pointer db = along(2 * part + 1, dv, (long) r0 * H);
-            Mat.gemm(f32, !wordMajor, false, m, H, pass.n, pass.alpha, eb, lde, sPtr, H, pass.beta, db, H);
+    /** The next unit of dv nobody has taken, from the low end (the lane) or the high end; -1 when none is left. */
+    private int claim(boolean low) {
+        while (true) {
+            long ends = untaken.get();
+            int lo = (int) (ends >>> 32);
+            int hi = (int) ends;
+            if (lo >= hi) {
+                return -1;
+            }
+            if (untaken.compareAndSet(ends, low ? ends + (1L << 32) : ends - 1)) {
+                return low ? lo : hi - 1;
+            }
         }
     }
 
@@ -813,24 +827,9 @@ final class Kernel {
         return p.position(base.position() + offset);
     }
 
-    // slots: 0-5 the three parts of dv's E' and dv (productDVRows), 6-7 each half's logits block, 8 E''s caller end
-    private final Pointer[] alongPtr = new Pointer[9];
-    private final Pointer[] alongBase = new Pointer[9];
-
-    /**
-     * Half 0 of dv in its two parts, rows [0, callerRows) or the rest: always two products, however
-     * the work is shared, so that every way gives the same numbers to the last bit (a product's
-     * rounding depends on its shape).
-     */
-    private void productDV0(boolean callerPart) {
-        int rows = callerPart ? callerRows : c1 - callerRows;
-        if (rows == 0) {
-            return;
-        }
-        Pointer e = callerPart ? oPtr[0] : along(8, oPtr[0], wordOffset(callerRows));
-        Pointer dv = pass.dv[callerPart ? 0 : 1];
-        productDVRows(callerPart ? 0 : 1, e, dv, rows);
-    }
+    // slots: 0-7 E' and dv of a unit of dv (productDV), by thread and half; 8-9 each half's logits block
+    private final Pointer[] alongPtr = new Pointer[10];
+    private final Pointer[] alongBase = new Pointer[10];
 
     /**
      * exp overflowed or underflowed in some row: recompute the logits (sBuf still holds S) and
