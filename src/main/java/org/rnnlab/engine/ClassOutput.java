@@ -241,14 +241,7 @@ final class ClassOutput implements Kernel.Output {
 
     /** y = alpha op(A) x + beta y for a row-major m x H block A (op = transpose when {@code trans}). */
     private void gemv(boolean trans, int m, double alpha, Pointer a, Pointer x, double beta, Pointer y) {
-        int t = trans ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
-        if (f32) {
-            openblas_nolapack.cblas_sgemv(openblas_nolapack.CblasRowMajor, t, m, H, (float) alpha, (FloatPointer) a, H,
-                    (FloatPointer) x, 1, (float) beta, (FloatPointer) y, 1);
-        } else {
-            openblas_nolapack.cblas_dgemv(openblas_nolapack.CblasRowMajor, t, m, H, alpha, (DoublePointer) a, H,
-                    (DoublePointer) x, 1, beta, (DoublePointer) y, 1);
-        }
+        Mat.gemv(f32, trans, m, H, alpha, a, H, x, beta, y);
     }
 
     /** A += alpha outer(x, y) for a row-major m x H block A. */
