@@ -93,12 +93,32 @@ final class ClassOutput implements Kernel.Output {
 
     @Override
     public double updating(Recurrence rec, int T, int[] y, double learningRate) {
-        return run(rec, T, y, true, V, X, -learningRate);
+        double loss = run(rec, T, y, true, null, null, 0);
+        staged = T;
+        stagedY = y;
+        stagedAlpha = -learningRate;
+        return loss;
     }
+
+    @Override
+    public void applyUpdate() {
+        int T = staged;
+        if (T < 0) {
+            return;
+        }
+        staged = -1;
+        addWeightGradients(T, stagedY, V, X, stagedAlpha);
+    }
+
+    // what updating left for applyUpdate: the rows, targets and -learningRate; -1 when nothing is staged
+    private int staged = -1;
+    private int[] stagedY;
+    private double stagedAlpha;
 
     /**
      * Returns sum_t -ln o_t[y_t] for the states in {@code rec}; with {@code gradients} also gives
-     * it dL/ds_t and adds {@code alpha} dV and {@code alpha} dX into {@code dV} and {@code dX} (which may be V and X).
+     * it dL/ds_t and, unless {@code dV} is null, adds {@code alpha} dV and {@code alpha} dX into
+     * {@code dV} and {@code dX} (which may be V and X).
      */
     private double run(Recurrence rec, int T, int[] y, boolean gradients, Mat dV, Mat dX, double alpha) {
         ensure(T);
@@ -106,6 +126,7 @@ final class ClassOutput implements Kernel.Output {
         rec.writeStates(0, T, sM, 0);
         Pointer sP = sRow[0];
         Pointer aP = aM.at(0);
+        staged = -1; // a staged update not applied would read buffers this call overwrites
         // class logits for all rows: A = S X^T (T x K)
         Mat.gemm(f32, false, true, T, K, H, 1.0, sP, H, xP, H, 0.0, aP, K);
         // word logits inside each row's class: b_t = V_c s_t
@@ -129,13 +150,19 @@ final class ClassOutput implements Kernel.Output {
             gemv(true, classes.size(c), 1.0, vBlock[c], bRow[t], 1.0, dsRow[t]);
         }
         rec.readDs(dsM, T);
-        // then dX += alpha dQ^T S and dV_c += alpha outer(dr_t, s_t)
-        Mat.gemm(f32, true, false, K, H, T, alpha, aP, K, sP, H, 1.0, dX == X ? xP : dX.at(0), H);
+        if (dV != null) {
+            addWeightGradients(T, y, dV, dX, alpha);
+        }
+        return loss;
+    }
+
+    /** dX += alpha dQ^T S and dV_c += alpha outer(dr_t, s_t), from the buffers {@link #run} filled. */
+    private void addWeightGradients(int T, int[] y, Mat dV, Mat dX, double alpha) {
+        Mat.gemm(f32, true, false, K, H, T, alpha, aM.at(0), K, sRow[0], H, 1.0, dX == X ? xP : dX.at(0), H);
         for (int t = 0; t < T; t++) {
             int c = classes.classOf(y[t]);
             ger(classes.size(c), alpha, bRow[t], sRow[t], dV == V ? vBlock[c] : dV.at((long) classes.start(c) * H));
         }
-        return loss;
     }
 
     /**

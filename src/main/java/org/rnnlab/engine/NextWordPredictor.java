@@ -61,6 +61,7 @@ public final class NextWordPredictor {
         }
         words++;
         if (model.classOutput() != null) {
+            model.settle(); // the last step's update of V and X may still run on the engine's second thread
             return model.classOutput().distribution(s);
         }
         sVec.write(0, s, 0, H);

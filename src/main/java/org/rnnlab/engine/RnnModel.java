@@ -107,8 +107,9 @@ public final class RnnModel {
         return X != null;
     }
 
-    /** The class weights X (K x H), live; null for the full softmax. */
+    /** The class weights X (K x H), live, with the last SGD step's update complete (see {@link #V()}); null for the full softmax. */
     public INDArray X() {
+        settle();
         return X;
     }
 

@@ -9,10 +9,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Splitting the work between two threads must not change any number: both paths do the same arithmetic. */
+@Timeout(120) // a lost hand-over between the threads hangs a step: fail instead
 class RnnModelLaneTest {
     @BeforeAll
     static void twoThreads() {
@@ -176,6 +178,37 @@ class RnnModelLaneTest {
         b.sgdStep(x, y, 0.05);
         assertEquals(0.0, diff(b.V(), a.copy().V()));
         assertEquals(0.0, diff(b.U(), a.U()));
+    }
+
+    @Test
+    void aClassBasedStepsUpdateMadeOnTheLaneIsTheSameAndCompleteWhenRead() throws Exception {
+        int C = 4001; // C H past LANE_MIN_PARAMETERS: the layer's update runs on the lane
+        long[] counts = new long[C];
+        for (int i = 0; i < C; i++) {
+            counts[i] = 1 + 100_000 / (i + 1);
+        }
+        WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+        RnnModel a = RnnModel.initialiseClassBased(C, 60, 4, 10, Precision.FLOAT32, classes);
+        RnnModel b = a.copy();
+        int[] x = new SplittableRandom(6).ints(30, 0, C).toArray();
+        int[] y = new SplittableRandom(7).ints(30, 0, 200).toArray(); // frequent words: a few classes, some twice
+        for (int i = 0; i < 4; i++) {
+            Kernel.forceLane = false;
+            double inPlace = b.sgdStep(x, y, 0.05);
+            Kernel.forceLane = true;
+            assertEquals(inPlace, a.sgdStep(x, y, 0.05), 0.0);
+        }
+        // read at once, from another thread, while the update may still run on the lane
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            assertEquals(0.0, diff(b.X(), other.submit(() -> a.X().dup()).get()));
+            assertEquals(0.0, diff(b.V(), a.V()));
+            assertEquals(0.0, diff(b.U(), a.U()));
+        } finally {
+            other.shutdown();
+        }
+        assertTrue(diff(b.X(), RnnModel.initialiseClassBased(C, 60, 4, 10, Precision.FLOAT32, classes).X()) > 0,
+                "the steps changed X");
     }
 
     @Test
