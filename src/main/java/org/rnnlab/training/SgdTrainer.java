@@ -363,7 +363,7 @@ public final class SgdTrainer {
             indexNow = continuing ? firstIndex : 0;
             if (!continuing && epoch % config.evaluateLossAfter() == 0) {
                 // Pause before a (possibly long) evaluation too; a granted single step covers it and the step after.
-                if ((pauseRequested || stopRequested) && !checkpoint(false)) {
+                if (mustCheck() && !checkpoint(false)) {
                     cancel(seen);
                     saveOnStop(lr, seen);
                     return;
@@ -387,7 +387,7 @@ public final class SgdTrainer {
             }
             for (int i = continuing ? firstIndex : 0; i < n; i++) {
                 indexNow = i;
-                if ((pauseRequested || stopRequested) && !checkpoint(true)) {
+                if (mustCheck() && !checkpoint(true)) {
                     cancel(seen);
                     saveOnStop(lr, seen);
                     return;
@@ -528,6 +528,15 @@ public final class SgdTrainer {
      * The slow path between steps: waits while paused (a granted single step passes) and reports
      * whether to go on. Paused and Resumed are reported once per pause, however many single steps.
      */
+    /**
+     * Whether to go through {@link #checkpoint}: asked to pause or stop, or paused and announced
+     * (after a granted step, a resume that lands before this check must still announce it: the
+     * window would otherwise show the run paused while it trains).
+     */
+    private boolean mustCheck() {
+        return pauseRequested || stopRequested || pausedAnnounced;
+    }
+
     private boolean checkpoint(boolean consumeStep) {
         lock.lock();
         try {

@@ -356,6 +356,30 @@ class SgdTrainerTest {
     }
 
     @Test
+    void aResumeRightAfterAGrantedStepIsAnnounced() throws Exception {
+        // the resume lands between the granted step and the trainer's next look at its requests: the
+        // run goes on, and it must say so (the window shows a run as paused until it hears Resumed)
+        SgdTrainer trainer = new SgdTrainer(model(), XS, YS, new TrainingConfig(0.005, 1_000_000, 1_000_000, false, 10));
+        BlockingQueue<TrainingEvent> events = new LinkedBlockingQueue<>();
+        trainer.addListener(events::add);
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.Step step && step.examplesSeen() == 1) {
+                trainer.resume(); // on the training thread, before it loops back to the check
+            }
+        });
+        trainer.pause();
+        Thread t = new Thread(trainer::run, "trainer-under-test");
+        t.start();
+        assertEquals(new TrainingEvent.Paused(0), events.poll(30, TimeUnit.SECONDS));
+        trainer.stepOnce();
+        assertInstanceOf(TrainingEvent.Evaluation.class, events.poll(30, TimeUnit.SECONDS));
+        assertEquals(1, assertInstanceOf(TrainingEvent.Step.class, events.poll(30, TimeUnit.SECONDS)).examplesSeen());
+        assertEquals(new TrainingEvent.Resumed(1), events.poll(30, TimeUnit.SECONDS));
+        trainer.stop();
+        t.join(30_000);
+    }
+
+    @Test
     void pauseStepOnceResumeAndStopFromAnotherThread() throws Exception {
         RnnModel m = model();
         SgdTrainer trainer = new SgdTrainer(m, XS, YS, new TrainingConfig(0.005, 1_000_000, 1_000_000, false, 10));
