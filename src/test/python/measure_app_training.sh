@@ -8,12 +8,16 @@
 # "off" trains without the probe and the live gradient check. start-after: seconds from the model being
 # ready to Start, as a learner reads the step first (default 0: Start at once, the hardest case). Prints the pulse monitor's lines and
 # "peak_rss_mb=<MB>" (VmHWM: the most the process held at any time).
+# RNNLAB_MEASURE_OUT (default /tmp/rnnlab-measure.out) is where the app's output goes, RNNLAB_MEASURE_DISPLAY
+# (default :96) the Xvfb display: two measurements on one machine then keep apart; RNNLAB_MEASURE_JAVA_OPTS
+# adds JVM options (a flight recording, say).
 seconds=${1:-60}
 streams=${2:-on}
 sentences=${3:+-Drnnlab.pulseMonitor.sentences=$3}
 epochs=${4:+-Drnnlab.pulseMonitor.epochs=$4}
 startAfter=${5:+-Drnnlab.pulseMonitor.startAfter=$5}
-display=:96
+display=${RNNLAB_MEASURE_DISPLAY:-:96}
+out=${RNNLAB_MEASURE_OUT:-/tmp/rnnlab-measure.out}
 # a fresh data folder and nothing remembered: the user's theme, text size, step fields and run files
 # play no part (light theme, English, the default text size), and the measurement leaves none behind
 data=$(mktemp -d)
@@ -24,10 +28,10 @@ for _ in $(seq 1 50); do # until the display answers (an earlier one may still b
   xdpyinfo -display $display >/dev/null 2>&1 && break
   sleep 0.1
 done
-DISPLAY=$display java -Drnnlab.dataDir="$data" -Drnnlab.remember=false -Drnnlab.theme=light -Drnnlab.language=en \
+DISPLAY=$display java $RNNLAB_MEASURE_JAVA_OPTS -Drnnlab.dataDir="$data" -Drnnlab.remember=false -Drnnlab.theme=light -Drnnlab.language=en \
   -Drnnlab.pulseMonitor=true -Drnnlab.pulseMonitor.autoTrain="$seconds" \
   -Drnnlab.streams="$streams" $sentences $epochs $startAfter -Drnnlab.size=1280x800 -Drnnlab.step=trainingStep \
-  -jar target/rnnlab.jar > /tmp/rnnlab-measure.out 2>&1 &
+  -jar target/rnnlab.jar > "$out" 2>&1 &
 app=$!
 peak=0
 while kill -0 $app 2>/dev/null; do
@@ -35,5 +39,5 @@ while kill -0 $app 2>/dev/null; do
   [ -n "$hwm" ] && peak=$hwm
   sleep 1
 done
-grep "pulse monitor" /tmp/rnnlab-measure.out
+grep "pulse monitor" "$out"
 echo "streams=$streams seconds=$seconds peak_rss_mb=$peak"

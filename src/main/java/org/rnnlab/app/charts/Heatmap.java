@@ -61,6 +61,7 @@ public final class Heatmap {
     private CellText cellText = (r, c, v) -> I18n.text("app.chart.cell", r, c, String.format(java.util.Locale.ROOT, "%.4g", v));
     private boolean everyRow;
     private boolean everyColumn;
+    private double preferredHeight = 450;
     // Held by the node: the weak wrapper lets a discarded page be collected.
     private final javafx.beans.InvalidationListener resize = o -> fitCells();
 
@@ -140,6 +141,17 @@ public final class Heatmap {
         fitCells();
     }
 
+    /**
+     * The chart's preferred height (450 px unless set); its minimum still follows the rows and the
+     * text size. Set here rather than on the chart: each new data fits the heights again, and a
+     * height set on the chart was replaced at the first data, which changed the chart's inline
+     * style, restyled the whole chart and laid the page out again in the middle of a training run.
+     */
+    public void setPreferredHeight(double height) {
+        preferredHeight = height;
+        fitCells();
+    }
+
     /** The height of one cell when every row is labelled: a tick label and its spacing, in em. */
     static final double CELL_EM = 1.3;
 
@@ -154,7 +166,7 @@ public final class Heatmap {
         }
         xAxis.setMaxMajorTickLabelCount(everyColumn ? Math.max(20, columnLabels.size() + 2) : 20);
         yAxis.setMaxMajorTickLabelCount(everyRow ? Math.max(20, rowLabels.size() + 2) : 20);
-        Charts.heights(chart, minHeight, Math.max(450, minHeight), 4096);
+        Charts.heights(chart, minHeight, Math.max(preferredHeight, minHeight), 4096);
         chart.requestLayout();
     }
 

@@ -84,52 +84,73 @@ public final class TrainingController implements TrainingControl {
         if (n < 1) {
             throw new UserException(I18n.text("app.train.noSentence"));
         }
-        RnnModel working = current.withPrecision(request.precision());
-        if (working == current) {
-            working = current.copy(); // the published model is never changed in place
-        }
-        working.setBpttTruncate(request.bpttTruncate());
-        launch(request, working, current, n, null, onBatch);
+        launch(request, () -> {
+            RnnModel working = current.withPrecision(request.precision());
+            if (working == current) {
+                working = current.copy(); // the published model is never changed in place
+            }
+            working.setBpttTruncate(request.bpttTruncate());
+            return working;
+        }, current, n, null, onBatch);
     }
 
-    /** Starts the trainer on its own thread, from the beginning or (with {@code resumed}) where a run stopped. */
-    private void launch(Request request, RnnModel working, RnnModel current, int n, Checkpoint.Loaded resumed,
-                        Consumer<List<TrainingEvent>> onBatch) {
+    /**
+     * Starts the trainer on its own thread, from the beginning or (with {@code resumed}) where a run
+     * stopped. The thread itself makes the working copy ({@code working}) and the trainer: on the FX
+     * thread, the copy, the corpus's sentence lists and the trainer's set-up took 30-45 ms and held
+     * up the window's first frames of a run (2-core VM). Commands given before the trainer is made
+     * wait for it in the run ({@link Run#control}).
+     */
+    private void launch(Request request, java.util.function.Supplier<RnnModel> working, RnnModel current, int n,
+                        Checkpoint.Loaded resumed, Consumer<List<TrainingEvent>> onBatch) {
         // the app's runs visit the sentences in corpus order, as the lesson does
         TrainingConfig config = new TrainingConfig(request.learningRate(), request.epochs(),
                 request.evaluateEvery(), false, request.seed()).withValidationFraction(request.heldOutFraction());
         PreparedData data = store.prepared();
-        List<int[]> xs = data.xs().subList(0, n);
-        List<int[]> ys = data.ys().subList(0, n);
         // -Drnnlab.streams=off: no probe, no live check (to measure what the streams cost)
         boolean streams = !"off".equals(System.getProperty(STREAMS_PROPERTY));
-        SgdTrainer trainer = new SgdTrainer(working, xs, ys, config, streams ? LiveStreams.defaults() : LiveStreams.PROBE_ONLY);
-        if (streams) {
-            trainer.setProbe(request.probe() != null ? request.probe().clone() : defaultProbe(trainer.split(), xs, ys));
-        }
-        if (resumed != null) {
-            trainer.resume(resumed.state(), resumed.lastGood());
-        }
-        if (checkpointFile != null) {
-            Path file = checkpointFile;
-            RunSettings[] settings = new RunSettings[1]; // made at the first save, on the training thread: hashing
-            trainer.saveStateEvery(checkpointEveryNanos, (state, live, lastGood) -> {  // the data does not delay Start
-                try {
-                    if (settings[0] == null) {
-                        settings[0] = RunSettings.of("RNN Lab (app)", null, ModelFile.corpusHash(data.vocabulary(), xs, ys),
-                                data.vocabulary(), live, config, trainer.split());
-                    }
-                    Checkpoint.save(file, live, lastGood, data.vocabulary(), ModelInfo.of(live, "RNN Lab (app), checkpoint"),
-                            settings[0], state);
-                } catch (RuntimeException e) {
-                    // a full disk must not stop the run: it goes on, only unsaved
-                }
-            });
-        }
-        run = new Run(trainer, working, current, batching.to(onBatch));
-        trainer.addListener(run::onEvent);
+        Path checkpoints = checkpointFile;
+        long checkpointEvery = checkpointEveryNanos;
+        run = new Run(current, batching.to(onBatch), () -> {
+            RnnModel model = working.get();
+            List<int[]> xs = data.xs().subList(0, n);
+            List<int[]> ys = data.ys().subList(0, n);
+            SgdTrainer trainer = new SgdTrainer(model, xs, ys, config, streams ? LiveStreams.defaults() : LiveStreams.PROBE_ONLY);
+            if (streams) {
+                trainer.setProbe(request.probe() != null ? request.probe().clone() : defaultProbe(trainer.split(), xs, ys));
+            }
+            if (resumed != null) {
+                trainer.resume(resumed.state(), resumed.lastGood());
+            }
+            if (checkpoints != null) {
+                saveCheckpoints(trainer, checkpoints, checkpointEvery, data, xs, ys, config);
+            }
+            return new Built(model, trainer);
+        });
         store.setTraining(true);
         run.thread.start();
+    }
+
+    /** Saves the run's state to {@code file} every {@code everyNanos} of training (on the training thread). */
+    private static void saveCheckpoints(SgdTrainer trainer, Path file, long everyNanos, PreparedData data, List<int[]> xs,
+                                        List<int[]> ys, TrainingConfig config) {
+        RunSettings[] settings = new RunSettings[1]; // made at the first save, on the training thread: hashing
+        trainer.saveStateEvery(everyNanos, (state, live, lastGood) -> {  // the data does not delay Start
+            try {
+                if (settings[0] == null) {
+                    settings[0] = RunSettings.of("RNN Lab (app)", null, ModelFile.corpusHash(data.vocabulary(), xs, ys),
+                            data.vocabulary(), live, config, trainer.split());
+                }
+                Checkpoint.save(file, live, lastGood, data.vocabulary(), ModelInfo.of(live, "RNN Lab (app), checkpoint"),
+                        settings[0], state);
+            } catch (RuntimeException e) {
+                // a full disk must not stop the run: it goes on, only unsaved
+            }
+        });
+    }
+
+    /** What a run's thread makes before it trains: the working copy of the model and its trainer. */
+    private record Built(RnnModel working, SgdTrainer trainer) {
     }
 
     /**
@@ -191,7 +212,7 @@ public final class TrainingController implements TrainingControl {
         // the model the window had is kept among the earlier models, as when a model file is opened
         store.publish(working.copy(), store.prepared().vocabulary(), loaded.model().info(), "the interrupted run, resumed",
                 loaded.model().info().seed() == null ? 0 : loaded.model().info().seed(), List.of());
-        launch(Request.resuming(loaded), working, store.model(), loaded.settings().sentences(), loaded, onBatch);
+        launch(Request.resuming(loaded), () -> working, store.model(), loaded.settings().sentences(), loaded, onBatch);
     }
 
     private void deleteCheckpoint() {
@@ -207,21 +228,21 @@ public final class TrainingController implements TrainingControl {
     @Override
     public void pause() {
         if (run != null) {
-            run.trainer.pause();
+            run.control(SgdTrainer::pause);
         }
     }
 
     @Override
     public void resume() {
         if (run != null) {
-            run.trainer.resume();
+            run.control(SgdTrainer::resume);
         }
     }
 
     @Override
     public void stepOnce() {
         if (run != null) {
-            run.trainer.stepOnce();
+            run.control(SgdTrainer::stepOnce);
         }
     }
 
@@ -229,21 +250,22 @@ public final class TrainingController implements TrainingControl {
     public void stop() {
         if (run != null) {
             run.stopRequested = true;
-            run.trainer.stop();
+            run.control(SgdTrainer::stop);
         }
     }
 
     @Override
     public void setLearningRate(double rate) {
         if (run != null) {
-            run.trainer.setLearningRate(rate);
+            run.control(t -> t.setLearningRate(rate));
         }
     }
 
     @Override
     public void setProbe(int[] words) {
         if (run != null) {
-            run.trainer.setProbe(words == null ? null : words.clone());
+            int[] probe = words == null ? null : words.clone();
+            run.control(t -> t.setProbe(probe));
         }
     }
 
@@ -297,8 +319,12 @@ public final class TrainingController implements TrainingControl {
 
     /** One run: its trainer, the thread it runs on, what it has published. */
     private final class Run {
-        private final SgdTrainer trainer;
-        private final RnnModel working;
+        private final java.util.function.Supplier<Built> build;
+        /** Null until the run's thread made them. */
+        private volatile SgdTrainer trainer;
+        private volatile RnnModel working;
+        /** Commands given before the trainer was made, applied to it before it trains (guarded by this). */
+        private final List<Consumer<SgdTrainer>> early = new ArrayList<>();
         private final RnnModel before;
         private final Batches<TrainingEvent> events;
         private final Thread thread;
@@ -309,12 +335,22 @@ public final class TrainingController implements TrainingControl {
         private volatile TrainingEvent last;
         private long lastSnapshot = System.nanoTime();
 
-        Run(SgdTrainer trainer, RnnModel working, RnnModel before, Batches<TrainingEvent> events) {
-            this.trainer = trainer;
-            this.working = working;
+        Run(RnnModel before, Batches<TrainingEvent> events, java.util.function.Supplier<Built> build) {
+            this.build = build;
             this.before = before;
             this.events = events;
             this.thread = threads.daemon("rnnlab-training", this::runTrainer);
+        }
+
+        /** Gives the trainer a command (any thread); before the trainer is made, it gets it first thing. */
+        void control(Consumer<SgdTrainer> command) {
+            synchronized (this) {
+                if (trainer == null) {
+                    early.add(command);
+                    return;
+                }
+            }
+            command.accept(trainer);
         }
 
         /** On the training thread: hand the event on, and now and then publish a copy of the parameters. */
@@ -354,13 +390,22 @@ public final class TrainingController implements TrainingControl {
         private void runTrainer() {
             Throwable failure = null;
             try {
-                trainer.run();
+                Built built = build.get();
+                working = built.working();
+                built.trainer().addListener(this::onEvent);
+                synchronized (this) {
+                    trainer = built.trainer();
+                    early.forEach(c -> c.accept(built.trainer()));
+                    early.clear();
+                }
+                built.trainer().run();
             } catch (Throwable e) {
                 failure = e;
             }
             Throwable error = failure;
             // the trainer restores its last good parameters on divergence; a crash may leave them broken
-            RnnModel result = finite(working) ? working : before;
+            RnnModel w = working;
+            RnnModel result = w != null && finite(w) ? w : before;
             fx.execute(() -> finish(result, last, error));
         }
 

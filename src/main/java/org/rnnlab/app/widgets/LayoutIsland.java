@@ -8,13 +8,23 @@ import javafx.scene.layout.Region;
  * root down, and without one every new counter or chart point while training laid out the whole
  * step page again, its wrapped text measured anew (15-45 ms a time on the FX thread at 1280x800).
  * An unmanaged node is a layout root: the island holds its content unmanaged, sizes it itself,
- * and asks its own parent again only when the content needs another height for its width (a
- * counter that wraps to a second line, a longer sentence).
+ * and asks its own parent again only when the content's sizes for its width changed since the
+ * parent last laid the island out (a counter that wraps to a second line, a longer sentence).
+ *
+ * <p>The sizes are compared with those the parent saw, not with the height it gave: a page in a
+ * ScrollPane that fits the window gives a tall island less than its preferred height (the Training
+ * step's live panels 638 px of 768 at 1280x800), and comparing with that height asked for the
+ * whole page's layout at every chart refresh, a page measured anew and a window-wide repaint
+ * (50-80 ms a time on two cores under Xvfb).
  */
 public final class LayoutIsland extends Region {
     private final Region content;
     /** The content was laid out since the last look at its height. */
     private boolean look;
+    /** The content's preferred and minimum height and minimum width when the island was last laid out (-1: not yet). */
+    private double laidPref = -1;
+    private double laidMin = -1;
+    private double laidMinWidth = -1;
     /** After the layout pass: a change made during the pass (new fonts from CSS) is seen there. */
     private final Runnable afterLayout = () -> {
         if (look) {
@@ -47,13 +57,18 @@ public final class LayoutIsland extends Region {
         });
     }
 
-    /** Whether the content now needs another height than the one it has (or is narrower than it must be). */
+    /** Whether the content's sizes changed since the island was laid out: its parent must then lay it out anew. */
     private boolean outgrown() {
         double w = content.getWidth();
-        if (w <= 0) {
+        if (w <= 0 || laidPref < 0) {
             return false; // not laid out yet: the first layout sizes it
         }
-        return Math.abs(content.prefHeight(w) - content.getHeight()) > 0.5 || content.minWidth(-1) > w + 0.5;
+        return differs(content.prefHeight(w), laidPref) || differs(content.minHeight(w), laidMin)
+                || differs(content.minWidth(-1), laidMinWidth);
+    }
+
+    private static boolean differs(double a, double b) {
+        return Math.abs(a - b) > 0.5;
     }
 
     @Override
@@ -93,8 +108,12 @@ public final class LayoutIsland extends Region {
 
     @Override
     protected void layoutChildren() {
-        content.resizeRelocate(snappedLeftInset(), snappedTopInset(), inner(getWidth()),
-                getHeight() - snappedTopInset() - snappedBottomInset());
+        double w = inner(getWidth());
+        content.resizeRelocate(snappedLeftInset(), snappedTopInset(), w, getHeight() - snappedTopInset() - snappedBottomInset());
+        // what the parent went by (it measured the island for this width just before)
+        laidPref = content.prefHeight(w);
+        laidMin = content.minHeight(w);
+        laidMinWidth = content.minWidth(-1);
     }
 
     private double inner(double width) {

@@ -67,6 +67,20 @@ class HeatmapTest {
         }
     }
 
+    /** New data keep the chart's style: a changed inline style restyles the whole chart, mid-run. */
+    @Test
+    void newDataKeepThePreferredHeightAndTheStyle() throws Exception {
+        String[] styles = new String[2];
+        fx(() -> {
+            heatmap.setPreferredHeight(230);
+            styles[0] = heatmap.chart().getStyle();
+            heatmap.setData(List.of("the", "cat"), List.of("100", "200"), new double[][] {{0.1, 0.2}, {0.3, 0.4}});
+            styles[1] = heatmap.chart().getStyle();
+        });
+        assertTrue(styles[0].contains("-fx-pref-height: 230px"), styles[0]);
+        assertEquals(styles[0], styles[1]);
+    }
+
     @Test
     void noToolBarSlidesOverTheTopRow(FxRobot robot) throws Exception {
         fx(() -> heatmap.setData(List.of("a", "b"), List.of("x", "y"), new double[2][2]));

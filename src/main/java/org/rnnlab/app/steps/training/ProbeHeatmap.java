@@ -41,7 +41,7 @@ final class ProbeHeatmap extends VBox {
         latest.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps to more lines rather than being cut
         heatmap.setColourScale(p -> Math.log10(Math.max(p, 1e-12)));
         heatmap.chart().setId("probeHeatmap");
-        org.rnnlab.app.charts.Charts.heights(heatmap.chart(), 150, 230, 4096);
+        heatmap.setPreferredHeight(230);
         // upright labels: turned ones take a third of the chart's height
         ((io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) heatmap.chart().getXAxis()).getTickLabelStyle().setRotate(0);
         heatmap.setCellText((r, c, v) -> {

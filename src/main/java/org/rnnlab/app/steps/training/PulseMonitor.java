@@ -31,6 +31,9 @@ public final class PulseMonitor extends AnimationTimer {
     /** With autoTrain: the run's sentences and epochs instead of the step's defaults (for a whole-corpus epoch). */
     public static final String AUTO_SENTENCES = "rnnlab.pulseMonitor.sentences";
     public static final String AUTO_EPOCHS = "rnnlab.pulseMonitor.epochs";
+    /** {@code true}: each long gap also says the wall-clock time it ended at, to find it in a flight recording. */
+    public static final String CLOCK = "rnnlab.pulseMonitor.clock";
+    private final boolean clock = Boolean.getBoolean(CLOCK);
     private long last;
     private long maxGap;
     private long maxGapWarm;
@@ -60,7 +63,8 @@ public final class PulseMonitor extends AnimationTimer {
                 maxGapWarm = Math.max(maxGapWarm, gap);
             }
             if (gap > LONG_NANOS && long_.size() < 40) {
-                long_.add(String.format(java.util.Locale.ROOT, "%.0f ms at %.1f s", gap / 1e6, (now - first) / 1e9));
+                String at = String.format(java.util.Locale.ROOT, "%.0f ms at %.1f s", gap / 1e6, (now - first) / 1e9);
+                long_.add(clock ? at + " (" + java.time.LocalTime.now() + ")" : at);
             }
             sum += gap;
         }
