@@ -46,6 +46,6 @@ shot vocabularyStep-zh vocabularyStep 8 "" -Drnnlab.language=zh
 shot dimensionsStep-zh dimensionsStep 8 "" -Drnnlab.language=zh
 for variant in "lossStep dark" "trainingStep light" "languageModelStep light" "vocabularyStep dark" "forwardStep dark" "lossStep light"; do
   set -- $variant
-  shot "$1-large-$2" "$1" 8 "" -Drnnlab.theme="$2" -Drnnlab.fontSize=18
+  shot "$1-large-$2" "$1" 14 "" -Drnnlab.theme="$2" -Drnnlab.fontSize=18 # larger text: more to lay out while the sample model loads
 done
 rm -rf "$data"
