@@ -217,6 +217,13 @@ public final class Charts {
                 .setLineColor(colour).setMarkerColor(colour).setFill(colour).build();
     }
 
+    /** A line with a marker of {@code size} at each point (for a renderer that draws markers). */
+    public static String lineAndPointStyle(String colour, double width, double size) {
+        return DataSetStyleBuilder.newInstance().setStroke(colour).setStrokeWidth(width).setLineWidth(width)
+                .setLineColor(colour).setMarkerType("circle").setMarkerSize(size).setMarkerColor(colour).setFill(colour)
+                .build();
+    }
+
     public static String pointStyle(String colour, double size) {
         return DataSetStyleBuilder.newInstance().setMarkerType("circle").setMarkerSize(size).setMarkerColor(colour)
                 .setStroke(colour).setFill(colour).build();

@@ -44,16 +44,20 @@ final class LiveCheckChart extends VBox {
         title.setWrapText(true);
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         for (String p : new String[] {"U", "V", "W"}) {
-            max.put(p, new Series(lines, p + " max", Charts.lineStyle(COLOURS.get(p), 2.5)));
-            median.put(p, new Series(lines, p + " median", Charts.lineStyle(COLOURS.get(p), 1)));
+            max.put(p, new Series(lines, p + " max", Charts.lineAndPointStyle(COLOURS.get(p), 2.5, 3)));
+            median.put(p, new Series(lines, p + " median", Charts.lineAndPointStyle(COLOURS.get(p), 1, 2)));
         }
         lines.setPointReduction(false);
+        lines.setDrawMarker(true); // a check a point: after the first check a line alone would show nothing
         chart.getRenderers().add(lines);
         yAxis.setLogAxis(true);
         yAxis.setAutoRanging(false);
         yAxis.setMin(1e-10);
         yAxis.setMax(1);
-        xAxis.setAutoRanging(true);
+        // from 0, as the loss chart: the first check is a point inside the plot, not on its edge
+        xAxis.setAutoRanging(false);
+        xAxis.setMin(0);
+        xAxis.setMax(1);
         Charts.plainNumbers(xAxis);
         var threshold = Charts.horizontal(yAxis, LessonDefaults.GRADCHECK_THRESHOLD, I18n.text("training.check.threshold"));
         // above its line: on the log axis the dashed line is drawn across a label centred on it, and hides its text
@@ -87,8 +91,12 @@ final class LiveCheckChart extends VBox {
         }
         shown = check.revision();
         double low = 1;
+        double right = 1;
         for (String p : max.keySet()) {
             DecimatedSeries mx = check.maxSeries(p);
+            for (double x : mx.xValues()) {
+                right = Math.max(right, x);
+            }
             DecimatedSeries md = check.medianSeries(p);
             max.get(p).set(mx.xValues(), positive(mx.yValues()));
             median.get(p).set(md.xValues(), positive(md.yValues()));
@@ -98,6 +106,7 @@ final class LiveCheckChart extends VBox {
         }
         // a decade below the smallest error, so the line sits inside the plot
         yAxis.setMin(Math.max(1e-16, Math.pow(10, Math.floor(Math.log10(low)) - 1)));
+        xAxis.setMax(right * 1.08);
         java.util.List<String> parameters = check.parameters();
         if (verdicts.getChildren().size() != parameters.size()) { // new labels only when the lines change, not at every check
             verdicts.getChildren().clear();
