@@ -33,13 +33,15 @@ final class ClassOutput implements Kernel.Output {
     private Mat aM;   // T x K: class logits, then dq
     private Mat bM;   // T x maxSize: word logits inside the target's class, then dr
     private Mat dsM;  // T x H
-    private double[] row = new double[0];
-    private final float[] rowF;    // float32: the row for FastExp
-    private final float[] scratch; // and its scratch
+    // per half of the rows (see run): the softmax's row, and for float32 FastExp's row and scratch
+    private final double[][] row = new double[2][];
+    private final float[][] rowF = new float[2][];
+    private final float[][] scratch = new float[2][];
     // pointers made once (a step makes a few hundred BLAS calls): each class's block of V, each row of the buffers
     private final Pointer[] vBlock;
     private final Pointer xP;
     private Pointer[] sRow = new Pointer[0];
+    private Pointer[] aRow = new Pointer[0];
     private Pointer[] bRow = new Pointer[0];
     private Pointer[] dsRow = new Pointer[0];
 
@@ -50,9 +52,12 @@ final class ClassOutput implements Kernel.Output {
         this.H = V.cols;
         this.K = X.rows;
         this.f32 = V.f32;
-        row = new double[Math.max(K, classes.maxSize())];
-        rowF = f32 ? new float[row.length] : null;
-        scratch = f32 ? new float[row.length] : null;
+        int longest = Math.max(K, classes.maxSize());
+        for (int h = 0; h < 2; h++) {
+            row[h] = new double[longest];
+            rowF[h] = f32 ? new float[longest] : null;
+            scratch[h] = f32 ? new float[longest] : null;
+        }
         vBlock = new Pointer[K];
         for (int k = 0; k < K; k++) {
             vBlock[k] = V.at((long) classes.start(k) * H);
@@ -71,10 +76,12 @@ final class ClassOutput implements Kernel.Output {
         bM = Mat.zeros(p, n, classes.maxSize());
         dsM = Mat.zeros(p, n, H);
         sRow = new Pointer[n];
+        aRow = new Pointer[n];
         bRow = new Pointer[n];
         dsRow = new Pointer[n];
         for (int t = 0; t < n; t++) {
             sRow[t] = sM.at((long) t * H);
+            aRow[t] = aM.at((long) t * K);
             bRow[t] = bM.at((long) t * classes.maxSize());
             dsRow[t] = dsM.at((long) t * H);
         }
@@ -83,17 +90,17 @@ final class ClassOutput implements Kernel.Output {
 
     @Override
     public double loss(Recurrence rec, int T, int[] y) {
-        return run(rec, T, y, false, null, null, 0);
+        return run(rec, T, y, false, null, null, 0, null);
     }
 
     @Override
     public double addingGradients(Recurrence rec, int T, int[] y, Mat dV, Mat dX) {
-        return run(rec, T, y, true, dV, dX, 1.0);
+        return run(rec, T, y, true, dV, dX, 1.0, null);
     }
 
     @Override
-    public double updating(Recurrence rec, int T, int[] y, double learningRate) {
-        double loss = run(rec, T, y, true, null, null, 0);
+    public double updating(Recurrence rec, int T, int[] y, double learningRate, Lane lane) {
+        double loss = run(rec, T, y, true, null, null, 0, lane);
         staged = T;
         stagedY = y;
         stagedAlpha = -learningRate;
@@ -118,36 +125,28 @@ final class ClassOutput implements Kernel.Output {
     /**
      * Returns sum_t -ln o_t[y_t] for the states in {@code rec}; with {@code gradients} also gives
      * it dL/ds_t and, unless {@code dV} is null, adds {@code alpha} dV and {@code alpha} dX into
-     * {@code dV} and {@code dX} (which may be V and X).
+     * {@code dV} and {@code dX} (which may be V and X). The rows are worked on in two fixed halves,
+     * the second on {@code lane} when one is given and free: the same products whoever makes them,
+     * so the numbers do not depend on it.
      */
-    private double run(Recurrence rec, int T, int[] y, boolean gradients, Mat dV, Mat dX, double alpha) {
+    private double run(Recurrence rec, int T, int[] y, boolean gradients, Mat dV, Mat dX, double alpha, Lane lane) {
         ensure(T);
-        int M = classes.maxSize();
         rec.writeStates(0, T, sM, 0);
-        Pointer sP = sRow[0];
-        Pointer aP = aM.at(0);
         staged = -1; // a staged update not applied would read buffers this call overwrites
-        // class logits for all rows: A = S X^T (T x K)
-        Mat.gemm(f32, false, true, T, K, H, 1.0, sP, H, xP, H, 0.0, aP, K);
-        // word logits inside each row's class: b_t = V_c s_t
-        for (int t = 0; t < T; t++) {
-            int c = classes.classOf(y[t]);
-            gemv(false, classes.size(c), 1.0, vBlock[c], sRow[t], 0.0, bRow[t]);
+        int m = T / 2;
+        laneT = T;
+        laneY = y;
+        laneGradients = gradients;
+        boolean forked = lane != null && m > 0 && lane.fork(secondHalf);
+        double loss = rows(0, 0, m, y, gradients);
+        if (forked) {
+            lane.join();
+        } else {
+            secondHalf.run();
         }
-        double loss = 0;
-        for (int t = 0; t < T; t++) {
-            int c = classes.classOf(y[t]);
-            loss += softmaxRow(aM, t * K, K, c, gradients);
-            loss += softmaxRow(bM, t * M, classes.size(c), y[t] - classes.start(c), gradients);
-        }
+        loss += laneLoss;
         if (!gradients) {
             return loss;
-        }
-        // dS = dQ X + dr_t V_c per row, from the parameters before any update
-        Mat.gemm(f32, false, false, T, H, K, 1.0, aP, K, xP, H, 0.0, dsRow[0], H);
-        for (int t = 0; t < T; t++) {
-            int c = classes.classOf(y[t]);
-            gemv(true, classes.size(c), 1.0, vBlock[c], bRow[t], 1.0, dsRow[t]);
         }
         rec.readDs(dsM, T);
         if (dV != null) {
@@ -156,9 +155,50 @@ final class ClassOutput implements Kernel.Output {
         return loss;
     }
 
+    // the second half's arguments and result (written before the fork, read after the join)
+    private int laneT;
+    private int[] laneY;
+    private boolean laneGradients;
+    private double laneLoss;
+    private final Runnable secondHalf = () -> laneLoss = rows(1, laneT / 2, laneT, laneY, laneGradients);
+
+    /**
+     * Rows [from, to) with half {@code h}'s scratch: their loss and, with {@code gradients}, their
+     * dq and dr (in place of the logits) and dL/ds. Reads V and X only.
+     */
+    private double rows(int h, int from, int to, int[] y, boolean gradients) {
+        int n = to - from;
+        if (n == 0) {
+            return 0.0;
+        }
+        int M = classes.maxSize();
+        // class logits: A = S X^T (n x K)
+        Mat.gemm(f32, false, true, n, K, H, 1.0, sRow[from], H, xP, H, 0.0, aRow[from], K);
+        // word logits inside each row's class: b_t = V_c s_t
+        for (int t = from; t < to; t++) {
+            int c = classes.classOf(y[t]);
+            gemv(false, classes.size(c), 1.0, vBlock[c], sRow[t], 0.0, bRow[t]);
+        }
+        double loss = 0;
+        for (int t = from; t < to; t++) {
+            int c = classes.classOf(y[t]);
+            loss += softmaxRow(h, aM, t * K, K, c, gradients);
+            loss += softmaxRow(h, bM, t * M, classes.size(c), y[t] - classes.start(c), gradients);
+        }
+        if (gradients) {
+            // dS = dQ X + dr_t V_c per row, from the parameters before any update
+            Mat.gemm(f32, false, false, n, H, K, 1.0, aRow[from], K, xP, H, 0.0, dsRow[from], H);
+            for (int t = from; t < to; t++) {
+                int c = classes.classOf(y[t]);
+                gemv(true, classes.size(c), 1.0, vBlock[c], bRow[t], 1.0, dsRow[t]);
+            }
+        }
+        return loss;
+    }
+
     /** dX += alpha dQ^T S and dV_c += alpha outer(dr_t, s_t), from the buffers {@link #run} filled. */
     private void addWeightGradients(int T, int[] y, Mat dV, Mat dX, double alpha) {
-        Mat.gemm(f32, true, false, K, H, T, alpha, aM.at(0), K, sRow[0], H, 1.0, dX == X ? xP : dX.at(0), H);
+        Mat.gemm(f32, true, false, K, H, T, alpha, aRow[0], K, sRow[0], H, 1.0, dX == X ? xP : dX.at(0), H);
         for (int t = 0; t < T; t++) {
             int c = classes.classOf(y[t]);
             ger(classes.size(c), alpha, bRow[t], sRow[t], dV == V ? vBlock[c] : dV.at((long) classes.start(c) * H));
@@ -170,10 +210,19 @@ final class ClassOutput implements Kernel.Output {
      * onehot(target)); returns -ln p[target]. Shifted by the row's maximum: a class is small, so
      * the extra pass costs nothing.
      */
-    private double softmaxRow(Mat m, int from, int n, int target, boolean gradients) {
-        double sum = f32 ? expRowF(m, from, n) : expRow(m, from, n);
+    private double softmaxRow(int h, Mat m, int from, int n, int target, boolean gradients) {
+        double[] row = this.row[h];
+        double sum = f32 ? expRowF(h, m, from, n) : expRow(h, m, from, n);
         double loss = Math.log(sum) - (row[target] == 0 ? Double.NEGATIVE_INFINITY : Math.log(row[target]));
-        if (gradients) {
+        if (gradients && f32) { // the same numbers as below, written in one copy
+            float[] rowF = this.rowF[h];
+            double inv = 1.0 / sum;
+            for (int i = 0; i < n; i++) {
+                rowF[i] = (float) (row[i] * inv);
+            }
+            rowF[target] = (float) (row[target] * inv - 1.0);
+            m.writeFloats(from, rowF, 0, n);
+        } else if (gradients) {
             double inv = 1.0 / sum;
             for (int i = 0; i < n; i++) {
                 row[i] *= inv;
@@ -185,7 +234,8 @@ final class ClassOutput implements Kernel.Output {
     }
 
     /** row[0..n) = exp(m[from..from+n) - max), float64; returns their sum. */
-    private double expRow(Mat m, int from, int n) {
+    private double expRow(int h, Mat m, int from, int n) {
+        double[] row = this.row[h];
         m.read(from, row, 0, n);
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -200,7 +250,9 @@ final class ClassOutput implements Kernel.Output {
     }
 
     /** As {@link #expRow} for float32, through {@link FastExp} (Math.exp was half the step's output layer). */
-    private double expRowF(Mat m, int from, int n) {
+    private double expRowF(int h, Mat m, int from, int n) {
+        double[] row = this.row[h];
+        float[] rowF = this.rowF[h];
         m.readFloats(from, rowF, 0, n);
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -209,7 +261,7 @@ final class ClassOutput implements Kernel.Output {
         for (int i = 0; i < n; i++) {
             rowF[i] -= max;
         }
-        FastExp.expInPlace(rowF, scratch, n);
+        FastExp.expInPlace(rowF, scratch[h], n);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             row[i] = rowF[i];

@@ -394,8 +394,9 @@ final class Kernel {
          * Also stages the update of its weights by -learningRate times their gradients (taken before
          * any update), which {@link #applyUpdate} then makes: the kernel runs it on the lane while
          * the caller does BPTT, which needs no output weights, and {@link #settle()} waits for it.
+         * It may give part of its work to {@code lane} (null: none) and waits for it before it returns.
          */
-        double updating(Recurrence rec, int T, int[] y, double learningRate);
+        double updating(Recurrence rec, int T, int[] y, double learningRate, Lane lane);
 
         /** Makes the update the last {@link #updating} staged; nothing when none is staged. */
         void applyUpdate();
@@ -447,10 +448,11 @@ final class Kernel {
         rec.ensure(T); // no output block: the layer keeps its own buffers
         rec.loadW();
         rec.recur(x, T);
-        double loss = out.updating(rec, T, y, learningRate);
-        // the layer's update (a class-based layer: 6-7 of its 19 BLAS calls a row, a fifth of the
-        // step) beside BPTT and U and W's update on the lane, as the full softmax's V update
         Lane lane = laneWorthIt && !Boolean.FALSE.equals(forceLane) ? EngineThreads.lane() : null;
+        // half the rows on the lane (a class-based layer's products are small and many: a third of the step)
+        double loss = out.updating(rec, T, y, learningRate, lane);
+        // then the layer's update (a class-based layer: 6-7 of its 19 BLAS calls a row, a fifth of
+        // the step) beside BPTT and U and W's update on the lane, as the full softmax's V update
         boolean deferred = false;
         if (lane != null) {
             outputToUpdate = out;
