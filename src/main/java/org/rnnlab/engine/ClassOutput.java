@@ -90,17 +90,18 @@ final class ClassOutput implements Kernel.Output {
 
     @Override
     public double loss(Recurrence rec, int T, int[] y) {
-        return run(rec, T, y, false, null, null, 0, null);
+        return run(rec, null, T, y, false, null, null, 0, null);
     }
 
     @Override
     public double addingGradients(Recurrence rec, int T, int[] y, Mat dV, Mat dX) {
-        return run(rec, T, y, true, dV, dX, 1.0, null);
+        return run(rec, null, T, y, true, dV, dX, 1.0, null);
     }
 
     @Override
-    public double updating(Recurrence rec, int T, int[] y, double learningRate, Lane lane) {
-        double loss = run(rec, T, y, true, null, null, 0, lane);
+    public double updating(Recurrence rec, int[] x, int[] y, double learningRate, Lane lane) {
+        int T = x.length;
+        double loss = run(rec, x, T, y, true, null, null, 0, lane);
         staged = T;
         stagedY = y;
         stagedAlpha = -learningRate;
@@ -125,26 +126,38 @@ final class ClassOutput implements Kernel.Output {
     /**
      * Returns sum_t -ln o_t[y_t] for the states in {@code rec}; with {@code gradients} also gives
      * it dL/ds_t and, unless {@code dV} is null, adds {@code alpha} dV and {@code alpha} dX into
-     * {@code dV} and {@code dX} (which may be V and X). The rows are worked on in two fixed halves,
-     * the second on {@code lane} when one is given and free: the same products whoever makes them,
-     * so the numbers do not depend on it.
+     * {@code dV} and {@code dX} (which may be V and X). Given the words {@code x}, it runs the
+     * recurrence too (else the states are there already).
+     *
+     * <p>The rows are worked on in two fixed parts, the same products whoever makes them, so the
+     * numbers do not depend on it. The first part goes to {@code lane} (when one is given and free)
+     * as soon as its states are there, while the caller computes the rest of the states and then
+     * the second part: the first part is the larger one, since the lane starts earlier.
      */
-    private double run(Recurrence rec, int T, int[] y, boolean gradients, Mat dV, Mat dX, double alpha, Lane lane) {
+    private double run(Recurrence rec, int[] x, int T, int[] y, boolean gradients, Mat dV, Mat dX, double alpha,
+            Lane lane) {
         ensure(T);
-        rec.writeStates(0, T, sM, 0);
         staged = -1; // a staged update not applied would read buffers this call overwrites
-        int m = T / 2;
-        laneT = T;
+        int m = firstPart(T);
+        if (x != null) {
+            rec.recur(x, 0, m);
+        }
+        rec.writeStates(0, m, sM, 0);
+        laneM = m;
         laneY = y;
         laneGradients = gradients;
-        boolean forked = lane != null && m > 0 && lane.fork(secondHalf);
-        double loss = rows(0, 0, m, y, gradients);
+        boolean forked = lane != null && m > 0 && lane.fork(firstPart);
+        if (x != null) {
+            rec.recur(x, m, T);
+        }
+        rec.writeStates(m, T - m, sM, m);
+        double second = rows(1, m, T, y, gradients);
         if (forked) {
             lane.join();
         } else {
-            secondHalf.run();
+            firstPart.run();
         }
-        loss += laneLoss;
+        double loss = laneLoss + second;
         if (!gradients) {
             return loss;
         }
@@ -155,12 +168,20 @@ final class ClassOutput implements Kernel.Output {
         return loss;
     }
 
-    // the second half's arguments and result (written before the fork, read after the join)
-    private int laneT;
+    /**
+     * Rows in the first part: 5/8. The lane starts it once the caller has computed its states, and
+     * the caller then computes the remaining states as well as the second part's outputs.
+     */
+    static int firstPart(int T) {
+        return T * 5 / 8;
+    }
+
+    // the first part's arguments and result (written before the fork, read after the join)
+    private int laneM;
     private int[] laneY;
     private boolean laneGradients;
     private double laneLoss;
-    private final Runnable secondHalf = () -> laneLoss = rows(1, laneT / 2, laneT, laneY, laneGradients);
+    private final Runnable firstPart = () -> laneLoss = rows(0, 0, laneM, laneY, laneGradients);
 
     /**
      * Rows [from, to) with half {@code h}'s scratch: their loss and, with {@code gradients}, their

@@ -380,9 +380,12 @@ final class Kernel {
     // ---- another output layer (the class-based one) on the same recurrence and BPTT
 
     /**
-     * An output layer in place of softmax(V s_t): given the states (s: T x H, row t = s_t) and the
-     * targets, it returns sum_t -ln o_t[y_t] and, when asked, gives dL/ds_t (T x H) to
-     * {@link Recurrence#readDs}; the states come from {@link Recurrence#writeStates}.
+     * An output layer in place of softmax(V s_t). {@link #loss} and {@link #addingGradients} read
+     * the states the kernel computed (s: T x H, row t = s_t, through {@link Recurrence#writeStates});
+     * {@link #updating} is given the words and runs the recurrence itself (after
+     * {@link Recurrence#loadW}), so it can start on early rows before the last state is there. Each
+     * returns sum_t -ln o_t[y_t] and, with gradients, gives dL/ds_t (T x H) to
+     * {@link Recurrence#readDs}.
      */
     interface Output {
         double loss(Recurrence rec, int T, int[] y);
@@ -396,7 +399,7 @@ final class Kernel {
          * the caller does BPTT, which needs no output weights, and {@link #settle()} waits for it.
          * It may give part of its work to {@code lane} (null: none) and waits for it before it returns.
          */
-        double updating(Recurrence rec, int T, int[] y, double learningRate, Lane lane);
+        double updating(Recurrence rec, int[] x, int[] y, double learningRate, Lane lane);
 
         /** Makes the update the last {@link #updating} staged; nothing when none is staged. */
         void applyUpdate();
@@ -447,10 +450,10 @@ final class Kernel {
         }
         rec.ensure(T); // no output block: the layer keeps its own buffers
         rec.loadW();
-        rec.recur(x, T);
         Lane lane = laneWorthIt && !Boolean.FALSE.equals(forceLane) ? EngineThreads.lane() : null;
-        // half the rows on the lane (a class-based layer's products are small and many: a third of the step)
-        double loss = out.updating(rec, T, y, learningRate, lane);
+        // the layer runs the recurrence itself, to start part of its rows on the lane before all
+        // states are there (a class-based layer's products are small and many: a third of the step)
+        double loss = out.updating(rec, x, y, learningRate, lane);
         // then the layer's update (a class-based layer: 6-7 of its 19 BLAS calls a row, a fifth of
         // the step) beside BPTT and U and W's update on the lane, as the full softmax's V update
         boolean deferred = false;

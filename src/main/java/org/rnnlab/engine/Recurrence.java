@@ -68,7 +68,12 @@ abstract class Recurrence {
     abstract void loadW();
 
     /** s_t for t < T into the states; needs {@link #loadW()}. */
-    abstract void recur(int[] x, int T);
+    final void recur(int[] x, int T) {
+        recur(x, 0, T);
+    }
+
+    /** s_t for from <= t < to into the states, after s_(from-1); needs {@link #loadW()}. */
+    abstract void recur(int[] x, int from, int to);
 
     /** States [from, from + n) into rows [at, at + n) of {@code into} (H columns, U's type). */
     abstract void writeStates(int from, int n, Mat into, int at);

@@ -64,20 +64,18 @@ final class Recurrence32 extends Recurrence {
     }
 
     @Override
-    void recur(int[] x, int T) {
-        for (int t = 0; t < T; t++) {
+    void recur(int[] x, int from, int to) {
+        for (int t = from; t < to; t++) {
             Ut.readFloats(x[t] * H, a, 0, H); // U x_t is column x_t of U, row x_t of Ut
             if (t > 0) {
                 rowsTimes(wTRows, s, (t - 1) * H, a); // a += W s_(t-1) = sum_j s_j W[:, j]
             }
             // tanh in double, the conversions in loops of their own: a loop that converts around
-            // Math.exp runs 4x slower (each conversion waits on the one before)
+            // the arithmetic runs 4x slower (each conversion waits on the one before)
             for (int i = 0; i < H; i++) {
                 aWide[i] = a[i];
             }
-            for (int i = 0; i < H; i++) {
-                aWide[i] = Recurrence64.tanh(aWide[i]);
-            }
+            FastTanh.tanhInPlace(aWide, H);
             int base = t * H;
             for (int i = 0; i < H; i++) {
                 s[base + i] = (float) aWide[i];

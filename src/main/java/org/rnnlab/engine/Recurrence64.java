@@ -54,8 +54,8 @@ final class Recurrence64 extends Recurrence {
     }
 
     @Override
-    void recur(int[] x, int T) {
-        for (int t = 0; t < T; t++) {
+    void recur(int[] x, int from, int to) {
+        for (int t = from; t < to; t++) {
             Ut.read(x[t] * H, a, 0, H); // U x_t is column x_t of U, row x_t of Ut
             if (t > 0) {
                 rowsTimes(wTRows, s, (t - 1) * H, a); // a += W s_(t-1) = sum_j s_j W[:, j]
