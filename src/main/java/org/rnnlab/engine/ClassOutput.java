@@ -14,8 +14,9 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * </pre>
  * With dq_t = q_t - onehot(c) and dr_t = r_t - onehot(y_t): dX = sum_t outer(dq_t, s_t),
  * dV_c += outer(dr_t, s_t), dL/ds_t = X^T dq_t + V_c^T dr_t. A step touches K + |c| rows of output
- * weights instead of C: about 2 sqrt(C). The class products run over all T rows at once (two
- * gemms); the word products are one gemv each per row (its class's block of V).
+ * weights instead of C: about 2 sqrt(C). The class products run over the rows of a part at once
+ * (two gemms a part, see {@link #run}); the word products are one gemv each per row (its class's
+ * block of V).
  *
  * <p>Every gradient is taken from the parameters before the step: all reads of V and X come before
  * the first write. Not thread-safe ({@link RnnModel} serialises calls).
@@ -132,7 +133,9 @@ final class ClassOutput implements Kernel.Output {
      * <p>The rows are worked on in two fixed parts, the same products whoever makes them, so the
      * numbers do not depend on it. The first part goes to {@code lane} (when one is given and free)
      * as soon as its states are there, while the caller computes the rest of the states and then
-     * the second part: the first part is the larger one, since the lane starts earlier.
+     * the second part: the first part is the larger one, since the lane starts earlier. (Starting
+     * BPTT on the second part's rows while the lane finished the first was tried: 10-13 us slower a
+     * step, its products being smaller.)
      */
     private double run(Recurrence rec, int[] x, int T, int[] y, boolean gradients, Mat dV, Mat dX, double alpha,
             Lane lane) {
@@ -176,6 +179,7 @@ final class ClassOutput implements Kernel.Output {
         return T * 5 / 8;
     }
 
+
     // the first part's arguments and result (written before the fork, read after the join)
     private int laneM;
     private int[] laneY;
@@ -184,8 +188,11 @@ final class ClassOutput implements Kernel.Output {
     private final Runnable firstPart = () -> laneLoss = rows(0, 0, laneM, laneY, laneGradients);
 
     /**
-     * Rows [from, to) with half {@code h}'s scratch: their loss and, with {@code gradients}, their
-     * dq and dr (in place of the logits) and dL/ds. Reads V and X only.
+     * Rows [from, to) with part {@code h}'s scratch: their loss and, with {@code gradients}, their
+     * dq and dr (in place of the logits) and dL/ds. Reads V and X only. A row's word products run
+     * back to back (logits, softmax, dr V_c), so the second reads its class's block of V from the
+     * core's cache: with all logits first, a sentence's 30-odd blocks (36 KB each at H 100) had left
+     * it, and dL/ds took as long as the loss.
      */
     private double rows(int h, int from, int to, int[] y, boolean gradients) {
         int n = to - from;
@@ -195,24 +202,20 @@ final class ClassOutput implements Kernel.Output {
         int M = classes.maxSize();
         // class logits: A = S X^T (n x K)
         Mat.gemm(f32, false, true, n, K, H, 1.0, sRow[from], H, xP, H, 0.0, aRow[from], K);
-        // word logits inside each row's class: b_t = V_c s_t
-        for (int t = from; t < to; t++) {
-            int c = classes.classOf(y[t]);
-            gemv(false, classes.size(c), 1.0, vBlock[c], sRow[t], 0.0, bRow[t]);
-        }
         double loss = 0;
         for (int t = from; t < to; t++) {
             int c = classes.classOf(y[t]);
             loss += softmaxRow(h, aM, t * K, K, c, gradients);
+            // word logits inside the row's class, b_t = V_c s_t, then dL/ds_t = dr_t V_c
+            gemv(false, classes.size(c), 1.0, vBlock[c], sRow[t], 0.0, bRow[t]);
             loss += softmaxRow(h, bM, t * M, classes.size(c), y[t] - classes.start(c), gradients);
+            if (gradients) {
+                gemv(true, classes.size(c), 1.0, vBlock[c], bRow[t], 0.0, dsRow[t]);
+            }
         }
         if (gradients) {
-            // dS = dQ X + dr_t V_c per row, from the parameters before any update
-            Mat.gemm(f32, false, false, n, H, K, 1.0, aRow[from], K, xP, H, 0.0, dsRow[from], H);
-            for (int t = from; t < to; t++) {
-                int c = classes.classOf(y[t]);
-                gemv(true, classes.size(c), 1.0, vBlock[c], bRow[t], 1.0, dsRow[t]);
-            }
+            // dL/ds += dQ X, from the parameters before any update
+            Mat.gemm(f32, false, false, n, H, K, 1.0, aRow[from], K, xP, H, 1.0, dsRow[from], H);
         }
         return loss;
     }
