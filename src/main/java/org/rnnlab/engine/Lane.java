@@ -22,6 +22,12 @@ final class Lane {
      * microseconds: with 30 us the step's median was 4.8 ms against a minimum of 2.9 ms, with 5 ms
      * 3.8 ms (rnnlab bench, 2-core Xeon VM, numpy's step 4.5 ms in the same runs). While a training
      * runs the spinning fills gaps only; the lane parks 5 ms after the last step.
+     *
+     * <p>The spin yields ({@link Thread#yield}) rather than pausing ({@code Thread.onSpinWait}): alone
+     * on its core it returns at once, but in the app the window's threads and the JIT compiler want
+     * a core too, and a lane that held its own made them take the training thread's. The app's
+     * training went from 388-397 to 414-417 sentences/s over a whole epoch with the live streams off,
+     * and from 329-338 to 357-376 with them on; the bench's step was the same (2-core AMD EPYC VM).
      */
     private static final long SPIN_NANOS = 5_000_000;
 
@@ -73,7 +79,7 @@ final class Lane {
         long until = System.nanoTime() + SPIN_NANOS;
         while (!done.getAsBoolean()) {
             if (System.nanoTime() < until) {
-                Thread.onSpinWait();
+                Thread.yield();
             } else {
                 LockSupport.parkNanos(100_000);
             }
@@ -107,7 +113,7 @@ final class Lane {
                 // a step's next task usually follows within a few milliseconds: spin (SPIN_NANOS), then sleep
                 long until = System.nanoTime() + SPIN_NANOS;
                 while ((r = task) == null && System.nanoTime() < until) {
-                    Thread.onSpinWait();
+                    Thread.yield();
                 }
                 if (r == null) {
                     LockSupport.park(this);
