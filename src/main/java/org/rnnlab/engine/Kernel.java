@@ -450,6 +450,7 @@ final class Kernel {
         }
         rec.ensure(T); // no output block: the layer keeps its own buffers
         rec.loadW();
+        rec.closeWUnits();
         Lane lane = laneWorthIt && !Boolean.FALSE.equals(forceLane) ? EngineThreads.lane() : null;
         // the layer runs the recurrence itself, to start part of its rows on the lane before all
         // states are there (a class-based layer's products are small and many: a third of the step)
@@ -470,21 +471,26 @@ final class Kernel {
         if (!deferred) {
             out.applyUpdate();
         }
-        rec.backward(T, bpttTruncate);
-        rec.updateUW(x, T, learningRate);
+        // dW and W's update in units, which the lane takes too once it has made the layer's update
+        rec.backwardAndUpdateU(x, T, bpttTruncate, learningRate);
+        rec.takeWUnits(false);
         return loss;
     }
 
     private Output outputToUpdate; // the layer whose staged update laneUpdateOutput makes
-    private final Runnable laneUpdateOutput = () -> {
+    private final Runnable laneUpdateOutput = this::updateOutputOnLane;
+
+    /** The layer's staged update, then units of dW and W's update if the caller has opened them. */
+    private void updateOutputOnLane() {
         try {
             outputToUpdate.applyUpdate();
+            rec.takeWUnits(true);
         } catch (RuntimeException | Error e) {
             vFailure = e;
         } finally {
             vDone = true;
         }
-    };
+    }
 
     // ---- buffers
 

@@ -93,6 +93,30 @@ abstract class Recurrence {
     /** U[:, x_t] -= lr D[t] and W -= lr dW, after {@link #backward}. */
     abstract void updateUW(int[] x, int T, double lr);
 
+    /**
+     * An SGD step's BPTT and update whose dW and W's update two threads can share:
+     * {@link #backwardAndUpdateU} on the caller, then {@link #takeWUnits} on both. By default the
+     * whole of {@link #backward} and {@link #updateUW} here, and no units ({@link Recurrence32}
+     * overrides them).
+     */
+    void backwardAndUpdateU(int[] x, int T, int bpttTruncate, double lr) {
+        backward(T, bpttTruncate);
+        updateUW(x, T, lr);
+    }
+
+    /** Closes dW's units until {@link #backwardAndUpdateU} opens them (before the lane is given work). */
+    void closeWUnits() {
+    }
+
+    /**
+     * Takes units of dW's rows (each summed, then its rows of W updated) until none is left, on any
+     * thread; a unit's numbers do not depend on who takes it. With {@code waitForOpen} it first
+     * waits a little for {@link #backwardAndUpdateU} to open them; a thread that comes after they
+     * are all taken finds none.
+     */
+    void takeWUnits(boolean waitForOpen) {
+    }
+
     /** dU[:, x_t] += D[t], after {@link #backward}. */
     abstract void addDU(Mat dU, int[] x, int T);
 

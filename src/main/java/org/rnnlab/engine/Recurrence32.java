@@ -19,7 +19,7 @@ final class Recurrence32 extends Recurrence {
     private final float[][] dW;
     private final float[] a;               // H
     private final double[] aWide;          // H: a in double, for tanh
-    private final float[][] sRows = new float[4][]; // four consecutive s_t, for dW
+    private float[][] sRowsAll = new float[0][];   // s_t, each row an array of its own, for dW
     private final float[] next;            // H
     private final float[] row0;            // H: rows read from the native side
     private final float[] row1;
@@ -33,9 +33,6 @@ final class Recurrence32 extends Recurrence {
         dW = new float[H][H];
         a = new float[H];
         aWide = new double[H];
-        for (int k = 0; k < 4; k++) {
-            sRows[k] = new float[H];
-        }
         next = new float[H];
         row0 = new float[H];
         row1 = new float[H];
@@ -50,6 +47,7 @@ final class Recurrence32 extends Recurrence {
         D = new float[cap];
         dTanh = new float[cap];
         chain = new float[cap];
+        sRowsAll = new float[rows][H];
     }
 
     @Override
@@ -110,10 +108,14 @@ final class Recurrence32 extends Recurrence {
 
     @Override
     void backward(int T, int bpttTruncate) {
+        chains(T, bpttTruncate);
+        copyStateRows(T);
+        accumulateDW(0, H, T);
+    }
+
+    /** D: the deltas of every chain that reaches each step (backward without dW). */
+    private void chains(int T, int bpttTruncate) {
         Arrays.fill(D, 0, T * H, 0f);
-        for (float[] row : dW) {
-            Arrays.fill(row, 0f);
-        }
         if (bpttTruncate >= T - 1) {
             for (int step = T - 1; step >= 0; step--) {
                 int base = step * H;
@@ -148,21 +150,34 @@ final class Recurrence32 extends Recurrence {
                 xBuf.writeFloats(0, c, 0, m * H);
             }
         }
-        // dW[i, :] += D[step, i] s_(step-1), four steps per pass (see rowsTimes); the four s rows are
-        // copied out first: C2 leaves a loop reading four places of s unvectorised (3.5x slower)
-        float[] s0 = sRows[0];
-        float[] s1 = sRows[1];
-        float[] s2 = sRows[2];
-        float[] s3 = sRows[3];
+    }
+
+    /**
+     * s_t into rows of their own: C2 leaves a loop reading four places of one flat array
+     * unvectorised (3.5x slower), so accumulateDW reads four separate arrays.
+     */
+    private void copyStateRows(int T) {
+        for (int t = 0; t + 1 < T; t++) {
+            System.arraycopy(s, t * H, sRowsAll[t], 0, H);
+        }
+    }
+
+    /**
+     * dW[i, :] = sum over steps of D[step, i] s_(step-1) for rows i0 <= i < i1, four steps per pass
+     * (see rowsTimes); each row summed in the same order whatever the rows taken together.
+     */
+    private void accumulateDW(int i0, int i1, int T) {
+        for (int i = i0; i < i1; i++) {
+            Arrays.fill(dW[i], 0f);
+        }
         int step = 1;
         for (; step + 3 < T; step += 4) {
             int d0 = step * H;
-            int p0 = d0 - H;
-            System.arraycopy(s, p0, s0, 0, H);
-            System.arraycopy(s, p0 + H, s1, 0, H);
-            System.arraycopy(s, p0 + 2 * H, s2, 0, H);
-            System.arraycopy(s, p0 + 3 * H, s3, 0, H);
-            for (int i = 0; i < H; i++) {
+            float[] s0 = sRowsAll[step - 1];
+            float[] s1 = sRowsAll[step];
+            float[] s2 = sRowsAll[step + 1];
+            float[] s3 = sRowsAll[step + 2];
+            for (int i = i0; i < i1; i++) {
                 float a0 = D[d0 + i];
                 float a1 = D[d0 + H + i];
                 float a2 = D[d0 + 2 * H + i];
@@ -175,8 +190,8 @@ final class Recurrence32 extends Recurrence {
         }
         for (; step < T; step++) {
             int db = step * H;
-            System.arraycopy(s, db - H, s0, 0, H);
-            for (int i = 0; i < H; i++) {
+            float[] s0 = sRowsAll[step - 1];
+            for (int i = i0; i < i1; i++) {
                 float di = D[db + i];
                 float[] row = dW[i];
                 for (int j = 0; j < H; j++) {
@@ -214,15 +229,7 @@ final class Recurrence32 extends Recurrence {
     @Override
     void updateUW(int[] x, int T, double lr) {
         float rate = (float) lr;
-        for (int t = 0; t < T; t++) { // one word after another: a word may come twice
-            int row = x[t] * H;
-            int base = t * H;
-            Ut.readFloats(row, a, 0, H);
-            for (int i = 0; i < H; i++) {
-                a[i] -= rate * D[base + i];
-            }
-            Ut.writeFloats(row, a, 0, H);
-        }
+        updateU(x, T, rate);
         for (int i = 0; i < H; i++) {
             float[] wi = wRows[i];
             float[] di = dW[i];
@@ -230,6 +237,73 @@ final class Recurrence32 extends Recurrence {
                 next[j] = wi[j] - rate * di[j];
             }
             W.writeFloats(i * H, next, 0, H);
+        }
+    }
+
+    // dW's units (see takeWUnits): the next to take (units and above: none), and the step's T and rate
+    private static final int UNIT_ROWS = 20;
+    private final int units = (H + UNIT_ROWS - 1) / UNIT_ROWS;
+    private final java.util.concurrent.atomic.AtomicInteger nextUnit = new java.util.concurrent.atomic.AtomicInteger(CLOSED);
+    private static final int CLOSED = 1 << 30; // far from overflowing, however often a thread finds them closed
+    private int unitT;
+    private float unitRate;
+
+    @Override
+    void backwardAndUpdateU(int[] x, int T, int bpttTruncate, double lr) {
+        nextUnit.set(CLOSED); // until D is there (closeWUnits did it already when the lane is to help)
+        chains(T, bpttTruncate);
+        copyStateRows(T);
+        unitT = T;
+        unitRate = (float) lr;
+        nextUnit.set(0); // open: D, the rows of s and the rate are written before (a volatile write)
+        updateU(x, T, unitRate);
+    }
+
+    @Override
+    void closeWUnits() {
+        nextUnit.set(CLOSED);
+    }
+
+    /**
+     * How long the lane waits for the units to open: its own work (the output layer's update) and
+     * the caller's BPTT take about as long, so it often comes a little early; a caller that failed
+     * never opens them.
+     */
+    private static final long OPEN_WAIT_NANOS = 200_000;
+
+    @Override
+    void takeWUnits(boolean waitForOpen) {
+        if (waitForOpen) {
+            long until = System.nanoTime() + OPEN_WAIT_NANOS;
+            while (nextUnit.get() >= CLOSED && System.nanoTime() < until) {
+                Thread.yield();
+            }
+        }
+        for (int u; (u = nextUnit.getAndIncrement()) < units; ) {
+            int i0 = u * UNIT_ROWS;
+            int i1 = Math.min(H, i0 + UNIT_ROWS);
+            accumulateDW(i0, i1, unitT);
+            for (int i = i0; i < i1; i++) {
+                float[] wi = wRows[i]; // W as loaded for this step; loadW reads it afresh for the next
+                float[] di = dW[i];
+                for (int j = 0; j < H; j++) {
+                    wi[j] -= unitRate * di[j];
+                }
+                W.writeFloats(i * H, wi, 0, H);
+            }
+        }
+    }
+
+    /** U[:, x_t] -= rate D[t], one word after another: a word may come twice. */
+    private void updateU(int[] x, int T, float rate) {
+        for (int t = 0; t < T; t++) {
+            int row = x[t] * H;
+            int base = t * H;
+            Ut.readFloats(row, a, 0, H);
+            for (int i = 0; i < H; i++) {
+                a[i] -= rate * D[base + i];
+            }
+            Ut.writeFloats(row, a, 0, H);
         }
     }
 

@@ -245,7 +245,7 @@ public final class RnnModel {
     }
 
     /**
-     * Waits until the last {@link #sgdStep}'s update of V is complete: the engine may finish it on its
+     * Waits until the last {@link #sgdStep}'s update of V (and X and W, class-based) is complete: the engine may finish it on its
      * second thread after the step returns, overlapping the next step's start. Every method of the
      * model does this itself; a timer of steps calls it to count the whole of the last step.
      */
@@ -259,7 +259,9 @@ public final class RnnModel {
         return V;
     }
 
+    /** W, with the last SGD step's update complete (a class-based step may finish it on the engine's second thread). */
     public INDArray W() {
+        settle();
         return W;
     }
 
