@@ -53,6 +53,15 @@ final class Recurrence32 extends Recurrence {
     @Override
     void loadW() {
         W.readFloats(0, w, 0, H * H);
+        // unchanged since the rows were made (or since takeWUnits updated them, and W^T's with them):
+        // comparing is a third of transposing
+        boolean same = true;
+        for (int i = 0; i < H && same; i++) {
+            same = Arrays.equals(w, i * H, i * H + H, wRows[i], 0, H);
+        }
+        if (same) {
+            return;
+        }
         for (int i = 0; i < H; i++) {
             System.arraycopy(w, i * H, wRows[i], 0, H);
             for (int j = 0; j < H; j++) {
@@ -284,10 +293,13 @@ final class Recurrence32 extends Recurrence {
             int i1 = Math.min(H, i0 + UNIT_ROWS);
             accumulateDW(i0, i1, unitT);
             for (int i = i0; i < i1; i++) {
-                float[] wi = wRows[i]; // W as loaded for this step; loadW reads it afresh for the next
+                float[] wi = wRows[i]; // W as loaded for this step, now updated: loadW need not read it afresh
                 float[] di = dW[i];
                 for (int j = 0; j < H; j++) {
                     wi[j] -= unitRate * di[j];
+                }
+                for (int j = 0; j < H; j++) {
+                    wTRows[j][i] = wi[j];
                 }
                 W.writeFloats(i * H, wi, 0, H);
             }

@@ -213,6 +213,27 @@ class RnnModelLaneTest {
     }
 
     @Test
+    void aChangeToWAfterAClassBasedStepIsSeenByTheNextCall() {
+        int C = 4001;
+        long[] counts = new long[C];
+        for (int i = 0; i < C; i++) {
+            counts[i] = 1 + 100_000 / (i + 1);
+        }
+        WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+        RnnModel a = RnnModel.initialiseClassBased(C, 60, 4, 10, Precision.FLOAT32, classes);
+        int[] x = new SplittableRandom(8).ints(30, 0, C).toArray();
+        int[] y = new SplittableRandom(9).ints(30, 0, 300).toArray();
+        Kernel.forceLane = true;
+        a.sgdStep(x, y, 0.05); // the engine keeps W's rows as the step left them, and compares before it trusts them
+        double before = a.sentenceLoss(x, y);
+        a.W().putScalar(3, 7, a.W().getDouble(3, 7) + 0.5); // as the gradient check does
+        RnnModel fresh = a.copy();
+        double after = a.sentenceLoss(x, y);
+        assertTrue(after != before, "the loss did not see W change");
+        assertEquals(fresh.sentenceLoss(x, y), after, 0.0);
+    }
+
+    @Test
     void aModelDroppedRightAfterAStepLeavesTheLaneFreeForOthers() throws Exception {
         RnnModel dropped = RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
         int[] x = new SplittableRandom(5).ints(30, 0, 4001).toArray();
