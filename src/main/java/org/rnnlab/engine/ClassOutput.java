@@ -150,14 +150,19 @@ final class ClassOutput implements Kernel.Output {
         laneY = y;
         laneGradients = gradients;
         boolean forked = lane != null && m > 0 && lane.fork(firstPart);
-        if (x != null) {
-            rec.recur(x, m, T);
+        double second;
+        try {
+            if (x != null) {
+                rec.recur(x, m, T);
+            }
+            rec.writeStates(m, T - m, sM, m);
+            second = rows(1, m, T, y, gradients);
+        } finally {
+            if (forked) {
+                lane.join(); // even when the caller's part failed: the lane must be free for the next fork
+            }
         }
-        rec.writeStates(m, T - m, sM, m);
-        double second = rows(1, m, T, y, gradients);
-        if (forked) {
-            lane.join();
-        } else {
+        if (!forked) {
             firstPart.run();
         }
         double loss = laneLoss + second;
@@ -178,7 +183,6 @@ final class ClassOutput implements Kernel.Output {
     static int firstPart(int T) {
         return T * 5 / 8;
     }
-
 
     // the first part's arguments and result (written before the fork, read after the join)
     private int laneM;
