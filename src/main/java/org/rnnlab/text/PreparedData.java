@@ -140,27 +140,45 @@ public final class PreparedData {
 
     /** The lesson's x: the sentence without its last token. */
     public int[] x(int i) {
-        return pair(i).x();
+        int n = sentences.length(i);
+        if (n == 0) {
+            return pair(i).x(); // says why there is none
+        }
+        return sentences.copy(i, 0, n - 1);
     }
 
     /** The lesson's y: the sentence without its first token (x shifted left by one). */
     public int[] y(int i) {
-        return pair(i).y();
+        int n = sentences.length(i);
+        if (n == 0) {
+            return pair(i).y();
+        }
+        return sentences.copy(i, 1, n);
     }
 
     /** Every x, made on each call. */
     public List<int[]> xs() {
-        List<int[]> out = new ArrayList<>(size());
-        for (int i = 0; i < size(); i++) {
+        return xs(size());
+    }
+
+    /** Every y, made on each call. */
+    public List<int[]> ys() {
+        return ys(size());
+    }
+
+    /** The x of the first n sentences, made on each call (a run on n sentences needs no more). */
+    public List<int[]> xs(int n) {
+        List<int[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             out.add(x(i));
         }
         return out;
     }
 
-    /** Every y, made on each call. */
-    public List<int[]> ys() {
-        List<int[]> out = new ArrayList<>(size());
-        for (int i = 0; i < size(); i++) {
+    /** The y of the first n sentences, made on each call. */
+    public List<int[]> ys(int n) {
+        List<int[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             out.add(y(i));
         }
         return out;

@@ -113,8 +113,8 @@ public final class TrainingController implements TrainingControl {
         long checkpointEvery = checkpointEveryNanos;
         run = new Run(current, batching.to(onBatch), () -> {
             RnnModel model = working.get();
-            List<int[]> xs = data.xs().subList(0, n);
-            List<int[]> ys = data.ys().subList(0, n);
+            List<int[]> xs = data.xs(n);
+            List<int[]> ys = data.ys(n);
             SgdTrainer trainer = new SgdTrainer(model, xs, ys, config, streams ? LiveStreams.defaults() : LiveStreams.PROBE_ONLY);
             if (streams) {
                 trainer.setProbe(request.probe() != null ? request.probe().clone() : defaultProbe(trainer.split(), xs, ys));
@@ -192,7 +192,7 @@ public final class TrainingController implements TrainingControl {
             Checkpoint.Loaded loaded = Checkpoint.load(checkpointFile);
             int n = loaded.settings().sentences();
             if (n > data.size() || loaded.model().model().wordDim() != data.vocabulary().size()
-                    || !ModelFile.corpusHash(data.vocabulary(), data.xs().subList(0, n), data.ys().subList(0, n))
+                    || !ModelFile.corpusHash(data.vocabulary(), data.xs(n), data.ys(n))
                     .equals(loaded.settings().corpusHash())) {
                 return Optional.empty(); // made on another corpus: kept for when that corpus is open again
             }

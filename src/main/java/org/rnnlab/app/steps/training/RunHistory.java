@@ -166,8 +166,8 @@ public final class RunHistory {
         background.submit(I18n.text("training.runs.saving"), job -> {
             Path file = RunFolder.freeFile(folder, ended); // two runs ending in one second keep two files
             // the hashes are computed here, off the FX thread: the corpus hash reads every sentence
-            List<int[]> xs = s.data().xs().subList(0, s.sentences());
-            List<int[]> ys = s.data().ys().subList(0, s.sentences());
+            List<int[]> xs = s.data().xs(s.sentences());
+            List<int[]> ys = s.data().ys(s.sentences());
             RunSettings full = new RunSettings(settings.createdBy(), data, ModelFile.corpusHash(s.data().vocabulary(), xs, ys),
                     RunSettings.vocabularyHash(s.data().vocabulary()), settings.wordDim(), settings.hiddenDim(),
                     settings.bpttTruncate(), precision, settings.seed(), settings.learningRate(), settings.epochs(),
