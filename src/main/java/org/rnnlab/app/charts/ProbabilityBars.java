@@ -61,12 +61,72 @@ public final class ProbabilityBars extends VBox {
             }
             return;
         }
-        getChildren().clear();
-        words.clear();
-        notes.clear();
-        withNotes = bars.stream().anyMatch(b -> b.note() != null);
-        for (Bar b : bars) {
-            getChildren().add(row(b, max));
+        boolean notesNow = bars.stream().anyMatch(b -> b.note() != null);
+        if (notesNow != withNotes && !bars.isEmpty()) { // another shape of row: made anew
+            getChildren().clear();
+            words.clear();
+            notes.clear();
+            withNotes = notesNow;
+            for (Bar b : bars) {
+                getChildren().add(row(b, max));
+            }
+            return;
+        }
+        // other words: the rows there are filled anew, more made or the rest hidden. A new row's
+        // labels get their skins and styles on the FX thread, a few ms each: a probe's first bars
+        // paused the window for 50 ms while a training ran, before the rows were kept
+        for (int i = 0; i < bars.size(); i++) {
+            if (i < getChildren().size()) {
+                fill((HBox) getChildren().get(i), bars.get(i), max, i);
+            } else {
+                getChildren().add(row(bars.get(i), max));
+            }
+        }
+        for (int i = bars.size(); i < getChildren().size(); i++) {
+            hide((HBox) getChildren().get(i), i);
+        }
+    }
+
+    /**
+     * Makes {@code n} hidden rows now (with the notes' column or not), for a list that will be
+     * shown later at a busier moment: the first {@link #setBars} then only fills them in.
+     */
+    public void reserveRows(int n, boolean withNotes) {
+        if (!getChildren().isEmpty()) {
+            return;
+        }
+        this.withNotes = withNotes;
+        Bar empty = new Bar(-1, "", 0, false, withNotes ? "" : null);
+        for (int i = 0; i < n; i++) {
+            HBox row = row(empty, 0);
+            getChildren().add(row);
+            hide(row, i);
+        }
+    }
+
+    /** A row there, shown with another word. */
+    private void fill(HBox row, Bar b, double max, int i) {
+        ((Label) row.getChildren().get(0)).setText(b.word());
+        update(row, b, max, i);
+        row.getStyleClass().remove("clickable");
+        row.setOnMouseClicked(null);
+        if (onClick != null && b.index() >= 0) {
+            row.getStyleClass().add("clickable");
+            row.setOnMouseClicked(e -> onClick.accept(b.index()));
+        }
+        row.setManaged(true);
+        row.setVisible(true);
+    }
+
+    /** A row kept for later: out of the layout, and its texts empty so the columns ignore it. */
+    private void hide(HBox row, int i) {
+        row.setVisible(false);
+        row.setManaged(false);
+        row.getStyleClass().remove("clickable");
+        row.setOnMouseClicked(null);
+        ((Label) row.getChildren().get(0)).setText("");
+        if (withNotes) {
+            notes.get(i).setText("");
         }
     }
 
@@ -90,7 +150,7 @@ public final class ProbabilityBars extends VBox {
     private double aligned = -1;
 
     private boolean sameRows(List<Bar> before, List<Bar> after) {
-        if (before.size() != after.size() || getChildren().size() != after.size() || after.isEmpty()
+        if (before.size() != after.size() || getChildren().size() < after.size() || after.isEmpty()
                 || withNotes != after.stream().anyMatch(b -> b.note() != null)) {
             return false;
         }

@@ -51,6 +51,8 @@ final class ProbeHeatmap extends VBox {
                     String.format(Locale.ROOT, "%.4g", v)) : " ";
         });
         bars.setId("probeBars");
+        // rows for a probe of up to 40 words made now, with the step, not at the first probe while training runs
+        bars.reserveRows(40, true);
         Label barsTitle = new Label();
         barsTitle.textProperty().bind(I18n.bind("training.probe.bars"));
         barsTitle.getStyleClass().add("card-title");
