@@ -34,7 +34,7 @@ final class ClassOutput implements Kernel.Output {
     private Mat aM;   // T x K: class logits, then dq
     private Mat bM;   // T x maxSize: word logits inside the target's class, then dr
     private Mat dsM;  // T x H
-    // per half of the rows (see run): the softmax's row, and for float32 FastExp's row and scratch
+    // per part of the rows (see run): the softmax's row, and for float32 FastExp's row and scratch
     private final double[][] row = new double[2][];
     private final float[][] rowF = new float[2][];
     private final float[][] scratch = new float[2][];

@@ -53,8 +53,8 @@ final class Recurrence32 extends Recurrence {
     @Override
     void loadW() {
         W.readFloats(0, w, 0, H * H);
-        // unchanged since the rows were made (or since takeWUnits updated them, and W^T's with them):
-        // comparing is a third of transposing
+        // unchanged since the rows were made or updated with it (updateWRows): comparing is a
+        // third of transposing
         boolean same = true;
         for (int i = 0; i < H && same; i++) {
             same = Arrays.equals(w, i * H, i * H + H, wRows[i], 0, H);
@@ -239,14 +239,7 @@ final class Recurrence32 extends Recurrence {
     void updateUW(int[] x, int T, double lr) {
         float rate = (float) lr;
         updateU(x, T, rate);
-        for (int i = 0; i < H; i++) {
-            float[] wi = wRows[i];
-            float[] di = dW[i];
-            for (int j = 0; j < H; j++) {
-                next[j] = wi[j] - rate * di[j];
-            }
-            W.writeFloats(i * H, next, 0, H);
-        }
+        updateWRows(0, H, rate);
     }
 
     // dW's units (see takeWUnits): the next to take (units and above: none), and the step's T and rate
@@ -292,17 +285,25 @@ final class Recurrence32 extends Recurrence {
             int i0 = u * UNIT_ROWS;
             int i1 = Math.min(H, i0 + UNIT_ROWS);
             accumulateDW(i0, i1, unitT);
-            for (int i = i0; i < i1; i++) {
-                float[] wi = wRows[i]; // W as loaded for this step, now updated: loadW need not read it afresh
-                float[] di = dW[i];
-                for (int j = 0; j < H; j++) {
-                    wi[j] -= unitRate * di[j];
-                }
-                for (int j = 0; j < H; j++) {
-                    wTRows[j][i] = wi[j];
-                }
-                W.writeFloats(i * H, wi, 0, H);
+            updateWRows(i0, i1, unitRate);
+        }
+    }
+
+    /**
+     * W[i, :] -= rate dW[i, :] for rows i0 <= i < i1, in W and in the rows of W and W^T loaded for
+     * this step, which then stay W: the next loadW finds them equal and need not transpose W again.
+     */
+    private void updateWRows(int i0, int i1, float rate) {
+        for (int i = i0; i < i1; i++) {
+            float[] wi = wRows[i];
+            float[] di = dW[i];
+            for (int j = 0; j < H; j++) {
+                wi[j] -= rate * di[j];
             }
+            for (int j = 0; j < H; j++) {
+                wTRows[j][i] = wi[j];
+            }
+            W.writeFloats(i * H, wi, 0, H);
         }
     }
 

@@ -108,12 +108,7 @@ public final class ProbabilityBars extends VBox {
     private void fill(HBox row, Bar b, double max, int i) {
         ((Label) row.getChildren().get(0)).setText(b.word());
         update(row, b, max, i);
-        row.getStyleClass().remove("clickable");
-        row.setOnMouseClicked(null);
-        if (onClick != null && b.index() >= 0) {
-            row.getStyleClass().add("clickable");
-            row.setOnMouseClicked(e -> onClick.accept(b.index()));
-        }
+        clickable(row, b);
         row.setManaged(true);
         row.setVisible(true);
     }
@@ -122,8 +117,7 @@ public final class ProbabilityBars extends VBox {
     private void hide(HBox row, int i) {
         row.setVisible(false);
         row.setManaged(false);
-        row.getStyleClass().remove("clickable");
-        row.setOnMouseClicked(null);
+        clickable(row, null);
         ((Label) row.getChildren().get(0)).setText("");
         if (withNotes) {
             notes.get(i).setText("");
@@ -237,11 +231,18 @@ public final class ProbabilityBars extends VBox {
         Tooltip tip = new Tooltip(String.format(Locale.ROOT, "%s: p = %.6f", b.word(), b.probability()));
         Tooltip.install(row, tip);
         row.getProperties().put(TIP, tip);
-        if (onClick != null && b.index() >= 0) {
+        clickable(row, b);
+        return row;
+    }
+
+    /** Clicks on {@code row} give b's word to the listener, if there is one and b is a word (null: no bar). */
+    private void clickable(HBox row, Bar b) {
+        row.getStyleClass().remove("clickable");
+        row.setOnMouseClicked(null);
+        if (onClick != null && b != null && b.index() >= 0) {
             row.getStyleClass().add("clickable");
             row.setOnMouseClicked(e -> onClick.accept(b.index()));
         }
-        return row;
     }
 
 }
