@@ -87,6 +87,19 @@ public final class ProbabilityBars extends VBox {
         }
     }
 
+    /** Rows that keep their room while hidden (see {@link #keepRoomFor}). */
+    private int roomFor;
+
+    /**
+     * The first {@code rows} rows take their room even while no bar is shown in them: a list of up to
+     * that many bars that comes while a training runs then changes no height, and the page under it
+     * is not laid out and drawn again (a pause of the window on two cores). Call before
+     * {@link #reserveRows}.
+     */
+    public void keepRoomFor(int rows) {
+        this.roomFor = rows;
+    }
+
     /**
      * Makes {@code n} hidden rows now (with the notes' column or not), for a list that will be
      * shown later at a busier moment: the first {@link #setBars} then only fills them in.
@@ -113,10 +126,13 @@ public final class ProbabilityBars extends VBox {
         row.setVisible(true);
     }
 
-    /** A row kept for later: out of the layout, and its texts empty so the columns ignore it. */
+    /**
+     * A row kept for later: its texts empty so the columns ignore it, and out of the layout unless it
+     * is one of the first {@link #keepRoomFor} rows.
+     */
     private void hide(HBox row, int i) {
         row.setVisible(false);
-        row.setManaged(false);
+        row.setManaged(i < roomFor);
         clickable(row, null);
         ((Label) row.getChildren().get(0)).setText("");
         if (withNotes) {

@@ -168,17 +168,19 @@ public final class ModelStore {
         seed = seedUsed;
         lossHistory.clear();
         lossHistory.addAll(history);
-        model.set(m);
+        // what describes the model first, then the model: a label showing all three was drawn for a moment
+        // with the old description and "its vocabulary is not this corpus's", on two lines instead of one
         description.set(what);
-        updateMatch();
+        matchesCorpus.set(m != null && fitsCorpus(v, m.wordDim()));
+        model.set(m);
         revision.set(revision.get() + 1);
         return kept;
     }
 
     /** New parameters for the same vocabulary (a training snapshot or result). */
     void publishParameters(RnnModel m, String what) {
-        model.set(m);
         description.set(what);
+        model.set(m);
         revision.set(revision.get() + 1);
     }
 

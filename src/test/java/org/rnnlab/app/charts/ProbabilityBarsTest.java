@@ -21,12 +21,34 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ProbabilityBarsTest {
     private ProbabilityBars bars;
+    private ProbabilityBars roomy;
 
     @Start
     void start(Stage stage) {
         bars = new ProbabilityBars();
         bars.reserveRows(4, true);
-        ModelSessionFixtureStage.show(stage, bars);
+        roomy = new ProbabilityBars();
+        roomy.keepRoomFor(3);
+        roomy.reserveRows(6, true);
+        ModelSessionFixtureStage.show(stage, new javafx.scene.layout.VBox(bars, roomy));
+    }
+
+    @Test
+    void theFirstRowsKeepTheirRoomSoThatUpToThatManyBarsChangeNoHeight() throws Exception {
+        double empty = on(() -> roomy.prefHeight(-1));
+        assertEquals(0, on(() -> bars.prefHeight(-1)), 0.5, "rows without room take none");
+        fx(() -> roomy.setBars(List.of(bar(1, "a", 0.2, "top: b"), bar(2, "b", 0.3, "the top guess"), bar(3, "c", 0.1, ""))));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        double three = on(() -> roomy.prefHeight(-1));
+        assertTrue(empty > 30, "three rows' room before any bar: " + empty);
+        assertEquals(empty, three, 0.5, "three bars fill the room kept for them");
+        fx(() -> roomy.setBars(List.of()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(empty, on(() -> roomy.prefHeight(-1)), 0.5, "and leave it when they go");
+        fx(() -> roomy.setBars(List.of(bar(1, "a", 0.2, ""), bar(2, "b", 0.3, ""), bar(3, "c", 0.1, ""), bar(4, "d", 0.1, ""),
+                bar(5, "e", 0.1, ""))));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(on(() -> roomy.prefHeight(-1)) > three + 20, "more bars than the room take more");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.rnnlab.common.LessonDefaults;
  */
 final class LiveCheckChart extends VBox {
     private static final Map<String, String> COLOURS = Map.of("U", Charts.BLUE, "V", Charts.ORANGE, "W", "#7048e8");
+    private static final java.util.List<String> LESSON_PARAMETERS = java.util.List.of("U", "V", "W");
     private final LiveCheckState check;
     private final DefaultNumericAxis xAxis = Charts.axis("");
     private final DefaultNumericAxis yAxis = Charts.axis("");
@@ -65,17 +66,21 @@ final class LiveCheckChart extends VBox {
         threshold.textProperty().bind(I18n.bind("training.check.threshold"));
         chart.getPlugins().add(threshold);
         chart.setId("liveCheckChart");
-        Charts.heights(chart, 150, 200, 400);
+        // its preferred height is its least: beside the loss chart, the card takes that chart's height and the
+        // plot what the texts leave, so verdicts that wrap to two lines at the first check do not move the page
+        Charts.heights(chart, 150, 150, 400);
         VBox.setVgrow(chart, Priority.ALWAYS);
         verdicts.setId("liveCheckVerdicts");
         summary.setId("liveCheckSummary");
         summary.setWrapText(true);
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // three lines, as the text before the first check takes in the card: the first check's shorter one moves nothing
+        org.rnnlab.app.widgets.TextRoom.reserveLines(summary, 3);
         summary.setText(check.summary());
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         getChildren().setAll(title, chart, verdicts, summary);
         getStyleClass().add("card");
         setPadding(new Insets(6));
+        refresh(); // the verdict lines are there before the first check, which then does not move the page
     }
 
     /** The verdicts and summary are written anew in the new language. */
@@ -107,13 +112,15 @@ final class LiveCheckChart extends VBox {
         // a decade below the smallest error, so the line sits inside the plot
         yAxis.setMin(Math.max(1e-16, Math.pow(10, Math.floor(Math.log10(low)) - 1)));
         xAxis.setMax(right * 1.08);
-        java.util.List<String> parameters = check.parameters();
+        // before the first check, the lesson's three ("U: not checked yet"): they keep the lines' room
+        java.util.List<String> parameters = check.parameters().isEmpty() ? LESSON_PARAMETERS : check.parameters();
         if (verdicts.getChildren().size() != parameters.size()) { // new labels only when the lines change, not at every check
             verdicts.getChildren().clear();
             for (int i = 0; i < parameters.size(); i++) {
                 Label l = new Label();
                 l.setWrapText(true);
-                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                // "U passed: max 1.2e-05, median 3.4e-07 (20 elements)" takes two lines in the card at 1280x800
+                org.rnnlab.app.widgets.TextRoom.reserveLines(l, 2);
                 verdicts.getChildren().add(l);
             }
         }

@@ -38,7 +38,8 @@ final class ProbeHeatmap extends VBox {
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         latest.getStyleClass().add("muted");
         latest.setWrapText(true);
-        latest.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps to more lines rather than being cut
+        // wraps to more lines rather than being cut; two from the start, as a probe's line takes at 1280x800
+        org.rnnlab.app.widgets.TextRoom.reserveLines(latest, 2);
         heatmap.setColourScale(p -> Math.log10(Math.max(p, 1e-12)));
         heatmap.chart().setId("probeHeatmap");
         heatmap.setPreferredHeight(230);
@@ -52,6 +53,7 @@ final class ProbeHeatmap extends VBox {
         });
         bars.setId("probeBars");
         // rows for a probe of up to 40 words made now, with the step, not at the first probe while training runs
+        bars.keepRoomFor(org.rnnlab.app.session.TrainingControl.PROBE_MAX_WORDS); // a default probe's bars move nothing
         bars.reserveRows(40, true);
         Label barsTitle = new Label();
         barsTitle.textProperty().bind(I18n.bind("training.probe.bars"));

@@ -81,6 +81,9 @@ public final class TrainingView implements LessonStep {
         modelLine.getStyleClass().add("muted");
         modelLine.textProperty().bind(vm.modelLine());
         modelLine.setMinHeight(Region.USE_PREF_SIZE);
+        // the whole row: sized to its text, a longer count at each snapshot wrapped it at the old width and
+        // laid the whole page out again (LayoutIsland), a 50-60 ms pause of the window 2 s into a run
+        modelLine.setMaxWidth(Double.MAX_VALUE);
 
         Label stepResult = new Label();
         stepResult.setId("stepResult");
@@ -356,7 +359,12 @@ public final class TrainingView implements LessonStep {
         samplesTitle.getStyleClass().add("card-title");
         samplesTitle.textProperty().bind(vm.samplesTitleProperty());
         samples.setId("trainingSamples");
+        for (int i = 0; i < SampleSentences.SAMPLE_SENTENCES; i++) {
+            samples.getChildren().add(sampleLine());
+        }
         vm.samples().addListener((javafx.collections.ListChangeListener<String>) c -> showSamples());
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabelSamples));
+        showSamples();
         VBox box = new VBox(4, samplesTitle, samples);
         box.getStyleClass().add("card");
         return box;
@@ -377,14 +385,28 @@ public final class TrainingView implements LessonStep {
         return l;
     }
 
+    private final javafx.beans.InvalidationListener relabelSamples = o -> showSamples();
+
+    /**
+     * The sentences' lines are kept and filled in: each holds room for two lines from the start, so the
+     * first sentences 12 s into a run (and each new draw) do not move the page below them.
+     */
     private void showSamples() {
-        samples.getChildren().clear();
-        for (String line : vm.samples()) {
-            Label l = new Label(line);
-            l.setWrapText(true);
-            l.getStyleClass().add("sample-sentence");
-            samples.getChildren().add(l);
+        List<String> lines = vm.samples();
+        for (int i = 0; i < samples.getChildren().size(); i++) {
+            Label l = (Label) samples.getChildren().get(i);
+            boolean waiting = lines.isEmpty();
+            l.setText(i < lines.size() ? lines.get(i) : waiting && i == 0 ? I18n.text("training.samples.waiting", TrainingViewModel.SAMPLE_NANOS / 1_000_000_000L) : "");
+            l.getStyleClass().setAll("label", waiting ? "muted" : "sample-sentence");
         }
+    }
+
+    private static Label sampleLine() {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        org.rnnlab.app.widgets.TextRoom.reserveLines(l, 2); // a 25-word sentence takes two lines at 1280x800
+        return l;
     }
 
     private void stateChanged(TrainingRunState.State s) {

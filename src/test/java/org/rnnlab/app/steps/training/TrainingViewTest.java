@@ -144,10 +144,22 @@ class TrainingViewTest {
         press(robot, "#startTraining");
         waitFor(60, () -> session.models().isTraining());
         long startedAt = System.nanoTime();
+        // from the first probe on, what streams in (probe bars, the first check's verdicts, held-out points)
+        // has its room already: the page is not laid out again (on two cores each time paused the window)
+        waitFor(60, () -> view.livePanels().probe().columns() >= 1);
+        javafx.scene.Parent page = robot.lookup(n -> n instanceof org.rnnlab.app.steps.StepPage.WidthAwarePane).query();
+        java.util.concurrent.atomic.AtomicInteger pageLayouts = new java.util.concurrent.atomic.AtomicInteger();
+        fx(() -> page.needsLayoutProperty().addListener((o, was, needs) -> {
+            if (needs) {
+                pageLayouts.incrementAndGet();
+            }
+        }));
         waitFor(60, () -> view.livePanels().probe().columns() >= 3);
         waitFor(60, () -> view.chartData().get(3).getDataCount() > 0);
         waitFor(90, () -> view.livePanels().check().points() > 0 || !session.models().isTraining());
         assertTrue(view.livePanels().check().points() > 0, "a live check while the run went on: " + vm.run().outcomeProperty().get());
+        fx(() -> { }); // the check's redraw and its layout pass are done
+        assertEquals(0, pageLayouts.get(), "the streams' first values moved nothing on the page");
         assertTrue(robot.lookup("#liveCheckVerdicts").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 3,
                 "a verdict line per parameter");
         assertTrue(robot.lookup("#splitNote").queryLabeled().getText().contains("held out (10%, seed 10)"),

@@ -1,0 +1,56 @@
+package org.rnnlab.app.widgets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A label that keeps room for two lines is as high, empty, as a label showing two lines, at any text size. */
+@ExtendWith(ApplicationExtension.class)
+class TextRoomTest {
+    private Label reserved;
+    private Label twoLines;
+
+    @Start
+    void start(Stage stage) {
+        reserved = new Label();
+        reserved.setWrapText(true);
+        TextRoom.reserveLines(reserved, 2);
+        twoLines = new Label("the first line\nthe second");
+        stage.setScene(new Scene(new VBox(reserved, twoLines), 400, 300));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void roomForTwoLinesIsTheHeightOfTwoLinesAndFollowsTheTextSize(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        double small = reserved.getHeight();
+        assertEquals(twoLines.getHeight(), small, 0.5, "empty, it already takes two lines");
+        robot.interact(() -> {
+            reserved.setStyle("-fx-font-size: 28px;");
+            twoLines.setStyle("-fx-font-size: 28px;");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(reserved.getHeight() > 1.6 * small, "larger text, more room: " + reserved.getHeight());
+        assertEquals(twoLines.getHeight(), reserved.getHeight(), 0.5);
+        robot.interact(() -> reserved.setText("one\ntwo\nthree"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(reserved.getHeight() > twoLines.getHeight() + 10, "text that needs more lines gets them");
+    }
+}
