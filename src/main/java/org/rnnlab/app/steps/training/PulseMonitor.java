@@ -86,10 +86,10 @@ public final class PulseMonitor extends AnimationTimer {
         return maxGapWarm / 1e6;
     }
 
-    /** Gaps longer than this are listed with when they happened. */
-    static final long LONG_NANOS = 50_000_000L;
+    /** Gaps longer than this are listed with when they happened ({@code -Drnnlab.pulseMonitor.longMs}, default 50). */
+    static final long LONG_NANOS = Long.getLong("rnnlab.pulseMonitor.longMs", 50) * 1_000_000L;
 
-    /** The gaps over 50 ms: "120 ms at 3.2 s" (the first 40). */
+    /** The gaps over {@link #LONG_NANOS} (50 ms): "120 ms at 3.2 s" (the first 40). */
     public java.util.List<String> longGaps() {
         return java.util.List.copyOf(long_);
     }
@@ -130,7 +130,7 @@ public final class PulseMonitor extends AnimationTimer {
                 TrainingRunState run = vm.run();
                 System.out.printf(java.util.Locale.ROOT, "pulse monitor: %s; %.1f sentences/s on average; %s%n", pulses.summary(),
                         run.averageSentencesPerSecond(System.nanoTime()), run.check().summary());
-                System.out.println("pulse monitor: gaps over 50 ms: " + pulses.longGaps());
+                System.out.println("pulse monitor: gaps over " + LONG_NANOS / 1_000_000 + " ms: " + pulses.longGaps());
                 if (auto > 0) {
                     javafx.application.Platform.exit();
                 }
