@@ -1,28 +1,41 @@
 package org.rnnlab.app.widgets;
 
-import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextBoundsType;
 
 /**
- * Room kept for text that comes later. A label that fills in while a training runs (a sentence the
- * model wrote, a check's verdict) changed its height when its text came, and the page below it moved
- * and was laid out and drawn again: a pause of the window on two cores. Keeping the room from the
- * start avoids both.
+ * Labels that keep room for text that comes later. A label that fills in while a training runs (a
+ * sentence the model wrote, a check's verdict) changed its height when its text came, and the page
+ * below it moved and was laid out and drawn again: a pause of the window on two cores. Keeping the
+ * room from the start avoids both.
  */
 public final class TextRoom {
     private TextRoom() {
     }
 
     /**
-     * The label is at least {@code lines} lines of its font high (it follows the text size and
-     * style), and higher when its text needs more.
+     * A wrapping label at least {@code lines} lines of its font high (following the text size and
+     * style), and as high as its text needs when that is more: it is never cut.
      */
-    public static void reserveLines(Label label, int lines) {
-        label.minHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> linesHeight(label, lines) + label.snappedTopInset() + label.snappedBottomInset(),
-                label.fontProperty(), label.paddingProperty(), label.lineSpacingProperty()));
+    public static Label label(int lines) {
+        Label label = new Label() {
+            @Override
+            protected double computeMinHeight(double width) {
+                return Math.max(room(this, lines), super.computePrefHeight(width));
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.max(room(this, lines), super.computePrefHeight(width));
+            }
+        };
+        label.setWrapText(true);
+        return label;
+    }
+
+    private static double room(Label label, int lines) {
+        return linesHeight(label, lines) + label.snappedTopInset() + label.snappedBottomInset();
     }
 
     /** The height of {@code lines} lines of the label's font as the label measures its own text. */

@@ -16,7 +16,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A label that keeps room for two lines is as high, empty, as a label showing two lines, at any text size. */
+/**
+ * A label that keeps room for two lines is as high, empty, as a label showing two lines, at any text
+ * size, and never less high than its text needs, even in a parent that gives it only its minimum.
+ */
 @ExtendWith(ApplicationExtension.class)
 class TextRoomTest {
     private Label reserved;
@@ -24,9 +27,7 @@ class TextRoomTest {
 
     @Start
     void start(Stage stage) {
-        reserved = new Label();
-        reserved.setWrapText(true);
-        TextRoom.reserveLines(reserved, 2);
+        reserved = TextRoom.label(2);
         twoLines = new Label("the first line\nthe second");
         stage.setScene(new Scene(new VBox(reserved, twoLines), 400, 300));
         stage.show();
@@ -52,5 +53,6 @@ class TextRoomTest {
         robot.interact(() -> reserved.setText("one\ntwo\nthree"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(reserved.getHeight() > twoLines.getHeight() + 10, "text that needs more lines gets them");
+        assertEquals(reserved.prefHeight(-1), reserved.minHeight(-1), 0.5, "and cannot be squeezed below them");
     }
 }

@@ -31,7 +31,8 @@ final class LiveCheckChart extends VBox {
     private final Map<String, Series> max = new HashMap<>();
     private final Map<String, Series> median = new HashMap<>();
     private final VBox verdicts = new VBox(1);
-    private final Label summary = new Label();
+    // three lines, as the text before the first check takes in the card: the first check's shorter one moves nothing
+    private final Label summary = org.rnnlab.app.widgets.TextRoom.label(3);
     private long shown = -1;
 
     LiveCheckChart(LiveCheckState check) {
@@ -72,9 +73,6 @@ final class LiveCheckChart extends VBox {
         VBox.setVgrow(chart, Priority.ALWAYS);
         verdicts.setId("liveCheckVerdicts");
         summary.setId("liveCheckSummary");
-        summary.setWrapText(true);
-        // three lines, as the text before the first check takes in the card: the first check's shorter one moves nothing
-        org.rnnlab.app.widgets.TextRoom.reserveLines(summary, 3);
         summary.setText(check.summary());
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         getChildren().setAll(title, chart, verdicts, summary);
@@ -117,10 +115,8 @@ final class LiveCheckChart extends VBox {
         if (verdicts.getChildren().size() != parameters.size()) { // new labels only when the lines change, not at every check
             verdicts.getChildren().clear();
             for (int i = 0; i < parameters.size(); i++) {
-                Label l = new Label();
-                l.setWrapText(true);
                 // "U passed: max 1.2e-05, median 3.4e-07 (20 elements)" takes two lines in the card at 1280x800
-                org.rnnlab.app.widgets.TextRoom.reserveLines(l, 2);
+                Label l = org.rnnlab.app.widgets.TextRoom.label(2);
                 verdicts.getChildren().add(l);
             }
         }

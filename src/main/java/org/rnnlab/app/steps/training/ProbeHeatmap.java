@@ -22,7 +22,8 @@ final class ProbeHeatmap extends VBox {
     private final Heatmap heatmap = new Heatmap("", "", "");
     private final ProbabilityBars bars = new ProbabilityBars();
     private final Label title = new Label();
-    private final Label latest = new Label();
+    // two lines from the start, as a probe's line takes at 1280x800 (more when it needs them)
+    private final Label latest = org.rnnlab.app.widgets.TextRoom.label(2);
     private final VBox side = new VBox(4);
     private long shown = -1;
 
@@ -37,9 +38,6 @@ final class ProbeHeatmap extends VBox {
         heatmap.chart().getAxes().get(2).nameProperty().bind(I18n.bind("training.probe.z"));
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         latest.getStyleClass().add("muted");
-        latest.setWrapText(true);
-        // wraps to more lines rather than being cut; two from the start, as a probe's line takes at 1280x800
-        org.rnnlab.app.widgets.TextRoom.reserveLines(latest, 2);
         heatmap.setColourScale(p -> Math.log10(Math.max(p, 1e-12)));
         heatmap.chart().setId("probeHeatmap");
         heatmap.setPreferredHeight(230);

@@ -59,8 +59,6 @@ public final class TrainingView implements LessonStep {
     private final Node panel;
     private final LossChart chart;
     private final LivePanels livePanels;
-    private final VBox samples = new VBox(3);
-    private final Label samplesTitle = new Label();
     private final Button start = Words.button(I18n.bind("training.button.start"), MaterialDesignP.PLAY);
     private final Button pause = Words.button(I18n.bind("training.button.pause"), MaterialDesignP.PAUSE);
     private final Button step = Words.button(I18n.bind("training.button.step"), MaterialDesignS.STEP_FORWARD);
@@ -106,7 +104,7 @@ public final class TrainingView implements LessonStep {
 
         // what changes while training lays out on its own, not the whole page at every counter (LayoutIsland)
         VBox content = new VBox(10, new LayoutIsland(modelLine), form(session), sentencesNote, splitNote, buttons(session), stepResult,
-                new LayoutIsland(stats()), new LayoutIsland(livePanels.node()), new LayoutIsland(samplesBox()), outcome());
+                new LayoutIsland(stats()), new LayoutIsland(livePanels.node()), new LayoutIsland(new SamplesCard(vm.samples(), vm.samplesTitleProperty())), outcome());
         content.setPadding(new Insets(0, 4, 4, 0));
         panel = StepPage.build("trainingStep", I18n.text("training.title"), Words.texts(EXPLANATION), LATEX,
                 StepPage.scroller(content));
@@ -355,21 +353,6 @@ public final class TrainingView implements LessonStep {
         return new VBox(0, value, c);
     }
 
-    private Region samplesBox() {
-        samplesTitle.getStyleClass().add("card-title");
-        samplesTitle.textProperty().bind(vm.samplesTitleProperty());
-        samples.setId("trainingSamples");
-        for (int i = 0; i < SampleSentences.SAMPLE_SENTENCES; i++) {
-            samples.getChildren().add(sampleLine());
-        }
-        vm.samples().addListener((javafx.collections.ListChangeListener<String>) c -> showSamples());
-        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabelSamples));
-        showSamples();
-        VBox box = new VBox(4, samplesTitle, samples);
-        box.getStyleClass().add("card");
-        return box;
-    }
-
     private Node outcome() {
         Label l = new Label();
         l.setId("trainingOutcome");
@@ -382,30 +365,6 @@ public final class TrainingView implements LessonStep {
                 l.getStyleClass().add("verdict-failed");
             }
         });
-        return l;
-    }
-
-    private final javafx.beans.InvalidationListener relabelSamples = o -> showSamples();
-
-    /**
-     * The sentences' lines are kept and filled in: each holds room for two lines from the start, so the
-     * first sentences 12 s into a run (and each new draw) do not move the page below them.
-     */
-    private void showSamples() {
-        List<String> lines = vm.samples();
-        for (int i = 0; i < samples.getChildren().size(); i++) {
-            Label l = (Label) samples.getChildren().get(i);
-            boolean waiting = lines.isEmpty();
-            l.setText(i < lines.size() ? lines.get(i) : waiting && i == 0 ? I18n.text("training.samples.waiting", TrainingViewModel.SAMPLE_NANOS / 1_000_000_000L) : "");
-            l.getStyleClass().setAll("label", waiting ? "muted" : "sample-sentence");
-        }
-    }
-
-    private static Label sampleLine() {
-        Label l = new Label();
-        l.setWrapText(true);
-        l.setMaxWidth(Double.MAX_VALUE);
-        org.rnnlab.app.widgets.TextRoom.reserveLines(l, 2); // a 25-word sentence takes two lines at 1280x800
         return l;
     }
 
