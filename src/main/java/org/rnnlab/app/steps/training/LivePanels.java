@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.rnnlab.app.widgets.InView;
 
 /**
  * What streams while the model trains, all visible at once: the loss chart and the live gradient
@@ -81,8 +82,8 @@ final class LivePanels {
     /**
      * Redraws the charts (once a second at most while training, as the view-model says): the loss
      * each time, the probe and the check every {@link #SLOW_EVERY}th time while the run goes on
-     * (they change slowly, and on two cores their redraw is taken from training), and at once
-     * otherwise (paused, ended).
+     * (they change slowly, and on two cores their redraw is taken from training), the probe only while
+     * it can be seen, and at once otherwise (paused, ended).
      */
     void refresh() {
         loss.refresh();
@@ -90,12 +91,27 @@ final class LivePanels {
         if (!running) {
             probe.refresh();
             check.refresh();
-        } else if (ticks++ % SLOW_EVERY == 0) {
-            // each panel in a pulse of its own: three redraws in one pulse make one long pause of the window
-            later(probe::refresh, 1);
+            probeBehind = false;
+            return;
+        }
+        boolean slow = ticks++ % SLOW_EVERY == 0;
+        // each panel in a pulse of its own: three redraws in one pulse make one long pause of the window
+        if (slow || probeBehind) {
+            probeBehind = !InView.any(probe, probe.bars());
+            if (!probeBehind) {
+                later(probe::refresh, 1);
+            }
+            // else scrolled out of sight: the redraw waits until the probe can be seen (checked at each refresh,
+            // once a second). Drawn out of sight, it made JavaFX paint the whole window, twice, 20-40 ms a time
+            // under Xvfb, at every probe (pulse logger: the dirty region gave way to the full clip)
+        }
+        if (slow) {
             later(check::refresh, 2);
         }
     }
+
+    /** The probe panels missed a redraw while they were out of sight. */
+    private boolean probeBehind;
 
     /** Runs {@code r} a few pulses from now (FX thread). */
     private static void later(Runnable r, int pulses) {

@@ -118,9 +118,14 @@ final class ProbeHeatmap extends VBox {
         return side;
     }
 
-    /** Columns shown, for tests. */
+    /** Columns the stream holds, for tests. */
     int columns() {
         return probe.columns().size();
+    }
+
+    /** Whether the panels show the stream's latest probe (not an earlier one), for tests. */
+    boolean drawnUpToDate() {
+        return shown == probe.revision();
     }
 
     Heatmap heatmap() {

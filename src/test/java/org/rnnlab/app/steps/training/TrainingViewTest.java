@@ -160,6 +160,25 @@ class TrainingViewTest {
         assertTrue(view.livePanels().check().points() > 0, "a live check while the run went on: " + vm.run().outcomeProperty().get());
         fx(() -> { }); // the check's redraw and its layout pass are done
         assertEquals(0, pageLayouts.get(), "the streams' first values moved nothing on the page");
+
+        // at 1280x800 the probe's panels are below the fold: they are drawn once scrolled into sight
+        ProbeHeatmap probe = view.livePanels().probe();
+        boolean below = !on(() -> org.rnnlab.app.widgets.InView.any(probe, probe.bars()));
+        System.out.println("probe panels below the fold: " + below);
+        if (below) {
+            waitFor(10, () -> probe.columns() > 1);
+            assertTrue(!on(probe::drawnUpToDate), "out of sight, the probe is not drawn anew");
+            fx(() -> {
+                javafx.scene.Node n = probe;
+                while (!(n instanceof javafx.scene.control.ScrollPane)) {
+                    n = n.getParent();
+                }
+                ((javafx.scene.control.ScrollPane) n).setVvalue(0.75);
+            });
+            assertTrue(on(() -> org.rnnlab.app.widgets.InView.any(probe, probe.bars())), "scrolled into sight");
+            waitFor(10, () -> on(probe::drawnUpToDate) || !session.models().isTraining());
+            assertTrue(on(probe::drawnUpToDate), "in sight, it is drawn within a second or two");
+        }
         assertTrue(robot.lookup("#liveCheckVerdicts").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 3,
                 "a verdict line per parameter");
         assertTrue(robot.lookup("#splitNote").queryLabeled().getText().contains("held out (10%, seed 10)"),
@@ -200,5 +219,13 @@ class TrainingViewTest {
             assertTrue(button.isVisible() && !button.isDisabled(), query + " cannot be pressed now");
             button.fire();
         });
+    }
+
+    private static <T> T on(java.util.concurrent.Callable<T> c) {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(c).get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
