@@ -30,7 +30,7 @@ shot() {
 click() { DISPLAY=$display xdotool mousemove "$1" "$2" click 1; sleep "${3:-1}"; }
 runCheck() { click 640 361 3; }
 scrollDown() { DISPLAY=$display xdotool mousemove 900 600; for _ in $(seq 1 "$1"); do DISPLAY=$display xdotool click 5; sleep 0.1; done; sleep 1; }
-trainingCharts() { sleep 6; scrollDown 8; }
+trainingCharts() { sleep 12; scrollDown 8; sleep 1; }  # the probe's panels catch up once in sight (within a second)
 codeTab() { click 636 113 2; }
 # the "recurrence through W^T dropped" bug: fourth in the list, three below the engine's own BPTT
 bugCheck() { click 930 295 1; for _ in 1 2 3; do DISPLAY=$display xdotool key Down; sleep 0.2; done; DISPLAY=$display xdotool key Return; sleep 1; click 640 379 3; }  # its two-line note moves Run down
