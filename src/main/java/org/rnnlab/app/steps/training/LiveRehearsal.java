@@ -119,13 +119,30 @@ final class LiveRehearsal extends AnimationTimer {
         frame++;
     }
 
-    /** Ends it and takes the copy away (FX thread); a second call does nothing. */
+    /**
+     * Ends it (FX thread); a second call does nothing. The copy is taken away at once, unless a run
+     * has started: then when the run ends. Taken away at Start, the page's area it covered was painted
+     * again in the run's first frame (software rendering: 50-55 ms, one run in six); never painted
+     * itself (opacity 0), it costs nothing while it waits.
+     */
     @Override
     public void stop() {
         super.stop();
         if (!finished) {
             finished = true;
-            host.getChildren().remove(node);
+            if (training.get()) {
+                training.addListener(new javafx.beans.InvalidationListener() {
+                    @Override
+                    public void invalidated(javafx.beans.Observable o) {
+                        if (!training.get()) {
+                            training.removeListener(this);
+                            host.getChildren().remove(node);
+                        }
+                    }
+                });
+            } else {
+                host.getChildren().remove(node);
+            }
         }
     }
 
@@ -134,7 +151,7 @@ final class LiveRehearsal extends AnimationTimer {
         return frame;
     }
 
-    /** Whether it ended and took its copy away. */
+    /** Whether it ended (its copy is away, or goes when the run that ended it ends). */
     boolean finished() {
         return finished;
     }
