@@ -17,9 +17,9 @@ import org.rnnlab.training.TrainingEvent;
  * the first run: a copy of the loss chart, the live check and the probe, transparent behind the
  * page, redrawn one of them a frame for a few seconds. In the first seconds of the first run the
  * window then lays out and draws with compiled code: without it the FX thread paused 60-110 ms
- * there (at 1280x800 under Xvfb; 35-40 ms at most in a second run of the same process). The copy
- * goes as soon as its frames are done or a run starts; once per process, as the compiled code
- * serves every later view.
+ * there (at 1280x800 under Xvfb; 35-40 ms at most in a second run of the same process). It stops
+ * as soon as its frames are done or a run starts, and its copy goes then, or when that run ends
+ * (see {@link #stop}); once per process, as the compiled code serves every later view.
  */
 final class LiveRehearsal extends AnimationTimer {
     /** {@code -Drnnlab.rehearsal=false} leaves it out (the tests do, unless they test it). */
