@@ -17,9 +17,9 @@ import org.rnnlab.training.TrainingEvent;
  * the first run: a copy of the loss chart, the live check and the probe, transparent behind the
  * page, redrawn one of them a frame for a few seconds. In the first seconds of the first run the
  * window then lays out and draws with compiled code: without it the FX thread paused 60-110 ms
- * there (at 1280x800 under Xvfb; 35-40 ms at most in a second run of the same process). It stops
- * as soon as its frames are done or a run starts, and its copy goes then, or when that run ends
- * (see {@link #stop}); once per process, as the compiled code serves every later view.
+ * there (at 1280x800 under Xvfb; 35-40 ms at most in a second run of the same process). The copy
+ * goes as soon as its frames are done or a run starts; once per process, as the compiled code
+ * serves every later view.
  */
 final class LiveRehearsal extends AnimationTimer {
     /** {@code -Drnnlab.rehearsal=false} leaves it out (the tests do, unless they test it). */
@@ -119,30 +119,13 @@ final class LiveRehearsal extends AnimationTimer {
         frame++;
     }
 
-    /**
-     * Ends it (FX thread); a second call does nothing. The copy is taken away at once, unless a run
-     * has started: then when the run ends. Taken away at Start, the page's area it covered was painted
-     * again in the run's first frame (software rendering: 50-55 ms, one run in six); never painted
-     * itself (opacity 0), it costs nothing while it waits.
-     */
+    /** Ends it and takes the copy away (FX thread); a second call does nothing. */
     @Override
     public void stop() {
         super.stop();
         if (!finished) {
             finished = true;
-            if (training.get()) {
-                training.addListener(new javafx.beans.InvalidationListener() {
-                    @Override
-                    public void invalidated(javafx.beans.Observable o) {
-                        if (!training.get()) {
-                            training.removeListener(this);
-                            host.getChildren().remove(node);
-                        }
-                    }
-                });
-            } else {
-                host.getChildren().remove(node);
-            }
+            host.getChildren().remove(node);
         }
     }
 
@@ -151,7 +134,7 @@ final class LiveRehearsal extends AnimationTimer {
         return frame;
     }
 
-    /** Whether it ended (its copy is away, or goes when the run that ended it ends). */
+    /** Whether it ended and took its copy away. */
     boolean finished() {
         return finished;
     }
