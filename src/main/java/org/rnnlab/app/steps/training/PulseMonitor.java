@@ -16,6 +16,7 @@ import javafx.animation.AnimationTimer;
  * </pre>
  * {@code autoTrain=S} presses Start (a fresh lesson model, the sample corpus, the step's default
  * fields) once the model is ready, Stop after S seconds of training, prints the figures and quits;
+ * it measures from the press, so the fresh model's drawing and publication before the run count too;
  * {@code -Drnnlab.streams=off} trains without the probe and the live check;
  * {@code -Drnnlab.pulseMonitor.sentences=N} and {@code .epochs=E} replace the step's 1,000 sentences
  * and 10 epochs. {@code src/test/python/measure_app_training.sh} runs all this and reads the peak
@@ -117,9 +118,13 @@ public final class PulseMonitor extends AnimationTimer {
         PulseMonitor pulses = new PulseMonitor();
         long auto = Long.getLong(AUTO_TRAIN, 0);
         var models = session.models();
+        boolean[] pressed = new boolean[1]; // autoTrain: measured from the press of Start, the fresh model's publication included
         models.trainingProperty().addListener((o, was, on) -> {
             if (on) {
-                pulses.start();
+                if (!pressed[0]) {
+                    pulses.start();
+                }
+                pressed[0] = false;
                 if (auto > 0) {
                     javafx.animation.PauseTransition stop = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(auto));
                     stop.setOnFinished(e -> vm.stop());
@@ -153,7 +158,11 @@ public final class PulseMonitor extends AnimationTimer {
                     // a learner reads the step before pressing Start; 0 (the default) presses it at once
                     javafx.animation.PauseTransition read = new javafx.animation.PauseTransition(
                             javafx.util.Duration.seconds(Long.getLong(AUTO_START_AFTER, 0)));
-                    read.setOnFinished(e -> vm.start());
+                    read.setOnFinished(e -> {
+                        pressed[0] = true;
+                        pulses.start();
+                        vm.start();
+                    });
                     read.play();
                 }
             };
