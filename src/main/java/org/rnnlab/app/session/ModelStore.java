@@ -56,7 +56,7 @@ public final class ModelStore {
     /** @param prepared the corpus as prepared for training (its vocabulary decides "matches the corpus") */
     public ModelStore(ObservableValue<PreparedData> prepared) {
         this.prepared = prepared;
-        prepared.addListener((obs, old, data) -> updateMatch());
+        prepared.addListener((obs, old, data) -> updateMatch(model.get()));
     }
 
     /** The current model; null until the corpus is prepared. Never changed in place. */
@@ -171,7 +171,7 @@ public final class ModelStore {
         // what describes the model first, then the model: a label showing all three was drawn for a moment
         // with the old description and "its vocabulary is not this corpus's", on two lines instead of one
         description.set(what);
-        matchesCorpus.set(m != null && fitsCorpus(v, m.wordDim()));
+        updateMatch(m);
         model.set(m);
         revision.set(revision.get() + 1);
         return kept;
@@ -238,8 +238,8 @@ public final class ModelStore {
         loading.set(on);
     }
 
-    private void updateMatch() {
-        RnnModel m = model.get();
+    /** Whether {@code m}, with the vocabulary held now, fits the prepared corpus. */
+    private void updateMatch(RnnModel m) {
         matchesCorpus.set(m != null && fitsCorpus(vocabulary.get(), m.wordDim()));
     }
 

@@ -20,22 +20,32 @@ public final class TextRoom {
      */
     public static Label label(int lines) {
         Label label = new Label() {
+            // the room, measured again only when the font or the line spacing changed (layout asks at every pass)
+            private javafx.scene.text.Font measuredFont;
+            private double measuredSpacing;
+            private double measured;
+
+            private double room() {
+                if (getFont() != measuredFont || getLineSpacing() != measuredSpacing) {
+                    measuredFont = getFont();
+                    measuredSpacing = getLineSpacing();
+                    measured = linesHeight(this, lines);
+                }
+                return measured + snappedTopInset() + snappedBottomInset();
+            }
+
             @Override
             protected double computeMinHeight(double width) {
-                return Math.max(room(this, lines), super.computePrefHeight(width));
+                return Math.max(room(), super.computePrefHeight(width));
             }
 
             @Override
             protected double computePrefHeight(double width) {
-                return Math.max(room(this, lines), super.computePrefHeight(width));
+                return Math.max(room(), super.computePrefHeight(width));
             }
         };
         label.setWrapText(true);
         return label;
-    }
-
-    private static double room(Label label, int lines) {
-        return linesHeight(label, lines) + label.snappedTopInset() + label.snappedBottomInset();
     }
 
     /** The height of {@code lines} lines of the label's font as the label measures its own text. */
