@@ -10,7 +10,8 @@
 # "peak_rss_mb=<MB>" (VmHWM: the most the process held at any time).
 # RNNLAB_MEASURE_OUT (default /tmp/rnnlab-measure.out) is where the app's output goes, RNNLAB_MEASURE_DISPLAY
 # (default :96) the Xvfb display: two measurements on one machine then keep apart; RNNLAB_MEASURE_JAVA_OPTS
-# adds JVM options (a flight recording, say).
+# adds JVM options (a flight recording, say); RNNLAB_MEASURE_JAR (default target/rnnlab.jar) the jar, so that
+# two builds can be measured in turns (copy the other inside target/, beside its lib/).
 seconds=${1:-60}
 streams=${2:-on}
 sentences=${3:+-Drnnlab.pulseMonitor.sentences=$3}
@@ -31,7 +32,7 @@ done
 DISPLAY=$display java $RNNLAB_MEASURE_JAVA_OPTS -Drnnlab.dataDir="$data" -Drnnlab.remember=false -Drnnlab.theme=light -Drnnlab.language=en \
   -Drnnlab.pulseMonitor=true -Drnnlab.pulseMonitor.autoTrain="$seconds" \
   -Drnnlab.streams="$streams" $sentences $epochs $startAfter -Drnnlab.size=1280x800 -Drnnlab.step=trainingStep \
-  -jar target/rnnlab.jar > "$out" 2>&1 &
+  -jar "${RNNLAB_MEASURE_JAR:-target/rnnlab.jar}" > "$out" 2>&1 &
 app=$!
 peak=0
 while kill -0 $app 2>/dev/null; do

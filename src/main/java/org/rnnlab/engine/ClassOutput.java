@@ -66,12 +66,23 @@ final class ClassOutput implements Kernel.Output {
         xP = X.at(0);
     }
 
+    /** The per-sentence buffers held now. */
+    java.util.List<org.nd4j.linalg.api.ndarray.INDArray> nativeBuffers() {
+        return sM == null ? java.util.List.of() : java.util.List.of(sM.array, aM.array, bM.array, dsM.array);
+    }
+
+    /** Frees the per-sentence buffers' native memory (grown, or the model released). */
+    void release() {
+        Mat.release(sM, aM, bM, dsM);
+    }
+
     private void ensure(int T) {
         if (T <= capacity) {
             return;
         }
         int n = Math.max(T, capacity * 2);
         Precision p = f32 ? Precision.FLOAT32 : Precision.FLOAT64;
+        release();
         sM = Mat.zeros(p, n, H);
         aM = Mat.zeros(p, n, K);
         bM = Mat.zeros(p, n, classes.maxSize());

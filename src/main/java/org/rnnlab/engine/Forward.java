@@ -9,4 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param s (T+1) x H, row t is s_t; row T is s_-1 = 0 (the lesson's convention, so s[t-1] works at t = 0)
  */
 public record Forward(INDArray o, INDArray s) {
+    /** Frees both arrays' native memory now, for a caller done with them (the live probe, once a second). */
+    public void release() {
+        RnnModel.release(o, s);
+    }
 }

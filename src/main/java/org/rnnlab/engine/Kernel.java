@@ -496,15 +496,44 @@ final class Kernel {
 
     /** Room for a sentence of T words, and W read afresh. */
     private void prepare(int T) {
+        if (!rec.fits(T) || Math.min(Math.max(T, 1), maxRows) > rowCapacity) {
+            settle(); // buffers are about to be freed: the lane may still be writing V's update with them
+        }
         rec.ensure(T);
         ensureRows(Math.min(Math.max(T, 1), maxRows));
         rec.loadW();
+    }
+
+    /** The chunk buffers' native memory (nothing computes with them after). */
+    private void releaseRows() {
+        Mat.release(sBuf, o[0], o[1], g[0], g[1], z[0], z[1]);
+    }
+
+    /** The native buffers this kernel holds now (tests check they are freed). */
+    java.util.List<INDArray> nativeBuffers() {
+        java.util.List<INDArray> all = new java.util.ArrayList<>(rec.nativeBuffers());
+        for (Mat m : new Mat[] {sBuf, o[0], o[1], g[0], g[1], z[0], z[1], ones, dVacc}) {
+            if (m != null) {
+                all.add(m.array);
+            }
+        }
+        return all;
+    }
+
+    /** Frees every native buffer of this kernel; the kernel is not used afterwards (see RnnModel#release). */
+    void release() {
+        settle();
+        releaseRows();
+        Mat.release(ones, dVacc);
+        rec.release();
     }
 
     /** Makes room for an output chunk of {@code rows} rows (at most maxRows) on the native side. */
     private void ensureRows(int rows) {
         if (rows > rowCapacity) {
             int cap = Math.min(maxRows, Math.max(rows, Math.max(64, rowCapacity * 2)));
+            settle();
+            releaseRows();
             sBuf = Mat.zeros(precision, cap, H);
             sPtr = sBuf.at(0);
             for (int h = 0; h < 2; h++) {

@@ -63,6 +63,18 @@ final class Mat {
         return new Mat(Nd4j.create(p.dataType(), rows, cols));
     }
 
+    /**
+     * Frees the native memory of buffers their owner is done with (grown, or its model released) now
+     * rather than at a garbage collection that may be tens of seconds away; nulls are skipped.
+     */
+    static void release(Mat... mats) {
+        for (Mat m : mats) {
+            if (m != null && m.array.closeable()) {
+                m.array.close();
+            }
+        }
+    }
+
     double get(int i) {
         return f32 ? fb.get(i) : db.get(i);
     }

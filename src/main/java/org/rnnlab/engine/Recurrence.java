@@ -47,11 +47,22 @@ abstract class Recurrence {
         return Ut.f32 ? new Recurrence32(Ut, W) : new Recurrence64(Ut, W);
     }
 
+    /** The native buffers held now. */
+    final java.util.List<org.nd4j.linalg.api.ndarray.INDArray> nativeBuffers() {
+        return xBuf == null ? java.util.List.of() : java.util.List.of(xBuf.array, yBuf.array);
+    }
+
+    /** True when a sentence of T words fits the buffers as they are. */
+    final boolean fits(int T) {
+        return T <= capacity;
+    }
+
     /** Makes room for a sentence of T words. */
     final void ensure(int T) {
         if (T > capacity) {
             int cap = Math.max(T, 64);
             Precision p = Ut.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
+            release();
             xBuf = Mat.zeros(p, cap, H);
             yBuf = Mat.zeros(p, cap, H);
             xRow1 = xBuf.at(H);
@@ -59,6 +70,11 @@ abstract class Recurrence {
             grow(cap);
             capacity = cap;
         }
+    }
+
+    /** Frees the native buffers (grown, or the model released). */
+    final void release() {
+        Mat.release(xBuf, yBuf);
     }
 
     /** Java arrays for {@code rows} time steps. */

@@ -217,8 +217,22 @@ public final class RnnModel {
     public synchronized RnnModel withPrecision(Precision p) {
         kernel.settle();
         DataType t = p.dataType();
-        return new RnnModel(Ut.castTo(t).dup('c'), V.castTo(t).dup('c'), W.castTo(t).dup('c'),
-                X == null ? null : X.castTo(t).dup('c'), classes, bpttTruncate);
+        return new RnnModel(converted(Ut, t), converted(V, t), converted(W, t), X == null ? null : converted(X, t),
+                classes, bpttTruncate);
+    }
+
+    /** A plain row-major copy of {@code a} in type {@code t}, with no second copy left for a garbage collection. */
+    private static INDArray converted(INDArray a, DataType t) {
+        if (a.dataType() == t) {
+            return a.dup('c');
+        }
+        INDArray cast = a.castTo(t);
+        if (Mat.isPlain(cast)) {
+            return cast;
+        }
+        INDArray plain = cast.dup('c');
+        release(cast);
+        return plain;
     }
 
     public INDArray U() {
@@ -232,8 +246,25 @@ public final class RnnModel {
      * megabytes in an epoch). The model must not be used afterwards.
      */
     public synchronized void release() {
-        kernel.settle();
+        kernel.release();
+        if (classOutput != null) {
+            classOutput.release();
+        }
         release(Ut, V, W, X);
+    }
+
+    /** Every native array this model holds now: parameters, and its kernel's and output layer's buffers (for tests). */
+    synchronized List<INDArray> nativeBuffers() {
+        List<INDArray> all = new java.util.ArrayList<>(kernel.nativeBuffers());
+        if (classOutput != null) {
+            all.addAll(classOutput.nativeBuffers());
+        }
+        for (INDArray a : new INDArray[] {Ut, V, W, X}) {
+            if (a != null) {
+                all.add(a);
+            }
+        }
+        return all;
     }
 
     static void release(INDArray... arrays) {

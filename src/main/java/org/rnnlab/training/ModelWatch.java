@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnlab.engine.Forward;
 import org.rnnlab.engine.RnnModel;
 
 /**
@@ -145,8 +146,10 @@ final class ModelWatch {
     static TrainingEvent.Probe probe(RnnModel m, long seen, int epoch, int[] words) {
         int T = words.length - 1;
         int[] x = Arrays.copyOfRange(words, 0, T);
-        INDArray o = m.forward(x).o(); // T x C
-        long[] best = Nd4j.argMax(o, 1).toLongVector();
+        Forward f = m.forward(x);
+        INDArray o = f.o(); // T x C
+        INDArray argMax = Nd4j.argMax(o, 1);
+        long[] best = argMax.toLongVector();
         double[] p = new double[T];
         int[] top = new int[T];
         double[] topP = new double[T];
@@ -154,6 +157,11 @@ final class ModelWatch {
             p[t] = o.getDouble(t, words[t + 1]);
             top[t] = (int) best[t];
             topP[t] = o.getDouble(t, top[t]);
+        }
+        // a probe a second: freed now, not at a garbage collection tens of seconds away
+        f.release();
+        if (argMax.closeable()) {
+            argMax.close();
         }
         return new TrainingEvent.Probe(seen, epoch, words.clone(), p, top, topP);
     }
