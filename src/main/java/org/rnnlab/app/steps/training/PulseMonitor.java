@@ -42,6 +42,16 @@ public final class PulseMonitor extends AnimationTimer {
     private int count;
     private long first;
     private final java.util.List<String> long_ = new java.util.ArrayList<>();
+    // CPU time of the FX thread and of the renderer's thread at the last pulse: a long gap they did not
+    // spend running was spent waiting for a core (the engine's two threads hold both of a 2-core machine)
+    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long fxCpu;
+    private long renderCpu;
+    private long renderThread = -1;
+    // Linux: the FX thread's time waiting in the kernel's run queue (runnable, no core free), from
+    // /proc/thread-self/schedstat; -1 where there is none
+    private java.nio.file.Path schedstat;
+    private long fxQueued;
 
     @Override
     public void start() {
@@ -57,6 +67,9 @@ public final class PulseMonitor extends AnimationTimer {
 
     @Override
     public void handle(long now) {
+        long fxNow = cpu.getCurrentThreadCpuTime();
+        long renderNow = renderCpuTime();
+        long queuedNow = fxQueuedTime();
         if (last != 0) {
             long gap = now - last;
             maxGap = Math.max(maxGap, gap);
@@ -64,7 +77,10 @@ public final class PulseMonitor extends AnimationTimer {
                 maxGapWarm = Math.max(maxGapWarm, gap);
             }
             if (gap > LONG_NANOS && long_.size() < 40) {
-                String at = String.format(java.util.Locale.ROOT, "%.0f ms at %.1f s", gap / 1e6, (now - first) / 1e9);
+                String at = String.format(java.util.Locale.ROOT, "%.0f ms at %.1f s (FX %.0f, render %.0f ms on a core%s)",
+                        gap / 1e6, (now - first) / 1e9, (fxNow - fxCpu) / 1e6, (renderNow - renderCpu) / 1e6,
+                        queuedNow < 0 ? "" : String.format(java.util.Locale.ROOT, "; FX waited %.0f ms for one",
+                                (queuedNow - fxQueued) / 1e6));
                 long_.add(clock ? at + " (" + java.time.LocalTime.now() + ")" : at);
             }
             sum += gap;
@@ -73,7 +89,33 @@ public final class PulseMonitor extends AnimationTimer {
             first = now;
         }
         last = now;
+        fxCpu = fxNow;
+        renderCpu = renderNow;
+        fxQueued = queuedNow;
         count++;
+    }
+
+    /** Nanoseconds the calling (FX) thread has spent runnable but waiting for a core, or -1 (not Linux). */
+    private long fxQueuedTime() {
+        try {
+            if (schedstat == null) {
+                schedstat = java.nio.file.Path.of("/proc").resolve(java.nio.file.Files.readSymbolicLink(
+                        java.nio.file.Path.of("/proc/thread-self"))).resolve("schedstat");
+            }
+            return Long.parseLong(java.nio.file.Files.readString(schedstat).split(" ")[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            schedstat = java.nio.file.Path.of("/nonexistent");
+            return -1;
+        }
+    }
+
+    /** CPU time of JavaFX's render thread (QuantumRenderer), 0 if it is not found. */
+    private long renderCpuTime() {
+        if (renderThread < 0) {
+            renderThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                    .mapToLong(Thread::getId).findFirst().orElse(0);
+        }
+        return renderThread == 0 ? 0 : Math.max(0, cpu.getThreadCpuTime(renderThread));
     }
 
     /**
@@ -90,7 +132,10 @@ public final class PulseMonitor extends AnimationTimer {
     /** Gaps longer than this are listed with when they happened ({@code -Drnnlab.pulseMonitor.longMs}, default 50). */
     static final long LONG_NANOS = Long.getLong("rnnlab.pulseMonitor.longMs", 50) * 1_000_000L;
 
-    /** The gaps over {@link #LONG_NANOS} (50 ms): "120 ms at 3.2 s" (the first 40). */
+    /**
+     * The gaps over {@link #LONG_NANOS} (50 ms), with the CPU time the FX and render threads had in them:
+     * "120 ms at 3.2 s (FX 20, render 8 ms on a core)" (the first 40).
+     */
     public java.util.List<String> longGaps() {
         return java.util.List.copyOf(long_);
     }
