@@ -308,8 +308,9 @@ public final class MainWindow {
         cancel.textProperty().bind(I18n.bind("app.status.cancel"));
         cancel.setId("cancelWork");
         cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        // shown only while work runs, but always in the layout: a bar that grew by the button's height
+        // when work started resized the step page above it (laid out anew, the window repainted whole)
         cancel.visibleProperty().bind(session.work().busyProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> session.work().cancelCurrent());
 
         Label corpus = new Label();

@@ -94,6 +94,33 @@ class AppSmokeTest {
     }
 
     @Test
+    void workStartingAndEndingLeavesTheStepPageItsSize(FxRobot robot) throws Exception {
+        // a status bar that grew when work started (its Cancel button) resized the page above it: the
+        // page laid out anew and the whole window repainted, twice a job, as when Start makes a fresh model
+        var session = app.window().session();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !session.work().busyProperty().get()
+                && !session.models().loadingProperty().get() && session.corpus().preparedProperty().get() != null);
+        robot.clickOn("#nav-trainingStep");
+        WaitForAsyncUtils.waitForFxEvents();
+        StackPane content = robot.lookup("#stepContent").queryAs(StackPane.class);
+        java.util.List<String> resized = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        WaitForAsyncUtils.asyncFx(() -> {
+            content.heightProperty().addListener((o, was, now) -> resized.add(was + " -> " + now));
+            session.work().submit("A job", job -> {
+                release.await(10, TimeUnit.SECONDS);
+                return null;
+            }, done -> { }, null);
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cancelWork").query().isVisible());
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a few layout passes with the job showing
+        release.countDown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#cancelWork").query().isVisible());
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertEquals(java.util.List.of(), resized, "the step page changed height while work started and ended");
+    }
+
+    @Test
     void engineLoadsInTheBackground(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> !robot.lookup("#engineLabel").queryAs(Label.class).getText().contains("loading"));
