@@ -30,6 +30,29 @@ public final class LowPriority {
         }
     }
 
+    /**
+     * Lowers the threads of this process whose kernel name starts with one of {@code prefixes} to the
+     * same nice value: the JVM's own threads, which Java cannot reach. Returns how many the kernel took.
+     */
+    public static int lowerThreadsNamed(String... prefixes) {
+        if (!Platform.isLinux()) {
+            return 0;
+        }
+        int done = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                String name = java.nio.file.Files.readString(task.resolve("comm")).strip();
+                if (java.util.Arrays.stream(prefixes).anyMatch(name::startsWith)) {
+                    int tid = Integer.parseInt(task.getFileName().toString());
+                    done += libc().getFunction("setpriority").invokeInt(new Object[] {PRIO_PROCESS, tid, NICE}) == 0 ? 1 : 0;
+                }
+            }
+        } catch (java.io.IOException | LinkageError | RuntimeException e) {
+            // no /proc, or a thread that ended meanwhile: the others keep their priority
+        }
+        return done;
+    }
+
     /** The calling thread's nice value as the kernel sees it (Linux), for tests; null elsewhere. */
     public static Integer currentNice() {
         if (!Platform.isLinux()) {

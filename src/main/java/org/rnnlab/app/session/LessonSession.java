@@ -116,6 +116,10 @@ public final class LessonSession {
                 // loads ND4J, then sets up the engine's threads (the same for every step and the command line);
                 // made from this thread, they inherit its lower priority (SessionThreads): the window comes first
                 org.rnnlab.engine.EngineThreads.configure();
+                // the JIT compilers too: in the first second of a run, and when it ends, they had a core to
+                // themselves beside the engine's, and the FX thread waited 20-40 ms for one (PulseMonitor's
+                // thread times); below the window, they still take every core it leaves idle
+                org.rnnlab.common.LowPriority.lowerThreadsNamed("C1 CompilerThre", "C2 CompilerThre");
                 org.nd4j.linalg.api.ndarray.INDArray probe = org.nd4j.linalg.factory.Nd4j.ones(2, 2);
                 probe.mmul(probe);
                 org.rnnlab.engine.JitWarmUp.run();

@@ -32,6 +32,18 @@ public final class PulseMonitor extends AnimationTimer {
     /** With autoTrain: the run's sentences and epochs instead of the step's defaults (for a whole-corpus epoch). */
     public static final String AUTO_SENTENCES = "rnnlab.pulseMonitor.sentences";
     public static final String AUTO_EPOCHS = "rnnlab.pulseMonitor.epochs";
+    /**
+     * {@code true}: while a run is measured, prints what asks the window's root for a layout (the app's, ChartFX's
+     * and the controls' frames of the call), with the time from Start: such a layout reaches the step page,
+     * which is then laid out anew and, if anything in it moved, the window repainted whole.
+     */
+    public static final String LAYOUTS = "rnnlab.pulseMonitor.layouts";
+    /**
+     * {@code true} (Linux): each long gap also names the threads of the process that ran most in it and the
+     * time other processes (the X server, say) had the cores, from the kernel's counters read at every pulse.
+     */
+    public static final String THREADS = "rnnlab.pulseMonitor.threads";
+    private final ThreadTimes threadTimes = Boolean.getBoolean(THREADS) ? new ThreadTimes() : null;
     /** {@code true}: each long gap also says the wall-clock time it ended at, to find it in a flight recording. */
     public static final String CLOCK = "rnnlab.pulseMonitor.clock";
     private final boolean clock = Boolean.getBoolean(CLOCK);
@@ -70,6 +82,7 @@ public final class PulseMonitor extends AnimationTimer {
         long fxNow = cpu.getCurrentThreadCpuTime();
         long renderNow = renderCpuTime();
         long queuedNow = fxQueuedTime();
+        java.util.Map<String, Long> ranNow = threadTimes == null ? null : threadTimes.read();
         if (last != 0) {
             long gap = now - last;
             maxGap = Math.max(maxGap, gap);
@@ -81,6 +94,9 @@ public final class PulseMonitor extends AnimationTimer {
                         gap / 1e6, (now - first) / 1e9, (fxNow - fxCpu) / 1e6, (renderNow - renderCpu) / 1e6,
                         queuedNow < 0 ? "" : String.format(java.util.Locale.ROOT, "; FX waited %.0f ms for one",
                                 (queuedNow - fxQueued) / 1e6));
+                if (ranNow != null) {
+                    at += threadTimes.mostBusy(ranNow);
+                }
                 long_.add(clock ? at + " (" + java.time.LocalTime.now() + ")" : at);
             }
             sum += gap;
@@ -92,6 +108,9 @@ public final class PulseMonitor extends AnimationTimer {
         fxCpu = fxNow;
         renderCpu = renderNow;
         fxQueued = queuedNow;
+        if (ranNow != null) {
+            threadTimes.last = ranNow;
+        }
         count++;
     }
 
@@ -107,6 +126,20 @@ public final class PulseMonitor extends AnimationTimer {
             schedstat = java.nio.file.Path.of("/nonexistent");
             return -1;
         }
+    }
+
+    /** "root layout at 1234 ms, asked by:" and the frames of the call in the app, ChartFX and the controls. */
+    private static String whoAsked(long first) {
+        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "pulse monitor: root layout at %.0f ms, asked by:",
+                (System.nanoTime() - first) / 1e6));
+        for (StackTraceElement e : new Throwable().getStackTrace()) {
+            String c = e.getClassName();
+            if ((c.startsWith("org.rnnlab") && !c.startsWith(PulseMonitor.class.getName())) || c.startsWith("io.fair_acc")
+                    || c.startsWith("javafx.scene.control")) {
+                b.append("\n    ").append(e);
+            }
+        }
+        return b.toString();
     }
 
     /** CPU time of JavaFX's render thread (QuantumRenderer), 0 if it is not found. */
@@ -161,6 +194,21 @@ public final class PulseMonitor extends AnimationTimer {
     /** Monitors every training run of the step and prints its figures when it ends; see the class comment. */
     static void install(org.rnnlab.app.session.LessonSession session, TrainingViewModel vm) {
         PulseMonitor pulses = new PulseMonitor();
+        if (Boolean.getBoolean(LAYOUTS)) {
+            Runnable watch = () -> {
+                for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                    if (w.getScene() != null && w.getScene().getRoot().getProperties().putIfAbsent(LAYOUTS, true) == null) {
+                        w.getScene().getRoot().needsLayoutProperty().addListener((o, was, needs) -> {
+                            if (needs && pulses.first != 0) {
+                                System.out.println(whoAsked(pulses.first));
+                            }
+                        });
+                    }
+                }
+            };
+            javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> watch.run());
+            javafx.application.Platform.runLater(watch); // the window may be up already
+        }
         long auto = Long.getLong(AUTO_TRAIN, 0);
         var models = session.models();
         boolean[] pressed = new boolean[1]; // autoTrain: measured from the press of Start, the fresh model's publication included
@@ -214,6 +262,54 @@ public final class PulseMonitor extends AnimationTimer {
             models.modelProperty().addListener(ready);
             models.loadingProperty().addListener(ready);
             models.matchesCorpusProperty().addListener(ready);
+        }
+    }
+
+    /** CPU time per thread name of this process and of the whole machine, from /proc (see {@link #THREADS}). */
+    private static final class ThreadTimes {
+        private static final String OTHERS = "other processes";
+        private java.util.Map<String, Long> last;
+
+        /** Nanoseconds run so far by each thread (by name), and by other processes. */
+        java.util.Map<String, Long> read() {
+            java.util.Map<String, Long> ran = new java.util.HashMap<>();
+            long ours = 0;
+            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                    try {
+                        String name = java.nio.file.Files.readString(task.resolve("comm")).strip();
+                        long t = Long.parseLong(java.nio.file.Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                        ran.merge(name, t, Long::sum);
+                        ours += t;
+                    } catch (java.io.IOException | RuntimeException ended) {
+                        // the thread ended between the listing and the read
+                    }
+                }
+                // the machine's busy time (user, nice, system, irq, softirq) in clock ticks of 10 ms
+                String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long busy = 0;
+                for (int i : new int[] {1, 2, 3, 6, 7}) {
+                    busy += Long.parseLong(cpu[i]);
+                }
+                ran.put(OTHERS, busy * 10_000_000L - ours);
+            } catch (java.io.IOException | RuntimeException e) {
+                return java.util.Map.of();
+            }
+            return ran;
+        }
+
+        /** "; ran: rnnlab-training 30, C2 CompilerThre 12, other processes 20 ms" for the gap since the last pulse. */
+        String mostBusy(java.util.Map<String, Long> now) {
+            if (last == null || now.isEmpty()) {
+                return "";
+            }
+            return now.entrySet().stream()
+                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - last.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() >= 2_000_000L)
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(5)
+                    .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() / 1e6))
+                    .collect(java.util.stream.Collectors.joining(", ", "; ran: ", " ms"));
         }
     }
 }
