@@ -36,7 +36,12 @@ public final class ModelSessionFixture {
     public static PreparedData install(LessonSession session, int c) throws Exception {
         Corpus corpus = Corpus.of("fixture.txt", texts());
         PreparedData data = PreparedData.fromSentences(corpus.sentences(), c);
-        WaitForAsyncUtils.asyncFx(() -> session.corpus().install(corpus, data)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            // the learner's C is this data's: else the session rebuilds the corpus at its own C 300 ms later,
+            // and a model for c that was not published by then never is (a test waiting for it timed out in CI)
+            session.corpus().vocabularySizeProperty().set(c);
+            session.corpus().install(corpus, data);
+        }).get(10, TimeUnit.SECONDS);
         return data;
     }
 
