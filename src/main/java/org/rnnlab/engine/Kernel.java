@@ -496,8 +496,8 @@ final class Kernel {
 
     /** Room for a sentence of T words, and W read afresh. */
     private void prepare(int T) {
-        if (!rec.fits(T) || Math.min(Math.max(T, 1), maxRows) > rowCapacity) {
-            settle(); // buffers are about to be freed: the lane may still be writing V's update with them
+        if (!rec.fits(T)) {
+            settle(); // the recurrence's buffers are about to be freed (ensureRows settles for its own)
         }
         rec.ensure(T);
         ensureRows(Math.min(Math.max(T, 1), maxRows));
@@ -506,17 +506,18 @@ final class Kernel {
 
     /** The chunk buffers' native memory (nothing computes with them after). */
     private void releaseRows() {
-        Mat.release(sBuf, o[0], o[1], g[0], g[1], z[0], z[1]);
+        Mat.release(rowBuffers());
+    }
+
+    private Mat[] rowBuffers() {
+        return new Mat[] {sBuf, o[0], o[1], g[0], g[1], z[0], z[1]};
     }
 
     /** The native buffers this kernel holds now (tests check they are freed). */
     java.util.List<INDArray> nativeBuffers() {
         java.util.List<INDArray> all = new java.util.ArrayList<>(rec.nativeBuffers());
-        for (Mat m : new Mat[] {sBuf, o[0], o[1], g[0], g[1], z[0], z[1], ones, dVacc}) {
-            if (m != null) {
-                all.add(m.array);
-            }
-        }
+        java.util.stream.Stream.concat(java.util.Arrays.stream(rowBuffers()), java.util.stream.Stream.of(ones, dVacc))
+                .filter(java.util.Objects::nonNull).forEach(m -> all.add(m.array));
         return all;
     }
 

@@ -69,8 +69,8 @@ final class Mat {
      */
     static void release(Mat... mats) {
         for (Mat m : mats) {
-            if (m != null && m.array.closeable()) {
-                m.array.close();
+            if (m != null) {
+                RnnModel.release(m.array);
             }
         }
     }
