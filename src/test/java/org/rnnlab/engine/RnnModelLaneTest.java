@@ -72,8 +72,18 @@ class RnnModelLaneTest {
 
     @Test
     void twoThreadsAgreeWithOne() {
+        sameNumbersOnOneThreadAndTwo(Precision.FLOAT64);
+    }
+
+    @Test
+    void twoThreadsAgreeWithOneInFloat32() {
+        // float32: V's update in several units of rows a half, taken by whichever thread is free
+        sameNumbersOnOneThreadAndTwo(Precision.FLOAT32);
+    }
+
+    private static void sameNumbersOnOneThreadAndTwo(Precision precision) {
         // C * H large enough for the lane; an odd C so that the halves differ in size
-        RnnModel a = RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT64);
+        RnnModel a = RnnModel.initialise(4001, 60, 4, 10, precision);
         a.V().muli(4.0);
         RnnModel b = a.copy();
         RnnModel c = a.copy();
