@@ -7,7 +7,8 @@
 # the sample corpus has 23,931 sentences, so "600 on 23931 1" is one whole epoch with 10% held out)
 # "off" trains without the probe and the live gradient check. start-after: seconds from the model being
 # ready to Start, as a learner reads the step first (default 0: Start at once, the hardest case). Prints the pulse monitor's lines and
-# "peak_rss_mb=<MB>" (VmHWM: the most the process held at any time).
+# "peak_rss_mb=<MB>" (VmHWM: the most the process held at any time) and "last_rss_mb=<MB>" (VmRSS in the
+# last second before the app closed itself: after the run).
 # RNNLAB_MEASURE_OUT (default /tmp/rnnlab-measure.out) is where the app's output goes, RNNLAB_MEASURE_DISPLAY
 # (default :96) the Xvfb display: two measurements on one machine then keep apart; RNNLAB_MEASURE_JAVA_OPTS
 # adds JVM options (a flight recording, say); RNNLAB_MEASURE_JAR (default target/rnnlab.jar) the jar, so that
@@ -35,10 +36,13 @@ DISPLAY=$display java $RNNLAB_MEASURE_JAVA_OPTS -Drnnlab.dataDir="$data" -Drnnla
   -jar "${RNNLAB_MEASURE_JAR:-target/rnnlab.jar}" > "$out" 2>&1 &
 app=$!
 peak=0
+last=0
 while kill -0 $app 2>/dev/null; do
   hwm=$(awk '/VmHWM/ {print int($2 / 1024)}' /proc/$app/status 2>/dev/null)
   [ -n "$hwm" ] && peak=$hwm
+  rss=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$app/status 2>/dev/null)
+  [ -n "$rss" ] && last=$rss
   sleep 1
 done
 grep "pulse monitor" "$out"
-echo "streams=$streams seconds=$seconds peak_rss_mb=$peak"
+echo "streams=$streams seconds=$seconds peak_rss_mb=$peak last_rss_mb=$last"

@@ -219,6 +219,7 @@ public final class MainWindow {
         }
         current = step;
         content.getChildren().setAll(step.getPanel());
+        session.training().followModel(step.follower() != null); // copies of a run's parameters while it shows them
         step.onShown();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -44,6 +45,9 @@ class AppSmokeTest {
             WaitForAsyncUtils.waitForFxEvents();
             StackPane content = robot.lookup("#stepContent").queryAs(StackPane.class);
             assertEquals(entry.id(), content.getChildren().get(0).getId(), "step " + entry.title());
+            // a run's parameters are copied out every few seconds only for the steps that show them
+            boolean showsTheModel = Set.of("forwardStep", "lossStep", "bpttStep", "languageModelStep", "generateStep").contains(entry.id());
+            assertEquals(showsTheModel, app.window().session().training().followsModel(), "step " + entry.title());
         }
     }
 

@@ -31,8 +31,9 @@ import org.rnnlab.training.TrainingEvent;
  * model, and the snapshots the other steps see. When to stop a run that diverges is the trainer's
  * rule ({@link SgdTrainer}), the same as the command line's.
  *
- * <p>Threading. The trainer works on its own copy; every few seconds (or when asked) it hands a
- * fresh copy to the {@link ModelStore} between two steps, so it never waits on the UI. Events go
+ * <p>Threading. The trainer works on its own copy; every few seconds while a step that follows the
+ * model is on screen (see {@link #followModel}), at each evaluation and pause, and when asked, it
+ * hands a fresh copy to the {@link ModelStore} between two steps, so it never waits on the UI. Events go
  * to the FX thread through a batcher, one delivery per frame at most.
  */
 public final class TrainingController implements TrainingControl {
@@ -50,6 +51,8 @@ public final class TrainingController implements TrainingControl {
     private Path checkpointFile;      // null: runs are not saved as they go
     private long checkpointEveryNanos;
     private volatile boolean closing;
+    private volatile boolean periodic = true; // see followModel
+    private volatile long snapshotNanos = SNAPSHOT_NANOS;
     private Optional<Checkpoint.Loaded> interrupted = Optional.empty(); // as read for interruptedFor, interruptedStamp
     private PreparedData interruptedFor;
     private String interruptedStamp;
@@ -296,6 +299,31 @@ public final class TrainingController implements TrainingControl {
         return words;
     }
 
+    /**
+     * Whether a running training publishes a copy of its parameters every few seconds: true while a
+     * step that follows the model is on screen (the forward pass, the loss, generation...), which
+     * asks for a copy at once as well. The Training step follows the run through its events and
+     * needs a copy only for its samples, which ask for one (every 12 s): each copy is a model's
+     * worth of native memory (6.4 MB at C 8,000, H 100) that only a garbage collection frees, and
+     * the training thread's time to make it.
+     */
+    public void followModel(boolean follows) {
+        periodic = follows;
+        if (follows) {
+            requestSnapshot();
+        }
+    }
+
+    /** Whether a run publishes copies every few seconds (see {@link #followModel}). */
+    public boolean followsModel() {
+        return periodic;
+    }
+
+    /** For tests: the period of the copies {@link #followModel} asks for (0: at every step). */
+    void snapshotEvery(long nanos) {
+        snapshotNanos = nanos;
+    }
+
     @Override
     public void requestSnapshot() {
         if (run != null) {
@@ -362,7 +390,7 @@ public final class TrainingController implements TrainingControl {
                 long now = System.nanoTime();
                 // a single step while paused is shown at once: the learner looks at what it changed
                 boolean single = trainer.isPaused();
-                if (Double.isFinite(step.sentenceLoss()) && (single || snapshotRequested || now - lastSnapshot > SNAPSHOT_NANOS)) {
+                if (Double.isFinite(step.sentenceLoss()) && (single || snapshotRequested || (periodic && now - lastSnapshot > snapshotNanos))) {
                     lastSnapshot = now;
                     snapshot = true;
                 }
