@@ -16,6 +16,7 @@ public final class Launcher {
         org.rnnlab.engine.BlasKernel.choose();
         if (args.length == 0 || (args.length >= 1 && args[0].equals("app"))) {
             String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+            org.rnnlab.app.support.HeapReturn.apply(); // a long-lived window: memory it no longer needs goes back
             // the app sets up the engine's threads once its window is up (LessonSession.warmUpEngine)
             org.rnnlab.app.RnnLabApp.launchApp(rest);
             return;

@@ -156,11 +156,6 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The class-based output layer's step beside the full one. Its cost depends on the class of each
-     * target, so words are drawn from a Zipf law (frequency proportional to 1 / rank, as in text) and
-     * the classes are binned from the same law; the full softmax costs the same for any words.
-     */
-    /**
      * The class-based layer's step, timed in the same rounds as the full one. Its cost depends on
      * the class of each target, so words are drawn from a Zipf law (frequency proportional to 1 /
      * rank, as in text) and the classes are binned from the same law; the full softmax costs the
