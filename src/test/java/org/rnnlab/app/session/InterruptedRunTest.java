@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.app.support.Batches;
@@ -33,14 +32,6 @@ class InterruptedRunTest {
         return new TrainingController(f.store, f.notifier, Runnable::run, Batches::direct, new SessionThreads());
     }
 
-    private static void waitUntilIdle(ModelStoreFixture f) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (f.store.isTraining() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(!f.store.isTraining(), "the run ended");
-    }
-
     private static double largestDifference(RnnModel a, RnnModel b) {
         return Math.max(a.U().sub(b.U()).amaxNumber().doubleValue(), Math.max(a.V().sub(b.V()).amaxNumber().doubleValue(),
                 a.W().sub(b.W()).amaxNumber().doubleValue()));
@@ -50,7 +41,7 @@ class InterruptedRunTest {
     void aRunCutShortByClosingResumesToTheUninterruptedWeights() throws Exception {
         ModelStoreFixture whole = fixture();
         controller(whole).start(REQUEST, batch -> { });
-        waitUntilIdle(whole);
+        whole.waitUntilIdle();
         RnnModel expected = whole.store.model();
 
         ModelStoreFixture f = fixture();
@@ -66,7 +57,7 @@ class InterruptedRunTest {
                 }
             }
         });
-        waitUntilIdle(f);
+        f.waitUntilIdle();
         assertEquals(120, seen[0]);
         assertTrue(Files.exists(checkpoint), "closing during a run leaves its checkpoint");
 
@@ -75,7 +66,7 @@ class InterruptedRunTest {
         var interrupted = next.interruptedRun().orElseThrow();
         assertTrue(interrupted.state().examplesSeen() >= 120, "" + interrupted.state().examplesSeen());
         next.resumeInterrupted(interrupted, batch -> { });
-        waitUntilIdle(f);
+        f.waitUntilIdle();
         double diff = largestDifference(expected, f.store.model());
         assertTrue(diff <= 1e-12, "largest difference " + diff);
         assertTrue(Files.notExists(checkpoint), "a run that ends in the window removes its checkpoint");
@@ -95,7 +86,7 @@ class InterruptedRunTest {
                 }
             }
         });
-        waitUntilIdle(f);
+        f.waitUntilIdle();
         assertTrue(Files.exists(checkpoint));
         ModelStoreFixture other = new ModelStoreFixture();
         other.corpus(25);

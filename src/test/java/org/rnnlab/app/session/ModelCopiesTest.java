@@ -2,7 +2,6 @@ package org.rnnlab.app.session;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.app.support.Batches;
@@ -38,11 +37,7 @@ class ModelCopiesTest {
                 }
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (f.store.isTraining() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(!f.store.isTraining(), "the run ended");
+        f.waitUntilIdle();
         return new int[] {copies.get(), evaluations.get()};
     }
 

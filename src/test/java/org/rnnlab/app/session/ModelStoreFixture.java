@@ -35,4 +35,13 @@ public final class ModelStoreFixture {
     public void adopt(org.rnnlab.engine.RnnModel m, String description) {
         store.publishParameters(m, description);
     }
+
+    /** Waits up to two minutes for the store's run to end, and fails if it did not. */
+    public void waitUntilIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (store.isTraining() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(store.isTraining(), "the run ended");
+    }
 }
