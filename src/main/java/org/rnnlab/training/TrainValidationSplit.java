@@ -87,6 +87,34 @@ public record TrainValidationSplit(int size, double fraction, long seed, List<In
     }
 
     /** "1,800 training sentences, 200 held out (10%, seed 10)", or "80 training sentences, none held out". */
+    /**
+     * The probe a run watches unless told another: the first held-out sentence of at most
+     * {@code maxWords} words (the shortest held-out one when none is so short; the training
+     * sentences when none is held out), SENTENCE_START to SENTENCE_END, or null when there is no
+     * sentence. A sentence the model never steps on shows what it learns in general.
+     */
+    public int[] probeSentence(List<int[]> xs, List<int[]> ys, int maxWords) {
+        List<Integer> from = heldOut.isEmpty() ? training : heldOut;
+        int best = -1;
+        for (int i : from) {
+            int len = xs.get(i).length;
+            if (len >= 1 && len <= maxWords) {
+                best = i;
+                break;
+            }
+            if (len >= 1 && (best < 0 || len < xs.get(best).length)) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        int[] x = xs.get(best);
+        int[] words = java.util.Arrays.copyOf(x, x.length + 1);
+        words[x.length] = ys.get(best)[x.length - 1]; // x is words 0..T-1, y words 1..T
+        return words;
+    }
+
     public String describe() {
         if (heldOut.isEmpty()) {
             return String.format(Locale.ROOT, "%,d training sentence%s, none held out", training.size(),

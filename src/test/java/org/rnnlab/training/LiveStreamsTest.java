@@ -77,6 +77,34 @@ class LiveStreamsTest {
     }
 
     @Test
+    void theDefaultProbeIsTheFirstShortHeldOutSentence() {
+        // sentence i has i + 1 words (x), its targets y are x shifted by one
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int[] x = new int[i + 1];
+            int[] y = new int[i + 1];
+            for (int t = 0; t <= i; t++) {
+                x[t] = 100 * i + t;
+                y[t] = 100 * i + t + 1;
+            }
+            xs.add(x);
+            ys.add(y);
+        }
+        TrainValidationSplit split = TrainValidationSplit.of(40, 0.25, 3);
+        int first = split.heldOut().stream().filter(i -> i + 1 <= 15).findFirst().orElseThrow();
+        int[] probe = split.probeSentence(xs, ys, 15);
+        assertEquals(first + 2, probe.length, "its words, then the last target");
+        assertEquals(100 * first, probe[0]);
+        assertEquals(100 * first + first + 1, probe[probe.length - 1]);
+        int shortest = split.heldOut().stream().min(Integer::compare).orElseThrow();
+        assertEquals(shortest + 2, split.probeSentence(xs, ys, 0).length, "none short enough: the shortest held out");
+        TrainValidationSplit none = TrainValidationSplit.of(40, 0, 3);
+        assertEquals(2, none.probeSentence(xs, ys, 15).length, "none held out: the first training sentence, here of one word");
+        assertNull(TrainValidationSplit.of(0, 0, 3).probeSentence(List.of(), List.of(), 15), "no sentence, no probe");
+    }
+
+    @Test
     void theTrainerStepsOnTheTrainingPartAndEvaluatesBoth() {
         RnnModel m = model(Precision.FLOAT64);
         TrainingConfig config = new TrainingConfig(0.005, 2, 1, true, 10).withValidationFraction(0.2);

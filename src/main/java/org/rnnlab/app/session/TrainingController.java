@@ -22,7 +22,6 @@ import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.training.LiveStreams;
 import org.rnnlab.training.SgdTrainer;
-import org.rnnlab.training.TrainValidationSplit;
 import org.rnnlab.training.TrainingConfig;
 import org.rnnlab.training.TrainingEvent;
 
@@ -120,7 +119,7 @@ public final class TrainingController implements TrainingControl {
             List<int[]> ys = data.ys(n);
             SgdTrainer trainer = new SgdTrainer(model, xs, ys, config, streams ? LiveStreams.defaults() : LiveStreams.PROBE_ONLY);
             if (streams) {
-                trainer.setProbe(request.probe() != null ? request.probe().clone() : defaultProbe(trainer.split(), xs, ys));
+                trainer.setProbe(request.probe() != null ? request.probe().clone() : trainer.split().probeSentence(xs, ys, PROBE_MAX_WORDS));
             }
             if (resumed != null) {
                 trainer.resume(resumed.state(), resumed.lastGood());
@@ -270,33 +269,6 @@ public final class TrainingController implements TrainingControl {
             int[] probe = words == null ? null : words.clone();
             run.control(t -> t.setProbe(probe));
         }
-    }
-
-    /**
-     * The first held-out sentence of at most {@link #PROBE_MAX_WORDS} words (the shortest held-out one
-     * when none is so short; the training sentences when none is held out), SENTENCE_START to
-     * SENTENCE_END: a sentence the model never steps on shows what it learns in general.
-     */
-    static int[] defaultProbe(TrainValidationSplit split, List<int[]> xs, List<int[]> ys) {
-        List<Integer> from = split.heldOut().isEmpty() ? split.training() : split.heldOut();
-        int best = -1;
-        for (int i : from) {
-            int len = xs.get(i).length;
-            if (len >= 1 && len <= PROBE_MAX_WORDS) {
-                best = i;
-                break;
-            }
-            if (len >= 1 && (best < 0 || len < xs.get(best).length)) {
-                best = i;
-            }
-        }
-        if (best < 0) {
-            return null;
-        }
-        int[] x = xs.get(best);
-        int[] words = java.util.Arrays.copyOf(x, x.length + 1);
-        words[x.length] = ys.get(best)[x.length - 1]; // x is words 0..T-1, y words 1..T
-        return words;
     }
 
     /**
