@@ -86,7 +86,6 @@ public record TrainValidationSplit(int size, double fraction, long seed, List<In
         return pick(all, heldOut);
     }
 
-    /** "1,800 training sentences, 200 held out (10%, seed 10)", or "80 training sentences, none held out". */
     /**
      * The probe a run watches unless told another: the first held-out sentence of at most
      * {@code maxWords} words (the shortest held-out one when none is so short; the training
@@ -115,6 +114,7 @@ public record TrainValidationSplit(int size, double fraction, long seed, List<In
         return words;
     }
 
+    /** "1,800 training sentences, 200 held out (10%, seed 10)", or "80 training sentences, none held out". */
     public String describe() {
         if (heldOut.isEmpty()) {
             return String.format(Locale.ROOT, "%,d training sentence%s, none held out", training.size(),

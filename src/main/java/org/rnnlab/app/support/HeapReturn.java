@@ -20,11 +20,15 @@ public final class HeapReturn {
     private HeapReturn() {
     }
 
+    /** Whether this JVM collects with G1, the only collector the options are for. */
+    static boolean runsG1() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(b -> b.getName().startsWith("G1"));
+    }
+
     /** Applies the options; returns whether the JVM took them. Never fails. */
     public static boolean apply() {
         try {
-            boolean g1 = ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(b -> b.getName().startsWith("G1"));
-            if (!g1) {
+            if (!runsG1()) {
                 return false;
             }
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);

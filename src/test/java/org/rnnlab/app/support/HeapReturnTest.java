@@ -13,8 +13,7 @@ class HeapReturnTest {
 
     @Test
     void theRunningJvmTakesTheOptions() {
-        boolean g1 = ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(b -> b.getName().startsWith("G1"));
-        assumeTrue(g1, "the tests' JVM does not run G1");
+        assumeTrue(HeapReturn.runsG1(), "the tests' JVM does not run G1");
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         String[] before = new String[OPTIONS.length];
         for (int i = 0; i < OPTIONS.length; i++) {
