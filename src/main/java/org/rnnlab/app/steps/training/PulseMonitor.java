@@ -226,8 +226,9 @@ public final class PulseMonitor extends AnimationTimer {
             } else {
                 pulses.stop();
                 TrainingRunState run = vm.run();
-                System.out.printf(java.util.Locale.ROOT, "pulse monitor: %s; %.1f sentences/s on average; %s%n", pulses.summary(),
-                        run.averageSentencesPerSecond(System.nanoTime()), run.check().summary());
+                System.out.printf(java.util.Locale.ROOT, "pulse monitor: %s; %.1f sentences/s on average (the steps alone: %.1f); %s%n",
+                        pulses.summary(), run.averageSentencesPerSecond(System.nanoTime()), run.stepsAloneSentencesPerSecond(),
+                        run.check().summary());
                 System.out.println("pulse monitor: gaps over " + LONG_NANOS / 1_000_000 + " ms: " + pulses.longGaps());
                 if (auto > 0) {
                     javafx.application.Platform.exit();

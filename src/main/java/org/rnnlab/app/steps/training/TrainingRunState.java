@@ -79,6 +79,7 @@ public final class TrainingRunState {
     private long pausedNanos;
     private long pausedSince;
     private long baseExamples;
+    private long stepNanos; // the steps' own time this run, as the command line's "the steps alone"
 
     public TrainingRunState() {
         // weak: a run state is made per view, the language lives as long as the app
@@ -206,6 +207,7 @@ public final class TrainingRunState {
         startedAt = nowNanos;
         pausedNanos = 0;
         pausedSince = 0;
+        stepNanos = 0;
         chartRevision++;
     }
 
@@ -265,6 +267,7 @@ public final class TrainingRunState {
                     smoothedLoss.set(sm);
                 }
                 msPerStep.set(stepMillis.add(s.nanos() / 1e6));
+                stepNanos += s.nanos();
                 examplesSeen.set(x);
                 epoch.set(s.epoch() + 1);
                 currentLearningRate.set(s.learningRate());
@@ -353,6 +356,12 @@ public final class TrainingRunState {
         long running = nowNanos - startedAt - pausedNanos - (pausedSince > 0 ? nowNanos - pausedSince : 0);
         long seen = examplesSeen.get() - baseExamples;
         return running <= 0 ? Double.NaN : seen / (running / 1e9);
+    }
+
+    /** Sentences per second of the run's SGD steps alone (evaluations, checks and pauses left out). */
+    public double stepsAloneSentencesPerSecond() {
+        long seen = examplesSeen.get() - baseExamples;
+        return stepNanos <= 0 ? Double.NaN : seen / (stepNanos / 1e9);
     }
 
     private static String speedText(double avg) {

@@ -96,6 +96,20 @@ class TrainingRunStateTest {
     }
 
     @Test
+    void theStepsAloneCountOnlyTheStepsOwnTime() {
+        TrainingRunState vm = new TrainingRunState();
+        assertTrue(Double.isNaN(vm.stepsAloneSentencesPerSecond()), "no step yet");
+        vm.started(10, 1, 0.005, 0, false);
+        // two steps of 0.25 s each in a run of 4 s (an evaluation took the rest)
+        vm.accept(List.of(new TrainingEvent.Step(1, 0, 0, 0, 10, 5, 0.005, S / 4),
+                new TrainingEvent.Step(2, 0, 1, 1, 10, 5, 0.005, S / 4)), 4 * S);
+        assertEquals(4.0, vm.stepsAloneSentencesPerSecond(), 1e-9);
+        assertEquals(0.5, vm.averageSentencesPerSecond(4 * S), 1e-9);
+        vm.started(10, 1, 0.005, 5 * S, false);
+        assertTrue(Double.isNaN(vm.stepsAloneSentencesPerSecond()), "a new run counts from nothing");
+    }
+
+    @Test
     void aDivergedRunSaysTheLastGoodModelIsKept() {
         TrainingRunState vm = new TrainingRunState();
         vm.started(10, 1, 0.005, 0, false);
