@@ -39,16 +39,14 @@ public final class LowPriority {
             return 0;
         }
         int done = 0;
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                String name = java.nio.file.Files.readString(task.resolve("comm")).strip();
-                if (java.util.Arrays.stream(prefixes).anyMatch(name::startsWith)) {
-                    int tid = Integer.parseInt(task.getFileName().toString());
-                    done += libc().getFunction("setpriority").invokeInt(new Object[] {PRIO_PROCESS, tid, NICE}) == 0 ? 1 : 0;
+        try {
+            for (ProcessThreads.Task task : ProcessThreads.list()) {
+                if (java.util.Arrays.stream(prefixes).anyMatch(task.name()::startsWith)) {
+                    done += libc().getFunction("setpriority").invokeInt(new Object[] {PRIO_PROCESS, task.tid(), NICE}) == 0 ? 1 : 0;
                 }
             }
-        } catch (java.io.IOException | LinkageError | RuntimeException e) {
-            // no /proc, or a thread that ended meanwhile: the others keep their priority
+        } catch (LinkageError | RuntimeException e) {
+            // no C library to call: the threads keep their priority
         }
         return done;
     }

@@ -275,12 +275,11 @@ public final class PulseMonitor extends AnimationTimer {
         java.util.Map<String, Long> read() {
             java.util.Map<String, Long> ran = new java.util.HashMap<>();
             long ours = 0;
-            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-                for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+            try {
+                for (org.rnnlab.common.ProcessThreads.Task task : org.rnnlab.common.ProcessThreads.list()) {
                     try {
-                        String name = java.nio.file.Files.readString(task.resolve("comm")).strip();
-                        long t = Long.parseLong(java.nio.file.Files.readString(task.resolve("schedstat")).split(" ")[0]);
-                        ran.merge(name, t, Long::sum);
+                        long t = Long.parseLong(task.read("schedstat").split(" ")[0]);
+                        ran.merge(task.name(), t, Long::sum);
                         ours += t;
                     } catch (java.io.IOException | RuntimeException ended) {
                         // the thread ended between the listing and the read
