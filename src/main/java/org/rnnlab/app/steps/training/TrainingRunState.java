@@ -253,6 +253,35 @@ public final class TrainingRunState {
         diverged.set(false);
     }
 
+    /**
+     * The numbers of the batch's last step, shown once per batch: a batch holds hundreds of steps,
+     * and each change of a shown number formats a label again (String.format on the FX thread, which
+     * also kept the JIT compiling the formatter's code during the run).
+     */
+    private final class LatestStep {
+        TrainingEvent.Step step;
+        long examplesSeen;
+        double smoothedLoss = Double.NaN;
+        double msPerStep;
+
+        void publish() {
+            if (step == null) {
+                return;
+            }
+            if (Double.isFinite(smoothedLoss)) {
+                TrainingRunState.this.smoothedLoss.set(smoothedLoss);
+            }
+            TrainingRunState.this.msPerStep.set(msPerStep);
+            TrainingRunState.this.examplesSeen.set(examplesSeen);
+            epoch.set(step.epoch() + 1);
+            currentLearningRate.set(step.learningRate());
+            step = null;
+            smoothedLoss = Double.NaN;
+        }
+    }
+
+    private final LatestStep latest = new LatestStep();
+
     /** Events from the trainer (FX thread, a batch per frame at most). */
     public void accept(List<TrainingEvent> batch, long nowNanos) {
         boolean chart = false;
@@ -264,15 +293,17 @@ public final class TrainingRunState {
                 double sm = smoothing.add(loss);
                 if (Double.isFinite(sm)) {
                     smoothLoss.add(x, sm);
-                    smoothedLoss.set(sm);
+                    latest.smoothedLoss = sm;
                 }
-                msPerStep.set(stepMillis.add(s.nanos() / 1e6));
+                latest.msPerStep = stepMillis.add(s.nanos() / 1e6);
                 stepNanos += s.nanos();
-                examplesSeen.set(x);
-                epoch.set(s.epoch() + 1);
-                currentLearningRate.set(s.learningRate());
+                latest.step = s;
+                latest.examplesSeen = x;
                 chart = true;
-            } else if (e instanceof TrainingEvent.Evaluation ev) {
+                continue;
+            }
+            latest.publish(); // what follows reads them, or sets some of them itself
+            if (e instanceof TrainingEvent.Evaluation ev) {
                 evaluations.add(new Evaluation(baseExamples + ev.examplesSeen(), ev.epoch(), ev.loss(), ev.validationLoss()));
                 currentLearningRate.set(ev.learningRate());
                 perplexity.set(ev.perplexity());
@@ -317,6 +348,7 @@ public final class TrainingRunState {
                 epoch.set(end.epoch() + 1);
             }
         }
+        latest.publish();
         long total = totalExamples.get();
         progress.set(total == 0 ? 0 : Math.min(1.0, (double) examplesSeen.get() / total));
         if (state.get() == State.RUNNING) {

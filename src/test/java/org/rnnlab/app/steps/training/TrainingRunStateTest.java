@@ -96,6 +96,32 @@ class TrainingRunStateTest {
     }
 
     @Test
+    void aBatchOfStepsChangesTheShownNumbersOnceAndKeepsTheEventsOrder() {
+        TrainingRunState vm = new TrainingRunState();
+        vm.started(1000, 1, 0.005, 0, false);
+        int[] changes = new int[2];
+        vm.examplesSeenProperty().addListener((o, was, now) -> changes[0]++);
+        vm.msPerStepProperty().addListener((o, was, now) -> changes[1]++);
+        List<TrainingEvent> batch = new java.util.ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            batch.add(new TrainingEvent.Step(i, 0, i - 1, i - 1, 1000, 5 + i / 100.0, 0.005, 2_000_000));
+        }
+        batch.add(new TrainingEvent.LearningRateHalved(300, 0, 0.0025)); // after the steps: its rate wins
+        vm.accept(batch, S);
+        assertEquals(1, changes[0], "one label update for 300 steps");
+        assertEquals(1, changes[1]);
+        assertEquals(300, vm.examplesSeenProperty().get());
+        assertEquals(0.0025, vm.currentLearningRateProperty().get());
+        assertEquals(2.0, vm.msPerStepProperty().get(), 1e-9);
+        assertEquals(300, vm.stepLoss().size(), "every step is still on the chart");
+        vm.accept(List.of(new TrainingEvent.Step(301, 0, 300, 300, 1000, 5, 0.001, 2_000_000)), 2 * S);
+        assertEquals(0.001, vm.currentLearningRateProperty().get(), "a later step's rate wins over the halving before it");
+        vm.accept(List.of(new TrainingEvent.Step(302, 0, 301, 301, 1000, 5, 0.001, 2_000_000), new TrainingEvent.Finished(302)), 3 * S);
+        assertTrue(vm.outcomeProperty().get().startsWith("Finished: 302 examples"), "the end counts the batch's steps: "
+                + vm.outcomeProperty().get());
+    }
+
+    @Test
     void theStepsAloneCountOnlyTheStepsOwnTime() {
         TrainingRunState vm = new TrainingRunState();
         assertTrue(Double.isNaN(vm.stepsAloneSentencesPerSecond()), "no step yet");
