@@ -5,10 +5,9 @@
 # Prints one line per run: "startup_ms=<ms> rss_mb_at_window=<MB> rss_mb_settled=<MB>".
 runs=${1:-5}
 display=:97
-Xvfb $display -screen 0 1600x1000x24 >/dev/null 2>&1 &
-xvfb=$!
+. "$(dirname "$0")/xvfb.sh"
+start_xvfb $display 1600x1000 || exit 1
 trap 'kill $xvfb 2>/dev/null' EXIT
-sleep 1
 i=0
 while [ $i -lt "$runs" ]; do
   i=$((i + 1))

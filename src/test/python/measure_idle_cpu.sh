@@ -8,13 +8,9 @@ step=${1:-trainingStep}
 jar=${2:-target/rnnlab.jar}
 display=${RNNLAB_MEASURE_DISPLAY:-:95}
 data=$(mktemp -d)
-Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
+. "$(dirname "$0")/xvfb.sh"
 trap 'kill $app $xvfb 2>/dev/null; wait $app $xvfb 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 50); do
-  xdpyinfo -display $display >/dev/null 2>&1 && break
-  sleep 0.1
-done
+start_xvfb $display || exit 1
 DISPLAY=$display java $RNNLAB_MEASURE_JAVA_OPTS -Drnnlab.dataDir="$data" -Drnnlab.remember=false -Drnnlab.size=1280x800 \
   -Drnnlab.step="$step" -Drnnlab.language=en -Drnnlab.theme=light -jar "$jar" >/dev/null 2>&1 &
 app=$!

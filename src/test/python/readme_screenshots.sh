@@ -7,10 +7,9 @@
 # own, so the learner's remembered step, theme and text size play no part.
 set -u
 display=:79
-Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
+. "$(dirname "$0")/xvfb.sh"
+start_xvfb $display || exit 1
 trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null' EXIT
-for _ in $(seq 1 50); do xdpyinfo -display $display >/dev/null 2>&1 && break; sleep 0.1; done
 data=$(mktemp -d)
 
 # shot NAME STEP WAIT_SECONDS [ACTION] [java flags...]: ACTION is a shell function run after the wait
