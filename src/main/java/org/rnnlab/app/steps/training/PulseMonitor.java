@@ -44,6 +44,13 @@ public final class PulseMonitor extends AnimationTimer {
      */
     public static final String THREADS = "rnnlab.pulseMonitor.threads";
     private final ThreadTimes threadTimes = Boolean.getBoolean(THREADS) ? new ThreadTimes() : null;
+    /**
+     * {@code false}: autoTrain measures the speed only, without the timer that times the pulses. That timer
+     * asks for a frame 60 times a second, which the window otherwise draws only when something changed
+     * (a few times a second while a run shows its numbers), so its own cost is then left out.
+     */
+    public static final String GAPS = "rnnlab.pulseMonitor.gaps";
+    private final boolean timed = !"false".equals(System.getProperty(GAPS));
     /** {@code true}: each long gap also says the wall-clock time it ended at, to find it in a flight recording. */
     public static final String CLOCK = "rnnlab.pulseMonitor.clock";
     private final boolean clock = Boolean.getBoolean(CLOCK);
@@ -74,7 +81,9 @@ public final class PulseMonitor extends AnimationTimer {
         count = 0;
         first = 0;
         long_.clear();
-        super.start();
+        if (timed) {
+            super.start();
+        }
     }
 
     @Override
@@ -187,6 +196,9 @@ public final class PulseMonitor extends AnimationTimer {
 
     /** "longest FX pulse gap 18.2 ms (mean 16.7 ms, 2,400 pulses)". */
     public String summary() {
+        if (!timed) {
+            return "pulses not timed (" + GAPS + "=false)";
+        }
         return String.format(java.util.Locale.ROOT, "longest FX pulse gap %.1f ms (after the first 20 s: %.1f ms; mean %.1f ms, "
                 + "%,d pulses)", maxGapMillis(), maxGapAfterWarmUpMillis(), meanGapMillis(), pulses());
     }
