@@ -1,7 +1,7 @@
 #!/bin/sh
 # The app training as a learner starts it (Training step, Start, a fresh lesson model on the sample
-# corpus), measured under Xvfb at 1280x800: sentences/s, the FX thread's longest pulse gap (see
-# PulseMonitor) and the app's peak resident memory.
+# corpus), measured under Xvfb at 1280x800: sentences/s (and of the steps alone, as `rnnlab train` prints
+# them), the FX thread's longest pulse gap (see PulseMonitor) and the app's peak resident memory.
 #   src/test/python/measure_app_training.sh [seconds] [on|off] [sentences] [epochs] [start-after]
 # (from the project root, after mvn package; sentences and epochs default to the step's 1,000 and 10;
 # the sample corpus has 23,931 sentences, so "600 on 23931 1" is one whole epoch with 10% held out)
@@ -12,7 +12,9 @@
 # RNNLAB_MEASURE_OUT (default /tmp/rnnlab-measure.out) is where the app's output goes, RNNLAB_MEASURE_DISPLAY
 # (default :96) the Xvfb display: two measurements on one machine then keep apart; RNNLAB_MEASURE_JAVA_OPTS
 # adds JVM options (a flight recording, say); RNNLAB_MEASURE_JAR (default target/rnnlab.jar) the jar, so that
-# two builds can be measured in turns (copy the other inside target/, beside its lib/).
+# two builds can be measured in turns (copy the other inside target/, beside its lib/). With
+# RNNLAB_MEASURE_JAVA_OPTS=-Drnnlab.pulseMonitor.gaps=false the speed is measured without the pulse timer,
+# which asks for 60 frames a second (the window otherwise draws only when something changed).
 seconds=${1:-60}
 streams=${2:-on}
 sentences=${3:+-Drnnlab.pulseMonitor.sentences=$3}
@@ -23,13 +25,9 @@ out=${RNNLAB_MEASURE_OUT:-/tmp/rnnlab-measure.out}
 # a fresh data folder and nothing remembered: the user's theme, text size, step fields and run files
 # play no part (light theme, English, the default text size), and the measurement leaves none behind
 data=$(mktemp -d)
-Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
+. "$(dirname "$0")/xvfb.sh"
 trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 50); do # until the display answers (an earlier one may still be closing)
-  xdpyinfo -display $display >/dev/null 2>&1 && break
-  sleep 0.1
-done
+start_xvfb $display || exit 1
 DISPLAY=$display java $RNNLAB_MEASURE_JAVA_OPTS -Drnnlab.dataDir="$data" -Drnnlab.remember=false -Drnnlab.theme=light -Drnnlab.language=en \
   -Drnnlab.pulseMonitor=true -Drnnlab.pulseMonitor.autoTrain="$seconds" \
   -Drnnlab.streams="$streams" $sentences $epochs $startAfter -Drnnlab.size=1280x800 -Drnnlab.step=trainingStep \
