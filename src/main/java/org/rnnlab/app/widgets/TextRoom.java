@@ -1,6 +1,7 @@
 package org.rnnlab.app.widgets;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextBoundsType;
 
@@ -19,6 +20,26 @@ public final class TextRoom {
      * style), and as high as its text needs when that is more: it is never cut.
      */
     public static Label label(int lines) {
+        return label(lines, false);
+    }
+
+    /**
+     * A wrapping label exactly {@code lines} lines of its font high, whatever its text: a longer text
+     * ends in an ellipsis, its whole in the tooltip. For text that changes while a run goes on and
+     * must never move the page (the sentences the model writes, drawn anew every 12 s).
+     */
+    public static Label fixed(int lines) {
+        Label label = label(lines, true);
+        Tooltip whole = new Tooltip();
+        whole.setWrapText(true);
+        whole.setMaxWidth(600);
+        whole.textProperty().bind(label.textProperty());
+        label.tooltipProperty().bind(javafx.beans.binding.Bindings.when(label.textProperty().isEmpty())
+                .then((Tooltip) null).otherwise(whole)); // no empty box over an empty line
+        return label;
+    }
+
+    private static Label label(int lines, boolean fixed) {
         Label label = new Label() {
             // the room, measured again only when the font or the line spacing changed (layout asks at every pass)
             private javafx.scene.text.Font measuredFont;
@@ -36,12 +57,17 @@ public final class TextRoom {
 
             @Override
             protected double computeMinHeight(double width) {
-                return Math.max(room(), super.computePrefHeight(width));
+                return fixed ? room() : Math.max(room(), super.computePrefHeight(width));
             }
 
             @Override
             protected double computePrefHeight(double width) {
-                return Math.max(room(), super.computePrefHeight(width));
+                return fixed ? room() : Math.max(room(), super.computePrefHeight(width));
+            }
+
+            @Override
+            protected double computeMaxHeight(double width) {
+                return fixed ? room() : super.computeMaxHeight(width);
             }
         };
         label.setWrapText(true);

@@ -24,12 +24,14 @@ import org.testfx.util.WaitForAsyncUtils;
 class TextRoomTest {
     private Label reserved;
     private Label twoLines;
+    private Label fixed;
 
     @Start
     void start(Stage stage) {
         reserved = TextRoom.label(2);
         twoLines = new Label("the first line\nthe second");
-        stage.setScene(new Scene(new VBox(reserved, twoLines), 400, 300));
+        fixed = TextRoom.fixed(2);
+        stage.setScene(new Scene(new VBox(reserved, twoLines, fixed), 400, 300));
         stage.show();
     }
 
@@ -54,5 +56,18 @@ class TextRoomTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(reserved.getHeight() > twoLines.getHeight() + 10, "text that needs more lines gets them");
         assertEquals(reserved.prefHeight(-1), reserved.minHeight(-1), 0.5, "and cannot be squeezed below them");
+    }
+
+    @Test
+    void aFixedRoomKeepsItsHeightWhateverItsTextAndTellsTheWholeInItsTooltip(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        double empty = fixed.getHeight();
+        assertEquals(twoLines.getHeight(), empty, 0.5, "empty, it already takes two lines");
+        assertEquals(null, fixed.getTooltip(), "no tooltip over an empty line");
+        String sentence = "one\ntwo\nthree\nfour";
+        robot.interact(() -> fixed.setText(sentence));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(empty, fixed.getHeight(), 0.5, "four lines of text do not make it grow");
+        assertEquals(sentence, fixed.getTooltip().getText());
     }
 }

@@ -11,8 +11,8 @@ import org.rnnlab.app.widgets.TextRoom;
 
 /**
  * What the model writes while it learns ({@link SampleSentences}), in a card. The sentences' lines
- * are kept and filled in, and each holds room for two lines from the start: the first sentences 12 s
- * into a run (and each new draw) do not move the page below them.
+ * are kept and filled in, and each is three lines high from the start, whatever it holds: the first
+ * sentences 12 s into a run (and each new draw) do not move the page below them.
  */
 final class SamplesCard extends VBox {
     private final VBox lines = new VBox(3);
@@ -27,7 +27,10 @@ final class SamplesCard extends VBox {
         heading.textProperty().bind(title);
         lines.setId("trainingSamples");
         for (int i = 0; i < SampleSentences.SAMPLE_SENTENCES; i++) {
-            Label l = TextRoom.label(2); // a 25-word sentence takes two lines at 1280x800
+            // three lines hold a 35-word sentence at 1280x800; a longer one ends in an ellipsis (whole in
+            // its tooltip): with two lines kept and room to grow, a 3-line sample 12 s into a run grew
+            // the card by 36 px and laid the whole page out again
+            Label l = TextRoom.fixed(3);
             l.setMaxWidth(Double.MAX_VALUE);
             lines.getChildren().add(l);
         }
