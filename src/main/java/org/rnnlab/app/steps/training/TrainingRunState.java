@@ -260,7 +260,6 @@ public final class TrainingRunState {
      */
     private final class LatestStep {
         TrainingEvent.Step step;
-        long examplesSeen;
         double smoothedLoss = Double.NaN;
         double msPerStep;
 
@@ -272,7 +271,7 @@ public final class TrainingRunState {
                 TrainingRunState.this.smoothedLoss.set(smoothedLoss);
             }
             TrainingRunState.this.msPerStep.set(msPerStep);
-            TrainingRunState.this.examplesSeen.set(examplesSeen);
+            examplesSeen.set(baseExamples + step.examplesSeen());
             epoch.set(step.epoch() + 1);
             currentLearningRate.set(step.learningRate());
             step = null;
@@ -298,7 +297,6 @@ public final class TrainingRunState {
                 latest.msPerStep = stepMillis.add(s.nanos() / 1e6);
                 stepNanos += s.nanos();
                 latest.step = s;
-                latest.examplesSeen = x;
                 chart = true;
                 continue;
             }
