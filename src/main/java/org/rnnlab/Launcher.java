@@ -12,15 +12,19 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // before anything loads OpenBLAS: it reads its kernel once, and does not know CPUs newer than itself
-        org.rnnlab.engine.BlasKernel.choose();
         if (args.length == 0 || (args.length >= 1 && args[0].equals("app"))) {
+            // a long-lived window launched often: through a class-data archive (this process is replaced)
+            ClassArchive.relaunch();
             String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
-            org.rnnlab.app.support.HeapReturn.apply(); // a long-lived window: memory it no longer needs goes back
+            // the OpenBLAS kernel, the heap's options and the formula renderer on the second core while
+            // the toolkit starts; the app waits for the kernel before anything loads OpenBLAS (RnnLabApp.start)
+            org.rnnlab.app.support.LaunchWarmUp.start();
             // the app sets up the engine's threads once its window is up (LessonSession.warmUpEngine)
             org.rnnlab.app.RnnLabApp.launchApp(rest);
             return;
         }
+        // before anything loads OpenBLAS: it reads its kernel once, and does not know CPUs newer than itself
+        org.rnnlab.engine.BlasKernel.choose();
         // the commands that compute set up the engine's threads themselves (EngineThreads.configure());
         // tokenize, prepare and --help do not wait for ND4J to load
         System.exit(RnnLabCommand.run(args));

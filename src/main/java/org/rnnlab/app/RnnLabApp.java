@@ -80,7 +80,9 @@ public final class RnnLabApp extends Application {
             window.select(step);
         }
         window.remember(memory);
-        // After the window is up: the engine loads and the sample corpus opens in the background.
+        // After the window is up: the engine loads and the sample corpus opens in the background. Both may
+        // load OpenBLAS, which reads its kernel once: the launch thread chose it long ago (else this waits).
+        org.rnnlab.engine.BlasKernel.choose();
         MainWindow.warnIfNoChineseFont(session.notices());
         session.warmUpEngine();
         // the corpus open last time, when it is still there; else the sample the lesson starts from

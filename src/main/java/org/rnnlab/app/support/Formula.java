@@ -78,10 +78,28 @@ public final class Formula extends Region {
         return naturalWidth;
     }
 
-    // Rendered at twice the size and shown at half, so it stays sharp on high-DPI projectors.
+    // Rendered at twice the size and shown at half, so it stays sharp on high-DPI projectors. One
+    // formula at a time: the renderer's first use (its fonts, AWT's) may run on the launch thread.
     private static BufferedImage render(String latex, float size, boolean dark) {
-        return (BufferedImage) new TeXFormula(latex).createBufferedImage(
-                TeXConstants.STYLE_DISPLAY, size * 2, dark ? new Color(230, 237, 243) : new Color(31, 35, 40), null);
+        synchronized (RENDERER) {
+            return (BufferedImage) new TeXFormula(latex).createBufferedImage(
+                    TeXConstants.STYLE_DISPLAY, size * 2, dark ? new Color(230, 237, 243) : new Color(31, 35, 40), null);
+        }
+    }
+
+    private static final Object RENDERER = new Object();
+
+    /**
+     * Draws one small formula and throws it away: the first formula loads the renderer's classes
+     * and fonts (and AWT's), about half a second that the launch does on its second core while the
+     * toolkit starts, not on the FX thread when the first page is built. Any thread; never fails.
+     */
+    public static void warmUp() {
+        try {
+            render("s_t = \\tanh(U x_t + W s_{t-1})", 18f, false);
+        } catch (RuntimeException | LinkageError e) {
+            // the page's own formulas will say what is wrong, where the learner sees it
+        }
     }
 
     private void redraw() {

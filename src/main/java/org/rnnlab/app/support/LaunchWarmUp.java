@@ -1,0 +1,26 @@
+package org.rnnlab.app.support;
+
+import org.rnnlab.engine.BlasKernel;
+
+/**
+ * What the window's launch can do on the machine's second core while the JavaFX toolkit starts on
+ * the first: choosing the OpenBLAS kernel (JNA, about 0.3 s), the heap options ({@link HeapReturn})
+ * and the formula renderer's first use ({@link Formula#warmUp()}, about 0.5 s). None of it needs
+ * the toolkit, and the first two were on the launch's path before it.
+ */
+public final class LaunchWarmUp {
+    private LaunchWarmUp() {
+    }
+
+    /** Starts the work on a daemon thread and returns at once. */
+    public static Thread start() {
+        Thread t = new Thread(() -> {
+            BlasKernel.choose();
+            HeapReturn.apply();
+            Formula.warmUp();
+        }, "rnnlab-launch-warmup");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
