@@ -27,9 +27,13 @@ import java.util.Optional;
  * before, and anything unexpected does too: the archive only makes the launch faster.
  */
 final class ClassArchive {
-    /** System property: "off" launches without the archive; the relaunched JVM has "child". */
+    /** System property: "off" launches without the archive. */
     static final String PROPERTY = "rnnlab.classArchive";
-    private static final String CHILD = "child";
+    /**
+     * Set on the relaunched JVM, which must not relaunch again: a property of its own, as a
+     * {@code -Drnnlab.classArchive=on} given by the user comes after the options added and would win.
+     */
+    static final String RELAUNCHED = "rnnlab.classArchive.relaunched";
     private static final String ARCHIVE = ".jsa";
     private static final String PART = ".jsa.part";
     private static final String LOG = ".log";
@@ -44,8 +48,7 @@ final class ClassArchive {
      * at exit); returns only when it does not (not Linux, turned off, already relaunched, or failed).
      */
     static void relaunch() {
-        String mode = System.getProperty(PROPERTY, "on");
-        if (!"on".equals(mode) || !Platform.isLinux()) {
+        if (System.getProperty(RELAUNCHED) != null || "off".equals(System.getProperty(PROPERTY)) || !Platform.isLinux()) {
             return;
         }
         try {
@@ -73,7 +76,7 @@ final class ClassArchive {
         Path archive = folder.resolve(key + ARCHIVE);
         boolean writing = tidy(folder, key, archive);
         List<String> options = new ArrayList<>();
-        options.add("-D" + PROPERTY + "=" + CHILD);
+        options.add("-D" + RELAUNCHED + "=true");
         // the archive's own messages (a class it cannot keep, a jar that changed) are for the JVM's developers
         options.add("-Xlog:cds*=off");
         options.add("-Xlog:class+path=off");

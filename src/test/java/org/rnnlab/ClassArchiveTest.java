@@ -29,7 +29,7 @@ class ClassArchiveTest {
     @Test
     void theFirstLaunchWritesTheArchiveAtExitWithALog() throws Exception {
         List<String> options = ClassArchive.options(folder, KEY, 4242).orElseThrow();
-        assertTrue(options.contains("-D" + ClassArchive.PROPERTY + "=child"), "the relaunched JVM must not relaunch again");
+        assertTrue(options.contains("-D" + ClassArchive.RELAUNCHED + "=true"), "the relaunched JVM must not relaunch again");
         assertTrue(options.contains("-XX:ArchiveClassesAtExit=" + folder.resolve(KEY + ".4242.jsa.part")), options.toString());
         assertTrue(options.stream().anyMatch(o -> o.startsWith("-Xlog:cds+dynamic=info:file=" + folder.resolve(KEY + ".4242.log"))),
                 options.toString());

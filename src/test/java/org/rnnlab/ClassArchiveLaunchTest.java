@@ -1,0 +1,102 @@
+package org.rnnlab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The window's launch from a jar, where it replaces itself to use the class archive: with no display
+ * the window cannot open, which is enough to see the relaunch happen, the archive written at exit,
+ * then used, and no launch replacing itself twice (even when told {@code -Drnnlab.classArchive=on}).
+ */
+class ClassArchiveLaunchTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLaunchFromAJarWritesTheArchiveAtExitThenTheNextOneUsesIt() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "the relaunch is Linux's");
+        Path jar = classesJar(dir.resolve("app.jar"));
+        Path cache = dir.resolve("cache");
+        Path archives = cache.resolve("rnnlab").resolve("classes");
+
+        Launch first = launch(jar, cache, "-Drnnlab.classArchive=on");
+        assertEquals(1, first.exit, first.output);
+        assertTrue(first.output.contains("the window cannot open here"), first.output);
+        assertTrue(first.output.lines().noneMatch(l -> l.contains("[cds") || l.contains("[warning]")),
+                "the archive's own messages stay out of the terminal:\n" + first.output);
+        List<String> written = names(archives);
+        assertTrue(written.stream().anyMatch(n -> n.endsWith(".jsa.part")), "the dump at exit: " + written);
+        assertTrue(written.stream().anyMatch(n -> n.endsWith(".log")), written.toString());
+
+        Launch second = launch(jar, cache);
+        assertEquals(1, second.exit, second.output);
+        List<String> kept = names(archives);
+        assertEquals(1, kept.size(), kept.toString());
+        assertTrue(kept.get(0).endsWith(".jsa") && kept.get(0).startsWith("rnnlab-"), "the dump became the archive: " + kept);
+    }
+
+    private record Launch(int exit, String output) {
+    }
+
+    private Launch launch(Path jar, Path cache, String... options) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(Arrays.asList(options));
+        command.addAll(List.of("-cp", jar + File.pathSeparator + dependencyJars(), "org.rnnlab.Launcher"));
+        Path log = Files.createTempFile(dir, "launch", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.environment().put("XDG_CACHE_HOME", cache.toString());
+        Process p = pb.start();
+        boolean ended = p.waitFor(60, TimeUnit.SECONDS); // a launch that replaced itself again and again never ends
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(ended, "the launch ended within 60 s:\n" + out);
+        return new Launch(p.exitValue(), out);
+    }
+
+    /** The tests' class path without its folders: a dynamic archive takes jars only. */
+    private static String dependencyJars() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> e.endsWith(".jar")).reduce((a, b) -> a + File.pathSeparator + b).orElse("");
+    }
+
+    /** The app's compiled classes (not its resources: the launch does not reach them) as a jar. */
+    private static Path classesJar(Path jar) throws IOException {
+        Path classes = Path.of(ClassArchive.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+                Stream<Path> all = Files.walk(classes)) {
+            for (Path p : (Iterable<Path>) all.filter(p -> p.toString().endsWith(".class"))::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace(File.separatorChar, '/')));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static List<String> names(Path folder) {
+        String[] names = folder.toFile().list();
+        return names == null ? List.of() : List.of(names);
+    }
+}
