@@ -34,6 +34,7 @@ class ClassArchiveTest {
         assertTrue(options.stream().anyMatch(o -> o.startsWith("-Xlog:cds+dynamic=info:file=" + folder.resolve(KEY + ".4242.log"))),
                 options.toString());
         assertFalse(options.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile")));
+        assertTrue(options.contains("-Xms64m"), "the heap starts small, as it ends up without the archive: " + options);
     }
 
     @Test
