@@ -40,7 +40,22 @@ final class ClassArchive {
     /** The JVM's last words after a dump it finished (JDK 17's cds+dynamic log). */
     static final String DONE = "Written dynamic archive";
 
+    /** Set on the relaunched JVM that writes the archive when it exits. */
+    static final String WRITING = "rnnlab.classArchive.writing";
+
     private ClassArchive() {
+    }
+
+    /**
+     * In the launch that writes the archive, says so as the JVM begins to exit: the window is gone,
+     * and the process stays a few seconds more, once, which a terminal would otherwise leave unexplained.
+     */
+    static void explainExit() {
+        if (System.getProperty(WRITING) != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println(
+                    "rnnlab: keeping the window's classes for a faster start next time (a few seconds, once per build)"),
+                    "rnnlab-class-archive"));
+        }
     }
 
     /**
@@ -93,6 +108,7 @@ final class ClassArchive {
         if (writing) {
             return Optional.empty(); // another window writes it at its exit: this one launches as before
         }
+        options.add("-D" + WRITING + "=true");
         options.add("-XX:ArchiveClassesAtExit=" + folder.resolve(key + "." + pid + PART));
         options.add("-Xlog:cds+dynamic=info:file=" + folder.resolve(key + "." + pid + LOG) + ":none:filecount=0");
         return Optional.of(options);

@@ -41,12 +41,14 @@ class ClassArchiveLaunchTest {
         assertTrue(first.output.contains("the window cannot open here"), first.output);
         assertTrue(first.output.lines().noneMatch(l -> l.contains("[cds") || l.contains("[warning]")),
                 "the archive's own messages stay out of the terminal:\n" + first.output);
+        assertTrue(first.output.contains("keeping the window's classes for a faster start next time"), first.output);
         List<String> written = names(archives);
         assertTrue(written.stream().anyMatch(n -> n.endsWith(".jsa.part")), "the dump at exit: " + written);
         assertTrue(written.stream().anyMatch(n -> n.endsWith(".log")), written.toString());
 
         Launch second = launch(jar, cache);
         assertEquals(1, second.exit, second.output);
+        assertTrue(!second.output.contains("keeping the window's classes"), "said once, by the launch that writes: " + second.output);
         List<String> kept = names(archives);
         assertEquals(1, kept.size(), kept.toString());
         assertTrue(kept.get(0).endsWith(".jsa") && kept.get(0).startsWith("rnnlab-"), "the dump became the archive: " + kept);
