@@ -83,6 +83,8 @@ public final class RnnLabApp extends Application {
         // After the window is up: the engine loads and the sample corpus opens in the background. Both may
         // load OpenBLAS, which reads its kernel once: the launch thread chose it long ago (else this waits).
         org.rnnlab.engine.BlasKernel.choose();
+        // No library may load while the engine's do (a glibc deadlock with JavaCPP): the renderer's first.
+        org.rnnlab.app.support.RendererLibraries.loadEffects();
         MainWindow.warnIfNoChineseFont(session.notices());
         session.warmUpEngine();
         // the corpus open last time, when it is still there; else the sample the lesson starts from

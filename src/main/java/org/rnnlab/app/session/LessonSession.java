@@ -113,6 +113,8 @@ public final class LessonSession {
         Thread t = threads.daemon("rnnlab-engine-warmup", () -> {
             java.util.function.Supplier<String> status;
             try {
+                // no other library loading meanwhile (a glibc deadlock with JavaCPP, see RendererLibraries)
+                org.rnnlab.app.support.LaunchWarmUp.await();
                 // loads ND4J, then sets up the engine's threads (the same for every step and the command line);
                 // made from this thread, they inherit its lower priority (SessionThreads): the window comes first
                 org.rnnlab.engine.EngineThreads.configure();

@@ -9,7 +9,20 @@ import org.rnnlab.engine.BlasKernel;
  * the toolkit, and the first two were on the launch's path before it.
  */
 public final class LaunchWarmUp {
+    private static volatile Thread running;
+
     private LaunchWarmUp() {
+    }
+
+    /**
+     * Waits (at most 10 s) for the work to end, when it was started: the engine's native libraries must
+     * not load while it loads AWT's and JNA's (see {@link RendererLibraries}). Not on the FX thread.
+     */
+    public static void await() throws InterruptedException {
+        Thread t = running;
+        if (t != null) {
+            t.join(10_000);
+        }
     }
 
     /** Starts the work on a daemon thread and returns at once. */
@@ -20,6 +33,7 @@ public final class LaunchWarmUp {
             Formula.warmUp();
         }, "rnnlab-launch-warmup");
         t.setDaemon(true);
+        running = t;
         t.start();
         return t;
     }
