@@ -17,8 +17,9 @@ import java.util.Optional;
  * {@code -XX:+AutoCreateSharedArchive} does: the window's first launch writes, when it exits, an
  * archive of the classes it loaded (the JDK's, JavaFX's, the libraries' and the app's, parsed and
  * verified), and every launch after it maps them instead of reading some 6,000 classes from jars.
- * On a 2-core AMD EPYC the window came up 1.1-1.2 s sooner (3.3-3.5 s against 4.2-4.8 s, measured in
- * turns), the FX thread doing a third less work before its first frame.
+ * On a 2-core AMD EPYC the window came up 0.4-0.7 s sooner (medians of 3.75 and 4.0 s against 4.2
+ * and 4.7 s, two sets of launches in turns), the FX thread doing a third less work before its first
+ * frame; the relaunch itself costs about 0.25 s of that.
  *
  * <p>{@code java -jar} gives no way to pass the JVM the archive, so the launch replaces itself
  * ({@code execv}, same process, same id, same terminal) with the same command plus the archive's
