@@ -28,6 +28,7 @@ public final class LaunchWarmUp {
     /** Starts the work on a daemon thread and returns at once. */
     public static Thread start() {
         Thread t = new Thread(() -> {
+            CompilerDirectives.keepUiAtC1(); // first: before the window's code gets hot
             BlasKernel.choose();
             HeapReturn.apply();
             Formula.warmUp();
