@@ -11,12 +11,18 @@ display=:97
 . "$(dirname "$0")/xvfb.sh"
 start_xvfb $display 1600x1000 || exit 1
 trap 'kill $xvfb 2>/dev/null' EXIT
+archives=${XDG_CACHE_HOME:-$HOME/.cache}/rnnlab/classes
+jar=${RNNLAB_STARTUP_JAR:-target/rnnlab.jar}
 i=0
 while [ $i -lt "$runs" ]; do
   i=$((i + 1))
-  archives=${XDG_CACHE_HOME:-$HOME/.cache}/rnnlab/classes
-  jar=${RNNLAB_STARTUP_JAR:-target/rnnlab.jar}
-  if [ -n "$(find "$archives" -maxdepth 1 -name '*.jsa' -newer "$jar" 2>/dev/null)" ]; then classes=used; else classes=written; fi
+  # used: an archive of this build, or a finished dump the launch is about to take as one
+  if [ -n "$(find "$archives" -maxdepth 1 -name '*.jsa' -newer "$jar" 2>/dev/null)" ] \
+      || grep -qs "Written dynamic archive" $(find "$archives" -maxdepth 1 -name '*.log' -newer "$jar" 2>/dev/null) /dev/null; then
+    classes=used
+  else
+    classes=written
+  fi
   case "$RNNLAB_STARTUP_JAVA_OPTS" in *classArchive=off*) classes=off ;; esac
   start=$(date +%s%N)
   DISPLAY=$display java $RNNLAB_STARTUP_JAVA_OPTS -jar "$jar" >/dev/null 2>&1 &

@@ -125,6 +125,7 @@ final class ClassArchive {
         for (String name : names(folder)) {
             Path p = folder.resolve(name);
             long pid = pidOf(name, key, LOG);
+            long dumper = pidOf(name, key, PART);
             if (pid > 0) {
                 if (alive(pid)) {
                     writing = true; // still running, or writing its dump now
@@ -136,7 +137,7 @@ final class ClassArchive {
                 }
                 Files.deleteIfExists(part);
                 Files.deleteIfExists(p);
-            } else if (pidOf(name, key, PART) > 0 && !Files.exists(folder.resolve(key + "." + pidOf(name, key, PART) + LOG))) {
+            } else if (dumper > 0 && !Files.exists(folder.resolve(key + "." + dumper + LOG))) {
                 Files.deleteIfExists(p); // a dump without its log: nothing says it is whole
             } else if (!name.startsWith(key + ".") && (name.endsWith(ARCHIVE) || name.endsWith(PART) || name.endsWith(LOG))) {
                 Files.deleteIfExists(p); // another jar's or JVM's: replaced by this one's

@@ -4,9 +4,10 @@ import org.rnnlab.engine.BlasKernel;
 
 /**
  * What the window's launch can do on the machine's second core while the JavaFX toolkit starts on
- * the first: choosing the OpenBLAS kernel (JNA, about 0.3 s), the heap options ({@link HeapReturn})
- * and the formula renderer's first use ({@link Formula#warmUp()}, about 0.5 s). None of it needs
- * the toolkit, and the first two were on the launch's path before it.
+ * the first: the JIT directive for the window's code ({@link CompilerDirectives}), choosing the
+ * OpenBLAS kernel (JNA, about 0.3 s), the heap options ({@link HeapReturn}) and the formula
+ * renderer's first use ({@link Formula#warmUp()}, about 0.5 s). None of it needs the toolkit; the
+ * kernel and the heap options were on the launch's path before.
  */
 public final class LaunchWarmUp {
     private static volatile Thread running;
@@ -26,7 +27,7 @@ public final class LaunchWarmUp {
     }
 
     /** Starts the work on a daemon thread and returns at once. */
-    public static Thread start() {
+    public static void start() {
         Thread t = new Thread(() -> {
             CompilerDirectives.keepUiAtC1(); // first: before the window's code gets hot
             BlasKernel.choose();
@@ -36,6 +37,5 @@ public final class LaunchWarmUp {
         t.setDaemon(true);
         running = t;
         t.start();
-        return t;
     }
 }
