@@ -16,13 +16,12 @@ jar=${RNNLAB_STARTUP_JAR:-target/rnnlab.jar}
 i=0
 while [ $i -lt "$runs" ]; do
   i=$((i + 1))
-  # used: an archive of this build, or a finished dump the launch is about to take as one
-  if [ -n "$(find "$archives" -maxdepth 1 -name '*.jsa' -newer "$jar" 2>/dev/null)" ] \
-      || grep -qs "Written dynamic archive" $(find "$archives" -maxdepth 1 -name '*.log' -newer "$jar" 2>/dev/null) /dev/null; then
-    classes=used
-  else
-    classes=written
-  fi
+  # used: an archive of this build, or a finished dump of a complete launch that this one takes as one
+  classes=written
+  [ -n "$(find "$archives" -maxdepth 1 -name '*.jsa' -newer "$jar" 2>/dev/null)" ] && classes=used
+  for log in $(find "$archives" -maxdepth 1 -name '*.log' -newer "$jar" 2>/dev/null); do
+    grep -qs "Written dynamic archive" "$log" && [ -e "${log%.log}.complete" ] && classes=used
+  done
   case "$RNNLAB_STARTUP_JAVA_OPTS" in *classArchive=off*) classes=off ;; esac
   start=$(date +%s%N)
   DISPLAY=$display java $RNNLAB_STARTUP_JAVA_OPTS -jar "$jar" >/dev/null 2>&1 &

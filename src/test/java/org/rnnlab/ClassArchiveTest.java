@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.common.LaunchComplete;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClassArchiveTest {
@@ -41,12 +42,44 @@ class ClassArchiveTest {
     void aWholeDumpBecomesTheArchiveAndIsUsed() throws Exception {
         Files.writeString(folder.resolve(KEY + "." + GONE + ".jsa.part"), "classes");
         Files.writeString(folder.resolve(KEY + "." + GONE + ".log"), "Copying 6000 klasses\n" + ClassArchive.DONE + " 0x8 - 0x9\n");
+        Files.writeString(folder.resolve(KEY + "." + GONE + ".complete"), "");
         List<String> options = ClassArchive.options(folder, KEY, 4242).orElseThrow();
         Path archive = folder.resolve(KEY + ".jsa");
         assertEquals("classes", Files.readString(archive));
         assertTrue(options.contains("-XX:SharedArchiveFile=" + archive), options.toString());
         assertFalse(options.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit")));
         assertEquals(List.of(KEY + ".jsa"), List.of(folder.toFile().list()), "the dump's log is gone");
+    }
+
+    @Test
+    void theWritingLaunchIsToldWhereToMarkThatItWasComplete() throws Exception {
+        List<String> options = ClassArchive.options(folder, KEY, 4242).orElseThrow();
+        assertTrue(options.contains("-D" + LaunchComplete.PROPERTY + "=" + folder.resolve(KEY + ".4242.complete")), options.toString());
+        System.setProperty(LaunchComplete.PROPERTY, folder.resolve(KEY + ".4242.complete").toString());
+        try {
+            LaunchComplete.mark();
+        } finally {
+            System.clearProperty(LaunchComplete.PROPERTY);
+        }
+        assertTrue(Files.exists(folder.resolve(KEY + ".4242.complete")));
+    }
+
+    @Test
+    void aWholeDumpOfALaunchThatFailedEarlyIsThrownAwayAndTheNextLaunchWritesAgain() throws Exception {
+        // no display: the JVM wrote its dump at exit, but the window and the engine never came (no mark)
+        Files.writeString(folder.resolve(KEY + "." + GONE + ".jsa.part"), "few classes");
+        Files.writeString(folder.resolve(KEY + "." + GONE + ".log"), "Copying 600 klasses\n" + ClassArchive.DONE + " 0x8 - 0x9\n");
+        List<String> options = ClassArchive.options(folder, KEY, 4242).orElseThrow();
+        assertFalse(Files.exists(folder.resolve(KEY + ".jsa")));
+        assertTrue(options.contains("-XX:ArchiveClassesAtExit=" + folder.resolve(KEY + ".4242.jsa.part")), options.toString());
+        assertEquals(List.of(), List.of(folder.toFile().list()), "the dump and its log are gone");
+    }
+
+    @Test
+    void aMarkWithoutItsLogIsDeleted() throws Exception {
+        Files.writeString(folder.resolve(KEY + "." + GONE + ".complete"), "");
+        ClassArchive.options(folder, KEY, 4242);
+        assertFalse(Files.exists(folder.resolve(KEY + "." + GONE + ".complete")));
     }
 
     @Test

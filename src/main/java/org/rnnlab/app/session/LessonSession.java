@@ -126,6 +126,8 @@ public final class LessonSession {
                 probe.mmul(probe);
                 org.rnnlab.engine.JitWarmUp.run();
                 boolean two = org.rnnlab.engine.EngineThreads.twoThreads();
+                // the window is up and the engine loaded: a class archive written at exit holds what a launch needs
+                org.rnnlab.common.LaunchComplete.mark();
                 status = () -> two ? I18n.text("app.engine.readyTwo") : I18n.text("app.engine.readyOne");
             } catch (Throwable e) {
                 String error = e.getClass().getSimpleName();
