@@ -80,10 +80,9 @@ public final class RnnLabApp extends Application {
             window.select(step);
         }
         window.remember(memory);
-        // After the window is up: the engine loads and the sample corpus opens in the background. Both may
-        // load OpenBLAS, which reads its kernel once: the launch thread chose it long ago (else this waits).
-        org.rnnlab.engine.BlasKernel.choose();
-        // No library may load while the engine's do (a glibc deadlock with JavaCPP): the renderer's first.
+        // After the window is up: the engine loads and the sample corpus opens in the background; the model
+        // files wait for the engine (EngineGate). No library may load while the engine's do (a glibc
+        // deadlock with JavaCPP): the renderer's first.
         org.rnnlab.app.support.RendererLibraries.loadEffects();
         MainWindow.warnIfNoChineseFont(session.notices());
         session.warmUpEngine();

@@ -35,7 +35,8 @@ public final class LessonSession {
     private final BackgroundWork work = new BackgroundWork(notices, threads);
     private final CorpusSession corpus = new CorpusSession(work, notices);
     private final ModelStore models = new ModelStore(corpus.preparedProperty());
-    private final ModelFiles files = new ModelFiles(models, corpus.preparedProperty(), work, notices, SampleFiles::model);
+    private final EngineGate engine = new EngineGate();
+    private final ModelFiles files = new ModelFiles(models, corpus.preparedProperty(), engine.gated(work), notices, SampleFiles::model);
     private final LatestRequestLane queries = new LatestRequestLane(threads);
     private final TrainingController training = new TrainingController(models, notices, Platform::runLater,
             FxBatcher::new, threads);
@@ -108,12 +109,17 @@ public final class LessonSession {
         return threads.alive();
     }
 
-    /** Loads ND4J's native backend on a background thread, so the window appears first. */
+    /**
+     * Loads ND4J's native backend on a background thread, so the window appears first; the model
+     * files' work waits for it ({@link EngineGate}).
+     */
     public void warmUpEngine() {
+        engine.warming();
         Thread t = threads.daemon("rnnlab-engine-warmup", () -> {
             java.util.function.Supplier<String> status;
             try {
-                // no other library loading meanwhile (a glibc deadlock with JavaCPP, see RendererLibraries)
+                // no other library loading meanwhile (a glibc deadlock with JavaCPP, see RendererLibraries);
+                // this includes the OpenBLAS kernel's choice, which must come before OpenBLAS loads
                 org.rnnlab.app.support.LaunchWarmUp.await();
                 // loads ND4J, then sets up the engine's threads (the same for every step and the command line);
                 // made from this thread, they inherit its lower priority (SessionThreads): the window comes first
@@ -124,6 +130,7 @@ public final class LessonSession {
                 org.rnnlab.common.LowPriority.lowerThreadsNamed("C1 CompilerThre", "C2 CompilerThre");
                 org.nd4j.linalg.api.ndarray.INDArray probe = org.nd4j.linalg.factory.Nd4j.ones(2, 2);
                 probe.mmul(probe);
+                engine.opened(); // loaded: the model files' work may go on while the JIT warms the engine up
                 org.rnnlab.engine.JitWarmUp.run();
                 boolean two = org.rnnlab.engine.EngineThreads.twoThreads();
                 // the window is up and the engine loaded: a class archive written at exit holds what a launch needs
@@ -132,6 +139,8 @@ public final class LessonSession {
             } catch (Throwable e) {
                 String error = e.getClass().getSimpleName();
                 status = () -> I18n.text("app.engine.failed", error);
+            } finally {
+                engine.opened(); // failed, or done: nothing waits longer (the work then reports its own failure)
             }
             java.util.function.Supplier<String> text = status;
             Platform.runLater(() -> engineState.set(text));
