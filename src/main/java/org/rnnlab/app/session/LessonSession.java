@@ -126,8 +126,11 @@ public final class LessonSession {
                 org.rnnlab.engine.EngineThreads.configure();
                 // the JIT compilers too: in the first second of a run, and when it ends, they had a core to
                 // themselves beside the engine's, and the FX thread waited 20-40 ms for one (PulseMonitor's
-                // thread times); below the window, they still take every core it leaves idle
-                org.rnnlab.common.LowPriority.lowerThreadsNamed("C1 CompilerThre", "C2 CompilerThre");
+                // thread times); below the window, they still take every core it leaves idle. And the
+                // collector's concurrent marking: the cycle that Start's allocations begin ran 20-45 ms
+                // in the longest pauses of a run's first second (70-110 ms), the FX thread waiting for a core
+                org.rnnlab.common.LowPriority.lowerThreadsNamed("C1 CompilerThre", "C2 CompilerThre", "G1 Conc#",
+                        "G1 Main Marker");
                 org.nd4j.linalg.api.ndarray.INDArray probe = org.nd4j.linalg.factory.Nd4j.ones(2, 2);
                 probe.mmul(probe);
                 engine.opened(); // loaded: the model files' work may go on while the JIT warms the engine up
