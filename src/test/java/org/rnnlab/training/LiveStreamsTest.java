@@ -77,6 +77,17 @@ class LiveStreamsTest {
     }
 
     @Test
+    void theHeldOutSizeWithoutTheShuffleIsTheSplitsOwn() {
+        for (int n : new int[] {0, 1, 2, 3, 10, 99, 1000, 23931}) {
+            for (double fraction : new double[] {0, 0.01, 0.1, 0.25, 0.5, 0.9, 0.999}) {
+                assertEquals(TrainValidationSplit.of(n, fraction, 10).heldOutSize(), TrainValidationSplit.heldOutSize(n, fraction),
+                        "n " + n + ", fraction " + fraction);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> TrainValidationSplit.heldOutSize(10, 1.0));
+    }
+
+    @Test
     void theDefaultProbeIsTheFirstShortHeldOutSentence() {
         // sentence i has i + 1 words (x), its targets y are x shifted by one
         List<int[]> xs = new ArrayList<>();
@@ -347,6 +358,10 @@ class LiveStreamsTest {
 
         // Due after every step: the checks' time stays near their share of the run's (one check's cost above, at most).
         // A check costs about 120 sentence losses, a step about 2: a share of 25% lets one in every few hundred steps.
+        // The checks' code compiled first: a first check run cold (this class alone, in some orders) cost so much
+        // that the run ended before a second fitted, and the test saw one check
+        new SgdTrainer(model(Precision.FLOAT32), XS, YS, new TrainingConfig(0.005, 2, 1, false, 10),
+                LiveStreams.PROBE_ONLY.withGradcheckEverySteps(1).withGradcheckMaxShare(0.99)).run();
         double allowed = 0.25;
         SgdTrainer fair = new SgdTrainer(model(Precision.FLOAT32), XS, YS, new TrainingConfig(0.005, 40, 5, false, 10),
                 LiveStreams.PROBE_ONLY.withGradcheckEverySteps(1).withGradcheckMaxShare(allowed));

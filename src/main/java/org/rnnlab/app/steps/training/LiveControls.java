@@ -38,7 +38,6 @@ public final class LiveControls {
     private final StringProperty probeText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper probeNote = new ReadOnlyStringWrapper("");
     private final StringBinding splitNote;
-    private final LongProperty seedValue;
     private int[] probe;
 
     LiveControls(TrainingControl training, Notifier notifier, ObservableValue<PreparedData> prepared,
@@ -50,18 +49,17 @@ public final class LiveControls {
         this.prepared = prepared;
         this.learningRateInput = learningRateInput;
         this.learningRate = learningRate;
-        this.seedValue = seed;
         splitNote = Bindings.createStringBinding(() -> {
             PreparedData d = prepared.getValue();
             if (d == null) {
                 return "";
             }
-            TrainValidationSplit split = TrainValidationSplit.of(Math.min(sentences.get(), d.size()),
-                    heldOutFraction.get(), seed.get());
-            if (split.heldOutSize() == 0) {
-                return I18n.text("training.split.none", split.trainingSize());
+            int n = Math.min(sentences.get(), d.size());
+            int heldOut = TrainValidationSplit.heldOutSize(n, heldOutFraction.get());
+            if (heldOut == 0) {
+                return I18n.text("training.split.none", n);
             }
-            return I18n.text("training.split.note", split.trainingSize(), split.heldOutSize(),
+            return I18n.text("training.split.note", n - heldOut, heldOut,
                     java.math.BigDecimal.valueOf(heldOutFraction.get() * 100).stripTrailingZeros().toPlainString(), seed.get());
         }, prepared, sentences, seed, heldOutFraction, I18n.languageProperty());
     }
@@ -73,7 +71,7 @@ public final class LiveControls {
 
     /** How many of {@code n} sentences train (the others are held out), split as the trainer splits them. */
     int trainingSentences(int n) {
-        return TrainValidationSplit.of(n, heldOutFraction.get(), seedValue.get()).trainingSize();
+        return n - TrainValidationSplit.heldOutSize(n, heldOutFraction.get());
     }
 
     /** "900 training sentences, 100 held out (10%, seed 10): ..." */
