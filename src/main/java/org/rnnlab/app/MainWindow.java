@@ -169,12 +169,26 @@ public final class MainWindow {
         accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseCorpusFile);
         accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::saveStepPicture);
-        accelerators.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
-        accelerators.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
-        accelerators.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(Theme.FONT_STEP));
-        accelerators.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(-Theme.FONT_STEP));
-        accelerators.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> Theme.changeFontSize(-Theme.FONT_STEP));
+        for (KeyCombination k : LARGER_TEXT) {
+            accelerators.put(k, () -> Theme.changeFontSize(Theme.FONT_STEP));
+        }
+        for (KeyCombination k : SMALLER_TEXT) {
+            accelerators.put(k, () -> Theme.changeFontSize(-Theme.FONT_STEP));
+        }
     }
+
+    /**
+     * Ctrl and + (the keypad's too) makes the text larger. Shift may be down: on a US keyboard + is
+     * Shift and =, which a combination asking for Shift up never matched, so Ctrl++ did nothing there.
+     */
+    static final java.util.List<KeyCombination> LARGER_TEXT = java.util.List.of(
+            new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+            new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+            new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN));
+    /** Ctrl and - (the keypad's too) makes the text smaller. */
+    static final java.util.List<KeyCombination> SMALLER_TEXT = java.util.List.of(
+            new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
+            new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN));
 
     /** Shows the step with this node id (used by the navigation list and by tests). */
     public void select(String stepId) {
