@@ -119,7 +119,9 @@ public final class TrainingView implements LessonStep {
         vm.lnCProperty().addListener((o, a, b) -> chart.showLnC(b.doubleValue()));
         chart.showLnC(vm.lnCProperty().get());
         stateChanged(run.stateProperty().get());
-        LiveRehearsal.start((javafx.scene.layout.Pane) panel, livePanels.node(), vm.live(), session.models().trainingProperty());
+        // the rehearsal ends at the press of Start, not when the run begins: the fresh model comes first
+        LiveRehearsal.start((javafx.scene.layout.Pane) panel, livePanels.node(), vm.live(),
+                session.models().trainingProperty().or(vm.startAcceptedProperty()));
     }
 
     public TrainingViewModel viewModel() {

@@ -75,6 +75,8 @@ public final class TrainingViewModel {
     private final LiveControls live;
 
     private final TrainingRunState run = new TrainingRunState();
+    /** Turns true at the first Start the step accepts (see {@link #startAcceptedProperty()}). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper startAccepted = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final SingleStep singleStep;
     private final ObjectProperty<StartFrom> startFrom = new SimpleObjectProperty<>(StartFrom.LESSON_MODEL);
     private final StringBinding startsWith;
@@ -259,6 +261,7 @@ public final class TrainingViewModel {
         }
         if (startFrom.get() == StartFrom.LESSON_MODEL && store.prepared() != null) {
             // the fresh model is made in the background; the run starts once it is the current one
+            startAccepted.set(true);
             files.initialiseRandom(hiddenSize.get(), seed.get(), precision.get(), this::startNow);
             lastRunResult = null;
             return;
@@ -269,6 +272,15 @@ public final class TrainingViewModel {
     private void startNow() {
         TrainingControl.Request r = request();
         begin(r, () -> training.start(r, this::onBatch));
+    }
+
+    /**
+     * True once the learner pressed Start and the step took it, even before the run begins (a fresh
+     * lesson model is made first, a few tenths of a second): what was only there to prepare the
+     * first run (the view's rehearsal) can end at the press and leave the FX thread to the run.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty startAcceptedProperty() {
+        return startAccepted.getReadOnlyProperty();
     }
 
     /** The run a killed or closed window left: offered in the Model menu, resumed exactly where it stopped. */
@@ -287,6 +299,7 @@ public final class TrainingViewModel {
             notifier.failure(I18n.text("training.notice.title"), e);
             return;
         }
+        startAccepted.set(true);
         long now = clock.getAsLong();
         // an epoch steps on the training part only: the held-out sentences are never stepped on
         run.started(live.trainingSentences(Math.min(r.sentences(), d.size())), r.epochs(), r.learningRate(), now, keep);

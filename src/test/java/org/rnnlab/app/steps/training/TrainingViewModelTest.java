@@ -120,6 +120,22 @@ class TrainingViewModelTest {
         vm.start();
         assertEquals(TrainingRunState.State.IDLE, vm.run().stateProperty().get());
         assertTrue(notifier.last().startsWith("Training:"), notifier.last());
+        assertFalse(vm.startAcceptedProperty().get(), "a Start refused is not one taken");
+    }
+
+    @Test
+    void aStartTakenSaysSoAtThePressBeforeTheFreshModelExists() {
+        corpus(30);
+        Fakes.HeldBackground held = new Fakes.HeldBackground();
+        TrainingViewModel v = new TrainingViewModel(store, training, new ModelFiles(store, prepared, held, notifier, Optional::empty),
+                queries, notifier, (title, header, text, yes) -> answer[0], () -> now[0], new RunHistory(null, notifier, null));
+        v.startFromProperty().set(TrainingViewModel.StartFrom.LESSON_MODEL);
+        assertFalse(v.startAcceptedProperty().get());
+        v.start();
+        assertTrue(v.startAcceptedProperty().get(), "the press, while the fresh lesson model is still being made");
+        assertEquals(List.of(), training.calls, "the run itself waits for that model");
+        held.last().deliver();
+        assertEquals(List.of("start"), training.calls);
     }
 
     @Test
