@@ -274,11 +274,7 @@ public final class TrainingViewModel {
         begin(r, () -> training.start(r, this::onBatch));
     }
 
-    /**
-     * True once the learner pressed Start and the step took it, even before the run begins (a fresh
-     * lesson model is made first, a few tenths of a second): what was only there to prepare the
-     * first run (the view's rehearsal) can end at the press and leave the FX thread to the run.
-     */
+    /** True from the first Start the step took, before its run begins (the fresh model comes first): the rehearsal ends then. */
     public javafx.beans.property.ReadOnlyBooleanProperty startAcceptedProperty() {
         return startAccepted.getReadOnlyProperty();
     }
