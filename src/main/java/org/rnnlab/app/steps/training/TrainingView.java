@@ -177,8 +177,9 @@ public final class TrainingView implements LessonStep {
         applyRate.setId("applyLearningRate");
         applyRate.setTooltip(Words.tooltip(I18n.bind("training.apply.tooltip")));
         applyRate.setOnAction(e -> vm.live().applyLearningRate());
+        // shown during a run only, its room kept: the fields do not move sideways at Start and Stop (and the
+        // renderer repaints the button, not the whole row)
         applyRate.visibleProperty().bind(session.models().trainingProperty());
-        applyRate.managedProperty().bind(applyRate.visibleProperty());
         // beside the field's own Enter (which commits the text), not instead of it
         lr.editor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
             if (session.models().isTraining()) {
