@@ -32,10 +32,7 @@ public record TrainValidationSplit(int size, double fraction, long seed, List<In
 
     /** Splits sentences 0..n-1: about {@code fraction} of them held out, chosen by a shuffle seeded with {@code seed}. */
     public static TrainValidationSplit of(int n, double fraction, long seed) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must be 0 or more, not " + n);
-        }
-        int held = heldOutSize(n, fraction);
+        int held = heldOutSize(n, fraction); // checks n and the fraction
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

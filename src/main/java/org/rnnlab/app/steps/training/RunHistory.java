@@ -147,12 +147,12 @@ public final class RunHistory {
         Started s = started;
         started = null; // saved once
         TrainingControl.Request r = s.request();
-        TrainValidationSplit split = TrainValidationSplit.of(s.sentences(), r.heldOutFraction(), r.seed());
+        int heldOut = TrainValidationSplit.heldOutSize(s.sentences(), r.heldOutFraction()); // the sizes, not the shuffle
         String data = s.data().corpusDescription();
         String precision = r.precision() == null ? "" : r.precision().dtypeName();
         RunSettings settings = new RunSettings("RNN Lab (app)", data, null, null, s.wordDim(), s.hiddenDim(), r.bpttTruncate(),
-                precision, r.seed(), r.learningRate(), r.epochs(), r.evaluateEvery(), false, s.sentences(), split.trainingSize(),
-                split.heldOutSize(), r.heldOutFraction());
+                precision, r.seed(), r.learningRate(), r.epochs(), r.evaluateEvery(), false, s.sentences(),
+                s.sentences() - heldOut, heldOut, r.heldOutFraction());
         double[] lossX = run.smoothLoss().xValues();
         double[] lossY = run.smoothLoss().yValues();
         runs++;
