@@ -44,14 +44,19 @@ public final class TrainingText {
         }, sentences, prepared, org.rnnlab.app.i18n.I18n.languageProperty());
     }
 
-    /** "Model: the shipped model ... (C = 8,000, H = 100, float32)", and a warning when it is not for this corpus. */
+    /**
+     * "Model: the shipped model ... (C = 8,000, H = 100, float32)", and a warning when it is not for
+     * this corpus. While a run trains, the line names the run's model rather than the description of
+     * its last copy: that count lags the counters below by up to a copy's interval.
+     */
     static String modelLine(org.rnnlab.app.session.ModelStore store) {
         org.rnnlab.engine.RnnModel m = store.model();
         if (m == null) {
             return org.rnnlab.app.i18n.I18n.text("training.model.waiting");
         }
-        String text = org.rnnlab.app.i18n.I18n.text("training.model.line",
-                org.rnnlab.app.session.ModelDescriptions.display(store.descriptionProperty().get()),
+        String text = org.rnnlab.app.i18n.I18n.text("training.model.line", store.trainingProperty().get()
+                        ? org.rnnlab.app.i18n.I18n.text("training.model.running")
+                        : org.rnnlab.app.session.ModelDescriptions.display(store.descriptionProperty().get()),
                 m.wordDim(), m.hiddenDim(), m.precision().dtypeName());
         return store.matchesCorpusProperty().get() ? text
                 : org.rnnlab.app.i18n.I18n.text("training.model.otherVocabulary", text);

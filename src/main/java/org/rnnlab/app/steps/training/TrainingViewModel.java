@@ -125,7 +125,7 @@ public final class TrainingViewModel {
         this.menu = new ModelMenuViewModel(store, files, notifier, confirm, inputs.forNewModel(), hiddenSize, seed, precision,
                 () -> startFrom.set(StartFrom.CURRENT_MODEL));
         modelLine = Bindings.createStringBinding(() -> TrainingText.modelLine(store), store.modelProperty(), store.descriptionProperty(),
-                store.matchesCorpusProperty(), I18n.languageProperty());
+                store.matchesCorpusProperty(), store.trainingProperty(), I18n.languageProperty());
         startsWith = Bindings.createStringBinding(this::startsWithText, startFrom, hiddenSize, seed, precision,
                 store.modelProperty(), store.descriptionProperty(), I18n.languageProperty());
         store.trainingProperty().addListener((o, was, on) -> {

@@ -99,6 +99,17 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void whileARunTrainsTheModelLineNamesItsModelNotTheCountOfItsLastCopy() {
+        corpus(30);
+        vm.start();
+        training.snapshot(store.model()); // a copy handed over mid-run, described "in training"
+        assertTrue(vm.modelLine().get().contains("the one this run is training"), vm.modelLine().get());
+        assertFalse(vm.modelLine().get().contains("Model: in training"), "not its copy's description: " + vm.modelLine().get());
+        training.end(store.model());
+        assertTrue(vm.modelLine().get().contains("trained in a test"), "after the run, its description: " + vm.modelLine().get());
+    }
+
+    @Test
     void theControlsFollowTheState() {
         corpus(30);
         vm.pauseOrResume();
