@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * A field for one {@link NumberInput}: it lets through only what can become a number as it is
@@ -26,6 +27,8 @@ public final class NumberField extends VBox {
     public static final String HINT_CLASS = "number-field-hint";
     /** The line under the field wraps at this width (or the field's, when wider). */
     private static final double HINT_WIDTH = 170;
+    /** The range line as laid out (not shown): the field keeps its width when a longer problem replaces it. */
+    private final Text rangeLine = new Text();
 
     private final NumberInput input;
     private final TextField editor = new TextField();
@@ -89,9 +92,23 @@ public final class NumberField extends VBox {
         hint.maxWidthProperty().bind(Bindings.max(HINT_WIDTH, editor.widthProperty()));
         hint.textProperty().bind(Bindings.when(input.problemProperty().isEmpty())
                 .then(input.rangeTextProperty()).otherwise(input.problemProperty()));
+        rangeLine.textProperty().bind(input.rangeTextProperty());
+        rangeLine.fontProperty().bind(hint.fontProperty());
         input.problemProperty().addListener((o, a, p) -> showProblem(!p.isEmpty()));
         showProblem(!input.problemProperty().get().isEmpty());
         getChildren().addAll(editor, hint);
+    }
+
+    /**
+     * As wide as the text field or its range line (up to {@value #HINT_WIDTH}), whatever the line
+     * says: a problem wraps onto more lines instead of widening the field, so a row of fields does
+     * not reflow while the learner is told what to fix.
+     */
+    @Override
+    protected double computePrefWidth(double height) {
+        double range = Math.min(HINT_WIDTH, Math.ceil(rangeLine.getLayoutBounds().getWidth())
+                + hint.snappedLeftInset() + hint.snappedRightInset());
+        return snappedLeftInset() + snappedRightInset() + Math.max(editor.prefWidth(-1), range);
     }
 
     public NumberInput input() {

@@ -197,8 +197,10 @@ public final class TrainingView implements LessonStep {
                 Words.labelled(I18n.bind("training.field.evaluateEvery"), evaluate), Words.labelled(I18n.bind("training.field.bptt"), bptt),
                 Words.labelled(I18n.bind("training.field.sentences"), sentences), Words.labelled(I18n.bind("training.field.seed"), seed),
                 Words.labelled(I18n.bind("training.field.precision"), precision), Words.labelled(I18n.bind("training.field.hidden"), hidden),
-                Words.labelled(I18n.bind("training.field.heldOut"), heldOut), lesson);
+                Words.labelled(I18n.bind("training.field.heldOut"), heldOut), org.rnnlab.app.widgets.Fields.labelled("", lesson));
         form.setAlignment(Pos.BOTTOM_LEFT);
+        // a field's caption on one line with the others' when its problem takes more lines than its range
+        form.setRowValignment(javafx.geometry.VPos.TOP);
         for (Node n : form.getChildren()) {
             if (n != rate) {
                 n.disableProperty().bind(session.models().trainingProperty());
