@@ -49,6 +49,7 @@ public final class RnnLabApp extends Application {
         // -Drnnlab.language=zh|en, else the learner's last choice, else the system's locale
         I18n.setLanguage(LanguagePreference.initial());
         LessonSession session = new LessonSession(memory);
+        session.keepWorkOnExit();
         window = new MainWindow(session);
         // -Drnnlab.size=1920x1080 and -Drnnlab.step=vocabularyStep help screenshots and demos.
         String sizeFlag = System.getProperty("rnnlab.size");

@@ -46,7 +46,7 @@ public final class TrainingController implements TrainingControl {
     private final Executor fx;
     private final Batches.Factory<TrainingEvent> batching;
     private final SessionThreads threads;
-    private Run run;
+    private volatile Run run; // set on the FX thread; read by the exit hook too (LessonSession#dispose)
     private Path checkpointFile;      // null: runs are not saved as they go
     private long checkpointEveryNanos;
     private volatile boolean closing;
@@ -406,7 +406,12 @@ public final class TrainingController implements TrainingControl {
             // the trainer restores its last good parameters on divergence; a crash may leave them broken
             RnnModel w = working;
             RnnModel result = w != null && finite(w) ? w : before;
-            fx.execute(() -> finish(result, last, error));
+            try {
+                fx.execute(() -> finish(result, last, error));
+            } catch (IllegalStateException toolkitGone) {
+                // the process is ending (killed: see LessonSession#dispose) and the window with it; the run's
+                // checkpoint is saved already, and nothing is left to show
+            }
         }
 
         /** FX thread: publish the final parameters, then clear the training flag. */

@@ -22,6 +22,7 @@ public final class InterruptedRun {
     private final BiConsumer<TrainingControl.Request, Runnable> begin;
     private final Consumer<List<TrainingEvent>> onBatch;
     private boolean offered;
+    private boolean onScreen;
 
     InterruptedRun(TrainingControl training, ModelStore store, Notifier notifier, TrainingRunState run,
                    BiConsumer<TrainingControl.Request, Runnable> begin, Consumer<List<TrainingEvent>> onBatch) {
@@ -31,6 +32,23 @@ public final class InterruptedRun {
         this.run = run;
         this.begin = begin;
         this.onBatch = onBatch;
+        // the corpus of the last session may open after the step is shown (it loads in the background)
+        store.preparedProperty().addListener((o, was, data) -> {
+            if (onScreen) {
+                offerOnce();
+            }
+        });
+    }
+
+    /** The Training step is on screen: an interrupted run on the corpus open now is offered, once. */
+    public void shown() {
+        onScreen = true;
+        offerOnce();
+    }
+
+    /** The learner went to another step. */
+    public void hidden() {
+        onScreen = false;
     }
 
     /** Whether there is one to offer now (no run going, the same training data open). */
@@ -46,7 +64,7 @@ public final class InterruptedRun {
     }
 
     /** Says once, when there is one, that an interrupted run can go on and where (the Training step, when shown). */
-    public void offerOnce() {
+    void offerOnce() {
         if (!offered && available()) {
             offered = true;
             notifier.info(I18n.text("training.notice.title"), I18n.text("training.resume.offer"));

@@ -432,4 +432,14 @@ public final class TrainingView implements LessonStep {
     public Node getPanel() {
         return panel;
     }
+
+    @Override
+    public void onShown() {
+        vm.interrupted().shown();
+    }
+
+    @Override
+    public void onHidden() {
+        vm.interrupted().hidden();
+    }
 }

@@ -103,7 +103,7 @@ class TrainingViewModelTest {
         corpus(30);
         vm.start();
         training.snapshot(store.model()); // a copy handed over mid-run, described "in training"
-        assertTrue(vm.modelLine().get().contains("the one this run is training"), vm.modelLine().get());
+        assertTrue(vm.modelLine().get().contains("the one this run trains"), vm.modelLine().get());
         assertFalse(vm.modelLine().get().contains("Model: in training"), "not its copy's description: " + vm.modelLine().get());
         training.end(store.model());
         assertTrue(vm.modelLine().get().contains("trained in a test"), "after the run, its description: " + vm.modelLine().get());
