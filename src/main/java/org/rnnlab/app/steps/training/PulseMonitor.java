@@ -151,11 +151,30 @@ public final class PulseMonitor extends AnimationTimer {
         return b.toString();
     }
 
+    /**
+     * The id of the live thread whose name starts with {@code prefix}, 0 if none. Through the thread
+     * groups, not {@code Thread.getAllStackTraces()}: that stops every thread for a dump (4-14 ms, in
+     * the first pulse after Start, the very gap this monitor measures).
+     */
+    private static long threadNamed(String prefix) {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] all = new Thread[root.activeCount() + 32];
+        int n = root.enumerate(all, true);
+        for (int i = 0; i < n; i++) {
+            if (all[i].getName().startsWith(prefix)) {
+                return all[i].getId();
+            }
+        }
+        return 0;
+    }
+
     /** CPU time of JavaFX's render thread (QuantumRenderer), 0 if it is not found. */
     private long renderCpuTime() {
         if (renderThread < 0) {
-            renderThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
-                    .mapToLong(Thread::getId).findFirst().orElse(0);
+            renderThread = threadNamed("QuantumRenderer");
         }
         return renderThread == 0 ? 0 : Math.max(0, cpu.getThreadCpuTime(renderThread));
     }
