@@ -278,6 +278,7 @@ public final class BenchCommand implements Callable<Integer> {
                     byClass.model().sgdStep(byClass.x(), byClass.y(), 1e-4);
                     classTimes[done + i] = (System.nanoTime() - t0) / 1e6;
                 }
+                settled(byClass.model(), classTimes, done + n - 1); // its layer's update, as the full step's
                 sgemmTimes[0][done / round] = sgemm.gflops(1);
                 sgemmTimes[1][done / round] = sgemm.gflops(2);
                 for (int k = 1; k >= 0; k--) { // one thread first: the default's threads spin on after their turn

@@ -79,14 +79,7 @@ class InterruptedRunTest {
         Path checkpoint = dir.resolve("interrupted.checkpoint.npz");
         TrainingController c = controller(f);
         c.saveCheckpointsTo(checkpoint, 0); // every step
-        c.start(REQUEST, batch -> {
-            for (TrainingEvent e : batch) {
-                if (e instanceof TrainingEvent.Step s && s.examplesSeen() == 30) {
-                    new Thread(() -> c.shutdown(10_000)).start();
-                }
-            }
-        });
-        f.waitUntilIdle();
+        f.runCutShort(c, REQUEST, 30);
         assertTrue(Files.exists(checkpoint));
         ModelStoreFixture other = new ModelStoreFixture();
         other.corpus(25);

@@ -36,6 +36,21 @@ public final class ModelStoreFixture {
         store.publishParameters(m, description);
     }
 
+    /**
+     * Starts {@code request} on {@code training} and ends the run when it has seen {@code stopAt}
+     * examples, from another thread, as a closing window or a killed app does; returns once it ended.
+     */
+    public void runCutShort(TrainingController training, TrainingControl.Request request, long stopAt) throws InterruptedException {
+        training.start(request, batch -> {
+            for (org.rnnlab.training.TrainingEvent e : batch) {
+                if (e instanceof org.rnnlab.training.TrainingEvent.Step s && s.examplesSeen() == stopAt) {
+                    new Thread(() -> training.shutdown(10_000)).start();
+                }
+            }
+        });
+        waitUntilIdle();
+    }
+
     /** Waits up to two minutes for the store's run to end, and fails if it did not. */
     public void waitUntilIdle() throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);

@@ -13,7 +13,6 @@ import org.rnnlab.app.session.TrainingController;
 import org.rnnlab.app.support.Batches;
 import org.rnnlab.app.support.SessionThreads;
 import org.rnnlab.engine.Precision;
-import org.rnnlab.training.TrainingEvent;
 
 /** The Training step says once that a run was interrupted, when it is shown with that run's corpus open. */
 class InterruptedRunOfferTest {
@@ -35,15 +34,7 @@ class InterruptedRunOfferTest {
         f.corpus(30);
         f.newModel(8, 3);
         Path checkpoint = dir.resolve("interrupted.checkpoint.npz");
-        TrainingController c = controller(f, checkpoint);
-        c.start(REQUEST, batch -> {
-            for (TrainingEvent e : batch) {
-                if (e instanceof TrainingEvent.Step s && s.examplesSeen() == 30) {
-                    new Thread(() -> c.shutdown(10_000)).start();
-                }
-            }
-        });
-        f.waitUntilIdle();
+        f.runCutShort(controller(f, checkpoint), REQUEST, 30);
         assertTrue(Files.exists(checkpoint));
         return checkpoint;
     }
