@@ -52,6 +52,7 @@ public final class TrainingDataView implements LessonStep {
     private final Label stepTitle = new Label();
     private final Label compareTitle = new Label();
     private final GridPane values = new GridPane();
+    private Label[][] cells; // [row][column] of values: row 0 the headers
     private final Label verdict = new Label();
     private final Label cost = new Label();
     private final Label originLabel = new Label();
@@ -160,6 +161,7 @@ public final class TrainingDataView implements LessonStep {
         times.getStyleClass().add("muted");
         VBox b = new VBox(4, matrixTitle, matrix, matrixCaption);
         values.setId("columnValues");
+        cells = valueCells();
         values.setHgap(12);
         values.setVgap(2);
         verdict.setId("sameVerdict");
@@ -209,26 +211,41 @@ public final class TrainingDataView implements LessonStep {
             case DRAWING, NONE -> "muted";
         });
         cost.setText(text.cost());
-        values.getChildren().clear();
         double[] prod = model.productProperty().get();
         double[] col = model.columnProperty().get();
+        // The same labels each time, their texts changed: labels made afresh here had no skin yet, so a layout
+        // pass that came before their CSS gave each row no height, and a redraw at every width change of the
+        // page (its scroll bar coming and going) kept them so: the table was never seen.
+        values.setVisible(col.length > 0);
+        values.setManaged(col.length > 0);
         if (col.length == 0) {
             return;
         }
-        values.add(header(I18n.text("app.data.row")), 0, 0);
-        values.add(header("U x_t"), 1, 0);
-        values.add(header("U[:, " + k + "]"), 2, 0);
+        cells[0][0].setText(I18n.text("app.data.row"));
+        cells[0][1].setText("U x_t");
+        cells[0][2].setText("U[:, " + k + "]");
         int shown = Math.min(PREVIEW_ROWS, h);
-        for (int r = 0; r < shown; r++) {
-            values.add(new Label(Integer.toString(r)), 0, r + 1);
-            values.add(number(prod[r]), 1, r + 1);
-            values.add(number(col[r]), 2, r + 1);
+        for (int r = 0; r < PREVIEW_ROWS; r++) {
+            boolean on = r < shown;
+            cells[r + 1][0].setText(on ? Integer.toString(r) : "");
+            cells[r + 1][1].setText(on ? String.format(Locale.ROOT, "%+.4f", prod[r]) : "");
+            cells[r + 1][2].setText(on ? String.format(Locale.ROOT, "%+.4f", col[r]) : "");
         }
-        if (h > shown) {
-            values.add(new Label("\u2026"), 0, shown + 1);
-            values.add(new Label("\u2026"), 1, shown + 1);
-            values.add(new Label("\u2026"), 2, shown + 1);
+        for (Label more : cells[PREVIEW_ROWS + 1]) {
+            more.setText(h > shown ? "\u2026" : "");
         }
+    }
+
+    /** The values' table, made once: a header row, PREVIEW_ROWS rows of numbers and a row of "...". */
+    private Label[][] valueCells() {
+        Label[][] c = new Label[PREVIEW_ROWS + 2][3];
+        for (int r = 0; r < c.length; r++) {
+            for (int j = 0; j < 3; j++) {
+                c[r][j] = r == 0 ? header() : j == 0 || r == PREVIEW_ROWS + 1 ? new Label() : number();
+                values.add(c[r][j], j, r);
+            }
+        }
+        return c;
     }
 
     private static Label bound(String key) {
@@ -242,18 +259,19 @@ public final class TrainingDataView implements LessonStep {
         originLabel.textProperty().bind(model.originProperty());
         originLabel.getStyleClass().add("muted");
         originLabel.setWrapText(true);
+        originLabel.setMinHeight(Region.USE_PREF_SIZE); // its second line, not "...", when the page is just short of room
         return originLabel;
     }
 
-    private static Label header(String text) {
-        Label l = new Label(text);
+    private static Label header() {
+        Label l = new Label();
         l.getStyleClass().addAll(Styles.TEXT_BOLD, "muted");
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
-    private static Label number(double v) {
-        Label l = new Label(String.format(Locale.ROOT, "%+.4f", v));
+    private static Label number() {
+        Label l = new Label();
         l.getStyleClass().add("mono-number");
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;

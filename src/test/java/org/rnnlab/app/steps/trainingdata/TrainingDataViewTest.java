@@ -60,6 +60,17 @@ class TrainingDataViewTest {
         assertTrue(text(robot, "#stepTitle").endsWith("index " + k), text(robot, "#stepTitle"));
         assertEquals("20 numbers, all 0 except entry " + k + ", which is 1", text(robot, "#oneHotCaption"));
         assertTrue(text(robot, "#sameVerdict").startsWith("All 100 numbers are the same"));
+        javafx.scene.layout.GridPane values = robot.lookup("#columnValues").queryAs(javafx.scene.layout.GridPane.class);
+        List<String> shown = values.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        assertTrue(shown.contains("U[:, " + k + "]"), "the first rows of U x_t beside U's column: " + shown);
+        assertTrue(values.getHeight() > 50, "and they take room on screen: " + values.getHeight());
+        // a width change of the page redraws the drawings; the table keeps its labels (new ones had no height
+        // until their CSS came, and a scroll bar coming and going redrew the step at every layout)
+        List<Node> before = List.copyOf(values.getChildren());
+        robot.interact(() -> values.getScene().getWindow().setWidth(values.getScene().getWindow().getWidth() - 120));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, values.getChildren(), "the same labels, their texts changed");
+        assertTrue(values.getChildren().stream().allMatch(n -> ((Label) n).getHeight() > 0), "every row has its height");
         // The lesson's U when the engine loads, or the stand-in and why: either way the line says which.
         assertTrue(text(robot, "#uOrigin").contains("as in the lesson") || text(robot, "#uOrigin").contains("could not load"),
                 text(robot, "#uOrigin"));
