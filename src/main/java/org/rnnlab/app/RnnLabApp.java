@@ -50,6 +50,7 @@ public final class RnnLabApp extends Application {
         I18n.setLanguage(LanguagePreference.initial());
         LessonSession session = new LessonSession(memory);
         session.keepWorkOnExit();
+        org.rnnlab.app.support.QuietExit.install(Thread.currentThread());
         window = new MainWindow(session);
         // -Drnnlab.size=1920x1080 and -Drnnlab.step=vocabularyStep help screenshots and demos.
         String sizeFlag = System.getProperty("rnnlab.size");
