@@ -341,6 +341,14 @@ public final class MainWindow {
         engine.textProperty().bind(session.engineStatusProperty());
         engine.setGraphic(new FontIcon(MaterialDesignC.CHIP));
 
+        // the corpus and the engine stay whole; a long message of the background work gives way ("...")
+        // and shows whole in the bar's tooltip (at the larger text sizes it can be longer than the room left)
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        corpus.setMinWidth(Region.USE_PREF_SIZE);
+        engine.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip message = new Tooltip();
+        message.textProperty().bind(session.work().messageProperty());
+        bar.setTooltip(message);
         bar.getRightItems().addAll(cancel, new Separator(javafx.geometry.Orientation.VERTICAL), corpus,
                 new Separator(javafx.geometry.Orientation.VERTICAL), engine);
         bar.setPadding(new Insets(2, 8, 2, 8));
