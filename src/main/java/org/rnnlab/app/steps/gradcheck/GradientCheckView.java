@@ -225,11 +225,12 @@ public final class GradientCheckView implements LessonStep {
         TableView<CheckedElement> table = new TableView<>(vm.elements());
         table.setId("gcTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // Widths in em, wide enough for "-2.145074e-01" whole: they follow the text size.
-        table.getColumns().add(em(column(I18n.key("bptt.gc.column.parameter"), e -> e.parameter()), 6.8));
+        // Widths in em, wide enough for "-2.145074e-01" and the "parameter" header whole (at 6.8 em it was cut when
+        // the table, its vertical scroll bar shown, had no width to spare): they follow the text size.
+        table.getColumns().add(em(column(I18n.key("bptt.gc.column.parameter"), e -> e.parameter()), 7.6));
         table.getColumns().add(em(column(I18n.key("bptt.gc.column.index"), e -> "(" + e.row() + ", " + e.column() + ")"), 5.3));
-        table.getColumns().add(em(column(I18n.key("bptt.gc.column.backprop"), e -> String.format(Locale.ROOT, "%.6e", e.backprop())), 9));
-        table.getColumns().add(em(column(I18n.key("bptt.gc.column.estimate"), e -> String.format(Locale.ROOT, "%.6e", e.estimate())), 9));
+        table.getColumns().add(em(column(I18n.key("bptt.gc.column.backprop"), e -> String.format(Locale.ROOT, "%.6e", e.backprop())), 8.6));
+        table.getColumns().add(em(column(I18n.key("bptt.gc.column.estimate"), e -> String.format(Locale.ROOT, "%.6e", e.estimate())), 8.6));
         table.getColumns().add(em(column(I18n.key("bptt.gc.column.relativeError"), e -> String.format(Locale.ROOT, "%.3e", e.relativeError())), 8.6));
         table.getColumns().add(em(column("", e -> e.passed() ? "ok" : "FAIL"), 3.6));
         Label placeholder = new Label();
