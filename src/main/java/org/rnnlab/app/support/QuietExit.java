@@ -30,12 +30,33 @@ public final class QuietExit {
                 "rnnlab-quiet-exit"));
     }
 
+    /** Passes {@code e} on to {@code before} unless the process is ending and {@code e} comes from the toolkit. */
     static Thread.UncaughtExceptionHandler handler(Thread.UncaughtExceptionHandler before, BooleanSupplier ending) {
         return (thread, e) -> {
-            if (!ending.getAsBoolean()) {
+            if (!(ending.getAsBoolean() && fromToolkit(e))) {
                 before.uncaughtException(thread, e);
             }
         };
+    }
+
+    /** Whether the first frame of {@code e} outside the JDK is in JavaFX's toolkit. */
+    static boolean fromToolkit(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (!jdk(frame.getClassName())) {
+                return toolkit(frame.getClassName());
+            }
+        }
+        return false;
+    }
+
+    private static boolean jdk(String className) {
+        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+                || className.startsWith("sun.");
+    }
+
+    private static boolean toolkit(String className) {
+        return className.startsWith("com.sun.javafx.") || className.startsWith("com.sun.glass.")
+                || className.startsWith("com.sun.prism.");
     }
 
     /** True once the JVM has begun to exit: from then on it takes no new exit hook. */
@@ -52,13 +73,13 @@ public final class QuietExit {
 
     /**
      * Passes text through line by line, but holds a stack trace until its first frame outside the
-     * JDK: a trace from JavaFX's toolkit (com.sun.javafx, com.sun.glass, com.sun.prism) is dropped,
-     * any other is written whole.
+     * JDK: a trace from JavaFX's toolkit (the same rule as {@link #fromToolkit}) is dropped, any
+     * other is written whole.
      */
     static final class ToolkitTraces extends OutputStream {
         private static final Pattern HEADER = Pattern.compile("(Exception in thread \".*\" )?[\\w.$]+(Exception|Error)(: .*)?");
-        private static final Pattern JDK_FRAME = Pattern.compile("\\s+at (java|javax|jdk|sun)\\..*");
-        private static final Pattern TOOLKIT_FRAME = Pattern.compile("\\s+at com\\.sun\\.(javafx|glass|prism)\\..*");
+        /** A frame as printed: "\tat java.base/java.util.Foo.bar(Foo.java:1)", group 1 the class and method. */
+        private static final Pattern FRAME = Pattern.compile("\\s+at (?:[\\w.$-]+/)?([\\w.$<>]+)\\(.*");
         private final PrintStream out;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private final List<String> held = new ArrayList<>();
@@ -93,14 +114,16 @@ public final class QuietExit {
             if (dropping) {
                 return;
             }
+            java.util.regex.Matcher frameOf = FRAME.matcher(text);
+            String where = frameOf.matches() ? frameOf.group(1) : "";
             if (held.isEmpty()) {
                 out.println(text);
-            } else if (TOOLKIT_FRAME.matcher(text).matches()) {
+            } else if (toolkit(where)) {
                 held.clear();
                 dropping = true;
             } else {
                 held.add(text);
-                if (!JDK_FRAME.matcher(text).matches()) {
+                if (!where.isEmpty() && !jdk(where)) {
                     release(); // the first frame of another library or the app's: a trace to show
                 }
             }

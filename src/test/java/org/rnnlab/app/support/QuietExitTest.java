@@ -21,8 +21,15 @@ class QuietExitTest {
         h.uncaughtException(Thread.currentThread(), bug);
         assertEquals(List.of(bug), reported, "a bug in the window is still reported");
         ending[0] = true;
-        h.uncaughtException(Thread.currentThread(), new java.util.concurrent.RejectedExecutionException("renderer stopped"));
+        RuntimeException stopped = new java.util.concurrent.RejectedExecutionException("renderer stopped");
+        stopped.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("java.util.concurrent.ThreadPoolExecutor", "reject", "ThreadPoolExecutor.java", 833),
+            new StackTraceElement("com.sun.javafx.tk.quantum.QuantumRenderer", "submitRenderJob", "QuantumRenderer.java", 221)});
+        h.uncaughtException(Thread.currentThread(), stopped);
         assertEquals(List.of(bug), reported, "what the renderer's stop throws while the process ends is not");
+        RuntimeException late = new IllegalStateException("the app's own bug, while the process ends");
+        h.uncaughtException(Thread.currentThread(), late);
+        assertEquals(List.of(bug, late), reported, "an exception of the app's own is, even then");
     }
 
     @Test
