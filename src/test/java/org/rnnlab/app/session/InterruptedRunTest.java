@@ -11,7 +11,6 @@ import org.rnnlab.app.support.Batches;
 import org.rnnlab.app.support.SessionThreads;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
-import org.rnnlab.training.TrainingEvent;
 
 /** A run cut short by the window closing is saved, offered on the same corpus, and resumes to the uninterrupted weights. */
 class InterruptedRunTest {
@@ -48,17 +47,7 @@ class InterruptedRunTest {
         Path checkpoint = dir.resolve("interrupted.checkpoint.npz");
         TrainingController closing = controller(f);
         closing.saveCheckpointsTo(checkpoint, Long.MAX_VALUE); // only the closing window's checkpoint
-        long[] seen = new long[1];
-        closing.start(REQUEST, batch -> {
-            for (TrainingEvent e : batch) {
-                if (e instanceof TrainingEvent.Step s && s.examplesSeen() == 120) {
-                    seen[0] = s.examplesSeen();
-                    new Thread(() -> closing.shutdown(10_000)).start(); // the window closes mid-run
-                }
-            }
-        });
-        f.waitUntilIdle();
-        assertEquals(120, seen[0]);
+        assertEquals(120, f.runCutShort(closing, REQUEST, 120)); // the window closes mid-run
         assertTrue(Files.exists(checkpoint), "closing during a run leaves its checkpoint");
 
         TrainingController next = controller(f); // the next start, on the same corpus

@@ -38,12 +38,15 @@ public final class ModelStoreFixture {
 
     /**
      * Starts {@code request} on {@code training} and ends the run when it has seen {@code stopAt}
-     * examples, from another thread, as a closing window or a killed app does; returns once it ended.
+     * examples, as a closing window or a killed app does; returns, once the run ended, the examples
+     * seen when it was told to stop (0: it never got there).
      */
-    public void runCutShort(TrainingController training, TrainingControl.Request request, long stopAt) throws InterruptedException {
+    public long runCutShort(TrainingController training, TrainingControl.Request request, long stopAt) throws InterruptedException {
+        long[] stoppedAt = new long[1];
         training.start(request, batch -> {
             for (org.rnnlab.training.TrainingEvent e : batch) {
                 if (e instanceof org.rnnlab.training.TrainingEvent.Step s && s.examplesSeen() == stopAt) {
+                    stoppedAt[0] = s.examplesSeen();
                     // here, on the run's own thread, so that the stop comes before the run can end by itself
                     // (from another thread it raced the last steps of a short run); the join is not waited for
                     training.shutdown(1);
@@ -51,6 +54,7 @@ public final class ModelStoreFixture {
             }
         });
         waitUntilIdle();
+        return stoppedAt[0];
     }
 
     /** Waits up to two minutes for the store's run to end, and fails if it did not. */
