@@ -52,7 +52,7 @@ public final class TrainingDataView implements LessonStep {
     private final Label stepTitle = new Label();
     private final Label compareTitle = new Label();
     private final GridPane values = new GridPane();
-    private Label[][] cells; // [row][column] of values: row 0 the headers
+    private final Label[][] cells = valueCells(); // [row][column] of values: row 0 the headers
     private final Label verdict = new Label();
     private final Label cost = new Label();
     private final Label originLabel = new Label();
@@ -161,7 +161,6 @@ public final class TrainingDataView implements LessonStep {
         times.getStyleClass().add("muted");
         VBox b = new VBox(4, matrixTitle, matrix, matrixCaption);
         values.setId("columnValues");
-        cells = valueCells();
         values.setHgap(12);
         values.setVgap(2);
         verdict.setId("sameVerdict");
