@@ -337,9 +337,17 @@ public final class BenchCommand implements Callable<Integer> {
         String name = BlasKernel.running().orElse("unknown");
         String set = System.getenv("OPENBLAS_CORETYPE");
         if (BlasKernel.chosen().isPresent()) {
-            return name + " (OPENBLAS_CORETYPE=" + BlasKernel.chosen().get() + ", set by rnnlab from the CPU's instruction sets)";
+            boolean asked = !System.getProperty(BlasKernel.PROPERTY, "auto").equalsIgnoreCase("auto");
+            return name + " (OPENBLAS_CORETYPE=" + BlasKernel.chosen().get() + ", set by rnnlab "
+                    + (asked ? "as -D" + BlasKernel.PROPERTY + " asked)" : "from the CPU's instruction sets)");
         }
-        return set == null ? name + " (OpenBLAS's own choice)" : name + " (OPENBLAS_CORETYPE=" + set + ", set by the user)";
+        if (set == null) {
+            return name + " (OpenBLAS's own choice)";
+        }
+        return name + " (OPENBLAS_CORETYPE=" + set + ", set in the environment)" + BlasKernel.heldBack()
+                .map(own -> "; this CPU runs " + own + ": unset OPENBLAS_CORETYPE or add -D" + BlasKernel.PROPERTY + "=" + own
+                        + " before -jar to use it")
+                .orElse("");
     }
 
     private static int[] randomWords(SplittableRandom random, int n, int C) {

@@ -57,6 +57,10 @@ final class NumpyPartner implements AutoCloseable {
             if (threads != null) {
                 builder.environment().put("OPENBLAS_NUM_THREADS", threads);
             }
+            // numpy at its best: a pin set for older OpenBLAS builds (OPENBLAS_CORETYPE, with its
+            // OPENBLAS_L2_SIZE) holds a current numpy to an older kernel, so the reference runs without it
+            builder.environment().remove("OPENBLAS_CORETYPE");
+            builder.environment().remove("OPENBLAS_L2_SIZE");
             Process process = builder.start();
             BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String last = "";

@@ -20,8 +20,9 @@ import java.util.Set;
  * AMD EPYC (family 25) VM the Haswell one ran the step's products faster: the word-major logits
  * product at 67-69 against 46-55 GFLOP/s, the dV product at 75-78 against 61-73, and the whole
  * SGD step (C 8000, H 100, T 45) at a minimum of 2.01-2.22 ms against 2.26-2.57 in four runs
- * taken in turns. A value the user set is kept, and {@code -Drnnlab.blasKernel=keep} leaves
- * OpenBLAS to choose.
+ * taken in turns. A value already in the environment is kept (some machines pin an older kernel
+ * because other, older OpenBLAS builds fail on their CPU); {@code -Drnnlab.blasKernel=SkylakeX}, given
+ * for this program, wins over it, and {@code -Drnnlab.blasKernel=keep} leaves OpenBLAS to choose.
  */
 public final class BlasKernel {
     /** System property: "keep" leaves the kernel to OpenBLAS; a kernel name (e.g. Haswell) asks for that one. */
@@ -40,14 +41,12 @@ public final class BlasKernel {
      * the program's entry point calls it first. Never fails: on any problem OpenBLAS chooses.
      */
     public static synchronized void choose() {
-        if (chosen != null || System.getenv(VARIABLE) != null) {
-            return;
-        }
         String asked = System.getProperty(PROPERTY, "auto");
-        if (asked.equalsIgnoreCase("keep")) {
+        boolean named = !asked.equalsIgnoreCase("auto") && !asked.equalsIgnoreCase("keep");
+        if (chosen != null || asked.equalsIgnoreCase("keep") || (!named && System.getenv(VARIABLE) != null)) {
             return;
         }
-        Optional<String> kernel = asked.equalsIgnoreCase("auto") ? forCpu(cpuInfo()) : Optional.of(asked);
+        Optional<String> kernel = named ? Optional.of(asked) : forCpu(cpuInfo());
         if (kernel.isEmpty()) {
             return;
         }
@@ -65,6 +64,23 @@ public final class BlasKernel {
     /** The kernel {@link #choose()} set, if it set one ("SkylakeX"); empty when the user or OpenBLAS chose. */
     public static Optional<String> chosen() {
         return Optional.ofNullable(chosen);
+    }
+
+    /**
+     * The kernel this CPU could run when the environment pins a different one ({@code
+     * OPENBLAS_CORETYPE=Haswell} on an AVX-512 CPU gives "SkylakeX"); empty when nothing is pinned, the
+     * pin is the CPU's own kernel, or rnnlab chose.
+     */
+    public static Optional<String> heldBack() {
+        String pinned = System.getenv(VARIABLE);
+        if (pinned == null || chosen != null) {
+            return Optional.empty();
+        }
+        return heldBack(pinned, cpuInfo());
+    }
+
+    static Optional<String> heldBack(String pinned, String cpuInfo) {
+        return forCpu(cpuInfo).filter(own -> !own.equalsIgnoreCase(pinned.strip()));
     }
 
     /**

@@ -36,6 +36,15 @@ class BlasKernelTest {
     }
 
     @Test
+    void aPinnedKernelBelowTheCpusOwnIsReported() {
+        String avx512 = cpu("AuthenticAMD", "avx avx2 fma avx512f avx512dq avx512cd avx512bw avx512vl");
+        assertEquals(Optional.of("SkylakeX"), BlasKernel.heldBack("Haswell", avx512));
+        assertEquals(Optional.empty(), BlasKernel.heldBack("SKYLAKEX", avx512), "the CPU's own kernel, in capitals");
+        assertEquals(Optional.empty(), BlasKernel.heldBack("Haswell", cpu("AuthenticAMD", "avx avx2 fma")));
+        assertEquals(Optional.empty(), BlasKernel.heldBack("Haswell", ""), "no cpuinfo: nothing to say");
+    }
+
+    @Test
     void theRunningKernelIsNamedByTheLoadedLibrary() {
         Optional<String> running = BlasKernel.running();
         assertTrue(running.isPresent(), "openblas_get_corename answered nothing");
