@@ -25,10 +25,11 @@ class RnnModelLaneTest {
     void laneBackOn() {
         Kernel.forceLane = null;
         Kernel.forceWordMajor = null;
+        Kernel.forceLogitsFromST = null;
     }
 
     @Test
-    void bothLayoutsOfTheLogitsAgree() {
+    void everyWayOfTheLogitsAgrees() {
         // float32 (float64 is compared with the lesson's loops in both layouts by ReferenceRnnDifferentialTest):
         // the layouts multiply in other orders, so they agree to float32's rounding, not to the bit
         SplittableRandom r = new SplittableRandom(12);
@@ -39,11 +40,13 @@ class RnnModelLaneTest {
             xs.add(r.ints(T, 0, 4001).toArray());
             ys.add(r.ints(T, 0, 4001).toArray());
         }
-        RnnModel[] models = new RnnModel[2];
-        double[] losses = new double[2];
-        Gradients[] g = new Gradients[2];
-        for (int k = 0; k < 2; k++) {
-            Kernel.forceWordMajor = k == 0;
+        // each layout with the logits from S and from S^T (the SkylakeX kernel's choice), four ways
+        RnnModel[] models = new RnnModel[4];
+        double[] losses = new double[4];
+        Gradients[] g = new Gradients[4];
+        for (int k = 0; k < 4; k++) {
+            Kernel.forceWordMajor = k % 2 == 0;
+            Kernel.forceLogitsFromST = k >= 2;
             models[k] = RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
             models[k].V().muli(4.0);
             Kernel.forceLane = true;
@@ -55,13 +58,15 @@ class RnnModelLaneTest {
                 models[k].sgdStep(xs.get(n), ys.get(n), 0.05);
             }
         }
-        assertEquals(losses[1], losses[0], 1e-5 * losses[1]);
-        assertTrue(diff(g[0].dV(), g[1].dV()) < 1e-5 * g[1].dV().amaxNumber().doubleValue());
-        assertTrue(diff(g[0].dU(), g[1].dU()) < 1e-5 * g[1].dU().amaxNumber().doubleValue());
-        assertTrue(diff(g[0].dW(), g[1].dW()) < 1e-5 * g[1].dW().amaxNumber().doubleValue());
-        assertTrue(diff(models[0].V(), models[1].V()) < 1e-5 * models[1].V().amaxNumber().doubleValue());
-        assertTrue(diff(models[0].U(), models[1].U()) < 1e-5 * models[1].U().amaxNumber().doubleValue());
-        assertTrue(diff(models[0].W(), models[1].W()) < 1e-5 * models[1].W().amaxNumber().doubleValue());
+        for (int k = 0; k < 3; k++) { // each against the last
+            assertEquals(losses[3], losses[k], 1e-5 * losses[3]);
+            assertTrue(diff(g[k].dV(), g[3].dV()) < 1e-5 * g[3].dV().amaxNumber().doubleValue(), "dV, way " + k);
+            assertTrue(diff(g[k].dU(), g[3].dU()) < 1e-5 * g[3].dU().amaxNumber().doubleValue(), "dU, way " + k);
+            assertTrue(diff(g[k].dW(), g[3].dW()) < 1e-5 * g[3].dW().amaxNumber().doubleValue(), "dW, way " + k);
+            assertTrue(diff(models[k].V(), models[3].V()) < 1e-5 * models[3].V().amaxNumber().doubleValue(), "V, way " + k);
+            assertTrue(diff(models[k].U(), models[3].U()) < 1e-5 * models[3].U().amaxNumber().doubleValue(), "U, way " + k);
+            assertTrue(diff(models[k].W(), models[3].W()) < 1e-5 * models[3].W().amaxNumber().doubleValue(), "W, way " + k);
+        }
         // and the step changed V (else the comparison above says nothing)
         assertTrue(diff(models[0].V(), RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32).V().muli(4.0)) > 1e-4);
     }

@@ -194,8 +194,9 @@ class RnnModelTest {
         assertTrue(Double.isFinite(exact) && exact > 100, "the logits are large: " + exact);
         Gradients gd = d.bptt(x, y);
         try {
-            for (boolean wordMajor : new boolean[] {true, false}) { // both layouts of the kernel's logits
-                Kernel.forceWordMajor = wordMajor;
+            for (int way = 0; way < 4; way++) { // both layouts of the kernel's logits, from S and from S^T
+                Kernel.forceWordMajor = way % 2 == 0;
+                Kernel.forceLogitsFromST = way >= 2;
                 RnnModel f = d.withPrecision(Precision.FLOAT32);
                 assertEquals(exact, f.sentenceLoss(x, y), 1e-4 * exact);
                 Gradients gf = f.bptt(x, y);
@@ -203,6 +204,7 @@ class RnnModelTest {
             }
         } finally {
             Kernel.forceWordMajor = null;
+            Kernel.forceLogitsFromST = null;
         }
         // and past float64's range as well
         d.V().muli(10.0);
