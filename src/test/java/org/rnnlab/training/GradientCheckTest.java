@@ -109,6 +109,27 @@ class GradientCheckTest {
     }
 
     @Test
+    void theSampledCheckTellsTheEstimatesOwnErrorFromAWrongGradient() {
+        // h = 0.3: coarse enough that the central difference misses the right gradient by over 1% somewhere
+        RnnModel model = lessonModel(Precision.FLOAT64);
+        GradientCheck coarse = new GradientCheck(0.3, 0.01);
+        assertTrue(coarse.run(model, X, Y, GradientCheckListener.NONE, Cancellation.NONE).stream().anyMatch(v -> !v.passed()),
+                "the lesson's check at h = 0.3 fails somewhere");
+        List<SampledVerdict> sampled = coarse.runSample(model, X, Y, 300, new java.util.SplittableRandom(3));
+        for (SampledVerdict v : sampled) {
+            assertTrue(v.passed(), v.parameter() + ": " + v.firstFailureText());
+        }
+        // a wrong gradient still fails at h / 10
+        GradientCheck broken = new GradientCheck(0.3, 0.01, (m, x, y) -> {
+            Gradients g = m.bptt(x, y, Integer.MAX_VALUE);
+            return new Gradients(g.dU(), g.dV(), g.dW().mul(1.05));
+        });
+        List<SampledVerdict> wrong = broken.runSample(model, X, Y, 300, new java.util.SplittableRandom(3));
+        assertTrue(wrong.get(0).passed() && wrong.get(1).passed());
+        assertFalse(wrong.get(2).passed(), "dW 5% off");
+    }
+
+    @Test
     void aTruncatedGradientIsNotTheExactOne() {
         List<ParameterVerdict> verdicts = GradientCheck.truncated(0.001, 0.01, 1)
                 .run(lessonModel(Precision.FLOAT64), X, Y, GradientCheckListener.NONE, Cancellation.NONE);
