@@ -31,6 +31,7 @@ abstract class Recurrence {
     // native: the BPTT chains at one lag (row r = the chain now at step r), and those times W
     Mat xBuf;
     Mat yBuf;
+    Mat dwBuf; // float32: H x H, dW as a native product makes it (see Recurrence32)
     private Pointer xRow1;
     private Pointer yPtr;
 
@@ -49,7 +50,10 @@ abstract class Recurrence {
 
     /** The native buffers held now. */
     final java.util.List<org.nd4j.linalg.api.ndarray.INDArray> nativeBuffers() {
-        return xBuf == null ? java.util.List.of() : java.util.List.of(xBuf.array, yBuf.array);
+        if (xBuf == null) {
+            return java.util.List.of();
+        }
+        return dwBuf == null ? java.util.List.of(xBuf.array, yBuf.array) : java.util.List.of(xBuf.array, yBuf.array, dwBuf.array);
     }
 
     /** True when a sentence of T words fits the buffers as they are. */
@@ -65,6 +69,7 @@ abstract class Recurrence {
             release();
             xBuf = Mat.zeros(p, cap, H);
             yBuf = Mat.zeros(p, cap, H);
+            dwBuf = Ut.f32 ? Mat.zeros(p, H, H) : null;
             xRow1 = xBuf.at(H);
             yPtr = yBuf.at(0);
             grow(cap);
@@ -74,7 +79,7 @@ abstract class Recurrence {
 
     /** Frees the native buffers (grown, or the model released). */
     final void release() {
-        Mat.release(xBuf, yBuf);
+        Mat.release(xBuf, yBuf, dwBuf);
     }
 
     /** Java arrays for {@code rows} time steps. */
@@ -125,7 +130,8 @@ abstract class Recurrence {
     }
 
     /**
-     * Takes units of dW's rows (each summed, then its rows of W updated) until none is left, on any
+     * Takes units of dW's rows (each summed, then its rows of W updated; float32 with the SkylakeX
+     * kernel makes dW whole before, and a unit updates W only) until none is left, on any
      * thread; a unit's numbers do not depend on who takes it. With {@code waitForOpen} it first
      * waits a little for {@link #backwardAndUpdateU} to open them; a thread that comes after they
      * are all taken finds none.

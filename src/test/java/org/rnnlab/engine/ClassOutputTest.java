@@ -60,6 +60,26 @@ class ClassOutputTest {
     }
 
     @Test
+    void theFloat32LayerGivesTheFloat64LayersLossAndGradients() {
+        // float32 has its own arithmetic (FastExp, the class softmax of a part's rows at once): same numbers to its rounding
+        RnnModel d = model(300, 12, Precision.FLOAT64);
+        d.V().muli(20.0); // logits of a few units, so that the softmaxes are far from uniform
+        d.X().muli(20.0);
+        RnnModel f = d.withPrecision(Precision.FLOAT32);
+        int[] x = {0, 5, 17, 250, 3, 99, 5, 5, 1, 42, 7, 0, 3};
+        int[] y = {5, 17, 250, 3, 99, 5, 5, 1, 42, 7, 0, 3, 8};
+        assertEquals(d.sentenceLoss(x, y), f.sentenceLoss(x, y), 1e-5 * d.sentenceLoss(x, y));
+        Gradients gd = d.bptt(x, y);
+        Gradients gf = f.bptt(x, y);
+        INDArray[][] pairs = {{gd.dU(), gf.dU()}, {gd.dV(), gf.dV()}, {gd.dW(), gf.dW()}, {gd.dX(), gf.dX()}};
+        for (INDArray[] p : pairs) {
+            double scale = p[0].amaxNumber().doubleValue();
+            double diff = p[0].sub(p[1].castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)).amaxNumber().doubleValue();
+            assertTrue(scale > 1e-3 && diff < 1e-4 * scale, "largest gradient " + scale + ", difference " + diff);
+        }
+    }
+
+    @Test
     void anSgdStepMovesEveryParameterByMinusTheLearningRateTimesItsGradient() {
         RnnModel m = model(300, 12, Precision.FLOAT64);
         m.setBpttTruncate(2);

@@ -26,6 +26,7 @@ class RnnModelLaneTest {
         Kernel.forceLane = null;
         Kernel.forceWordMajor = null;
         Kernel.forceLogitsFromST = null;
+        Recurrence32.forceDWProduct = null;
     }
 
     @Test
@@ -69,6 +70,43 @@ class RnnModelLaneTest {
         }
         // and the step changed V (else the comparison above says nothing)
         assertTrue(diff(models[0].V(), RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32).V().muli(4.0)) > 1e-4);
+    }
+
+    @Test
+    void bothWaysOfDWAgree() {
+        // dW as one native product (with the SkylakeX kernel) and as Java loops in units of rows: the same
+        // sums in other orders, so they agree to float32's rounding; for the full softmax and the class-based layer
+        SplittableRandom r = new SplittableRandom(5);
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        for (int n = 0; n < 12; n++) {
+            int T = 1 + r.nextInt(50);
+            xs.add(r.ints(T, 0, 4001).toArray());
+            ys.add(r.ints(T, 0, 4001).toArray());
+        }
+        for (boolean classBased : new boolean[] {false, true}) {
+            RnnModel[] models = new RnnModel[2];
+            Gradients[] g = new Gradients[2];
+            for (int k = 0; k < 2; k++) {
+                Recurrence32.forceDWProduct = k == 0;
+                models[k] = classBased ? ClassOutputTest.model(4001, 60, Precision.FLOAT32)
+                        : RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
+                models[k].setBpttTruncate(4);
+                g[k] = models[k].bptt(xs.get(2), ys.get(2));
+                for (int n = 0; n < xs.size(); n++) {
+                    Kernel.forceLane = n % 2 == 0;
+                    models[k].sgdStep(xs.get(n), ys.get(n), 0.05);
+                }
+            }
+            String way = classBased ? "class-based: " : "full softmax: ";
+            assertTrue(diff(g[0].dW(), g[1].dW()) < 1e-5 * g[1].dW().amaxNumber().doubleValue(), way + "dW");
+            assertTrue(diff(g[0].dU(), g[1].dU()) < 1e-5 * g[1].dU().amaxNumber().doubleValue(), way + "dU");
+            assertTrue(diff(models[0].W(), models[1].W()) < 1e-5 * models[1].W().amaxNumber().doubleValue(), way + "W");
+            assertTrue(diff(models[0].U(), models[1].U()) < 1e-5 * models[1].U().amaxNumber().doubleValue(), way + "U");
+            INDArray start = classBased ? ClassOutputTest.model(4001, 60, Precision.FLOAT32).W()
+                    : RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32).W();
+            assertTrue(diff(models[0].W(), start) > 1e-4, way + "the steps changed W");
+        }
     }
 
     static double diff(INDArray a, INDArray b) {
