@@ -170,10 +170,10 @@ final class Recurrence32 extends Recurrence {
 
     /**
      * Whether dW is one native product ({@link #productDW}) rather than Java loops in units of rows
-     * ({@link #accumulateDW}): with the SkylakeX kernel's small products, where it took a class-based
-     * step (C 8000, H 100, T 45) from 0.136 to 0.093-0.113 ms median in turns on an AMD EPYC with
-     * AVX-512; with Haswell's, which packs its operands, the loops were faster (0.143-0.188 against
-     * 0.154-0.231 ms).
+     * ({@link #accumulateDW}): with the SkylakeX kernel's small products, where a class-based step
+     * (C 8000, H 100, T 45) took 0.084-0.093 ms median against 0.092-0.112 with the loops (two models
+     * in one process, rounds in turns, AMD EPYC with AVX-512; the full step did not change); with
+     * Haswell's, which packs its operands, the loops were faster (0.146-0.150 against 0.157-0.167 ms).
      */
     private final boolean dwProduct;
     /** null: with small products; true / false: always / never (tests compare both). */
