@@ -14,8 +14,8 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * </pre>
  * With dq_t = q_t - onehot(c) and dr_t = r_t - onehot(y_t): dX = sum_t outer(dq_t, s_t),
  * dV_c += outer(dr_t, s_t), dL/ds_t = X^T dq_t + V_c^T dr_t. A step touches K + |c| rows of output
- * weights instead of C: about 2 sqrt(C). The class products run over the rows of a part at once
- * (two gemms a part, see {@link #run}); the word products are one gemv each per row (its class's
+ * weights instead of C: about 2 sqrt(C). The class products run over a group of rows at once
+ * (two gemms a group, see {@link #run}); the word products are one gemv each per row (its class's
  * block of V).
  *
  * <p>Every gradient is taken from the parameters before the step: all reads of V and X come before
@@ -34,7 +34,7 @@ final class ClassOutput implements Kernel.Output {
     private Mat aM;   // T x K: class logits, then dq
     private Mat bM;   // T x maxSize: word logits inside the target's class, then dr
     private Mat dsM;  // T x H
-    // per part of the rows (see run): the softmax's row, and for float32 FastExp's row and scratch
+    // per thread (see run): the softmax's row, and for float32 FastExp's row and scratch
     private final double[][] row = new double[2][];
     private final float[][] rowF = new float[2][];
     private final float[][] scratch = new float[2][];
@@ -97,6 +97,7 @@ final class ClassOutput implements Kernel.Output {
             bRow[t] = bM.at((long) t * classes.maxSize());
             dsRow[t] = dsM.at((long) t * H);
         }
+        groupLoss = new double[Math.max(2, (n + SMALL_GROUP - 1) / SMALL_GROUP)];
         capacity = n;
     }
 
@@ -141,42 +142,53 @@ final class ClassOutput implements Kernel.Output {
      * {@code dV} and {@code dX} (which may be V and X). Given the words {@code x}, it runs the
      * recurrence too (else the states are there already).
      *
-     * <p>The rows are worked on in two fixed parts, the same products whoever makes them, so the
-     * numbers do not depend on it. The first part goes to {@code lane} (when one is given and free)
-     * as soon as its states are there, while the caller computes the rest of the states and then
-     * the second part: the first part is the larger one, since the lane starts earlier. (Starting
-     * BPTT on the second part's rows while the lane finished the first was tried: 10-13 us slower a
-     * step, its products being smaller.)
+     * <p>The rows are worked on in groups at fixed places (see {@link #groupStart}), the same
+     * products whoever makes them, so the numbers do not depend on it. The {@code lane} (when one is
+     * given and free) starts once the first group's states are there and takes each group once its
+     * states are, while the caller goes on with the recurrence; then both take the groups left.
      */
     private double run(Recurrence rec, int[] x, int T, int[] y, boolean gradients, Mat dV, Mat dX, double alpha,
             Lane lane) {
         ensure(T);
         staged = -1; // a staged update not applied would read buffers this call overwrites
-        int m = firstPart(T);
-        if (x != null) {
-            rec.recur(x, 0, m);
-        }
-        rec.writeStates(0, m, sM, 0);
-        laneM = m;
-        laneY = y;
-        laneGradients = gradients;
-        boolean forked = lane != null && m > 0 && lane.fork(firstPart);
-        double second;
+        int groups = groups(T);
+        groupY = y;
+        groupRows = T;
+        groupGradients = gradients;
+        groupFailed = false;
+        nextGroup.set(0);
+        statesReady = 0;
+        boolean forked = false;
         try {
-            if (x != null) {
-                rec.recur(x, m, T);
+            if (x == null) {
+                rec.writeStates(0, T, sM, 0);
+                statesReady = T;
             }
-            rec.writeStates(m, T - m, sM, m);
-            second = rows(1, m, T, y, gradients);
+            for (int g = 0; g < groups; g++) {
+                if (x != null) {
+                    int t0 = groupStart(g, T);
+                    int t1 = groupStart(g + 1, T);
+                    rec.recur(x, t0, t1);
+                    rec.writeStates(t0, t1 - t0, sM, t0);
+                    statesReady = t1; // a volatile write: the group's states are there before it
+                }
+                if (g == 0 && lane != null && groups > 1) {
+                    forked = lane.fork(laneGroups); // once the first group can start
+                }
+            }
+            takeGroups(1);
+        } catch (RuntimeException | Error e) {
+            groupFailed = true; // the lane must not wait for states that will never come
+            throw e;
         } finally {
             if (forked) {
-                lane.join(); // even when the caller's part failed: the lane must be free for the next fork
+                lane.join(); // even when the caller failed: the lane must be free for the next fork
             }
         }
-        if (!forked) {
-            firstPart.run();
+        double loss = 0;
+        for (int g = 0; g < groups; g++) {
+            loss += groupLoss[g]; // in the groups' order, whoever computed them
         }
-        double loss = laneLoss + second;
         if (!gradients) {
             return loss;
         }
@@ -188,22 +200,59 @@ final class ClassOutput implements Kernel.Output {
     }
 
     /**
-     * Rows in the first part: 5/8. The lane starts it once the caller has computed its states, and
-     * the caller then computes the remaining states as well as the second part's outputs.
+     * Rows a group with the SkylakeX kernel's small products, whose two products a group take no
+     * packing: the lane starts after five states and keeps close behind the recurrence. Against two
+     * groups, a class-based step (C 8000, H 100, T 45) was faster in 9 of 10 comparisons, by 7-16% in
+     * most (two models in one process taking rounds in turns, AMD EPYC with AVX-512). Haswell's
+     * kernel packs its operands at every call, which costs more than it gains (4-28% slower): there
+     * the rows are two groups, the first 5/8 for the lane, while the caller computes the rest.
      */
-    static int firstPart(int T) {
-        return T * 5 / 8;
+    static final int SMALL_GROUP = 5;
+    private final boolean smallGroups = forceSmallGroups != null ? forceSmallGroups : Kernel.SMALL_KERNELS;
+    /** null: with small products; true / false: always / never (tests compare both). */
+    static volatile Boolean forceSmallGroups = null;
+
+    int groups(int T) {
+        return smallGroups ? (T + SMALL_GROUP - 1) / SMALL_GROUP : T * 5 / 8 > 0 ? 2 : 1;
     }
 
-    // the first part's arguments and result (written before the fork, read after the join)
-    private int laneM;
-    private int[] laneY;
-    private boolean laneGradients;
-    private double laneLoss;
-    private final Runnable firstPart = () -> laneLoss = rows(0, 0, laneM, laneY, laneGradients);
+    /** The first row of group g (g = groups(T): T). */
+    int groupStart(int g, int T) {
+        if (smallGroups) {
+            return Math.min(T, g * SMALL_GROUP);
+        }
+        return g == 0 ? 0 : g == 1 && groups(T) == 2 ? T * 5 / 8 : T;
+    }
+
+    // the groups' arguments (written before the fork, read after the join) and their losses
+    private int[] groupY;
+    private int groupRows;
+    private boolean groupGradients;
+    private double[] groupLoss = new double[0];
+    private final java.util.concurrent.atomic.AtomicInteger nextGroup = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int statesReady;      // rows whose states are in sM
+    private volatile boolean groupFailed;  // the caller failed: no more states will come
+    private final Runnable laneGroups = () -> takeGroups(0);
+
+    /** Takes groups until none is left, each once its states are there; {@code h}: whose scratch. */
+    private void takeGroups(int h) {
+        int T = groupRows;
+        int groups = groups(T);
+        for (int g; (g = nextGroup.getAndIncrement()) < groups; ) {
+            int from = groupStart(g, T);
+            int to = groupStart(g + 1, T);
+            while (statesReady < to) {
+                if (groupFailed) {
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+            groupLoss[g] = rows(h, from, to, groupY, groupGradients);
+        }
+    }
 
     /**
-     * Rows [from, to) with part {@code h}'s scratch: their loss and, with {@code gradients}, their
+     * Rows [from, to) with thread {@code h}'s scratch: their loss and, with {@code gradients}, their
      * dq and dr (in place of the logits) and dL/ds. Reads V and X only. A row's word products run
      * back to back (logits, softmax, dr V_c), so the second reads its class's block of V from the
      * core's cache: with all logits first, a sentence's 30-odd blocks (36 KB each at H 100) had left

@@ -27,6 +27,7 @@ class RnnModelLaneTest {
         Kernel.forceWordMajor = null;
         Kernel.forceLogitsFromST = null;
         Recurrence32.forceDWProduct = null;
+        ClassOutput.forceSmallGroups = null;
     }
 
     @Test
@@ -235,6 +236,49 @@ class RnnModelLaneTest {
 
     @Test
     void aClassBasedStepsUpdateMadeOnTheLaneIsTheSameAndCompleteWhenRead() throws Exception {
+        classBasedStepOnTheLane(false); // the rows in two groups (Haswell's way)
+    }
+
+    @Test
+    void aClassBasedStepsUpdateMadeOnTheLaneIsTheSameAndCompleteWhenReadWithGroupsOfFive() throws Exception {
+        classBasedStepOnTheLane(true); // the SkylakeX kernel's way: the lane follows the recurrence five rows at a time
+    }
+
+    @Test
+    void bothGroupingsOfTheClassBasedRowsAgree() {
+        int C = 4001;
+        long[] counts = new long[C];
+        for (int i = 0; i < C; i++) {
+            counts[i] = 1 + 100_000 / (i + 1);
+        }
+        WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+        SplittableRandom r = new SplittableRandom(11);
+        RnnModel[] models = new RnnModel[2];
+        double[] losses = new double[2];
+        for (int k = 0; k < 2; k++) {
+            ClassOutput.forceSmallGroups = k == 0;
+            models[k] = RnnModel.initialiseClassBased(C, 60, 4, 10, Precision.FLOAT32, classes);
+        }
+        for (int n = 0; n < 10; n++) {
+            int T = 1 + r.nextInt(40);
+            int[] x = r.ints(T, 0, C).toArray();
+            int[] y = r.ints(T, 0, C).toArray();
+            Kernel.forceLane = n % 3 != 0;
+            for (int k = 0; k < 2; k++) {
+                losses[k] += models[k].sgdStep(x, y, 0.05);
+            }
+        }
+        assertEquals(losses[1], losses[0], 1e-6 * losses[1]);
+        assertTrue(diff(models[0].V(), models[1].V()) < 1e-5 * models[1].V().amaxNumber().doubleValue(), "V");
+        assertTrue(diff(models[0].X(), models[1].X()) < 1e-5 * models[1].X().amaxNumber().doubleValue(), "X");
+        assertTrue(diff(models[0].U(), models[1].U()) < 1e-5 * models[1].U().amaxNumber().doubleValue(), "U");
+        assertTrue(diff(models[0].W(), models[1].W()) < 1e-5 * models[1].W().amaxNumber().doubleValue(), "W");
+        assertTrue(diff(models[0].X(), RnnModel.initialiseClassBased(C, 60, 4, 10, Precision.FLOAT32, classes).X()) > 1e-4,
+                "the steps changed X");
+    }
+
+    private static void classBasedStepOnTheLane(boolean smallGroups) throws Exception {
+        ClassOutput.forceSmallGroups = smallGroups;
         int C = 4001; // C H past LANE_MIN_PARAMETERS: the layer's update runs on the lane
         long[] counts = new long[C];
         for (int i = 0; i < C; i++) {
