@@ -33,6 +33,7 @@ final class LiveCheckChart extends VBox {
     private final VBox verdicts = new VBox(1);
     // three lines, as the text before the first check takes in the card: the first check's shorter one moves nothing
     private final Label summary = org.rnnlab.app.widgets.TextRoom.label(3);
+    private final javafx.scene.control.Tooltip recheck = new javafx.scene.control.Tooltip();
     private long shown = -1;
 
     LiveCheckChart(LiveCheckState check) {
@@ -74,6 +75,9 @@ final class LiveCheckChart extends VBox {
         verdicts.setId("liveCheckVerdicts");
         summary.setId("liveCheckSummary");
         summary.setText(check.summary());
+        summary.setTooltip(recheck); // why a failing element is looked at again (GradientCheck.runSample)
+        recheck.setWrapText(true);
+        recheck.setMaxWidth(420);
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         getChildren().setAll(title, chart, verdicts, summary);
         getStyleClass().add("card");
@@ -131,6 +135,7 @@ final class LiveCheckChart extends VBox {
             }
         }
         summary.setText(check.summary());
+        recheck.setText(I18n.text("training.check.recheck"));
         chart.invalidate();
     }
 

@@ -166,6 +166,9 @@ class TrainingViewTest {
         assertTrue(view.livePanels().check().points() > 0, "a live check while the run went on: " + vm.run().outcomeProperty().get());
         fx(() -> { }); // the check's redraw and its layout pass are done
         assertEquals(java.util.List.of(), asked, "the streams' first values changed no island's size");
+        javafx.scene.control.Label summary = robot.lookup("#liveCheckSummary").queryAs(javafx.scene.control.Label.class);
+        assertTrue(on(() -> summary.getTooltip() != null && summary.getTooltip().getText().contains("h ten times smaller")),
+                "the check's summary says why a failing element is looked at again");
 
         // at 1280x800 the probe's panels are below the fold: they are drawn once scrolled into sight
         ProbeHeatmap probe = view.livePanels().probe();
