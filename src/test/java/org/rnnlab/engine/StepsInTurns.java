@@ -1,0 +1,104 @@
+package org.rnnlab.engine;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Benchmark, not a test (src/test/python/steps_in_turns.sh runs it): one way of the engine against
+ * another, as two models in one process taking rounds of SGD steps in turns (C 8000, H 100, T 45,
+ * float32, Zipf words). On a shared machine the same build run twice, one process after the other,
+ * differed by up to 40%; two models in turns see the same moments of the machine, so a few percent
+ * show. Each way is one of the engine's switches for tests, read when a model is made:
+ * <ul>
+ *   <li>{@code dw}: dW as one native product (Recurrence32) against the Java loops;</li>
+ *   <li>{@code st}: the logits from S^T (Kernel) against from S;</li>
+ *   <li>{@code groups}: the class-based rows in groups of five (ClassOutput) against two groups;</li>
+ *   <li>{@code none}: the same way twice, to see the comparison's own spread.</li>
+ * </ul>
+ * The first model has the switch on. Usage: {@code StepsInTurns WAY full|class [ROUNDS]}.
+ */
+public final class StepsInTurns {
+    private StepsInTurns() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String way = args[0];
+        boolean full = args[1].equals("full");
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int C = 8000;
+        int H = 100;
+        int T = 45;
+        EngineThreads.configure();
+        long[] counts = new long[C];
+        double[] cumulative = new double[C];
+        double sum = 0;
+        for (int i = 0; i < C; i++) {
+            counts[i] = Math.max(1, Math.round(1e6 / (i + 1)));
+            sum += counts[i];
+            cumulative[i] = sum;
+        }
+        WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+        RnnModel[] models = new RnnModel[2];
+        for (int k = 0; k < 2; k++) {
+            switchTo(way, k == 0);
+            models[k] = full ? RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32)
+                    : RnnModel.initialiseClassBased(C, H, 4, 10, Precision.FLOAT32, classes);
+        }
+        Recurrence32.forceDWProduct = null;
+        Kernel.forceLogitsFromST = null;
+        ClassOutput.forceSmallGroups = null;
+        SplittableRandom random = new SplittableRandom(2015);
+        int[] x = zipf(random, T, cumulative);
+        int[] y = zipf(random, T, cumulative);
+        int perRound = full ? 10 : 100; // about the same wall time a round
+        for (int i = 0; i < (full ? 200 : 2000); i++) {
+            for (RnnModel m : models) {
+                m.sgdStep(x, y, 1e-4);
+            }
+        }
+        double[][] ms = new double[2][rounds * perRound];
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < 2; j++) {
+                int k = r % 2 == 0 ? j : 1 - j; // each goes first in every other round
+                for (int i = 0; i < perRound; i++) {
+                    long t0 = System.nanoTime();
+                    models[k].sgdStep(x, y, 1e-4);
+                    ms[k][r * perRound + i] = (System.nanoTime() - t0) / 1e6;
+                }
+                long t0 = System.nanoTime();
+                models[k].settle(); // what the last step left running counts in its time
+                ms[k][r * perRound + perRound - 1] += (System.nanoTime() - t0) / 1e6;
+            }
+            Thread.sleep(50);
+        }
+        System.out.printf(Locale.ROOT, "%s step (%s kernel), %d rounds of %d steps each in turns:%n", full ? "full-softmax" : "class-based",
+                BlasKernel.running().orElse("unknown"), rounds, perRound);
+        for (int k = 0; k < 2; k++) {
+            double[] t = ms[k].clone();
+            Arrays.sort(t);
+            System.out.printf(Locale.ROOT, "  %s %-3s: median %.4f ms, first quartile %.4f, min %.4f%n", way, k == 0 ? "on" : "off",
+                    t[t.length / 2], t[t.length / 4], t[0]);
+        }
+        System.exit(0); // the lane's thread
+    }
+
+    private static void switchTo(String way, boolean on) {
+        switch (way) {
+            case "dw" -> Recurrence32.forceDWProduct = on;
+            case "st" -> Kernel.forceLogitsFromST = on;
+            case "groups" -> ClassOutput.forceSmallGroups = on;
+            case "none" -> { }
+            default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups or none)");
+        }
+    }
+
+    private static int[] zipf(SplittableRandom random, int n, double[] cumulative) {
+        int[] words = new int[n];
+        for (int t = 0; t < n; t++) {
+            int i = Arrays.binarySearch(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
+            words[t] = i < 0 ? -i - 1 : i;
+        }
+        return words;
+    }
+}
