@@ -19,6 +19,7 @@ import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.engine.SpeedLesson;
 import org.rnnlab.engine.WordClasses;
+import org.rnnlab.engine.ZipfWords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -163,17 +164,10 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private record ClassBench(RnnModel model, WordClasses classes, long[] counts, int[] x, int[] y) {
         static ClassBench make(int C, int H, int T, SplittableRandom random) {
-            long[] counts = new long[C];
-            double[] cumulative = new double[C];
-            double sum = 0;
-            for (int i = 0; i < C; i++) {
-                counts[i] = Math.max(1, Math.round(1e6 / (i + 1)));
-                sum += counts[i];
-                cumulative[i] = sum;
-            }
-            WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+            ZipfWords words = ZipfWords.of(C);
+            WordClasses classes = words.classes();
             RnnModel model = RnnModel.initialiseClassBased(C, H, 4, 10, Precision.FLOAT32, classes);
-            return new ClassBench(model, classes, counts, zipfWords(random, T, cumulative), zipfWords(random, T, cumulative));
+            return new ClassBench(model, classes, words.counts(), words.draw(random, T), words.draw(random, T));
         }
     }
 
@@ -198,15 +192,6 @@ public final class BenchCommand implements Callable<Integer> {
                         + "step, %d to its one): median %.3f ms, min %.3f ms -> full / class-based = %.1f (median), %.1f (min)%s%n",
                 b.classes().count(), CLASS_STEPS_PER_FULL, median(ms), min(ms), fullMedian / median(ms), fullMin / min(ms),
                 target(C, H, T, "(target >= 10)"));
-    }
-
-    private static int[] zipfWords(SplittableRandom random, int n, double[] cumulative) {
-        int[] w = new int[n];
-        for (int i = 0; i < n; i++) {
-            int k = java.util.Arrays.binarySearch(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
-            w[i] = Math.min(cumulative.length - 1, k >= 0 ? k : -k - 1);
-        }
-        return w;
     }
 
     private static double[] stepTimes(Precision p, int C, int H, int[] x, int[] y, int steps) {

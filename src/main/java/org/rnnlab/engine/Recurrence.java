@@ -66,10 +66,12 @@ abstract class Recurrence {
         if (T > capacity) {
             int cap = Math.max(T, 64);
             Precision p = Ut.f32 ? Precision.FLOAT32 : Precision.FLOAT64;
-            release();
+            Mat.release(xBuf, yBuf);
             xBuf = Mat.zeros(p, cap, H);
             yBuf = Mat.zeros(p, cap, H);
-            dwBuf = Ut.f32 ? Mat.zeros(p, H, H) : null;
+            if (dwBuf == null && Ut.f32) {
+                dwBuf = Mat.zeros(p, H, H); // H x H whatever the sentence: kept when the others grow
+            }
             xRow1 = xBuf.at(H);
             yPtr = yBuf.at(0);
             grow(cap);

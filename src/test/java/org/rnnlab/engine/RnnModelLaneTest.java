@@ -34,14 +34,9 @@ class RnnModelLaneTest {
     void everyWayOfTheLogitsAgrees() {
         // float32 (float64 is compared with the lesson's loops in both layouts by ReferenceRnnDifferentialTest):
         // the layouts multiply in other orders, so they agree to float32's rounding, not to the bit
-        SplittableRandom r = new SplittableRandom(12);
         List<int[]> xs = new ArrayList<>();
         List<int[]> ys = new ArrayList<>();
-        for (int n = 0; n < 12; n++) {
-            int T = 1 + r.nextInt(50);
-            xs.add(r.ints(T, 0, 4001).toArray());
-            ys.add(r.ints(T, 0, 4001).toArray());
-        }
+        sentences(12, 12, xs, ys);
         // each layout with the logits from S and from S^T (the SkylakeX kernel's choice), four ways
         RnnModel[] models = new RnnModel[4];
         double[] losses = new double[4];
@@ -77,14 +72,9 @@ class RnnModelLaneTest {
     void bothWaysOfDWAgree() {
         // dW as one native product (with the SkylakeX kernel) and as Java loops in units of rows: the same
         // sums in other orders, so they agree to float32's rounding; for the full softmax and the class-based layer
-        SplittableRandom r = new SplittableRandom(5);
         List<int[]> xs = new ArrayList<>();
         List<int[]> ys = new ArrayList<>();
-        for (int n = 0; n < 12; n++) {
-            int T = 1 + r.nextInt(50);
-            xs.add(r.ints(T, 0, 4001).toArray());
-            ys.add(r.ints(T, 0, 4001).toArray());
-        }
+        sentences(5, 12, xs, ys);
         for (boolean classBased : new boolean[] {false, true}) {
             RnnModel[] models = new RnnModel[2];
             Gradients[] g = new Gradients[2];
@@ -107,6 +97,25 @@ class RnnModelLaneTest {
             INDArray start = classBased ? ClassOutputTest.model(4001, 60, Precision.FLOAT32).W()
                     : RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32).W();
             assertTrue(diff(models[0].W(), start) > 1e-4, way + "the steps changed W");
+        }
+    }
+
+    /** Classes of a vocabulary of 4,001 words with Zipf-like counts. */
+    private static WordClasses classesOf4001() {
+        long[] counts = new long[4001];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = 1 + 100_000 / (i + 1);
+        }
+        return WordClasses.byFrequency(counts, WordClasses.defaultCount(counts.length));
+    }
+
+    /** n sentences of 1 to 50 words of 4,001 (C H past the lane's threshold) into xs, their targets into ys. */
+    private static void sentences(long seed, int n, List<int[]> xs, List<int[]> ys) {
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int k = 0; k < n; k++) {
+            int T = 1 + r.nextInt(50);
+            xs.add(r.ints(T, 0, 4001).toArray());
+            ys.add(r.ints(T, 0, 4001).toArray());
         }
     }
 
@@ -247,11 +256,7 @@ class RnnModelLaneTest {
     @Test
     void bothGroupingsOfTheClassBasedRowsAgree() {
         int C = 4001;
-        long[] counts = new long[C];
-        for (int i = 0; i < C; i++) {
-            counts[i] = 1 + 100_000 / (i + 1);
-        }
-        WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+        WordClasses classes = classesOf4001();
         SplittableRandom r = new SplittableRandom(11);
         RnnModel[] models = new RnnModel[2];
         double[] losses = new double[2];
@@ -280,11 +285,7 @@ class RnnModelLaneTest {
     private static void classBasedStepOnTheLane(boolean smallGroups) throws Exception {
         ClassOutput.forceSmallGroups = smallGroups;
         int C = 4001; // C H past LANE_MIN_PARAMETERS: the layer's update runs on the lane
-        long[] counts = new long[C];
-        for (int i = 0; i < C; i++) {
-            counts[i] = 1 + 100_000 / (i + 1);
-        }
-        WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+        WordClasses classes = classesOf4001();
         RnnModel a = RnnModel.initialiseClassBased(C, 60, 4, 10, Precision.FLOAT32, classes);
         RnnModel b = a.copy();
         int[] x = new SplittableRandom(6).ints(30, 0, C).toArray();
@@ -312,11 +313,7 @@ class RnnModelLaneTest {
     @Test
     void aChangeToWAfterAClassBasedStepIsSeenByTheNextCall() {
         int C = 4001;
-        long[] counts = new long[C];
-        for (int i = 0; i < C; i++) {
-            counts[i] = 1 + 100_000 / (i + 1);
-        }
-        WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+        WordClasses classes = classesOf4001();
         RnnModel a = RnnModel.initialiseClassBased(C, 60, 4, 10, Precision.FLOAT32, classes);
         int[] x = new SplittableRandom(8).ints(30, 0, C).toArray();
         int[] y = new SplittableRandom(9).ints(30, 0, 300).toArray();

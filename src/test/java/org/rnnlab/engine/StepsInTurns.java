@@ -30,15 +30,8 @@ public final class StepsInTurns {
         int H = 100;
         int T = 45;
         EngineThreads.configure();
-        long[] counts = new long[C];
-        double[] cumulative = new double[C];
-        double sum = 0;
-        for (int i = 0; i < C; i++) {
-            counts[i] = Math.max(1, Math.round(1e6 / (i + 1)));
-            sum += counts[i];
-            cumulative[i] = sum;
-        }
-        WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(C));
+        ZipfWords words = ZipfWords.of(C);
+        WordClasses classes = words.classes();
         RnnModel[] models = new RnnModel[2];
         for (int k = 0; k < 2; k++) {
             switchTo(way, k == 0);
@@ -49,8 +42,8 @@ public final class StepsInTurns {
         Kernel.forceLogitsFromST = null;
         ClassOutput.forceSmallGroups = null;
         SplittableRandom random = new SplittableRandom(2015);
-        int[] x = zipf(random, T, cumulative);
-        int[] y = zipf(random, T, cumulative);
+        int[] x = words.draw(random, T);
+        int[] y = words.draw(random, T);
         int perRound = full ? 10 : 100; // about the same wall time a round
         for (int i = 0; i < (full ? 200 : 2000); i++) {
             for (RnnModel m : models) {
@@ -91,14 +84,5 @@ public final class StepsInTurns {
             case "none" -> { }
             default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups or none)");
         }
-    }
-
-    private static int[] zipf(SplittableRandom random, int n, double[] cumulative) {
-        int[] words = new int[n];
-        for (int t = 0; t < n; t++) {
-            int i = Arrays.binarySearch(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
-            words[t] = i < 0 ? -i - 1 : i;
-        }
-        return words;
     }
 }
