@@ -43,7 +43,9 @@ final class NumpyPartner implements AutoCloseable {
     /**
      * Starts numpy's step at C, H, T ({@code threads}: OPENBLAS_NUM_THREADS, or null for numpy's
      * default) and waits until it has warmed up; null, after saying why on standard output, when
-     * python3, numpy or the script is missing.
+     * python3, numpy or the script is missing. numpy runs at its best, without a kernel the environment
+     * pins for older OpenBLAS builds (OPENBLAS_CORETYPE, with its OPENBLAS_L2_SIZE); if it fails so,
+     * it is started again with the environment as it is.
      */
     static NumpyPartner start(Path script, int C, int H, int T, String threads) {
         if (!Files.isRegularFile(script)) {
@@ -52,15 +54,28 @@ final class NumpyPartner implements AutoCloseable {
         }
         List<String> command = List.of("python3", script.toString(), "bench", "--serve", "--hidden", "" + H,
                 "--vocabulary-size", "" + C, "--length", "" + T, "--repeats", "50");
+        String[] why = new String[1];
+        NumpyPartner partner = launch(command, threads, true, why);
+        if (partner == null && why[0] != null && System.getenv("OPENBLAS_CORETYPE") != null) {
+            partner = launch(command, threads, false, why);
+        }
+        if (partner == null && why[0] != null) {
+            System.out.println("numpy reference: skipped (" + why[0] + ")");
+        }
+        return partner;
+    }
+
+    /** One start: the partner, or null with the reason in why[0] (null when interrupted). */
+    private static NumpyPartner launch(List<String> command, String threads, boolean unpinned, String[] why) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             if (threads != null) {
                 builder.environment().put("OPENBLAS_NUM_THREADS", threads);
             }
-            // numpy at its best: a pin set for older OpenBLAS builds (OPENBLAS_CORETYPE, with its
-            // OPENBLAS_L2_SIZE) holds a current numpy to an older kernel, so the reference runs without it
-            builder.environment().remove("OPENBLAS_CORETYPE");
-            builder.environment().remove("OPENBLAS_L2_SIZE");
+            if (unpinned) {
+                builder.environment().remove("OPENBLAS_CORETYPE");
+                builder.environment().remove("OPENBLAS_L2_SIZE");
+            }
             Process process = builder.start();
             BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String last = "";
@@ -71,14 +86,14 @@ final class NumpyPartner implements AutoCloseable {
                 last = l;
             }
             process.waitFor(10, TimeUnit.SECONDS);
-            System.out.println("numpy reference: skipped (python3 or numpy unavailable: "
-                    + (last.isBlank() ? "no output" : last.strip()) + ")");
+            why[0] = "python3 or numpy unavailable: " + (last.isBlank() ? "no output" : last.strip());
             return null;
         } catch (IOException e) {
-            System.out.println("numpy reference: skipped (python3 not found)");
+            why[0] = "python3 not found";
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            why[0] = null;
             return null;
         }
     }

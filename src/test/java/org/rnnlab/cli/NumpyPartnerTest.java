@@ -27,6 +27,13 @@ class NumpyPartnerTest {
             "        break",
             "");
 
+    /** A numpy that fails without the environment's pinned kernel, as an old OpenBLAS build would. */
+    private static final String NEEDS_THE_PIN = "import os, sys\n"
+            + "if 'OPENBLAS_CORETYPE' not in os.environ:\n"
+            + "    print('Illegal instruction', flush=True)\n"
+            + "    sys.exit(132)\n"
+            + STAND_IN;
+
     private static boolean python3() {
         try {
             return new ProcessBuilder("python3", "-c", "pass").start().waitFor() == 0;
@@ -48,6 +55,19 @@ class NumpyPartnerTest {
             assertNotNull(partner);
             assertEquals("unpinned/none", partner.core);
             assertArrayEquals(new double[] {1.5, 1.5, 1.5}, partner.steps(3));
+        }
+    }
+
+    @Test
+    void aNumpyThatFailsWithoutThePinIsStartedAgainWithIt(@TempDir Path dir) throws Exception {
+        assumeTrue(python3(), "python3 is not installed: the bench skips numpy's reference too");
+        assumeTrue(System.getenv("OPENBLAS_CORETYPE") != null, "this machine's environment pins no OpenBLAS kernel");
+        Path script = dir.resolve("needs_the_pin.py");
+        Files.writeString(script, NEEDS_THE_PIN);
+        try (NumpyPartner partner = NumpyPartner.start(script, 8000, 100, 45, null)) {
+            assertNotNull(partner, "started again with the environment as it is");
+            assertEquals(System.getenv("OPENBLAS_CORETYPE") + "/" + java.util.Objects.requireNonNullElse(
+                    System.getenv("OPENBLAS_L2_SIZE"), "none"), partner.core);
         }
     }
 }
