@@ -97,7 +97,7 @@ final class ClassOutput implements Kernel.Output {
             bRow[t] = bM.at((long) t * classes.maxSize());
             dsRow[t] = dsM.at((long) t * H);
         }
-        groupLoss = new double[Math.max(2, (n + SMALL_GROUP - 1) / SMALL_GROUP)];
+        groupLoss = new double[groups(n)]; // T <= n has no more groups
         capacity = n;
     }
 

@@ -33,7 +33,9 @@ abstract class Recurrence {
     Mat yBuf;
     Mat dwBuf; // float32: H x H, dW as a native product makes it (see Recurrence32)
     private Pointer xRow1;
-    private Pointer yPtr;
+    Pointer xPtr;  // the buffers' first rows, made once a size (a Pointer a call would be an allocation a step)
+    Pointer yPtr;
+    Pointer dwPtr;
 
     Recurrence(Mat Ut, Mat W) {
         this.Ut = Ut;
@@ -71,7 +73,9 @@ abstract class Recurrence {
             yBuf = Mat.zeros(p, cap, H);
             if (dwBuf == null && Ut.f32) {
                 dwBuf = Mat.zeros(p, H, H); // H x H whatever the sentence: kept when the others grow
+                dwPtr = dwBuf.at(0);
             }
+            xPtr = xBuf.at(0);
             xRow1 = xBuf.at(H);
             yPtr = yBuf.at(0);
             grow(cap);

@@ -194,7 +194,7 @@ final class Recurrence32 extends Recurrence {
         }
         xBuf.writeFloats(0, D, H, m * H);
         yBuf.writeFloats(0, s, 0, m * H);
-        Mat.gemm(true, true, false, H, H, m, 1.0, xBuf.at(0), H, yBuf.at(0), H, 0.0, dwBuf.at(0), H);
+        Mat.gemm(true, true, false, H, H, m, 1.0, xPtr, H, yPtr, H, 0.0, dwPtr, H);
         dwBuf.readFloats(0, dwFlat, 0, H * H);
         for (int i = 0; i < H; i++) {
             System.arraycopy(dwFlat, i * H, dW[i], 0, H);

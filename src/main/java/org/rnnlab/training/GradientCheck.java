@@ -182,7 +182,7 @@ public final class GradientCheck {
                 int r = (int) (key / cols);
                 int c = (int) (key % cols);
                 CheckedElement e = element(m, x, y, names[p], theta, grad, r, c, h);
-                if (!e.passed() && Double.isFinite(e.relativeError()) && Math.abs(grad.getDouble(r, c)) > RECHECK * floor) {
+                if (!e.passed() && Double.isFinite(e.relativeError()) && Math.abs(e.backprop()) > RECHECK * floor) {
                     // the estimate's own error at h (about h^2 times the loss's third derivative) can pass 1%
                     // of a small gradient that is right: 100 times less at h / 10, where a wrong gradient stays wrong
                     CheckedElement again = element(m, x, y, names[p], theta, grad, r, c, h / RECHECK);
