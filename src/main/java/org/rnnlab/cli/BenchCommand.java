@@ -324,7 +324,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (BlasKernel.chosen().isPresent()) {
             boolean asked = !System.getProperty(BlasKernel.PROPERTY, "auto").equalsIgnoreCase("auto");
             return name + " (OPENBLAS_CORETYPE=" + BlasKernel.chosen().get() + ", set by rnnlab "
-                    + (asked ? "as -D" + BlasKernel.PROPERTY + " asked)" : "from the CPU's instruction sets)");
+                    + (asked ? "as -D" + BlasKernel.PROPERTY + " asked)" : "from the CPU's instruction sets"
+                    + BlasKernel.lifted().map(pin -> " over the environment's narrower " + pin
+                            + "; -D" + BlasKernel.PROPERTY + "=keep before -jar keeps that").orElse("") + ")");
         }
         if (set == null) {
             return name + " (OpenBLAS's own choice)";

@@ -75,6 +75,9 @@ final class NumpyPartner implements AutoCloseable {
             if (unpinned) {
                 builder.environment().remove("OPENBLAS_CORETYPE");
                 builder.environment().remove("OPENBLAS_L2_SIZE");
+            } else {
+                // the user's pin as started: this process's own may have been lifted since (BlasKernel)
+                builder.environment().put("OPENBLAS_CORETYPE", System.getenv("OPENBLAS_CORETYPE"));
             }
             Process process = builder.start();
             BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -20,9 +20,13 @@ import java.util.Set;
  * AMD EPYC (family 25) VM the Haswell one ran the step's products faster: the word-major logits
  * product at 67-69 against 46-55 GFLOP/s, the dV product at 75-78 against 61-73, and the whole
  * SGD step (C 8000, H 100, T 45) at a minimum of 2.01-2.22 ms against 2.26-2.57 in four runs
- * taken in turns. A value already in the environment is kept (some machines pin an older kernel
- * because other, older OpenBLAS builds fail on their CPU); {@code -Drnnlab.blasKernel=SkylakeX}, given
- * for this program, wins over it, and {@code -Drnnlab.blasKernel=keep} leaves OpenBLAS to choose.
+ * taken in turns. A kernel the environment pins is kept when it is as wide as the CPU's own (Zen
+ * for Haswell on an AVX2 AMD); one narrower is lifted for this program: machines pin an older
+ * kernel because older OpenBLAS builds misread their CPU, which a kernel chosen from the CPU's own
+ * instruction sets cannot do, and on an AMD EPYC with AVX-512 whose environment pinned Haswell the
+ * SGD step took 1.40-1.73 ms pinned against 0.72-0.80 ms with SkylakeX (2026-12-04). {@code
+ * -Drnnlab.blasKernel=SkylakeX} (any kernel name) asks for one, and {@code -Drnnlab.blasKernel=keep}
+ * leaves OpenBLAS to choose, the environment's pin included.
  */
 public final class BlasKernel {
     /** System property: "keep" leaves the kernel to OpenBLAS; a kernel name (e.g. Haswell) asks for that one. */
@@ -31,22 +35,25 @@ public final class BlasKernel {
     private static final Set<String> AVX512 = Set.of("avx512f", "avx512dq", "avx512cd", "avx512bw", "avx512vl");
 
     private static volatile String chosen; // what choose() set, null when it set nothing
+    private static volatile String lifted; // the environment's narrower kernel choose() replaced, null when none
 
     private BlasKernel() {
     }
 
     /**
-     * Sets {@code OPENBLAS_CORETYPE} for this process when it is not set, from /proc/cpuinfo (Linux
-     * only; elsewhere nothing happens). Must run before ND4J loads OpenBLAS, which reads it once:
-     * the program's entry point calls it first. Never fails: on any problem OpenBLAS chooses.
+     * Sets {@code OPENBLAS_CORETYPE} for this process from /proc/cpuinfo (Linux only; elsewhere
+     * nothing happens) when it is not set or names a narrower kernel than the CPU runs (see the
+     * class comment). Must run before ND4J loads OpenBLAS, which reads it once: the program's entry
+     * point calls it first. Never fails: on any problem OpenBLAS chooses.
      */
     public static synchronized void choose() {
         String asked = System.getProperty(PROPERTY, "auto");
-        boolean named = !asked.equalsIgnoreCase("auto") && !asked.equalsIgnoreCase("keep");
-        if (chosen != null || asked.equalsIgnoreCase("keep") || (!named && System.getenv(VARIABLE) != null)) {
+        if (chosen != null || asked.equalsIgnoreCase("keep")) {
             return;
         }
-        Optional<String> kernel = named ? Optional.of(asked) : forCpu(cpuInfo());
+        boolean named = !asked.equalsIgnoreCase("auto");
+        String pinned = System.getenv(VARIABLE);
+        Optional<String> kernel = choice(asked, pinned, cpuInfo());
         if (kernel.isEmpty()) {
             return;
         }
@@ -55,6 +62,7 @@ public final class BlasKernel {
                     .invokeInt(new Object[] {VARIABLE, kernel.get(), 1});
             if (rc == 0) {
                 chosen = kernel.get();
+                lifted = named ? null : pinned;
             }
         } catch (LinkageError | RuntimeException e) {
             // no JNA for this platform, or no libc by that name: OpenBLAS chooses, as it would have
@@ -64,6 +72,42 @@ public final class BlasKernel {
     /** The kernel {@link #choose()} set, if it set one ("SkylakeX"); empty when the user or OpenBLAS chose. */
     public static Optional<String> chosen() {
         return Optional.ofNullable(chosen);
+    }
+
+    /**
+     * The kernel to set: none for "keep", the one named, else the CPU's own unless the environment
+     * pins one as wide ({@code pinned} null when it pins none).
+     */
+    static Optional<String> choice(String asked, String pinned, String cpuInfo) {
+        if (asked.equalsIgnoreCase("keep")) {
+            return Optional.empty();
+        }
+        if (!asked.equalsIgnoreCase("auto")) {
+            return Optional.of(asked);
+        }
+        return forCpu(cpuInfo).filter(own -> pinned == null || width(own) > width(pinned));
+    }
+
+    /** The environment's pinned kernel that {@link #choose()} replaced by a wider one ("Haswell"), if it did. */
+    public static Optional<String> lifted() {
+        return Optional.ofNullable(lifted);
+    }
+
+    /**
+     * The vector width a kernel name stands for, to compare a pin with the CPU's own: 3 for the
+     * AVX-512 kernels, 2 for AVX2's, 1 for AVX's, 0 for older or unknown ones.
+     */
+    static int width(String kernel) {
+        switch (kernel.strip().toLowerCase(Locale.ROOT)) {
+            case "skylakex": case "cooperlake": case "sapphirerapids":
+                return 3;
+            case "haswell": case "zen":
+                return 2;
+            case "sandybridge": case "bulldozer": case "piledriver": case "steamroller": case "excavator":
+                return 1;
+            default:
+                return 0;
+        }
     }
 
     /**

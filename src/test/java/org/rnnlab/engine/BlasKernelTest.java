@@ -45,6 +45,22 @@ class BlasKernelTest {
     }
 
     @Test
+    void aPinNarrowerThanTheCpuIsLiftedAndOneAsWideIsKept() {
+        String avx512 = cpu("AuthenticAMD", "avx avx2 fma avx512f avx512dq avx512cd avx512bw avx512vl");
+        String avx2 = cpu("AuthenticAMD", "avx avx2 fma");
+        assertEquals(Optional.of("SkylakeX"), BlasKernel.choice("auto", "Haswell", avx512), "AVX2's kernel on AVX-512");
+        assertEquals(Optional.of("SkylakeX"), BlasKernel.choice("auto", "PRESCOTT", avx512));
+        assertEquals(Optional.empty(), BlasKernel.choice("auto", "CooperLake", avx512), "another AVX-512 kernel");
+        assertEquals(Optional.empty(), BlasKernel.choice("auto", "Zen", avx2), "Zen is as wide as Haswell");
+        assertEquals(Optional.of("Haswell"), BlasKernel.choice("auto", "Sandybridge", avx2));
+        assertEquals(Optional.of("Haswell"), BlasKernel.choice("auto", null, avx2), "nothing pinned");
+        assertEquals(Optional.empty(), BlasKernel.choice("keep", null, avx512), "keep leaves OpenBLAS to choose");
+        assertEquals(Optional.empty(), BlasKernel.choice("KEEP", "Haswell", avx512), "and keeps the pin");
+        assertEquals(Optional.of("Zen"), BlasKernel.choice("Zen", "Haswell", avx512), "a kernel asked by name wins");
+        assertEquals(Optional.empty(), BlasKernel.choice("auto", "Haswell", ""), "no cpuinfo: the pin holds");
+    }
+
+    @Test
     void theRunningKernelIsNamedByTheLoadedLibrary() {
         Optional<String> running = BlasKernel.running();
         assertTrue(running.isPresent(), "openblas_get_corename answered nothing");
