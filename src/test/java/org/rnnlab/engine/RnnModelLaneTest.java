@@ -57,12 +57,12 @@ class RnnModelLaneTest {
         }
         for (int k = 0; k < 3; k++) { // each against the last
             assertEquals(losses[3], losses[k], 1e-5 * losses[3]);
-            assertTrue(diff(g[k].dV(), g[3].dV()) < 1e-5 * g[3].dV().amaxNumber().doubleValue(), "dV, way " + k);
-            assertTrue(diff(g[k].dU(), g[3].dU()) < 1e-5 * g[3].dU().amaxNumber().doubleValue(), "dU, way " + k);
-            assertTrue(diff(g[k].dW(), g[3].dW()) < 1e-5 * g[3].dW().amaxNumber().doubleValue(), "dW, way " + k);
-            assertTrue(diff(models[k].V(), models[3].V()) < 1e-5 * models[3].V().amaxNumber().doubleValue(), "V, way " + k);
-            assertTrue(diff(models[k].U(), models[3].U()) < 1e-5 * models[3].U().amaxNumber().doubleValue(), "U, way " + k);
-            assertTrue(diff(models[k].W(), models[3].W()) < 1e-5 * models[3].W().amaxNumber().doubleValue(), "W, way " + k);
+            assertNear(g[k].dV(), g[3].dV(), "dV, way " + k);
+            assertNear(g[k].dU(), g[3].dU(), "dU, way " + k);
+            assertNear(g[k].dW(), g[3].dW(), "dW, way " + k);
+            assertNear(models[k].V(), models[3].V(), "V, way " + k);
+            assertNear(models[k].U(), models[3].U(), "U, way " + k);
+            assertNear(models[k].W(), models[3].W(), "W, way " + k);
         }
         // and the step changed V (else the comparison above says nothing)
         assertTrue(diff(models[0].V(), RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32).V().muli(4.0)) > 1e-4);
@@ -90,10 +90,10 @@ class RnnModelLaneTest {
                 }
             }
             String way = classBased ? "class-based: " : "full softmax: ";
-            assertTrue(diff(g[0].dW(), g[1].dW()) < 1e-5 * g[1].dW().amaxNumber().doubleValue(), way + "dW");
-            assertTrue(diff(g[0].dU(), g[1].dU()) < 1e-5 * g[1].dU().amaxNumber().doubleValue(), way + "dU");
-            assertTrue(diff(models[0].W(), models[1].W()) < 1e-5 * models[1].W().amaxNumber().doubleValue(), way + "W");
-            assertTrue(diff(models[0].U(), models[1].U()) < 1e-5 * models[1].U().amaxNumber().doubleValue(), way + "U");
+            assertNear(g[0].dW(), g[1].dW(), way + "dW");
+            assertNear(g[0].dU(), g[1].dU(), way + "dU");
+            assertNear(models[0].W(), models[1].W(), way + "W");
+            assertNear(models[0].U(), models[1].U(), way + "U");
             INDArray start = classBased ? ClassOutputTest.model(4001, 60, Precision.FLOAT32).W()
                     : RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32).W();
             assertTrue(diff(models[0].W(), start) > 1e-4, way + "the steps changed W");
@@ -117,6 +117,11 @@ class RnnModelLaneTest {
             xs.add(r.ints(T, 0, 4001).toArray());
             ys.add(r.ints(T, 0, 4001).toArray());
         }
+    }
+
+    /** actual within 1e-5 of expected's largest magnitude, element by element: float32's rounding in other orders. */
+    private static void assertNear(INDArray actual, INDArray expected, String what) {
+        assertTrue(diff(actual, expected) < 1e-5 * expected.amaxNumber().doubleValue(), what);
     }
 
     static double diff(INDArray a, INDArray b) {
@@ -274,10 +279,10 @@ class RnnModelLaneTest {
             }
         }
         assertEquals(losses[1], losses[0], 1e-6 * losses[1]);
-        assertTrue(diff(models[0].V(), models[1].V()) < 1e-5 * models[1].V().amaxNumber().doubleValue(), "V");
-        assertTrue(diff(models[0].X(), models[1].X()) < 1e-5 * models[1].X().amaxNumber().doubleValue(), "X");
-        assertTrue(diff(models[0].U(), models[1].U()) < 1e-5 * models[1].U().amaxNumber().doubleValue(), "U");
-        assertTrue(diff(models[0].W(), models[1].W()) < 1e-5 * models[1].W().amaxNumber().doubleValue(), "W");
+        assertNear(models[0].V(), models[1].V(), "V");
+        assertNear(models[0].X(), models[1].X(), "X");
+        assertNear(models[0].U(), models[1].U(), "U");
+        assertNear(models[0].W(), models[1].W(), "W");
         assertTrue(diff(models[0].X(), RnnModel.initialiseClassBased(C, 60, 4, 10, Precision.FLOAT32, classes).X()) > 1e-4,
                 "the steps changed X");
     }
