@@ -39,7 +39,7 @@ final class Recurrence32 extends Recurrence {
         row2 = new float[H];
         Boolean forced = forceDWProduct;
         dwProduct = forced != null ? forced : Kernel.SMALL_KERNELS;
-        dwFlat = new float[H * H];
+        dwFlat = dwProduct ? new float[H * H] : null; // only productDW reads dW back
     }
 
     @Override
@@ -178,7 +178,7 @@ final class Recurrence32 extends Recurrence {
     private final boolean dwProduct;
     /** null: with small products; true / false: always / never (tests compare both). */
     static volatile Boolean forceDWProduct = null;
-    private final float[] dwFlat;   // H x H: dW read back from dwBuf, row after row
+    private final float[] dwFlat;   // H x H: dW read back from dwBuf, row after row (null with the loops)
 
     /**
      * dW = sum over steps of outer(D[step], s_(step-1)) as one native product, D's rows [1, T)
