@@ -16,7 +16,7 @@ runs=${4:-1}
 i=0
 while [ "$i" -lt "$runs" ]; do
   java $RNNLAB_JAVA_OPTS -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" org.rnnlab.engine.StepsInTurns \
-    "$1" "$2" "${3:-30}" | tee -a "$WORK/out.txt"
+    "$1" "$2" ${3:+"$3"} | tee -a "$WORK/out.txt"
   i=$((i + 1))
 done
 if [ "$runs" -gt 1 ]; then
