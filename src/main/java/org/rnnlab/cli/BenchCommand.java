@@ -79,8 +79,9 @@ public final class BenchCommand implements Callable<Integer> {
         double flops = BlasInfo.fullStepFlops(C, H, T, 4);
         double gflops = flops / (median(f32) / 1e3) / 1e9;
         double machine = Math.max(sgemm[0], sgemm[1]); // on a busy machine one thread can beat two
-        System.out.printf(Locale.ROOT, "SGD step, float32: median %.2f ms, min %.2f ms, median/min %.2f over %d steps%s%n",
-                median(f32), min(f32), median(f32) / min(f32), f32.length, target(C, H, T, "(target: median/min <= 1.3)"));
+        System.out.printf(Locale.ROOT, "SGD step, float32: median %.2f ms, min %.2f ms, median/min %.2f over %d steps "
+                        + "(rounds of 10, each after %d ms of untimed steps)%s%n",
+                median(f32), min(f32), median(f32) / min(f32), f32.length, WARM_UP_NANOS / 1_000_000, target(C, H, T, "(target: median/min <= 1.3)"));
         System.out.printf(Locale.ROOT, "  %.0f MFLOP a step at the median: %.1f GFLOP/s = %.0f%% of the cores' sgemm "
                         + "(%.0f%% of one thread's)%s%n", flops / 1e6, gflops, 100 * gflops / machine, 100 * gflops / sgemm[0],
                 target(C, H, T, "(target >= 60%)"));
@@ -260,6 +261,8 @@ public final class BenchCommand implements Callable<Integer> {
             sgemmTimes[1] = new double[rounds];
             for (int done = 0; done < steps; done += round) {
                 int n = Math.min(round, steps - done);
+                warmUp(() -> model.sgdStep(x, y, 1e-4));
+                model.settle();
                 for (int i = 0; i < n; i++) {
                     long t0 = System.nanoTime();
                     model.sgdStep(x, y, 1e-4);
@@ -268,6 +271,8 @@ public final class BenchCommand implements Callable<Integer> {
                 settled(model, ms, done + n - 1);
                 int first = done * CLASS_STEPS_PER_FULL;
                 int m = n * CLASS_STEPS_PER_FULL;
+                warmUp(() -> byClass.model().sgdStep(byClass.x(), byClass.y(), 1e-4));
+                byClass.model().settle();
                 for (int i = 0; i < m; i++) {
                     long t0 = System.nanoTime();
                     byClass.model().sgdStep(byClass.x(), byClass.y(), 1e-4);
@@ -278,7 +283,9 @@ public final class BenchCommand implements Callable<Integer> {
                 sgemmTimes[1][done / round] = sgemm.gflops(2);
                 for (int k = 1; k >= 0; k--) { // one thread first: the default's threads spin on after their turn
                     if (partners[k] != null) {
-                        System.arraycopy(partners[k].steps(n), 0, numpyMs[k], done, n);
+                        NumpyPartner partner = partners[k];
+                        warmUp(() -> partner.steps(1));
+                        System.arraycopy(partner.steps(n), 0, numpyMs[k], done, n);
                     }
                 }
                 // OpenBLAS's idle threads (numpy's, and ours after the two-thread sgemm) busy-wait for about
@@ -296,6 +303,25 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * Untimed steps before each timed turn, as a training run's steps follow one another. The round's
+     * pause lets the cores slow down: after it the float32 step took 1.2 ms for its first 8-10 steps,
+     * then 0.66 ms; with no pause, or one of 8-20 ms, every step took 0.66-0.73 ms (2-core AMD EPYC VM
+     * with AVX-512, SkylakeX kernel). Each of the three steps gets the same time, whoever's turn it is.
+     */
+    static final long WARM_UP_NANOS = 20_000_000;
+
+    private interface Step {
+        void run() throws java.io.IOException;
+    }
+
+    private static void warmUp(Step step) throws java.io.IOException {
+        long until = System.nanoTime() + WARM_UP_NANOS;
+        do {
+            step.run();
+        } while (System.nanoTime() < until);
     }
 
     private void printNumpy(double javaMedian, double javaMin, int C, int H, int T) {
