@@ -87,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
                 target(C, H, T, "(target >= 60%)"));
         System.out.printf(Locale.ROOT, "SGD step, float64: median %.2f ms, min %.2f ms over %d steps%n",
                 median(f64), min(f64), f64.length);
-        printNumpy(median(f32), min(f32), C, H, T);
+        printNumpy(median(f32), min(f32), C, H, T, flops, machine);
         classBasedStep(byClass, C, H, T, median(f32), min(f32));
 
         // a training pass over sentences of realistic lengths, float32
@@ -324,7 +324,12 @@ public final class BenchCommand implements Callable<Integer> {
         } while (System.nanoTime() < until);
     }
 
-    private void printNumpy(double javaMedian, double javaMin, int C, int H, int T) {
+    /**
+     * numpy's step against Java's; with each, the share of the cores' sgemm numpy's step reaches and
+     * so the most any step of the same arithmetic could lead it by here: where numpy reaches half
+     * the machine's sgemm (Haswell's kernel on an AMD EPYC, 2026-12-05), twice its speed cannot be had.
+     */
+    private void printNumpy(double javaMedian, double javaMin, int C, int H, int T, double flops, double machine) {
         for (int k = 0; k < 2; k++) {
             double[] r = numpyTimes[k];
             if (r == null) {
@@ -334,6 +339,10 @@ public final class BenchCommand implements Callable<Integer> {
                             + "in turns with Java's): median %.2f ms, min %.2f ms -> numpy / Java = %.2f (median), %.2f (min)%s%n",
                     numpyVersion, numpyCore, NUMPY_THREADS[k] == null ? "default threads" : "OPENBLAS_NUM_THREADS=1",
                     median(r), min(r), median(r) / javaMedian, min(r) / javaMin, target(C, H, T, "(target: median >= 2)"));
+            double numpyGflops = flops / (median(r) / 1e3) / 1e9;
+            System.out.printf(Locale.ROOT, "  numpy's step at its median: %.1f GFLOP/s = %.0f%% of the cores' sgemm, so no step "
+                    + "of the same arithmetic can be more than %.1f times as fast here%n", numpyGflops, 100 * numpyGflops / machine,
+                    machine / numpyGflops);
         }
     }
 
