@@ -20,6 +20,10 @@ class BenchCommandTest {
             assertTrue(text.contains(measure), "missing '" + measure + "' in\n" + text);
         }
         assertTrue(Pattern.compile("SGD step, float32: median [0-9.]+ ms").matcher(text).find(), text);
+        if (text.contains("numpy reference step (")) { // where python3 and numpy are installed
+            assertTrue(Pattern.compile("numpy's step at its median: [0-9.]+ GFLOP/s = [0-9]+% of the cores' sgemm, "
+                    + "so no step of the same arithmetic can be more than [0-9.]+ times as fast here").matcher(text).find(), text);
+        }
     }
 
     @Test
