@@ -29,9 +29,9 @@ final class Recurrence32 extends Recurrence {
         super(Ut, W);
         w = new float[H * H];
         wRows = new float[H][H];
-        wTRows = new float[H][H];
+        wTRows = new float[H][H + 8];
         dW = new float[H][H];
-        a = new float[H];
+        a = new float[H + 8];
         aWide = new double[H];
         next = new float[H];
         row0 = new float[H];
@@ -55,6 +55,7 @@ final class Recurrence32 extends Recurrence {
 
     @Override
     void loadW() {
+        chooseStart();
         W.readFloats(0, w, 0, H * H);
         // unchanged since the rows were made or updated with it (updateWRows): comparing is a
         // third of transposing
@@ -68,28 +69,36 @@ final class Recurrence32 extends Recurrence {
         for (int i = 0; i < H; i++) {
             System.arraycopy(w, i * H, wRows[i], 0, H);
             for (int j = 0; j < H; j++) {
-                wTRows[j][i] = w[i * H + j];
+                wTRows[j][off + i] = w[i * H + j];
             }
         }
     }
 
     @Override
     void recur(int[] x, int from, int to) {
+        if (from == 0) {
+            recurFrom = System.nanoTime();
+        }
         for (int t = from; t < to; t++) {
-            Ut.readFloats(x[t] * H, a, 0, H); // U x_t is column x_t of U, row x_t of Ut
+            int o = off;
+            Ut.readFloats(x[t] * H, a, o, H); // U x_t is column x_t of U, row x_t of Ut
             if (t > 0) {
-                rowsTimes(wTRows, s, (t - 1) * H, a); // a += W s_(t-1) = sum_j s_j W[:, j]
+                rowsTimes(wTRows, s, (t - 1) * H, a, o); // a += W s_(t-1) = sum_j s_j W[:, j]
             }
             // tanh in double, the conversions in loops of their own: a loop that converts around
             // the arithmetic runs 4x slower (each conversion waits on the one before)
             for (int i = 0; i < H; i++) {
-                aWide[i] = a[i];
+                aWide[i] = a[o + i];
             }
             FastTanh.tanhInPlace(aWide, H);
             int base = t * H;
             for (int i = 0; i < H; i++) {
                 s[base + i] = (float) aWide[i];
             }
+        }
+        if (to == x.length && recurFrom != 0) { // the whole sentence, from its first word: its cost a word
+            starts.record(startWay, (System.nanoTime() - recurFrom) / (double) x.length);
+            recurFrom = 0;
         }
     }
 
@@ -137,7 +146,7 @@ final class Recurrence32 extends Recurrence {
                 int base = step * H;
                 System.arraycopy(ds, base, next, 0, H);
                 if (step < T - 1) {
-                    rowsTimes(wRows, D, base + H, next); // next += W^T D[step+1]
+                    rowsTimes(wRows, D, base + H, next, 0); // next += W^T D[step+1]
                 }
                 for (int j = 0; j < H; j++) {
                     float sj = s[base + j];
@@ -250,8 +259,40 @@ final class Recurrence32 extends Recurrence {
         }
     }
 
-    /** out += sum_i v[from+i] m[i] for the H rows m[i], four rows per pass (see Recurrence64). */
-    private void rowsTimes(float[][] m, float[] v, int from, float[] out) {
+    /**
+     * Where W s's arrays start their numbers (wTRows' rows and a), in floats. The loop's speed depends
+     * on where its arrays fall in memory, which the JVM decides and may change when it moves them:
+     * on an AMD EPYC with AVX-512 the recurrence of a class-based step took 26-28 us at two of these
+     * starts and 36-38 us at the other two, which two depending on the model's arrays (six models,
+     * each in turn at each start). So the recurrence is timed, and {@link #starts} keeps the fastest.
+     */
+    private static final int[] START = {0, 2, 4, 6};
+    private int off;
+    private final FastestWay starts = new FastestWay(START.length, 64);
+    private int startWay;
+    private long recurFrom;  // when this step's recurrence began
+    /** null: choose by time; else the index in START to keep, read when a model is made (tests compare them). */
+    static volatile Integer forceStart = null;
+    private final Integer fixedStart = forceStart;
+
+    /** Moves W^T's rows to the start chosen for this step (a copy of H^2 floats, only when it changes). */
+    private void chooseStart() {
+        startWay = fixedStart != null ? fixedStart : starts.next();
+        int n = START[startWay];
+        if (n == off) {
+            return;
+        }
+        for (float[] row : wTRows) {
+            System.arraycopy(row, off, row, n, H);
+        }
+        off = n;
+    }
+
+    /**
+     * out[at + j] += sum_i v[from+i] m[i][at + j] for the H rows m[i] and j < H, four rows per pass
+     * (see Recurrence64).
+     */
+    private void rowsTimes(float[][] m, float[] v, int from, float[] out, int at) {
         int i = 0;
         for (; i + 3 < H; i += 4) {
             float a0 = v[from + i];
@@ -262,14 +303,14 @@ final class Recurrence32 extends Recurrence {
             float[] m1 = m[i + 1];
             float[] m2 = m[i + 2];
             float[] m3 = m[i + 3];
-            for (int j = 0; j < H; j++) {
+            for (int j = at; j < at + H; j++) {
                 out[j] += m0[j] * a0 + m1[j] * a1 + m2[j] * a2 + m3[j] * a3;
             }
         }
         for (; i < H; i++) {
             float ai = v[from + i];
             float[] mi = m[i];
-            for (int j = 0; j < H; j++) {
+            for (int j = at; j < at + H; j++) {
                 out[j] += mi[j] * ai;
             }
         }
@@ -348,7 +389,7 @@ final class Recurrence32 extends Recurrence {
                 wi[j] -= rate * di[j];
             }
             for (int j = 0; j < H; j++) {
-                wTRows[j][i] = wi[j];
+                wTRows[j][off + i] = wi[j];
             }
             W.writeFloats(i * H, wi, 0, H);
         }

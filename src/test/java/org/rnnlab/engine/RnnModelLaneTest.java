@@ -1,5 +1,6 @@
 package org.rnnlab.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,40 @@ class RnnModelLaneTest {
         Kernel.forceLogitsFromST = null;
         Recurrence32.forceDWProduct = null;
         ClassOutput.forceSmallGroups = null;
+        Recurrence32.forceStart = null;
+    }
+
+    @Test
+    void everyStartOfTheRecurrencesArraysGivesTheSameNumbers() {
+        // the same arithmetic wherever the numbers start in the arrays, so the same bits; the timed
+        // choice (null) moves W^T between starts during the run, which must not change a number either
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        sentences(7, 20, xs, ys);
+        Integer[] starts = {0, 1, 2, 3, null};
+        for (boolean classBased : new boolean[] {false, true}) {
+            RnnModel[] models = new RnnModel[starts.length];
+            double[] losses = new double[starts.length];
+            for (int k = 0; k < starts.length; k++) {
+                Recurrence32.forceStart = starts[k];
+                models[k] = classBased ? ClassOutputTest.model(4001, 60, Precision.FLOAT32)
+                        : RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
+                for (int n = 0; n < xs.size(); n++) {
+                    Kernel.forceLane = n % 2 == 0;
+                    losses[k] += models[k].sgdStep(xs.get(n), ys.get(n), 0.05);
+                }
+                losses[k] += models[k].totalLoss(xs, ys);
+            }
+            String way = classBased ? "class-based, start " : "full softmax, start ";
+            for (int k = 1; k < starts.length; k++) {
+                assertEquals(losses[0], losses[k], 0.0, way + starts[k]);
+                assertArrayEquals(models[0].W().data().asFloat(), models[k].W().data().asFloat(), way + starts[k] + ": W");
+                assertArrayEquals(models[0].U().data().asFloat(), models[k].U().data().asFloat(), way + starts[k] + ": U");
+            }
+            INDArray start = classBased ? ClassOutputTest.model(4001, 60, Precision.FLOAT32).W()
+                    : RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32).W();
+            assertTrue(diff(models[0].W(), start) > 1e-4, way + "the steps changed W");
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
  *   <li>{@code dw}: dW as one native product (Recurrence32) against the Java loops;</li>
  *   <li>{@code st}: the logits from S^T (Kernel) against from S;</li>
  *   <li>{@code groups}: the class-based rows in groups of five (ClassOutput) against two groups;</li>
+ *   <li>{@code start}: the recurrence's arrays at the start its timing chooses (Recurrence32) against the first;</li>
  *   <li>{@code none}: the same way twice, to see the comparison's own spread.</li>
  * </ul>
  * The first model has the switch on. Usage: {@code StepsInTurns WAY full|class [ROUNDS]}.
@@ -41,6 +42,7 @@ public final class StepsInTurns {
         Recurrence32.forceDWProduct = null;
         Kernel.forceLogitsFromST = null;
         ClassOutput.forceSmallGroups = null;
+        Recurrence32.forceStart = null;
         SplittableRandom random = new SplittableRandom(2015);
         int[] x = words.draw(random, T);
         int[] y = words.draw(random, T);
@@ -81,8 +83,9 @@ public final class StepsInTurns {
             case "dw" -> Recurrence32.forceDWProduct = on;
             case "st" -> Kernel.forceLogitsFromST = on;
             case "groups" -> ClassOutput.forceSmallGroups = on;
+            case "start" -> Recurrence32.forceStart = on ? null : 0;
             case "none" -> { }
-            default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups or none)");
+            default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups, start or none)");
         }
     }
 }
