@@ -4,12 +4,15 @@ package org.rnnlab.engine;
  * Picks the fastest of a few ways of doing the same work by their recent costs: each way's last
  * WINDOW costs judged by their least (a descheduled thread or a garbage collection only ever makes
  * a sample slower), every way tried a few times first, and another way tried every
- * {@code exploreEvery} calls, so that a way that has become faster is found again. The ways must
- * give the same results; only their speed may differ. Not thread-safe.
+ * {@code exploreEvery} calls, so that a way that has become faster is found again. It leaves the
+ * way it keeps only for one at least {@link #MARGIN} cheaper: between two ways as fast, noise alone
+ * had it change ways at one call in twenty (Recurrence32, whose change of way costs a copy). The
+ * ways must give the same results; only their speed may differ. Not thread-safe.
  */
 final class FastestWay {
     private static final int WINDOW = 7;
     private static final int FIRST_TRIES = 3;
+    static final double MARGIN = 0.9;
 
     private final double[][] recent;
     private final int[] count; // samples held, up to WINDOW
@@ -17,6 +20,7 @@ final class FastestWay {
     private final int exploreEvery;
     private int calls;
     private int explored;      // the last way tried out of turn
+    private int kept;          // the way taken when none is tried out of turn
 
     FastestWay(int ways, int exploreEvery) {
         recent = new double[ways][WINDOW];
@@ -33,12 +37,16 @@ final class FastestWay {
                 return w;
             }
         }
-        int best = 0;
-        for (int w = 1; w < ways; w++) {
+        int best = kept;
+        for (int w = 0; w < ways; w++) {
             if (least(w) < least(best)) {
                 best = w;
             }
         }
+        if (least(best) < MARGIN * least(kept)) {
+            kept = best;
+        }
+        best = kept;
         calls = (calls + 1) % exploreEvery;
         if (calls == 0) {
             explored = (explored + 1) % ways;

@@ -39,6 +39,26 @@ class FastestWayTest {
     }
 
     @Test
+    void twoWaysAsFastAreNotSwappedForNoise() {
+        FastestWay choice = new FastestWay(4, 64);
+        java.util.SplittableRandom noise = new java.util.SplittableRandom(3);
+        int[] ways = new int[5000];
+        for (int i = 0; i < ways.length; i++) {
+            int way = choice.next();
+            double base = way == 0 || way == 3 ? 27 : 37; // two fast ways, two slow
+            choice.record(way, base * (1 + 0.3 * noise.nextDouble() * noise.nextDouble()));
+            ways[i] = way;
+        }
+        int changes = 0; // from a way kept to another then kept (a try out of turn lasts one call)
+        for (int i = 100; i + 1 < ways.length; i++) {
+            if (ways[i - 2] == ways[i - 1] && ways[i] != ways[i - 1] && ways[i] == ways[i + 1]) {
+                changes++;
+            }
+        }
+        assertTrue(changes < 10, changes + " changes of the way kept in 5,000 calls");
+    }
+
+    @Test
     void aSingleSlowSampleDoesNotMakeAWayLookSlow() {
         FastestWay choice = new FastestWay(2, 64);
         run(choice, 100, 10, 20);
