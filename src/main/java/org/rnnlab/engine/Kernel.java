@@ -778,34 +778,21 @@ final class Kernel {
         // ever make a call slower (two threads took 10 ms a step for a while, against 1.5 after,
         // while the compiler took a core), and a machine that stays busy makes every sample slower;
         // the way not taken is tried every EXPLORE_EVERY calls, so one good try brings it back
-        private final double[][] recent = new double[2][WINDOW];
-        private final int[] count = new int[2];      // samples held, up to WINDOW
-        private final int[] slot = new int[2];       // where the next sample goes
+        private final RecentCosts costs = new RecentCosts(2, WINDOW); // way 1: two threads
         private int calls;
 
         boolean twoThreads() {
             calls = (calls + 1) % EXPLORE_EVERY;
-            if (count[1] < 3 || count[0] < 3) {
-                return count[1] <= count[0];           // try both a few times first
+            if (costs.count(1) < 3 || costs.count(0) < 3) {
+                return costs.count(1) <= costs.count(0); // try both a few times first
             }
-            boolean preferTwo = least(1) <= 1.1 * least(0); // two threads unless clearly slower
+            boolean preferTwo = costs.least(1) <= 1.1 * costs.least(0); // two threads unless clearly slower
             return (calls == 0) != preferTwo;
         }
 
         /** Rows are weighted as n + 16: a call has a fixed cost (packing V) worth about that many rows. */
         void record(boolean two, long nanos, int rows) {
-            int way = two ? 1 : 0;
-            recent[way][slot[way]] = nanos / (rows + 16.0);
-            slot[way] = (slot[way] + 1) % WINDOW;
-            count[way] = Math.min(count[way] + 1, WINDOW);
-        }
-
-        private double least(int way) {
-            double m = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < count[way]; i++) {
-                m = Math.min(m, recent[way][i]);
-            }
-            return m;
+            costs.record(two ? 1 : 0, nanos / (rows + 16.0));
         }
     }
 
