@@ -30,6 +30,30 @@ class RnnModelLaneTest {
         Recurrence32.forceDWProduct = null;
         ClassOutput.forceSmallGroups = null;
         Recurrence32.forceStart = null;
+        ClassOutput.forceSmallTail = null;
+    }
+
+    @Test
+    void everyGroupingOfTheRowsCoversEachRowOnce() {
+        // groups of five with the last eight rows in twos, groups of five, two groups: contiguous, none empty
+        Boolean[][] ways = {{true, true}, {true, false}, {false, false}};
+        for (Boolean[] way : ways) {
+            ClassOutput.forceSmallGroups = way[0];
+            ClassOutput.forceSmallTail = way[1];
+            ClassOutput out = ClassOutputTest.model(4001, 60, Precision.FLOAT32).classOutput();
+            for (int T = 1; T <= 100; T++) {
+                int groups = out.groups(T);
+                assertEquals(0, out.groupStart(0, T), "T " + T);
+                assertEquals(T, out.groupStart(groups, T), "T " + T);
+                for (int g = 0; g < groups; g++) {
+                    assertTrue(out.groupStart(g + 1, T) > out.groupStart(g, T), "group " + g + " of T " + T + " is empty");
+                }
+                assertTrue(out.groups(T) >= out.groups(T - 1 < 1 ? 1 : T - 1), "fewer groups for a longer sentence: T " + T);
+            }
+            if (way[1]) {
+                assertEquals(2, out.groupStart(out.groups(45), 45) - out.groupStart(out.groups(45) - 1, 45), "the last group of 45 rows");
+            }
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
  *   <li>{@code st}: the logits from S^T (Kernel) against from S;</li>
  *   <li>{@code groups}: the class-based rows in groups of five (ClassOutput) against two groups;</li>
  *   <li>{@code start}: the recurrence's arrays at the start its timing chooses (Recurrence32) against the first;</li>
+ *   <li>{@code tail}: the class-based rows' last eight in groups of two (ClassOutput) against groups of five;</li>
  *   <li>{@code none}: the same way twice, to see the comparison's own spread.</li>
  * </ul>
  * The first model has the switch on. Usage: {@code StepsInTurns WAY full|class [ROUNDS]}.
@@ -43,6 +44,7 @@ public final class StepsInTurns {
         Kernel.forceLogitsFromST = null;
         ClassOutput.forceSmallGroups = null;
         Recurrence32.forceStart = null;
+        ClassOutput.forceSmallTail = null;
         SplittableRandom random = new SplittableRandom(2015);
         int[] x = words.draw(random, T);
         int[] y = words.draw(random, T);
@@ -84,8 +86,9 @@ public final class StepsInTurns {
             case "st" -> Kernel.forceLogitsFromST = on;
             case "groups" -> ClassOutput.forceSmallGroups = on;
             case "start" -> Recurrence32.forceStart = on ? null : 0;
+            case "tail" -> ClassOutput.forceSmallTail = on;
             case "none" -> { }
-            default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups, start or none)");
+            default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups, start, tail or none)");
         }
     }
 }
