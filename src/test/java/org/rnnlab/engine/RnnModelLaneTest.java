@@ -31,6 +31,29 @@ class RnnModelLaneTest {
         ClassOutput.forceSmallGroups = null;
         Recurrence32.forceStart = null;
         ClassOutput.forceSmallTail = null;
+        Recurrence32.forceUnitRows = null;
+    }
+
+    @Test
+    void anySplitOfWsUpdateGivesTheSameNumbers() {
+        // each row of W is updated alone, whichever thread and unit it falls in: the same bits
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        sentences(9, 12, xs, ys);
+        Integer[] unitRows = {null, 20, 7, 60};
+        RnnModel[] models = new RnnModel[unitRows.length];
+        for (int k = 0; k < unitRows.length; k++) {
+            Recurrence32.forceUnitRows = unitRows[k];
+            models[k] = ClassOutputTest.model(4001, 60, Precision.FLOAT32);
+            for (int n = 0; n < xs.size(); n++) {
+                Kernel.forceLane = n % 3 != 0;
+                models[k].sgdStep(xs.get(n), ys.get(n), 0.05);
+            }
+        }
+        for (int k = 1; k < unitRows.length; k++) {
+            assertArrayEquals(models[0].W().data().asFloat(), models[k].W().data().asFloat(), "units of " + unitRows[k] + " rows: W");
+        }
+        assertTrue(diff(models[0].W(), ClassOutputTest.model(4001, 60, Precision.FLOAT32).W()) > 1e-4, "the steps changed W");
     }
 
     @Test

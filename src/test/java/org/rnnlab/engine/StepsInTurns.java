@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
  *   <li>{@code groups}: the class-based rows in groups of five (ClassOutput) against two groups;</li>
  *   <li>{@code start}: the recurrence's arrays at the start its timing chooses (Recurrence32) against the first;</li>
  *   <li>{@code tail}: the class-based rows' last eight in groups of two (ClassOutput) against groups of five;</li>
+ *   <li>{@code units}: W's update as the kernel splits it (Recurrence32) against units of twenty rows;</li>
  *   <li>{@code none}: the same way twice, to see the comparison's own spread.</li>
  * </ul>
  * The first model has the switch on. Usage: {@code StepsInTurns WAY full|class [ROUNDS]}.
@@ -45,6 +46,7 @@ public final class StepsInTurns {
         ClassOutput.forceSmallGroups = null;
         Recurrence32.forceStart = null;
         ClassOutput.forceSmallTail = null;
+        Recurrence32.forceUnitRows = null;
         SplittableRandom random = new SplittableRandom(2015);
         int[] x = words.draw(random, T);
         int[] y = words.draw(random, T);
@@ -87,8 +89,9 @@ public final class StepsInTurns {
             case "groups" -> ClassOutput.forceSmallGroups = on;
             case "start" -> Recurrence32.forceStart = on ? null : 0;
             case "tail" -> ClassOutput.forceSmallTail = on;
+            case "units" -> Recurrence32.forceUnitRows = on ? null : 20;
             case "none" -> { }
-            default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups, start, tail or none)");
+            default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups, start, tail, units or none)");
         }
     }
 }
