@@ -81,7 +81,8 @@ public final class BenchCommand implements Callable<Integer> {
         double machine = Math.max(sgemm[0], sgemm[1]); // on a busy machine one thread can beat two
         System.out.printf(Locale.ROOT, "SGD step, float32: median %.2f ms, min %.2f ms, median/min %.2f over %d steps "
                         + "(rounds of 10, each after %d ms of untimed steps)%s%n",
-                median(f32), min(f32), median(f32) / min(f32), f32.length, WARM_UP_NANOS / 1_000_000, target(C, H, T, "(target: median/min <= 1.3)"));
+                median(f32), min(f32), median(f32) / min(f32), f32.length, WARM_UP_NANOS / 1_000_000,
+                target(C, H, T, "(target: median/min <= 1.3)"));
         System.out.printf(Locale.ROOT, "  %.0f MFLOP a step at the median: %.1f GFLOP/s = %.0f%% of the cores' sgemm "
                         + "(%.0f%% of one thread's)%s%n", flops / 1e6, gflops, 100 * gflops / machine, 100 * gflops / sgemm[0],
                 target(C, H, T, "(target >= 60%)"));
