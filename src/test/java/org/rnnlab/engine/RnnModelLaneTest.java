@@ -51,7 +51,8 @@ class RnnModelLaneTest {
             }
         }
         for (int k = 1; k < unitRows.length; k++) {
-            assertArrayEquals(models[0].W().data().asFloat(), models[k].W().data().asFloat(), "units of " + unitRows[k] + " rows: W");
+            assertArrayEquals(models[0].W().data().asFloat(), models[k].W().data().asFloat(),
+                    "units of " + unitRows[k] + " rows: W");
         }
         assertTrue(diff(models[0].W(), ClassOutputTest.model(4001, 60, Precision.FLOAT32).W()) > 1e-4, "the steps changed W");
     }
@@ -74,7 +75,8 @@ class RnnModelLaneTest {
                 assertTrue(out.groups(T) >= out.groups(T - 1 < 1 ? 1 : T - 1), "fewer groups for a longer sentence: T " + T);
             }
             if (way[1]) {
-                assertEquals(2, out.groupStart(out.groups(45), 45) - out.groupStart(out.groups(45) - 1, 45), "the last group of 45 rows");
+                int last = out.groups(45) - 1;
+                assertEquals(2, out.groupStart(last + 1, 45) - out.groupStart(last, 45), "the last group of 45 rows");
             }
         }
     }
