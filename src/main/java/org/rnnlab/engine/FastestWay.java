@@ -42,16 +42,15 @@ final class FastestWay {
         if (costs.least(best) < MARGIN * costs.least(kept)) {
             kept = best;
         }
-        best = kept;
         calls = (calls + 1) % exploreEvery;
         if (calls == 0) {
             explored = (explored + 1) % ways;
-            if (explored == best) {
+            if (explored == kept) {
                 explored = (explored + 1) % ways;
             }
             return explored;
         }
-        return best;
+        return kept;
     }
 
     /** What the way taken cost (any unit, the same for every way). */

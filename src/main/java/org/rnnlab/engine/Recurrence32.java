@@ -29,9 +29,9 @@ final class Recurrence32 extends Recurrence {
         super(Ut, W);
         w = new float[H * H];
         wRows = new float[H][H];
-        wTRows = new float[H][H + 8];
+        wTRows = new float[H][H + START[START.length - 1]]; // room for the last start
         dW = new float[H][H];
-        a = new float[H + 8];
+        a = new float[H + START[START.length - 1]];
         aWide = new double[H];
         next = new float[H];
         row0 = new float[H];
@@ -71,8 +71,9 @@ final class Recurrence32 extends Recurrence {
         }
         for (int i = 0; i < H; i++) {
             System.arraycopy(w, i * H, wRows[i], 0, H);
+            int col = off() + i;
             for (int j = 0; j < H; j++) {
-                wTRows[j][off + i] = w[i * H + j];
+                wTRows[j][col] = w[i * H + j];
             }
         }
     }
@@ -83,7 +84,7 @@ final class Recurrence32 extends Recurrence {
             recurFrom = System.nanoTime();
         }
         for (int t = from; t < to; t++) {
-            int o = off;
+            int o = off();
             Ut.readFloats(x[t] * H, a, o, H); // U x_t is column x_t of U, row x_t of Ut
             if (t > 0) {
                 rowsTimes(wTRows, s, (t - 1) * H, a, o); // a += W s_(t-1) = sum_j s_j W[:, j]
@@ -270,9 +271,8 @@ final class Recurrence32 extends Recurrence {
      * each in turn at each start). So the recurrence is timed, and {@link #starts} keeps the fastest.
      */
     private static final int[] START = {0, 2, 4, 6};
-    private int off;
     private final FastestWay starts = new FastestWay(START.length, 64);
-    private int startWay;
+    private int startWay;    // this step's start: START[startWay]
     private long recurFrom;  // when this step's recurrence began
     /** null: choose by time; else the index in START to keep, read when a model is made (tests compare them). */
     static volatile Integer forceStart = null;
@@ -280,15 +280,20 @@ final class Recurrence32 extends Recurrence {
 
     /** Moves W^T's rows to the start chosen for this step (a copy of H^2 floats, only when it changes). */
     private void chooseStart() {
+        int from = off();
         startWay = fixedStart != null ? fixedStart : starts.next();
-        int n = START[startWay];
-        if (n == off) {
+        int to = off();
+        if (to == from) {
             return;
         }
         for (float[] row : wTRows) {
-            System.arraycopy(row, off, row, n, H);
+            System.arraycopy(row, from, row, to, H);
         }
-        off = n;
+    }
+
+    /** Where the numbers start in W^T's rows and in a this step. */
+    private int off() {
+        return START[startWay];
     }
 
     /**
@@ -400,8 +405,9 @@ final class Recurrence32 extends Recurrence {
             for (int j = 0; j < H; j++) {
                 wi[j] -= rate * di[j];
             }
+            int col = off() + i;
             for (int j = 0; j < H; j++) {
-                wTRows[j][off + i] = wi[j];
+                wTRows[j][col] = wi[j];
             }
             W.writeFloats(i * H, wi, 0, H);
         }
