@@ -34,7 +34,7 @@ final class ClassOutput implements Kernel.Output {
     private Mat aM;   // T x K: class logits, then dq
     private Mat bM;   // T x maxSize: word logits inside the target's class, then dr
     private Mat dsM;  // T x H
-    // per thread (see run): the softmax's row, and for float32 FastExp's row and scratch
+    // per thread (see run): the softmax's row, float64; float32: FastExp's row and scratch
     private final double[][] row = new double[2][];
     private final float[][] rowF = new float[2][];
     private final float[][] scratch = new float[2][];
@@ -55,7 +55,7 @@ final class ClassOutput implements Kernel.Output {
         this.f32 = V.f32;
         int longest = Math.max(K, classes.maxSize());
         for (int h = 0; h < 2; h++) {
-            row[h] = new double[longest];
+            row[h] = f32 ? null : new double[longest];
             rowF[h] = f32 ? new float[longest] : null;
             scratch[h] = f32 ? new float[longest] : null;
         }
@@ -320,18 +320,13 @@ final class ClassOutput implements Kernel.Output {
      * the extra pass costs nothing.
      */
     private double softmaxRow(int h, Mat m, int from, int n, int target, boolean gradients) {
+        if (f32) {
+            return softmaxRowF(h, m, from, n, target, gradients);
+        }
         double[] row = this.row[h];
-        double sum = f32 ? expRowF(h, m, from, n) : expRow(h, m, from, n);
+        double sum = expRow(h, m, from, n);
         double loss = Math.log(sum) - (row[target] == 0 ? Double.NEGATIVE_INFINITY : Math.log(row[target]));
-        if (gradients && f32) { // the same numbers as below, written in one copy
-            float[] rowF = this.rowF[h];
-            double inv = 1.0 / sum;
-            for (int i = 0; i < n; i++) {
-                rowF[i] = (float) (row[i] * inv);
-            }
-            rowF[target] = (float) (row[target] * inv - 1.0);
-            m.writeFloats(from, rowF, 0, n);
-        } else if (gradients) {
+        if (gradients) {
             double inv = 1.0 / sum;
             for (int i = 0; i < n; i++) {
                 row[i] *= inv;
@@ -358,25 +353,69 @@ final class ClassOutput implements Kernel.Output {
         return sum;
     }
 
-    /** As {@link #expRow} for float32, through {@link FastExp} (Math.exp was half the step's output layer). */
-    private double expRowF(int h, Mat m, int from, int n) {
-        double[] row = this.row[h];
-        float[] rowF = this.rowF[h];
-        m.readFloats(from, rowF, 0, n);
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, rowF[i]);
+    /**
+     * As {@link #softmaxRow} for float32: exp through {@link FastExp} (Math.exp was half the step's
+     * output layer), the sum in float64. Two rows a word take a fifth of the class-based step's
+     * thread time, so each pass counts: the maximum and the sum in four running values each (with
+     * one, each number waits on the one before), the maximum taken off inside exp's loop, the
+     * probabilities scaled in the row that is written back.
+     */
+    private double softmaxRowF(int h, Mat m, int from, int n, int target, boolean gradients) {
+        float[] e = this.rowF[h];
+        m.readFloats(from, e, 0, n);
+        FastExp.expInPlace(e, scratch[h], n, maxOf(e, n));
+        double sum = sumOf(e, n);
+        double et = e[target];
+        double loss = Math.log(sum) - (et == 0 ? Double.NEGATIVE_INFINITY : Math.log(et));
+        if (gradients) {
+            double inv = 1.0 / sum;
+            for (int i = 0; i < n; i++) {
+                e[i] = (float) (e[i] * inv);
+            }
+            e[target] = (float) (et * inv - 1.0);
+            m.writeFloats(from, e, 0, n);
         }
-        for (int i = 0; i < n; i++) {
-            rowF[i] -= max;
+        return loss;
+    }
+
+    /** The largest of a[0..n), n >= 1 (a NaN is passed over; it shows in the sum). */
+    static float maxOf(float[] a, int n) {
+        float m0 = a[0];
+        float m1 = m0;
+        float m2 = m0;
+        float m3 = m0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) { // comparisons, not Math.max, whose NaN and -0 rules cost 2x here
+            m0 = a[i] > m0 ? a[i] : m0;
+            m1 = a[i + 1] > m1 ? a[i + 1] : m1;
+            m2 = a[i + 2] > m2 ? a[i + 2] : m2;
+            m3 = a[i + 3] > m3 ? a[i + 3] : m3;
         }
-        FastExp.expInPlace(rowF, scratch[h], n);
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            row[i] = rowF[i];
-            sum += rowF[i];
+        for (; i < n; i++) {
+            m0 = a[i] > m0 ? a[i] : m0;
         }
-        return sum;
+        m0 = m1 > m0 ? m1 : m0;
+        m2 = m3 > m2 ? m3 : m2;
+        return m2 > m0 ? m2 : m0;
+    }
+
+    /** The sum of a[0..n) in float64, in four running sums. */
+    static double sumOf(float[] a, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**

@@ -32,8 +32,13 @@ final class FastExp {
 
     /** a[i] = exp(a[i]) for i < n; {@code scratch} holds at least n floats. */
     static void expInPlace(float[] a, float[] scratch, int n) {
+        expInPlace(a, scratch, n, 0f);
+    }
+
+    /** a[i] = exp(a[i] - shift) for i < n (a softmax's row less its maximum, in the same pass). */
+    static void expInPlace(float[] a, float[] scratch, int n, float shift) {
         for (int i = 0; i < n; i++) {
-            float x = Math.max(MIN, Math.min(MAX, a[i]));
+            float x = Math.max(MIN, Math.min(MAX, a[i] - shift));
             float m = Math.fma(x, LOG2E, ROUND); // k + ROUND, whose low mantissa bits hold k
             float k = m - ROUND;
             float r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, x));

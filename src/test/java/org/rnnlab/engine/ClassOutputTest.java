@@ -141,4 +141,26 @@ class ClassOutputTest {
         assertEquals(1, c.size(0), "the most frequent word is a class of its own");
         assertArrayEquals(c.boundaries(), WordClasses.fromBoundaries(c.boundaries(), 8000).boundaries());
     }
+
+    @Test
+    void aRowsMaximumAndSumTakenInFourRunningValuesAreTheRowsOwn() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int n = 1; n <= 23; n++) {
+            for (int trial = 0; trial < 20; trial++) {
+                float[] a = new float[n + 3]; // longer than n: what lies past n must not count
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = (float) (r.nextDouble() * 40 - 30);
+                }
+                a[n] = 1e9f;
+                float max = Float.NEGATIVE_INFINITY;
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    max = Math.max(max, a[i]);
+                    sum += a[i];
+                }
+                assertEquals(max, ClassOutput.maxOf(a, n), 0f, "n " + n);
+                assertEquals(sum, ClassOutput.sumOf(a, n), 1e-12 * n * 30, "n " + n);
+            }
+        }
+    }
 }

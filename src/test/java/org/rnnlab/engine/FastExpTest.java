@@ -38,4 +38,22 @@ class FastExpTest {
         assertEquals((float) Math.exp(-87), a[2], 1e-44f);
         assertTrue(a[3] > 1e38f, "exp(+inf) stays huge: " + a[3]);
     }
+
+    @Test
+    void aShiftGivesTheSameNumbersAsSubtractingItFirst() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 111;
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (r.nextDouble() * 60 - 30);
+        }
+        float shift = 12.375f;
+        float[] shifted = a.clone();
+        for (int i = 0; i < n; i++) {
+            shifted[i] -= shift;
+        }
+        FastExp.expInPlace(shifted, new float[n], n);
+        FastExp.expInPlace(a, new float[n], n, shift);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(shifted, a, 0f);
+    }
 }
