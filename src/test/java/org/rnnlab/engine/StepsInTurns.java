@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * Benchmark, not a test (src/test/python/steps_in_turns.sh runs it): one way of the engine against
  * another, as two models in one process taking rounds of SGD steps in turns (C 8000, H 100, T 45,
- * float32, Zipf words). On a shared machine the same build run twice, one process after the other,
+ * float32, Zipf words; the class-based steps go through 256 sentences in turn, as the bench's do). On a shared machine the same build run twice, one process after the other,
  * differed by up to 40%; two models in turns see the same moments of the machine, so a few percent
  * show. Each way is one of the engine's switches for tests, read when a model is made:
  * <ul>
@@ -48,12 +48,13 @@ public final class StepsInTurns {
         ClassOutput.forceSmallTail = null;
         Recurrence32.forceUnitRows = null;
         SplittableRandom random = new SplittableRandom(2015);
-        int[] x = words.draw(random, T);
-        int[] y = words.draw(random, T);
+        int pool = full ? 1 : 256; // the full softmax costs the same for any words
+        int[][] xs = words.sentences(random, pool, T);
+        int[][] ys = words.sentences(random, pool, T);
         int perRound = full ? 10 : 100; // about the same wall time a round
         for (int i = 0; i < (full ? 200 : 2000); i++) {
             for (RnnModel m : models) {
-                m.sgdStep(x, y, 1e-4);
+                m.sgdStep(xs[i % pool], ys[i % pool], 1e-4);
             }
         }
         double[][] ms = new double[2][rounds * perRound];
@@ -62,7 +63,7 @@ public final class StepsInTurns {
                 int k = r % 2 == 0 ? j : 1 - j; // each goes first in every other round
                 for (int i = 0; i < perRound; i++) {
                     long t0 = System.nanoTime();
-                    models[k].sgdStep(x, y, 1e-4);
+                    models[k].sgdStep(xs[i % pool], ys[i % pool], 1e-4);
                     ms[k][r * perRound + i] = (System.nanoTime() - t0) / 1e6;
                 }
                 long t0 = System.nanoTime();
