@@ -40,6 +40,7 @@ final class ClassOutput implements Kernel.Output {
     private final float[][] scratch = new float[2][];
     // pointers made once (a step makes a few hundred BLAS calls): each class's block of V, each row of the buffers
     private final Pointer[] vBlock;
+    private final int[] waitingRow;
     private final Pointer xP;
     private Pointer[] sRow = new Pointer[0];
     private Pointer[] aRow = new Pointer[0];
@@ -59,6 +60,7 @@ final class ClassOutput implements Kernel.Output {
             rowF[h] = f32 ? new float[longest] : null;
             scratch[h] = f32 ? new float[longest] : null;
         }
+        waitingRow = new int[K];
         vBlock = new Pointer[K];
         for (int k = 0; k < K; k++) {
             vBlock[k] = V.at((long) classes.start(k) * H);
@@ -305,13 +307,41 @@ final class ClassOutput implements Kernel.Output {
         return loss;
     }
 
-    /** dX += alpha dQ^T S and dV_c += alpha outer(dr_t, s_t), from the buffers {@link #run} filled. */
+    /**
+     * dX += alpha dQ^T S and dV_c += alpha outer(dr_t, s_t), from the buffers {@link #run} filled.
+     * Two rows of one class make one product, a single pass over their class's block of V: a sentence
+     * of 45 Zipf words has about 11 targets whose class came before in it, and the blocks come from
+     * memory (steps through 256 sentences: faster in 10 of 10 runs in turns, by 2.4% at the median,
+     * AMD EPYC with AVX-512). The rest are rank-one updates (a product of depth one was no faster).
+     */
     private void addWeightGradients(int T, int[] y, Mat dV, Mat dX, double alpha) {
         Mat.gemm(f32, true, false, K, H, T, alpha, aRow[0], K, sRow[0], H, 1.0, dX == X ? xP : dX.at(0), H);
+        int M = classes.maxSize();
+        int[] waiting = waitingRow; // per class: a row waiting for a second of its class, or -1
+        java.util.Arrays.fill(waiting, -1);
         for (int t = 0; t < T; t++) {
             int c = classes.classOf(y[t]);
-            ger(classes.size(c), alpha, bRow[t], sRow[t], dV == V ? vBlock[c] : dV.at((long) classes.start(c) * H));
+            int u = waiting[c];
+            if (u < 0) {
+                waiting[c] = t;
+                continue;
+            }
+            waiting[c] = -1;
+            // rows u and t as 2 x n matrices whose rows lie t - u rows apart: dV_c += alpha dR^T S
+            Mat.gemm(f32, true, false, classes.size(c), H, 2, alpha, bRow[u], (t - u) * M, sRow[u], (t - u) * H, 1.0,
+                    blockOf(dV, c), H);
         }
+        for (int t = 0; t < T; t++) {
+            int c = classes.classOf(y[t]);
+            if (waiting[c] == t) {
+                ger(classes.size(c), alpha, bRow[t], sRow[t], blockOf(dV, c));
+            }
+        }
+    }
+
+    /** Class c's block of V, or of a gradient buffer shaped like it. */
+    private Pointer blockOf(Mat dV, int c) {
+        return dV == V ? vBlock[c] : dV.at((long) classes.start(c) * H);
     }
 
     /**

@@ -42,6 +42,22 @@ class ClassOutputTest {
     }
 
     @Test
+    void passesTheGradientCheckWhereTargetsShareAClass() {
+        // V's update takes two targets of one class in one product (their rows some rows apart): the
+        // same word at once and three apart, two rare words of one class, and a third of a class
+        RnnModel m = model(100, 10, Precision.FLOAT64);
+        WordClasses classes = m.classes();
+        int[] y = {5, 5, 80, 9, 5, 81, 82, 1};
+        assertEquals(classes.classOf(80), classes.classOf(81));
+        assertEquals(classes.classOf(80), classes.classOf(82));
+        int[] x = {0, 5, 5, 80, 9, 5, 81, 82};
+        List<ParameterVerdict> verdicts = GradientCheck.lesson().run(m, x, y, GradientCheckListener.NONE, Cancellation.NONE);
+        for (ParameterVerdict v : verdicts) {
+            assertTrue(v.passed(), v.toString());
+        }
+    }
+
+    @Test
     void theNextWordDistributionSumsToOneAndGivesTheTrainingLoss() {
         RnnModel m = model(300, 12, Precision.FLOAT64);
         int[] x = {0, 5, 17, 250, 3, 99};
