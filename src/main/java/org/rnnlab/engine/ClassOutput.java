@@ -40,7 +40,6 @@ final class ClassOutput implements Kernel.Output {
     private final float[][] scratch = new float[2][];
     // pointers made once (a step makes a few hundred BLAS calls): each class's block of V, each row of the buffers
     private final Pointer[] vBlock;
-    private final int[] waitingRow;
     private final Pointer xP;
     private Pointer[] sRow = new Pointer[0];
     private Pointer[] aRow = new Pointer[0];
@@ -60,7 +59,8 @@ final class ClassOutput implements Kernel.Output {
             rowF[h] = f32 ? new float[longest] : null;
             scratch[h] = f32 ? new float[longest] : null;
         }
-        waitingRow = new int[K];
+        partClass = new int[K + 1];
+        firstRow = new int[K];
         vBlock = new Pointer[K];
         for (int k = 0; k < K; k++) {
             vBlock[k] = V.at((long) classes.start(k) * H);
@@ -117,26 +117,36 @@ final class ClassOutput implements Kernel.Output {
     public double updating(Recurrence rec, int[] x, int[] y, double learningRate, Lane lane) {
         int T = x.length;
         double loss = run(rec, x, T, y, true, null, null, 0, lane);
-        staged = T;
-        stagedY = y;
-        stagedAlpha = -learningRate;
+        stage(T, y, V, X, -learningRate);
         return loss;
     }
 
+    /**
+     * Takes parts of the staged update until none is left: two threads may call it at once (the
+     * kernel's lane, then the caller once its BPTT is done), and each part is made once. A part is
+     * dX, or one class's rows (its block of V). On steps through many sentences the blocks come from
+     * memory, and V's update took the lane about half as long again as the caller's BPTT.
+     */
     @Override
     public void applyUpdate() {
-        int T = staged;
-        if (T < 0) {
-            return;
+        for (int p; (p = nextPart.getAndIncrement()) < parts; ) {
+            makePart(p);
         }
-        staged = -1;
-        addWeightGradients(T, stagedY, V, X, stagedAlpha);
     }
 
-    // what updating left for applyUpdate: the rows, targets and -learningRate; -1 when nothing is staged
-    private int staged = -1;
+    // the staged update: the rows, targets, -learningRate and where it goes; its parts (0: dX, then
+    // each class among the targets, in the order they first come), the rows of each class (a list
+    // through nextRow from firstRow), and the next part to take (parts and above: none)
     private int[] stagedY;
     private double stagedAlpha;
+    private Mat stagedDV;
+    private Mat stagedDX;
+    private int stagedT;
+    private int parts;
+    private final int[] partClass;
+    private final int[] firstRow;
+    private int[] nextRow = new int[0];
+    private final java.util.concurrent.atomic.AtomicInteger nextPart = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Returns sum_t -ln o_t[y_t] for the states in {@code rec}; with {@code gradients} also gives
@@ -152,7 +162,7 @@ final class ClassOutput implements Kernel.Output {
     private double run(Recurrence rec, int[] x, int T, int[] y, boolean gradients, Mat dV, Mat dX, double alpha,
             Lane lane) {
         ensure(T);
-        staged = -1; // a staged update not applied would read buffers this call overwrites
+        parts = 0; // a staged update not applied would read buffers this call overwrites
         int groups = groups(T);
         groupY = y;
         groupRows = T;
@@ -307,41 +317,67 @@ final class ClassOutput implements Kernel.Output {
         return loss;
     }
 
-    /**
-     * dX += alpha dQ^T S and dV_c += alpha outer(dr_t, s_t), from the buffers {@link #run} filled.
-     * Two rows of one class make one product, a single pass over their class's block of V: a sentence
-     * of 45 Zipf words has about 11 targets whose class came before in it, and the blocks come from
-     * memory (steps through 256 sentences: faster in 10 of 10 runs in turns, by 2.4% at the median,
-     * AMD EPYC with AVX-512). The rest are rank-one updates (a product of depth one was no faster).
-     */
+    /** dX += alpha dQ^T S and dV_c += alpha outer(dr_t, s_t), from the buffers {@link #run} filled. */
     private void addWeightGradients(int T, int[] y, Mat dV, Mat dX, double alpha) {
-        Mat.gemm(f32, true, false, K, H, T, alpha, aRow[0], K, sRow[0], H, 1.0, dX == X ? xP : dX.at(0), H);
-        int M = classes.maxSize();
-        int[] waiting = waitingRow; // per class: a row waiting for a second of its class, or -1
-        java.util.Arrays.fill(waiting, -1);
-        for (int t = 0; t < T; t++) {
-            int c = classes.classOf(y[t]);
-            int u = waiting[c];
-            if (u < 0) {
-                waiting[c] = t;
-                continue;
-            }
-            waiting[c] = -1;
-            // rows u and t as 2 x n matrices whose rows lie t - u rows apart: dV_c += alpha dR^T S
-            Mat.gemm(f32, true, false, classes.size(c), H, 2, alpha, bRow[u], (t - u) * M, sRow[u], (t - u) * H, 1.0,
-                    blockOf(dV, c), H);
-        }
-        for (int t = 0; t < T; t++) {
-            int c = classes.classOf(y[t]);
-            if (waiting[c] == t) {
-                ger(classes.size(c), alpha, bRow[t], sRow[t], blockOf(dV, c));
-            }
-        }
+        stage(T, y, dV, dX, alpha);
+        applyUpdate();
     }
 
-    /** Class c's block of V, or of a gradient buffer shaped like it. */
-    private Pointer blockOf(Mat dV, int c) {
-        return dV == V ? vBlock[c] : dV.at((long) classes.start(c) * H);
+    /** Stages the update {@link #addWeightGradients} describes, in parts (see {@link #applyUpdate}). */
+    private void stage(int T, int[] y, Mat dV, Mat dX, double alpha) {
+        if (nextRow.length < T) {
+            nextRow = new int[capacity];
+        }
+        java.util.Arrays.fill(firstRow, -1);
+        for (int t = T - 1; t >= 0; t--) { // each class's rows in order
+            int c = classes.classOf(y[t]);
+            nextRow[t] = firstRow[c];
+            firstRow[c] = t;
+        }
+        int n = 1;
+        for (int t = 0; t < T; t++) {
+            int c = classes.classOf(y[t]);
+            if (firstRow[c] == t) {
+                partClass[n++] = c;
+            }
+        }
+        stagedT = T;
+        stagedY = y;
+        stagedDV = dV;
+        stagedDX = dX;
+        stagedAlpha = alpha;
+        parts = n;
+        nextPart.set(0); // a volatile write: the lane, forked after it, sees the parts
+    }
+
+    /**
+     * Part 0: dX += alpha dQ^T S. Else class c's block: two rows of the class make one product, one
+     * pass over the block (a sentence of 45 Zipf words has about 11 targets whose class came before
+     * in it: faster in 10 of 10 runs in turns, by 2.4% at the median, AMD EPYC with AVX-512); a row
+     * left over makes a rank-one update (a product of depth one was no faster).
+     */
+    private void makePart(int p) {
+        double alpha = stagedAlpha;
+        if (p == 0) {
+            Mat dX = stagedDX;
+            Mat.gemm(f32, true, false, K, H, stagedT, alpha, aRow[0], K, sRow[0], H, 1.0, dX == X ? xP : dX.at(0), H);
+            return;
+        }
+        int c = partClass[p];
+        Pointer block = stagedDV == V ? vBlock[c] : stagedDV.at((long) classes.start(c) * H);
+        int M = classes.maxSize();
+        int u = firstRow[c];
+        while (u >= 0) {
+            int t = nextRow[u];
+            if (t < 0) {
+                ger(classes.size(c), alpha, bRow[u], sRow[u], block);
+                return;
+            }
+            // rows u and t as 2 x n matrices whose rows lie t - u rows apart: dV_c += alpha dR^T S
+            Mat.gemm(f32, true, false, classes.size(c), H, 2, alpha, bRow[u], (t - u) * M, sRow[u], (t - u) * H, 1.0,
+                    block, H);
+            u = nextRow[t];
+        }
     }
 
     /**
