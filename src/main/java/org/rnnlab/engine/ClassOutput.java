@@ -104,8 +104,8 @@ final class ClassOutput implements Kernel.Output {
     }
 
     @Override
-    public double loss(Recurrence rec, int T, int[] y) {
-        return run(rec, null, T, y, false, null, null, 0, null);
+    public double loss(Recurrence rec, int[] x, int[] y, Lane lane) {
+        return run(rec, x, x.length, y, false, null, null, 0, lane);
     }
 
     @Override
