@@ -134,10 +134,9 @@ final class ClassOutput implements Kernel.Output {
         }
     }
 
-    // the staged update: the rows, targets, -learningRate and where it goes; its parts (0: dX, then
-    // each class among the targets, in the order they first come), the rows of each class (a list
-    // through nextRow from firstRow), and the next part to take (parts and above: none)
-    private int[] stagedY;
+    // the staged update: the rows, -learningRate and where it goes; its parts (0: dX, then each class
+    // among the targets, in the order they first come), the rows of each class (a list through nextRow
+    // from firstRow), and the next part to take (parts and above: none)
     private double stagedAlpha;
     private Mat stagedDV;
     private Mat stagedDX;
@@ -342,7 +341,6 @@ final class ClassOutput implements Kernel.Output {
             }
         }
         stagedT = T;
-        stagedY = y;
         stagedDV = dV;
         stagedDX = dX;
         stagedAlpha = alpha;
@@ -421,7 +419,7 @@ final class ClassOutput implements Kernel.Output {
 
     /**
      * As {@link #softmaxRow} for float32: exp through {@link FastExp} (Math.exp was half the step's
-     * output layer), the sum in float64. Two rows a word take a fifth of the class-based step's
+     * output layer), the sum in float64. Two rows a word, about a tenth of the class-based step's
      * thread time, so each pass counts: the maximum and the sum in four running values each (with
      * one, each number waits on the one before), the maximum taken off inside exp's loop, the
      * probabilities scaled in the row that is written back.
@@ -444,7 +442,7 @@ final class ClassOutput implements Kernel.Output {
         return loss;
     }
 
-    /** The largest of a[0..n), n >= 1 (a NaN is passed over; it shows in the sum). */
+    /** The largest of a[0..n), n >= 1 (a NaN may be passed over here; it shows in the sum). */
     static float maxOf(float[] a, int n) {
         float m0 = a[0];
         float m1 = m0;

@@ -54,8 +54,8 @@ public final class ZipfWords {
     /**
      * {@code count} sentences of n words each. A class-based step reads the blocks of V its targets'
      * classes own: steps that cycle through many sentences find fewer of them in the caches than steps
-     * on one sentence, as training does (one sentence again and again took 79 us a step, 256 in turn
-     * 108 us, C 8000, H 100, T 45, 2-core AMD EPYC VM).
+     * on one sentence, as training does (C 8000, H 100, T 45, 2-core AMD EPYC VM: one sentence again
+     * and again took 77-79 us a step, 256 in turn 89-91 us on a calm machine and up to 60% more on a busy one).
      */
     public int[][] sentences(SplittableRandom random, int count, int n) {
         int[][] all = new int[count][];
