@@ -104,11 +104,7 @@ final class ModelOptions {
         if (k < 1 || k > wordDim) {
             throw new UserException("--classes must be between 1 and C = " + wordDim + ", not " + k + ".");
         }
-        long[] counts = new long[wordDim];
-        for (int i = 0; i < wordDim; i++) {
-            counts[i] = vocabulary.count(i);
-        }
         return RnnModel.initialiseClassBased(wordDim, hidden, bpttTruncate, seed, precision,
-                WordClasses.byFrequency(counts, k));
+                org.rnnlab.training.OutputLayer.classesOf(vocabulary, k));
     }
 }

@@ -18,6 +18,7 @@ import org.rnnlab.engine.Precision;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.text.Vocabulary;
+import org.rnnlab.training.OutputLayer;
 
 /**
  * Where models come from and go to: a new random model, model files (load, import the lesson's,
@@ -50,18 +51,23 @@ public final class ModelFiles {
 
     /** A new model with random weights for the prepared corpus: the lesson's initialisation (seeded). */
     public void initialiseRandom(int hidden, long seed, Precision precision) {
-        initialise(hidden, seed, precision, () -> { }, true);
+        initialiseRandom(hidden, seed, precision, OutputLayer.FULL);
+    }
+
+    /** As above, with the given output layer. */
+    public void initialiseRandom(int hidden, long seed, Precision precision, OutputLayer layer) {
+        initialise(hidden, seed, precision, layer, () -> { }, true);
     }
 
     /**
      * As above, without a word about the model it replaces (the caller says it); {@code then} runs on
      * the FX thread once the new model is the current one.
      */
-    public void initialiseRandom(int hidden, long seed, Precision precision, Runnable then) {
-        initialise(hidden, seed, precision, then, false);
+    public void initialiseRandom(int hidden, long seed, Precision precision, OutputLayer layer, Runnable then) {
+        initialise(hidden, seed, precision, layer, then, false);
     }
 
-    private void initialise(int hidden, long seed, Precision precision, Runnable then, boolean sayKept) {
+    private void initialise(int hidden, long seed, Precision precision, OutputLayer layer, Runnable then, boolean sayKept) {
         PreparedData data = store.prepared();
         if (data == null) {
             notifier.warn(I18n.text("app.files.newModel"), I18n.text("app.files.notPrepared"));
@@ -75,7 +81,7 @@ public final class ModelFiles {
         int c = v.size();
         store.setLoading(true);
         work.submit(I18n.text("app.files.newRandomWork", c, hidden),
-                job -> RnnModel.initialise(c, hidden, LessonDefaults.BPTT_TRUNCATE, seed, precision),
+                job -> layer.initialise(v, hidden, LessonDefaults.BPTT_TRUNCATE, seed, precision),
                 m -> {
                     store.setLoading(false);
                     ModelStore.Kept kept = store.publish(m, v, null, ModelStore.RANDOM_PREFIX + " (seed " + seed + ")", seed, List.of());

@@ -11,6 +11,7 @@ import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.widgets.NumberInputs;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.Precision;
+import org.rnnlab.training.OutputLayer;
 import org.rnnlab.text.PreparedData;
 
 /**
@@ -32,16 +33,17 @@ public final class ModelMenuViewModel {
     private final ObservableValue<? extends Number> hiddenSize;
     private final ObservableValue<? extends Number> seed;
     private final ObservableValue<Precision> precision;
+    private final ObservableValue<OutputLayer> outputLayer;
     private final Runnable onRestored;
 
     /**
      * @param forNewModel the fields a new random model is made with; it is made only when they are valid
-     * @param hiddenSize, seed, precision what a new random model is made with (the step's fields)
+     * @param hiddenSize, seed, precision, outputLayer what a new random model is made with (the step's fields)
      * @param onRestored  runs after an earlier model became current again
      */
     ModelMenuViewModel(ModelStore store, ModelFiles files, Notifier notifier, Confirm confirm, NumberInputs forNewModel,
                        ObservableValue<? extends Number> hiddenSize, ObservableValue<? extends Number> seed,
-                       ObservableValue<Precision> precision, Runnable onRestored) {
+                       ObservableValue<Precision> precision, ObservableValue<OutputLayer> outputLayer, Runnable onRestored) {
         this.store = store;
         this.files = files;
         this.notifier = notifier;
@@ -50,16 +52,18 @@ public final class ModelMenuViewModel {
         this.hiddenSize = hiddenSize;
         this.seed = seed;
         this.precision = precision;
+        this.outputLayer = outputLayer;
         this.onRestored = onRestored;
     }
 
-    /** A new random model with the fields' H, seed and precision. */
+    /** A new random model with the fields' H, seed, precision and output layer. */
     public void newModel() {
         if (!forNewModel.isValid()) { // never a model from the previous value of a field typed wrong
             notifier.warn(I18n.text("training.menu.newTitle"), forNewModel.problemProperty().get());
             return;
         }
-        files.initialiseRandom(hiddenSize.getValue().intValue(), seed.getValue().longValue(), precision.getValue());
+        files.initialiseRandom(hiddenSize.getValue().intValue(), seed.getValue().longValue(), precision.getValue(),
+                outputLayer.getValue());
     }
 
     /** The shipped sample model, again. */

@@ -57,8 +57,22 @@ public final class TrainingText {
         String text = org.rnnlab.app.i18n.I18n.text("training.model.line", store.trainingProperty().get()
                         ? org.rnnlab.app.i18n.I18n.text("training.model.running")
                         : org.rnnlab.app.session.ModelDescriptions.display(store.descriptionProperty().get()),
-                m.wordDim(), m.hiddenDim(), m.precision().dtypeName());
+                m.wordDim(), m.hiddenDim(), m.precision().dtypeName() + (m.classes() == null ? ""
+                        : I18n.text("training.model.classes", m.classes().count())));
         return store.matchesCorpusProperty().get() ? text
                 : org.rnnlab.app.i18n.I18n.text("training.model.otherVocabulary", text);
+    }
+
+    /** What Start trains: a fresh model with the fields' H, seed, precision and output layer, or the current model. */
+    static String startsWith(boolean fresh, int hidden, long seed, org.rnnlab.engine.Precision precision,
+                             org.rnnlab.training.OutputLayer layer, org.rnnlab.app.session.ModelStore store) {
+        if (fresh) {
+            String kind = (precision == null ? "" : precision.dtypeName())
+                    + (layer == org.rnnlab.training.OutputLayer.CLASS_BASED ? I18n.text("training.startsWith.classBased") : "");
+            return I18n.text("training.startsWith.fresh", hidden, seed, kind);
+        }
+        org.rnnlab.engine.RnnModel m = store.model();
+        return m == null ? I18n.text("training.startsWith.none")
+                : I18n.text("training.startsWith.current", org.rnnlab.app.session.ModelDescriptions.display(store.descriptionProperty().get()));
     }
 }

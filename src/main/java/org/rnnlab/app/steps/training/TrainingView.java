@@ -44,6 +44,7 @@ import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
+import org.rnnlab.training.OutputLayer;
 
 /** Training: SGD with BPTT on the corpus, live: the loss falls while the learner watches. */
 public final class TrainingView implements LessonStep {
@@ -153,21 +154,13 @@ public final class TrainingView implements LessonStep {
         NumberField bptt = new NumberField(in.bpttTruncate()).setFieldId("bpttTruncate").columns(4);
         NumberField sentences = new NumberField(in.sentences()).setFieldId("trainSentences").columns(7);
         NumberField seed = new NumberField(in.seed()).setFieldId("trainSeed").columns(8);
-        ComboBox<Precision> precision = new ComboBox<>();
-        precision.setId("precision");
-        precision.getItems().setAll(Precision.FLOAT64, Precision.FLOAT32);
-        precision.valueProperty().bindBidirectional(vm.precisionProperty());
-        precision.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Precision p) {
-                return p == null ? "" : p.dtypeName();
-            }
-
-            @Override
-            public Precision fromString(String s) {
-                return Precision.ofDtypeName(s);
-            }
-        });
+        ComboBox<Precision> precision = Words.choice("precision", vm.precisionProperty(), Precision::dtypeName,
+                Precision.FLOAT64, Precision.FLOAT32);
+        ComboBox<OutputLayer> layer = Words.choice("outputLayer", vm.outputLayerProperty(),
+                l -> I18n.text(l == OutputLayer.FULL ? "training.outputLayer.full" : "training.outputLayer.classBased"),
+                OutputLayer.FULL, OutputLayer.CLASS_BASED);
+        layer.setTooltip(Words.tooltip(I18n.bind("training.outputLayer.tooltip")));
+        layer.setStyle("-fx-pref-width: 17em;"); // as wide as its list: it grew when first opened, and moved the fields after it
         NumberField hidden = new NumberField(in.hiddenSize()).setFieldId("hiddenSize").columns(4);
         NumberField heldOut = new NumberField(in.heldOut()).setFieldId("heldOutFraction").columns(4);
 
@@ -197,6 +190,7 @@ public final class TrainingView implements LessonStep {
                 Words.labelled(I18n.bind("training.field.evaluateEvery"), evaluate), Words.labelled(I18n.bind("training.field.bptt"), bptt),
                 Words.labelled(I18n.bind("training.field.sentences"), sentences), Words.labelled(I18n.bind("training.field.seed"), seed),
                 Words.labelled(I18n.bind("training.field.precision"), precision), Words.labelled(I18n.bind("training.field.hidden"), hidden),
+                Words.labelled(I18n.bind("training.field.outputLayer"), layer),
                 Words.labelled(I18n.bind("training.field.heldOut"), heldOut), org.rnnlab.app.widgets.Fields.labelled("", lesson));
         form.setAlignment(Pos.BOTTOM_LEFT);
         // a field's caption on one line with the others' when its problem takes more lines than its range

@@ -16,7 +16,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.rnnlab.app.i18n.I18n;
-import org.rnnlab.app.session.ModelDescriptions;
 import org.rnnlab.app.session.ModelFiles;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.session.TrainingControl;
@@ -24,6 +23,7 @@ import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.support.QueryLane;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.engine.Precision;
+import org.rnnlab.training.OutputLayer;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.PreparedData;
 import org.rnnlab.training.TrainingEvent;
@@ -70,6 +70,7 @@ public final class TrainingViewModel {
     private final IntegerProperty sentences = new SimpleIntegerProperty(1000);
     private final LongProperty seed = new SimpleLongProperty(LessonDefaults.SEED);
     private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(Precision.FLOAT32);
+    private final ObjectProperty<OutputLayer> outputLayer = new SimpleObjectProperty<>(OutputLayer.FULL);
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(LessonDefaults.HIDDEN_DIM);
     private final TrainingInputs inputs;
     private final LiveControls live;
@@ -123,11 +124,12 @@ public final class TrainingViewModel {
             begin(r, launch);
         }, this::onBatch);
         this.menu = new ModelMenuViewModel(store, files, notifier, confirm, inputs.forNewModel(), hiddenSize, seed, precision,
-                () -> startFrom.set(StartFrom.CURRENT_MODEL));
+                outputLayer, () -> startFrom.set(StartFrom.CURRENT_MODEL));
         modelLine = Bindings.createStringBinding(() -> TrainingText.modelLine(store), store.modelProperty(), store.descriptionProperty(),
                 store.matchesCorpusProperty(), store.trainingProperty(), I18n.languageProperty());
-        startsWith = Bindings.createStringBinding(this::startsWithText, startFrom, hiddenSize, seed, precision,
-                store.modelProperty(), store.descriptionProperty(), I18n.languageProperty());
+        startsWith = Bindings.createStringBinding(() -> TrainingText.startsWith(startFrom.get() == StartFrom.LESSON_MODEL,
+                        hiddenSize.get(), seed.get(), precision.get(), outputLayer.get(), store), startFrom, hiddenSize, seed,
+                precision, outputLayer, store.modelProperty(), store.descriptionProperty(), I18n.languageProperty());
         store.trainingProperty().addListener((o, was, on) -> {
             if (!on) {
                 runEnded();
@@ -198,6 +200,11 @@ public final class TrainingViewModel {
         return hiddenSize;
     }
 
+    /** The output layer of the fresh models Start and the Model menu make; it follows the current model. */
+    public ObjectProperty<OutputLayer> outputLayerProperty() {
+        return outputLayer;
+    }
+
     /** The lesson's own settings: lr 0.005, 100 epochs, evaluated every 5, every sentence. */
     public void lessonDefaults() {
         PreparedData d = store.prepared();
@@ -215,6 +222,7 @@ public final class TrainingViewModel {
         lessonDefaults();
         hiddenSize.set(LessonDefaults.HIDDEN_DIM);
         precision.set(Precision.FLOAT32);
+        outputLayer.set(OutputLayer.FULL);
         startFrom.set(StartFrom.LESSON_MODEL);
     }
 
@@ -237,16 +245,6 @@ public final class TrainingViewModel {
         return startsWith;
     }
 
-    private String startsWithText() {
-        if (startFrom.get() == StartFrom.LESSON_MODEL) {
-            return I18n.text("training.startsWith.fresh", hiddenSize.get(), seed.get(),
-                    precision.get() == null ? "" : precision.get().dtypeName());
-        }
-        RnnModel m = store.model();
-        return m == null ? I18n.text("training.startsWith.none")
-                : I18n.text("training.startsWith.current", ModelDescriptions.display(store.descriptionProperty().get()));
-    }
-
     /**
      * Starts a run with the fields' settings, on a fresh lesson model or the current one; a second
      * run on the result of the first extends its curve.
@@ -262,7 +260,7 @@ public final class TrainingViewModel {
         if (startFrom.get() == StartFrom.LESSON_MODEL && store.prepared() != null) {
             // the fresh model is made in the background; the run starts once it is the current one
             startAccepted.set(true);
-            files.initialiseRandom(hiddenSize.get(), seed.get(), precision.get(), this::startNow);
+            files.initialiseRandom(hiddenSize.get(), seed.get(), precision.get(), outputLayer.get(), this::startNow);
             lastRunResult = null;
             return;
         }
@@ -377,7 +375,7 @@ public final class TrainingViewModel {
 
     /**
      * Another model became current, not by a run of this step: what the step shows of the last run
-     * is about a model no longer here, so it goes; the precision field follows the model.
+     * is about a model no longer here, so it goes; the precision and output layer follow the model.
      */
     private void modelChanged(RnnModel m) {
         if (m == null || store.isTraining()) {
@@ -390,6 +388,7 @@ public final class TrainingViewModel {
             chartVersion.set(chartVersion.get() + 1);
         }
         precision.set(m.precision());
+        outputLayer.set(OutputLayer.of(m));
     }
 
     /** "Trains on 1,000 of the corpus's 23,931 sentences." */

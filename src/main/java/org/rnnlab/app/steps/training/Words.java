@@ -64,4 +64,32 @@ final class Words {
             }
         }
     }
+
+    /**
+     * A drop-down of {@code items} bound both ways to {@code value}, each item shown by {@code name},
+     * which may read the language: its cells follow it.
+     */
+    @SafeVarargs
+    static <T> javafx.scene.control.ComboBox<T> choice(String id, javafx.beans.property.Property<T> value,
+                                                      java.util.function.Function<T, String> name, T... items) {
+        javafx.scene.control.ComboBox<T> box = new javafx.scene.control.ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(items);
+        box.valueProperty().bindBidirectional(value);
+        box.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> name.apply(item),
+                            org.rnnlab.app.i18n.I18n.languageProperty()));
+                }
+            }
+        });
+        box.setButtonCell(box.getCellFactory().call(null));
+        return box;
+    }
 }

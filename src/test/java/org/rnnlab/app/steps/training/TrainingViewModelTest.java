@@ -71,6 +71,28 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void startTrainsAFreshModelWithTheOutputLayerChosenAndTheFieldFollowsTheModel() {
+        corpus(30);
+        assertEquals(org.rnnlab.training.OutputLayer.FULL, vm.outputLayerProperty().get(), "the lesson's softmax first");
+        vm.outputLayerProperty().set(org.rnnlab.training.OutputLayer.CLASS_BASED);
+        assertTrue(vm.startsWith().get().contains("class-based output layer"), vm.startsWith().get());
+        vm.start();
+        RnnModel m = store.model();
+        assertNotNull(m.classes(), "Start made a class-based model");
+        assertTrue(m.classes().count() > 1 && m.classes().count() <= org.rnnlab.engine.WordClasses.defaultCount(m.wordDim()),
+                "about sqrt(C) classes, fewer where frequent words take one each: " + m.classes().count());
+        assertTrue(vm.modelLine().get().contains(m.classes().count() + " word classes"), vm.modelLine().get());
+        assertEquals(List.of("start"), training.calls, "and trains it");
+        training.end(m);
+
+        files.initialiseRandom(LessonDefaults.HIDDEN_DIM, 10, Precision.FLOAT64); // the Model menu's lesson model
+        assertEquals(org.rnnlab.training.OutputLayer.FULL, vm.outputLayerProperty().get(), "the field follows the model");
+        vm.outputLayerProperty().set(org.rnnlab.training.OutputLayer.CLASS_BASED);
+        vm.resetToLesson();
+        assertEquals(org.rnnlab.training.OutputLayer.FULL, vm.outputLayerProperty().get(), "the lesson's settings: its softmax");
+    }
+
+    @Test
     void startSendsTheFieldsAndTheEventsFillTheCounters() {
         corpus(30);
         vm.learningRateProperty().set(0.05);

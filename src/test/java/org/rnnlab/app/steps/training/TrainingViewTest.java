@@ -77,6 +77,28 @@ class TrainingViewTest {
     }
 
     @Test
+    void aClassBasedModelChosenInTheOutputLayerFieldTrainsAndItsLossFalls(FxRobot robot) throws Exception {
+        robot.clickOn("#outputLayer");
+        robot.clickOn("class-based");
+        assertEquals(org.rnnlab.training.OutputLayer.CLASS_BASED, vm.outputLayerProperty().get());
+        String says = robot.lookup("#startsWith").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(says.contains("class-based output layer"), says);
+        fx(() -> {
+            vm.epochsProperty().set(3);
+            vm.sentencesProperty().set(100);
+            vm.learningRateProperty().set(0.05);
+        });
+        press(robot, "#startTraining");
+        waitFor(180, () -> vm.run().stateProperty().get() == TrainingRunState.State.IDLE && vm.run().evaluations().size() == 4);
+        RnnModel m = session.models().model();
+        assertTrue(m.classes() != null && m.classes().count() > 1, "the run trained a class-based model");
+        double first = vm.run().evaluations().get(0).loss();
+        double last = vm.run().evaluations().get(vm.run().evaluations().size() - 1).loss();
+        assertTrue(last < first, "the loss fell: " + first + " -> " + last);
+        assertEquals(org.rnnlab.training.OutputLayer.CLASS_BASED, vm.outputLayerProperty().get(), "the field still says so");
+    }
+
+    @Test
     void pauseStepResumeAndStop(FxRobot robot) throws Exception {
         fx(() -> {
             // The most the form allows: the run must outlast the clicks below on a fast machine too.
