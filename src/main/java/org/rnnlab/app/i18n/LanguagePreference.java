@@ -7,7 +7,9 @@ import java.util.prefs.Preferences;
 /**
  * The language the window starts in: {@code -Drnnlab.language=zh|en} when given (scripts and
  * tests; then nothing is remembered), else the learner's last choice (java.util.prefs), else the
- * system's locale, English otherwise.
+ * system's locale, English otherwise. With {@code -Drnnlab.remember=false} (the tests, and walks of
+ * the app in scripts) the learner's choice is neither read nor written, as the rest of the app's
+ * memory: a walk that switched to Chinese had left the next test runs' windows in Chinese.
  */
 public final class LanguagePreference {
     /** The system property that overrides the remembered choice. */
@@ -33,7 +35,7 @@ public final class LanguagePreference {
 
     /** Remembers the learner's choice for the next launch; not when the language is forced by the property. */
     public static void remember(Language language) {
-        if (Language.parse(System.getProperty(PROPERTY)) != null || language == null) {
+        if (Language.parse(System.getProperty(PROPERTY)) != null || language == null || forgetful()) {
             return;
         }
         try {
@@ -45,7 +47,15 @@ public final class LanguagePreference {
         }
     }
 
+    /** Whether the app remembers nothing beyond this run ({@code -Drnnlab.remember=false}). */
+    private static boolean forgetful() {
+        return "false".equalsIgnoreCase(System.getProperty("rnnlab.remember")); // AppMemory.PROPERTY (support reads i18n, not back)
+    }
+
     private static String stored() {
+        if (forgetful()) {
+            return null;
+        }
         try {
             return node().get(KEY, null);
         } catch (SecurityException | IllegalStateException e) {

@@ -17,4 +17,25 @@ class LanguagePreferenceTest {
         assertEquals(Language.SIMPLIFIED_CHINESE, LanguagePreference.initial("", "klingon", Locale.forLanguageTag("zh-SG")));
         assertEquals(Language.ENGLISH, LanguagePreference.initial(null, null, Locale.FRANCE));
     }
+
+    @Test
+    void anAppThatRemembersNothingNeitherReadsNorWritesTheLearnersChoice() {
+        // the tests run with -Drnnlab.remember=false (pom.xml): what a learner chose must not reach them, nor they it
+        assertEquals("false", System.getProperty("rnnlab.remember"));
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userNodeForPackage(LanguagePreference.class);
+        String before = node.get(LanguagePreference.KEY, null);
+        try {
+            node.put(LanguagePreference.KEY, Language.SIMPLIFIED_CHINESE.name());
+            assertEquals(Language.forLocale(Locale.getDefault()), LanguagePreference.initial(), "the stored choice is not read");
+            node.put(LanguagePreference.KEY, Language.ENGLISH.name());
+            LanguagePreference.remember(Language.SIMPLIFIED_CHINESE);
+            assertEquals(Language.ENGLISH.name(), node.get(LanguagePreference.KEY, null), "nor written");
+        } finally {
+            if (before == null) {
+                node.remove(LanguagePreference.KEY);
+            } else {
+                node.put(LanguagePreference.KEY, before);
+            }
+        }
+    }
 }
