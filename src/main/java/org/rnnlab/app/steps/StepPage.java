@@ -37,6 +37,12 @@ public final class StepPage {
      * @param interactive the live part
      */
     public static BorderPane build(String id, String titleKey, String[] explanation, String latex, Node interactive) {
+        return build(id, titleKey, explanation, latex, null, interactive);
+    }
+
+    /** As above, with {@code belowFormula} (or null) under the formula, in the explanation's column. */
+    public static BorderPane build(String id, String titleKey, String[] explanation, String latex, Node belowFormula,
+                                   Node interactive) {
         Label heading = new Label();
         heading.textProperty().bind(textOf(titleKey));
         heading.getStyleClass().add(Styles.TITLE_2);
@@ -53,6 +59,9 @@ public final class StepPage {
         }
         if (latex != null) {
             side.getChildren().add(I18n.has(latex) ? translatedFormula(latex) : Formula.of(latex));
+        }
+        if (belowFormula != null) {
+            side.getChildren().add(belowFormula);
         }
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);

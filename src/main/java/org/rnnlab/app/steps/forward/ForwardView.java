@@ -114,7 +114,8 @@ public final class ForwardView implements LessonStep {
 
         VBox content = new VBox(8, picker, status, chips, tabs);
         content.setPadding(new Insets(0, 4, 0, 0));
-        panel = StepPage.build("forwardStep", I18n.key("app.nav.forward"), EXPLANATION, LATEX, content);
+        panel = StepPage.build("forwardStep", I18n.key("app.nav.forward"), EXPLANATION, LATEX,
+                org.rnnlab.app.steps.ClassBasedNote.of(session.models().modelProperty()), content);
 
         player.setCycleCount(Timeline.INDEFINITE);
         vm.playingProperty().addListener((o, a, on) -> {

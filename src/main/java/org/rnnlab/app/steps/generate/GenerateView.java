@@ -115,7 +115,8 @@ public final class GenerateView implements LessonStep {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        panel = StepPage.build("generateStep", I18n.key("app.nav.generate"), EXPLANATION, LATEX, scroll);
+        panel = StepPage.build("generateStep", I18n.key("app.nav.generate"), EXPLANATION, LATEX,
+                org.rnnlab.app.steps.ClassBasedNote.of(session.models().modelProperty()), scroll);
 
         vm.predictionsProperty().addListener((o, a, p) -> showPredictions(p));
         vm.generated().addListener((ListChangeListener<GenerateViewModel.Generated>) c -> showSentences());

@@ -40,6 +40,20 @@ class ForwardViewTest {
     }
 
     @Test
+    void aClassBasedModelShowsTheFormulaThatRunsUnderTheLessonsOne(FxRobot robot) throws Exception {
+        ModelSessionFixture.install(session, 30);
+        waitFor(60, () -> session.models().model() != null);
+        javafx.scene.Node note = robot.lookup("#classBasedNote").query();
+        assertTrue(!note.isVisible() && !note.isManaged(), "the lesson's softmax: no note, and no room kept");
+        fx(() -> session.files().initialiseRandom(16, 10, org.rnnlab.engine.Precision.FLOAT32,
+                org.rnnlab.training.OutputLayer.CLASS_BASED));
+        waitFor(60, () -> session.models().model() != null && session.models().model().classes() != null);
+        waitFor(5, note::isVisible);
+        String words = robot.lookup("#classBasedNoteText").queryAs(javafx.scene.text.Text.class).getText();
+        assertTrue(words.contains(session.models().model().classes().count() + " word classes"), words);
+    }
+
+    @Test
     void steppingMovesThroughTheSentence(FxRobot robot) throws Exception {
         ModelSessionFixture.install(session, 30);
         waitFor(60, () -> view.viewModel().traceProperty().get() != null);
