@@ -81,7 +81,7 @@ public final class BpttCommand implements Callable<Integer> {
         if (out < 0 || out >= T) {
             throw new UserException("--t must be between 0 and " + (T - 1) + " for this sentence of " + T + " inputs.");
         }
-        DeltaFlow.Result r = DeltaFlow.of(ReferenceRnn.of(loaded.model()), pair[0], pair[1], out, bpttTruncate);
+        DeltaFlow.Result r = DeltaFlow.of(loaded.model(), pair[0], pair[1], out, bpttTruncate);
         System.out.println(String.format(Locale.ROOT, "Model %s: %s. Output t = %d predicts '%s' after '%s'.",
                 model.getFileName(), ModelOptions.describe(loaded.model()), out, shown.get(out + 1), shown.get(out)));
         System.out.println(String.format(Locale.ROOT, "Largest singular value of W: %.4f", r.largestSingularW()));

@@ -36,6 +36,20 @@ public final class DeltaFlow {
 
     /** The flow back from output {@code t} of sentence (x, y) through {@code ref}'s parameters. */
     public static Result of(ReferenceRnn ref, int[] x, int[] y, int t, int bpttTruncate) {
+        return of(ref, null, null, x, y, t, bpttTruncate);
+    }
+
+    /**
+     * As above for {@code model} as it runs: with a class-based output layer, dL_t/ds_t comes from that
+     * layer, X^T (q_t - onehot(c)) + V_c^T (r_t - onehot(y_t)) (c = y_t's class), not from a softmax
+     * over all of V, which such a model never computes.
+     */
+    public static Result of(RnnModel model, int[] x, int[] y, int t, int bpttTruncate) {
+        WordClasses classes = model.classes();
+        return of(ReferenceRnn.of(model), classes == null ? null : model.X().toDoubleMatrix(), classes, x, y, t, bpttTruncate);
+    }
+
+    private static Result of(ReferenceRnn ref, double[][] X, WordClasses classes, int[] x, int[] y, int t, int bpttTruncate) {
         if (t < 0 || t >= x.length) {
             throw new IllegalArgumentException("t = " + t + " is outside the sentence's 0.." + (x.length - 1));
         }
@@ -43,13 +57,8 @@ public final class DeltaFlow {
         int T = x.length;
         ReferenceRnn.Forward f = ref.forwardPropagation(x);
         double[][] s = f.s();
-        double[] deltaO = f.o()[t].clone();
-        deltaO[y[t]] -= 1.0;
-        double[] delta = new double[H];
+        double[] delta = classes == null ? fullSoftmaxDs(ref, f.o()[t], y[t]) : classBasedDs(ref, X, classes, s[t], y[t]);
         for (int i = 0; i < H; i++) {
-            for (int c = 0; c < ref.wordDim; c++) {
-                delta[i] += ref.V[c][i] * deltaO[c];
-            }
             delta[i] *= 1 - s[t][i] * s[t][i];
         }
         double[] wNorms = new double[t + 1];
@@ -101,6 +110,51 @@ public final class DeltaFlow {
                     uSum == 0 ? 0 : uNorms[lag] / uSum, lag > bpttTruncate));
         }
         return new Result(t, bpttTruncate, lags, relative(dWcut, dW), relative(dUcut, dU), largestSingularValue(ref.W));
+    }
+
+    /** dL_t/ds_t = V^T (o_t - onehot(y_t)), the lesson's. */
+    private static double[] fullSoftmaxDs(ReferenceRnn ref, double[] o, int target) {
+        double[] deltaO = o.clone();
+        deltaO[target] -= 1.0;
+        double[] ds = new double[ref.hiddenDim];
+        for (int i = 0; i < ds.length; i++) {
+            for (int c = 0; c < ref.wordDim; c++) {
+                ds[i] += ref.V[c][i] * deltaO[c];
+            }
+        }
+        return ds;
+    }
+
+    /** dL_t/ds_t through the class-based layer: X^T (softmax(X s) - onehot(c)) + V_c^T (softmax(V_c s) - onehot(y)). */
+    private static double[] classBasedDs(ReferenceRnn ref, double[][] X, WordClasses classes, double[] st, int target) {
+        int c = classes.classOf(target);
+        double[] ds = new double[ref.hiddenDim];
+        addSoftmaxGradient(X, 0, X.length, c, st, ds);
+        addSoftmaxGradient(ref.V, classes.start(c), classes.size(c), target - classes.start(c), st, ds);
+        return ds;
+    }
+
+    /** ds += M_rows^T (softmax(M_rows s) - onehot(target)) for the {@code n} rows of M from {@code from}. */
+    private static void addSoftmaxGradient(double[][] M, int from, int n, int target, double[] st, double[] ds) {
+        double[] z = new double[n];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < st.length; j++) {
+                z[k] += M[from + k][j] * st[j];
+            }
+            max = Math.max(max, z[k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            z[k] = Math.exp(z[k] - max);
+            sum += z[k];
+        }
+        for (int k = 0; k < n; k++) {
+            double d = z[k] / sum - (k == target ? 1 : 0);
+            for (int j = 0; j < st.length; j++) {
+                ds[j] += M[from + k][j] * d;
+            }
+        }
     }
 
     /** sqrt of the largest eigenvalue of W^T W, by power iteration (W is small: H x H). */

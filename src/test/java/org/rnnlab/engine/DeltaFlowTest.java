@@ -45,6 +45,27 @@ class DeltaFlowTest {
     }
 
     @Test
+    void aClassBasedModelsDeltaIsThatOfItsOwnOutputLayer() {
+        // one word: dL/dU's column x_0 is the delta at lag 0, so its norm is the engine's backpropagation's
+        long[] counts = new long[60];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = Math.max(1, 1000 / (i + 1));
+        }
+        RnnModel classBased = RnnModel.initialiseClassBased(60, 8, 4, 3, Precision.FLOAT64, WordClasses.byFrequency(counts, 8));
+        RnnModel full = RnnModel.initialise(60, 8, 4, 3, Precision.FLOAT64);
+        int[] x = {7};
+        int[] y = {42};
+        for (RnnModel m : List.of(full, classBased)) {
+            double engine = m.bptt(x, y).dU().getColumn(x[0]).norm2Number().doubleValue();
+            double flow = DeltaFlow.of(m, x, y, 0, 4).lags().get(0).deltaNorm();
+            assertEquals(engine, flow, 1e-12 * engine, m.classes() == null ? "full softmax" : "class-based");
+        }
+        double asIfFull = DeltaFlow.of(ReferenceRnn.of(classBased), x, y, 0, 4).lags().get(0).deltaNorm();
+        assertTrue(Math.abs(asIfFull - classBased.bptt(x, y).dU().getColumn(x[0]).norm2Number().doubleValue()) > 1e-6,
+                "a softmax over all of V would have given another delta: " + asIfFull);
+    }
+
+    @Test
     void theLargestSingularValueOfADiagonalMatrixIsItsLargestEntry() {
         double[][] w = {{0.5, 0, 0}, {0, -2.5, 0}, {0, 0, 1}};
         assertEquals(2.5, DeltaFlow.largestSingularValue(w), 1e-9);

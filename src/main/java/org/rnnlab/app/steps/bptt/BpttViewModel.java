@@ -171,9 +171,9 @@ public final class BpttViewModel implements OnScreen.Follower {
         running.set(true);
         task = work.submit(I18n.text("bptt.work.title"), job -> {
             RnnModel initial = RnnModel.initialise(model.wordDim(), model.hiddenDim(), k, seed, Precision.FLOAT64);
-            DeltaFlow.Result before = DeltaFlow.of(ReferenceRnn.of(initial), pair[0], pair[1], out, k);
+            DeltaFlow.Result before = DeltaFlow.of(initial, pair[0], pair[1], out, k);
             job.cancel().throwIfCancelled();
-            DeltaFlow.Result now = DeltaFlow.of(ReferenceRnn.of(model), pair[0], pair[1], out, k);
+            DeltaFlow.Result now = DeltaFlow.of(model, pair[0], pair[1], out, k);
             return new Comparison(List.copyOf(words), out, k, before, now, seed);
         }, r -> {
             running.set(false);
