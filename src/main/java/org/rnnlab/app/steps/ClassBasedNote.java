@@ -24,17 +24,30 @@ public final class ClassBasedNote {
     private ClassBasedNote() {
     }
 
-    /** The note for the current {@code model}; it takes no room while the model has the full softmax. */
+    /** dL_t/ds_t through the class-based layer, c = y_t's class: the first delta of BPTT. */
+    static final String DELTA_LATEX = "\\begin{array}{l}\\delta_t=\\big(X^T(\\hat{q}_t-q_t)\\\\"
+            + "\\qquad+\\,V_c^T(\\hat{r}_t-r_t)\\big)\\odot(1-s_t^2)\\end{array}";
+
+    /** The note for the current {@code model}: its output, o_t; it takes no room while the model has the full softmax. */
     public static Node of(ObservableValue<RnnModel> model) {
+        return of(model, "app.classBased.note", LATEX);
+    }
+
+    /** The note for the current {@code model}: the first delta of backpropagation through time. */
+    public static Node delta(ObservableValue<RnnModel> model) {
+        return of(model, "app.classBased.noteDelta", DELTA_LATEX);
+    }
+
+    private static Node of(ObservableValue<RnnModel> model, String textKey, String latex) {
         Text text = new Text();
         text.setId("classBasedNoteText");
         text.textProperty().bind(Bindings.createStringBinding(() -> {
             RnnModel m = model.getValue();
-            return m == null || m.classes() == null ? "" : I18n.text("app.classBased.note", m.classes().count());
+            return m == null || m.classes() == null ? "" : I18n.text(textKey, m.classes().count());
         }, model, I18n.languageProperty()));
         TextFlow words = new TextFlow(text);
         words.getStyleClass().add("explanation-text");
-        VBox note = new VBox(6, words, Formula.of(LATEX));
+        VBox note = new VBox(6, words, Formula.of(latex));
         note.setId("classBasedNote");
         BooleanBinding classBased = Bindings.createBooleanBinding(
                 () -> model.getValue() != null && model.getValue().classes() != null, model);

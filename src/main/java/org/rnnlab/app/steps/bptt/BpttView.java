@@ -146,7 +146,8 @@ public final class BpttView implements LessonStep {
         VBox content = new VBox(12, sentenceRow, tRow, kRow, problem, columns, derivation, new SpeedSection(speed));
         content.setPadding(new Insets(0, 4, 4, 0));
         BorderPane page = StepPage.build("bpttStep", I18n.text("bptt.step.title"), StepTexts.now(BpttText.paragraphs()),
-                BpttText.DELTA, StepPage.scroller(content));
+                BpttText.DELTA, org.rnnlab.app.steps.ClassBasedNote.delta(session.models().modelProperty()),
+                StepPage.scroller(content));
         StepTexts.bind(page, I18n.key("bptt.step.title"), BpttText.paragraphs());
         panel = page;
     }
