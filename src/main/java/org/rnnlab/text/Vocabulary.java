@@ -77,6 +77,11 @@ public final class Vocabulary {
         return counts[index];
     }
 
+    /** Every word's corpus count, in index order (a copy). */
+    public long[] counts() {
+        return counts.clone();
+    }
+
     /** Index of SENTENCE_START (0 on any real corpus: it is the most frequent token). */
     public int startIndex() {
         return startIndex;

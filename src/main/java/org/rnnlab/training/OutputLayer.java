@@ -31,10 +31,6 @@ public enum OutputLayer {
 
     /** K classes of the vocabulary's words, binned by their corpus counts. */
     public static WordClasses classesOf(Vocabulary vocabulary, int k) {
-        long[] counts = new long[vocabulary.size()];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = vocabulary.count(i);
-        }
-        return WordClasses.byFrequency(counts, k);
+        return WordClasses.byFrequency(vocabulary.counts(), k);
     }
 }

@@ -5,6 +5,7 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.value.ObservableValue;
 import org.rnnlab.engine.OutputLayerCost;
 import org.rnnlab.engine.WordClasses;
+import org.rnnlab.engine.ZipfWords;
 import org.rnnlab.text.Vocabulary;
 
 /**
@@ -44,11 +45,7 @@ public final class OutputLayerCostViewModel {
     static Costs compute(int C, int H, Vocabulary vocabulary) {
         int c = Math.max(2, C);
         int h = Math.max(1, H);
-        long[] counts = new long[c];
-        boolean corpus = vocabulary != null && vocabulary.size() == c;
-        for (int i = 0; i < c; i++) {
-            counts[i] = corpus ? vocabulary.count(i) : Math.max(1, Math.round(1e6 / (i + 1)));
-        }
+        long[] counts = vocabulary != null && vocabulary.size() == c ? vocabulary.counts() : ZipfWords.of(c).counts();
         WordClasses classes = WordClasses.byFrequency(counts, WordClasses.defaultCount(c));
         OutputLayerCost full = OutputLayerCost.full(c, h);
         OutputLayerCost byClass = OutputLayerCost.classBased(classes, counts, h);
