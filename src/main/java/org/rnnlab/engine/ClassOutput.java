@@ -100,6 +100,7 @@ final class ClassOutput implements Kernel.Output {
             dsRow[t] = dsM.at((long) t * H);
         }
         groupLoss = new double[groups(n)]; // T <= n has no more groups
+        nextRow = new int[n];
         capacity = n;
     }
 
@@ -324,9 +325,6 @@ final class ClassOutput implements Kernel.Output {
 
     /** Stages the update {@link #addWeightGradients} describes, in parts (see {@link #applyUpdate}). */
     private void stage(int T, int[] y, Mat dV, Mat dX, double alpha) {
-        if (nextRow.length < T) {
-            nextRow = new int[capacity];
-        }
         java.util.Arrays.fill(firstRow, -1);
         for (int t = T - 1; t >= 0; t--) { // each class's rows in order
             int c = classes.classOf(y[t]);
@@ -515,7 +513,8 @@ final class ClassOutput implements Kernel.Output {
         return z;
     }
 
-    private static void softmaxInPlace(double[] v, int from, int n) {
+    /** v[from..from+n) = softmax of itself, shifted by its maximum (DeltaFlow's class-based delta uses it too). */
+    static void softmaxInPlace(double[] v, int from, int n) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = from; i < from + n; i++) {
             max = Math.max(max, v[i]);

@@ -137,20 +137,14 @@ public final class DeltaFlow {
     /** ds += M_rows^T (softmax(M_rows s) - onehot(target)) for the {@code n} rows of M from {@code from}. */
     private static void addSoftmaxGradient(double[][] M, int from, int n, int target, double[] st, double[] ds) {
         double[] z = new double[n];
-        double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < n; k++) {
             for (int j = 0; j < st.length; j++) {
                 z[k] += M[from + k][j] * st[j];
             }
-            max = Math.max(max, z[k]);
         }
-        double sum = 0;
+        ClassOutput.softmaxInPlace(z, 0, n);
         for (int k = 0; k < n; k++) {
-            z[k] = Math.exp(z[k] - max);
-            sum += z[k];
-        }
-        for (int k = 0; k < n; k++) {
-            double d = z[k] / sum - (k == target ? 1 : 0);
+            double d = z[k] - (k == target ? 1 : 0);
             for (int j = 0; j < st.length; j++) {
                 ds[j] += M[from + k][j] * d;
             }
