@@ -77,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
                 max(sgemmTimes[0]), max(sgemmTimes[1]), kernel);
         double[] f64 = stepTimes(Precision.FLOAT64, C, H, x, y, steps / 2);
         double flops = BlasInfo.fullStepFlops(C, H, T, 4);
-        double gflops = flops / (median(f32) / 1e3) / 1e9;
+        double gflops = gflops(flops, median(f32));
         double machine = Math.max(sgemm[0], sgemm[1]); // on a busy machine one thread can beat two
         System.out.printf(Locale.ROOT, "SGD step, float32: median %.2f ms, min %.2f ms, median/min %.2f over %d steps "
                         + "(rounds of 10, each after %d ms of untimed steps)%s%n",
@@ -357,6 +357,11 @@ public final class BenchCommand implements Callable<Integer> {
         void run() throws java.io.IOException;
     }
 
+    /** GFLOP/s of {@code flops} done in {@code ms} milliseconds. */
+    private static double gflops(double flops, double ms) {
+        return flops / (ms / 1e3) / 1e9;
+    }
+
     private static void warmUp(Step step) throws java.io.IOException {
         long until = System.nanoTime() + WARM_UP_NANOS;
         do {
@@ -379,7 +384,7 @@ public final class BenchCommand implements Callable<Integer> {
                             + "in turns with Java's): median %.2f ms, min %.2f ms -> numpy / Java = %.2f (median), %.2f (min)%s%n",
                     numpyVersion, numpyCore, NUMPY_THREADS[k] == null ? "default threads" : "OPENBLAS_NUM_THREADS=1",
                     median(r), min(r), median(r) / javaMedian, min(r) / javaMin, target(C, H, T, "(target: median >= 2)"));
-            double numpyGflops = flops / (median(r) / 1e3) / 1e9;
+            double numpyGflops = gflops(flops, median(r));
             System.out.printf(Locale.ROOT, "  numpy's step at its median: %.1f GFLOP/s = %.0f%% of the cores' sgemm, so no step "
                     + "of the same arithmetic can be more than %.1f times as fast here%n", numpyGflops, 100 * numpyGflops / machine,
                     machine / numpyGflops);

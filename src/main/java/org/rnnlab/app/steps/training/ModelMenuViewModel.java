@@ -11,8 +11,8 @@ import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.widgets.NumberInputs;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.Precision;
-import org.rnnlab.training.OutputLayer;
 import org.rnnlab.text.PreparedData;
+import org.rnnlab.training.OutputLayer;
 
 /**
  * The training step's Model menu: a new random model, the shipped one, the ones this session

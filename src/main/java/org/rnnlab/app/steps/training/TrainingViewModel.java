@@ -23,9 +23,9 @@ import org.rnnlab.app.support.Notifier;
 import org.rnnlab.app.support.QueryLane;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.engine.Precision;
-import org.rnnlab.training.OutputLayer;
 import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.PreparedData;
+import org.rnnlab.training.OutputLayer;
 import org.rnnlab.training.TrainingEvent;
 
 /**
