@@ -8,6 +8,8 @@ import org.rnnlab.cli.RnnLabCommand;
  * other argument is a command-line command.
  */
 public final class Launcher {
+    private static final java.util.Set<String> TEXT_COMMANDS = java.util.Set.of("prepare", "tokenize");
+
     private Launcher() {
     }
 
@@ -24,8 +26,11 @@ public final class Launcher {
             org.rnnlab.app.RnnLabApp.launchApp(rest);
             return;
         }
-        // before anything loads OpenBLAS: it reads its kernel once, and does not know CPUs newer than itself
-        org.rnnlab.engine.BlasKernel.choose();
+        // before anything loads OpenBLAS: it reads its kernel once, and does not know CPUs newer than itself;
+        // the text commands never load it, and start reading without JNA's 0.1 s
+        if (!TEXT_COMMANDS.contains(args[0])) {
+            org.rnnlab.engine.BlasKernel.choose();
+        }
         // the commands that compute set up the engine's threads themselves (EngineThreads.configure());
         // tokenize, prepare and --help do not wait for ND4J to load
         System.exit(RnnLabCommand.run(args));

@@ -1,9 +1,10 @@
 package org.rnnlab.text;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,18 @@ final class PreparedFolder {
     static final String MANIFEST_FILE = "manifest.json";
     static final String FORMAT = "rnnlab-prepared/1";
     private static final Set<String> OWN_FILES = Set.of(VOCABULARY_FILE, SENTENCES_FILE, TRAIN_FILE, STATS_FILE, MANIFEST_FILE);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Jackson in holders, loaded when first used: a cold {@code prepare} starts tokenizing without
+     * them, and writes with the streaming generator only, never loading the mapper's ~500 classes.
+     */
+    private static final class Writer {
+        static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    private static final class Reader {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private PreparedFolder() {
     }
@@ -74,11 +86,8 @@ final class PreparedFolder {
         }
         try {
             Map<String, Entry> files = writeFiles(data, tmp);
-            ObjectNode manifest = JSON.createObjectNode();
-            manifest.put("format", FORMAT);
-            manifest.put("vocabularyDigest", HexFormat.of().formatHex(data.vocabulary().digest().digest()));
-            manifest.set("files", JSON.valueToTree(files));
-            writeFile(tmp.resolve(MANIFEST_FILE), out -> out.write(JSON.writeValueAsBytes(manifest)));
+            String digest = HexFormat.of().formatHex(data.vocabulary().digest().digest());
+            writeFile(tmp.resolve(MANIFEST_FILE), out -> writeJson(out, g -> writeManifest(g, digest, files)));
             moveIntoPlace(tmp, target);
         } catch (IOException e) {
             throw new UserException("cannot write the prepared set to " + target + " (" + e.getMessage()
@@ -157,7 +166,7 @@ final class PreparedFolder {
         });
         files.put(SENTENCES_FILE, writeFile(tmp.resolve(SENTENCES_FILE), out -> writeSentences(data, words, out)));
         files.put(VOCABULARY_FILE, writeFile(tmp.resolve(VOCABULARY_FILE), vocabulary::writeTo));
-        files.put(STATS_FILE, writeFile(tmp.resolve(STATS_FILE), out -> out.write(JSON.writeValueAsBytes(statsJson(data)))));
+        files.put(STATS_FILE, writeFile(tmp.resolve(STATS_FILE), out -> writeJson(out, g -> writeStats(g, data))));
         try {
             files.put(TRAIN_FILE, train.join());
         } catch (CompletionException e) {
@@ -231,24 +240,51 @@ final class PreparedFolder {
         AtomicFiles.deleteTree(old);
     }
 
-    static ObjectNode statsJson(PreparedData data) {
-        CorpusStats stats = data.stats();
-        ObjectNode m = JSON.createObjectNode();
-        m.put("corpus", data.corpusDescription());
-        m.put("documents", stats.documents());
-        m.put("sentences", stats.sentences());
-        m.put("tokens", stats.tokens());
-        m.put("distinctTokens", stats.distinctTokens());
-        m.put("vocabularySize", stats.vocabularySize());
-        m.put("leastFrequentWord", stats.leastFrequentWord());
-        m.put("leastFrequentCount", stats.leastFrequentCount());
-        if (Double.isFinite(stats.coverage())) {
-            m.put("coverage", stats.coverage());
-        } else {
-            m.putNull("coverage");
+    /** What a JSON file of the set holds, written field by field. */
+    private interface JsonBody {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** One JSON object, indented as Jackson's default printer does, in UTF-8. */
+    private static void writeJson(OutputStream out, JsonBody body) throws IOException {
+        try (JsonGenerator g = Writer.JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            body.write(g);
+            g.writeEndObject();
         }
-        m.put("malformedBytes", stats.malformedBytes());
-        ObjectNode bySize = m.putObject("coverageBySize");
+    }
+
+    private static void writeManifest(JsonGenerator g, String vocabularyDigest, Map<String, Entry> files) throws IOException {
+        g.writeStringField("format", FORMAT);
+        g.writeStringField("vocabularyDigest", vocabularyDigest);
+        g.writeObjectFieldStart("files");
+        for (Map.Entry<String, Entry> f : files.entrySet()) {
+            g.writeObjectFieldStart(f.getKey());
+            g.writeNumberField("bytes", f.getValue().bytes());
+            g.writeStringField("sha256", f.getValue().sha256());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeStats(JsonGenerator g, PreparedData data) throws IOException {
+        CorpusStats stats = data.stats();
+        g.writeStringField("corpus", data.corpusDescription());
+        g.writeNumberField("documents", stats.documents());
+        g.writeNumberField("sentences", stats.sentences());
+        g.writeNumberField("tokens", stats.tokens());
+        g.writeNumberField("distinctTokens", stats.distinctTokens());
+        g.writeNumberField("vocabularySize", stats.vocabularySize());
+        g.writeStringField("leastFrequentWord", stats.leastFrequentWord());
+        g.writeNumberField("leastFrequentCount", stats.leastFrequentCount());
+        if (Double.isFinite(stats.coverage())) {
+            g.writeNumberField("coverage", stats.coverage());
+        } else {
+            g.writeNullField("coverage");
+        }
+        g.writeNumberField("malformedBytes", stats.malformedBytes());
+        g.writeObjectFieldStart("coverageBySize");
         FrequencyTable frequencies = data.frequencies();
         if (frequencies != null) {
             boolean first = true;
@@ -256,11 +292,11 @@ final class PreparedFolder {
                 if (c - 1 > frequencies.distinctTokens() && !first) {
                     break;
                 }
-                bySize.put(Integer.toString(c), frequencies.coverage(c));
+                g.writeNumberField(Integer.toString(c), frequencies.coverage(c));
                 first = false;
             }
         }
-        return m;
+        g.writeEndObject();
     }
 
     // ---------------------------------------------------------------- reading
@@ -280,7 +316,7 @@ final class PreparedFolder {
         long tokens = readTrain(dir, vocabulary, sentences, manifest);
         JsonNode json;
         try {
-            json = JSON.readTree(statsBytes);
+            json = Reader.JSON.readTree(statsBytes);
         } catch (IOException e) {
             throw notPrepared(dir, STATS_FILE + " is not JSON");
         }
@@ -338,7 +374,7 @@ final class PreparedFolder {
     private static Manifest manifest(Path dir) {
         JsonNode m;
         try {
-            m = JSON.readTree(dir.resolve(MANIFEST_FILE).toFile());
+            m = Reader.JSON.readTree(dir.resolve(MANIFEST_FILE).toFile());
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw notPrepared(dir, "it has no " + MANIFEST_FILE + ": it was not written whole, or by an older version");
         } catch (IOException e) {
