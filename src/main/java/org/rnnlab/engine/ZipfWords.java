@@ -36,7 +36,7 @@ public final class ZipfWords {
         return counts.clone();
     }
 
-    /** The default number of classes, each holding a similar share of the counts. */
+    /** The default number of classes, binned from the counts ({@link WordClasses#byFrequency}). */
     public WordClasses classes() {
         return WordClasses.byFrequency(counts, WordClasses.defaultCount(counts.length));
     }

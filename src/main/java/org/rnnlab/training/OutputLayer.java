@@ -8,7 +8,7 @@ import org.rnnlab.text.Vocabulary;
 /**
  * The output layer of a fresh model: the lesson's softmax over all C words, or words in classes
  * (Mikolov et al., 2011: p(w | s) = p(class(w) | s) p(w | class(w), s)), binned by the vocabulary's
- * corpus counts so that each class holds a similar share of the tokens.
+ * corpus counts as the RNNLM toolkit does ({@link WordClasses#byFrequency}).
  */
 public enum OutputLayer {
     /** The lesson's softmax over all C words. */

@@ -47,10 +47,10 @@ class ClassOutputTest {
         // same word at once and three apart, two rare words of one class, and a third of a class
         RnnModel m = model(100, 10, Precision.FLOAT64);
         WordClasses classes = m.classes();
-        int[] y = {5, 5, 80, 9, 5, 81, 82, 1};
-        assertEquals(classes.classOf(80), classes.classOf(81));
-        assertEquals(classes.classOf(80), classes.classOf(82));
-        int[] x = {0, 5, 5, 80, 9, 5, 81, 82};
+        int[] y = {5, 5, 90, 9, 5, 91, 92, 1};
+        assertEquals(classes.classOf(90), classes.classOf(91));
+        assertEquals(classes.classOf(90), classes.classOf(92));
+        int[] x = {0, 5, 5, 90, 9, 5, 91, 92};
         List<ParameterVerdict> verdicts = GradientCheck.lesson().run(m, x, y, GradientCheckListener.NONE, Cancellation.NONE);
         for (ParameterVerdict v : verdicts) {
             assertTrue(v.passed(), v.toString());
@@ -142,9 +142,9 @@ class ClassOutputTest {
     }
 
     @Test
-    void classesHoldSimilarSharesOfTheTokens() {
+    void byTokenShareClassesHoldSimilarSharesOfTheTokens() {
         long[] counts = zipf(8000);
-        WordClasses c = WordClasses.byFrequency(counts, WordClasses.defaultCount(8000));
+        WordClasses c = WordClasses.byTokenShare(counts, WordClasses.defaultCount(8000));
         assertEquals(8000, c.words());
         assertTrue(c.count() > 40 && c.count() <= 89, "classes: " + c.count());
         double total = java.util.Arrays.stream(counts).sum();
@@ -156,6 +156,39 @@ class ClassOutputTest {
         assertTrue(lastShare < 2.0 / 89, "the rare words' class holds " + lastShare);
         assertEquals(1, c.size(0), "the most frequent word is a class of its own");
         assertArrayEquals(c.boundaries(), WordClasses.fromBoundaries(c.boundaries(), 8000).boundaries());
+    }
+
+    @Test
+    void byFrequencyClassesHoldSimilarSharesOfTheCountsSquareRootsAndATokensClassIsSmaller() {
+        long[] counts = zipf(8000);
+        WordClasses c = WordClasses.byFrequency(counts, 89);
+        assertEquals(89, c.count(), "no class is left empty");
+        double rootTotal = 0;
+        for (long n : counts) {
+            rootTotal += Math.sqrt(n);
+        }
+        for (int k = 0; k < c.count(); k++) {
+            double share = 0;
+            for (int w = c.start(k); w < c.start(k) + c.size(k); w++) {
+                share += Math.sqrt(counts[w]) / rootTotal;
+            }
+            assertTrue(share < 2.0 / 89, "class " + k + " holds " + share + " of the square roots");
+        }
+        // what a step's cost follows: the size of its target's class, weighted by how often targets fall there
+        WordClasses old = WordClasses.byTokenShare(counts, 89);
+        double meanByRoots = meanClassOfAToken(c, counts);
+        double meanByTokens = meanClassOfAToken(old, counts);
+        assertTrue(meanByRoots < 0.5 * meanByTokens, meanByRoots + " words against " + meanByTokens);
+        assertTrue(c.maxSize() < old.maxSize() / 3, c.maxSize() + " words at most against " + old.maxSize());
+    }
+
+    private static double meanClassOfAToken(WordClasses c, long[] counts) {
+        double total = java.util.Arrays.stream(counts).sum();
+        double mean = 0;
+        for (int w = 0; w < counts.length; w++) {
+            mean += counts[w] / total * c.size(c.classOf(w));
+        }
+        return mean;
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
  *   <li>{@code st}: the logits from S^T (Kernel) against from S;</li>
  *   <li>{@code groups}: the class-based rows in groups of five (ClassOutput) against two groups;</li>
  *   <li>{@code start}: the recurrence's arrays at the start its timing chooses (Recurrence32) against the first;</li>
+ *   <li>{@code binning}: classes binned by the square roots of the counts (WordClasses.byFrequency)
+ *       against equal token shares (byTokenShare);</li>
  *   <li>{@code tail}: the class-based rows' last eight in groups of two (ClassOutput) against groups of five;</li>
  *   <li>{@code units}: W's update as the kernel splits it (Recurrence32) against units of twenty rows;</li>
  *   <li>{@code none}: the same way twice, to see the comparison's own spread.</li>
@@ -39,7 +41,8 @@ public final class StepsInTurns {
         for (int k = 0; k < 2; k++) {
             switchTo(way, k == 0);
             models[k] = full ? RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32)
-                    : RnnModel.initialiseClassBased(C, H, 4, 10, Precision.FLOAT32, classes);
+                    : RnnModel.initialiseClassBased(C, H, 4, 10, Precision.FLOAT32, way.equals("binning") && k == 1
+                            ? WordClasses.byTokenShare(words.counts(), WordClasses.defaultCount(C)) : classes);
         }
         Recurrence32.forceDWProduct = null;
         Kernel.forceLogitsFromST = null;
@@ -91,7 +94,7 @@ public final class StepsInTurns {
             case "start" -> Recurrence32.forceStart = on ? null : 0;
             case "tail" -> ClassOutput.forceSmallTail = on;
             case "units" -> Recurrence32.forceUnitRows = on ? null : 20;
-            case "none" -> { }
+            case "none", "binning" -> { }
             default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups, start, tail, units or none)");
         }
     }
