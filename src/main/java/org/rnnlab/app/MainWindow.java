@@ -221,6 +221,9 @@ public final class MainWindow {
     public void dispose() {
         built.values().forEach(LessonStep::dispose);
         session.dispose();
+        // off the theme's text size, which outlives the window: bound, a closed window was restyled at every change
+        root.styleProperty().unbind();
+        compactNavigation.unbind();
     }
 
     private void show(LessonSteps.Entry entry) {

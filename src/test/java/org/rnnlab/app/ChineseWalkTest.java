@@ -31,6 +31,7 @@ import org.rnnlab.app.i18n.LanguagePreference;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSessionFixture;
 import org.rnnlab.app.steps.LessonSteps;
+import org.rnnlab.app.support.Theme;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -72,6 +73,7 @@ class ChineseWalkTest {
         I18n.setLanguage(Language.ENGLISH);
         session = new LessonSession();
         window = new MainWindow(session);
+        Theme.apply(); // as the app: the steps' colours are the theme's looked-up ones
         scene = RnnLabApp.scene(window, 1280, 800);
         stage.setScene(scene);
         stage.show();

@@ -59,7 +59,7 @@ public final class CorpusSessionFixtures {
     public static void show(Stage stage, Parent root) {
         org.rnnlab.app.support.Theme.apply();
         Scene scene = new Scene(root, 1280, 800);
-        for (String css : new String[] {"rnnlab.css", "steps-text.css"}) {
+        for (String css : RnnLabApp.STYLESHEETS) {
             scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/" + css).toExternalForm());
         }
         stage.setScene(scene);

@@ -19,7 +19,7 @@ public final class ModelSessionFixtureStage {
     public static void show(Stage stage, javafx.scene.Node panel) {
         org.rnnlab.app.support.Theme.apply();
         Scene scene = new Scene((Parent) panel, 1280, 800);
-        for (String css : new String[] {"rnnlab.css", "steps-text.css", "steps-model.css"}) {
+        for (String css : RnnLabApp.STYLESHEETS) {
             scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/" + css).toExternalForm());
         }
         stage.setScene(scene);
