@@ -125,8 +125,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Every N steps, check the gradient as the lesson does (h " + LessonDefaults.GRADCHECK_H
                     + ", threshold " + LessonDefaults.GRADCHECK_THRESHOLD + ", BPTT not truncated) on a float64 copy of the "
                     + "model: " + LiveStreams.GRADCHECK_SAMPLES + " elements each of U, V and W on one short training "
-                    + "sentence. A check that would take the checks above 5%% of the time waits until it fits "
-                    + "(default: ${DEFAULT-VALUE}: never).")
+                    + "sentence. A check that would take the checks above 5%% of the time waits until it fits; a run "
+                    + "that made none is checked once at its end (default: ${DEFAULT-VALUE}: never).")
     int gradcheckEvery;
 
     @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "300",

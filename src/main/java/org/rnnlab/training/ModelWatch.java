@@ -115,10 +115,17 @@ final class ModelWatch {
         }
     }
 
-    /** At the end: the probe on the final model, unless the last one was already taken on it. */
-    void finish(long seen, int epoch, long now, Consumer<TrainingEvent> emit) {
+    /**
+     * At the end: the probe on the final model, unless the last one was already taken on it; and the
+     * gradient check on it if none was made: a run shorter than the check's interval (a class-based
+     * model trains a thousand sentences in a second or two) had left the learner's panel unchecked.
+     */
+    void finish(long seen, int epoch, long now, long trainingNanos, Consumer<TrainingEvent> emit) {
         if (probe != null && (lastProbeSeen != seen || probeChanged)) {
             probe(seen, epoch, now, emit);
+        }
+        if (settings.gradcheck() && checks == 0 && checkSentences.length > 0 && seen > 0) {
+            gradientCheck(seen, epoch, System.nanoTime(), trainingNanos, emit);
         }
     }
 

@@ -425,7 +425,8 @@ public final class SgdTrainer {
             indexNow = n;
             emit(new TrainingEvent.EpochEnd(epoch, seen));
         }
-        watch.finish(seen, epochs, System.nanoTime(), emitter);
+        long end = System.nanoTime();
+        watch.finish(seen, epochs, end, elapsed(end), emitter);
         if (Double.isNaN(evaluate(seen, epochs, lr))) {
             if (outcome == Outcome.CANCELLED) {
                 saveOnStop(lr, seen);

@@ -349,6 +349,29 @@ class LiveStreamsTest {
     }
 
     @Test
+    void aRunShorterThanTheChecksIntervalIsCheckedOnceAtItsEnd() {
+        SgdTrainer trainer = new SgdTrainer(model(Precision.FLOAT32), XS, YS, new TrainingConfig(0.005, 2, 1, false, 10),
+                LiveStreams.PROBE_ONLY.withGradcheckEveryNanos(3_600_000_000_000L));
+        List<TrainingEvent> events = new ArrayList<>();
+        trainer.addListener(events::add);
+        trainer.run();
+
+        List<TrainingEvent.GradientCheckDone> checks = events.stream()
+                .filter(TrainingEvent.GradientCheckDone.class::isInstance).map(TrainingEvent.GradientCheckDone.class::cast).toList();
+        assertEquals(1, checks.size(), "one check, on the final model");
+        assertEquals(trainer.examplesSeen(), checks.get(0).examplesSeen());
+        assertTrue(checks.get(0).passed(), checks.get(0).toString());
+        assertTrue(events.indexOf(checks.get(0)) > events.indexOf(events.stream()
+                .filter(TrainingEvent.EpochEnd.class::isInstance).reduce((a, b) -> b).orElseThrow()), "after the last step");
+
+        // with no check asked for, none at the end either
+        SgdTrainer unchecked = new SgdTrainer(model(Precision.FLOAT32), XS, YS, new TrainingConfig(0.005, 1, 1, false, 10),
+                LiveStreams.PROBE_ONLY);
+        unchecked.run();
+        assertEquals(0, unchecked.gradientChecks());
+    }
+
+    @Test
     void theChecksStayWithinTheirShareOfTheTime() {
         // Due after every step, but a share of a billionth: the first check runs (its cost is not known yet), no other.
         SgdTrainer strict = new SgdTrainer(model(Precision.FLOAT32), XS, YS, new TrainingConfig(0.005, 1, 1, false, 10),
