@@ -482,11 +482,35 @@ final class ClassOutput implements Kernel.Output {
 
     /**
      * The whole next-word distribution for one state s (length H), as a double[C]:
-     * o[w] = q[class(w)] r_class(w)[w]. Costs a full V s, as the full softmax does.
+     * o[w] = q[class(w)] r_class(w)[w]. Costs a full V s, as the full softmax does, and makes it as
+     * the full model's predictor does, one BLAS product into the caller's {@code sVec} (H) and
+     * {@code logits} (C): with Java loops over V a class-based model predicted a word in 0.61 ms
+     * against the full model's 0.10 (C 8000, H 100, float32).
      */
-    double[] distribution(double[] s) {
+    double[] distribution(double[] s, Mat sVec, Mat logits) {
         int C = V.rows;
+        sVec.write(0, s, 0, H);
+        Mat.gemv(C, 1.0, V, sVec, 0.0, logits); // V s
         double[] z = new double[C];
+        logits.read(0, z, 0, C);
+        return fromLogits(z, s);
+    }
+
+    /** Each of T states' distribution (s: T x H or more rows) into o (T x C), with one product S V^T. */
+    void distributions(Mat s, int T, Mat o) {
+        int C = V.rows;
+        Mat.gemm(false, true, T, C, H, 1.0, s, V, 0.0, o); // leading T rows of s
+        double[] z = new double[C];
+        double[] st = new double[H];
+        for (int t = 0; t < T; t++) {
+            o.read(t * C, z, 0, C);
+            s.read(t * H, st, 0, H);
+            o.write(t * C, fromLogits(z, st), 0, C);
+        }
+    }
+
+    /** z (the logits V s, length C) made o in place: each class's softmax times its class's probability. */
+    private double[] fromLogits(double[] z, double[] s) {
         double[] q = new double[K];
         for (int k = 0; k < K; k++) {
             double sum = 0;
@@ -496,13 +520,6 @@ final class ClassOutput implements Kernel.Output {
             q[k] = sum;
         }
         softmaxInPlace(q, 0, K);
-        for (int w = 0; w < C; w++) {
-            double sum = 0;
-            for (int j = 0; j < H; j++) {
-                sum += V.get(w * H + j) * s[j];
-            }
-            z[w] = sum;
-        }
         for (int k = 0; k < K; k++) {
             int from = classes.start(k);
             softmaxInPlace(z, from, classes.size(k));

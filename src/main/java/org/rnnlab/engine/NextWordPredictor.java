@@ -62,7 +62,7 @@ public final class NextWordPredictor {
         words++;
         if (model.classOutput() != null) {
             model.settle(); // the last step's update of V and X may still run on the engine's second thread
-            return model.classOutput().distribution(s);
+            return model.classOutput().distribution(s, sVec, logits);
         }
         sVec.write(0, s, 0, H);
         Mat.gemv(C, 1.0, model.v(), sVec, 0.0, logits); // V s_t

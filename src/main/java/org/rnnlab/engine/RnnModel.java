@@ -339,11 +339,7 @@ public final class RnnModel {
         kernel.states(x, s);
         Mat o = Mat.zeros(precision(), T, wordDim());
         if (classOutput != null) {
-            double[] st = new double[H];
-            for (int t = 0; t < T; t++) {
-                s.read(t * H, st, 0, H);
-                o.write(t * wordDim(), classOutput.distribution(st), 0, wordDim());
-            }
+            classOutput.distributions(s, T, o);
             return new Forward(o.array, s.array);
         }
         Mat.gemm(false, true, T, wordDim(), H, 1.0, s, v, 0.0, o); // leading T rows of s
@@ -361,14 +357,15 @@ public final class RnnModel {
         Mat s = Mat.zeros(precision(), T, H); // s: T x H
         kernel.states(x, s);
         if (classOutput != null) {
+            Mat o = Mat.zeros(precision(), T, wordDim());
+            classOutput.distributions(s, T, o);
+            double[] ot = new double[wordDim()];
             int[] out = new int[T];
-            double[] st = new double[H];
             for (int t = 0; t < T; t++) {
-                s.read(t * H, st, 0, H);
-                double[] o = classOutput.distribution(st);
+                o.read(t * wordDim(), ot, 0, wordDim());
                 int best = 0;
-                for (int c = 1; c < o.length; c++) {
-                    best = o[c] > o[best] ? c : best;
+                for (int c = 1; c < ot.length; c++) {
+                    best = ot[c] > ot[best] ? c : best;
                 }
                 out[t] = best;
             }

@@ -16,6 +16,7 @@ class BenchCommandTest {
         assertEquals(0, r.exit(), r.toString());
         for (String measure : new String[] {"SGD step, float32: median", "SGD step, float64: median",
                 "Training pass, float32:", "Loss evaluation, float32:", "Next-word prediction, float32: median",
+                "Next-word prediction, float32, class-based (the whole distribution): median",
                 "Machine: sgemm", "of the cores' sgemm", "median/min", "SGD step, float32, class-based output"}) {
             assertTrue(text.contains(measure), "missing '" + measure + "' in\n" + text);
         }

@@ -73,6 +73,11 @@ class ClassOutputTest {
         NextWordPredictor predictor = new NextWordPredictor(m);
         double[] p = predictor.feed(x[0]);
         assertEquals(o.getDouble(0, y[0]), p[y[0]], 1e-12);
+        int[] best = new int[x.length];
+        for (int t = 0; t < x.length; t++) {
+            best[t] = o.getRow(t).argMax().getInt(0);
+        }
+        assertArrayEquals(best, m.predict(x), "predict is the most probable word of each row");
     }
 
     @Test
