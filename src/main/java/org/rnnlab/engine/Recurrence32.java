@@ -18,7 +18,6 @@ final class Recurrence32 extends Recurrence {
     private final float[][] wTRows;        // W^T (for W s as axpys over contiguous columns)
     private final float[][] dW;
     private final float[] a;               // H
-    private final double[] aWide;          // H: a in double, for tanh
     private float[][] sRowsAll = new float[0][];   // s_t, each row an array of its own, for dW
     private final float[] next;            // H
     private final float[] row0;            // H: rows read from the native side
@@ -32,7 +31,6 @@ final class Recurrence32 extends Recurrence {
         wTRows = new float[H][H + START[START.length - 1]]; // room for the last start
         dW = new float[H][H];
         a = new float[H + START[START.length - 1]];
-        aWide = new double[H];
         next = new float[H];
         row0 = new float[H];
         row1 = new float[H];
@@ -89,16 +87,8 @@ final class Recurrence32 extends Recurrence {
             if (t > 0) {
                 rowsTimes(wTRows, s, (t - 1) * H, a, o); // a += W s_(t-1) = sum_j s_j W[:, j]
             }
-            // tanh in double, the conversions in loops of their own: a loop that converts around
-            // the arithmetic runs 4x slower (each conversion waits on the one before)
-            for (int i = 0; i < H; i++) {
-                aWide[i] = a[o + i];
-            }
-            FastTanh.tanhInPlace(aWide, H);
-            int base = t * H;
-            for (int i = 0; i < H; i++) {
-                s[base + i] = (float) aWide[i];
-            }
+            FastTanh.tanhInPlace(a, o, H); // in place: into another array, C2 left the loop scalar (3x slower)
+            System.arraycopy(a, o, s, t * H, H);
         }
         if (to == x.length && recurFrom != 0) { // the whole sentence, from its first word: its cost a word
             starts.record(startWay, (System.nanoTime() - recurFrom) / (double) x.length);

@@ -8,42 +8,53 @@ import org.junit.jupiter.api.Test;
 
 class FastTanhTest {
     @Test
-    void agreesWithMathTanhFarInsideFloat32sPrecision() {
+    void agreesWithMathTanhToAFewUnitsInFloat32sLastPlace() {
         int n = 100_003; // not a multiple of any vector width
-        double[] a = new double[n];
+        float[] a = new float[n + 5];
         SplittableRandom r = new SplittableRandom(5);
-        for (int i = 0; i < n; i++) {
-            a[i] = i % 3 == 0 ? r.nextDouble(-25, 25) : r.nextGaussian() * (i % 3 == 1 ? 1 : 1e-4);
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (i % 3 == 0 ? r.nextDouble(-25, 25) : r.nextGaussian() * (i % 3 == 1 ? 1 : 1e-4));
         }
-        double[] x = a.clone();
-        FastTanh.tanhInPlace(a, n);
+        float[] x = a.clone();
+        FastTanh.tanhInPlace(a, 3, n); // from an offset, as the recurrence calls it
         double worst = 0;
-        int floatDiffers = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 3; i < n + 3; i++) {
             double exact = Math.tanh(x[i]);
-            worst = Math.max(worst, Math.abs(a[i] - exact) / Math.abs(exact));
-            // as the float32 recurrence stores it: at most one unit in the last place from the exact value
-            assertTrue(Math.abs((float) a[i] - (float) exact) <= Math.ulp((float) exact), "tanh(" + x[i] + ") = " + a[i]);
-            if ((float) a[i] != (float) exact) {
-                floatDiffers++;
-            }
+            double rel = Math.abs(a[i] - exact) / Math.abs(exact);
+            worst = Math.max(worst, rel);
+            assertTrue(Math.abs(a[i] - (float) exact) <= 8 * Math.ulp((float) exact), "tanh(" + x[i] + ") = " + a[i]);
         }
-        assertTrue(worst < 1e-12, "largest relative error " + worst);
-        assertTrue(floatDiffers < n / 1000, floatDiffers + " of " + n + " round to another float32 than Math.tanh's");
+        assertTrue(worst < 5e-7, "largest relative error " + worst);
+        for (int i : new int[] {0, 1, 2, n + 3, n + 4}) {
+            assertEquals(x[i], a[i], 0f, "outside the block, at " + i);
+        }
     }
 
     @Test
     void saturatesWithoutOverflowAndKeepsNaN() {
-        double[] a = {0.0, 40, -40, 1e300, -1e300, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 1e-20};
-        FastTanh.tanhInPlace(a, a.length);
-        assertEquals(0.0, a[0], 0.0);
-        assertEquals(1.0, a[1], 0.0);
-        assertEquals(-1.0, a[2], 0.0);
-        assertEquals(1.0, a[3], 0.0);
-        assertEquals(-1.0, a[4], 0.0);
-        assertEquals(1.0, a[5], 0.0);
-        assertEquals(-1.0, a[6], 0.0);
-        assertTrue(Double.isNaN(a[7]));
-        assertEquals(1e-20, a[8], 1e-33); // tiny arguments keep their relative precision
+        float[] a = {0f, 9f, -9f, 40f, -40f, 3e38f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 1e-20f};
+        FastTanh.tanhInPlace(a, 0, a.length);
+        assertEquals(0f, a[0], 0f);
+        assertEquals(1f, a[1], 0f);
+        assertEquals(-1f, a[2], 0f);
+        assertEquals(1f, a[3], 0f);
+        assertEquals(-1f, a[4], 0f);
+        assertEquals(1f, a[5], 0f);
+        assertEquals(1f, a[6], 0f);
+        assertEquals(-1f, a[7], 0f);
+        assertTrue(Float.isNaN(a[8]));
+        assertEquals(1e-20f, a[9], 1e-26f); // tiny arguments keep their relative precision
+        for (float v : a) {
+            assertTrue(Float.isNaN(v) || Math.abs(v) <= 1f, "never beyond 1: " + v);
+        }
+        // where rounding made the fit pass 1 by two units: the clamp holds it
+        float[] near = new float[1_000_000];
+        for (int i = 0; i < near.length; i++) {
+            near[i] = (i % 2 == 0 ? 1 : -1) * (2f + i * 8e-6f);
+        }
+        FastTanh.tanhInPlace(near, 0, near.length);
+        for (float v : near) {
+            assertTrue(Math.abs(v) <= 1f, "never beyond 1: " + v);
+        }
     }
 }
