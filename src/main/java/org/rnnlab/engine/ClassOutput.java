@@ -480,22 +480,6 @@ final class ClassOutput implements Kernel.Output {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /**
-     * The whole next-word distribution for one state s (length H), as a double[C]:
-     * o[w] = q[class(w)] r_class(w)[w]. Costs a full V s, as the full softmax does, and makes it as
-     * the full model's predictor does, one BLAS product into the caller's {@code sVec} (H) and
-     * {@code logits} (C): with Java loops over V a class-based model predicted a word in 0.61 ms
-     * against the full model's 0.10 (C 8000, H 100, float32).
-     */
-    double[] distribution(double[] s, Mat sVec, Mat logits) {
-        int C = V.rows;
-        sVec.write(0, s, 0, H);
-        Mat.gemv(C, 1.0, V, sVec, 0.0, logits); // V s
-        double[] z = new double[C];
-        logits.read(0, z, 0, C);
-        return fromLogits(z, s);
-    }
-
     /** Each of T states' distribution (s: T x H or more rows) into o (T x C), with one product S V^T. */
     void distributions(Mat s, int T, Mat o) {
         int C = V.rows;
@@ -509,8 +493,14 @@ final class ClassOutput implements Kernel.Output {
         }
     }
 
-    /** z (the logits V s, length C) made o in place: each class's softmax times its class's probability. */
-    private double[] fromLogits(double[] z, double[] s) {
+    /**
+     * The whole next-word distribution for state s (length H), o[w] = q[class(w)] r_class(w)[w], from
+     * z = V s (length C), made in place and returned: each class's softmax times its class's
+     * probability. It costs a full V s, as the full softmax does; its callers make it with one BLAS
+     * product (with Java loops over V a class-based model predicted a word in 0.61 ms against the full
+     * model's 0.10, C 8000, H 100, float32).
+     */
+    double[] fromLogits(double[] z, double[] s) {
         double[] q = new double[K];
         for (int k = 0; k < K; k++) {
             double sum = 0;
@@ -530,7 +520,7 @@ final class ClassOutput implements Kernel.Output {
         return z;
     }
 
-    /** v[from..from+n) = softmax of itself, shifted by its maximum (DeltaFlow's class-based delta uses it too). */
+    /** v[from..from+n) = softmax of itself, shifted by its maximum (the predictor's full softmax and DeltaFlow's class-based delta use it too). */
     static void softmaxInPlace(double[] v, int from, int n) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = from; i < from + n; i++) {

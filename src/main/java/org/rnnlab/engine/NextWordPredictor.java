@@ -60,26 +60,15 @@ public final class NextWordPredictor {
             s[i] = Recurrence64.tanh(a[i]);
         }
         words++;
-        if (model.classOutput() != null) {
-            model.settle(); // the last step's update of V and X may still run on the engine's second thread
-            return model.classOutput().distribution(s, sVec, logits);
-        }
         sVec.write(0, s, 0, H);
-        Mat.gemv(C, 1.0, model.v(), sVec, 0.0, logits); // V s_t
+        Mat.gemv(C, 1.0, model.v(), sVec, 0.0, logits); // V s_t (v() waits for the last step's update, X's too)
         double[] p = new double[C];
         logits.read(0, p, 0, C);
-        double max = Double.NEGATIVE_INFINITY;
-        for (double z : p) {
-            max = Math.max(max, z);
+        ClassOutput layer = model.classOutput();
+        if (layer != null) {
+            return layer.fromLogits(p, s); // still all of V s: a word's probability needs its class's softmax
         }
-        double sum = 0;
-        for (int c = 0; c < C; c++) {
-            p[c] = Math.exp(p[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < C; c++) {
-            p[c] /= sum;
-        }
+        ClassOutput.softmaxInPlace(p, 0, C);
         return p;
     }
 
