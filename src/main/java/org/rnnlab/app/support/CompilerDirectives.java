@@ -15,7 +15,7 @@ import javax.management.ObjectName;
  * code paths for most of the first minute (text layout, CSS, charts, as each first got data):
  * 17.6-22.9 s of a core in a 60-s run, taken from training. With this directive it took 9.7 s, the FX
  * thread's own time did not grow, and training ran faster (sentences per second, measured in turns:
- * see the README's Speed section). Added to the running JVM through its diagnostic command
+ * see src/docs/speed-log.md). Added to the running JVM through its diagnostic command
  * ({@code jcmd Compiler.directives_add}); {@code -Drnnlab.uiAtC1=false} leaves the JIT as it was.
  */
 public final class CompilerDirectives {
