@@ -441,6 +441,15 @@ final class Kernel {
         return out.loss(rec, x, y, layerLane());
     }
 
+    /**
+     * Whether a row sum of unshifted exps can be trusted: far from where exp overflowed or
+     * underflowed (float32's exp clamps its argument to [-87, 88]), so each probability keeps its
+     * precision. False for NaN. Outside, the row is redone with its maximum subtracted.
+     */
+    static boolean safeSum(double sum, boolean f32) {
+        return f32 ? sum >= 1e-20 && sum <= 1e30 : sum >= 1e-280 && sum <= 1e280;
+    }
+
     /** The lane for an output layer's rows (null: the caller alone). */
     private Lane layerLane() {
         return laneWorthIt && !Boolean.FALSE.equals(forceLane) ? EngineThreads.lane() : null;
@@ -710,13 +719,11 @@ final class Kernel {
             transposeStates(n);
         }
         twoThreads = onBothThreads(lane, twoThreads, Phase.FORWARD); // E_h = exp(S V_h^T), z_h = E_h 1, G_h = E_h V_h
-        double lo = f32 ? 1e-20 : 1e-280;
-        double hi = f32 ? 1e30 : 1e280;
         boolean safe = true;
         for (int r = 0; r < n; r++) {
             double zr = z[0].get(r) + z[1].get(r);
             zRow[r] = zr;
-            safe &= zr >= lo && zr <= hi;
+            safe &= safeSum(zr, f32);
         }
         double[] shift = safe ? null : stableExp(n);
         double loss = 0;

@@ -101,6 +101,38 @@ class ClassOutputTest {
     }
 
     @Test
+    void float32LogitsBeyondExpsRangeAreRedoneLessTheirMaximumAndGiveTheFloat64LayersNumbers() {
+        // float32 exponentiates its logits unshifted. The same vector added to every row of X and
+        // of V adds w . s_t to all of a row's logits: the softmaxes do not change, but logits of
+        // hundreds overflow or underflow exp, and those rows must be redone less their maximum
+        RnnModel d = model(300, 12, Precision.FLOAT64);
+        d.V().muli(20.0);
+        d.X().muli(20.0);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        INDArray w = org.nd4j.linalg.factory.Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 12);
+        for (int i = 0; i < 12; i++) {
+            w.putScalar(i, (r.nextBoolean() ? 1 : -1) * (200 + 100 * r.nextDouble()));
+        }
+        RnnModel plain = d.withPrecision(Precision.FLOAT64);
+        d.V().addiRowVector(w);
+        d.X().addiRowVector(w);
+        RnnModel f = d.withPrecision(Precision.FLOAT32);
+        int[] x = {0, 5, 17, 250, 3, 99, 5, 5, 1, 42, 7, 0, 3};
+        int[] y = {5, 17, 250, 3, 99, 5, 5, 1, 42, 7, 0, 3, 8};
+        double expected = d.sentenceLoss(x, y);
+        assertEquals(plain.sentenceLoss(x, y), expected, 1e-9 * expected, "the shift leaves the softmaxes as they were");
+        assertEquals(expected, f.sentenceLoss(x, y), 1e-5 * expected);
+        Gradients gd = d.bptt(x, y);
+        Gradients gf = f.bptt(x, y);
+        INDArray[][] pairs = {{gd.dV(), gf.dV()}, {gd.dX(), gf.dX()}, {gd.dW(), gf.dW()}};
+        for (INDArray[] p : pairs) {
+            double scale = p[0].amaxNumber().doubleValue();
+            double diff = p[0].sub(p[1].castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)).amaxNumber().doubleValue();
+            assertTrue(diff < 1e-4 * scale, "largest gradient " + scale + ", difference " + diff);
+        }
+    }
+
+    @Test
     void anSgdStepMovesEveryParameterByMinusTheLearningRateTimesItsGradient() {
         RnnModel m = model(300, 12, Precision.FLOAT64);
         m.setBpttTruncate(2);
