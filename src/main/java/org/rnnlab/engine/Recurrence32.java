@@ -39,7 +39,7 @@ final class Recurrence32 extends Recurrence {
         dwProduct = forced != null ? forced : Kernel.SMALL_KERNELS;
         dwFlat = dwProduct ? new float[H * H] : null; // only productDW reads dW back
         Integer rows = forceUnitRows;
-        unitRows = rows != null ? rows : dwProduct ? H : SUMMING_UNIT_ROWS;
+        unitRows = rows != null ? rows : dwProduct ? (H + 1) / 2 : SUMMING_UNIT_ROWS;
         units = (H + unitRows - 1) / unitRows;
     }
 
@@ -322,10 +322,13 @@ final class Recurrence32 extends Recurrence {
     }
 
     /**
-     * Rows a unit: twenty where a unit sums its rows of dW (Java loops, worth sharing); one unit of
-     * all H rows where dW is made before (a unit only updates W): two threads updating neighbouring
-     * rows write the same cache lines of W^T, and one unit made the class-based step faster in 28 of
-     * 30 comparisons in turns, by 1.4-3.6% at the median, against 20 rows (10% slower with the loops).
+     * Rows a unit: twenty where a unit sums its rows of dW (Java loops, worth sharing); two units of
+     * half the rows where dW is made before (a unit only updates W): two threads updating neighbouring
+     * rows write the same cache lines of W^T, and one unit of all H rows had made the class-based
+     * step faster in 28 of 30 comparisons in turns, by 1.4-3.6% at the median, against 20 rows (10%
+     * slower with the loops); two halves, one for each thread once BPTT is done, made it faster again
+     * than one unit, by 0.9-1.0% at the median (5 and 6 of 6 runs of two models in turns; the full
+     * step 1.006-1.008, within the comparison's spread; AMD EPYC with AVX-512).
      */
     private static final int SUMMING_UNIT_ROWS = 20;
     private final int unitRows;
