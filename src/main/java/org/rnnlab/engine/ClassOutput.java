@@ -156,8 +156,9 @@ final class ClassOutput implements Kernel.Output {
      *
      * <p>The rows are worked on in groups at fixed places (see {@link #groupStart}), the same
      * products whoever makes them, so the numbers do not depend on it. The {@code lane} (when one is
-     * given and free) starts once the first group's states are there and takes each group once its
-     * states are, while the caller goes on with the recurrence; then both take the groups left.
+     * given and free) starts at once, checks W (see {@link Recurrence#checkW}) and takes each group
+     * once its states are there, while the caller goes on with the recurrence; then both take the
+     * groups left. Where W had been written from outside, all is made again with W read afresh.
      */
     private double run(Recurrence rec, int[] x, int T, int[] y, boolean gradients, Mat dV, Mat dX, double alpha,
             Lane lane) {
@@ -170,11 +171,20 @@ final class ClassOutput implements Kernel.Output {
         groupFailed = false;
         nextGroup.set(0);
         statesReady = 0;
+        groupRec = rec;
+        wSame = true;
         boolean forked = false;
         try {
             if (x == null) {
                 rec.writeStates(0, T, sM, 0);
                 statesReady = T;
+            }
+            if (lane != null && groups > 1) {
+                // at once: the lane checks W (Recurrence#checkW) while the first group's states are
+                // made, then takes groups as their states are there (with the check on the caller
+                // and the fork after the first group, the step was 1.5% slower by median, 6 of 6 runs
+                // of two models in turns, AMD EPYC with AVX-512)
+                forked = lane.fork(laneGroups);
             }
             for (int g = 0; g < groups; g++) {
                 if (x != null) {
@@ -184,9 +194,9 @@ final class ClassOutput implements Kernel.Output {
                     rec.writeStates(t0, t1 - t0, sM, t0);
                     statesReady = t1; // a volatile write: the group's states are there before it
                 }
-                if (g == 0 && lane != null && groups > 1) {
-                    forked = lane.fork(laneGroups); // once the first group can start
-                }
+            }
+            if (!forked) {
+                wSame = rec.checkW();
             }
             takeGroups(1);
         } catch (RuntimeException | Error e) {
@@ -196,6 +206,11 @@ final class ClassOutput implements Kernel.Output {
             if (forked) {
                 lane.join(); // even when the caller failed: the lane must be free for the next fork
             }
+        }
+        if (!wSame && x != null) {
+            // W was written from outside since the copies the recurrence used: again, with W read afresh
+            rec.loadW();
+            return run(rec, x, T, y, gradients, dV, dX, alpha, lane);
         }
         double loss = 0;
         for (int g = 0; g < groups; g++) {
@@ -265,7 +280,12 @@ final class ClassOutput implements Kernel.Output {
     private final java.util.concurrent.atomic.AtomicInteger nextGroup = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int statesReady;      // rows whose states are in sM
     private volatile boolean groupFailed;  // the caller failed: no more states will come
-    private final Runnable laneGroups = () -> takeGroups(0);
+    private Recurrence groupRec;           // the recurrence whose W the lane checks (see Recurrence#checkW)
+    private volatile boolean wSame;         // W was as its copies said: the rows' numbers stand
+    private final Runnable laneGroups = () -> {
+        wSame = groupRec.checkW(); // while the first states are made
+        takeGroups(0);
+    };
 
     /** Takes groups until none is left, each once its states are there; {@code h}: whose scratch. */
     private void takeGroups(int h) {

@@ -487,7 +487,7 @@ final class Kernel {
             return 0.0;
         }
         rec.ensure(T); // no output block: the layer keeps its own buffers
-        rec.loadW();
+        rec.loadWToCheck(); // the layer has it checked, on the lane when it has one (Recurrence32)
         rec.closeWUnits();
         Lane lane = layerLane();
         // the layer runs the recurrence itself, to start part of its rows on the lane before all

@@ -94,6 +94,25 @@ abstract class Recurrence {
     /** Reads W afresh (W and W^T as rows). */
     abstract void loadW();
 
+    /**
+     * As {@link #loadW}, for a caller that has {@link #checkW} done later, on another thread beside the
+     * recurrence: the copies of W are trusted as they are, as W's update in the step before left
+     * them. By default the full {@link #loadW}.
+     */
+    void loadWToCheck() {
+        loadW();
+    }
+
+    /**
+     * Whether W still equals the copies {@link #loadWToCheck} trusted (true when they were read afresh):
+     * false when W was written from outside since (a gradient check's nudge, a test), and the
+     * step's numbers must then be made again after {@link #loadW}. Any one thread, while no other
+     * writes W.
+     */
+    boolean checkW() {
+        return true;
+    }
+
     /** s_t for t < T into the states; needs {@link #loadW()}. */
     final void recur(int[] x, int T) {
         recur(x, 0, T);

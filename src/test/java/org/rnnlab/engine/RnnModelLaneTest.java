@@ -35,6 +35,29 @@ class RnnModelLaneTest {
     }
 
     @Test
+    void aClassBasedStepSeesWWrittenFromOutsideSinceTheStepBefore() {
+        // the step trusts its copies of W and has them checked beside the recurrence (on the lane,
+        // or on the caller without one): a nudge from outside, as the gradient check makes, must
+        // reach the next step's numbers as it reaches a model made afresh from the same parameters
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        sentences(4, 30, xs, ys);
+        for (boolean withLane : new boolean[] {true, false}) {
+            Kernel.forceLane = withLane;
+            RnnModel m = ClassOutputTest.model(4001, 60, Precision.FLOAT32);
+            m.sgdStep(xs.get(0), ys.get(0), 0.05);
+            m.sgdStep(xs.get(1), ys.get(1), 0.05);
+            m.W().putScalar(3, 7, m.W().getDouble(3, 7) + 0.25);
+            RnnModel fresh = m.copy();
+            m.sgdStep(xs.get(2), ys.get(2), 0.05);
+            fresh.sgdStep(xs.get(2), ys.get(2), 0.05);
+            assertArrayEquals(fresh.W().data().asFloat(), m.W().data().asFloat(), "W, lane " + withLane);
+            assertArrayEquals(fresh.V().data().asFloat(), m.V().data().asFloat(), "V, lane " + withLane);
+            assertArrayEquals(fresh.U().data().asFloat(), m.U().data().asFloat(), "U, lane " + withLane);
+        }
+    }
+
+    @Test
     void anySplitOfWsUpdateGivesTheSameNumbers() {
         // each row of W is updated alone, whichever thread and unit it falls in: the same bits
         List<int[]> xs = new ArrayList<>();
