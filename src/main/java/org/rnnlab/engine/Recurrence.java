@@ -130,8 +130,11 @@ abstract class Recurrence {
      */
     abstract void outputRow(int r, int t, double invZ, Mat g0, Mat g1, Mat V, int vy, Mat sBuf);
 
-    /** ds_t for t < T from the first T rows of {@code from}. */
-    abstract void readDs(Mat from, int T);
+    /**
+     * ds_t for t0 <= t < t1 from those rows of {@code from}; two threads may read disjoint rows at
+     * once (a class-based step's groups, each as it ends).
+     */
+    abstract void readDs(Mat from, int t0, int t1);
 
     /** The truncated BPTT from ds and s into D and dW. */
     abstract void backward(int T, int bpttTruncate);

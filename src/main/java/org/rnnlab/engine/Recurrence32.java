@@ -152,8 +152,8 @@ final class Recurrence32 extends Recurrence {
     }
 
     @Override
-    void readDs(Mat from, int T) {
-        from.readFloats(0, ds, 0, T * H);
+    void readDs(Mat from, int t0, int t1) {
+        from.readFloats(t0 * H, ds, t0 * H, (t1 - t0) * H);
     }
 
     @Override

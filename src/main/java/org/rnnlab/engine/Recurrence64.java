@@ -89,8 +89,8 @@ final class Recurrence64 extends Recurrence {
     }
 
     @Override
-    void readDs(Mat from, int T) {
-        from.read(0, ds, 0, T * H);
+    void readDs(Mat from, int t0, int t1) {
+        from.read(t0 * H, ds, t0 * H, (t1 - t0) * H);
     }
 
     @Override
