@@ -45,7 +45,7 @@ public final class WordClasses {
      * sqrt(count), as the RNNLM toolkit does by default. On Zipf words (C 8000, K 89) a target's class
      * then holds 37 words on average (at most 177) against 90 (at most 815) with equal token shares,
      * and the class-based step costs less and varies less from sentence to sentence, for the same
-     * perplexity (see the project's notes on the speed issue). Classes left empty are dropped, so
+     * perplexity (src/docs/speed-log.md has the figures). Classes left empty are dropped, so
      * there can be fewer than K. Counts of 0 count as 1 (every word must be reachable).
      */
     public static WordClasses byFrequency(long[] counts, int K) {
