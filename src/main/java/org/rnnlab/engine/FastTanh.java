@@ -20,18 +20,18 @@ package org.rnnlab.engine;
  * 4.4% at the median; the full step by 0.9% (3 of 4).
  */
 final class FastTanh {
-    private static final float LIMIT = 9f;
-    private static final float INV_LIMIT = 1f / LIMIT;
-    // P and Q in Horner's order, from src/test/python/fit_tanh.py
-    private static final float P0 = 0.99999995735301139f;
-    private static final float P1 = 10.469440220795313f;
-    private static final float P2 = 19.204950944977838f;
-    private static final float P3 = 4.9551139809803093f;
-    private static final float P4 = -0.55714807345854844f;
-    private static final float P5 = 0.06503326563946471f;
-    private static final float Q1 = 37.469408301189496f;
-    private static final float Q2 = 156.08285376497977f;
-    private static final float Q3 = 121.68422899845918f;
+    static final float LIMIT = 9f;
+    static final float INV_LIMIT = 1f / LIMIT;
+    // P and Q in Horner's order, from src/test/python/fit_tanh.py (VectorKernels uses them too)
+    static final float P0 = 0.99999995735301139f;
+    static final float P1 = 10.469440220795313f;
+    static final float P2 = 19.204950944977838f;
+    static final float P3 = 4.9551139809803093f;
+    static final float P4 = -0.55714807345854844f;
+    static final float P5 = 0.06503326563946471f;
+    static final float Q1 = 37.469408301189496f;
+    static final float Q2 = 156.08285376497977f;
+    static final float Q3 = 121.68422899845918f;
 
     private FastTanh() {
     }

@@ -15,7 +15,7 @@ final class Recurrence32 extends Recurrence {
     private float[] chain = new float[0];  // T x H, the chains at one lag (xBuf's rows)
     private final float[] w;               // H x H, W row-major as read
     private final float[][] wRows;         // W
-    private final float[][] wTRows;        // W^T (for W s as axpys over contiguous columns)
+    private final float[][] wTRows;        // W^T (for W s as axpys over contiguous columns; none with vector)
     private final float[][] dW;
     private final float[] a;               // H
     private float[][] sRowsAll = new float[0][];   // s_t, each row an array of its own, for dW
@@ -23,12 +23,29 @@ final class Recurrence32 extends Recurrence {
     private final float[] row0;            // H: rows read from the native side
     private final float[] row1;
     private final float[] row2;
+    /**
+     * With {@link Simd#on()}: W s and tanh through {@link VectorKernels}, over W^T flat in rows of
+     * {@code P} floats (wTRows and the starts are not used) and the state padded alike. The
+     * class-based step (C 8000, H 100, T 45) was 9.5% faster by median (4 of 4 runs of two models
+     * in turns, AMD EPYC with AVX-512, 2026-12-05).
+     */
+    private final boolean vector;
+    /** null: with the module; true / false: always / never (tests compare the two). */
+    static volatile Boolean forceVector = null;
+    private final int P;         // with vector: H padded to whole vectors
+    private final float[] wTv;   // with vector: W^T, row j at j P, then VectorKernels.slack() floats
+    private final float[] av;    // with vector: a, padded (its numbers past H stay 0: W^T's padding is 0)
 
     Recurrence32(Mat Ut, Mat W) {
         super(Ut, W);
         w = new float[H * H];
         wRows = new float[H][H];
-        wTRows = new float[H][H + START[START.length - 1]]; // room for the last start
+        Boolean vectorForced = forceVector;
+        vector = vectorForced != null ? vectorForced : Simd.on();
+        P = vector ? VectorKernels.padded(H) : 0;
+        wTv = vector ? new float[H * P + VectorKernels.slack()] : null;
+        av = vector ? new float[P] : null;
+        wTRows = vector ? new float[0][] : new float[H][H + START[START.length - 1]]; // room for the last start
         dW = new float[H][H];
         a = new float[H + START[START.length - 1]];
         next = new float[H];
@@ -66,10 +83,7 @@ final class Recurrence32 extends Recurrence {
         }
         for (int i = 0; i < H; i++) {
             System.arraycopy(w, i * H, wRows[i], 0, H);
-            int col = off() + i;
-            for (int j = 0; j < H; j++) {
-                wTRows[j][col] = w[i * H + j];
-            }
+            writeWTColumn(i, wRows[i]);
         }
     }
 
@@ -111,8 +125,33 @@ final class Recurrence32 extends Recurrence {
         return true;
     }
 
+    /** Column i of W^T (row i of W) into the copy W s reads. */
+    private void writeWTColumn(int i, float[] wi) {
+        if (vector) {
+            for (int j = 0; j < H; j++) {
+                wTv[j * P + i] = wi[j];
+            }
+            return;
+        }
+        int col = off() + i;
+        for (int j = 0; j < H; j++) {
+            wTRows[j][col] = wi[j];
+        }
+    }
+
     @Override
     void recur(int[] x, int from, int to) {
+        if (vector) {
+            for (int t = from; t < to; t++) {
+                Ut.readFloats(x[t] * H, av, 0, H); // U x_t is column x_t of U, row x_t of Ut
+                if (t > 0) {
+                    VectorKernels.addTimes(wTv, H, P, s, (t - 1) * H, av); // a += W s_(t-1)
+                }
+                VectorKernels.tanhInPlace(av, P);
+                System.arraycopy(av, 0, s, t * H, H);
+            }
+            return;
+        }
         if (from == 0) {
             recurFrom = System.nanoTime();
         }
@@ -305,6 +344,9 @@ final class Recurrence32 extends Recurrence {
 
     /** Moves W^T's rows to the start chosen for this step (a copy of H^2 floats, only when it changes). */
     private void chooseStart() {
+        if (vector) {
+            return; // the vector kernels' W^T has no starts
+        }
         int from = off();
         startWay = fixedStart != null ? fixedStart : starts.next();
         int to = off();
@@ -433,10 +475,7 @@ final class Recurrence32 extends Recurrence {
             for (int j = 0; j < H; j++) {
                 wi[j] -= rate * di[j];
             }
-            int col = off() + i;
-            for (int j = 0; j < H; j++) {
-                wTRows[j][col] = wi[j];
-            }
+            writeWTColumn(i, wi);
             W.writeFloats(i * H, wi, 0, H);
         }
     }

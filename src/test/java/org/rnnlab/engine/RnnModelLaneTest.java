@@ -217,7 +217,7 @@ class RnnModelLaneTest {
     }
 
     /** n sentences of 1 to 50 words of 4,001 (C H past the lane's threshold) into xs, their targets into ys. */
-    private static void sentences(long seed, int n, List<int[]> xs, List<int[]> ys) {
+    static void sentences(long seed, int n, List<int[]> xs, List<int[]> ys) {
         SplittableRandom r = new SplittableRandom(seed);
         for (int k = 0; k < n; k++) {
             int T = 1 + r.nextInt(50);
@@ -227,7 +227,7 @@ class RnnModelLaneTest {
     }
 
     /** actual within 1e-5 of expected's largest magnitude, element by element: float32's rounding in other orders. */
-    private static void assertNear(INDArray actual, INDArray expected, String what) {
+    static void assertNear(INDArray actual, INDArray expected, String what) {
         assertTrue(diff(actual, expected) < 1e-5 * expected.amaxNumber().doubleValue(), what);
     }
 

@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
  *       against equal token shares (byTokenShare);</li>
  *   <li>{@code tail}: the class-based rows' last eight in groups of two (ClassOutput) against groups of five;</li>
  *   <li>{@code units}: W's update as the kernel splits it (Recurrence32) against units of twenty rows;</li>
+ *   <li>{@code vector}: W s and tanh through the vector kernels (Recurrence32, with the module) against the plain loops;</li>
  *   <li>{@code none}: the same way twice, to see the comparison's own spread.</li>
  * </ul>
  * The first model has the switch on. Usage: {@code StepsInTurns WAY full|class [ROUNDS]}.
@@ -50,6 +51,7 @@ public final class StepsInTurns {
         Recurrence32.forceStart = null;
         ClassOutput.forceSmallTail = null;
         Recurrence32.forceUnitRows = null;
+        Recurrence32.forceVector = null;
         SplittableRandom random = new SplittableRandom(2015);
         int pool = full ? 1 : 256; // the full softmax costs the same for any words
         int[][] xs = words.sentences(random, pool, T);
@@ -94,8 +96,9 @@ public final class StepsInTurns {
             case "start" -> Recurrence32.forceStart = on ? null : 0;
             case "tail" -> ClassOutput.forceSmallTail = on;
             case "units" -> Recurrence32.forceUnitRows = on ? null : 20;
+            case "vector" -> Recurrence32.forceVector = on ? null : false;
             case "none", "binning" -> { }
-            default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups, start, tail, units or none)");
+            default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups, start, tail, units, vector or none)");
         }
     }
 }

@@ -1,0 +1,132 @@
+package org.rnnlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vector kernels against plain arithmetic, and a model on them against one on the plain loops.
+ * The tests' JVM has the module (pom.xml's vector.flags); without it they are skipped, with the reason.
+ */
+class VectorKernelsTest {
+    @BeforeAll
+    static void withTheModule() {
+        assumeTrue(ModuleLayer.boot().findModule(Simd.MODULE).isPresent(), "the JVM was started without " + Simd.MODULE);
+    }
+
+    @AfterEach
+    void backToTheDefault() {
+        Recurrence32.forceVector = null;
+        Kernel.forceLane = null;
+    }
+
+    @Test
+    void theTestsRunTheVectorKernels() {
+        // the module is there, so the engine uses it: every other engine test runs the vector path
+        assertTrue(Simd.on(), Simd.describe());
+        assertTrue(Simd.describe().contains(VectorKernels.LANES + " floats a vector"), Simd.describe());
+    }
+
+    @Test
+    void addTimesIsWTimesSForAnySizeAndLeavesThePaddingAlone() {
+        // sizes below one vector, one pass with its last vectors past the row, whole passes, and several passes
+        for (int H : new int[] {1, 5, 16, 17, 100, 128, 129, 300}) {
+            int P = VectorKernels.padded(H);
+            assertTrue(P >= H && P % VectorKernels.LANES == 0 && P - H < VectorKernels.LANES, "padded " + H + ": " + P);
+            SplittableRandom r = new SplittableRandom(H);
+            float[] m = new float[H * P + VectorKernels.slack()];
+            for (int j = 0; j < H; j++) {
+                for (int i = 0; i < H; i++) {
+                    m[j * P + i] = (float) r.nextDouble(-1, 1); // W^T, its padding 0
+                }
+            }
+            for (int k = H * P; k < m.length; k++) {
+                m[k] = 1e30f; // the slack is read, never used
+            }
+            int from = 3;
+            float[] v = new float[from + H];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = (float) r.nextDouble(-1, 1);
+            }
+            float[] out = new float[P];
+            for (int i = 0; i < H; i++) {
+                out[i] = (float) r.nextDouble(-1, 1);
+            }
+            float[] before = out.clone();
+            VectorKernels.addTimes(m, H, P, v, from, out);
+            for (int i = 0; i < H; i++) {
+                double expected = before[i];
+                for (int j = 0; j < H; j++) {
+                    expected += (double) m[j * P + i] * v[from + j];
+                }
+                assertEquals(expected, out[i], 1e-6 * (1 + Math.sqrt(H)), "H " + H + ", row " + i);
+            }
+            for (int i = H; i < P; i++) {
+                assertEquals(0f, out[i], 0f, "H " + H + ": the padding stays 0 at " + i);
+            }
+        }
+    }
+
+    @Test
+    void tanhAgreesWithFastTanhAndKeepsItsClampsAndNaN() {
+        int P = VectorKernels.padded(1000);
+        float[] a = new float[P];
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < P; i++) {
+            a[i] = (float) (i % 2 == 0 ? r.nextDouble(-12, 12) : r.nextGaussian() * 1e-3);
+        }
+        float[] special = {0f, 9f, -9f, 40f, -3e38f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 1e-20f};
+        System.arraycopy(special, 0, a, 0, special.length);
+        float[] expected = a.clone();
+        FastTanh.tanhInPlace(expected, 0, P);
+        VectorKernels.tanhInPlace(a, P);
+        for (int i = 0; i < P; i++) {
+            if (Float.isNaN(expected[i])) {
+                assertTrue(Float.isNaN(a[i]), "NaN stays NaN at " + i);
+                continue;
+            }
+            // the same operations; a fused multiply-add may round once where the loop rounds twice
+            assertEquals(expected[i], a[i], 2 * Math.ulp(expected[i]), "at " + i);
+            assertTrue(Math.abs(a[i]) <= 1f, "never beyond 1: " + a[i]);
+        }
+    }
+
+    @Test
+    void aModelOnTheVectorKernelsAgreesWithOneOnThePlainLoops() {
+        // the same sums in another order: float32's rounding apart, the same gradients and steps, both output layers
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        RnnModelLaneTest.sentences(11, 12, xs, ys);
+        for (boolean classBased : new boolean[] {false, true}) {
+            RnnModel[] models = new RnnModel[2];
+            Gradients[] g = new Gradients[2];
+            double[] loss = new double[2];
+            for (int k = 0; k < 2; k++) {
+                Recurrence32.forceVector = k == 0;
+                models[k] = classBased ? ClassOutputTest.model(4001, 60, Precision.FLOAT32)
+                        : RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
+                g[k] = models[k].bptt(xs.get(2), ys.get(2));
+                for (int n = 0; n < xs.size(); n++) {
+                    Kernel.forceLane = n % 2 == 0;
+                    models[k].sgdStep(xs.get(n), ys.get(n), 0.05);
+                }
+                loss[k] = models[k].totalLoss(xs, ys);
+            }
+            String way = classBased ? "class-based: " : "full softmax: ";
+            RnnModelLaneTest.assertNear(g[0].dW(), g[1].dW(), way + "dW");
+            RnnModelLaneTest.assertNear(g[0].dU(), g[1].dU(), way + "dU");
+            RnnModelLaneTest.assertNear(g[0].dV(), g[1].dV(), way + "dV");
+            RnnModelLaneTest.assertNear(models[0].W(), models[1].W(), way + "W");
+            RnnModelLaneTest.assertNear(models[0].U(), models[1].U(), way + "U");
+            RnnModelLaneTest.assertNear(models[0].V(), models[1].V(), way + "V");
+            assertEquals(loss[1], loss[0], 1e-5 * loss[1], way + "loss after the steps");
+        }
+    }
+}
