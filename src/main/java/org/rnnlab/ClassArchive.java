@@ -1,7 +1,5 @@
 package org.rnnlab;
 
-import com.sun.jna.Memory;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +23,8 @@ import org.rnnlab.common.LaunchComplete;
  * frame; the relaunch itself costs about 0.25 s of that.
  *
  * <p>{@code java -jar} gives no way to pass the JVM the archive, so the launch replaces itself
- * ({@code execv}, same process, same id, same terminal) with the same command plus the archive's
- * options. The archive is tied to this jar (path, size, time) and this JVM; another jar or JVM gets
+ * ({@link Relaunch}: {@code execv}, same process, same id, same terminal) with the same command plus
+ * the archive's options. The archive is tied to this jar (path, size, time) and this JVM; another jar or JVM gets
  * its own, and a stale one is deleted. Linux only; {@code -Drnnlab.classArchive=off} launches as
  * before, and anything unexpected does too: the archive only makes the launch faster.
  */
@@ -69,7 +67,8 @@ final class ClassArchive {
 
     /**
      * Replaces this process by the same launch with the archive (or with the options that write it
-     * at exit); returns only when it does not (not Linux, turned off, already relaunched, or failed).
+     * at exit), see {@link Relaunch}; returns only when it does not (not Linux, turned off, already
+     * relaunched, or failed).
      */
     static void relaunch() {
         if (System.getProperty(RELAUNCHED) != null || "off".equals(System.getProperty(PROPERTY)) || !Platform.isLinux()) {
@@ -77,14 +76,19 @@ final class ClassArchive {
         }
         try {
             Optional<Path> jar = jar();
-            Path exe = Files.readSymbolicLink(Path.of("/proc/self/exe"));
-            if (jar.isEmpty() || !exe.getFileName().toString().equals("java")) {
-                return; // classes from a folder (tests, an IDE), or a packaged app's own launcher
+            if (jar.isEmpty()) {
+                return; // classes from a folder (tests, an IDE)
             }
             long pid = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
             Optional<List<String>> options = options(folder(), key(jar.get()), pid);
             if (options.isPresent()) {
-                exec(exe.toString(), options.get());
+                // the engine's vector kernels too, as the command line's training has them (Relaunch)
+                boolean vectors = Relaunch.vectorModuleWanted();
+                List<String> all = new ArrayList<>(options.get());
+                if (vectors) {
+                    all.addAll(Relaunch.VECTOR_OPTIONS);
+                }
+                Relaunch.exec(all, vectors);
             }
         } catch (IOException | RuntimeException | LinkageError e) {
             // launch as before
@@ -213,50 +217,5 @@ final class ClassArchive {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(what.getBytes(StandardCharsets.UTF_8));
         return "rnnlab-" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(what.hashCode());
-    }
-
-    /** This process's own command line with {@code options} after the java command; execv does not return when it works. */
-    private static void exec(String java, List<String> options) throws IOException {
-        List<String> argv = commandLine();
-        if (argv.isEmpty()) {
-            return;
-        }
-        List<String> next = new ArrayList<>();
-        next.add(argv.get(0));
-        next.addAll(options);
-        next.addAll(argv.subList(1, argv.size()));
-        NativeLibrary c = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
-        // the files this JVM opened (its jars, twice each with the next JVM's) close with the exec; pipes and
-        // sockets a caller handed down stay
-        for (String fd : names(Path.of("/proc/self/fd"))) {
-            try {
-                int n = Integer.parseInt(fd);
-                if (n > 2 && Files.readSymbolicLink(Path.of("/proc/self/fd", fd)).toString().startsWith("/")) {
-                    c.getFunction("fcntl").invokeInt(new Object[] {n, 2 /* F_SETFD */, 1 /* FD_CLOEXEC */});
-                }
-            } catch (IOException | NumberFormatException e) {
-                // the listing's own descriptor, closed since: nothing to do
-            }
-        }
-        // the new JVM starts with no signal blocked, as a shell would start it (this thread blocks some)
-        Memory none = new Memory(128);
-        none.clear();
-        c.getFunction("sigprocmask").invokeInt(new Object[] {2 /* SIG_SETMASK */, none, null});
-        c.getFunction("execv").invokeInt(new Object[] {java, next.toArray(new String[0])});
-        // returned: the exec failed, and this launch goes on as before
-    }
-
-    /** /proc/self/cmdline: the arguments exactly as this JVM was started. */
-    static List<String> commandLine() throws IOException {
-        byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == 0) {
-                out.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
-                start = i + 1;
-            }
-        }
-        return out;
     }
 }

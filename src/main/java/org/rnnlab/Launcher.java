@@ -14,6 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        Relaunch.restoreStandardError(); // when this JVM was started quietly (Relaunch): before anything is printed
         if (args.length == 0 || (args.length >= 1 && args[0].equals("app"))) {
             // a long-lived window launched often: through a class-data archive (this process is replaced)
             ClassArchive.relaunch();
@@ -29,6 +30,8 @@ public final class Launcher {
         // before anything loads OpenBLAS: it reads its kernel once, and does not know CPUs newer than itself;
         // the text commands never load it, and start reading without JNA's 0.1 s
         if (!TEXT_COMMANDS.contains(args[0])) {
+            // the commands that train: with the engine's vector kernels (this process is replaced)
+            Relaunch.withVectorModule(args[0]);
             org.rnnlab.engine.BlasKernel.choose();
         }
         // the commands that compute set up the engine's threads themselves (EngineThreads.configure());

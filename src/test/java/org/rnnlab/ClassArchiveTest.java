@@ -132,7 +132,7 @@ class ClassArchiveTest {
     @Test
     void theCommandLineIsReadAsTheKernelKeepsIt() throws Exception {
         assumeTrue(Files.exists(Path.of("/proc/self/cmdline")), "needs Linux's /proc");
-        List<String> argv = ClassArchive.commandLine();
+        List<String> argv = Relaunch.commandLine();
         assertTrue(argv.get(0).endsWith("java"), argv.toString());
         assertTrue(argv.size() > 1);
     }

@@ -13,6 +13,7 @@ import org.rnnlab.common.UserException;
 import org.rnnlab.engine.BlasInfo;
 import org.rnnlab.engine.BlasKernel;
 import org.rnnlab.engine.EngineThreads;
+import org.rnnlab.engine.Simd;
 import org.rnnlab.engine.NextWordPredictor;
 import org.rnnlab.engine.OutputLayerCost;
 import org.rnnlab.engine.Precision;
@@ -61,8 +62,8 @@ public final class BenchCommand implements Callable<Integer> {
                 C, H, T, Runtime.getRuntime().availableProcessors(), loadAverage());
         EngineThreads.configure(); // this command computes: the engine's threads first
         RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32); // loads the native libraries
-        System.out.printf(Locale.ROOT, "Engine: %s; OpenBLAS threads per call: %d%n", RnnModel.engineThreads(),
-                org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads());
+        System.out.printf(Locale.ROOT, "Engine: %s; OpenBLAS threads per call: %d; W s and tanh: %s%n", RnnModel.engineThreads(),
+                org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads(), Simd.describe());
 
         String kernel = openBlasKernel();
         SplittableRandom random = new SplittableRandom(2015);

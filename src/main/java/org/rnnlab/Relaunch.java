@@ -1,0 +1,160 @@
+package org.rnnlab;
+
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import java.io.IOException;
+import java.lang.module.ModuleFinder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.rnnlab.engine.Simd;
+
+/**
+ * Replaces this JVM by the same command with JVM options added ({@code execv}: same process, same
+ * id, same terminal, same exit code for the caller), as {@code java -jar} gives no way to pass them:
+ * the window's class archive ({@link ClassArchive}) and the engine's vector module ({@link Simd}).
+ * Linux only; anywhere else, or when anything is unexpected, the launch goes on as it was.
+ */
+final class Relaunch {
+    /**
+     * Set on a JVM started with the vector module: the descriptor that held standard error while it
+     * started. The JDK prints "WARNING: Using incubator modules" on standard error at every start, a
+     * line about the JVM's internals that a learner would take for a fault: the JVM starts with
+     * standard error on /dev/null and puts it back ({@link #restoreStandardError}) before anything else.
+     */
+    static final String STANDARD_ERROR = "rnnlab.relaunch.stderr";
+    /** The options that start a JVM with the vector module. */
+    static final List<String> VECTOR_OPTIONS = List.of("--add-modules=" + Simd.MODULE);
+    /** The commands that train or time the engine: worth a second start (about 0.1 s) for the vector kernels. */
+    private static final Set<String> COMPUTING = Set.of("train", "bench", "loss", "gradcheck");
+
+    private Relaunch() {
+    }
+
+    /**
+     * For a command that computes: the same command with the vector module, unless this JVM has it,
+     * the JDK has none, or {@code -Drnnlab.vector=off}; returns only when it does not relaunch.
+     */
+    static void withVectorModule(String command) {
+        if (COMPUTING.contains(command) && vectorModuleWanted()) {
+            exec(VECTOR_OPTIONS, true);
+        }
+    }
+
+    /** The module is in the JDK and not in this JVM, and not turned off. */
+    static boolean vectorModuleWanted() {
+        return !"off".equals(System.getProperty(Simd.PROPERTY)) && ModuleLayer.boot().findModule(Simd.MODULE).isEmpty()
+                && ModuleFinder.ofSystem().find(Simd.MODULE).isPresent();
+    }
+
+    /**
+     * execv's this process with {@code options} after the java command; {@code quietStart}: the new
+     * JVM's start-up messages (the incubator warning) go to /dev/null, standard error comes back
+     * before its main runs. Returns only when it did not happen.
+     */
+    static void exec(List<String> options, boolean quietStart) {
+        if (!Platform.isLinux()) {
+            return;
+        }
+        try {
+            Path exe = Files.readSymbolicLink(Path.of("/proc/self/exe"));
+            List<String> argv = commandLine();
+            if (argv.isEmpty() || !exe.getFileName().toString().equals("java")) {
+                return; // a packaged app's own launcher, whose options are its own
+            }
+            List<String> next = new ArrayList<>();
+            next.add(argv.get(0));
+            next.addAll(options);
+            NativeLibrary c = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+            closeFilesOnExec(c);
+            int saved = -1;
+            if (quietStart) {
+                saved = c.getFunction("dup").invokeInt(new Object[] {2}); // a new descriptor, kept across the exec
+                int devNull = c.getFunction("open").invokeInt(new Object[] {"/dev/null", 1 /* O_WRONLY */});
+                if (saved < 0 || devNull < 0) {
+                    closeAll(c, saved, devNull);
+                    saved = -1;
+                } else {
+                    c.getFunction("dup2").invokeInt(new Object[] {devNull, 2});
+                    c.getFunction("close").invokeInt(new Object[] {devNull});
+                    next.add("-D" + STANDARD_ERROR + "=" + saved);
+                }
+            }
+            next.addAll(argv.subList(1, argv.size()));
+            // the new JVM starts with no signal blocked, as a shell would start it (this thread blocks some)
+            Memory none = new Memory(128);
+            none.clear();
+            c.getFunction("sigprocmask").invokeInt(new Object[] {2 /* SIG_SETMASK */, none, null});
+            c.getFunction("execv").invokeInt(new Object[] {exe.toString(), next.toArray(new String[0])});
+            // returned: the exec failed, and this launch goes on as before, its standard error where it was
+            if (saved >= 0) {
+                c.getFunction("dup2").invokeInt(new Object[] {saved, 2});
+                c.getFunction("close").invokeInt(new Object[] {saved});
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // launch as before
+        }
+    }
+
+    /** In a JVM that {@link #exec} started quietly: standard error back on the descriptor it was. */
+    static void restoreStandardError() {
+        String fd = System.getProperty(STANDARD_ERROR);
+        if (fd == null) {
+            return;
+        }
+        System.clearProperty(STANDARD_ERROR); // the app's own child processes are not to restore it again
+        try {
+            int saved = Integer.parseInt(fd);
+            NativeLibrary c = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+            if (c.getFunction("dup2").invokeInt(new Object[] {saved, 2}) == 2) {
+                c.getFunction("close").invokeInt(new Object[] {saved});
+            }
+        } catch (LinkageError | RuntimeException e) {
+            // nothing to restore it with: standard error stays quiet
+        }
+    }
+
+    private static void closeAll(NativeLibrary c, int... fds) {
+        for (int fd : fds) {
+            if (fd >= 0) {
+                c.getFunction("close").invokeInt(new Object[] {fd});
+            }
+        }
+    }
+
+    /**
+     * The files this JVM opened (its jars, twice each with the next JVM's) close with the exec; pipes
+     * and sockets a caller handed down stay.
+     */
+    private static void closeFilesOnExec(NativeLibrary c) {
+        String[] fds = Path.of("/proc/self/fd").toFile().list(); // plain File: no stream or lambda this early
+        for (String fd : fds == null ? new String[0] : fds) {
+            try {
+                int n = Integer.parseInt(fd);
+                if (n > 2 && Files.readSymbolicLink(Path.of("/proc/self/fd", fd)).toString().startsWith("/")) {
+                    c.getFunction("fcntl").invokeInt(new Object[] {n, 2 /* F_SETFD */, 1 /* FD_CLOEXEC */});
+                }
+            } catch (IOException | NumberFormatException e) {
+                // the listing's own descriptor, closed since: nothing to do
+            }
+        }
+    }
+
+    /** /proc/self/cmdline: the arguments exactly as this JVM was started. */
+    static List<String> commandLine() throws IOException {
+        byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == 0) {
+                out.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+}
