@@ -20,12 +20,19 @@ package org.rnnlab.engine;
  * a number, 45% of the whole).
  */
 final class FastExp {
-    private static final float LOG2E = 1.44269504f;
-    private static final float LN2_HI = 0.693359375f;    // few bits: k * LN2_HI is exact
-    private static final float LN2_LO = -2.12194440e-4f; // ln 2 - LN2_HI
-    private static final float ROUND = 12582912f;        // 1.5 * 2^23: x + ROUND - ROUND rounds x to an integer
-    private static final float MIN = -87f;
-    private static final float MAX = 88f;
+    // (VectorKernels uses them too)
+    static final float LOG2E = 1.44269504f;
+    static final float LN2_HI = 0.693359375f;    // few bits: k * LN2_HI is exact
+    static final float LN2_LO = -2.12194440e-4f; // ln 2 - LN2_HI
+    static final float ROUND = 12582912f;        // 1.5 * 2^23: x + ROUND - ROUND rounds x to an integer
+    static final float MIN = -87f;
+    static final float MAX = 88f;
+    // e^r's Taylor coefficients, 1/6! down to 1/2!
+    static final float C6 = 1.3888889e-3f;
+    static final float C5 = 8.3333333e-3f;
+    static final float C4 = 4.1666667e-2f;
+    static final float C3 = 1.6666667e-1f;
+    static final float C2 = 0.5f;
 
     private FastExp() {
     }
@@ -35,23 +42,35 @@ final class FastExp {
         expInPlace(a, scratch, n, 0f);
     }
 
-    /** a[i] = exp(a[i] - shift) for i < n (a softmax's row less its maximum, in the same pass). */
+    /**
+     * a[i] = exp(a[i] - shift) for i < n (a softmax's row less its maximum, in the same pass). With
+     * {@link Simd#on()} the whole vectors go through {@link VectorKernels#expInPlace}: the same
+     * operations, 2^k built in vector registers too. The full-softmax step was 6.2% faster by median
+     * (4 of 4 runs of two models in turns), the class-based one 1.6% (3 of 4; AMD EPYC with
+     * AVX-512, 2026-12-05).
+     */
     static void expInPlace(float[] a, float[] scratch, int n, float shift) {
-        for (int i = 0; i < n; i++) {
+        int done = Simd.on() ? VectorKernels.expInPlace(a, n, shift) : 0;
+        loops(a, scratch, done, n, shift);
+    }
+
+    /** a[i] = exp(a[i] - shift) for from <= i < n, in the plain loops. */
+    static void loops(float[] a, float[] scratch, int from, int n, float shift) {
+        for (int i = from; i < n; i++) {
             float x = Math.max(MIN, Math.min(MAX, a[i] - shift));
             float m = Math.fma(x, LOG2E, ROUND); // k + ROUND, whose low mantissa bits hold k
             float k = m - ROUND;
             float r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, x));
-            float p = 1.3888889e-3f;             // 1/720
-            p = Math.fma(p, r, 8.3333333e-3f);   // 1/120
-            p = Math.fma(p, r, 4.1666667e-2f);   // 1/24
-            p = Math.fma(p, r, 1.6666667e-1f);   // 1/6
-            p = Math.fma(p, r, 0.5f);
+            float p = C6;
+            p = Math.fma(p, r, C5);
+            p = Math.fma(p, r, C4);
+            p = Math.fma(p, r, C3);
+            p = Math.fma(p, r, C2);
             p = Math.fma(p, r, 1f);
             a[i] = Math.fma(p, r, 1f);
             scratch[i] = m;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             // (bits(m) + 127) << 23 keeps (k + 127) & 0x1ff in the exponent field: 2^k, k in [-126, 127]
             a[i] *= Float.intBitsToFloat((Float.floatToRawIntBits(scratch[i]) + 127) << 23);
         }

@@ -99,6 +99,35 @@ class VectorKernelsTest {
     }
 
     @Test
+    void expGivesFastExpsNumbersBitForBit() {
+        // the same operations in the same order: any difference is a fault, however small
+        SplittableRandom r = new SplittableRandom(3);
+        for (int n : new int[] {1, 15, 16, 37, 89, 1000}) {
+            float[] a = new float[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = (float) (i % 5 == 0 ? r.nextDouble(-200, 200) : r.nextDouble(-30, 30));
+            }
+            if (n > 8) {
+                a[3] = Float.NaN;
+                a[4] = Float.POSITIVE_INFINITY;
+                a[5] = Float.NEGATIVE_INFINITY;
+            }
+            for (float shift : new float[] {0f, 12.5f}) {
+                float[] expected = a.clone();
+                FastExp.loops(expected, new float[n], 0, n, shift);
+                float[] actual = a.clone();
+                int done = VectorKernels.expInPlace(actual, n, shift);
+                assertEquals(n - n % VectorKernels.LANES, done, "whole vectors only, n " + n);
+                FastExp.loops(actual, new float[n], done, n, shift);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]),
+                            "exp(" + a[i] + " - " + shift + "): " + expected[i] + " against " + actual[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void aModelOnTheVectorKernelsAgreesWithOneOnThePlainLoops() {
         // the same sums in another order: float32's rounding apart, the same gradients and steps, both output layers
         List<int[]> xs = new ArrayList<>();
