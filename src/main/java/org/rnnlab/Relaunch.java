@@ -27,8 +27,13 @@ final class Relaunch {
      * standard error on /dev/null and puts it back ({@link #restoreStandardError}) before anything else.
      */
     static final String STANDARD_ERROR = "rnnlab.relaunch.stderr";
-    /** The options that start a JVM with the vector module. */
-    static final List<String> VECTOR_OPTIONS = List.of("--add-modules=" + Simd.MODULE);
+    /**
+     * The options that start a JVM with the vector module, and have C2 compile the kernels after a
+     * twentieth of the usual calls: the engine runs its plain loops until they are compiled (Simd),
+     * and at the window's start C2 had them after 4-5 s, behind the window's own methods.
+     */
+    static final List<String> VECTOR_OPTIONS = List.of("--add-modules=" + Simd.MODULE, "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,org.rnnlab.engine.VectorKernels::*,0.05");
     /** The commands that train or time the engine: worth a second start (about 0.1 s) for the vector kernels. */
     private static final Set<String> COMPUTING = Set.of("train", "bench", "loss", "gradcheck");
 

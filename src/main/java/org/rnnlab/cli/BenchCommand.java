@@ -61,8 +61,9 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "rnnlab bench: C = %d, H = %d, T = %d, bpttTruncate = 4; %d cores, load average %s%n",
                 C, H, T, Runtime.getRuntime().availableProcessors(), loadAverage());
         EngineThreads.configure(); // this command computes: the engine's threads first
+        Simd.awaitReady(60); // and the vector kernels compiled, as a run has them after its first seconds
         RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32); // loads the native libraries
-        System.out.printf(Locale.ROOT, "Engine: %s; OpenBLAS threads per call: %d; W s and tanh: %s%n", RnnModel.engineThreads(),
+        System.out.printf(Locale.ROOT, "Engine: %s; OpenBLAS threads per call: %d; W s, tanh and exp: %s%n", RnnModel.engineThreads(),
                 org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads(), Simd.describe());
 
         String kernel = openBlasKernel();

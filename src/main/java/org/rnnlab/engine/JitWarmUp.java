@@ -20,6 +20,7 @@ public final class JitWarmUp {
     }
 
     public static void run() {
+        Simd.startWarmUp(); // the vector kernels compiled beside it (the engine uses the loops until then)
         RnnModel model = RnnModel.initialise(C, H, 4, 1, Precision.FLOAT32);
         SplittableRandom random = new SplittableRandom(1);
         List<int[]> xs = new ArrayList<>();

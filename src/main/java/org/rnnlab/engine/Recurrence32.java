@@ -24,17 +24,17 @@ final class Recurrence32 extends Recurrence {
     private final float[] row1;
     private final float[] row2;
     /**
-     * With {@link Simd#on()}: W s and tanh through {@link VectorKernels}, over W^T flat in rows of
-     * {@code P} floats (wTRows and the starts are not used) and the state padded alike. The
-     * class-based step (C 8000, H 100, T 45) was 9.5% faster by median (4 of 4 runs of two models
-     * in turns, AMD EPYC with AVX-512, 2026-12-05).
+     * With {@link Simd#on()}: W s and tanh through {@link VectorKernels} once they are
+     * {@link Simd#ready()}, over W^T flat in rows of {@code P} floats and the state padded alike; the
+     * plain loops' W^T (wTRows) is kept only until then. The class-based step (C 8000, H 100, T 45)
+     * was 8.3% faster by median (6 of 6 runs of two models in turns, AMD EPYC with AVX-512, 2026-12-05).
      */
     private final boolean vector;
     /** null: with the module; true / false: always / never (tests compare the two). */
     static volatile Boolean forceVector = null;
     private final int P;         // with vector: H padded to whole vectors
     private final float[] wTv;   // with vector: W^T, row j at j P, then VectorKernels.slack() floats
-    private final float[] av;    // with vector: a, padded (its numbers past H stay 0: W^T's padding is 0)
+    private final float[] av;    // with vector: a, padded (its numbers past H stay 0: W^T's padding is 0), then slack
 
     Recurrence32(Mat Ut, Mat W) {
         super(Ut, W);
@@ -44,8 +44,8 @@ final class Recurrence32 extends Recurrence {
         vector = vectorForced != null ? vectorForced : Simd.on();
         P = vector ? VectorKernels.padded(H) : 0;
         wTv = vector ? new float[H * P + VectorKernels.slack()] : null;
-        av = vector ? new float[P] : null;
-        wTRows = vector ? new float[0][] : new float[H][H + START[START.length - 1]]; // room for the last start
+        av = vector ? new float[P + VectorKernels.slack()] : null;
+        wTRows = new float[H][H + START[START.length - 1]]; // room for the last start
         dW = new float[H][H];
         a = new float[H + START[START.length - 1]];
         next = new float[H];
@@ -125,13 +125,15 @@ final class Recurrence32 extends Recurrence {
         return true;
     }
 
-    /** Column i of W^T (row i of W) into the copy W s reads. */
+    /** Column i of W^T (row i of W) into the copies W s reads (the plain loops' only until the kernels are ready). */
     private void writeWTColumn(int i, float[] wi) {
         if (vector) {
             for (int j = 0; j < H; j++) {
                 wTv[j * P + i] = wi[j];
             }
-            return;
+            if (Simd.ready()) {
+                return;
+            }
         }
         int col = off() + i;
         for (int j = 0; j < H; j++) {
@@ -141,7 +143,7 @@ final class Recurrence32 extends Recurrence {
 
     @Override
     void recur(int[] x, int from, int to) {
-        if (vector) {
+        if (vector && Simd.ready()) {
             for (int t = from; t < to; t++) {
                 Ut.readFloats(x[t] * H, av, 0, H); // U x_t is column x_t of U, row x_t of Ut
                 if (t > 0) {
@@ -345,7 +347,7 @@ final class Recurrence32 extends Recurrence {
     /** Moves W^T's rows to the start chosen for this step (a copy of H^2 floats, only when it changes). */
     private void chooseStart() {
         if (vector) {
-            return; // the vector kernels' W^T has no starts
+            return; // the plain loops run only until the kernels are ready: at the first start
         }
         int from = off();
         startWay = fixedStart != null ? fixedStart : starts.next();

@@ -1,11 +1,21 @@
 package org.rnnlab.engine;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * Whether the engine's vector kernels ({@link VectorKernels}) run: only when the JVM was started
  * with JDK's incubating vector module ({@code --add-modules jdk.incubator.vector}), which the
- * launch adds for the commands that train (see {@code org.rnnlab.Relaunch}); without it the
- * plain loops run, to the same numbers within float32's rounding. This class never touches the
- * module's classes unless it is there.
+ * launch adds for the window and the commands that train (see {@code org.rnnlab.Relaunch}), and
+ * only once C2 has compiled them ({@link #ready()}); until then, and without the module, the plain
+ * loops run, to the same numbers within float32's rounding. This class never touches the module's
+ * classes unless it is there.
+ *
+ * <p>Why wait for C2: until it compiles them, every vector is an object on the heap (C1 and the
+ * interpreter do not keep them in registers). The window's training started at once on the
+ * uncompiled kernels made about a gigabyte of garbage in its first second; G1 grew the heap for
+ * it and kept it, and the app peaked at 891-938 MB resident against 616 MB on the plain loops.
  */
 public final class Simd {
     /** The JDK module the kernels need. */
@@ -16,18 +26,84 @@ public final class Simd {
     private static final boolean ON = ModuleLayer.boot().findModule(MODULE).isPresent()
             && !"off".equals(System.getProperty(PROPERTY)) && VectorKernels.LANES >= 4;
 
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final CountDownLatch COMPILED = new CountDownLatch(1);
+    private static volatile boolean ready;
+
     private Simd() {
     }
 
-    /** Whether the vector kernels run in this JVM. */
+    /** Whether the vector kernels are there to run in this JVM (they run once {@link #ready()}). */
     static boolean on() {
         return ON;
     }
 
-    /** For the bench and the logs: what runs W s and tanh. */
+    /**
+     * System property: "true" makes the first use wait until the kernels are ready, so that every
+     * number of the process comes from one path (the tests: two computations compared bit for bit
+     * must not straddle the switch). Without it, a run waits at its start ({@link #awaitReady}).
+     */
+    public static final String WAIT_PROPERTY = "rnnlab.vector.wait";
+    private static final boolean WAIT_FIRST_USE = Boolean.getBoolean(WAIT_PROPERTY);
+
+    /** Whether the kernels are compiled: the engine calls them from now on. Starts the warm-up at the first call. */
+    static boolean ready() {
+        if (ready) {
+            return true;
+        }
+        if (!ON) {
+            return false;
+        }
+        if (WAIT_FIRST_USE) {
+            try {
+                return awaitReady(60);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ready;
+            }
+        }
+        startWarmUp();
+        return false;
+    }
+
+    /**
+     * Starts, once, a daemon thread that calls the kernels on a few numbers until C2 has compiled
+     * them, then makes them {@link #ready()} (see VectorKernels#warmUp). Returns at once.
+     */
+    public static void startWarmUp() {
+        if (!ON || !STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            if (VectorKernels.warmUp()) {
+                ready = true;
+            }
+            COMPILED.countDown();
+        }, "rnnlab-vector-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /**
+     * Starts the warm-up and waits until the kernels are ready or the warm-up gave up, at most
+     * {@code seconds}: a training run's first step (its numbers from one path, the same at every
+     * run of the same seed), and the bench, which times the engine as a run has it.
+     */
+    public static boolean awaitReady(long seconds) throws InterruptedException {
+        if (!ON) {
+            return false;
+        }
+        startWarmUp();
+        COMPILED.await(seconds, TimeUnit.SECONDS);
+        return ready;
+    }
+
+    /** For the bench and the logs: what runs W s, tanh and exp. */
     public static String describe() {
         if (ON) {
-            return "vector kernels (" + MODULE + "), " + VectorKernels.LANES + " floats a vector";
+            return (ready ? "vector kernels (" : "plain loops until C2 has compiled the vector kernels (") + MODULE + "), "
+                    + VectorKernels.LANES + " floats a vector";
         }
         if ("off".equals(System.getProperty(PROPERTY))) {
             return "plain loops (-D" + PROPERTY + "=off)";

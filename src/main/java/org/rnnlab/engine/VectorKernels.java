@@ -38,7 +38,8 @@ final class VectorKernels {
      * out[0..P) += sum over i < n of v[from + i] m[i P .. i P + P): with m = W^T (rows of P floats,
      * then {@link #slack()} more) and v = s, out += W s. A pass takes eight vectors of the rows at
      * once, so the multiply-adds of eight chains run side by side; at H 100 and 16 floats a vector,
-     * one pass.
+     * one pass. out holds P + {@link #slack()} floats: the vectors of a pass past P (sums of the
+     * next row's numbers) land there, unread, rather than behind a test C2 would have to predict.
      */
     static void addTimes(float[] m, int n, int P, float[] v, int from, float[] out) {
         for (int b = 0; b < P; b += PASS) {
@@ -61,22 +62,19 @@ final class VectorKernels {
                 c6 = FloatVector.fromArray(F, m, o + 6 * LANES).fma(x, c6);
                 c7 = FloatVector.fromArray(F, m, o + 7 * LANES).fma(x, c7);
             }
-            // the vectors past the row's end summed parts of the next row: not kept
-            add(out, b, P, c0);
-            add(out, b + LANES, P, c1);
-            add(out, b + 2 * LANES, P, c2);
-            add(out, b + 3 * LANES, P, c3);
-            add(out, b + 4 * LANES, P, c4);
-            add(out, b + 5 * LANES, P, c5);
-            add(out, b + 6 * LANES, P, c6);
-            add(out, b + 7 * LANES, P, c7);
+            add(out, b, c0);
+            add(out, b + LANES, c1);
+            add(out, b + 2 * LANES, c2);
+            add(out, b + 3 * LANES, c3);
+            add(out, b + 4 * LANES, c4);
+            add(out, b + 5 * LANES, c5);
+            add(out, b + 6 * LANES, c6);
+            add(out, b + 7 * LANES, c7);
         }
     }
 
-    private static void add(float[] out, int at, int P, FloatVector c) {
-        if (at < P) {
-            FloatVector.fromArray(F, out, at).add(c).intoArray(out, at);
-        }
+    private static void add(float[] out, int at, FloatVector c) {
+        FloatVector.fromArray(F, out, at).add(c).intoArray(out, at);
     }
 
     // FastTanh's coefficients that multiply-add a vector (the API takes two scalars or two vectors)
@@ -127,5 +125,74 @@ final class VectorKernels {
             p.mul(twoK).intoArray(a, i);
         }
         return end;
+    }
+
+    /**
+     * Calls each kernel on a few numbers until C2 has compiled it (a call then takes tens of
+     * nanoseconds against microseconds), at a few calls a millisecond, so that the objects every
+     * uncompiled vector is stay a few megabytes a second; returns whether it saw them compiled
+     * within a minute. The launch asks C2 to compile them after a twentieth of the usual calls
+     * ({@code org.rnnlab.Relaunch}), so they do not wait behind the window's own methods.
+     */
+    static boolean warmUp() {
+        // first on a few numbers, then at the lesson's sizes (H 100; exp over a piece of the full
+        // softmax's logits and over the class-based rows): a compilation that meets a shape it never
+        // saw is thrown away (a C2 deoptimisation), and the calls at full size are garbage until
+        // it is compiled again; here that costs a few megabytes, in a training run hundreds
+        Shape[] few = {new Shape(1, PASS, LANES + 3), new Shape(2, PASS - LANES, LANES + 3)};
+        Shape[] lesson = {new Shape(100, padded(100), 8192), new Shape(100, padded(100), 89), new Shape(100, padded(100), 37)};
+        long until = System.nanoTime() + 60_000_000_000L;
+        return compiled(few, 400, until) && compiled(lesson, 4_000, until);
+    }
+
+    /** Calls the shapes in batches until a batch runs below {@code nanos} a call; false at {@code until}. */
+    private static boolean compiled(Shape[] shapes, long nanos, long until) {
+        for (int batch = 0; System.nanoTime() < until; batch++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < BATCH; i++) {
+                shapes[i % shapes.length].call();
+            }
+            if (batch > 20 && (System.nanoTime() - t0) / BATCH < nanos) {
+                return true;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final int BATCH = 10;
+
+    /**
+     * The kernels' arguments for a recurrence of {@code n} rows of {@code P} floats and exp over
+     * {@code e} numbers (compiled, a call takes a few hundred nanoseconds at the lesson's sizes;
+     * not compiled, a hundred microseconds: each vector an object).
+     */
+    private static final class Shape {
+        private final int n;
+        private final int P;
+        private final float[] m;
+        private final float[] v;
+        private final float[] out;
+        private final float[] a;
+
+        Shape(int n, int P, int e) {
+            this.n = n;
+            this.P = P;
+            m = new float[n * P + slack()];
+            v = new float[n + 1];
+            out = new float[P + slack()];
+            a = new float[e];
+        }
+
+        void call() {
+            addTimes(m, n, P, v, 1, out);
+            tanhInPlace(out, P);
+            expInPlace(a, a.length, 0.5f);
+        }
     }
 }

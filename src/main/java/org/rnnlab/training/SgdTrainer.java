@@ -10,6 +10,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.RnnModel;
+import org.rnnlab.engine.Simd;
 
 /**
  * The lesson's {@code train_with_sgd}: for each epoch, every {@code evaluateLossAfter} epochs
@@ -308,6 +309,19 @@ public final class SgdTrainer {
         }
     }
 
+    /**
+     * The engine's vector kernels compiled before the first step, so that every step of the run takes
+     * one path (at once when the app's warm-up has done it; a few tenths of a second to a few seconds
+     * after a launch).
+     */
+    private static void awaitVectorKernels() {
+        try {
+            Simd.awaitReady(60);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the run goes on, and its stop is seen at the first step
+        }
+    }
+
     /** Trains until the epochs are done, {@link #stop()} is called or the loss diverges. Call once. */
     public void run() {
         synchronized (this) {
@@ -316,6 +330,7 @@ public final class SgdTrainer {
             }
             outcome = Outcome.RUNNING;
         }
+        awaitVectorKernels();
         runStart = System.nanoTime();
         lastGood = model.copy();
         int n = trainXs.size();
