@@ -183,19 +183,9 @@ class RnnModelLaneTest {
         List<int[]> ys = new ArrayList<>();
         sentences(5, 12, xs, ys);
         for (boolean classBased : new boolean[] {false, true}) {
-            RnnModel[] models = new RnnModel[2];
-            Gradients[] g = new Gradients[2];
-            for (int k = 0; k < 2; k++) {
-                Recurrence32.forceDWProduct = k == 0;
-                models[k] = classBased ? ClassOutputTest.model(4001, 60, Precision.FLOAT32)
-                        : RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
-                models[k].setBpttTruncate(4);
-                g[k] = models[k].bptt(xs.get(2), ys.get(2));
-                for (int n = 0; n < xs.size(); n++) {
-                    Kernel.forceLane = n % 2 == 0;
-                    models[k].sgdStep(xs.get(n), ys.get(n), 0.05);
-                }
-            }
+            TwoWays two = twoWays(classBased, xs, ys, k -> Recurrence32.forceDWProduct = k == 0);
+            RnnModel[] models = two.models();
+            Gradients[] g = two.g();
             String way = classBased ? "class-based: " : "full softmax: ";
             assertNear(g[0].dW(), g[1].dW(), way + "dW");
             assertNear(g[0].dU(), g[1].dU(), way + "dU");
@@ -205,6 +195,31 @@ class RnnModelLaneTest {
                     : RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32).W();
             assertTrue(diff(models[0].W(), start) > 1e-4, way + "the steps changed W");
         }
+    }
+
+    /** Two models, one made with a way on (k 0) and one with it off (k 1), and what they did. */
+    record TwoWays(RnnModel[] models, Gradients[] g) {
+    }
+
+    /**
+     * For k 0 and 1: {@code switchTo.accept(k)}, a model (C 4001, H 60, float32, BPTT truncated at 4),
+     * its gradients on sentence 2, then SGD steps through every sentence, the lane on every other one.
+     */
+    static TwoWays twoWays(boolean classBased, List<int[]> xs, List<int[]> ys, java.util.function.IntConsumer switchTo) {
+        RnnModel[] models = new RnnModel[2];
+        Gradients[] g = new Gradients[2];
+        for (int k = 0; k < 2; k++) {
+            switchTo.accept(k);
+            models[k] = classBased ? ClassOutputTest.model(4001, 60, Precision.FLOAT32)
+                    : RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
+            models[k].setBpttTruncate(4);
+            g[k] = models[k].bptt(xs.get(2), ys.get(2));
+            for (int n = 0; n < xs.size(); n++) {
+                Kernel.forceLane = n % 2 == 0;
+                models[k].sgdStep(xs.get(n), ys.get(n), 0.05);
+            }
+        }
+        return new TwoWays(models, g);
     }
 
     /** Classes of a vocabulary of 4,001 words with Zipf-like counts. */

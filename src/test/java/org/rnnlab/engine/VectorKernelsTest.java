@@ -144,20 +144,10 @@ class VectorKernelsTest {
         List<int[]> ys = new ArrayList<>();
         RnnModelLaneTest.sentences(11, 12, xs, ys);
         for (boolean classBased : new boolean[] {false, true}) {
-            RnnModel[] models = new RnnModel[2];
-            Gradients[] g = new Gradients[2];
-            double[] loss = new double[2];
-            for (int k = 0; k < 2; k++) {
-                Recurrence32.forceVector = k == 0;
-                models[k] = classBased ? ClassOutputTest.model(4001, 60, Precision.FLOAT32)
-                        : RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
-                g[k] = models[k].bptt(xs.get(2), ys.get(2));
-                for (int n = 0; n < xs.size(); n++) {
-                    Kernel.forceLane = n % 2 == 0;
-                    models[k].sgdStep(xs.get(n), ys.get(n), 0.05);
-                }
-                loss[k] = models[k].totalLoss(xs, ys);
-            }
+            RnnModelLaneTest.TwoWays two = RnnModelLaneTest.twoWays(classBased, xs, ys, k -> Recurrence32.forceVector = k == 0);
+            RnnModel[] models = two.models();
+            Gradients[] g = two.g();
+            double[] loss = {models[0].totalLoss(xs, ys), models[1].totalLoss(xs, ys)};
             String way = classBased ? "class-based: " : "full softmax: ";
             RnnModelLaneTest.assertNear(g[0].dW(), g[1].dW(), way + "dW");
             RnnModelLaneTest.assertNear(g[0].dU(), g[1].dU(), way + "dU");
