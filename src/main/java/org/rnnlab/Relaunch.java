@@ -28,12 +28,17 @@ final class Relaunch {
      */
     static final String STANDARD_ERROR = "rnnlab.relaunch.stderr";
     /**
-     * The options that start a JVM with the vector module, and have C2 compile the kernels after a
-     * twentieth of the usual calls: the engine runs its plain loops until they are compiled (Simd),
-     * and at the window's start C2 had them after 4-5 s, behind the window's own methods.
+     * The options that start a JVM with the vector module; have C2 compile the kernels after a
+     * twentieth of the usual calls (the engine runs its plain loops until they are compiled, see
+     * Simd, and at the window's start C2 had them after 4-5 s, behind the window's own methods); and
+     * never inline them into their callers, where C2 may run out of its inlining budget before the
+     * Vector API's own methods and leave every vector an object: in one of four epochs in the window
+     * the heap grew to 1,480 MB and the training ran at 656 sentences/s (none in eight without it).
      */
     static final List<String> VECTOR_OPTIONS = List.of("--add-modules=" + Simd.MODULE, "-XX:CompileCommand=quiet",
-            "-XX:CompileCommand=CompileThresholdScaling,org.rnnlab.engine.VectorKernels::*,0.05");
+            "-XX:CompileCommand=CompileThresholdScaling,org.rnnlab.engine.VectorKernels::*,0.05",
+            "-XX:CompileCommand=dontinline,org.rnnlab.engine.VectorKernels::recurStep",
+            "-XX:CompileCommand=dontinline,org.rnnlab.engine.VectorKernels::expInPlace");
     /** The commands that train or time the engine: worth a second start (about 0.1 s) for the vector kernels. */
     private static final Set<String> COMPUTING = Set.of("train", "bench", "loss", "gradcheck");
 

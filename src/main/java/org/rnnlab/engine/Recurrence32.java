@@ -146,10 +146,7 @@ final class Recurrence32 extends Recurrence {
         if (vector && Simd.ready()) {
             for (int t = from; t < to; t++) {
                 Ut.readFloats(x[t] * H, av, 0, H); // U x_t is column x_t of U, row x_t of Ut
-                if (t > 0) {
-                    VectorKernels.addTimes(wTv, H, P, s, (t - 1) * H, av); // a += W s_(t-1)
-                }
-                VectorKernels.tanhInPlace(av, P);
+                VectorKernels.recurStep(wTv, H, P, s, (t - 1) * H, t == 0, av); // a = tanh(a + W s_(t-1))
                 System.arraycopy(av, 0, s, t * H, H);
             }
             return;

@@ -73,6 +73,18 @@ final class VectorKernels {
         }
     }
 
+    /**
+     * One word of the recurrence on a = U x_t (in {@code a}, padded, then slack): a += W s_(t-1) when
+     * {@code first} is false (s_(t-1) at {@code from} in {@code s}), then a = tanh(a). One call a word,
+     * never inlined into its caller (the launch's -XX:CompileCommand, see org.rnnlab.Relaunch).
+     */
+    static void recurStep(float[] wT, int H, int P, float[] s, int from, boolean first, float[] a) {
+        if (!first) {
+            addTimes(wT, H, P, s, from, a);
+        }
+        tanhInPlace(a, P);
+    }
+
     private static void add(float[] out, int at, FloatVector c) {
         FloatVector.fromArray(F, out, at).add(c).intoArray(out, at);
     }
@@ -135,24 +147,24 @@ final class VectorKernels {
      * ({@code org.rnnlab.Relaunch}), so they do not wait behind the window's own methods.
      */
     static boolean warmUp() {
-        // first on a few numbers, then at the lesson's sizes (H 100; exp over a piece of the full
-        // softmax's logits and over the class-based rows): a compilation that meets a shape it never
-        // saw is thrown away (a C2 deoptimisation), and the calls at full size are garbage until
-        // it is compiled again; here that costs a few megabytes, in a training run hundreds
+        // first on a few numbers, then at the lesson's sizes (H 100; exp over the class-based rows): a
+        // compilation that meets a shape it never saw is thrown away (a C2 deoptimisation), and the
+        // calls at full size are garbage until it is compiled again; here one call a millisecond
+        // (about 0.1 MB each uncompiled), in a training run hundreds of megabytes a second
         Shape[] few = {new Shape(1, PASS, LANES + 3), new Shape(2, PASS - LANES, LANES + 3)};
-        Shape[] lesson = {new Shape(100, padded(100), 8192), new Shape(100, padded(100), 89), new Shape(100, padded(100), 37)};
+        Shape[] lesson = {new Shape(100, padded(100), 89), new Shape(100, padded(100), 37)};
         long until = System.nanoTime() + 60_000_000_000L;
-        return compiled(few, 400, until) && compiled(lesson, 4_000, until);
+        return compiled(few, BATCH, 400, until) && compiled(lesson, 1, 2_000, until);
     }
 
-    /** Calls the shapes in batches until a batch runs below {@code nanos} a call; false at {@code until}. */
-    private static boolean compiled(Shape[] shapes, long nanos, long until) {
+    /** Calls the shapes in batches of {@code calls} until one runs below {@code nanos} a call; false at {@code until}. */
+    private static boolean compiled(Shape[] shapes, int calls, long nanos, long until) {
         for (int batch = 0; System.nanoTime() < until; batch++) {
             long t0 = System.nanoTime();
-            for (int i = 0; i < BATCH; i++) {
-                shapes[i % shapes.length].call();
+            for (int i = 0; i < calls; i++) {
+                shapes[(batch + i) % shapes.length].call();
             }
-            if (batch > 20 && (System.nanoTime() - t0) / BATCH < nanos) {
+            if (batch > 20 && (System.nanoTime() - t0) / calls < nanos) {
                 return true;
             }
             try {
@@ -190,8 +202,7 @@ final class VectorKernels {
         }
 
         void call() {
-            addTimes(m, n, P, v, 1, out);
-            tanhInPlace(out, P);
+            recurStep(m, n, P, v, 1, false, out); // as the recurrence calls them
             expInPlace(a, a.length, 0.5f);
         }
     }

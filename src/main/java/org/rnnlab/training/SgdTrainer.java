@@ -310,13 +310,14 @@ public final class SgdTrainer {
     }
 
     /**
-     * The engine's vector kernels compiled before the first step, so that every step of the run takes
-     * one path (at once when the app's warm-up has done it; a few tenths of a second to a few seconds
-     * after a launch).
+     * The engine's vector kernels compiled before the first step, so that the run's steps take one
+     * path: at once when the app's warm-up has done it, a few tenths of a second after a launch. At
+     * most 3 s: in the window, while C2 was busy, the warm-up once took most of a minute, and the run
+     * waited for it; past that the steps start on the plain loops and the kernels take over when ready.
      */
     private static void awaitVectorKernels() {
         try {
-            Simd.awaitReady(60);
+            Simd.awaitReady(3);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the run goes on, and its stop is seen at the first step
         }
