@@ -26,8 +26,9 @@ final class Recurrence32 extends Recurrence {
     /**
      * With {@link Simd#on()}: W s and tanh through {@link VectorKernels} once they are
      * {@link Simd#ready()}, over W^T flat in rows of {@code P} floats and the state padded alike; the
-     * plain loops' W^T (wTRows) is kept only until then. The class-based step (C 8000, H 100, T 45)
-     * was 8.3% faster by median (6 of 6 runs of two models in turns, AMD EPYC with AVX-512, 2026-12-05).
+     * plain loops' W^T (wTRows) is kept only until then. A word is one call (VectorKernels.recurStep).
+     * The class-based step (C 8000, H 100, T 45) was 10.8% faster by median (4 of 4 runs of two models
+     * in turns, AMD EPYC with AVX-512, 2026-12-05).
      */
     private final boolean vector;
     /** null: with the module; true / false: always / never (tests compare the two). */
