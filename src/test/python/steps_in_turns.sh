@@ -15,7 +15,7 @@ mvn -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFi
 runs=${4:-1}
 i=0
 while [ "$i" -lt "$runs" ]; do
-  java --add-modules jdk.incubator.vector -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,org.rnnlab.engine.VectorKernels::*,0.05 -XX:CompileCommand=dontinline,org.rnnlab.engine.VectorKernels::recurStep -XX:CompileCommand=dontinline,org.rnnlab.engine.VectorKernels::expInPlace $RNNLAB_JAVA_OPTS -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" org.rnnlab.engine.StepsInTurns \
+  java @src/main/resources/org/rnnlab/vector-jvm-options $RNNLAB_JAVA_OPTS -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" org.rnnlab.engine.StepsInTurns \
     "$1" "$2" ${3:+"$3"} | tee -a "$WORK/out.txt"
   i=$((i + 1))
 done

@@ -28,17 +28,31 @@ final class Relaunch {
      */
     static final String STANDARD_ERROR = "rnnlab.relaunch.stderr";
     /**
-     * The options that start a JVM with the vector module; have C2 compile the kernels after a
-     * twentieth of the usual calls (the engine runs its plain loops until they are compiled, see
-     * Simd, and at the window's start C2 had them after 4-5 s, behind the window's own methods); and
-     * never inline them into their callers, where C2 may run out of its inlining budget before the
-     * Vector API's own methods and leave every vector an object: in one of four epochs in the window
-     * the heap grew to 1,480 MB and the training ran at 656 sentences/s (none in eight without it).
+     * The options that start a JVM with the vector module, one a line in the resource
+     * {@value #VECTOR_OPTIONS_FILE}: the tests' JVM (pom.xml) and steps_in_turns.sh take the same file as
+     * an argument file ({@code java @file}). They have C2 compile the kernels after a twentieth of the
+     * usual calls (the engine runs its plain loops until they are compiled, see Simd, and at the
+     * window's start C2 had them after 4-5 s, behind the window's own methods), and never inline the
+     * recurrence's word and exp into their callers, where C2 may run out of its inlining budget before
+     * the Vector API's own methods and leave every vector an object: in three of six epochs in the
+     * window the heap grew to 1.3-1.8 GB and the training ran at 530-650 sentences/s (none in six
+     * with the options).
      */
-    static final List<String> VECTOR_OPTIONS = List.of("--add-modules=" + Simd.MODULE, "-XX:CompileCommand=quiet",
-            "-XX:CompileCommand=CompileThresholdScaling,org.rnnlab.engine.VectorKernels::*,0.05",
-            "-XX:CompileCommand=dontinline,org.rnnlab.engine.VectorKernels::recurStep",
-            "-XX:CompileCommand=dontinline,org.rnnlab.engine.VectorKernels::expInPlace");
+    static final List<String> VECTOR_OPTIONS = vectorOptions();
+    static final String VECTOR_OPTIONS_FILE = "vector-jvm-options";
+
+    private static List<String> vectorOptions() {
+        try (java.io.InputStream in = Relaunch.class.getResourceAsStream(VECTOR_OPTIONS_FILE)) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** The commands that train or time the engine: worth a second start (about 0.1 s) for the vector kernels. */
     private static final Set<String> COMPUTING = Set.of("train", "bench", "loss", "gradcheck");
 
@@ -55,10 +69,10 @@ final class Relaunch {
         }
     }
 
-    /** The module is in the JDK and not in this JVM, and not turned off. */
+    /** The module is in the JDK and not in this JVM, not turned off, and its options are there to pass. */
     static boolean vectorModuleWanted() {
-        return !"off".equals(System.getProperty(Simd.PROPERTY)) && ModuleLayer.boot().findModule(Simd.MODULE).isEmpty()
-                && ModuleFinder.ofSystem().find(Simd.MODULE).isPresent();
+        return !Simd.turnedOff() && ModuleLayer.boot().findModule(Simd.MODULE).isEmpty()
+                && ModuleFinder.ofSystem().find(Simd.MODULE).isPresent() && !VECTOR_OPTIONS.isEmpty();
     }
 
     /**

@@ -15,7 +15,7 @@ final class Recurrence32 extends Recurrence {
     private float[] chain = new float[0];  // T x H, the chains at one lag (xBuf's rows)
     private final float[] w;               // H x H, W row-major as read
     private final float[][] wRows;         // W
-    private final float[][] wTRows;        // W^T (for W s as axpys over contiguous columns; none with vector)
+    private final float[][] wTRows;        // W^T (for W s as axpys over contiguous columns; with vector, until the kernels are ready)
     private final float[][] dW;
     private final float[] a;               // H
     private float[][] sRowsAll = new float[0][];   // s_t, each row an array of its own, for dW

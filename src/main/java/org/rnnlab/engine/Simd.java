@@ -23,14 +23,19 @@ public final class Simd {
     /** System property: "off" keeps the plain loops even with the module (to compare the two). */
     public static final String PROPERTY = "rnnlab.vector";
 
-    private static final boolean ON = ModuleLayer.boot().findModule(MODULE).isPresent()
-            && !"off".equals(System.getProperty(PROPERTY)) && VectorKernels.LANES >= 4;
+    private static final boolean ON = ModuleLayer.boot().findModule(MODULE).isPresent() && !turnedOff()
+            && VectorKernels.LANES >= 4;
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final CountDownLatch COMPILED = new CountDownLatch(1);
     private static volatile boolean ready;
 
     private Simd() {
+    }
+
+    /** Whether {@code -Drnnlab.vector=off} keeps the plain loops. */
+    public static boolean turnedOff() {
+        return "off".equals(System.getProperty(PROPERTY));
     }
 
     /** Whether the vector kernels are there to run in this JVM (they run once {@link #ready()}). */
@@ -105,7 +110,7 @@ public final class Simd {
             return (ready ? "vector kernels (" : "plain loops until C2 has compiled the vector kernels (") + MODULE + "), "
                     + VectorKernels.LANES + " floats a vector";
         }
-        if ("off".equals(System.getProperty(PROPERTY))) {
+        if (turnedOff()) {
             return "plain loops (-D" + PROPERTY + "=off)";
         }
         return "plain loops (the JVM was started without --add-modules " + MODULE + ")";
