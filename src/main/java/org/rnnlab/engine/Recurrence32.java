@@ -133,12 +133,27 @@ final class Recurrence32 extends Recurrence {
                 wTv[j * P + i] = wi[j];
             }
             if (Simd.ready()) {
+                if (!rowsBehind) {
+                    rowsBehind = true; // once: the lane's writes reach the caller through the step's join
+                }
                 return;
             }
         }
         int col = off() + i;
         for (int j = 0; j < H; j++) {
             wTRows[j][col] = wi[j];
+        }
+    }
+
+    // the kernels' W^T was written and the loops' not: the loops took over after all (Simd.fallBack)
+    private boolean rowsBehind;
+
+    /** The loops' W^T from the kernels' (the plain loops run from now on). */
+    private void rowsFromKernels() {
+        rowsBehind = false;
+        int o = off();
+        for (int j = 0; j < H; j++) {
+            System.arraycopy(wTv, j * P, wTRows[j], o, H);
         }
     }
 
@@ -151,6 +166,9 @@ final class Recurrence32 extends Recurrence {
                 System.arraycopy(av, 0, s, t * H, H);
             }
             return;
+        }
+        if (rowsBehind) {
+            rowsFromKernels();
         }
         if (from == 0) {
             recurFrom = System.nanoTime();

@@ -35,6 +35,7 @@ public final class RnnModel {
     private final Mat v;
     private final Mat w;
     private final Kernel kernel;
+    private final KernelWatch watch = new KernelWatch(); // the vector kernels as objects: back to the loops
     private int bpttTruncate;
     // the class-based output layer (see WordClasses, ClassOutput); all null for the lesson's full softmax
     private final INDArray X; // K x H, class weights
@@ -401,7 +402,14 @@ public final class RnnModel {
         for (int n = 0; n < xs.size(); n++) {
             check(xs.get(n), ys.get(n));
         }
-        return classOutput != null ? kernel.totalLoss(xs, ys, classOutput) : kernel.totalLoss(xs, ys);
+        long words = 0;
+        for (int[] x : xs) {
+            words += x.length;
+        }
+        watch.begin(true);
+        double total = classOutput != null ? kernel.totalLoss(xs, ys, classOutput) : kernel.totalLoss(xs, ys);
+        watch.end(words);
+        return total;
     }
 
     /** The lesson's calculate_loss: total loss divided by the number of target words (NaN when there are none). */
@@ -444,8 +452,11 @@ public final class RnnModel {
      */
     public synchronized double sgdStep(int[] x, int[] y, double learningRate) {
         check(x, y);
-        return classOutput != null ? kernel.sgdStep(x, y, bpttTruncate, learningRate, classOutput)
+        watch.begin(false);
+        double loss = classOutput != null ? kernel.sgdStep(x, y, bpttTruncate, learningRate, classOutput)
                 : kernel.sgdStep(x, y, bpttTruncate, learningRate);
+        watch.end(x.length);
+        return loss;
     }
 
     /** How the engine computes, for diagnostics: "two threads" or "one thread" (see {@link EngineThreads}). */

@@ -29,6 +29,7 @@ public final class Simd {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final CountDownLatch COMPILED = new CountDownLatch(1);
     private static volatile boolean ready;
+    private static volatile String fellBack; // why the loops took over from the kernels, or null
 
     private Simd() {
     }
@@ -91,6 +92,30 @@ public final class Simd {
     }
 
     /**
+     * The loops from now on, for the rest of the process: the kernels ran as objects after all
+     * ({@link KernelWatch}); {@code why} goes into {@link #describe()}.
+     */
+    static void fallBack(String why) {
+        if (ready) {
+            fellBack = why;
+            ready = false;
+        }
+    }
+
+    /** For tests: the kernels again after a {@link #fallBack} (they are compiled as before). */
+    static void undoFallBack() {
+        if (fellBack != null) {
+            fellBack = null;
+            ready = true;
+        }
+    }
+
+    /** Whether the kernels ran as objects and the loops took over ({@link #fallBack}). */
+    public static boolean fellBack() {
+        return fellBack != null;
+    }
+
+    /**
      * Starts the warm-up and waits until the kernels are ready or the warm-up gave up, at most
      * {@code seconds}: a training run's first step (its numbers from one path, the same at every
      * run of the same seed), and the bench, which times the engine as a run has it.
@@ -106,6 +131,9 @@ public final class Simd {
 
     /** For the bench and the logs: what runs W s, tanh and exp. */
     public static String describe() {
+        if (fellBack != null) {
+            return "plain loops: the vector kernels ran as objects after C2 compiled them again (" + fellBack + ")";
+        }
         if (ON) {
             return (ready ? "vector kernels (" : "plain loops until C2 has compiled the vector kernels (") + MODULE + "), "
                     + VectorKernels.LANES + " floats a vector";

@@ -225,6 +225,7 @@ public final class PulseMonitor extends AnimationTimer {
     /** Monitors every training run of the step and prints its figures when it ends; see the class comment. */
     static void install(org.rnnlab.app.session.LessonSession session, TrainingViewModel vm) {
         PulseMonitor pulses = new PulseMonitor();
+        MemoryPeaks memory = new MemoryPeaks();
         if (Boolean.getBoolean(LAYOUTS)) {
             Runnable watch = () -> {
                 for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
@@ -247,6 +248,7 @@ public final class PulseMonitor extends AnimationTimer {
             if (on) {
                 if (!pressed[0]) {
                     pulses.start();
+                    memory.start();
                 }
                 pressed[0] = false;
                 if (auto > 0) {
@@ -261,6 +263,8 @@ public final class PulseMonitor extends AnimationTimer {
                         pulses.summary(), run.averageSentencesPerSecond(System.nanoTime()), run.stepsAloneSentencesPerSecond(),
                         run.check().summary());
                 System.out.println("pulse monitor: gaps over " + LONG_NANOS / 1_000_000 + " ms: " + pulses.longGaps());
+                System.out.println("pulse monitor: " + memory.stop());
+                System.out.println("pulse monitor: W s, tanh and exp: " + org.rnnlab.engine.Simd.describe());
                 if (auto > 0) {
                     javafx.application.Platform.exit();
                 }
@@ -286,6 +290,7 @@ public final class PulseMonitor extends AnimationTimer {
                     read.setOnFinished(e -> {
                         pressed[0] = true;
                         pulses.start();
+                        memory.start();
                         vm.start();
                     });
                     read.play();

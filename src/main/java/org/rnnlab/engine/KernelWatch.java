@@ -1,0 +1,75 @@
+package org.rnnlab.engine;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Notices the vector kernels running as objects, and hands the work back to the plain loops
+ * ({@link Simd#fallBack}). C2 compiles each kernel with every vector in a register, as the warm-up
+ * checks; but a later recompilation (after a deoptimisation, while the window loads its classes
+ * and C2 has much else to do) can leave some of the Vector API's calls out of line, and then every
+ * vector of every call is an object again. In the window that happened in about one epoch in three:
+ * 10 GB of garbage a second, a heap of 0.5-0.9 GB, the app at 1.1-1.8 GB resident and its training
+ * 20-40% slower, for the rest of the process (AMD EPYC with AVX-512, JDK 17, 2026-12-05).
+ *
+ * <p>A model's watch samples what its thread allocates over one call in {@link #EVERY} (the engine's
+ * steps allocate nothing a word; the kernels as objects, about 170 KB a word for W s alone).
+ * Not thread-safe: each model has its own, used under the model's lock.
+ */
+final class KernelWatch {
+    /** One step in this many is measured. */
+    static final int EVERY = 16;
+    /** More than this a word is the kernels as objects. */
+    static final long BYTES_A_WORD = 16 << 10;
+    /** Allocations of a call that are not the words' (a sentence list, a fork of the lane). */
+    static final long BYTES_A_CALL = 64 << 10;
+
+    private static final com.sun.management.ThreadMXBean THREADS = threads();
+
+    /**
+     * Measured calls in a row over the limit before the loops take over: a model's buffers grow at its
+     * first long sentence (a class-based step allocated 0.75 MB over 8 words once), the objects at every call.
+     */
+    static final int STRIKES = 3;
+
+    private int calls;
+    private int strikes;
+    private long before = -1;
+
+    /** The JVM's counter of what each thread allocated, or null where it has none. */
+    private static com.sun.management.ThreadMXBean threads() {
+        try {
+            if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                    && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled()) {
+                return t;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // not HotSpot: no watch
+        }
+        return null;
+    }
+
+    /** Before a call that runs the kernels; {@code always}: a long call (a whole evaluation), always measured. */
+    void begin(boolean always) {
+        before = THREADS != null && Simd.ready() && (always || ++calls % EVERY == 0)
+                ? THREADS.getCurrentThreadAllocatedBytes() : -1;
+    }
+
+    /** After it: {@code words} the call's words; falls back to the loops when it allocated as the objects do. */
+    void end(long words) {
+        if (before < 0) {
+            return;
+        }
+        long bytes = THREADS.getCurrentThreadAllocatedBytes() - before;
+        before = -1;
+        if (!boxed(bytes, words)) {
+            strikes = 0;
+        } else if (++strikes == STRIKES) {
+            Simd.fallBack(String.format(java.util.Locale.ROOT, "%,d bytes allocated over %,d words", bytes, words));
+        }
+    }
+
+    /** Whether {@code bytes} allocated over {@code words} words are the kernels as objects. */
+    static boolean boxed(long bytes, long words) {
+        return bytes > BYTES_A_CALL + words * BYTES_A_WORD;
+    }
+}
