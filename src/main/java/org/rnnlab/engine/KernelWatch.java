@@ -5,14 +5,16 @@ import java.lang.management.ManagementFactory;
 /**
  * Notices the vector kernels running as objects, and hands the work back to the plain loops
  * ({@link Simd#fallBack}). C2 compiles each kernel with every vector in a register, as the warm-up
- * checks; but a later recompilation (after a deoptimisation, while the window loads its classes
- * and C2 has much else to do) can leave some of the Vector API's calls out of line, and then every
- * vector of every call is an object again. In the window that happened in about one epoch in three:
- * 10 GB of garbage a second, a heap of 0.5-0.9 GB, the app at 1.1-1.8 GB resident and its training
- * 20-40% slower, for the rest of the process (AMD EPYC with AVX-512, JDK 17, 2026-12-05).
+ * checks; but a later recompilation can leave some of the Vector API's calls out of line, and then
+ * every vector of every call is an object again. In the window that happened in about one epoch in
+ * three: 10 GB of garbage a second, a heap of 0.5-0.9 GB, the app at 1.1-1.8 GB resident and its
+ * training 20-40% slower, for the rest of the process (AMD EPYC with AVX-512, JDK 17, 2026-12-05).
+ * Each time, C2 had thrown its code for a word of the recurrence away at the engine's first sentence:
+ * the warm-up had never passed a first word. It does now, and twelve epochs in the window gave no
+ * strike; this watch stays as the net for what a JIT may still do.
  *
  * <p>A model's watch samples what its thread allocates over one call in {@link #EVERY} (the engine's
- * steps allocate nothing a word; the kernels as objects, about 170 KB a word for W s alone).
+ * steps allocate nothing a word; the kernels as objects, 100-190 KB a word), and every evaluation.
  * Not thread-safe: each model has its own, used under the model's lock.
  */
 final class KernelWatch {

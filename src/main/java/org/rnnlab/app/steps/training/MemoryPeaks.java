@@ -6,13 +6,11 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.bytedeco.javacpp.Pointer;
 
 /**
- * For {@link PulseMonitor}'s measured runs: samples, four times a second, the process's resident memory,
- * the Java heap in use and the native memory JavaCPP tracks (ND4J's arrays), and says what made up the
- * highest resident figure. A peak with a small heap and a large JavaCPP share is arrays that no collection
- * has freed yet; one with neither is the native libraries' own buffers or the JVM's.
+ * For {@link PulseMonitor}'s measured runs: samples, four times a second, the process's resident memory
+ * and the Java heap in use, and says how much of the highest resident figure the heap was. (ND4J's arrays
+ * are not in JavaCPP's count, which stays at 0, so the rest is native memory of every kind.)
  */
 final class MemoryPeaks {
     private static final long PERIOD_MS = 250;
@@ -21,13 +19,11 @@ final class MemoryPeaks {
     private volatile boolean running;
     private long peakRss;
     private long heapAtPeak;
-    private long nativeAtPeak;
     private long peakHeap;
-    private long peakNative;
 
     /** Starts sampling on a daemon thread (again from zero). */
     synchronized void start() {
-        peakRss = heapAtPeak = nativeAtPeak = peakHeap = peakNative = 0;
+        peakRss = heapAtPeak = peakHeap = 0;
         running = true;
         Thread t = new Thread(this::sample, "rnnlab-memory-peaks");
         t.setDaemon(true);
@@ -38,9 +34,8 @@ final class MemoryPeaks {
     synchronized String stop() {
         running = false;
         record();
-        return String.format(Locale.ROOT, "peak resident %d MB (heap %d MB, JavaCPP %d MB then); "
-                        + "peak heap in use %d MB, peak JavaCPP %d MB", mb(peakRss), mb(heapAtPeak), mb(nativeAtPeak),
-                mb(peakHeap), mb(peakNative));
+        return String.format(Locale.ROOT, "peak resident %d MB (heap in use then %d MB); peak heap in use %d MB",
+                mb(peakRss), mb(heapAtPeak), mb(peakHeap));
     }
 
     private void sample() {
@@ -59,13 +54,10 @@ final class MemoryPeaks {
     private void record() {
         long rss = residentBytes();
         long h = heap.getHeapMemoryUsage().getUsed();
-        long n = Pointer.totalBytes();
         peakHeap = Math.max(peakHeap, h);
-        peakNative = Math.max(peakNative, n);
         if (rss > peakRss) {
             peakRss = rss;
             heapAtPeak = h;
-            nativeAtPeak = n;
         }
     }
 
