@@ -1,6 +1,7 @@
 package org.rnnlab.engine;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -17,6 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels {
     /** The widest vector the CPU has (16 floats with AVX-512, 8 with AVX2): a constant, as C2 needs. */
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    // exp's 2^k is built in int lanes of the same shape: named here, as a constant for C2 (see expInPlace)
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
     static final int LANES = F.length();
     /** Vectors a pass keeps in registers. */
     private static final int PASS = 8 * LANES;
@@ -133,7 +136,11 @@ final class VectorKernels {
             FloatVector r = k.fma(NEG_LN2_LO, k.mul(-FastExp.LN2_HI).add(x)); // k LN2_HI is exact: no fused form needed
             FloatVector p = r.fma(FastExp.C6, FastExp.C5);
             p = p.fma(r, E4).fma(r, E3).fma(r, E2).fma(r, ONE).fma(r, ONE);
-            FloatVector twoK = m.reinterpretAsInts().add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            // the bits as ints and back through the constant species: reinterpretAsInts() looks the int
+            // species up at run time, and C2 then sometimes parsed the int operations as calls on an
+            // unknown vector class, which made every vector of the loop an object (94 KB a row of 4,001)
+            IntVector bits = (IntVector) m.reinterpretShape(I, 0);
+            FloatVector twoK = (FloatVector) bits.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
             p.mul(twoK).intoArray(a, i);
         }
         return end;
