@@ -1,6 +1,7 @@
 package org.rnnlab.engine;
 
 import java.util.Arrays;
+import org.bytedeco.javacpp.Pointer;
 
 /**
  * {@link Recurrence} in float loops, for float32 models: the arithmetic numpy does in float32,
@@ -297,6 +298,55 @@ final class Recurrence32 extends Recurrence {
     }
 
     /**
+     * Whether each unit of W's update makes its own rows of dW ({@link #productDWRows}), so that the
+     * product is shared by the two threads too, and the caller updates U beside it; else the caller
+     * makes dW whole before the units open ({@link #productDW}).
+     */
+    private final boolean dwInUnits = forceDWInUnits != null ? forceDWInUnits : true;
+    /** null: the default; true / false: always / never (StepsInTurns compares them). */
+    static volatile Boolean forceDWInUnits = null;
+    private int stagedM;               // rows of D and s the units' products read (0: dW is zero)
+    private Pointer[] unitD;           // per unit: its columns of D (the rows i0.. of D^T) in xBuf
+    private Pointer[] unitDW;          // per unit: its rows of dW in dwBuf
+    private Pointer unitsFor;          // the xBuf the pointers above were made for
+
+    /** D's rows [1, T) and s's rows [0, T-1) into the native buffers the units' products read. */
+    private void stageDW(int T) {
+        int m = T - 1;
+        stagedM = Math.max(m, 0);
+        if (m < 1) {
+            for (float[] row : dW) {
+                Arrays.fill(row, 0f);
+            }
+            return;
+        }
+        if (unitsFor != xPtr) { // made once a buffer: a Pointer a call would be an allocation a step
+            unitD = new Pointer[units];
+            unitDW = new Pointer[units];
+            for (int u = 0; u < units; u++) {
+                unitD[u] = xBuf.at((long) u * unitRows);
+                unitDW[u] = dwBuf.at((long) u * unitRows * H);
+            }
+            unitsFor = xPtr;
+        }
+        xBuf.writeFloats(0, D, H, m * H);
+        yBuf.writeFloats(0, s, 0, m * H);
+    }
+
+    /** Rows [i0, i1) of dW = D^T s as {@link #productDW} makes it, for unit u, after {@link #stageDW}. */
+    private void productDWRows(int u, int i0, int i1) {
+        int m = stagedM;
+        if (m < 1) {
+            return;
+        }
+        Mat.gemm(true, true, false, i1 - i0, H, m, 1.0, unitD[u], H, yPtr, H, 0.0, unitDW[u], H);
+        dwBuf.readFloats(i0 * H, dwFlat, i0 * H, (i1 - i0) * H);
+        for (int i = i0; i < i1; i++) {
+            System.arraycopy(dwFlat, i * H, dW[i], 0, H);
+        }
+    }
+
+    /**
      * s_t into rows of their own: C2 leaves a loop reading four places of one flat array
      * unvectorised (3.5x slower), so accumulateDW reads four separate arrays.
      */
@@ -423,15 +473,17 @@ final class Recurrence32 extends Recurrence {
      * step faster in 28 of 30 comparisons in turns, by 1.4-3.6% at the median, against 20 rows (10%
      * slower with the loops); two halves, one for each thread once BPTT is done, made it faster again
      * than one unit, by 0.9-1.0% at the median (5 and 6 of 6 runs of two models in turns; the full
-     * step 1.006-1.008, within the comparison's spread; AMD EPYC with AVX-512).
+     * step 1.006-1.008, within the comparison's spread; AMD EPYC with AVX-512). Each half then made
+     * its own rows of dW too ({@link #productDWRows}), the caller updating U meanwhile: faster again
+     * by 2.1% at the median (0.979, 7 of 8 runs in turns, 2026-12-05).
      */
     private static final int SUMMING_UNIT_ROWS = 20;
     private final int unitRows;
     private final int units;
     /** null: by the way dW is made; else the rows a unit (StepsInTurns compares them). */
     static volatile Integer forceUnitRows = null;
-    // dW's units (see takeWUnits; with dwProduct, dW is made before they open and a unit updates its rows
-    // of W only): the next to take (units and above: none), and the step's T and rate
+    // dW's units (see takeWUnits; with dwProduct, a unit makes its rows of dW, or they are made before the
+    // units open, and updates its rows of W): the next to take (units and above: none), and the step's T and rate
     private final java.util.concurrent.atomic.AtomicInteger nextUnit = new java.util.concurrent.atomic.AtomicInteger(CLOSED);
     private static final int CLOSED = 1 << 30; // far from overflowing, however often a thread finds them closed
     private int unitT;
@@ -441,7 +493,9 @@ final class Recurrence32 extends Recurrence {
     void backwardAndUpdateU(int[] x, int T, int bpttTruncate, double lr) {
         nextUnit.set(CLOSED); // until D is there (closeWUnits did it already when the lane is to help)
         chains(T, bpttTruncate);
-        if (dwProduct) {
+        if (dwProduct && dwInUnits) {
+            stageDW(T);
+        } else if (dwProduct) {
             productDW(T);
         } else {
             copyStateRows(T);
@@ -477,6 +531,8 @@ final class Recurrence32 extends Recurrence {
             int i1 = Math.min(H, i0 + unitRows);
             if (!dwProduct) {
                 accumulateDW(i0, i1, unitT);
+            } else if (dwInUnits) {
+                productDWRows(u, i0, i1);
             }
             updateWRows(i0, i1, unitRate);
         }

@@ -32,6 +32,7 @@ class RnnModelLaneTest {
         Recurrence32.forceStart = null;
         ClassOutput.forceSmallTail = null;
         Recurrence32.forceUnitRows = null;
+        Recurrence32.forceDWInUnits = null;
     }
 
     @Test
@@ -59,14 +60,16 @@ class RnnModelLaneTest {
 
     @Test
     void anySplitOfWsUpdateGivesTheSameNumbers() {
-        // each row of W is updated alone, whichever thread and unit it falls in: the same bits
+        // each row of W is updated alone, whichever thread and unit it falls in: the same bits; and each
+        // unit's rows of dW are the rows of the whole product (the last model makes dW whole first)
         List<int[]> xs = new ArrayList<>();
         List<int[]> ys = new ArrayList<>();
         sentences(9, 12, xs, ys);
-        Integer[] unitRows = {null, 20, 7, 60};
+        Integer[] unitRows = {null, 20, 7, 60, null};
         RnnModel[] models = new RnnModel[unitRows.length];
         for (int k = 0; k < unitRows.length; k++) {
             Recurrence32.forceUnitRows = unitRows[k];
+            Recurrence32.forceDWInUnits = k < unitRows.length - 1;
             models[k] = ClassOutputTest.model(4001, 60, Precision.FLOAT32);
             for (int n = 0; n < xs.size(); n++) {
                 Kernel.forceLane = n % 3 != 0;
@@ -75,7 +78,7 @@ class RnnModelLaneTest {
         }
         for (int k = 1; k < unitRows.length; k++) {
             assertArrayEquals(models[0].W().data().asFloat(), models[k].W().data().asFloat(),
-                    "units of " + unitRows[k] + " rows: W");
+                    (k == unitRows.length - 1 ? "dW whole, " : "") + "units of " + unitRows[k] + " rows: W");
         }
         assertTrue(diff(models[0].W(), ClassOutputTest.model(4001, 60, Precision.FLOAT32).W()) > 1e-4, "the steps changed W");
     }

@@ -52,6 +52,7 @@ public final class StepsInTurns {
         ClassOutput.forceSmallTail = null;
         Recurrence32.forceUnitRows = null;
         Recurrence32.forceVector = null;
+        Recurrence32.forceDWInUnits = null;
         SplittableRandom random = new SplittableRandom(2015);
         int pool = full ? 1 : 256; // the full softmax costs the same for any words
         int[][] xs = words.sentences(random, pool, T);
@@ -97,6 +98,7 @@ public final class StepsInTurns {
             case "tail" -> ClassOutput.forceSmallTail = on;
             case "units" -> Recurrence32.forceUnitRows = on ? null : 20;
             case "vector" -> Recurrence32.forceVector = on ? null : false;
+            case "dwunits" -> Recurrence32.forceDWInUnits = on;
             case "none", "binning" -> { }
             default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups, start, tail, units, vector or none)");
         }
