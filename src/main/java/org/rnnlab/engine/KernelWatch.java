@@ -9,9 +9,10 @@ import java.lang.management.ManagementFactory;
  * every vector of every call is an object again. In the window that happened in about one epoch in
  * three: 10 GB of garbage a second, a heap of 0.5-0.9 GB, the app at 1.1-1.8 GB resident and its
  * training 20-40% slower, for the rest of the process (AMD EPYC with AVX-512, JDK 17, 2026-12-05).
- * Each time, C2 had thrown its code for a word of the recurrence away at the engine's first sentence:
- * the warm-up had never passed a first word. It does now, and twelve epochs in the window gave no
- * strike; this watch stays as the net for what a JIT may still do.
+ * Two causes were found and removed: C2 threw its code for a word of the recurrence away at the
+ * engine's first sentence, the warm-up having never passed a first word; and exp's int lanes came from
+ * a species looked up at run time, which C2 sometimes could not see through (see VectorKernels). Since,
+ * eighteen epochs in the window gave no strike; this watch stays as the net for what a JIT may still do.
  *
  * <p>A model's watch samples what its thread allocates over one call in {@link #EVERY} (the engine's
  * steps allocate nothing a word; the kernels as objects, 100-190 KB a word), and every evaluation.
