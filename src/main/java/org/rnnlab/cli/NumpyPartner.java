@@ -45,7 +45,9 @@ final class NumpyPartner implements AutoCloseable {
      * default) and waits until it has warmed up; null, after saying why on standard output, when
      * python3, numpy or the script is missing. numpy runs at its best, without a kernel the environment
      * pins for older OpenBLAS builds (OPENBLAS_CORETYPE, with its OPENBLAS_L2_SIZE); if it fails so,
-     * it is started again with the environment as it is.
+     * it is started again with the environment as it is. A kernel asked for with {@code
+     * -Drnnlab.blasKernel} is numpy's too: with {@code -XX:UseAVX=2 -Drnnlab.blasKernel=Haswell} both
+     * sides run as on a machine with AVX2 only.
      */
     static NumpyPartner start(Path script, int C, int H, int T, String threads) {
         if (!Files.isRegularFile(script)) {
@@ -75,6 +77,7 @@ final class NumpyPartner implements AutoCloseable {
             if (unpinned) {
                 builder.environment().remove("OPENBLAS_CORETYPE");
                 builder.environment().remove("OPENBLAS_L2_SIZE");
+                org.rnnlab.engine.BlasKernel.asked().ifPresent(k -> builder.environment().put("OPENBLAS_CORETYPE", k));
             } else {
                 // the user's pin as started: this process's own may have been lifted since (BlasKernel)
                 builder.environment().put("OPENBLAS_CORETYPE", System.getenv("OPENBLAS_CORETYPE"));

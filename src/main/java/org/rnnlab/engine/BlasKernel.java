@@ -69,6 +69,12 @@ public final class BlasKernel {
         }
     }
 
+    /** The kernel {@code -Drnnlab.blasKernel} named and {@link #choose()} set ("Haswell"); empty for auto and keep. */
+    public static Optional<String> asked() {
+        String asked = System.getProperty(PROPERTY, "auto");
+        return asked.equalsIgnoreCase("auto") || asked.equalsIgnoreCase("keep") ? Optional.empty() : chosen();
+    }
+
     /** The kernel {@link #choose()} set, if it set one ("SkylakeX"); empty when the user or OpenBLAS chose. */
     public static Optional<String> chosen() {
         return Optional.ofNullable(chosen);

@@ -66,4 +66,25 @@ class BlasKernelTest {
         assertTrue(running.isPresent(), "openblas_get_corename answered nothing");
         assertTrue(running.get().matches("[A-Za-z0-9]+"), running.get());
     }
+
+    @Test
+    void onlyAKernelNamedOnTheCommandLineIsAskedForNumpysStepToo() {
+        // the bench gives numpy's step the kernel a user named (to compare both as on another machine),
+        // never the one chosen from the CPU, which numpy's newer OpenBLAS chooses for itself
+        String before = System.getProperty(BlasKernel.PROPERTY);
+        try {
+            System.setProperty(BlasKernel.PROPERTY, "auto");
+            assertEquals(Optional.empty(), BlasKernel.asked());
+            System.setProperty(BlasKernel.PROPERTY, "keep");
+            assertEquals(Optional.empty(), BlasKernel.asked());
+            System.setProperty(BlasKernel.PROPERTY, "Haswell");
+            assertEquals(BlasKernel.chosen(), BlasKernel.asked(), "named: what was set for this process, if anything");
+        } finally {
+            if (before == null) {
+                System.clearProperty(BlasKernel.PROPERTY);
+            } else {
+                System.setProperty(BlasKernel.PROPERTY, before);
+            }
+        }
+    }
 }
