@@ -111,7 +111,7 @@ public final class Simd {
     }
 
     /** Whether the kernels ran as objects and the loops took over ({@link #fallBack}). */
-    public static boolean fellBack() {
+    static boolean fellBack() {
         return fellBack != null;
     }
 
@@ -132,7 +132,7 @@ public final class Simd {
     /** For the bench and the logs: what runs W s, tanh and exp. */
     public static String describe() {
         if (fellBack != null) {
-            return "plain loops: the vector kernels ran as objects after C2 compiled them again (" + fellBack + ")";
+            return "plain loops: the vector kernels ran as objects (" + fellBack + "), so the loops took over";
         }
         if (ON) {
             return (ready ? "vector kernels (" : "plain loops until C2 has compiled the vector kernels (") + MODULE + "), "
