@@ -20,6 +20,8 @@ import java.util.SplittableRandom;
  *   <li>{@code tail}: the class-based rows' last eight in groups of two (ClassOutput) against groups of five;</li>
  *   <li>{@code units}: W's update as the kernel splits it (Recurrence32) against units of twenty rows;</li>
  *   <li>{@code vector}: W s and tanh through the vector kernels (Recurrence32, with the module) against the plain loops;</li>
+ *   <li>{@code dwunits}: each unit of W's update making its rows of dW (Recurrence32) against dW made whole first;</li>
+ *   <li>{@code lane}: the step on two threads as the engine chooses (Kernel) against one thread, set for each round;</li>
  *   <li>{@code none}: the same way twice, to see the comparison's own spread.</li>
  * </ul>
  * The first model has the switch on. Usage: {@code StepsInTurns WAY full|class [ROUNDS]}.
@@ -67,6 +69,9 @@ public final class StepsInTurns {
         for (int r = 0; r < rounds; r++) {
             for (int j = 0; j < 2; j++) {
                 int k = r % 2 == 0 ? j : 1 - j; // each goes first in every other round
+                if (way.equals("lane")) {
+                    Kernel.forceLane = k == 0 ? null : false; // read at every step, so set for each model's round
+                }
                 for (int i = 0; i < perRound; i++) {
                     long t0 = System.nanoTime();
                     models[k].sgdStep(xs[i % pool], ys[i % pool], 1e-4);
@@ -99,8 +104,9 @@ public final class StepsInTurns {
             case "units" -> Recurrence32.forceUnitRows = on ? null : 20;
             case "vector" -> Recurrence32.forceVector = on ? null : false;
             case "dwunits" -> Recurrence32.forceDWInUnits = on;
-            case "none", "binning" -> { }
-            default -> throw new IllegalArgumentException("no such way: " + way + " (dw, st, groups, start, tail, units, vector or none)");
+            case "none", "binning", "lane" -> { }
+            default -> throw new IllegalArgumentException("no such way: " + way
+                    + " (dw, st, groups, start, tail, units, vector, dwunits, lane or none)");
         }
     }
 }
