@@ -281,20 +281,8 @@ final class Recurrence32 extends Recurrence {
      * transposed times s's rows [0, T-1), through the chain buffers (free once the chains are done).
      */
     private void productDW(int T) {
-        int m = T - 1;
-        if (m < 1) {
-            for (float[] row : dW) {
-                Arrays.fill(row, 0f);
-            }
-            return;
-        }
-        xBuf.writeFloats(0, D, H, m * H);
-        yBuf.writeFloats(0, s, 0, m * H);
-        Mat.gemm(true, true, false, H, H, m, 1.0, xPtr, H, yPtr, H, 0.0, dwPtr, H);
-        dwBuf.readFloats(0, dwFlat, 0, H * H);
-        for (int i = 0; i < H; i++) {
-            System.arraycopy(dwFlat, i * H, dW[i], 0, H);
-        }
+        stageDW(T);
+        productDWRows(xPtr, dwPtr, 0, H);
     }
 
     /**
@@ -333,13 +321,16 @@ final class Recurrence32 extends Recurrence {
         yBuf.writeFloats(0, s, 0, m * H);
     }
 
-    /** Rows [i0, i1) of dW = D^T s as {@link #productDW} makes it, for unit u, after {@link #stageDW}. */
-    private void productDWRows(int u, int i0, int i1) {
+    /**
+     * Rows [i0, i1) of dW = D^T s, after {@link #stageDW}: {@code d} points at D's column i0 in xBuf,
+     * {@code dw} at dW's row i0 in dwBuf.
+     */
+    private void productDWRows(Pointer d, Pointer dw, int i0, int i1) {
         int m = stagedM;
         if (m < 1) {
             return;
         }
-        Mat.gemm(true, true, false, i1 - i0, H, m, 1.0, unitD[u], H, yPtr, H, 0.0, unitDW[u], H);
+        Mat.gemm(true, true, false, i1 - i0, H, m, 1.0, d, H, yPtr, H, 0.0, dw, H);
         dwBuf.readFloats(i0 * H, dwFlat, i0 * H, (i1 - i0) * H);
         for (int i = i0; i < i1; i++) {
             System.arraycopy(dwFlat, i * H, dW[i], 0, H);
@@ -532,7 +523,7 @@ final class Recurrence32 extends Recurrence {
             if (!dwProduct) {
                 accumulateDW(i0, i1, unitT);
             } else if (dwInUnits) {
-                productDWRows(u, i0, i1);
+                productDWRows(unitD[u], unitDW[u], i0, i1);
             }
             updateWRows(i0, i1, unitRate);
         }
