@@ -16,31 +16,41 @@ final class MemoryPeaks {
     private static final long PERIOD_MS = 250;
     private static final Path STATUS = Path.of("/proc/self/status");
     private final MemoryMXBean heap = ManagementFactory.getMemoryMXBean();
-    private volatile boolean running;
+    private Thread sampler; // the running sampler, or null
     private long peakRss;
     private long heapAtPeak;
     private long peakHeap;
 
-    /** Starts sampling on a daemon thread (again from zero). */
+    /** Starts sampling on a daemon thread (again from zero; a sampler still running is stopped first). */
     synchronized void start() {
+        halt();
         peakRss = heapAtPeak = peakHeap = 0;
-        running = true;
-        Thread t = new Thread(this::sample, "rnnlab-memory-peaks");
-        t.setDaemon(true);
-        t.start();
+        sampler = new Thread(this::sample, "rnnlab-memory-peaks");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
     /** Stops sampling and returns one line of the peaks, in MB. */
     synchronized String stop() {
-        running = false;
+        halt();
         record();
         return String.format(Locale.ROOT, "peak resident %d MB (heap in use then %d MB); peak heap in use %d MB",
                 mb(peakRss), mb(heapAtPeak), mb(peakHeap));
     }
 
+    private void halt() {
+        if (sampler != null) {
+            sampler.interrupt();
+            sampler = null;
+        }
+    }
+
     private void sample() {
-        while (running) {
+        while (!Thread.currentThread().isInterrupted()) {
             synchronized (this) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // stopped while it waited for the lock: the next run's peaks are not its
+                }
                 record();
             }
             try {
