@@ -115,6 +115,27 @@ final class Kernel {
     private final boolean wordMajor;
     /** null: by the kernel (see wordMajor); true / false: always / never (tests compare both). */
     static volatile Boolean forceWordMajor = null;
+    /**
+     * With a kernel that packs its operands (Haswell's, Zen's: {@code !smallProducts}), float32 and
+     * word-major logits: the FORWARD phase's logits, row sums and E V in {@link VectorProducts} on
+     * the Java heap once the vector kernels are ready ({@link Simd#ready()}), for chunks of at most
+     * VECTOR_MAX_ROWS rows (a step's sentence; long loss batches stay with OpenBLAS, whose packing
+     * their many rows repay). V's update (dV) stays with OpenBLAS, which runs it at 75 GFLOP/s.
+     */
+    private final boolean vectorProducts;
+    /** null: by the kernel (see vectorProducts); true / false: always / never where possible (tests compare both). */
+    static volatile Boolean forceVectorProducts = null;
+    static final int VECTOR_MAX_ROWS = 128;
+    // with vectorProducts, per half: V's block, its logits then E (word-major, tp a word), exp's
+    // scratch, G^T (H x tp), the row sums and G (n x H) on their way to the native buffers
+    private final float[][] vHeap = new float[2][];
+    private final float[][] eHeap = new float[2][];
+    private final float[][] eScratch = new float[2][];
+    private final float[][] gTHeap = new float[2][];
+    private final float[][] zHeap = new float[2][];
+    private final float[][] gHeap = new float[2][];
+    private float[] sRows;  // the chunk's S (n x H), read back from sBuf
+    private float[] sTPadded; // S^T (H x tp), zeros past the chunk's n rows
     static final boolean SMALL_KERNELS = BlasKernel.running().map("SkylakeX"::equalsIgnoreCase).orElse(false);
     private static final long SMALL_PRODUCT = 1_000_000;
     private static final int SMALL_FOR_T = 48;
@@ -155,6 +176,8 @@ final class Kernel {
         int n;           // rows of the chunk, in sBuf rows [0, n)
         int[] y;         // targets of the chunk: y[from .. from+n)
         int from;        // the chunk's first row in y (and, with gradients, in s and ds)
+        int ld;          // word-major: a word's logits apart in o[h] (n, or n padded with vectorProducts)
+        boolean vector;  // the FORWARD phase in VectorProducts (see vectorProducts)
         boolean gradients;
         boolean updatesV; // dv is V itself (an SGD step in one chunk): its update may run on after the step
         double alpha;    // with gradients: dv = alpha dV + beta dv
@@ -165,6 +188,8 @@ final class Kernel {
             this.n = n;
             this.y = y;
             this.from = from;
+            this.ld = n;
+            this.vector = false;
             return this;
         }
 
@@ -244,6 +269,9 @@ final class Kernel {
         this.blockWidth = smallProducts ? smallBlock(H) : f32 ? 1024 : Math.max(c1, C - c1);
         Boolean forcedLayout = forceWordMajor;
         this.wordMajor = forcedLayout != null ? forcedLayout : !smallProducts;
+        Boolean forcedVector = forceVectorProducts;
+        this.vectorProducts = f32 && wordMajor && Simd.on() && Simd.wide()
+                && (forcedVector != null ? forcedVector : !smallProducts);
         int unit = smallProducts ? blockWidth : DV_UNIT;
         int units = (c1 + unit - 1) / unit + (C - c1 + unit - 1) / unit;
         unitHalf = new int[units];
@@ -632,17 +660,17 @@ final class Kernel {
 
     /** Where logit (r, c) of the chunk is in o[h] (c counted from the half's first word). */
     private int at(int h, int r, int c) {
-        return wordMajor ? c * pass.n + r : r * width(h) + c;
+        return wordMajor ? c * pass.ld + r : r * width(h) + c;
     }
 
     /** Where word c's logits begin in o[h]: its column (row-major) or its row (word-major). */
     private long wordOffset(int c) {
-        return wordMajor ? (long) c * pass.n : c;
+        return wordMajor ? (long) c * pass.ld : c;
     }
 
     /** The row length of o[h] for the chunk. */
     private int ldO(int h) {
-        return wordMajor ? pass.n : width(h);
+        return wordMajor ? pass.ld : width(h);
     }
 
     // ---- output layer
@@ -715,7 +743,11 @@ final class Kernel {
         boolean choosing = lane != null && forced == null;
         boolean twoThreads = lane != null && (forced != null ? forced : choice.twoThreads());
         long started = System.nanoTime();
-        if (logitsFromST) {
+        if (vectorProducts && n <= VECTOR_MAX_ROWS && VectorProducts.padded(n) <= rowCapacity && Simd.ready()) {
+            pass.vector = true;
+            pass.ld = VectorProducts.padded(n);
+            padStatesTransposed(n, pass.ld);
+        } else if (logitsFromST) {
             transposeStates(n);
         }
         twoThreads = onBothThreads(lane, twoThreads, Phase.FORWARD); // E_h = exp(S V_h^T), z_h = E_h 1, G_h = E_h V_h
@@ -827,6 +859,10 @@ final class Kernel {
      * logits, E_b = exp(O_b), z_h += E_b 1 and, with gradients, G_h += E_b V_b.
      */
     private void forwardHalf(int h) {
+        if (pass.vector) {
+            forwardHalfVector(h);
+            return;
+        }
         int n = pass.n;
         int wd = width(h);
         int c0h = first(h);
@@ -874,6 +910,75 @@ final class Kernel {
             }
         }
         sT.writeFloats(0, sTHeap, 0, n * H);
+    }
+
+    /** sTPadded = the chunk's n states of sBuf, transposed (H x tp), zeros in columns [n, tp). */
+    private void padStatesTransposed(int n, int tp) {
+        if (sRows == null) {
+            int rows = VectorProducts.padded(VECTOR_MAX_ROWS);
+            sRows = new float[rows * H];
+            sTPadded = new float[H * rows];
+            for (int h = 0; h < 2; h++) {
+                vHeap[h] = new float[blockWidth * H];
+                eHeap[h] = new float[blockWidth * rows];
+                eScratch[h] = new float[blockWidth * rows];
+                gTHeap[h] = new float[H * rows];
+                zHeap[h] = new float[rows];
+                gHeap[h] = new float[rows * H];
+            }
+        }
+        sBuf.readFloats(0, sRows, 0, n * H);
+        for (int j = 0; j < H; j++) {
+            int col = j * tp;
+            for (int r = 0; r < n; r++) {
+                sTPadded[col + r] = sRows[r * H + j];
+            }
+            Arrays.fill(sTPadded, col + n, col + tp, 0f);
+        }
+    }
+
+    /**
+     * {@link #forwardHalf} in {@link VectorProducts}: for each block of words, its rows of V copied
+     * to the heap (one copy serves the logits and E V), the logits, the targets' logits, exp, the
+     * row sums and G^T += V_b^T E_b; E_b goes to o[h] (word-major, tp a word) for V's gradient.
+     */
+    private void forwardHalfVector(int h) {
+        int n = pass.n;
+        int tp = pass.ld;
+        int wd = width(h);
+        int c0h = first(h);
+        float[] vb = vHeap[h];
+        float[] e = eHeap[h];
+        float[] gT = gTHeap[h];
+        float[] zs = zHeap[h];
+        Arrays.fill(zs, 0, tp, 0f);
+        for (int c0 = 0; c0 < wd; c0 += blockWidth) {
+            int bw = Math.min(blockWidth, wd - c0);
+            V.readFloats((c0h + c0) * H, vb, 0, bw * H);
+            VectorProducts.logits(vb, bw, H, sTPadded, tp, e);
+            for (int r = 0; r < n; r++) {
+                int target = pass.y[pass.from + r] - c0h - c0;
+                if (target >= 0 && target < bw) {
+                    zy[r] = e[target * tp + r];
+                }
+            }
+            FastExp.expInPlace(e, eScratch[h], bw * tp);
+            VectorProducts.addColumnSums(e, bw, tp, zs);
+            if (pass.gradients) {
+                VectorProducts.addGradT(vb, bw, H, e, tp, gT, c0 > 0);
+                o[h].writeFloats(c0 * tp, e, 0, bw * tp);
+            }
+        }
+        z[h].writeFloats(0, zs, 0, n);
+        if (pass.gradients) {
+            float[] rows = gHeap[h];
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < H; j++) {
+                    rows[r * H + j] = gT[j * tp + r];
+                }
+            }
+            g[h].writeFloats(0, rows, 0, n * H);
+        }
     }
 
     /** exp of words [c0, c0+bw) of the chunk's n rows in o[h]. */
@@ -969,6 +1074,8 @@ final class Kernel {
     private double[] stableExp(int n) {
         double[] shift = new double[n];
         Arrays.fill(shift, Double.NEGATIVE_INFINITY);
+        pass.vector = false; // everything again through OpenBLAS, in its layout
+        pass.ld = n;
         for (int h = 0; h < 2; h++) {
             int wd = width(h);
             if (wordMajor) {

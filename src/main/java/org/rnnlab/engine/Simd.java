@@ -44,6 +44,13 @@ public final class Simd {
         return ON;
     }
 
+    /** Whether the vectors are eight floats or more (AVX2 and up): what {@link VectorProducts} needs. */
+    static boolean wide() {
+        return WIDE;
+    }
+
+    private static final boolean WIDE = ON && VectorKernels.LANES >= 8;
+
     /**
      * System property: "true" makes the first use wait until the kernels are ready, so that every
      * number of the process comes from one path (the tests: two computations compared bit for bit

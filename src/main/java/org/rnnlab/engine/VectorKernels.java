@@ -162,7 +162,41 @@ final class VectorKernels {
         Shape[] lesson = {new Shape(100, padded(100), 89), new Shape(100, padded(100), 37),
                 new Shape(100, padded(100), 2_000)}; // the full softmax's rows, in pieces of up to 8,192
         long until = System.nanoTime() + 60_000_000_000L;
-        return compiled(few, BATCH, 400, until) && compiled(lesson, 1, 2_000, until);
+        return compiled(few, BATCH, 400, until) && compiled(lesson, 1, 2_000, until)
+                && (LANES < 8 || productsCompiled(until)); // VectorProducts run with eight floats a vector or more
+    }
+
+    /**
+     * {@link VectorProducts} on a block of 13 words at H 100, with three vectors of rows and with two
+     * (every branch both ways: tiles of two vectors and of one, a last word alone), until a call takes
+     * under 10 us (compiled, about 3; not, 35 or more).
+     */
+    private static boolean productsCompiled(long until) {
+        int H = 100;
+        int most = 3 * LANES;
+        float[] v = new float[13 * H];
+        float[] sT = new float[H * most];
+        float[] e = new float[13 * most];
+        float[] gT = new float[H * most];
+        float[] z = new float[most];
+        for (int batch = 0; System.nanoTime() < until; batch++) {
+            int tp = batch % 2 == 0 ? most : 2 * LANES;
+            int bw = batch % 4 < 2 ? 13 : 12;
+            long t0 = System.nanoTime();
+            VectorProducts.logits(v, bw, H, sT, tp, e);
+            VectorProducts.addColumnSums(e, bw, tp, z);
+            VectorProducts.addGradT(v, bw, H, e, tp, gT, batch % 8 < 4);
+            if (batch > 40 && System.nanoTime() - t0 < 10_000) {
+                return true;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Calls the shapes in batches of {@code calls} until one runs below {@code nanos} a call; false at {@code until}. */

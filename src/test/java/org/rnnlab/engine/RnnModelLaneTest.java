@@ -3,6 +3,7 @@ package org.rnnlab.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ class RnnModelLaneTest {
         Kernel.forceLane = null;
         Kernel.forceWordMajor = null;
         Kernel.forceLogitsFromST = null;
+        Kernel.forceVectorProducts = null;
         Recurrence32.forceDWProduct = null;
         ClassOutput.forceSmallGroups = null;
         Recurrence32.forceStart = null;
@@ -176,6 +178,30 @@ class RnnModelLaneTest {
         }
         // and the step changed V (else the comparison above says nothing)
         assertTrue(diff(models[0].V(), RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32).V().muli(4.0)) > 1e-4);
+    }
+
+    @Test
+    void theVectorProductsAgreeWithOpenBlas() {
+        // the FORWARD phase in VectorProducts (the AVX2 machines' way) against OpenBLAS, both word-major:
+        // the same sums in other orders, so float32's rounding apart, and not bit for bit (else the switch did nothing)
+        assumeTrue(Simd.on() && Simd.wide(), "the vector module is not in this JVM or its vectors are narrower than 8 floats");
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        sentences(13, 12, xs, ys); // 1 to 50 words: 8 to 56 rows a chunk, tiles of 16 and 8
+        TwoWays two = twoWays(false, xs, ys, k -> {
+            Kernel.forceWordMajor = true;
+            Kernel.forceVectorProducts = k == 0;
+        });
+        RnnModel[] models = two.models();
+        Gradients[] g = two.g();
+        assertNear(g[0].dV(), g[1].dV(), "dV");
+        assertNear(g[0].dU(), g[1].dU(), "dU");
+        assertNear(g[0].dW(), g[1].dW(), "dW");
+        assertNear(models[0].V(), models[1].V(), "V");
+        assertNear(models[0].U(), models[1].U(), "U");
+        assertTrue(diff(g[0].dU(), g[1].dU()) > 0, "the two ways computed in other orders");
+        assertEquals(models[1].totalLoss(xs.subList(0, 3), ys.subList(0, 3)),
+                models[0].totalLoss(xs.subList(0, 3), ys.subList(0, 3)), 1e-5 * models[1].totalLoss(xs.subList(0, 3), ys.subList(0, 3)));
     }
 
     @Test

@@ -55,6 +55,7 @@ public final class StepsInTurns {
         Recurrence32.forceUnitRows = null;
         Recurrence32.forceVector = null;
         Recurrence32.forceDWInUnits = null;
+        Kernel.forceVectorProducts = null;
         SplittableRandom random = new SplittableRandom(2015);
         int pool = full ? 1 : 256; // the full softmax costs the same for any words
         int[][] xs = words.sentences(random, pool, T);
@@ -104,9 +105,10 @@ public final class StepsInTurns {
             case "units" -> Recurrence32.forceUnitRows = on ? null : 20;
             case "vector" -> Recurrence32.forceVector = on ? null : false;
             case "dwunits" -> Recurrence32.forceDWInUnits = on;
+            case "products" -> Kernel.forceVectorProducts = on;
             case "none", "binning", "lane" -> { }
             default -> throw new IllegalArgumentException("no such way: " + way
-                    + " (dw, st, groups, start, tail, units, vector, dwunits, lane or none)");
+                    + " (dw, st, groups, start, tail, units, vector, dwunits, products, lane or none)");
         }
     }
 }
