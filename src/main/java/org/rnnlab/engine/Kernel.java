@@ -126,8 +126,8 @@ final class Kernel {
     /** null: by the kernel (see vectorProducts); true / false: always / never where possible (tests compare both). */
     static volatile Boolean forceVectorProducts = null;
     static final int VECTOR_MAX_ROWS = 128;
-    // with vectorProducts, per half: V's block, its logits then E (word-major, tp a word), exp's
-    // scratch, G^T (H x tp), the row sums and G (n x H) on their way to the native buffers
+    // with vectorProducts, per half: V's rows of a sweep, their logits then E (word-major, tp a word),
+    // exp's scratch, G^T (H x tp), the row sums and G (n x H) on their way to the native buffers
     private final float[][] vHeap = new float[2][];
     private final float[][] eHeap = new float[2][];
     private final float[][] eScratch = new float[2][];
@@ -919,9 +919,9 @@ final class Kernel {
             sRows = new float[rows * H];
             sTPadded = new float[H * rows];
             for (int h = 0; h < 2; h++) {
-                vHeap[h] = new float[blockWidth * H];
-                eHeap[h] = new float[blockWidth * rows];
-                eScratch[h] = new float[blockWidth * rows];
+                vHeap[h] = new float[VectorProducts.WORDS_A_SWEEP * H];
+                eHeap[h] = new float[VectorProducts.WORDS_A_SWEEP * rows];
+                eScratch[h] = new float[VectorProducts.WORDS_A_SWEEP * rows];
                 gTHeap[h] = new float[H * rows];
                 zHeap[h] = new float[rows];
                 gHeap[h] = new float[rows * H];
@@ -938,35 +938,36 @@ final class Kernel {
     }
 
     /**
-     * {@link #forwardHalf} in {@link VectorProducts}: for each block of words, its rows of V copied
-     * to the heap (one copy serves the logits and E V), the logits, the targets' logits, exp, the
-     * row sums and G^T += V_b^T E_b; E_b goes to o[h] (word-major, tp a word) for V's gradient.
+     * {@link #forwardHalf} in {@link VectorProducts}, a sweep of {@link VectorProducts#WORDS_A_SWEEP}
+     * words at a time, whose rows of V (copied to the heap) and logits stay in the core's first cache
+     * from the logits to E V: the logits, the targets' logits, exp, the row sums and G^T += V_w^T E_w;
+     * E_w goes to o[h] (word-major, tp a word) for V's gradient.
      */
     private void forwardHalfVector(int h) {
         int n = pass.n;
         int tp = pass.ld;
         int wd = width(h);
         int c0h = first(h);
-        float[] vb = vHeap[h];
+        float[] vw = vHeap[h];
         float[] e = eHeap[h];
         float[] gT = gTHeap[h];
         float[] zs = zHeap[h];
         Arrays.fill(zs, 0, tp, 0f);
-        for (int c0 = 0; c0 < wd; c0 += blockWidth) {
-            int bw = Math.min(blockWidth, wd - c0);
-            V.readFloats((c0h + c0) * H, vb, 0, bw * H);
-            VectorProducts.logits(vb, bw, H, sTPadded, tp, e);
+        for (int c0 = 0; c0 < wd; c0 += VectorProducts.WORDS_A_SWEEP) {
+            int sw = Math.min(VectorProducts.WORDS_A_SWEEP, wd - c0);
+            V.readFloats((c0h + c0) * H, vw, 0, sw * H);
+            VectorProducts.logits(vw, sw, H, sTPadded, tp, e);
             for (int r = 0; r < n; r++) {
                 int target = pass.y[pass.from + r] - c0h - c0;
-                if (target >= 0 && target < bw) {
+                if (target >= 0 && target < sw) {
                     zy[r] = e[target * tp + r];
                 }
             }
-            FastExp.expInPlace(e, eScratch[h], bw * tp);
-            VectorProducts.addColumnSums(e, bw, tp, zs);
+            FastExp.expInPlace(e, eScratch[h], sw * tp);
+            VectorProducts.addColumnSums(e, sw, tp, zs);
             if (pass.gradients) {
-                VectorProducts.addGradT(vb, bw, H, e, tp, gT, c0 > 0);
-                o[h].writeFloats(c0 * tp, e, 0, bw * tp);
+                VectorProducts.addGradT(vw, sw, H, e, tp, gT, c0 > 0);
+                o[h].writeFloats(c0 * tp, e, 0, sw * tp);
             }
         }
         z[h].writeFloats(0, zs, 0, n);

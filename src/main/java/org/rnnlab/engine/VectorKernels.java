@@ -163,44 +163,12 @@ final class VectorKernels {
                 new Shape(100, padded(100), 2_000)}; // the full softmax's rows, in pieces of up to 8,192
         long until = System.nanoTime() + 60_000_000_000L;
         return compiled(few, BATCH, 400, until) && compiled(lesson, 1, 2_000, until)
-                && (LANES < 8 || productsCompiled(until)); // VectorProducts run with eight floats a vector or more
-    }
-
-    /**
-     * {@link VectorProducts} on a block of 13 words at H 100, with three vectors of rows and with two
-     * (every branch both ways: tiles of two vectors and of one, a last word alone), until a call takes
-     * under 10 us (compiled, about 3; not, 35 or more).
-     */
-    private static boolean productsCompiled(long until) {
-        int H = 100;
-        int most = 3 * LANES;
-        float[] v = new float[13 * H];
-        float[] sT = new float[H * most];
-        float[] e = new float[13 * most];
-        float[] gT = new float[H * most];
-        float[] z = new float[most];
-        for (int batch = 0; System.nanoTime() < until; batch++) {
-            int tp = batch % 2 == 0 ? most : 2 * LANES;
-            int bw = batch % 4 < 2 ? 13 : 12;
-            long t0 = System.nanoTime();
-            VectorProducts.logits(v, bw, H, sT, tp, e);
-            VectorProducts.addColumnSums(e, bw, tp, z);
-            VectorProducts.addGradT(v, bw, H, e, tp, gT, batch % 8 < 4);
-            if (batch > 40 && System.nanoTime() - t0 < 10_000) {
-                return true;
-            }
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+                // VectorProducts run with eight floats a vector or more; compiled, a call takes about 3 us, not, 35 or more
+                && (LANES < 8 || compiled(new Call[] {new Products()}, 1, 10_000, until));
     }
 
     /** Calls the shapes in batches of {@code calls} until one runs below {@code nanos} a call; false at {@code until}. */
-    private static boolean compiled(Shape[] shapes, int calls, long nanos, long until) {
+    private static boolean compiled(Call[] shapes, int calls, long nanos, long until) {
         for (int batch = 0; System.nanoTime() < until; batch++) {
             long t0 = System.nanoTime();
             for (int i = 0; i < calls; i++) {
@@ -221,12 +189,41 @@ final class VectorKernels {
 
     private static final int BATCH = 10;
 
+    /** One call of kernels at one shape, for the warm-up. */
+    private interface Call {
+        void call();
+    }
+
+    /**
+     * {@link VectorProducts} on a block of 13 words at H 100, with three vectors of rows and with two
+     * (every branch both ways: tiles of two vectors and of one, a last word alone, G^T from zero and onto itself).
+     */
+    private static final class Products implements Call {
+        private static final int H = 100;
+        private final float[] v = new float[13 * H];
+        private final float[] sT = new float[H * 3 * LANES];
+        private final float[] e = new float[13 * 3 * LANES];
+        private final float[] gT = new float[H * 3 * LANES];
+        private final float[] z = new float[3 * LANES];
+        private int calls;
+
+        @Override
+        public void call() {
+            int tp = calls % 2 == 0 ? 3 * LANES : 2 * LANES;
+            int bw = calls % 4 < 2 ? 13 : 12;
+            VectorProducts.logits(v, bw, H, sT, tp, e);
+            VectorProducts.addColumnSums(e, bw, tp, z);
+            VectorProducts.addGradT(v, bw, H, e, tp, gT, calls % 8 < 4);
+            calls++;
+        }
+    }
+
     /**
      * The kernels' arguments for a recurrence of {@code n} rows of {@code P} floats and exp over
      * {@code e} numbers (compiled, a call takes a few hundred nanoseconds at the lesson's sizes;
      * not compiled, a hundred microseconds: each vector an object).
      */
-    private static final class Shape {
+    private static final class Shape implements Call {
         private final int n;
         private final int P;
         private final float[] m;
@@ -245,7 +242,8 @@ final class VectorKernels {
 
         private boolean first;
 
-        void call() {
+        @Override
+        public void call() {
             // as the recurrence calls them, its first word too: a compilation that never saw one was thrown
             // away at the engine's first sentence, and the kernels ran as objects until C2 had them again
             first = !first;

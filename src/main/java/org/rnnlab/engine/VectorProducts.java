@@ -30,8 +30,12 @@ final class VectorProducts {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     /** Floats a vector (8 with AVX2, 16 with AVX-512); tp is a multiple of it. */
     static final int LANES = F.length();
-    /** Words of the block whose rows of V and e stay in the first cache while G's tiles sweep them. */
-    private static final int WORDS_A_SWEEP = 64;
+    /**
+     * Words whose rows of V (24 KB at H 100) and logits (11 KB at 48 rows) stay in the first cache while
+     * the tiles go over them: whole tiles of six words. E V alone ran at 97 GFLOP/s in sweeps of 64
+     * words against 48 in one sweep of 1,024, whose operands every tile streamed again from L2.
+     */
+    static final int WORDS_A_SWEEP = 60;
 
     private VectorProducts() {
     }
@@ -151,9 +155,8 @@ final class VectorProducts {
     }
 
     /**
-     * gT = v^T e, or gT += v^T e when {@code add}: G^T (H x tp) gains the block's E V, summed over its bw words a sweep of
-     * {@link #WORDS_A_SWEEP} words at a time (whose 25 KB of V and 12 KB of e stay in the first cache
-     * while all of G^T's tiles go over them: 97 GFLOP/s against 48 in one sweep of 1,024 words).
+     * gT = v^T e, or gT += v^T e when {@code add}: G^T (H x tp) gains the words' E V, summed over bw
+     * words {@link #WORDS_A_SWEEP} at a time.
      */
     static void addGradT(float[] v, int bw, int H, float[] e, int tp, float[] gT, boolean add) {
         for (int c0 = 0; c0 < bw; c0 += WORDS_A_SWEEP) {
