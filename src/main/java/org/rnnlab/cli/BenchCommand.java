@@ -63,8 +63,9 @@ public final class BenchCommand implements Callable<Integer> {
         EngineThreads.configure(); // this command computes: the engine's threads first
         Simd.awaitReady(60); // and the vector kernels compiled, as a run has them after its first seconds
         RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32); // loads the native libraries
-        System.out.printf(Locale.ROOT, "Engine: %s; OpenBLAS threads per call: %d; W s, tanh and exp: %s%n", RnnModel.engineThreads(),
-                org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads(), Simd.describe());
+        System.out.printf(Locale.ROOT, "Engine: %s; OpenBLAS threads per call: %d; W s, tanh and exp: %s; the products with V: %s%n",
+                RnnModel.engineThreads(), org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads(), Simd.describe(),
+                RnnModel.outputProducts());
 
         String kernel = openBlasKernel();
         SplittableRandom random = new SplittableRandom(2015);

@@ -638,6 +638,17 @@ final class Kernel {
         }
     }
 
+    /** What makes a float32 step's products with V now (a sentence of at most VECTOR_MAX_ROWS words). */
+    static String describeProducts() {
+        if (SMALL_KERNELS) {
+            return "OpenBLAS's small-matrix kernels";
+        }
+        if (Simd.on() && Simd.wide() && Simd.ready() && !Boolean.FALSE.equals(forceVectorProducts)) {
+            return "logits and E V in Java vectors (VectorProducts), dV OpenBLAS";
+        }
+        return "OpenBLAS";
+    }
+
     /** Words a block for small products: T x width x H <= 100^3 up to T = 48, a multiple of 16. */
     static int smallBlock(int H) {
         return (int) Math.max(16, Math.min(1024, SMALL_PRODUCT / ((long) SMALL_FOR_T * H) & ~15));

@@ -464,6 +464,11 @@ public final class RnnModel {
         return EngineThreads.describe();
     }
 
+    /** What makes a float32 full-softmax step's products with V now, for diagnostics (see {@link Kernel#describeProducts}). */
+    public static String outputProducts() {
+        return Kernel.describeProducts();
+    }
+
     /** 2HC + H^2, plus KH for the class weights of a class-based output layer. */
     public int parameterCount() {
         long classWeights = X == null ? 0 : X.length();
