@@ -36,7 +36,12 @@ final class Relaunch {
      * recurrence's word and exp into their callers, where C2 may run out of its inlining budget before
      * the Vector API's own methods and leave every vector an object: in three of six epochs in the
      * window the heap grew to 1.3-1.8 GB and the training ran at 530-650 sentences/s (none in six
-     * with the options).
+     * with the options). The same for VectorProducts' tiles. And C2 may inline a callee whose own
+     * compiled code is up to 6,000 bytes (2,500 by default): when code ran the Vector API's methods
+     * outside C2's kernels for a while (the products at shapes C2 had not seen, interpreted until
+     * compiled again), C2 compiled those methods alone, larger than 2,500 bytes, and then no longer
+     * inlined them into a kernel it recompiled; the recurrence's vectors became objects (120 KB a
+     * word) in every one of three runs of the engine's vector tests, none of four with the option.
      */
     static final List<String> VECTOR_OPTIONS = vectorOptions();
     static final String VECTOR_OPTIONS_FILE = "vector-jvm-options";

@@ -195,22 +195,26 @@ final class VectorKernels {
     }
 
     /**
-     * {@link VectorProducts} on a block of 13 words at H 100, with three vectors of rows and with two
-     * (every branch both ways: tiles of two vectors and of one, a last word alone, G^T from zero and onto itself).
+     * {@link VectorProducts} at H 96 to 101 on 12 to 17 words, with three vectors of rows and with
+     * two, in turn, so that every branch and loop is seen both ways before C2 compiles them: tiles of
+     * two vectors and of one, zero to five words after the tiles of six (the last sweep of a half of
+     * 4,000 words has four), zero to five rows of G^T after its tiles, G^T from zero and onto itself.
+     * A loop that C2 compiled never having seen it repeat is thrown away when it does (a deoptimisation),
+     * and the calls are objects until it is compiled again.
      */
     private static final class Products implements Call {
-        private static final int H = 100;
-        private final float[] v = new float[13 * H];
-        private final float[] sT = new float[H * 3 * LANES];
-        private final float[] e = new float[13 * 3 * LANES];
-        private final float[] gT = new float[H * 3 * LANES];
+        private final float[] v = new float[17 * 101];
+        private final float[] sT = new float[101 * 3 * LANES];
+        private final float[] e = new float[17 * 3 * LANES];
+        private final float[] gT = new float[101 * 3 * LANES];
         private final float[] z = new float[3 * LANES];
         private int calls;
 
         @Override
         public void call() {
             int tp = calls % 2 == 0 ? 3 * LANES : 2 * LANES;
-            int bw = calls % 4 < 2 ? 13 : 12;
+            int bw = 12 + calls % 6;
+            int H = 96 + calls / 2 % 6;
             VectorProducts.logits(v, bw, H, sT, tp, e);
             VectorProducts.addColumnSums(e, bw, tp, z);
             VectorProducts.addGradT(v, bw, H, e, tp, gT, calls % 8 < 4);

@@ -16,7 +16,7 @@ class VectorProductsTest {
 
     // words a block (6-word tiles and a last word alone, sweeps of 64 and a shorter one), H (6-row
     // tiles of G^T and rows alone), and vectors of rows (tiles of two vectors and a last one)
-    private static final int[][] SHAPES = {{13, 100, 3}, {12, 100, 6}, {1, 7, 1}, {130, 61, 5}, {64, 6, 2}};
+    private static final int[][] SHAPES = {{13, 100, 3}, {12, 100, 6}, {1, 7, 1}, {130, 61, 5}, {64, 6, 2}, {20, 101, 2}, {7, 9, 3}};
 
     @Test
     void logitsRowSumsAndGradientAgreeWithPlainSums() {
