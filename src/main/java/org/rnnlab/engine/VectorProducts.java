@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * spends much of each call packing V's block; it ran E V (G) at 58 GFLOP/s and the logits at 77 on
  * one thread of an AMD EPYC whose large sgemm makes 107 (AVX2 only: {@code -XX:UseAVX=2}, Haswell's
  * kernel). Here a tile of sums stays in twelve vector registers while its operands stream from the
- * core's first cache: 91-97 GFLOP/s for G, 85-91 for the logits. The SkylakeX kernel's small-matrix
+ * core's first cache: 85 GFLOP/s for G, 93 for the logits, at a half of 4,000 words in sweeps of 60
+ * (rows padded from 45 to 48 counted). The SkylakeX kernel's small-matrix
  * path skips packing and reaches 100-108, so with it these are not used.
  *
  * <p>Layouts (all row-major float arrays): v is a block of bw words of V (bw x H); sT is S^T
