@@ -333,6 +333,10 @@ public final class BenchCommand implements Callable<Integer> {
                 settled(byClass.model(), classTimes, first + m - 1); // its layer's update, as the full step's
                 sgemmTimes[0][done / round] = sgemm.gflops(1);
                 sgemmTimes[1][done / round] = sgemm.gflops(2);
+                // the two-thread sgemm leaves OpenBLAS's worker spinning for about 0.1 s (a core's worth: 90-110
+                // ms of CPU, measured), which took a core from numpy's two-thread turn that followed: in half
+                // of seven runs on an AMD EPYC its median was twice its minimum, numpy / Java up to 4.2
+                Thread.sleep(150);
                 for (int k = 1; k >= 0; k--) { // one thread first: the default's threads spin on after their turn
                     if (partners[k] != null) {
                         NumpyPartner partner = partners[k];
