@@ -269,9 +269,7 @@ final class Kernel {
         this.blockWidth = smallProducts ? smallBlock(H) : f32 ? 1024 : Math.max(c1, C - c1);
         Boolean forcedLayout = forceWordMajor;
         this.wordMajor = forcedLayout != null ? forcedLayout : !smallProducts;
-        Boolean forcedVector = forceVectorProducts;
-        this.vectorProducts = f32 && wordMajor && Simd.on() && Simd.wide()
-                && (forcedVector != null ? forcedVector : !smallProducts);
+        this.vectorProducts = f32 && wordMajor && vectorProductsFor(smallProducts);
         int unit = smallProducts ? blockWidth : DV_UNIT;
         int units = (c1 + unit - 1) / unit + (C - c1 + unit - 1) / unit;
         unitHalf = new int[units];
@@ -640,13 +638,16 @@ final class Kernel {
 
     /** What makes a float32 step's products with V now (a sentence of at most VECTOR_MAX_ROWS words). */
     static String describeProducts() {
-        if (SMALL_KERNELS) {
-            return "OpenBLAS's small-matrix kernels";
-        }
-        if (Simd.on() && Simd.wide() && Simd.ready() && !Boolean.FALSE.equals(forceVectorProducts)) {
+        if (vectorProductsFor(SMALL_KERNELS) && Simd.ready()) {
             return "logits and E V in Java vectors (VectorProducts), dV OpenBLAS";
         }
-        return "OpenBLAS";
+        return SMALL_KERNELS ? "OpenBLAS's small-matrix kernels" : "OpenBLAS";
+    }
+
+    /** Whether a float32 word-major kernel runs VectorProducts (once Simd is ready), given whether OpenBLAS's products are small. */
+    private static boolean vectorProductsFor(boolean smallProducts) {
+        Boolean forced = forceVectorProducts;
+        return Simd.on() && Simd.wide() && (forced != null ? forced : !smallProducts);
     }
 
     /** Words a block for small products: T x width x H <= 100^3 up to T = 48, a multiple of 16. */
@@ -914,13 +915,17 @@ final class Kernel {
     /** sT = the chunk's n states of sBuf, transposed (H x n): a few microseconds a chunk. */
     private void transposeStates(int n) {
         sBuf.readFloats(0, sHeap, 0, n * H);
-        for (int r = 0; r < n; r++) {
-            int row = r * H;
-            for (int j = 0; j < H; j++) {
-                sTHeap[j * n + r] = sHeap[row + j];
+        transpose(sHeap, n, H, H, sTHeap, n);
+        sT.writeFloats(0, sTHeap, 0, n * H);
+    }
+
+    /** dst[c * ldDst + r] = src[r * ldSrc + c] for r < rows, c < cols: a rows x cols block, transposed. */
+    private static void transpose(float[] src, int rows, int cols, int ldSrc, float[] dst, int ldDst) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[c * ldDst + r] = src[r * ldSrc + c];
             }
         }
-        sT.writeFloats(0, sTHeap, 0, n * H);
     }
 
     /** sTPadded = the chunk's n states of sBuf, transposed (H x tp), zeros in columns [n, tp). */
@@ -939,12 +944,9 @@ final class Kernel {
             }
         }
         sBuf.readFloats(0, sRows, 0, n * H);
+        transpose(sRows, n, H, H, sTPadded, tp);
         for (int j = 0; j < H; j++) {
-            int col = j * tp;
-            for (int r = 0; r < n; r++) {
-                sTPadded[col + r] = sRows[r * H + j];
-            }
-            Arrays.fill(sTPadded, col + n, col + tp, 0f);
+            Arrays.fill(sTPadded, j * tp + n, j * tp + tp, 0f);
         }
     }
 
@@ -983,13 +985,8 @@ final class Kernel {
         }
         z[h].writeFloats(0, zs, 0, n);
         if (pass.gradients) {
-            float[] rows = gHeap[h];
-            for (int r = 0; r < n; r++) {
-                for (int j = 0; j < H; j++) {
-                    rows[r * H + j] = gT[j * tp + r];
-                }
-            }
-            g[h].writeFloats(0, rows, 0, n * H);
+            transpose(gT, H, n, tp, gHeap[h], H); // G^T's first n columns, as G's n rows
+            g[h].writeFloats(0, gHeap[h], 0, n * H);
         }
     }
 

@@ -164,7 +164,7 @@ final class VectorKernels {
         long until = System.nanoTime() + 60_000_000_000L;
         return compiled(few, BATCH, 400, until) && compiled(lesson, 1, 2_000, until)
                 // VectorProducts run with eight floats a vector or more; compiled, a call takes about 3 us, not, 35 or more
-                && (LANES < 8 || compiled(new Call[] {new Products()}, 1, 10_000, until));
+                && (!Simd.wide() || compiled(new Call[] {new Products()}, 1, 10_000, until));
     }
 
     /** Calls the shapes in batches of {@code calls} until one runs below {@code nanos} a call; false at {@code until}. */
