@@ -10,7 +10,10 @@ import java.util.Locale;
 /**
  * For {@link PulseMonitor}'s measured runs: samples, four times a second, the process's resident memory
  * and the Java heap in use, and says how much of the highest resident figure the heap was. (ND4J's arrays
- * are not in JavaCPP's count, which stays at 0, so the rest is native memory of every kind.)
+ * are not in JavaCPP's count, which stays at 0, so the rest is native memory of every kind.) With it, the
+ * kernel's own high-water mark (VmHWM) up to the report: the most the process held at any moment, between
+ * samples too, and before the window closes (the first launch of a build writes its class archive at exit,
+ * which adds about 180 MB to the process's last seconds; see ClassArchive).
  */
 final class MemoryPeaks {
     private static final long PERIOD_MS = 250;
@@ -34,8 +37,8 @@ final class MemoryPeaks {
     synchronized String stop() {
         halt();
         record();
-        return String.format(Locale.ROOT, "peak resident %d MB (heap in use then %d MB); peak heap in use %d MB",
-                mb(peakRss), mb(heapAtPeak), mb(peakHeap));
+        return String.format(Locale.ROOT, "peak resident %d MB (heap in use then %d MB); peak heap in use %d MB; high-water mark so far %d MB",
+                mb(peakRss), mb(heapAtPeak), mb(peakHeap), mb(statusBytes("VmHWM:")));
     }
 
     private void halt() {
@@ -73,9 +76,14 @@ final class MemoryPeaks {
 
     /** VmRSS of this process (0 where /proc is not there). */
     static long residentBytes() {
+        return statusBytes("VmRSS:");
+    }
+
+    /** A figure of /proc/self/status given in kB, as bytes (0 where /proc is not there). */
+    private static long statusBytes(String field) {
         try {
             for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
