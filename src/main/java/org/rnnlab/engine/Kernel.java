@@ -126,14 +126,16 @@ final class Kernel {
     /** null: by the kernel (see vectorProducts); true / false: always / never where possible (tests compare both). */
     static volatile Boolean forceVectorProducts = null;
     static final int VECTOR_MAX_ROWS = 128;
-    // with vectorProducts, per half: V's rows of a sweep, their logits then E (word-major, tp a word),
-    // exp's scratch, G^T (H x tp), the row sums and G (n x H) on their way to the native buffers
+    // with vectorProducts, per thread: V's rows of a sweep, their logits then E (word-major, tp a word) and
+    // exp's scratch; per half: G^T (H x tp), the row sums and G (n x H) on their way to the native buffers
     private final float[][] vHeap = new float[2][];
     private final float[][] eHeap = new float[2][];
     private final float[][] eScratch = new float[2][];
     private final float[][] gTHeap = new float[2][];
     private final float[][] zHeap = new float[2][];
     private final float[][] gHeap = new float[2][];
+    private SweepGroups groups; // the FORWARD phase's work for either thread (see forwardHalfVector)
+    private final boolean fixedHalves = SweepGroups.forceFixedHalves;
     private float[] sRows;  // the chunk's S (n x H), read back from sBuf
     private float[] sTPadded; // S^T (H x tp), zeros past the chunk's n rows
     static final boolean SMALL_KERNELS = BlasKernel.running().map("SkylakeX"::equalsIgnoreCase).orElse(false);
@@ -759,10 +761,14 @@ final class Kernel {
             pass.vector = true;
             pass.ld = VectorProducts.padded(n);
             padStatesTransposed(n, pass.ld);
+            groups.reset();
         } else if (logitsFromST) {
             transposeStates(n);
         }
         twoThreads = onBothThreads(lane, twoThreads, Phase.FORWARD); // E_h = exp(S V_h^T), z_h = E_h 1, G_h = E_h V_h
+        if (pass.vector) {
+            sumGroups();
+        }
         boolean safe = true;
         for (int r = 0; r < n; r++) {
             double zr = z[0].get(r) + z[1].get(r);
@@ -934,6 +940,7 @@ final class Kernel {
             int rows = VectorProducts.padded(VECTOR_MAX_ROWS);
             sRows = new float[rows * H];
             sTPadded = new float[H * rows];
+            groups = new SweepGroups(new int[] {width(0), width(1)}, H, rows, fixedHalves);
             for (int h = 0; h < 2; h++) {
                 vHeap[h] = new float[VectorProducts.WORDS_A_SWEEP * H];
                 eHeap[h] = new float[VectorProducts.WORDS_A_SWEEP * rows];
@@ -951,42 +958,56 @@ final class Kernel {
     }
 
     /**
-     * {@link #forwardHalf} in {@link VectorProducts}, a sweep of {@link VectorProducts#WORDS_A_SWEEP}
+     * {@link #forwardHalf} in {@link VectorProducts} for thread t (0 the caller, 1 the lane): the
+     * groups of words it takes ({@link SweepGroups}), each a sweep of {@link VectorProducts#WORDS_A_SWEEP}
      * words at a time, whose rows of V (copied to the heap) and logits stay in the core's first cache
-     * from the logits to E V: the logits, the targets' logits, exp, the row sums and G^T += V_w^T E_w;
-     * E_w goes to o[h] (word-major, tp a word) for V's gradient.
+     * from the logits to E V: the logits, the targets' logits, exp, and the group's row sums and
+     * G^T += V_w^T E_w; E_w goes to o[h] (word-major, tp a word) for V's gradient.
      */
-    private void forwardHalfVector(int h) {
+    private void forwardHalfVector(int t) {
         int n = pass.n;
         int tp = pass.ld;
-        int wd = width(h);
-        int c0h = first(h);
-        float[] vw = vHeap[h];
-        float[] e = eHeap[h];
-        float[] gT = gTHeap[h];
-        float[] zs = zHeap[h];
-        Arrays.fill(zs, 0, tp, 0f);
-        for (int c0 = 0; c0 < wd; c0 += VectorProducts.WORDS_A_SWEEP) {
-            int sw = Math.min(VectorProducts.WORDS_A_SWEEP, wd - c0);
-            V.readFloats((c0h + c0) * H, vw, 0, sw * H);
-            VectorProducts.logits(vw, sw, H, sTPadded, tp, e);
-            for (int r = 0; r < n; r++) {
-                int target = pass.y[pass.from + r] - c0h - c0;
-                if (target >= 0 && target < sw) {
-                    zy[r] = e[target * tp + r];
+        float[] vw = vHeap[t];
+        float[] e = eHeap[t];
+        for (int mine = 0, grp; (grp = groups.claim(t, mine)) >= 0; mine++) {
+            int h = groups.half(grp);
+            int c0h = first(h);
+            int from = groups.start(grp);
+            int to = groups.end(grp);
+            float[] zs = groups.z(grp);
+            float[] gT = groups.gT(grp);
+            Arrays.fill(zs, 0, tp, 0f);
+            for (int c0 = from; c0 < to; c0 += VectorProducts.WORDS_A_SWEEP) {
+                int sw = Math.min(VectorProducts.WORDS_A_SWEEP, to - c0);
+                V.readFloats((c0h + c0) * H, vw, 0, sw * H);
+                VectorProducts.logits(vw, sw, H, sTPadded, tp, e);
+                for (int r = 0; r < n; r++) {
+                    int target = pass.y[pass.from + r] - c0h - c0;
+                    if (target >= 0 && target < sw) {
+                        zy[r] = e[target * tp + r];
+                    }
+                }
+                FastExp.expInPlace(e, eScratch[t], sw * tp);
+                VectorProducts.addColumnSums(e, sw, tp, zs);
+                if (pass.gradients) {
+                    VectorProducts.addGradT(vw, sw, H, e, tp, gT, c0 > from);
+                    o[h].writeFloats(c0 * tp, e, 0, sw * tp);
                 }
             }
-            FastExp.expInPlace(e, eScratch[h], sw * tp);
-            VectorProducts.addColumnSums(e, sw, tp, zs);
-            if (pass.gradients) {
-                VectorProducts.addGradT(vw, sw, H, e, tp, gT, c0 > 0);
-                o[h].writeFloats(c0 * tp, e, 0, sw * tp);
-            }
         }
-        z[h].writeFloats(0, zs, 0, n);
-        if (pass.gradients) {
-            transpose(gT, H, n, tp, gHeap[h], H); // G^T's first n columns, as G's n rows
-            g[h].writeFloats(0, gHeap[h], 0, n * H);
+    }
+
+    /** After the FORWARD phase in VectorProducts: each half's row sums and G from its groups, to z[h] and g[h]. */
+    private void sumGroups() {
+        int n = pass.n;
+        int tp = pass.ld;
+        for (int h = 0; h < 2; h++) {
+            groups.sum(h, H, tp, zHeap[h], gTHeap[h], pass.gradients);
+            z[h].writeFloats(0, zHeap[h], 0, n);
+            if (pass.gradients) {
+                transpose(gTHeap[h], H, n, tp, gHeap[h], H); // G^T's first n columns, as G's n rows
+                g[h].writeFloats(0, gHeap[h], 0, n * H);
+            }
         }
     }
 

@@ -35,6 +35,7 @@ class RnnModelLaneTest {
         ClassOutput.forceSmallTail = null;
         Recurrence32.forceUnitRows = null;
         Recurrence32.forceDWInUnits = null;
+        SweepGroups.forceFixedHalves = false;
     }
 
     @Test
@@ -202,6 +203,40 @@ class RnnModelLaneTest {
         assertTrue(diff(g[0].dU(), g[1].dU()) > 0, "the two ways computed in other orders");
         double byOpenBlas = models[1].totalLoss(xs.subList(0, 3), ys.subList(0, 3));
         assertEquals(byOpenBlas, models[0].totalLoss(xs.subList(0, 3), ys.subList(0, 3)), 1e-5 * byOpenBlas);
+    }
+
+    @Test
+    void theVectorProductsGiveTheSameNumbersWhicheverThreadTakesAGroup() {
+        // SweepGroups: each group of words has its own sums, added in the groups' order, so a step on two
+        // threads taking groups as they find them left, on one thread, or on fixed halves gives the same bits
+        assumeTrue(Simd.on() && Simd.wide(), "the vector module is not in this JVM or its vectors are narrower than 8 floats");
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        sentences(17, 16, xs, ys);
+        RnnModel[] models = new RnnModel[4];
+        Gradients[] g = new Gradients[4];
+        double[] losses = new double[4];
+        for (int k = 0; k < 4; k++) {
+            Kernel.forceWordMajor = true;
+            Kernel.forceVectorProducts = k < 3; // the last by OpenBLAS: shows the path ran
+            SweepGroups.forceFixedHalves = k == 2;
+            Kernel.forceLane = k != 1;
+            models[k] = RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
+            g[k] = models[k].bptt(xs.get(2), ys.get(2));
+            for (int n = 0; n < xs.size(); n++) {
+                losses[k] += models[k].sgdStep(xs.get(n), ys.get(n), 0.05);
+            }
+        }
+        for (int k = 1; k < 3; k++) {
+            String way = k == 1 ? "one thread" : "fixed halves";
+            assertEquals(losses[0], losses[k], 0.0, way);
+            assertEquals(0.0, diff(g[0].dV(), g[k].dV()), way + ": dV");
+            assertEquals(0.0, diff(g[0].dU(), g[k].dU()), way + ": dU");
+            assertEquals(0.0, diff(models[0].V(), models[k].V()), way + ": V");
+            assertEquals(0.0, diff(models[0].W(), models[k].W()), way + ": W");
+        }
+        assertNear(g[0].dU(), g[3].dU(), "dU by OpenBLAS");
+        assertTrue(diff(g[0].dU(), g[3].dU()) > 0, "the vector products ran");
     }
 
     @Test

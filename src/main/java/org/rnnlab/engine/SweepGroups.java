@@ -1,0 +1,133 @@
+package org.rnnlab.engine;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The FORWARD phase of {@link VectorProducts} shared between the engine's two threads by the work
+ * each finds left, not by fixed vocabulary halves, and with the same sums whoever does the work.
+ *
+ * <p>Why: on a shared machine each core's speed moves from one step to the next, and with fixed
+ * halves the step waits for the slower one. Emulating an AVX2 machine on a busy host, one half took
+ * 20-25% longer than the other in three steps of ten, against 1% on a quiet host. Threads that take
+ * work as they go end together.
+ *
+ * <p>How: each vocabulary half is cut into {@link #GROUPS_A_HALF} groups of whole sweeps. The caller
+ * takes groups from the front and the lane from the back, a group at a time, until none is left.
+ * Each group keeps its own row sums and G^T; {@link #sum} then adds a half's groups in their order.
+ * So the results do not depend on which thread took which group, nor on whether the lane took any.
+ * A float sum depends on its order: with a sum per thread, a step's gradient would have changed
+ * with the machine's load, and a training run with the same seed would not give the same model.
+ *
+ * <p>Not thread-safe but for {@link #claim}: one pass at a time, as the kernel runs them.
+ */
+final class SweepGroups {
+    /** 16 groups of 250 words at C 8,000: a group is about 70 us of one thread's work. */
+    static final int GROUPS_A_HALF = 8;
+
+    private final int[] half;   // a group's half
+    private final int[] start;  // its first word, from its half's first
+    private final int[] end;    // past its last word
+    private final float[][] z;  // its row sums (tp)
+    private final float[][] gT; // its G^T (H x tp)
+    private final AtomicInteger taken = new AtomicInteger();
+    /** Tests and StepsInTurns: each thread takes only its own half's groups, as the halves were before (read by Kernel when made). */
+    static volatile boolean forceFixedHalves = false;
+    private final boolean fixedHalves;
+
+    /**
+     * Groups for halves of {@code widths[0]} and {@code widths[1]} words, at most {@code rows} rows, H
+     * hidden units; {@code fixedHalves}: see {@link #forceFixedHalves}.
+     */
+    SweepGroups(int[] widths, int H, int rows, boolean fixedHalves) {
+        this.fixedHalves = fixedHalves;
+        int sweep = VectorProducts.WORDS_A_SWEEP;
+        int[] count = new int[2];
+        for (int h = 0; h < 2; h++) {
+            count[h] = Math.max(1, Math.min(GROUPS_A_HALF, (widths[h] + sweep - 1) / sweep));
+        }
+        int all = count[0] + count[1];
+        half = new int[all];
+        start = new int[all];
+        end = new int[all];
+        z = new float[all][rows];
+        gT = new float[all][H * rows];
+        int g = 0;
+        for (int h = 0; h < 2; h++) {
+            int sweeps = (widths[h] + sweep - 1) / sweep;
+            for (int j = 0; j < count[h]; j++, g++) {
+                half[g] = h;
+                start[g] = j * sweeps / count[h] * sweep;
+                end[g] = Math.min(widths[h], (j + 1) * sweeps / count[h] * sweep);
+            }
+        }
+    }
+
+    /** Before a pass: every group is left. */
+    void reset() {
+        taken.set(0);
+    }
+
+    /**
+     * The group thread {@code t} works on next, its {@code mine}-th (from 0), or -1 when none is
+     * left: thread 0 takes them from the first, thread 1 from the last.
+     */
+    int claim(int t, int mine) {
+        int all = half.length;
+        if (fixedHalves) {
+            int g = t == 0 ? mine : all - 1 - mine;
+            return g >= 0 && g < all && half[g] == t ? g : -1;
+        }
+        if (taken.getAndIncrement() >= all) {
+            return -1;
+        }
+        return t == 0 ? mine : all - 1 - mine;
+    }
+
+    int half(int g) {
+        return half[g];
+    }
+
+    int start(int g) {
+        return start[g];
+    }
+
+    int end(int g) {
+        return end[g];
+    }
+
+    float[] z(int g) {
+        return z[g];
+    }
+
+    float[] gT(int g) {
+        return gT[g];
+    }
+
+    /**
+     * Half h's row sums into zs (tp floats) and, with {@code gradients}, its G^T into gTs (H x tp):
+     * its groups added in their order.
+     */
+    void sum(int h, int H, int tp, float[] zs, float[] gTs, boolean gradients) {
+        boolean first = true;
+        for (int g = 0; g < half.length; g++) {
+            if (half[g] != h) {
+                continue;
+            }
+            add(z[g], zs, tp, first);
+            if (gradients) {
+                add(gT[g], gTs, H * tp, first);
+            }
+            first = false;
+        }
+    }
+
+    private static void add(float[] from, float[] to, int length, boolean copy) {
+        if (copy) {
+            System.arraycopy(from, 0, to, 0, length);
+            return;
+        }
+        for (int i = 0; i < length; i++) {
+            to[i] += from[i];
+        }
+    }
+}
