@@ -80,6 +80,16 @@ final class Kernel {
     private final Pointer[] zPtr = new Pointer[2];
     private Pointer onesPtr;
     /**
+     * The FORWARD phase through OpenBLAS in groups of blocks either thread takes (see WordGroups):
+     * a half's first group sums into z[h] and g[h], each other group into its own zPart and gPart
+     * (null for the first groups), added to its half's after the phase.
+     */
+    private final WordGroups blockGroups;
+    private final Mat[] zPart;
+    private final Mat[] gPart;
+    private float[] sumHeap = new float[0];     // a half's sums on the heap while its groups are added
+    private float[] partHeap = new float[0];    // a group's
+    /**
      * Words per block of the FORWARD phase: a float32 block of V (400 KB at H 100) and its logits
      * stay in the core's cache from the logits to E V (the two threads' halves otherwise compete for
      * the shared cache: 7% faster here); float64 has one block a half, whose exp is ND4J's. With
@@ -134,14 +144,14 @@ final class Kernel {
     private final float[][] gTHeap = new float[2][];
     private final float[][] zHeap = new float[2][];
     private final float[][] gHeap = new float[2][];
-    private SweepGroups groups; // the FORWARD phase's work for either thread (see forwardHalfVector)
-    private final boolean fixedHalves = SweepGroups.forceFixedHalves;
+    private WordGroups groups; // the FORWARD phase's work in VectorProducts for either thread (see forwardHalfVector)
+    private final boolean fixedHalves = WordGroups.forceFixedHalves;
     private float[] sRows;  // the chunk's S (n x H), read back from sBuf
     private float[] sTPadded; // S^T (H x tp), zeros past the chunk's n rows
     static final boolean SMALL_KERNELS = BlasKernel.running().map("SkylakeX"::equalsIgnoreCase).orElse(false);
     private static final long SMALL_PRODUCT = 1_000_000;
     private static final int SMALL_FOR_T = 48;
-    // float32: pieces of o[h] on the Java heap, for FastExp (one pair a half: the halves run side by side)
+    // float32: pieces of o[h] on the Java heap, for FastExp (one pair a thread: the threads run side by side)
     private final float[][] heapE = new float[2][];
     private final float[][] heapScratch = new float[2][];
     private static final int EXP_PIECE = 8192;
@@ -298,6 +308,9 @@ final class Kernel {
                 vBlock[h][b] = V.at((long) (first(h) + b * blockWidth) * H);
             }
         }
+        this.blockGroups = new WordGroups(new int[] {width(0), width(1)}, blockWidth, H, 0, fixedHalves);
+        this.zPart = new Mat[blockGroups.count()];
+        this.gPart = new Mat[blockGroups.count()];
     }
 
     // ---- entry points
@@ -582,7 +595,8 @@ final class Kernel {
     }
 
     private Mat[] rowBuffers() {
-        return new Mat[] {sBuf, sT, o[0], o[1], g[0], g[1], z[0], z[1]};
+        return java.util.stream.Stream.of(new Mat[] {sBuf, sT, o[0], o[1], g[0], g[1], z[0], z[1]}, zPart, gPart)
+                .flatMap(java.util.Arrays::stream).toArray(Mat[]::new);
     }
 
     /** The native buffers this kernel holds now (tests check they are freed). */
@@ -623,6 +637,12 @@ final class Kernel {
                 z[h] = Mat.zeros(precision, cap, 1);
                 zPtr[h] = z[h].at(0);
                 oRows[h] = new INDArray[cap + 1];
+            }
+            for (int grp = 0; grp < blockGroups.count(); grp++) {
+                if (!blockGroups.firstOfHalf(grp)) {
+                    zPart[grp] = Mat.zeros(precision, cap, 1);
+                    gPart[grp] = Mat.zeros(precision, cap, H);
+                }
             }
             if (ones == null) {
                 ones = Mat.zeros(precision, C, 1);
@@ -762,12 +782,17 @@ final class Kernel {
             pass.ld = VectorProducts.padded(n);
             padStatesTransposed(n, pass.ld);
             groups.reset();
-        } else if (logitsFromST) {
-            transposeStates(n);
+        } else {
+            if (logitsFromST) {
+                transposeStates(n);
+            }
+            blockGroups.reset();
         }
         twoThreads = onBothThreads(lane, twoThreads, Phase.FORWARD); // E_h = exp(S V_h^T), z_h = E_h 1, G_h = E_h V_h
         if (pass.vector) {
             sumGroups();
+        } else {
+            sumBlockGroups();
         }
         boolean safe = true;
         for (int r = 0; r < n; r++) {
@@ -876,45 +901,87 @@ final class Kernel {
      * Half h of the FORWARD phase, a block of words at a time: logits O_b = S V_b^T, the targets'
      * logits, E_b = exp(O_b), z_h += E_b 1 and, with gradients, G_h += E_b V_b.
      */
-    private void forwardHalf(int h) {
+    private void forwardHalf(int t) {
         if (pass.vector) {
-            forwardHalfVector(h);
+            forwardHalfVector(t);
             return;
         }
         int n = pass.n;
-        int wd = width(h);
-        int c0h = first(h);
-        int ld = ldO(h);
-        Pointer[] vb = vBlock[h];
-        for (int b = 0; b < vb.length; b++) {
-            int c0 = b * blockWidth;
-            int bw = Math.min(blockWidth, wd - c0);
-            double beta = b == 0 ? 0.0 : 1.0;
-            Pointer ob = along(8 + h, oPtr[h], wordOffset(c0));
-            if (logitsFromST && wordMajor) {
-                Mat.gemm(f32, false, false, bw, n, H, 1.0, vb[b], H, sTPtr, n, 0.0, ob, ld);
-            } else if (logitsFromST) {
-                Mat.gemm(f32, true, true, n, bw, H, 1.0, sTPtr, n, vb[b], H, 0.0, ob, ld);
-            } else if (wordMajor) {
-                Mat.gemm(f32, false, true, bw, n, H, 1.0, vb[b], H, sPtr, H, 0.0, ob, ld);
-            } else {
-                Mat.gemm(f32, false, true, n, bw, H, 1.0, sPtr, H, vb[b], H, 0.0, ob, ld);
-            }
-            for (int r = 0; r < n; r++) {
-                int target = pass.y[pass.from + r] - c0h - c0;
-                if (target >= 0 && target < bw) {
-                    zy[r] = o[h].get(at(h, r, c0 + target));
+        for (int mine = 0, grp; (grp = blockGroups.claim(t, mine)) >= 0; mine++) {
+            int h = blockGroups.half(grp);
+            boolean first = blockGroups.firstOfHalf(grp);
+            Pointer zTo = first ? zPtr[h] : zPart[grp].at(0);
+            Pointer gTo = first ? gPtr[h] : gPart[grp].at(0);
+            int from = blockGroups.start(grp);
+            int to = blockGroups.end(grp);
+            int c0h = first(h);
+            int ld = ldO(h);
+            for (int c0 = from; c0 < to; c0 += blockWidth) {
+                int bw = Math.min(blockWidth, to - c0);
+                Pointer vb = vBlock[h][c0 / blockWidth];
+                double beta = c0 == from ? 0.0 : 1.0;
+                Pointer ob = along(8 + 2 * t + h, oPtr[h], wordOffset(c0));
+                if (logitsFromST && wordMajor) {
+                    Mat.gemm(f32, false, false, bw, n, H, 1.0, vb, H, sTPtr, n, 0.0, ob, ld);
+                } else if (logitsFromST) {
+                    Mat.gemm(f32, true, true, n, bw, H, 1.0, sTPtr, n, vb, H, 0.0, ob, ld);
+                } else if (wordMajor) {
+                    Mat.gemm(f32, false, true, bw, n, H, 1.0, vb, H, sPtr, H, 0.0, ob, ld);
+                } else {
+                    Mat.gemm(f32, false, true, n, bw, H, 1.0, sPtr, H, vb, H, 0.0, ob, ld);
+                }
+                for (int r = 0; r < n; r++) {
+                    int target = pass.y[pass.from + r] - c0h - c0;
+                    if (target >= 0 && target < bw) {
+                        zy[r] = o[h].get(at(h, r, c0 + target));
+                    }
+                }
+                expBlock(h, t, n, c0, bw);
+                if (wordMajor) {
+                    Mat.gemv(f32, true, bw, n, 1.0, ob, ld, onesPtr, beta, zTo);
+                } else {
+                    Mat.gemv(f32, false, n, bw, 1.0, ob, ld, onesPtr, beta, zTo);
+                }
+                if (pass.gradients) {
+                    Mat.gemm(f32, wordMajor, false, n, H, bw, 1.0, ob, ld, vb, H, beta, gTo, H);
                 }
             }
-            expBlock(h, n, c0, bw);
-            if (wordMajor) {
-                Mat.gemv(f32, true, bw, n, 1.0, ob, ld, onesPtr, beta, zPtr[h]);
-            } else {
-                Mat.gemv(f32, false, n, bw, 1.0, ob, ld, onesPtr, beta, zPtr[h]);
-            }
+        }
+    }
+
+    /**
+     * After the FORWARD phase through OpenBLAS: each half's other groups' row sums and G added to its
+     * first group's, in z[h] and g[h] (float32 only: float64 has one block, so one group, a half).
+     */
+    private void sumBlockGroups() {
+        int n = pass.n;
+        for (int h = 0; h < 2; h++) {
+            addParts(h, z[h], zPart, n);
             if (pass.gradients) {
-                Mat.gemm(f32, wordMajor, false, n, H, bw, 1.0, ob, ld, vb[b], H, beta, gPtr[h], H);
+                addParts(h, g[h], gPart, n * H);
             }
+        }
+    }
+
+    private void addParts(int h, Mat sum, Mat[] parts, int length) {
+        boolean read = false;
+        for (int grp = 0; grp < blockGroups.count(); grp++) {
+            if (blockGroups.half(grp) != h || blockGroups.firstOfHalf(grp)) {
+                continue;
+            }
+            if (!read) {
+                if (sumHeap.length < length) {
+                    sumHeap = new float[length];
+                    partHeap = new float[length];
+                }
+                sum.readFloats(0, sumHeap, 0, length);
+                read = true;
+            }
+            parts[grp].readFloats(0, partHeap, 0, length);
+            WordGroups.add(partHeap, sumHeap, length, false);
+        }
+        if (read) {
+            sum.writeFloats(0, sumHeap, 0, length);
         }
     }
 
@@ -940,7 +1007,7 @@ final class Kernel {
             int rows = VectorProducts.padded(VECTOR_MAX_ROWS);
             sRows = new float[rows * H];
             sTPadded = new float[H * rows];
-            groups = new SweepGroups(new int[] {width(0), width(1)}, H, rows, fixedHalves);
+            groups = new WordGroups(new int[] {width(0), width(1)}, VectorProducts.WORDS_A_SWEEP, H, rows, fixedHalves);
             for (int h = 0; h < 2; h++) {
                 vHeap[h] = new float[VectorProducts.WORDS_A_SWEEP * H];
                 eHeap[h] = new float[VectorProducts.WORDS_A_SWEEP * rows];
@@ -959,7 +1026,7 @@ final class Kernel {
 
     /**
      * {@link #forwardHalf} in {@link VectorProducts} for thread t (0 the caller, 1 the lane): the
-     * groups of words it takes ({@link SweepGroups}), each a sweep of {@link VectorProducts#WORDS_A_SWEEP}
+     * groups of words it takes ({@link WordGroups}), each a sweep of {@link VectorProducts#WORDS_A_SWEEP}
      * words at a time, whose rows of V (copied to the heap) and logits stay in the core's first cache
      * from the logits to E V: the logits, the targets' logits, exp, and the group's row sums and
      * G^T += V_w^T E_w; E_w goes to o[h] (word-major, tp a word) for V's gradient.
@@ -1011,22 +1078,22 @@ final class Kernel {
         }
     }
 
-    /** exp of words [c0, c0+bw) of the chunk's n rows in o[h]. */
-    private void expBlock(int h, int n, int c0, int bw) {
+    /** exp of words [c0, c0+bw) of the chunk's n rows in o[h], by thread t. */
+    private void expBlock(int h, int t, int n, int c0, int bw) {
         if (!f32) {
             INDArray view = rowsOf(h, n); // float64: one block, the whole half
             Nd4j.exec(new Exp(view, view));
             return;
         }
         // through the Java heap, where FastExp is vectorised (ND4J's exp is not), a piece at a time
-        float[] e = heapE[h];
+        float[] e = heapE[t];
         if (wordMajor) { // the block is one run of bw * n numbers
             int from = c0 * n;
             int len = bw * n;
             for (int i0 = 0; i0 < len; i0 += e.length) {
                 int k = Math.min(e.length, len - i0);
                 o[h].readFloats(from + i0, e, 0, k);
-                FastExp.expInPlace(e, heapScratch[h], k);
+                FastExp.expInPlace(e, heapScratch[t], k);
                 o[h].writeFloats(from + i0, e, 0, k);
             }
             return;
@@ -1038,7 +1105,7 @@ final class Kernel {
             for (int r = 0; r < rows; r++) {
                 o[h].readFloats((r0 + r) * wd + c0, e, r * bw, bw);
             }
-            FastExp.expInPlace(e, heapScratch[h], rows * bw);
+            FastExp.expInPlace(e, heapScratch[t], rows * bw);
             for (int r = 0; r < rows; r++) {
                 o[h].writeFloats((r0 + r) * wd + c0, e, r * bw, bw);
             }
@@ -1092,9 +1159,9 @@ final class Kernel {
         return p.position(base.position() + offset);
     }
 
-    // slots: 0-7 E' and dv of a unit of dv (productDV), by thread and half; 8-9 each half's logits block
-    private final Pointer[] alongPtr = new Pointer[10];
-    private final Pointer[] alongBase = new Pointer[10];
+    // slots: 0-7 E' and dv of a unit of dv (productDV), by thread and half; 8-11 a logits block, by thread and half
+    private final Pointer[] alongPtr = new Pointer[12];
+    private final Pointer[] alongBase = new Pointer[12];
 
     /**
      * exp overflowed or underflowed in some row: recompute the logits (sBuf still holds S) and

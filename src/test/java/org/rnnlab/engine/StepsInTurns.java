@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  *   <li>{@code units}: W's update as the kernel splits it (Recurrence32) against units of twenty rows;</li>
  *   <li>{@code vector}: W s and tanh through the vector kernels (Recurrence32, with the module) against the plain loops;</li>
  *   <li>{@code dwunits}: each unit of W's update making its rows of dW (Recurrence32) against dW made whole first;</li>
- *   <li>{@code balance}: VectorProducts' groups of words taken by either thread as it finds them left
- *       (SweepGroups) against each thread its own half;</li>
+ *   <li>{@code balance}: the FORWARD phase's groups of words taken by either thread as it finds them left
+ *       (WordGroups, Kernel) against each thread its own half;</li>
  *   <li>{@code lane}: the step on two threads as the engine chooses (Kernel) against one thread, set for each round;</li>
  *   <li>{@code none}: the same way twice, to see the comparison's own spread.</li>
  * </ul>
@@ -58,7 +58,7 @@ public final class StepsInTurns {
         Recurrence32.forceVector = null;
         Recurrence32.forceDWInUnits = null;
         Kernel.forceVectorProducts = null;
-        SweepGroups.forceFixedHalves = false;
+        WordGroups.forceFixedHalves = false;
         SplittableRandom random = new SplittableRandom(2015);
         int pool = full ? 1 : 256; // the full softmax costs the same for any words
         int[][] xs = words.sentences(random, pool, T);
@@ -109,7 +109,7 @@ public final class StepsInTurns {
             case "vector" -> Recurrence32.forceVector = on ? null : false;
             case "dwunits" -> Recurrence32.forceDWInUnits = on;
             case "products" -> Kernel.forceVectorProducts = on;
-            case "balance" -> SweepGroups.forceFixedHalves = !on;
+            case "balance" -> WordGroups.forceFixedHalves = !on;
             case "none", "binning", "lane" -> { }
             default -> throw new IllegalArgumentException("no such way: " + way
                     + " (dw, st, groups, start, tail, units, vector, dwunits, products, balance, lane or none)");
