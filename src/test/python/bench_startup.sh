@@ -20,7 +20,7 @@ while [ $i -lt "$runs" ]; do
   classes=written
   [ -n "$(find "$archives" -maxdepth 1 -name '*.jsa' -newer "$jar" 2>/dev/null)" ] && classes=used
   for log in $(find "$archives" -maxdepth 1 -name '*.log' -newer "$jar" 2>/dev/null); do
-    grep -qs "Written dynamic archive" "$log" && [ -e "${log%.log}.complete" ] && classes=used
+    grep -qs "rnnlab: the archive is whole" "$log" && [ -e "${log%.log}.complete" ] && classes=used
   done
   case "$RNNLAB_STARTUP_JAVA_OPTS" in *classArchive=off*) classes=off ;; esac
   start=$(date +%s%N)

@@ -12,15 +12,20 @@ import java.util.Optional;
 import org.rnnlab.common.LaunchComplete;
 
 /**
- * The window's launch through a class-data archive (AppCDS), as JDK 19's
- * {@code -XX:+AutoCreateSharedArchive} does: the window's first launch writes, when it exits, an
- * archive of the classes it loaded (the JDK's, JavaFX's, the libraries' and the app's, parsed and
- * verified), and every launch after it maps them instead of reading some 6,000 classes from jars.
- * The archive is kept only from a launch that got as far as its window and engine
- * ({@link LaunchComplete}): one that failed early (no display) would leave a tenth of the classes.
- * On a 2-core AMD EPYC the window came up 0.4-0.7 s sooner (medians of 3.75 and 4.0 s against 4.2
- * and 4.7 s, two sets of launches in turns), the FX thread doing a third less work before its first
- * frame; the relaunch itself costs about 0.25 s of that.
+ * The window's launch through a class-data archive (AppCDS): the window's first launch lists the
+ * classes it loads (the JDK's, JavaFX's, the libraries' and the app's), and when it exits a JVM of its
+ * own writes them, parsed and verified, to an archive; every launch after it maps them instead of
+ * reading some 8,000 classes from jars. The list is written out only from a launch that got as far as
+ * its window and engine ({@link LaunchComplete}): one that failed early (no display) would leave a tenth
+ * of the classes. On a 2-core AMD EPYC the window came up 0.4-0.7 s sooner (medians of 3.75 and 4.0 s
+ * against 4.2 and 4.7 s, two sets of launches in turns), the FX thread doing a third less work before
+ * its first frame; the relaunch itself costs about 0.25 s of that.
+ *
+ * <p>Why a JVM of its own: the window's JVM had written the archive itself as it exited
+ * ({@code -XX:ArchiveClassesAtExit}), which kept the process a few seconds after the window closed and
+ * took it about 180 MB above anything it held while open (801-845 MB at that exit after an epoch's
+ * training, against 608-690 MB during it). The writer ({@code -Xshare:dump} from the list, about 8 s and
+ * 450 MB on its own) runs after the window's process is gone.
  *
  * <p>{@code java -jar} gives no way to pass the JVM the archive, so the launch replaces itself
  * ({@link Relaunch}: {@code execv}, same process, same id, same terminal) with the same command plus
@@ -39,30 +44,65 @@ final class ClassArchive {
     private static final String ARCHIVE = ".jsa";
     private static final String PART = ".jsa.part";
     private static final String LOG = ".log";
-    /** The writing launch's mark that it got as far as the learner's work ({@link LaunchComplete}). */
+    /** The listing launch's classes, as the JVM writes them ({@code -XX:DumpLoadedClassList}). */
+    private static final String LIST = ".classlist";
+    /** The listing launch's mark that it got as far as the learner's work ({@link LaunchComplete}). */
     private static final String COMPLETE = ".complete";
-    /** The JVM's last words after a dump it finished (JDK 17's cds+dynamic log). */
-    static final String DONE = "Written dynamic archive";
+    /** The writer's last line once its JVM wrote the whole archive (it exits with 0 only then). */
+    static final String DONE = "rnnlab: the archive is whole";
 
-    /** Set on the relaunched JVM that writes the archive when it exits. */
+    /** Set on the relaunched JVM that lists the classes: the list's file (see {@link #writeAtExit}). */
     static final String WRITING = "rnnlab.classArchive.writing";
 
     private ClassArchive() {
     }
 
     /**
-     * In the launch that writes the archive, says so as the JVM begins to exit: the window is gone,
-     * and the process stays a few seconds more, once, which a terminal would otherwise leave unexplained.
+     * In the launch that lists the classes: as the JVM begins to exit, when the launch was complete,
+     * starts the archive's writer, which goes on after this process is gone (see {@link #writer}).
      */
-    static void explainExit() {
+    static void writeAtExit() {
         String mark = System.getProperty(LaunchComplete.PROPERTY);
-        if (System.getProperty(WRITING) != null && mark != null) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (Files.exists(Path.of(mark))) { // else the dump is thrown away at the next launch: nothing to say
-                    System.err.println("rnnlab: keeping the window's classes for a faster start next time (a few seconds, once per build)");
-                }
-            }, "rnnlab-class-archive"));
+        String list = System.getProperty(WRITING);
+        Optional<Path> jar = jar();
+        if (list == null || mark == null || jar.isEmpty()) {
+            return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!Files.exists(Path.of(mark))) {
+                return; // the list is a tenth of the classes: the next launch lists them again
+            }
+            try {
+                boolean vectors = ModuleLayer.boot().findModule(org.rnnlab.engine.Simd.MODULE).isPresent();
+                new ProcessBuilder(writer(Path.of(list), Path.of(System.getProperty("java.home"), "bin", "java"), jar.get(), vectors))
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+            } catch (IOException | RuntimeException e) {
+                // no archive this time: the next launch lists the classes again
+            }
+        }, "rnnlab-class-archive"));
+    }
+
+    /**
+     * The writer's command: a shell that takes the list as its own ({@code key.<its pid>.classlist}, so
+     * that another launch sees by {@link #tidy} that a live process writes), marks it complete, runs
+     * {@code java -Xshare:dump} from it into {@code key.<pid>.jsa.part} with its output in
+     * {@code key.<pid>.log}, adds {@link #DONE} when the JVM succeeded, and deletes the list.
+     */
+    static List<String> writer(Path list, Path java, Path jar, boolean vectors) {
+        String name = list.getFileName().toString();
+        String key = name.substring(0, name.indexOf('.'));
+        String script = "cd \"$1\" || exit 1\n"
+                + "mine=\"$2.$$\"\n"
+                + "mv \"$3\" \"$mine" + LIST + "\" && touch \"$mine" + COMPLETE + "\" || exit 1\n"
+                + "\"$4\" -Xshare:dump -XX:SharedClassListFile=\"$mine" + LIST + "\" -XX:SharedArchiveFile=\"$mine" + PART + "\""
+                + " -Xlog:cds=off -Xlog:cds+dynamic=off $6 -cp \"$5\" > \"$mine" + LOG + "\" 2>&1"
+                + " && echo \"" + DONE + "\" >> \"$mine" + LOG + "\"\n"
+                + "rm -f \"$mine" + LIST + "\"\n";
+        return List.of("/bin/sh", "-c", script, "rnnlab-class-archive", list.getParent().toString(), key, name,
+                java.toString(), jar.toString(), vectors ? "--add-modules=" + org.rnnlab.engine.Simd.MODULE : "");
     }
 
     /**
@@ -119,20 +159,23 @@ final class ClassArchive {
             return Optional.of(options);
         }
         if (writing) {
-            return Optional.empty(); // another window writes it at its exit: this one launches as before
+            return Optional.empty(); // another window lists the classes, or the writer writes: this one launches as before
         }
-        options.add("-D" + WRITING + "=true");
+        Path list = folder.resolve(key + "." + pid + LIST);
+        options.add("-D" + WRITING + "=" + list);
         options.add("-D" + LaunchComplete.PROPERTY + "=" + folder.resolve(key + "." + pid + COMPLETE));
-        options.add("-XX:ArchiveClassesAtExit=" + folder.resolve(key + "." + pid + PART));
-        options.add("-Xlog:cds+dynamic=info:file=" + folder.resolve(key + "." + pid + LOG) + ":none:filecount=0");
+        // the JDK's own classes come from its default archive unlisted: off, so that the list holds them too
+        options.add("-Xshare:off");
+        options.add("-XX:DumpLoadedClassList=" + list);
         return Optional.of(options);
     }
 
     /**
-     * Takes a finished dump as the archive when its launch was complete (its log ends with the JVM's
-     * "Written dynamic archive": a dump cut short would crash the JVM that maps it; and the launch
-     * marked that its window and engine were up: one that failed early holds too few classes), deletes
-     * the other dumps and other jars' archives, and says whether a window still running is to write one.
+     * Takes a finished dump as the archive when it is whole and complete (its log ends with
+     * {@link #DONE}, which the writer adds only when its JVM succeeded: a dump cut short would crash the
+     * JVM that maps it; and it is marked complete, as the writer is only started for a launch whose
+     * window and engine were up), deletes the other dumps, stale lists and other jars' archives, and says
+     * whether a window still running lists its classes or a writer still writes.
      */
     private static boolean tidy(Path folder, String key, Path archive) throws IOException {
         boolean writing = false;
@@ -141,7 +184,14 @@ final class ClassArchive {
             long pid = pidOf(name, key, LOG);
             long dumper = pidOf(name, key, PART);
             long marker = pidOf(name, key, COMPLETE);
-            if (pid > 0) {
+            long lister = pidOf(name, key, LIST);
+            if (lister > 0) {
+                if (alive(lister)) {
+                    writing = true; // a window listing its classes, or the writer reading them
+                } else {
+                    Files.deleteIfExists(p); // a launch that ended before its writer took the list
+                }
+            } else if (pid > 0) {
                 if (alive(pid)) {
                     writing = true; // still running, or writing its dump now
                     continue;
@@ -160,7 +210,7 @@ final class ClassArchive {
             } else if (marker > 0 && !alive(marker) && !Files.exists(folder.resolve(key + "." + marker + LOG))) {
                 Files.deleteIfExists(p); // a mark without its log
             } else if (!name.startsWith(key + ".") && (name.endsWith(ARCHIVE) || name.endsWith(PART) || name.endsWith(LOG)
-                    || name.endsWith(COMPLETE))) {
+                    || name.endsWith(COMPLETE) || name.endsWith(LIST))) {
                 Files.deleteIfExists(p); // another jar's or JVM's: replaced by this one's
             }
         }

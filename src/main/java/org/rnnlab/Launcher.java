@@ -18,7 +18,7 @@ public final class Launcher {
         if (args.length == 0 || (args.length >= 1 && args[0].equals("app"))) {
             // a long-lived window launched often: through a class-data archive (this process is replaced)
             ClassArchive.relaunch();
-            ClassArchive.explainExit();
+            ClassArchive.writeAtExit();
             String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
             // the OpenBLAS kernel, the heap's options and the formula renderer on the second core while
             // the toolkit starts; the app waits for the kernel before anything loads OpenBLAS (RnnLabApp.start)

@@ -22,15 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The window's launch from a jar, where it replaces itself to use the class archive: with no display
- * the window cannot open, which is enough to see the relaunch happen, the archive written at exit,
- * then used, and no launch replacing itself twice (even when told {@code -Drnnlab.classArchive=on}).
+ * the window cannot open, which is enough to see the relaunch happen, the classes listed, the archive
+ * written from the list and then used, and no launch replacing itself twice (even when told
+ * {@code -Drnnlab.classArchive=on}).
  */
 class ClassArchiveLaunchTest {
     @TempDir
     Path dir;
 
     @Test
-    void aLaunchFromAJarWritesTheArchiveAtExitThenTheNextOneUsesIt() throws Exception {
+    void aLaunchFromAJarListsItsClassesTheWriterMakesTheArchiveAndTheNextLaunchUsesIt() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "the relaunch is Linux's");
         Path jar = classesJar(dir.resolve("app.jar"));
         Path cache = dir.resolve("cache");
@@ -41,27 +42,36 @@ class ClassArchiveLaunchTest {
         assertTrue(first.output.contains("the window cannot open here"), first.output);
         assertTrue(first.output.lines().noneMatch(l -> l.contains("[cds") || l.contains("[warning]")),
                 "the archive's own messages stay out of the terminal:\n" + first.output);
-        assertTrue(!first.output.contains("keeping the window's classes"),
-                "a launch that never had its window keeps nothing, and says nothing: " + first.output);
-        List<String> written = names(archives);
-        assertTrue(written.stream().anyMatch(n -> n.endsWith(".jsa.part")), "the dump at exit: " + written);
-        String log = written.stream().filter(n -> n.endsWith(".log")).findFirst().orElseThrow(() -> new AssertionError(written));
+        List<String> listed = names(archives);
+        String list = listed.stream().filter(n -> n.endsWith(".classlist")).findFirst().orElseThrow(() -> new AssertionError(listed));
+        assertTrue(Files.readString(archives.resolve(list)).contains("org/rnnlab/Launcher"), "the launch's classes");
+        assertTrue(listed.stream().noneMatch(n -> n.endsWith(".log") || n.endsWith(".jsa.part")),
+                "a launch that never had its window starts no writer: " + listed);
 
-        // the next launch throws that dump away (a tenth of the classes) and writes again; here the test
-        // marks it complete, as the app does once its window and engine are up
+        // the next launch throws that list away (a tenth of the classes) and lists again
         Launch second = launch(jar, cache);
         assertEquals(1, second.exit, second.output);
         List<String> again = names(archives);
-        assertTrue(again.stream().noneMatch(n -> n.equals(log)), "the first launch's dump is gone: " + again);
-        String secondLog = again.stream().filter(n -> n.endsWith(".log")).findFirst().orElseThrow(() -> new AssertionError(again));
-        Files.createFile(archives.resolve(secondLog.replace(".log", ".complete")));
+        assertTrue(again.stream().noneMatch(n -> n.equals(list)), "the first launch's list is gone: " + again);
+        String secondList = again.stream().filter(n -> n.endsWith(".classlist")).findFirst().orElseThrow(() -> new AssertionError(again));
 
-        Launch third = launch(jar, cache);
+        // what a complete launch's exit starts (ClassArchive.writeAtExit): the writer, in a process of its own
+        Process writer = new ProcessBuilder(ClassArchive.writer(archives.resolve(secondList),
+                Path.of(System.getProperty("java.home"), "bin", "java"), jar, false)).redirectErrorStream(true).start();
+        assertTrue(writer.waitFor(120, TimeUnit.SECONDS), "the writer ended");
+        assertEquals(0, writer.exitValue(), new String(writer.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        List<String> written = names(archives);
+        String log = written.stream().filter(n -> n.endsWith(".log")).findFirst().orElseThrow(() -> new AssertionError(written));
+        assertTrue(Files.readString(archives.resolve(log)).contains(ClassArchive.DONE), Files.readString(archives.resolve(log)));
+        assertTrue(written.stream().anyMatch(n -> n.endsWith(".jsa.part")), written.toString());
+        assertTrue(written.stream().noneMatch(n -> n.endsWith(".classlist")), "the writer took the list and deleted it: " + written);
+
+        Launch third = launch(jar, cache, "-Xlog:class+load=info");
         assertEquals(1, third.exit, third.output);
-        assertTrue(!third.output.contains("keeping the window's classes"), "said only by a launch that writes: " + third.output);
         List<String> kept = names(archives);
         assertEquals(1, kept.size(), kept.toString());
-        assertTrue(kept.get(0).endsWith(".jsa") && kept.get(0).startsWith("rnnlab-"), "the complete dump became the archive: " + kept);
+        assertTrue(kept.get(0).endsWith(".jsa") && kept.get(0).startsWith("rnnlab-"), "the whole dump became the archive: " + kept);
+        assertTrue(third.output.contains("org.rnnlab.Launcher source: shared objects file"), "the launch mapped it:\n" + third.output);
     }
 
     private record Launch(int exit, String output) {

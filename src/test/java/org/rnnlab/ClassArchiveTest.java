@@ -28,14 +28,40 @@ class ClassArchiveTest {
     }
 
     @Test
-    void theFirstLaunchWritesTheArchiveAtExitWithALog() throws Exception {
+    void theFirstLaunchListsItsClasses() throws Exception {
         List<String> options = ClassArchive.options(folder, KEY, 4242).orElseThrow();
         assertTrue(options.contains("-D" + ClassArchive.RELAUNCHED + "=true"), "the relaunched JVM must not relaunch again");
-        assertTrue(options.contains("-XX:ArchiveClassesAtExit=" + folder.resolve(KEY + ".4242.jsa.part")), options.toString());
-        assertTrue(options.stream().anyMatch(o -> o.startsWith("-Xlog:cds+dynamic=info:file=" + folder.resolve(KEY + ".4242.log"))),
-                options.toString());
-        assertFalse(options.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile")));
+        Path list = folder.resolve(KEY + ".4242.classlist");
+        assertTrue(options.contains("-XX:DumpLoadedClassList=" + list), options.toString());
+        assertTrue(options.contains("-D" + ClassArchive.WRITING + "=" + list), "where the writer finds it: " + options);
+        assertTrue(options.contains("-Xshare:off"), "the JDK's classes listed too: " + options);
+        assertFalse(options.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-XX:ArchiveClassesAtExit")));
         assertTrue(options.contains("-Xms64m"), "the heap starts small, as it ends up without the archive: " + options);
+    }
+
+    @Test
+    void theWriterTakesTheListAsItsOwnAndSaysWhenTheArchiveIsWhole() {
+        List<String> command = ClassArchive.writer(folder.resolve(KEY + ".4242.classlist"), Path.of("/jdk/bin/java"), Path.of("/app/rnnlab.jar"), true);
+        assertEquals("/bin/sh", command.get(0));
+        String script = command.get(2);
+        assertTrue(script.contains("-Xshare:dump") && script.contains("-XX:SharedClassListFile=") && script.contains(ClassArchive.DONE), script);
+        assertEquals(List.of(folder.toString(), KEY, KEY + ".4242.classlist", "/jdk/bin/java", "/app/rnnlab.jar",
+                "--add-modules=jdk.incubator.vector"), command.subList(4, 10));
+        assertEquals("", ClassArchive.writer(folder.resolve(KEY + ".4242.classlist"), Path.of("java"), Path.of("a.jar"), false).get(9));
+    }
+
+    @Test
+    void aListOfALaunchThatEndedIsDeletedAndALiveOneMeansAWindowIsListing() throws Exception {
+        Files.writeString(folder.resolve(KEY + "." + GONE + ".classlist"), "java/lang/Object\n");
+        assertTrue(ClassArchive.options(folder, KEY, 4242).isPresent());
+        assertFalse(Files.exists(folder.resolve(KEY + "." + GONE + ".classlist")));
+        assumeTrue(Files.exists(Path.of("/proc/self")), "needs Linux's /proc");
+        for (String f : folder.toFile().list()) {
+            Files.delete(folder.resolve(f));
+        }
+        Files.writeString(folder.resolve(KEY + "." + self() + ".classlist"), "java/lang/Object\n");
+        assertEquals(Optional.empty(), ClassArchive.options(folder, KEY, 4242), "another window lists them now");
+        assertTrue(Files.exists(folder.resolve(KEY + "." + self() + ".classlist")));
     }
 
     @Test
@@ -47,7 +73,7 @@ class ClassArchiveTest {
         Path archive = folder.resolve(KEY + ".jsa");
         assertEquals("classes", Files.readString(archive));
         assertTrue(options.contains("-XX:SharedArchiveFile=" + archive), options.toString());
-        assertFalse(options.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit")));
+        assertFalse(options.stream().anyMatch(o -> o.startsWith("-XX:DumpLoadedClassList")));
         assertEquals(List.of(KEY + ".jsa"), List.of(folder.toFile().list()), "the dump's log is gone");
     }
 
@@ -66,12 +92,12 @@ class ClassArchiveTest {
 
     @Test
     void aWholeDumpOfALaunchThatFailedEarlyIsThrownAwayAndTheNextLaunchWritesAgain() throws Exception {
-        // no display: the JVM wrote its dump at exit, but the window and the engine never came (no mark)
+        // a dump without the mark of a complete launch (the writer marks it first): too few classes
         Files.writeString(folder.resolve(KEY + "." + GONE + ".jsa.part"), "few classes");
         Files.writeString(folder.resolve(KEY + "." + GONE + ".log"), "Copying 600 klasses\n" + ClassArchive.DONE + " 0x8 - 0x9\n");
         List<String> options = ClassArchive.options(folder, KEY, 4242).orElseThrow();
         assertFalse(Files.exists(folder.resolve(KEY + ".jsa")));
-        assertTrue(options.contains("-XX:ArchiveClassesAtExit=" + folder.resolve(KEY + ".4242.jsa.part")), options.toString());
+        assertTrue(options.contains("-XX:DumpLoadedClassList=" + folder.resolve(KEY + ".4242.classlist")), options.toString());
         assertEquals(List.of(), List.of(folder.toFile().list()), "the dump and its log are gone");
     }
 
@@ -90,7 +116,7 @@ class ClassArchiveTest {
         List<String> options = ClassArchive.options(folder, KEY, 4242).orElseThrow();
         assertFalse(Files.exists(folder.resolve(KEY + ".jsa")));
         assertFalse(Files.exists(folder.resolve(KEY + "." + GONE + ".jsa.part")));
-        assertTrue(options.contains("-XX:ArchiveClassesAtExit=" + folder.resolve(KEY + ".4242.jsa.part")), options.toString());
+        assertTrue(options.contains("-XX:DumpLoadedClassList=" + folder.resolve(KEY + ".4242.classlist")), options.toString());
     }
 
     @Test
