@@ -9,8 +9,7 @@
 # ready to Start, as a learner reads the step first (default 0: Start at once, the hardest case). Prints the pulse monitor's lines and
 # "peak_rss_mb=<MB>" (VmHWM: the most the process held at any time) and "last_rss_mb=<MB>" (VmRSS in the
 # last second before the app closed itself: after the run). The pulse monitor's "high-water mark so far" is
-# VmHWM when the run ended, before the window closed: the first launch of a build writes its class archive
-# as the JVM exits, about 180 MB more for its last seconds, which only peak_rss_mb then counts.
+# VmHWM when the run ended, before the window closed.
 # RNNLAB_MEASURE_OUT (default /tmp/rnnlab-measure.out) is where the app's output goes, RNNLAB_MEASURE_DISPLAY
 # (default :96) the Xvfb display: two measurements on one machine then keep apart; RNNLAB_MEASURE_JAVA_OPTS
 # adds JVM options (a flight recording, say); RNNLAB_MEASURE_JAR (default target/rnnlab.jar) the jar, so that

@@ -50,6 +50,7 @@ final class ClassArchive {
     private static final String COMPLETE = ".complete";
     /** The writer's last line once its JVM wrote the whole archive (it exits with 0 only then). */
     static final String DONE = "rnnlab: the archive is whole";
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     /** Set on the relaunched JVM that lists the classes: the list's file (see {@link #writeAtExit}). */
     static final String WRITING = "rnnlab.classArchive.writing";
@@ -74,7 +75,12 @@ final class ClassArchive {
             }
             try {
                 boolean vectors = ModuleLayer.boot().findModule(org.rnnlab.engine.Simd.MODULE).isPresent();
-                new ProcessBuilder(writer(Path.of(list), Path.of(System.getProperty("java.home"), "bin", "java"), jar.get(), vectors))
+                List<String> command = new ArrayList<>(writer(Path.of(list), Path.of(System.getProperty("java.home"), "bin", "java"),
+                        jar.get(), vectors));
+                if (Files.isExecutable(SETSID)) {
+                    command.add(0, SETSID.toString()); // a session of its own: a terminal closed meanwhile does not end it
+                }
+                new ProcessBuilder(command)
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -164,9 +170,7 @@ final class ClassArchive {
         Path list = folder.resolve(key + "." + pid + LIST);
         options.add("-D" + WRITING + "=" + list);
         options.add("-D" + LaunchComplete.PROPERTY + "=" + folder.resolve(key + "." + pid + COMPLETE));
-        // the JDK's own classes come from its default archive unlisted: off, so that the list holds them too
-        options.add("-Xshare:off");
-        options.add("-XX:DumpLoadedClassList=" + list);
+        options.add("-XX:DumpLoadedClassList=" + list); // the JDK's classes from its default archive too
         return Optional.of(options);
     }
 

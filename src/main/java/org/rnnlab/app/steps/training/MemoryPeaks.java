@@ -12,8 +12,7 @@ import java.util.Locale;
  * and the Java heap in use, and says how much of the highest resident figure the heap was. (ND4J's arrays
  * are not in JavaCPP's count, which stays at 0, so the rest is native memory of every kind.) With it, the
  * kernel's own high-water mark (VmHWM) up to the report: the most the process held at any moment, between
- * samples too, and before the window closes (the first launch of a build writes its class archive at exit,
- * which adds about 180 MB to the process's last seconds; see ClassArchive).
+ * samples too, and before the window closes.
  */
 final class MemoryPeaks {
     private static final long PERIOD_MS = 250;
