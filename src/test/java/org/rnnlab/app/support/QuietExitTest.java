@@ -42,7 +42,7 @@ class QuietExitTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(new QuietExit.ToolkitTraces(new PrintStream(bytes, true, StandardCharsets.UTF_8)),
                 true, StandardCharsets.UTF_8);
-        err.println("rnnlab: keeping the window's classes for a faster start next time");
+        err.println("rnnlab: a line of the app's own");
         err.println("java.util.concurrent.RejectedExecutionException: Task PaintRenderJob rejected");
         err.println("\tat java.base/java.util.concurrent.ThreadPoolExecutor.reject(ThreadPoolExecutor.java:833)");
         err.println("\tat com.sun.javafx.tk.quantum.QuantumRenderer.submitRenderJob(QuantumRenderer.java:221)");
@@ -54,7 +54,7 @@ class QuietExitTest {
         err.println("\tat org.rnnlab.app.Something.run(Something.java:12)");
         err.println("\tat com.sun.javafx.application.PlatformImpl.lambda$runLater$10(PlatformImpl.java:456)");
         err.println("done");
-        assertEquals(String.join("\n", "rnnlab: keeping the window's classes for a faster start next time",
+        assertEquals(String.join("\n", "rnnlab: a line of the app's own",
                 "java.lang.IllegalStateException: the app's own bug",
                 "\tat java.base/java.util.Objects.requireNonNull(Objects.java:1)",
                 "\tat org.rnnlab.app.Something.run(Something.java:12)",
