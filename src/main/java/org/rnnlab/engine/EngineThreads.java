@@ -64,7 +64,7 @@ public final class EngineThreads {
 
     /** For diagnostics: "two threads (...)" or "one thread". */
     public static String describe() {
-        return twoThreads() ? "two threads (products split by vocabulary halves)" : "one thread";
+        return twoThreads() ? "two threads (the products in groups of words either thread takes)" : "one thread";
     }
 
     /** The shared lane, or null when the engine runs on one thread. */

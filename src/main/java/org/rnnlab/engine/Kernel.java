@@ -225,7 +225,7 @@ final class Kernel {
 
     private final Pass pass = new Pass();
 
-    /** The two phases of an output chunk, each run on both vocabulary halves. */
+    /** The two phases of an output chunk, each run on both threads (FORWARD in groups of words, DV in units). */
     private enum Phase { FORWARD, DV }
 
     private final Runnable laneForward = () -> forwardHalf(1);
