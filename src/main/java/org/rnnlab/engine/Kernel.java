@@ -27,9 +27,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@link FastExp}.
  *
  * <p>The products with V are split between the calling thread and a second one ({@link Lane},
- * when {@link EngineThreads#configure()} made one): for the logits, exp, row sums and E V by halves
- * of the vocabulary, each half going over V once, a block of words at a time; for V's gradient in
- * units of rows that either thread takes while any are left. An SGD step's update of V is left
+ * when {@link EngineThreads#configure()} made one): for the logits, exp, row sums and E V in groups
+ * of blocks of words that either thread takes while any are left ({@link WordGroups}: each group's
+ * sums its own, added in order, so the numbers do not depend on who took what), going over V once;
+ * for V's gradient in units of rows that either thread takes while any are left. An SGD step's update of V is left
  * running on the second thread while the caller does BPTT and U and W's update (then takes
  * units of the update too) and the next step's recurrence, none of which reads V;
  * {@link #settle()} waits for it before anything does.
@@ -58,9 +59,9 @@ final class Kernel {
     private int[] stackedY = new int[0];     // per row: the target, when totalLoss stacks sentences
 
     // native side, grown on demand up to maxRows rows. The vocabulary is split in two halves,
-    // columns [0, c1) and [c1, C), each with its own contiguous logits block, so that the calling
-    // thread and the lane (see Lane) each work on one half from logits to dV without touching
-    // the other's memory.
+    // columns [0, c1) and [c1, C), each with its own contiguous logits block and sums; the threads
+    // take groups of either half's words (see WordGroups), the caller from half 0's first, the lane
+    // from half 1's last, so each mostly keeps to its own half's memory.
     private int rowCapacity;
     private Mat sBuf;  // rows x H: S, then S / Z
     private Mat sT;    // H x rows (row length: the chunk's n): S^T, for the logits product with small products
