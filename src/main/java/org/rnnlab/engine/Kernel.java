@@ -88,6 +88,8 @@ final class Kernel {
     private final WordGroups blockGroups;
     private final Mat[] zPart;
     private final Mat[] gPart;
+    private final Pointer[] zPartPtr;
+    private final Pointer[] gPartPtr;
     private float[] sumHeap = new float[0];     // a half's sums on the heap while its groups are added
     private float[] partHeap = new float[0];    // a group's
     /**
@@ -312,6 +314,8 @@ final class Kernel {
         this.blockGroups = new WordGroups(new int[] {width(0), width(1)}, blockWidth, H, 0, fixedHalves);
         this.zPart = new Mat[blockGroups.count()];
         this.gPart = new Mat[blockGroups.count()];
+        this.zPartPtr = new Pointer[blockGroups.count()];
+        this.gPartPtr = new Pointer[blockGroups.count()];
     }
 
     // ---- entry points
@@ -643,6 +647,8 @@ final class Kernel {
                 if (!blockGroups.firstOfHalf(grp)) {
                     zPart[grp] = Mat.zeros(precision, cap, 1);
                     gPart[grp] = Mat.zeros(precision, cap, H);
+                    zPartPtr[grp] = zPart[grp].at(0);
+                    gPartPtr[grp] = gPart[grp].at(0);
                 }
             }
             if (ones == null) {
@@ -899,8 +905,9 @@ final class Kernel {
     }
 
     /**
-     * Half h of the FORWARD phase, a block of words at a time: logits O_b = S V_b^T, the targets'
-     * logits, E_b = exp(O_b), z_h += E_b 1 and, with gradients, G_h += E_b V_b.
+     * Thread t's share of the FORWARD phase (0 the caller, 1 the lane): the groups it takes
+     * ({@link WordGroups}), each a block of words at a time: logits O_b = S V_b^T, the targets'
+     * logits, E_b = exp(O_b), the group's z += E_b 1 and, with gradients, its G += E_b V_b.
      */
     private void forwardHalf(int t) {
         if (pass.vector) {
@@ -911,8 +918,8 @@ final class Kernel {
         for (int mine = 0, grp; (grp = blockGroups.claim(t, mine)) >= 0; mine++) {
             int h = blockGroups.half(grp);
             boolean first = blockGroups.firstOfHalf(grp);
-            Pointer zTo = first ? zPtr[h] : zPart[grp].at(0);
-            Pointer gTo = first ? gPtr[h] : gPart[grp].at(0);
+            Pointer zTo = first ? zPtr[h] : zPartPtr[grp];
+            Pointer gTo = first ? gPtr[h] : gPartPtr[grp];
             int from = blockGroups.start(grp);
             int to = blockGroups.end(grp);
             int c0h = first(h);
