@@ -65,8 +65,11 @@ final class ClassArchive {
     static void writeAtExit() {
         String mark = System.getProperty(LaunchComplete.PROPERTY);
         String list = System.getProperty(WRITING);
+        if (list == null || mark == null) {
+            return; // every launch but the one that lists: nothing more to look up on the way to the window
+        }
         Optional<Path> jar = jar();
-        if (list == null || mark == null || jar.isEmpty()) {
+        if (jar.isEmpty()) {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -104,7 +107,7 @@ final class ClassArchive {
                 + "mine=\"$2.$$\"\n"
                 + "mv \"$3\" \"$mine" + LIST + "\" && touch \"$mine" + COMPLETE + "\" || exit 1\n"
                 + "\"$4\" -Xshare:dump -XX:SharedClassListFile=\"$mine" + LIST + "\" -XX:SharedArchiveFile=\"$mine" + PART + "\""
-                + " -Xlog:cds=off -Xlog:cds+dynamic=off $6 -cp \"$5\" > \"$mine" + LOG + "\" 2>&1"
+                + " -Xlog:cds=off $6 -cp \"$5\" > \"$mine" + LOG + "\" 2>&1"
                 + " && echo \"" + DONE + "\" >> \"$mine" + LOG + "\"\n"
                 + "rm -f \"$mine" + LIST + "\"\n";
         return List.of("/bin/sh", "-c", script, "rnnlab-class-archive", list.getParent().toString(), key, name,
