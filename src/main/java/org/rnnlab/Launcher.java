@@ -9,6 +9,8 @@ import org.rnnlab.cli.RnnLabCommand;
  */
 public final class Launcher {
     private static final java.util.Set<String> TEXT_COMMANDS = java.util.Set.of("prepare", "tokenize");
+    /** System property: after a command, print how often the engine's output phase ran on two threads (for measurements). */
+    static final String ENGINE_REPORT = "rnnlab.engine.report";
 
     private Launcher() {
     }
@@ -36,6 +38,10 @@ public final class Launcher {
         }
         // the commands that compute set up the engine's threads themselves (EngineThreads.configure());
         // tokenize, prepare and --help do not wait for ND4J to load
-        System.exit(RnnLabCommand.run(args));
+        int status = RnnLabCommand.run(args);
+        if (Boolean.getBoolean(ENGINE_REPORT)) {
+            System.err.println("rnnlab: " + org.rnnlab.engine.EngineThreads.describeUse());
+        }
+        System.exit(status);
     }
 }

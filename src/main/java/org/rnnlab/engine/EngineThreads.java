@@ -67,6 +67,40 @@ public final class EngineThreads {
         return twoThreads() ? "two threads (the products in groups of words either thread takes)" : "one thread";
     }
 
+    // How the output phases went since the process started (all models): on two threads, on one
+    // because LaneChoice judged two slower, or on one because another caller had the lane
+    private static final java.util.concurrent.atomic.LongAdder OUTPUT_TWO = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder OUTPUT_ONE_CHOSEN = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder OUTPUT_LANE_BUSY = new java.util.concurrent.atomic.LongAdder();
+
+    /** Counts one output phase of a model that could use the lane: whether it asked for it, and whether it got it. */
+    static void countOutput(boolean asked, boolean forked) {
+        (forked ? OUTPUT_TWO : asked ? OUTPUT_LANE_BUSY : OUTPUT_ONE_CHOSEN).increment();
+    }
+
+    /** The counts so far: output phases on two threads, on one by choice, on one with the lane busy. */
+    static long[] outputCounts() {
+        return new long[] {OUTPUT_TWO.sum(), OUTPUT_ONE_CHOSEN.sum(), OUTPUT_LANE_BUSY.sum()};
+    }
+
+    /**
+     * For diagnostics (the bench, the app's pulse monitor): the share of the output phases since the
+     * process started that ran on two threads, and why the others did not; empty on one thread.
+     */
+    public static String describeUse() {
+        long[] counts = outputCounts();
+        long two = counts[0];
+        long chosen = counts[1];
+        long busy = counts[2];
+        long all = two + chosen + busy;
+        if (all == 0) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT,
+                "the output phase on two threads in %.1f%% of %,d calls (one thread by choice %.1f%%, the lane busy %.1f%%)",
+                100.0 * two / all, all, 100.0 * chosen / all, 100.0 * busy / all);
+    }
+
     /** The shared lane, or null when the engine runs on one thread. */
     static Lane lane() {
         return lane;

@@ -795,7 +795,11 @@ final class Kernel {
             }
             blockGroups.reset();
         }
+        boolean asked = twoThreads;
         twoThreads = onBothThreads(lane, twoThreads, Phase.FORWARD); // E_h = exp(S V_h^T), z_h = E_h 1, G_h = E_h V_h
+        if (lane != null) {
+            EngineThreads.countOutput(asked, twoThreads);
+        }
         if (pass.vector) {
             sumGroups();
         } else {

@@ -39,6 +39,26 @@ class RnnModelLaneTest {
     }
 
     @Test
+    void theEngineCountsWhereItsOutputPhasesRan() {
+        // the app's pulse monitor and `-Drnnlab.engine.report` say how often the steps had both threads
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        sentences(3, 30, xs, ys);
+        RnnModel m = RnnModel.initialise(4001, 100, 4, 10, Precision.FLOAT32);
+        long[] before = EngineThreads.outputCounts();
+        Kernel.forceLane = true;
+        m.sgdStep(xs.get(0), ys.get(0), 0.005);
+        m.sgdStep(xs.get(1), ys.get(1), 0.005);
+        Kernel.forceLane = false;
+        m.sgdStep(xs.get(2), ys.get(2), 0.005);
+        long[] after = EngineThreads.outputCounts();
+        assertEquals(2, after[0] - before[0], "on two threads");
+        assertEquals(1, after[1] - before[1], "on one, as asked");
+        assertEquals(0, after[2] - before[2], "the lane was free");
+        assertTrue(EngineThreads.describeUse().contains("on two threads in"), EngineThreads.describeUse());
+    }
+
+    @Test
     void aClassBasedStepSeesWWrittenFromOutsideSinceTheStepBefore() {
         // the step trusts its copies of W and has them checked beside the recurrence (on the lane,
         // or on the caller without one): a nudge from outside, as the gradient check makes, must
