@@ -30,8 +30,8 @@ import org.rnnlab.common.LaunchComplete;
  * <p>{@code java -jar} gives no way to pass the JVM the archive, so the launch replaces itself
  * ({@link Relaunch}: {@code execv}, same process, same id, same terminal) with the same command plus
  * the archive's options. The archive is tied to this jar (path, size, time) and this JVM; another jar or JVM gets
- * its own, and a stale one is deleted. Linux only; {@code -Drnnlab.classArchive=off} launches as
- * before, and anything unexpected does too: the archive only makes the launch faster.
+ * its own, and a stale one is deleted. Linux only; {@code -Drnnlab.classArchive=off} launches without
+ * it, and anything unexpected does too: the archive only makes the launch faster.
  */
 final class ClassArchive {
     /** System property: "off" launches without the archive. */
@@ -41,6 +41,7 @@ final class ClassArchive {
      * {@code -Drnnlab.classArchive=on} given by the user comes after the options added and would win.
      */
     static final String RELAUNCHED = "rnnlab.classArchive.relaunched";
+    private static final String RELAUNCHED_OPTION = "-D" + RELAUNCHED + "=true";
     private static final String ARCHIVE = ".jsa";
     private static final String PART = ".jsa.part";
     private static final String LOG = ".log";
@@ -116,30 +117,40 @@ final class ClassArchive {
 
     /**
      * Replaces this process by the same launch with the archive (or with the options that write it
-     * at exit), see {@link Relaunch}; returns only when it does not (not Linux, turned off, already
-     * relaunched, or failed).
+     * at exit) and the engine's vector kernels, see {@link Relaunch}; returns only when it does not (not
+     * Linux, already relaunched, nothing to add, or failed). Without the archive (turned off, another
+     * window listing its classes or the writer writing, classes from a folder) the launch still takes
+     * the vector kernels: a window opened while the writer wrote had run the plain loops, its training
+     * at 455 sentences/s against about 1,000.
      */
     static void relaunch() {
-        if (System.getProperty(RELAUNCHED) != null || "off".equals(System.getProperty(PROPERTY)) || !Platform.isLinux()) {
+        if (System.getProperty(RELAUNCHED) != null || !Platform.isLinux()) {
             return;
         }
+        List<String> all = new ArrayList<>();
         try {
-            Optional<Path> jar = jar();
-            if (jar.isEmpty()) {
-                return; // classes from a folder (tests, an IDE)
-            }
-            long pid = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
-            Optional<List<String>> options = options(folder(), key(jar.get()), pid);
-            if (options.isPresent()) {
-                // the engine's vector kernels too, as the command line's training has them (Relaunch)
-                boolean vectors = Relaunch.vectorModuleWanted();
-                List<String> all = new ArrayList<>(options.get());
-                if (vectors) {
-                    all.addAll(Relaunch.VECTOR_OPTIONS);
-                }
-                Relaunch.exec(all, vectors);
+            Optional<Path> jar = "off".equals(System.getProperty(PROPERTY)) ? Optional.empty() : jar(); // none: classes from a folder
+            if (jar.isPresent()) {
+                long pid = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+                options(folder(), key(jar.get()), pid).ifPresent(all::addAll);
             }
         } catch (IOException | RuntimeException | LinkageError e) {
+            all.clear(); // launch without the archive
+        }
+        try {
+            // the engine's vector kernels too, as the command line's training has them (Relaunch)
+            boolean vectors = Relaunch.vectorModuleWanted();
+            if (vectors) {
+                all.addAll(Relaunch.VECTOR_OPTIONS);
+            }
+            if (all.isEmpty()) {
+                return;
+            }
+            if (!all.contains(RELAUNCHED_OPTION)) {
+                all.add(0, RELAUNCHED_OPTION); // the new JVM must not relaunch again
+            }
+            Relaunch.exec(all, vectors);
+        } catch (RuntimeException | LinkageError e) {
             // launch as before
         }
     }
@@ -153,7 +164,7 @@ final class ClassArchive {
         Path archive = folder.resolve(key + ARCHIVE);
         boolean writing = tidy(folder, key, archive);
         List<String> options = new ArrayList<>();
-        options.add("-D" + RELAUNCHED + "=true");
+        options.add(RELAUNCHED_OPTION);
         // the archive's own messages (a class it cannot keep, a jar that changed) are for the JVM's developers
         options.add("-Xlog:cds*=off");
         options.add("-Xlog:class+path=off");
@@ -168,7 +179,7 @@ final class ClassArchive {
             return Optional.of(options);
         }
         if (writing) {
-            return Optional.empty(); // another window lists the classes, or the writer writes: this one launches as before
+            return Optional.empty(); // another window lists the classes, or the writer writes: this one launches without it
         }
         Path list = folder.resolve(key + "." + pid + LIST);
         options.add("-D" + WRITING + "=" + list);

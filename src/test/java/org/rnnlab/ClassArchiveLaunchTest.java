@@ -74,6 +74,32 @@ class ClassArchiveLaunchTest {
         assertTrue(third.output.contains("org.rnnlab.Launcher source: shared objects file"), "the launch mapped it:\n" + third.output);
     }
 
+    @Test
+    void aWindowLaunchedWithoutTheArchiveStillRunsTheVectorKernels() throws Exception {
+        // beside another window that lists its classes (or while the writer writes), and with the archive
+        // turned off, the launch replaces itself for the engine's vector options alone: a window opened
+        // while the writer wrote had trained with the plain loops, at half the speed
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "the relaunch is Linux's");
+        assumeTrue(java.lang.module.ModuleFinder.ofSystem().find(org.rnnlab.engine.Simd.MODULE).isPresent(),
+                "a JDK with the vector module");
+        Path jar = classesJar(dir.resolve("app.jar"), Relaunch.VECTOR_OPTIONS_FILE);
+        Path cache = dir.resolve("cache");
+        Path archives = cache.resolve("rnnlab").resolve("classes");
+        Files.createDirectories(archives);
+        String listing = ClassArchive.key(jar) + "." + ProcessHandle.current().pid() + ".classlist"; // this JVM is alive
+        Files.writeString(archives.resolve(listing), "");
+
+        Launch beside = launch(jar, cache, "-XX:+PrintCommandLineFlags");
+        assertEquals(1, beside.exit, beside.output);
+        assertTrue(beside.output.contains("-XX:InlineSmallCode=6000"), "relaunched with the vector options:\n" + beside.output);
+        assertEquals(List.of(listing), names(archives), "the other window's list alone: this launch lists nothing");
+
+        Launch off = launch(jar, cache, "-Drnnlab.classArchive=off", "-XX:+PrintCommandLineFlags");
+        assertEquals(1, off.exit, off.output);
+        assertTrue(off.output.contains("-XX:InlineSmallCode=6000"), "relaunched with the vector options:\n" + off.output);
+        assertEquals(List.of(listing), names(archives), "no archive, no list");
+    }
+
     private record Launch(int exit, String output) {
     }
 
@@ -103,12 +129,13 @@ class ClassArchiveLaunchTest {
                 .filter(e -> e.endsWith(".jar")).reduce((a, b) -> a + File.pathSeparator + b).orElse("");
     }
 
-    /** The app's compiled classes (not its resources: the launch does not reach them) as a jar. */
-    private static Path classesJar(Path jar) throws IOException {
+    /** The app's compiled classes (and of its resources only those named, in org/rnnlab) as a jar. */
+    private static Path classesJar(Path jar, String... resources) throws IOException {
         Path classes = Path.of(ClassArchive.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        List<Path> named = Arrays.stream(resources).map(r -> classes.resolve("org/rnnlab/" + r)).toList();
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
                 Stream<Path> all = Files.walk(classes)) {
-            for (Path p : (Iterable<Path>) all.filter(p -> p.toString().endsWith(".class"))::iterator) {
+            for (Path p : (Iterable<Path>) all.filter(p -> p.toString().endsWith(".class") || named.contains(p))::iterator) {
                 out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace(File.separatorChar, '/')));
                 Files.copy(p, out);
                 out.closeEntry();

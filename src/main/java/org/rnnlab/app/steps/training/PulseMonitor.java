@@ -265,7 +265,9 @@ public final class PulseMonitor extends AnimationTimer {
                 System.out.println("pulse monitor: gaps over " + LONG_NANOS / 1_000_000 + " ms: " + pulses.longGaps());
                 System.out.println("pulse monitor: " + memory.stop());
                 System.out.println("pulse monitor: W s, tanh and exp: " + org.rnnlab.engine.Simd.describe());
-                System.out.println("pulse monitor: " + org.rnnlab.engine.EngineThreads.describeUse());
+                System.out.println("pulse monitor: the products with V: " + org.rnnlab.engine.RnnModel.outputProducts()
+                        + "; OpenBLAS kernel " + org.rnnlab.engine.BlasKernel.running().orElse("unknown")
+                        + "; " + org.rnnlab.engine.EngineThreads.describeUse());
                 if (auto > 0) {
                     javafx.application.Platform.exit();
                 }
