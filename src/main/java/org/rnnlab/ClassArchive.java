@@ -79,7 +79,7 @@ final class ClassArchive {
             }
             try {
                 boolean vectors = ModuleLayer.boot().findModule(org.rnnlab.engine.Simd.MODULE).isPresent();
-                List<String> command = new ArrayList<>(writer(Path.of(list), Path.of(System.getProperty("java.home"), "bin", "java"),
+                List<String> command = new ArrayList<>(writer(Path.of(list), javaCommand(),
                         jar.get(), vectors));
                 if (Files.isExecutable(SETSID)) {
                     command.add(0, SETSID.toString()); // a session of its own: a terminal closed meanwhile does not end it
@@ -119,7 +119,7 @@ final class ClassArchive {
      * Replaces this process by the same launch with the archive (or with the options that write it
      * at exit) and the engine's vector kernels, see {@link Relaunch}; returns only when it does not (not
      * Linux, already relaunched, nothing to add, or failed). Without the archive (turned off, another
-     * window listing its classes or the writer writing, classes from a folder) the launch still takes
+     * window listing its classes or the writer writing, classes from a folder, a packaged app) the launch still takes
      * the vector kernels: a window opened while the writer wrote had run the plain loops, its training
      * at 455 sentences/s against about 1,000.
      */
@@ -129,7 +129,8 @@ final class ClassArchive {
         }
         List<String> all = new ArrayList<>();
         try {
-            Optional<Path> jar = "off".equals(System.getProperty(PROPERTY)) ? Optional.empty() : jar(); // none: classes from a folder
+            // none: classes from a folder, or a packaged app's runtime, which has no java to write the archive with
+            Optional<Path> jar = "off".equals(System.getProperty(PROPERTY)) || !Files.isExecutable(javaCommand()) ? Optional.empty() : jar();
             if (jar.isPresent()) {
                 long pid = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
                 options(folder(), key(jar.get()), pid).ifPresent(all::addAll);
@@ -254,6 +255,10 @@ final class ClassArchive {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    private static Path javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     /** The jar this class runs from, when it runs from one. */

@@ -45,6 +45,9 @@ final class Relaunch {
      */
     static final List<String> VECTOR_OPTIONS = vectorOptions();
     static final String VECTOR_OPTIONS_FILE = "vector-jvm-options";
+    /** Set by a packaged app's launcher (jpackage): the app runs from bin/rnnlab, not from java. */
+    static final String PACKAGED_PATH = "jpackage.app-path";
+    private static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     private static List<String> vectorOptions() {
         try (java.io.InputStream in = Relaunch.class.getResourceAsStream(VECTOR_OPTIONS_FILE)) {
@@ -83,7 +86,9 @@ final class Relaunch {
     /**
      * execv's this process with {@code options} after the java command; {@code quietStart}: the new
      * JVM's start-up messages (the incubator warning) go to /dev/null, standard error comes back
-     * before its main runs. Returns only when it did not happen.
+     * before its main runs. A packaged app's own launcher ({@code bin/rnnlab}, which takes no JVM
+     * options on its command line) is started again with them in {@code JAVA_TOOL_OPTIONS}, always
+     * quietly (the JVM says it picked them up). Returns only when it did not happen.
      */
     static void exec(List<String> options, boolean quietStart) {
         if (!Platform.isLinux()) {
@@ -92,12 +97,12 @@ final class Relaunch {
         try {
             Path exe = Files.readSymbolicLink(Path.of("/proc/self/exe"));
             List<String> argv = commandLine();
-            if (argv.isEmpty() || !exe.getFileName().toString().equals("java")) {
-                return; // a packaged app's own launcher, whose options are its own
+            boolean packaged = System.getProperty(PACKAGED_PATH) != null && !exe.getFileName().toString().equals("java");
+            if (argv.isEmpty() || !(packaged || exe.getFileName().toString().equals("java"))) {
+                return; // another program that embeds this JVM: its options are its own
             }
-            List<String> next = new ArrayList<>();
-            next.add(argv.get(0));
-            next.addAll(options);
+            quietStart |= packaged;
+            List<String> jvm = new ArrayList<>(options);
             NativeLibrary c = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
             closeFilesOnExec(c);
             int saved = -1;
@@ -110,8 +115,21 @@ final class Relaunch {
                 } else {
                     c.getFunction("dup2").invokeInt(new Object[] {devNull, 2});
                     c.getFunction("close").invokeInt(new Object[] {devNull});
-                    next.add("-D" + STANDARD_ERROR + "=" + saved);
+                    jvm.add("-D" + STANDARD_ERROR + "=" + saved);
                 }
+            }
+            List<String> next = new ArrayList<>();
+            next.add(argv.get(0));
+            if (packaged) {
+                // the launcher's own options come from its configuration; these reach the JVM it starts
+                String theirs = System.getenv(TOOL_OPTIONS); // the user's own come last and win
+                c.getFunction("setenv").invokeInt(new Object[] {TOOL_OPTIONS,
+                        String.join(" ", jvm) + (theirs == null || theirs.isBlank() ? "" : " " + theirs), 1});
+                // the launcher's mark that it has set up its libraries' path and started itself again: left
+                // in place, the launcher started next took itself for that second start and ended at once
+                c.getFunction("unsetenv").invokeInt(new Object[] {"_JPACKAGE_LAUNCHER"});
+            } else {
+                next.addAll(jvm);
             }
             next.addAll(argv.subList(1, argv.size()));
             // the new JVM starts with no signal blocked, as a shell would start it (this thread blocks some)
