@@ -79,13 +79,16 @@ final class ClassArchive {
             }
             try {
                 boolean vectors = ModuleLayer.boot().findModule(org.rnnlab.engine.Simd.MODULE).isPresent();
-                List<String> command = new ArrayList<>(writer(Path.of(list), javaCommand(),
-                        jar.get(), vectors));
+                // the packaged app's launcher gives its JVM each jar on the class path, and the archive must
+                // be written with the class path it will be used with; `java -jar` gives the jar alone
+                String classPath = Relaunch.packaged() ? System.getProperty("java.class.path") : jar.get().toString();
+                List<String> command = new ArrayList<>(writer(Path.of(list), javaCommand(), classPath, vectors));
                 if (Files.isExecutable(SETSID)) {
                     command.add(0, SETSID.toString()); // a session of its own: a terminal closed meanwhile does not end it
                 }
-                new ProcessBuilder(command)
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                ProcessBuilder writer = new ProcessBuilder(command);
+                writer.environment().remove("JAVA_TOOL_OPTIONS"); // this launch's own options (Relaunch) are not the writer's
+                writer.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
                         .start();
@@ -98,10 +101,11 @@ final class ClassArchive {
     /**
      * The writer's command: a shell that takes the list as its own ({@code key.<its pid>.classlist}, so
      * that another launch sees by {@link #tidy} that a live process writes), marks it complete, runs
-     * {@code java -Xshare:dump} from it into {@code key.<pid>.jsa.part} with its output in
-     * {@code key.<pid>.log}, adds {@link #DONE} when the JVM succeeded, and deletes the list.
+     * {@code java -Xshare:dump} from it (on {@code classPath}, the launch's own) into
+     * {@code key.<pid>.jsa.part} with its output in {@code key.<pid>.log}, adds {@link #DONE} when the JVM
+     * succeeded, and deletes the list.
      */
-    static List<String> writer(Path list, Path java, Path jar, boolean vectors) {
+    static List<String> writer(Path list, Path java, String classPath, boolean vectors) {
         String name = list.getFileName().toString();
         String key = name.substring(0, name.indexOf('.'));
         String script = "cd \"$1\" || exit 1\n"
@@ -112,14 +116,14 @@ final class ClassArchive {
                 + " && echo \"" + DONE + "\" >> \"$mine" + LOG + "\"\n"
                 + "rm -f \"$mine" + LIST + "\"\n";
         return List.of("/bin/sh", "-c", script, "rnnlab-class-archive", list.getParent().toString(), key, name,
-                java.toString(), jar.toString(), vectors ? "--add-modules=" + org.rnnlab.engine.Simd.MODULE : "");
+                java.toString(), classPath, vectors ? "--add-modules=" + org.rnnlab.engine.Simd.MODULE : "");
     }
 
     /**
      * Replaces this process by the same launch with the archive (or with the options that write it
      * at exit) and the engine's vector kernels, see {@link Relaunch}; returns only when it does not (not
      * Linux, already relaunched, nothing to add, or failed). Without the archive (turned off, another
-     * window listing its classes or the writer writing, classes from a folder, a packaged app) the launch still takes
+     * window listing its classes or the writer writing, classes from a folder) the launch still takes
      * the vector kernels: a window opened while the writer wrote had run the plain loops, its training
      * at 455 sentences/s against about 1,000.
      */
@@ -129,8 +133,11 @@ final class ClassArchive {
         }
         List<String> all = new ArrayList<>();
         try {
-            // none: classes from a folder, or a packaged app's runtime, which has no java to write the archive with
-            Optional<Path> jar = "off".equals(System.getProperty(PROPERTY)) || !Files.isExecutable(javaCommand()) ? Optional.empty() : jar();
+            // none: classes from a folder, a runtime with no java to write the archive with, or a packaged app
+            // whose cache folder's path has a space (its options go to the JVM in one JAVA_TOOL_OPTIONS)
+            boolean spaced = Relaunch.packaged() && folder().toString().chars().anyMatch(Character::isWhitespace);
+            Optional<Path> jar = "off".equals(System.getProperty(PROPERTY)) || !Files.isExecutable(javaCommand()) || spaced
+                    ? Optional.empty() : jar();
             if (jar.isPresent()) {
                 long pid = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
                 options(folder(), key(jar.get()), pid).ifPresent(all::addAll);

@@ -97,7 +97,7 @@ final class Relaunch {
         try {
             Path exe = Files.readSymbolicLink(Path.of("/proc/self/exe"));
             List<String> argv = commandLine();
-            boolean packaged = System.getProperty(PACKAGED_PATH) != null && !exe.getFileName().toString().equals("java");
+            boolean packaged = packaged() && !exe.getFileName().toString().equals("java");
             if (argv.isEmpty() || !(packaged || exe.getFileName().toString().equals("java"))) {
                 return; // another program that embeds this JVM: its options are its own
             }
@@ -145,6 +145,11 @@ final class Relaunch {
         } catch (IOException | RuntimeException | LinkageError e) {
             // launch as before
         }
+    }
+
+    /** Whether this JVM was started by a packaged app's launcher (jpackage's bin/rnnlab). */
+    static boolean packaged() {
+        return System.getProperty(PACKAGED_PATH) != null;
     }
 
     /** In a JVM that {@link #exec} started quietly: standard error back on the descriptor it was. */

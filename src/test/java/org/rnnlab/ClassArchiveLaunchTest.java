@@ -57,7 +57,7 @@ class ClassArchiveLaunchTest {
 
         // what a complete launch's exit starts (ClassArchive.writeAtExit): the writer, in a process of its own
         Process writer = new ProcessBuilder(ClassArchive.writer(archives.resolve(secondList),
-                Path.of(System.getProperty("java.home"), "bin", "java"), jar, false)).redirectErrorStream(true).start();
+                Path.of(System.getProperty("java.home"), "bin", "java"), jar.toString(), false)).redirectErrorStream(true).start();
         assertTrue(writer.waitFor(120, TimeUnit.SECONDS), "the writer ended");
         assertEquals(0, writer.exitValue(), new String(writer.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         List<String> written = names(archives);

@@ -40,13 +40,13 @@ class ClassArchiveTest {
 
     @Test
     void theWriterTakesTheListAsItsOwnAndSaysWhenTheArchiveIsWhole() {
-        List<String> command = ClassArchive.writer(folder.resolve(KEY + ".4242.classlist"), Path.of("/jdk/bin/java"), Path.of("/app/rnnlab.jar"), true);
+        List<String> command = ClassArchive.writer(folder.resolve(KEY + ".4242.classlist"), Path.of("/jdk/bin/java"), "/app/rnnlab.jar", true);
         assertEquals("/bin/sh", command.get(0));
         String script = command.get(2);
         assertTrue(script.contains("-Xshare:dump") && script.contains("-XX:SharedClassListFile=") && script.contains(ClassArchive.DONE), script);
         assertEquals(List.of(folder.toString(), KEY, KEY + ".4242.classlist", "/jdk/bin/java", "/app/rnnlab.jar",
                 "--add-modules=jdk.incubator.vector"), command.subList(4, 10));
-        assertEquals("", ClassArchive.writer(folder.resolve(KEY + ".4242.classlist"), Path.of("java"), Path.of("a.jar"), false).get(9));
+        assertEquals("", ClassArchive.writer(folder.resolve(KEY + ".4242.classlist"), Path.of("java"), "a.jar", false).get(9));
     }
 
     @Test
