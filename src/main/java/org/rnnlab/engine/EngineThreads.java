@@ -67,8 +67,9 @@ public final class EngineThreads {
         return twoThreads() ? "two threads (the products in groups of words either thread takes)" : "one thread";
     }
 
-    // How the output phases went since the process started (all models): on two threads, on one
-    // because LaneChoice judged two slower, or on one because another caller had the lane
+    // How the output phases of the steps (calls with gradients) went since the process started (all
+    // models): on two threads, on one because LaneChoice judged two slower, or on one because another
+    // caller had the lane
     private static final java.util.concurrent.atomic.LongAdder OUTPUT_TWO = new java.util.concurrent.atomic.LongAdder();
     private static final java.util.concurrent.atomic.LongAdder OUTPUT_ONE_CHOSEN = new java.util.concurrent.atomic.LongAdder();
     private static final java.util.concurrent.atomic.LongAdder OUTPUT_LANE_BUSY = new java.util.concurrent.atomic.LongAdder();
@@ -84,8 +85,9 @@ public final class EngineThreads {
     }
 
     /**
-     * For diagnostics (the bench, the app's pulse monitor): the share of the output phases since the
-     * process started that ran on two threads, and why the others did not; empty on one thread.
+     * For diagnostics (the app's pulse monitor, {@code -Drnnlab.engine.report}): the share of the steps'
+     * output phases since the process started that ran on two threads, and why the others did not;
+     * empty on one thread.
      */
     public static String describeUse() {
         long[] counts = outputCounts();
@@ -97,7 +99,7 @@ public final class EngineThreads {
             return "";
         }
         return String.format(java.util.Locale.ROOT,
-                "the output phase on two threads in %.1f%% of %,d calls (one thread by choice %.1f%%, the lane busy %.1f%%)",
+                "the steps' output phase on two threads in %.1f%% of %,d calls (one thread by choice %.1f%%, the lane busy %.1f%%)",
                 100.0 * two / all, all, 100.0 * chosen / all, 100.0 * busy / all);
     }
 

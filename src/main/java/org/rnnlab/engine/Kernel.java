@@ -797,7 +797,7 @@ final class Kernel {
         }
         boolean asked = twoThreads;
         twoThreads = onBothThreads(lane, twoThreads, Phase.FORWARD); // E_h = exp(S V_h^T), z_h = E_h 1, G_h = E_h V_h
-        if (lane != null) {
+        if (lane != null && pass.gradients) {
             EngineThreads.countOutput(asked, twoThreads);
         }
         if (pass.vector) {

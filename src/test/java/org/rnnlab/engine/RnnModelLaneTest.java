@@ -51,6 +51,8 @@ class RnnModelLaneTest {
         m.sgdStep(xs.get(1), ys.get(1), 0.005);
         Kernel.forceLane = false;
         m.sgdStep(xs.get(2), ys.get(2), 0.005);
+        Kernel.forceLane = null;
+        m.totalLoss(xs, ys); // without gradients: not a step's, not counted
         long[] after = EngineThreads.outputCounts();
         assertEquals(2, after[0] - before[0], "on two threads");
         assertEquals(1, after[1] - before[1], "on one, as asked");
