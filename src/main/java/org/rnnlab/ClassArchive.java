@@ -87,7 +87,7 @@ final class ClassArchive {
                     command.add(0, SETSID.toString()); // a session of its own: a terminal closed meanwhile does not end it
                 }
                 ProcessBuilder writer = new ProcessBuilder(command);
-                writer.environment().remove("JAVA_TOOL_OPTIONS"); // this launch's own options (Relaunch) are not the writer's
+                writer.environment().remove(Relaunch.TOOL_OPTIONS); // this launch's own options (Relaunch) are not the writer's
                 writer.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -9,7 +9,7 @@ import org.rnnlab.cli.RnnLabCommand;
  */
 public final class Launcher {
     private static final java.util.Set<String> TEXT_COMMANDS = java.util.Set.of("prepare", "tokenize");
-    /** System property: after a command, print how often the engine's output phase ran on two threads (for measurements). */
+    /** System property: after a command, print how often the steps' output phase ran on two threads (for measurements). */
     static final String ENGINE_REPORT = "rnnlab.engine.report";
 
     private Launcher() {

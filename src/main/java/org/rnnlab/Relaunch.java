@@ -47,7 +47,8 @@ final class Relaunch {
     static final String VECTOR_OPTIONS_FILE = "vector-jvm-options";
     /** Set by a packaged app's launcher (jpackage): the app runs from bin/rnnlab, not from java. */
     static final String PACKAGED_PATH = "jpackage.app-path";
-    private static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    /** Where the packaged launcher's restart puts the JVM options (see {@link #exec}). */
+    static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     private static List<String> vectorOptions() {
         try (java.io.InputStream in = Relaunch.class.getResourceAsStream(VECTOR_OPTIONS_FILE)) {
@@ -97,8 +98,9 @@ final class Relaunch {
         try {
             Path exe = Files.readSymbolicLink(Path.of("/proc/self/exe"));
             List<String> argv = commandLine();
-            boolean packaged = packaged() && !exe.getFileName().toString().equals("java");
-            if (argv.isEmpty() || !(packaged || exe.getFileName().toString().equals("java"))) {
+            boolean java = exe.getFileName().toString().equals("java");
+            boolean packaged = packaged() && !java;
+            if (argv.isEmpty() || !(java || packaged)) {
                 return; // another program that embeds this JVM: its options are its own
             }
             quietStart |= packaged;

@@ -86,8 +86,8 @@ public final class EngineThreads {
 
     /**
      * For diagnostics (the app's pulse monitor, {@code -Drnnlab.engine.report}): the share of the steps'
-     * output phases since the process started that ran on two threads, and why the others did not;
-     * empty on one thread.
+     * output phases since the process started that ran on two threads, and why the others did not (or
+     * that none could use a second thread: on one thread, or before the first step).
      */
     public static String describeUse() {
         long[] counts = outputCounts();
@@ -96,7 +96,7 @@ public final class EngineThreads {
         long busy = counts[2];
         long all = two + chosen + busy;
         if (all == 0) {
-            return "";
+            return "no step's output phase could use a second thread";
         }
         return String.format(java.util.Locale.ROOT,
                 "the steps' output phase on two threads in %.1f%% of %,d calls (one thread by choice %.1f%%, the lane busy %.1f%%)",
