@@ -884,27 +884,53 @@ final class Kernel {
 
     static final class LaneChoice {
         private static final int EXPLORE_EVERY = 32;
+        /**
+         * Tries of the way not taken come at most this many calls apart. Each try of one thread
+         * where two are clearly faster costs most of a step: one in 32 took 0.3-4.2% of the mean
+         * step (AVX2 emulated, 2-core AMD EPYC VM, in turns with two threads always), which the
+         * bench's median never shows but a training run pays. While tries keep losing clearly,
+         * the next comes twice as late, up to this; a machine that turns busy is still noticed
+         * within about half a second of steps.
+         */
+        private static final int EXPLORE_AT_MOST_EVERY = 256;
         private static final int WINDOW = 7;
         // the last WINDOW costs of each way, in ns per row, judged by their least: a descheduled
         // thread, a garbage collection or the first calls before the JIT compiled the code only
         // ever make a call slower (two threads took 10 ms a step for a while, against 1.5 after,
         // while the compiler took a core), and a machine that stays busy makes every sample slower;
-        // the way not taken is tried every EXPLORE_EVERY calls, so one good try brings it back
+        // the way not taken is tried every `every` calls, so one good try brings it back
         private final RecentCosts costs = new RecentCosts(2, WINDOW); // way 1: two threads
         private int calls;
+        private int every = EXPLORE_EVERY;
+        private int trying = -1; // the way the last call tried against the preference, until its cost comes
 
         boolean twoThreads() {
-            calls = (calls + 1) % EXPLORE_EVERY;
             if (costs.count(1) < 3 || costs.count(0) < 3) {
                 return costs.count(1) <= costs.count(0); // try both a few times first
             }
+            calls = (calls + 1) % every;
             boolean preferTwo = costs.least(1) <= 1.1 * costs.least(0); // two threads unless clearly slower
-            return (calls == 0) != preferTwo;
+            boolean two = (calls == 0) != preferTwo;
+            trying = calls == 0 ? (two ? 1 : 0) : -1;
+            return two;
         }
 
         /** Rows are weighted as n + 16: a call has a fixed cost (packing V) worth about that many rows. */
         void record(boolean two, long nanos, int rows) {
-            costs.record(two ? 1 : 0, nanos / (rows + 16.0));
+            int way = two ? 1 : 0;
+            double cost = nanos / (rows + 16.0);
+            if (way == trying) {
+                trying = -1;
+                // judged once both ways have a full window, so that the JIT's first slow calls do not count
+                boolean lost = costs.count(0) == WINDOW && costs.count(1) == WINDOW && cost > 1.25 * costs.least(1 - way);
+                every = lost ? Math.min(2 * every, EXPLORE_AT_MOST_EVERY) : EXPLORE_EVERY;
+            }
+            costs.record(way, cost);
+        }
+
+        /** Calls between two tries of the way not taken, now. */
+        int tryEvery() {
+            return every;
         }
     }
 

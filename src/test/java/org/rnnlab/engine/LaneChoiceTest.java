@@ -1,5 +1,6 @@
 package org.rnnlab.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,5 +35,24 @@ class LaneChoiceTest {
         Kernel.LaneChoice choice = new Kernel.LaneChoice();
         int two = run(choice, 200, 2_500_000, 4_000_000);
         assertTrue(two < 20, "two threads chosen in " + two + " of 200 calls");
+    }
+
+    @Test
+    void triesOfAWayThatKeepsLosingComeLessOften() {
+        Kernel.LaneChoice choice = new Kernel.LaneChoice();
+        int two = run(choice, 2000, 2_500_000, 1_200_000);
+        // one try in 32 would be about 65 one-thread calls, each costing most of a step
+        assertTrue(2000 - two <= 25, "one thread tried in " + (2000 - two) + " of 2000 calls");
+        assertEquals(256, choice.tryEvery());
+    }
+
+    @Test
+    void aWayThatTurnsFasterIsFoundWithinAFewHundredCalls() {
+        Kernel.LaneChoice choice = new Kernel.LaneChoice();
+        run(choice, 2000, 2_500_000, 4_000_000); // busy: one thread wins, and tries of two come rarely
+        assertEquals(256, choice.tryEvery());
+        run(choice, 300, 2_500_000, 1_200_000); // the machine turns quiet
+        int two = run(choice, 100, 2_500_000, 1_200_000);
+        assertTrue(two >= 95, "two threads chosen in " + two + " of 100 calls");
     }
 }

@@ -24,6 +24,8 @@ import java.util.SplittableRandom;
  *   <li>{@code balance}: the FORWARD phase's groups of words taken by either thread as it finds them left
  *       (WordGroups, Kernel) against each thread its own half;</li>
  *   <li>{@code lane}: the step on two threads as the engine chooses (Kernel) against one thread, set for each round;</li>
+ *   <li>{@code choice}: the engine's choice against two threads always, set for each round (compare the means:
+ *       the choice's tries of one thread are a few steps in a hundred, below the median);</li>
  *   <li>{@code none}: the same way twice, to see the comparison's own spread.</li>
  * </ul>
  * The first model has the switch on. Usage: {@code StepsInTurns WAY full|class [ROUNDS]}.
@@ -73,8 +75,8 @@ public final class StepsInTurns {
         for (int r = 0; r < rounds; r++) {
             for (int j = 0; j < 2; j++) {
                 int k = r % 2 == 0 ? j : 1 - j; // each goes first in every other round
-                if (way.equals("lane")) {
-                    Kernel.forceLane = k == 0 ? null : false; // read at every step, so set for each model's round
+                if (way.equals("lane") || way.equals("choice")) {
+                    Kernel.forceLane = k == 0 ? null : way.equals("choice"); // read at every step, so set for each model's round
                 }
                 for (int i = 0; i < perRound; i++) {
                     long t0 = System.nanoTime();
@@ -92,8 +94,8 @@ public final class StepsInTurns {
         for (int k = 0; k < 2; k++) {
             double[] t = ms[k].clone();
             Arrays.sort(t);
-            System.out.printf(Locale.ROOT, "  %s %-3s: median %.4f ms, first quartile %.4f, min %.4f%n", way, k == 0 ? "on" : "off",
-                    t[t.length / 2], t[t.length / 4], t[0]);
+            System.out.printf(Locale.ROOT, "  %s %-3s: median %.4f ms, first quartile %.4f, min %.4f, mean %.4f%n", way, k == 0 ? "on" : "off",
+                    t[t.length / 2], t[t.length / 4], t[0], Arrays.stream(t).average().orElse(0));
         }
         System.exit(0); // the lane's thread
     }
@@ -110,7 +112,7 @@ public final class StepsInTurns {
             case "dwunits" -> Recurrence32.forceDWInUnits = on;
             case "products" -> Kernel.forceVectorProducts = on;
             case "balance" -> WordGroups.forceFixedHalves = !on;
-            case "none", "binning", "lane" -> { }
+            case "none", "binning", "lane", "choice" -> { }
             default -> throw new IllegalArgumentException("no such way: " + way
                     + " (dw, st, groups, start, tail, units, vector, dwunits, products, balance, lane or none)");
         }
