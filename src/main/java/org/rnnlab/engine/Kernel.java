@@ -259,8 +259,9 @@ final class Kernel {
 
     /** The lane is still writing V's update of the last SGD step; {@link #settle()} waits for it. */
     private boolean pendingV;
-    private long deferredNanos; // the step's two-thread output time before the wait, for LaneChoice
+    private long deferredNanos; // the step's two-thread time before the wait, for LaneChoice or stepChoice
     private int deferredRows;   // its rows; 0 when not measuring
+    private boolean deferredStep; // they are a class-based step's, for stepChoice
 
     /** Ut is U^T (C x H, row c = U's column c: see {@link RnnModel}). */
     Kernel(Mat Ut, Mat V, Mat W) {
@@ -339,7 +340,12 @@ final class Kernel {
                 throw (RuntimeException) failed;
             }
             if (deferredRows > 0) {
-                choice.record(true, deferredNanos + System.nanoTime() - waited, deferredRows);
+                long nanos = deferredNanos + System.nanoTime() - waited;
+                if (deferredStep) {
+                    stepChoice.record(true, nanos, deferredRows);
+                } else {
+                    choice.record(true, nanos, deferredRows);
+                }
                 deferredRows = 0;
             }
         }
@@ -483,8 +489,10 @@ final class Kernel {
         rec.ensure(T); // no output block: the layer keeps its own buffers
         rec.loadW();
         // on two threads, as the step's rows (the loss of a training run's evaluations: a class-based
-        // epoch of the sample corpus spent 2.3 of its 4.0 s there on one thread)
-        return out.loss(rec, x, y, layerLane());
+        // epoch of the sample corpus spent 2.3 of its 4.0 s there on one thread), unless the steps
+        // found one thread faster
+        Lane lane = layerLane();
+        return out.loss(rec, x, y, lane != null && forceLane == null && !stepChoice.keepsTwo() ? null : lane);
     }
 
     /**
@@ -532,10 +540,16 @@ final class Kernel {
         if (T == 0) {
             return 0.0;
         }
+        long started = System.nanoTime();
         rec.ensure(T); // no output block: the layer keeps its own buffers
         rec.loadWToCheck(); // the layer has it checked, on the lane when it has one (Recurrence32)
         rec.closeWUnits();
         Lane lane = layerLane();
+        boolean choosing = lane != null && forceLane == null;
+        boolean asked = lane != null && (!choosing || stepChoice.twoThreads());
+        if (!asked) {
+            lane = null; // one thread, as stepChoice says
+        }
         // the layer runs the recurrence itself, to start part of its rows on the lane before all
         // states are there (a class-based layer's products are small and many: a third of the step)
         double loss = out.updating(rec, x, y, learningRate, lane);
@@ -552,6 +566,9 @@ final class Kernel {
                 vDone = true;
             }
         }
+        if (laneWorthIt && EngineThreads.lane() != null) {
+            EngineThreads.countOutput(asked, deferred);
+        }
         if (!deferred) {
             out.applyUpdate();
         }
@@ -563,6 +580,16 @@ final class Kernel {
             // sentences its blocks of V come from memory, and the lane took half as long again as
             // BPTT (faster in 10 of 10 runs in turns, by 2.9% at the median, AMD EPYC with AVX-512)
             out.applyUpdate();
+        }
+        if (choosing) {
+            if (deferred) {
+                // judged when the next call has waited for the lane's part too (settle), not before
+                deferredNanos = System.nanoTime() - started;
+                deferredRows = T;
+                deferredStep = true;
+            } else if (!asked) {
+                stepChoice.record(false, System.nanoTime() - started, T);
+            } // else two threads asked for, the lane busy: not two threads' cost
         }
         return loss;
     }
@@ -841,6 +868,7 @@ final class Kernel {
                     // judged when the caller has waited for V's update too (settle), not before
                     deferredNanos = System.nanoTime() - started;
                     deferredRows = n;
+                    deferredStep = false;
                 }
                 return loss;
             }
@@ -881,6 +909,8 @@ final class Kernel {
      * arithmetic, so results do not depend on the choice) and now and then tries the other way.
      */
     private final LaneChoice choice = new LaneChoice();
+    /** The same for the class-based step, by its mean cost (see MeanChoice). */
+    private final MeanChoice stepChoice = new MeanChoice();
 
     static final class LaneChoice {
         private static final int EXPLORE_EVERY = 32;
