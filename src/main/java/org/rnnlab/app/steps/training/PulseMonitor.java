@@ -19,7 +19,8 @@ import javafx.animation.AnimationTimer;
  * it measures from the press, so the fresh model's drawing and publication before the run count too;
  * {@code -Drnnlab.streams=off} trains without the probe and the live check;
  * {@code -Drnnlab.pulseMonitor.sentences=N} and {@code .epochs=E} replace the step's 1,000 sentences
- * and 10 epochs. {@code src/test/python/measure_app_training.sh} runs all this and reads the peak
+ * and 10 epochs; {@code .outputLayer=class} trains the class-based output layer instead of the full
+ * softmax. {@code src/test/python/measure_app_training.sh} runs all this and reads the peak
  * resident memory.
  */
 public final class PulseMonitor extends AnimationTimer {
@@ -32,6 +33,8 @@ public final class PulseMonitor extends AnimationTimer {
     /** With autoTrain: the run's sentences and epochs instead of the step's defaults (for a whole-corpus epoch). */
     public static final String AUTO_SENTENCES = "rnnlab.pulseMonitor.sentences";
     public static final String AUTO_EPOCHS = "rnnlab.pulseMonitor.epochs";
+    /** With autoTrain: "class" for a fresh class-based model. */
+    public static final String AUTO_OUTPUT_LAYER = "rnnlab.pulseMonitor.outputLayer";
     /**
      * {@code true}: while a run is measured, prints what asks the window's root for a layout (the app's, ChartFX's
      * and the controls' frames of the call), with the time from Start: such a layout reaches the step page,
@@ -286,6 +289,9 @@ public final class PulseMonitor extends AnimationTimer {
                     }
                     if (epochs != null) {
                         vm.epochsProperty().set(epochs);
+                    }
+                    if ("class".equals(System.getProperty(AUTO_OUTPUT_LAYER))) {
+                        vm.outputLayerProperty().set(org.rnnlab.training.OutputLayer.CLASS_BASED);
                     }
                     // a learner reads the step before pressing Start; 0 (the default) presses it at once
                     javafx.animation.PauseTransition read = new javafx.animation.PauseTransition(
