@@ -262,6 +262,7 @@ final class Kernel {
     private long deferredNanos; // the step's two-thread time before the wait, for LaneChoice or stepChoice
     private int deferredRows;   // its rows; 0 when not measuring
     private boolean deferredStep; // they are a class-based step's, for stepChoice
+    private long lastStepEnded;   // when the last class-based step returned
 
     /** Ut is U^T (C x H, row c = U's column c: see {@link RnnModel}). */
     Kernel(Mat Ut, Mat V, Mat W) {
@@ -581,7 +582,11 @@ final class Kernel {
             // BPTT (faster in 10 of 10 runs in turns, by 2.9% at the median, AMD EPYC with AVX-512)
             out.applyUpdate();
         }
-        if (choosing) {
+        // a step after a pause longer than the lane spins found it asleep, and paid for its waking (a bench
+        // between its rounds; never a training run's steps, which come back to back): not the way's cost
+        boolean afterPause = started - lastStepEnded > Lane.SPIN_NANOS;
+        lastStepEnded = System.nanoTime();
+        if (choosing && !afterPause) {
             if (deferred) {
                 // judged when the next call has waited for the lane's part too (settle), not before
                 deferredNanos = System.nanoTime() - started;

@@ -29,7 +29,7 @@ final class Lane {
      * training went from 388-397 to 414-417 sentences/s over a whole epoch with the live streams off,
      * and from 329-338 to 357-376 with them on; the bench's step was the same (2-core AMD EPYC VM).
      */
-    private static final long SPIN_NANOS = 5_000_000;
+    static final long SPIN_NANOS = 5_000_000;
 
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Thread worker;
