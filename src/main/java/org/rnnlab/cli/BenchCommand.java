@@ -226,6 +226,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The class-based step's times, from the same rounds as the full step's. */
     private double[] classTimes = new double[0];
+    private long classOnTwo;   // of the timed class-based steps: on two threads (the engine's choice, see MeanChoice)
+    private long classCounted; // and all those that could use the lane
     /**
      * Class-based steps per full step in a round: about the same wall time for each (a full step is 10-15
      * times longer), as a training run gives its own steps back to back. With ten a round, as many as the
@@ -245,6 +247,10 @@ public final class BenchCommand implements Callable<Integer> {
                         + "turns with the full step, %d to its one): median %.3f ms, min %.3f ms -> full / class-based = %.1f (median), %.1f (min)%s%n",
                 b.classes().count(), CLASS_SENTENCES, CLASS_STEPS_PER_FULL, median(ms), min(ms), fullMedian / median(ms), fullMin / min(ms),
                 target(C, H, T, "(target >= 10)"));
+        if (classCounted > 0) {
+            System.out.printf(Locale.ROOT, "  on two threads in %.0f%% of those steps: the engine measures both ways as it goes and keeps "
+                    + "the faster on average%n", 100.0 * classOnTwo / classCounted);
+        }
     }
 
     private static double[] stepTimes(Precision p, int C, int H, int[] x, int[] y, int steps) {
@@ -325,12 +331,16 @@ public final class BenchCommand implements Callable<Integer> {
                 int m = n * CLASS_STEPS_PER_FULL;
                 warmUp(byClass::step);
                 byClass.model().settle();
+                long[] before = EngineThreads.outputCounts();
                 for (int i = 0; i < m; i++) {
                     long t0 = System.nanoTime();
                     byClass.step();
                     classTimes[first + i] = (System.nanoTime() - t0) / 1e6;
                 }
                 settled(byClass.model(), classTimes, first + m - 1); // its layer's update, as the full step's
+                long[] after = EngineThreads.outputCounts();
+                classOnTwo += after[0] - before[0];
+                classCounted += after[0] + after[1] + after[2] - before[0] - before[1] - before[2];
                 sgemmTimes[0][done / round] = sgemm.gflops(1);
                 sgemmTimes[1][done / round] = sgemm.gflops(2);
                 // the two-thread sgemm leaves OpenBLAS's worker spinning for about 0.1 s (a core's worth: 90-110

@@ -80,7 +80,7 @@ public final class EngineThreads {
     }
 
     /** The counts so far: output phases on two threads, on one by choice, on one with the lane busy. */
-    static long[] outputCounts() {
+    public static long[] outputCounts() {
         return new long[] {OUTPUT_TWO.sum(), OUTPUT_ONE_CHOSEN.sum(), OUTPUT_LANE_BUSY.sum()};
     }
 
