@@ -8,7 +8,9 @@ package org.rnnlab.engine;
  * whole time slice (milliseconds) for the lane's core. The least then still says two threads while
  * their mean is worse: with one busy process beside it, a class-based epoch ran at 2,048-2,521
  * sentences/s on two threads against 6,210-6,262 on one (AVX2 emulated, 2-core AMD EPYC VM), and
- * at 7,068-7,449 against 6,336-6,580 with the machine to itself.
+ * at 7,068-7,449 against 6,336-6,580 with the machine to itself. Two threads also lose where the
+ * host has put the two vCPUs on cores far apart, which it does for stretches of seconds to minutes
+ * (see CorePlacement, among the tests): their threads pass data all through the step.
  *
  * <p>So the way kept runs in runs of {@link #RUN} calls, each judged by its mean cost per row;
  * now and then the other way has a try of {@link #TRY} calls, judged the same way. Two threads are
