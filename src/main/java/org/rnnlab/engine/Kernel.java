@@ -584,16 +584,17 @@ final class Kernel {
         }
         // a step after a pause longer than the lane spins found it asleep, and paid for its waking (a bench
         // between its rounds; never a training run's steps, which come back to back): not the way's cost
+        long ended = System.nanoTime();
         boolean afterPause = started - lastStepEnded > Lane.SPIN_NANOS;
-        lastStepEnded = System.nanoTime();
+        lastStepEnded = ended;
         if (choosing && !afterPause) {
             if (deferred) {
                 // judged when the next call has waited for the lane's part too (settle), not before
-                deferredNanos = System.nanoTime() - started;
+                deferredNanos = ended - started;
                 deferredRows = T;
                 deferredStep = true;
             } else if (!asked) {
-                stepChoice.record(false, System.nanoTime() - started, T);
+                stepChoice.record(false, ended - started, T);
             } // else two threads asked for, the lane busy: not two threads' cost
         }
         return loss;
