@@ -25,6 +25,7 @@ public final class Formula extends Region {
     private final InvalidationListener redraw = o -> redraw();
     private double naturalWidth;
     private double naturalHeight;
+    private double drawnFor = 1; // the shrink the image on show was drawn for (1: full size)
 
     private Formula(String latex, float size) {
         this.latex = latex;
@@ -103,14 +104,29 @@ public final class Formula extends Region {
     }
 
     private void redraw() {
-        float scaled = (float) (size * Theme.fontSizeProperty().get() / Theme.DEFAULT_FONT);
-        BufferedImage image = render(latex, scaled, Theme.isDark());
-        Image fx = SwingFXUtils.toFXImage(image, null);
+        BufferedImage image = render(latex, textSize(), Theme.isDark());
         naturalWidth = image.getWidth() / 2.0;
         naturalHeight = image.getHeight() / 2.0;
-        view.setImage(fx);
+        show(image, 1);
         requestLayout();
     }
+
+    private float textSize() {
+        return (float) (size * Theme.fontSizeProperty().get() / Theme.DEFAULT_FONT);
+    }
+
+    private void show(BufferedImage image, double shrink) {
+        Image fx = SwingFXUtils.toFXImage(image, null);
+        view.setImage(fx);
+        drawnFor = shrink;
+    }
+
+    /** The image's width in pixels, over the width it is shown at: 2 however narrow the column (tests read it). */
+    double pixelsPerPoint() {
+        return view.getImage().getWidth() / view.getFitWidth();
+    }
+
+    private static final int SHRINK_STEPS = 16;
 
     private double scale(double width) {
         return width <= 0 || naturalWidth <= width ? 1 : width / naturalWidth;
@@ -152,6 +168,13 @@ public final class Formula extends Region {
     protected void layoutChildren() {
         double inner = getWidth() - snappedLeftInset() - snappedRightInset();
         double k = scale(inner);
+        // A shrunk formula is drawn again at its smaller size: an image shown at under half its pixels
+        // is sampled, not averaged, and thin strokes (an equals sign, a fraction bar) fell between the
+        // samples. In steps of 1/16, so a window being resized does not draw it at every pixel.
+        double drawn = Math.min(1, Math.ceil(k * SHRINK_STEPS) / SHRINK_STEPS);
+        if (drawn != drawnFor) {
+            show(render(latex, (float) (textSize() * drawn), Theme.isDark()), drawn);
+        }
         view.setFitWidth(naturalWidth * k);
         view.relocate(snappedLeftInset(), snappedTopInset());
     }

@@ -1,0 +1,60 @@
+package org.rnnlab.app.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A formula shrunk to a narrow column is drawn again at that size, never sampled down from its full size. */
+@ExtendWith(ApplicationExtension.class)
+class FormulaTest {
+    // the Language model step's, whose "=" on the second line had vanished in its 300-px column
+    private static final String LATEX = "\\begin{array}{l}P(w_1,\\dots,w_m)=\\prod_{i=1}^{m}P(w_i\\mid w_1,\\dots,w_{i-1})"
+            + "\\\\\\mathrm{perplexity}=\\exp\\left(-\\frac{1}{N}\\ln P\\right)\\end{array}";
+    private Formula formula;
+    private VBox column;
+
+    @Start
+    void start(Stage stage) {
+        formula = Formula.of(LATEX);
+        column = new VBox(formula);
+        column.setMaxWidth(Double.MAX_VALUE);
+        stage.setScene(new Scene(new StackPane(column), 900, 300));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aNarrowColumnGetsTheFormulaDrawnAtItsSize(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        double natural = formula.naturalWidth();
+        assertTrue(natural > 200 && natural < 900, "room for the whole formula: " + natural);
+        assertEquals(2.0, formula.pixelsPerPoint(), 0.02, "drawn at twice the size shown");
+        for (double share : new double[] {0.8, 0.55, 0.4}) {
+            robot.interact(() -> column.setMaxWidth(natural * share));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(natural * share, formula.getWidth(), 1.0, "shrunk to its column");
+            double ratio = formula.pixelsPerPoint();
+            // drawn in steps of 1/16 at or above the size shown: between 2 and 2 x 17/16 pixels a point
+            assertTrue(ratio >= 1.9 && ratio <= 2.2, share + " of its width: " + ratio + " pixels a point");
+        }
+        robot.interact(() -> column.setMaxWidth(Double.MAX_VALUE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2.0, formula.pixelsPerPoint(), 0.02, "full size again");
+    }
+}
