@@ -20,6 +20,12 @@ final class Recurrence32 extends Recurrence {
     private final float[][] dW;
     private final float[] a;               // H
     private float[][] sRowsAll = new float[0][];   // s_t, each row an array of its own, for dW
+    private float[] sPadded = new float[0];        // with vector: T x P, s_t padded with zeros, for dW's kernel
+    private boolean dwVector;                      // this step's dW through VectorKernels.OuterSums
+    private VectorKernels.OuterSums outerSums;     // made at its first use (the class needs the vector module)
+    private final boolean dwKernel = !Boolean.FALSE.equals(forceDWKernel);
+    /** null or true: dW's loops through the vector kernel when the others run; false: never (StepsInTurns compares). */
+    static volatile Boolean forceDWKernel = null;
     private final float[] next;            // H
     private final float[] row0;            // H: rows read from the native side
     private final float[] row1;
@@ -48,7 +54,7 @@ final class Recurrence32 extends Recurrence {
         wTv = vector ? new float[H * P + VectorKernels.slack()] : null;
         av = vector ? new float[P + VectorKernels.slack()] : null;
         wTRows = new float[H][H + START[START.length - 1]]; // room for the last start
-        dW = new float[H][H];
+        dW = new float[H][vector ? P : H]; // the kernel writes whole vectors
         a = new float[H + START[START.length - 1]];
         next = new float[H];
         row0 = new float[H];
@@ -71,6 +77,7 @@ final class Recurrence32 extends Recurrence {
         dTanh = new float[cap];
         chain = new float[cap];
         sRowsAll = new float[rows][H];
+        sPadded = vector ? new float[rows * P] : sPadded;
     }
 
     @Override
@@ -339,19 +346,36 @@ final class Recurrence32 extends Recurrence {
 
     /**
      * s_t into rows of their own: C2 leaves a loop reading four places of one flat array
-     * unvectorised (3.5x slower), so accumulateDW reads four separate arrays.
+     * unvectorised (3.5x slower), so accumulateDW's loops read four separate arrays; its kernel reads
+     * the rows padded to whole vectors.
      */
     private void copyStateRows(int T) {
+        dwVector = dwKernel && vector && Simd.ready();
+        if (dwVector) {
+            if (outerSums == null) {
+                outerSums = new VectorKernels.OuterSums(H);
+            }
+            outerSums.use(D, sPadded);
+        }
         for (int t = 0; t + 1 < T; t++) {
-            System.arraycopy(s, t * H, sRowsAll[t], 0, H);
+            if (dwVector) {
+                System.arraycopy(s, t * H, sPadded, t * P, H);
+            } else {
+                System.arraycopy(s, t * H, sRowsAll[t], 0, H);
+            }
         }
     }
 
     /**
-     * dW[i, :] = sum over steps of D[step, i] s_(step-1) for rows i0 <= i < i1, four steps per pass
-     * (see rowsTimes); each row summed in the same order whatever the rows taken together.
+     * dW[i, :] = sum over steps of D[step, i] s_(step-1) for rows i0 <= i < i1, through
+     * {@link VectorKernels.OuterSums} with the vector kernels, else four steps per pass (see
+     * rowsTimes); each row summed in the same order whatever the rows taken together.
      */
     private void accumulateDW(int i0, int i1, int T) {
+        if (dwVector) {
+            outerSums.rows(T - 1, i0, i1, dW);
+            return;
+        }
         for (int i = i0; i < i1; i++) {
             Arrays.fill(dW[i], 0f);
         }

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
  * show. Each way is one of the engine's switches for tests, read when a model is made:
  * <ul>
  *   <li>{@code dw}: dW as one native product (Recurrence32) against the Java loops;</li>
+ *   <li>{@code dwkernel}: dW's Java loops through the vector kernel (VectorKernels.OuterSums) against the plain loops;</li>
  *   <li>{@code st}: the logits from S^T (Kernel) against from S;</li>
  *   <li>{@code groups}: the class-based rows in groups of five (ClassOutput) against two groups;</li>
  *   <li>{@code start}: the recurrence's arrays at the start its timing chooses (Recurrence32) against the first;</li>
@@ -59,6 +60,7 @@ public final class StepsInTurns {
         Recurrence32.forceUnitRows = null;
         Recurrence32.forceVector = null;
         Recurrence32.forceDWInUnits = null;
+        Recurrence32.forceDWKernel = null;
         Kernel.forceVectorProducts = null;
         WordGroups.forceFixedHalves = false;
         SplittableRandom random = new SplittableRandom(2015);
@@ -103,6 +105,7 @@ public final class StepsInTurns {
     private static void switchTo(String way, boolean on) {
         switch (way) {
             case "dw" -> Recurrence32.forceDWProduct = on;
+            case "dwkernel" -> Recurrence32.forceDWKernel = on;
             case "st" -> Kernel.forceLogitsFromST = on;
             case "groups" -> ClassOutput.forceSmallGroups = on;
             case "start" -> Recurrence32.forceStart = on ? null : 0;

@@ -138,6 +138,49 @@ class VectorKernelsTest {
     }
 
     @Test
+    void outerSumsIsDTransposeSRowByRowWhateverTheUnits() {
+        // dW = D^T S over steps 1..m: tiles of four rows, rows after them, the padding's columns zero, any m
+        for (int H : new int[] {1, 6, 30, 100, 101}) {
+            int P = VectorKernels.padded(H);
+            for (int m : new int[] {0, 1, 44}) {
+                SplittableRandom r = new SplittableRandom(H * 100 + m);
+                float[] d = new float[(m + 1) * H];
+                float[] sp = new float[Math.max(m, 1) * P];
+                for (int k = 0; k < d.length; k++) {
+                    d[k] = (float) r.nextDouble(-1, 1);
+                }
+                for (int k = 0; k < m; k++) {
+                    for (int j = 0; j < H; j++) {
+                        sp[k * P + j] = (float) r.nextDouble(-1, 1);
+                    }
+                }
+                VectorKernels.OuterSums sums = new VectorKernels.OuterSums(H);
+                sums.use(d, sp);
+                float[][] whole = new float[H][P];
+                sums.rows(m, 0, H, whole);
+                float[][] units = new float[H][P];
+                for (float[] row : units) {
+                    java.util.Arrays.fill(row, Float.NaN); // every number is written
+                }
+                for (int i0 = 0; i0 < H; i0 += 7) {
+                    sums.rows(m, i0, Math.min(H, i0 + 7), units);
+                }
+                for (int i = 0; i < H; i++) {
+                    for (int j = 0; j < P; j++) {
+                        double expected = 0;
+                        for (int k = 0; k < m && j < H; k++) {
+                            expected += (double) d[(k + 1) * H + i] * sp[k * P + j];
+                        }
+                        String at = "H " + H + ", m " + m + ", dW[" + i + "][" + j + "]";
+                        assertEquals(expected, whole[i][j], 1e-5 * (1 + m), at);
+                        assertEquals(Float.floatToIntBits(whole[i][j]), Float.floatToIntBits(units[i][j]), at + ": the same sums in units of seven rows");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aModelOnTheVectorKernelsAgreesWithOneOnThePlainLoops() {
         // the same sums in another order: float32's rounding apart, the same gradients and steps, both output layers
         List<int[]> xs = new ArrayList<>();
