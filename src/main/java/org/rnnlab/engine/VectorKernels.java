@@ -282,7 +282,7 @@ final class VectorKernels {
         Shape[] lesson = {new Shape(100, padded(100), 89), new Shape(100, padded(100), 37),
                 new Shape(100, padded(100), 2_000)}; // the full softmax's rows, in pieces of up to 8,192
         long until = System.nanoTime() + 60_000_000_000L;
-        return compiled(few, BATCH, 400, until) && compiled(lesson, 1, 2_000, until)
+        return compiled(few, BATCH, 400, until) && compiled(lesson, 1, 10_000, until)
                 // VectorProducts run with eight floats a vector or more; compiled, a call takes about 3 us, not, 35 or more
                 && (!Simd.wide() || compiled(new Call[] {new Products()}, 1, 10_000, until));
     }
@@ -344,8 +344,8 @@ final class VectorKernels {
 
     /**
      * The kernels' arguments for a recurrence of {@code n} rows of {@code P} floats, exp over
-     * {@code e} numbers and rows of dW (compiled, a call takes a few hundred nanoseconds at the lesson's sizes;
-     * not compiled, a hundred microseconds: each vector an object).
+     * {@code e} numbers and a unit of dW's rows (compiled, a call takes 1-2 us at the lesson's
+     * sizes, AVX2; not compiled, hundreds of microseconds: each vector an object).
      */
     private static final class Shape implements Call {
         private final int n;
