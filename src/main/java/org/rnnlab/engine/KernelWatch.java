@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Notices the vector kernels running as objects, and hands the work back to the plain loops
- * ({@link Simd#fallBack}). C2 compiles each kernel with every vector in a register, as the warm-up
+ * until the kernels are compiled again ({@link Simd#struck}). C2 compiles each kernel with every vector in a register, as the warm-up
  * checks; but a later recompilation can leave some of the Vector API's calls out of line, and then
  * every vector of every call is an object again. In the window that happened in about one epoch in
  * three: 10 GB of garbage a second, a heap of 0.5-0.9 GB, the app at 1.1-1.8 GB resident and its
@@ -37,6 +37,12 @@ final class KernelWatch {
     private int calls;
     private int strikes;
     private long before = -1;
+    private final java.util.function.Supplier<String> what;
+
+    /** {@code what}: the model watched, for the message of a strike (its shape and output layer). */
+    KernelWatch(java.util.function.Supplier<String> what) {
+        this.what = what;
+    }
 
     /** The JVM's counter of what each thread allocated, or null where it has none. */
     private static com.sun.management.ThreadMXBean threads() {
@@ -67,8 +73,14 @@ final class KernelWatch {
         if (!boxed(bytes, words)) {
             strikes = 0;
         } else if (++strikes == STRIKES) {
-            Simd.fallBack(String.format(java.util.Locale.ROOT, "%,d bytes allocated over %,d words", bytes, words));
+            strikes = 0;
+            Simd.struck(String.format(java.util.Locale.ROOT, "%,d bytes allocated over %,d words, %s", bytes, words, what.get()));
         }
+    }
+
+    /** What the calling thread allocated so far, in bytes, or -1 where the JVM does not count it. */
+    static long allocatedBytes() {
+        return THREADS != null ? THREADS.getCurrentThreadAllocatedBytes() : -1;
     }
 
     /** Whether {@code bytes} allocated over {@code words} words are the kernels as objects. */

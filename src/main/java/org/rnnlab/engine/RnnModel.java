@@ -35,7 +35,9 @@ public final class RnnModel {
     private final Mat v;
     private final Mat w;
     private final Kernel kernel;
-    private final KernelWatch watch = new KernelWatch(); // the vector kernels as objects: back to the loops
+    // the vector kernels as objects: back to the loops until they are compiled again
+    private final KernelWatch watch = new KernelWatch(
+            () -> "a model of H " + hiddenDim() + ", C " + wordDim() + (classOutput() != null ? ", class-based" : ", full softmax"));
     private int bpttTruncate;
     // the class-based output layer (see WordClasses, ClassOutput); all null for the lesson's full softmax
     private final INDArray X; // K x H, class weights

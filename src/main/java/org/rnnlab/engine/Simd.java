@@ -30,6 +30,9 @@ public final class Simd {
     private static final CountDownLatch COMPILED = new CountDownLatch(1);
     private static volatile boolean ready;
     private static volatile String fellBack; // why the loops took over from the kernels, or null
+    private static volatile String checking; // why the kernels are being checked again (see struck), or null
+    private static volatile CountDownLatch rechecked = new CountDownLatch(0); // the last check's end
+    private static int rechecks; // guarded by Simd.class
 
     private Simd() {
     }
@@ -100,20 +103,24 @@ public final class Simd {
 
     /**
      * The loops from now on, for the rest of the process: the kernels ran as objects after all
-     * ({@link KernelWatch}); {@code why} goes into {@link #describe()}.
+     * ({@link #struck}, or a test); {@code why} goes into {@link #describe()}.
      */
-    static void fallBack(String why) {
+    static synchronized void fallBack(String why) {
         if (ready) {
             fellBack = why;
             ready = false;
         }
     }
 
-    /** For tests: the kernels again after a {@link #fallBack} (they are compiled as before). */
-    static void undoFallBack() {
-        if (fellBack != null) {
-            fellBack = null;
-            ready = true;
+    /** For tests: the kernels again after a {@link #fallBack} (they are compiled as before), and no returns counted. */
+    static void undoFallBack() throws InterruptedException {
+        rechecked.await(60, TimeUnit.SECONDS);
+        synchronized (Simd.class) {
+            rechecks = 0;
+            if (fellBack != null) {
+                fellBack = null;
+                ready = true;
+            }
         }
     }
 
@@ -124,22 +131,84 @@ public final class Simd {
 
     /**
      * Starts the warm-up and waits until the kernels are ready or the warm-up gave up, at most
-     * {@code seconds}: a training run's first step (its numbers from one path, the same at every
-     * run of the same seed), and the bench, which times the engine as a run has it.
+     * {@code seconds} (and for a check after a {@link #struck}, if one runs): a training run's first
+     * step (its numbers from one path, the same at every run of the same seed), and the bench, which
+     * times the engine as a run has it.
      */
     public static boolean awaitReady(long seconds) throws InterruptedException {
         if (!ON) {
             return false;
         }
         startWarmUp();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         COMPILED.await(seconds, TimeUnit.SECONDS);
+        rechecked.await(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
         return ready;
+    }
+
+    /** Times the kernels may come back after a {@link #struck}; at the next strike the loops stay. */
+    static final int RECHECKS = 4;
+
+    /**
+     * The watch saw the kernels allocate as objects ({@link KernelWatch}, {@code why}): the loops take
+     * over at once, and a daemon thread checks the kernels again as the warm-up does, until C2 has
+     * them compiled and allocating nothing; then they run again. A strike can be passing: C2 throws a
+     * kernel's code away when it meets a path it never saw (a new shape), and the calls are objects
+     * until it has compiled the kernel again, which on two busy cores took longer than the watch's
+     * 48 steps once (the test suite, 2026-12-06). After {@link #RECHECKS} returns the loops stay
+     * ({@link #fallBack}). With {@link #WAIT_PROPERTY}, {@link #ready()} waits for the check, so the
+     * numbers still come from one path.
+     */
+    static synchronized void struck(String why) {
+        if (!ready) {
+            return;
+        }
+        if (rechecks == RECHECKS) {
+            fallBack(why + ", after " + RECHECKS + " returns");
+            return;
+        }
+        rechecks++;
+        ready = false;
+        checking = why;
+        CountDownLatch done = new CountDownLatch(1);
+        rechecked = done;
+        Thread t = new Thread(() -> {
+            boolean compiled = VectorKernels.warmUp();
+            synchronized (Simd.class) {
+                checking = null;
+                if (fellBack == null) {
+                    if (compiled) {
+                        ready = true;
+                    } else {
+                        fellBack = why + ", and they were not compiled again within a minute";
+                    }
+                }
+            }
+            done.countDown();
+        }, "rnnlab-vector-recheck");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** How many times the kernels came back (or are coming back) after a {@link #struck}. */
+    static synchronized int rechecks() {
+        return rechecks;
+    }
+
+    /** Whether the loops run while the kernels are checked again ({@link #struck}); never waits. */
+    static boolean checking() {
+        return checking != null;
     }
 
     /** For the bench and the logs: what runs W s, tanh and exp. */
     public static String describe() {
         if (fellBack != null) {
             return "plain loops: the vector kernels ran as objects (" + fellBack + "), so the loops took over";
+        }
+        String why = checking;
+        if (why != null) {
+            return "plain loops while the vector kernels are compiled again: they ran as objects (" + why + ")";
         }
         if (ON) {
             return (ready ? "vector kernels (" : "plain loops until C2 has compiled the vector kernels (") + MODULE + "), "

@@ -1,5 +1,6 @@
 package org.rnnlab.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,7 +20,7 @@ class KernelWatchTest {
     }
 
     @AfterEach
-    void backToTheDefault() {
+    void backToTheDefault() throws InterruptedException {
         Simd.undoFallBack();
         Recurrence32.forceVector = null;
         Kernel.forceLane = null;
@@ -66,7 +67,7 @@ class KernelWatchTest {
     }
 
     @Test
-    void afterAFallBackTheLoopsGoOnFromTheKernelsW() {
+    void afterAFallBackTheLoopsGoOnFromTheKernelsW() throws InterruptedException {
         // the kernels' steps update only their own copy of W^T: the loops must start from it, not from
         // the copy they had when the kernels took over (that W is many steps old)
         List<int[]> xs = new ArrayList<>();
@@ -93,5 +94,45 @@ class KernelWatchTest {
             RnnModelLaneTest.assertNear(models[0].U(), models[1].U(), way + "U");
             RnnModelLaneTest.assertNear(models[0].V(), models[1].V(), way + "V");
         }
+    }
+
+    @Test
+    void afterAStrikeTheKernelsComeBackOnceCompiled() throws InterruptedException {
+        // the tests' JVM waits for the check (rnnlab.vector.wait), so the steps after a strike run the
+        // kernels again and a struck model keeps the very bits of its twin; the plain loops' sums,
+        // in another order, would differ in float32's last places
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        RnnModelLaneTest.sentences(21, 12, xs, ys);
+        RnnModel[] models = new RnnModel[2];
+        Kernel.forceLane = true;
+        for (int k = 0; k < 2; k++) {
+            models[k] = RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
+            for (int n = 0; n < xs.size(); n++) {
+                if (k == 0 && n == xs.size() / 2) {
+                    Simd.struck("a test");
+                    assertEquals(1, Simd.rechecks());
+                    assertFalse(Simd.fellBack(), Simd.describe());
+                }
+                models[k].sgdStep(xs.get(n), ys.get(n), 0.05);
+            }
+        }
+        assertTrue(Simd.awaitReady(60), Simd.describe());
+        assertTrue(Simd.describe().startsWith("vector kernels ("), Simd.describe());
+        assertEquals(0.0, RnnModelLaneTest.diff(models[0].W(), models[1].W()), "W");
+        assertEquals(0.0, RnnModelLaneTest.diff(models[0].V(), models[1].V()), "V");
+        assertEquals(0.0, RnnModelLaneTest.diff(models[0].U(), models[1].U()), "U");
+    }
+
+    @Test
+    void kernelsThatKeepRunningAsObjectsLeaveTheWorkToTheLoops() throws InterruptedException {
+        for (int k = 0; k < Simd.RECHECKS; k++) {
+            Simd.struck("a test");
+            assertTrue(Simd.awaitReady(60), "return " + (k + 1) + ": " + Simd.describe());
+        }
+        Simd.struck("a test");
+        assertTrue(Simd.fellBack());
+        assertFalse(Simd.awaitReady(1));
+        assertTrue(Simd.describe().startsWith("plain loops: the vector kernels ran as objects (a test, after "), Simd.describe());
     }
 }
