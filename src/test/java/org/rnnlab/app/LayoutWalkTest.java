@@ -36,8 +36,8 @@ import org.testfx.framework.junit5.Start;
  * up. No label may show less than its text (an ellipsis where the text has none), no node may lie
  * outside the window (a ScrollPane's content is judged by the ScrollPane), no step page may need
  * to scroll sideways, and no tab header may be hidden behind its pane's overflow menu. Inside
- * scroll panes, nothing spills out of its pane, nothing larger than its view lacks a scroll bar,
- * no control is squeezed; reference lines keep a 3:1 contrast with the background.
+ * scroll panes, nothing spills out of its pane or is cut by its tab pane, nothing larger than
+ * its view lacks a scroll bar, no control is squeezed; reference lines keep a 3:1 contrast with the background.
  */
 @ExtendWith(ApplicationExtension.class)
 class LayoutWalkTest {
@@ -261,6 +261,13 @@ class LayoutWalkTest {
         if (node instanceof TabPane tabs) {
             if (tabs.getSelectionModel().getSelectedItem() != null
                     && tabs.getSelectionModel().getSelectedItem().getContent() instanceof Parent content) {
+                // a tab pane clips its tabs: content taller than the room it was given is cut, unseen
+                Bounds inside = tabs.localToScene(tabs.getLayoutBounds());
+                Bounds b = content.localToScene(content.getLayoutBounds());
+                if (b.getMaxY() > inside.getMaxY() + SLACK) {
+                    out.add(where + String.format(Locale.ROOT, "cut by its tab pane: %s reaches %.0f, the tabs end at %.0f",
+                            describe(content), b.getMaxY(), inside.getMaxY()));
+                }
                 overflow(content, out, where);
             }
             return;

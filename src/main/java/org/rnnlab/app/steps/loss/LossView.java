@@ -81,6 +81,7 @@ public final class LossView implements LessonStep {
         Node actualCard = card(I18n.key("app.loss.card.actual"), actual, vm.actualCaption());
         // a flow: at large text the cards go below each other rather than cut their words
         javafx.scene.layout.FlowPane cards = new javafx.scene.layout.FlowPane(12, 12, expectedCard, lessonCard, actualCard);
+        cards.setMinHeight(Region.USE_PREF_SIZE); // all its rows: a flow's own minimum is its tallest card's
 
         ProgressBar progress = new ProgressBar(0);
         progress.setId("lossProgress");
