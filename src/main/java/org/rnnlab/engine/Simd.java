@@ -196,11 +196,6 @@ public final class Simd {
         return rechecks;
     }
 
-    /** Whether the loops run while the kernels are checked again ({@link #struck}); never waits. */
-    static boolean checking() {
-        return checking != null;
-    }
-
     /** For the bench and the logs: what runs W s, tanh and exp. */
     public static String describe() {
         if (fellBack != null) {
