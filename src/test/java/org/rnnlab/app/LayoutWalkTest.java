@@ -32,9 +32,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Projector mode: every step at 1280x800, light and dark, at the default text size and two sizes
- * up. No label may show less than its text (an ellipsis where the text has none), no node may lie
- * outside the window (a ScrollPane's content is judged by the ScrollPane), no step page may need
+ * Projector mode: every step at 1280x800, light and dark, at the default text size, two sizes
+ * up and four up (14, 18 and 22 px). No label may show less than its text (an ellipsis where the
+ * text has none), no node may lie outside the window (a ScrollPane's content is judged by the ScrollPane), no step page may need
  * to scroll sideways, and no tab header may be hidden behind its pane's overflow menu. Inside
  * scroll panes, nothing spills out of its pane or is cut by its tab pane, nothing larger than
  * its view lacks a scroll bar, no control is squeezed; reference lines keep a 3:1 contrast with the background.
@@ -74,7 +74,7 @@ class LayoutWalkTest {
     }
 
     @Test
-    void everyStepFitsLightAndDarkAtTwoTextSizes() throws Exception {
+    void everyStepFitsLightAndDarkAtThreeTextSizes() throws Exception {
         ModelSessionFixture.install(session, 30);
         waitFor(60, () -> session.models().model() != null && session.models().matchesCorpusProperty().get()
                 && !session.models().loadingProperty().get());
@@ -124,7 +124,7 @@ class LayoutWalkTest {
     private List<String> walk(List<String> steps) throws Exception {
         Set<String> failures = new LinkedHashSet<>();
         for (boolean dark : new boolean[] {false, true}) {
-            for (double font : new double[] {Theme.DEFAULT_FONT, Theme.DEFAULT_FONT + 2 * Theme.FONT_STEP}) {
+            for (double font : new double[] {Theme.DEFAULT_FONT, Theme.DEFAULT_FONT + 2 * Theme.FONT_STEP, Theme.DEFAULT_FONT + 4 * Theme.FONT_STEP}) {
                 fx(() -> {
                     Theme.darkProperty().set(dark);
                     Theme.apply();

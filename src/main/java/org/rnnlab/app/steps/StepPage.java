@@ -157,7 +157,9 @@ public final class StepPage {
             }
             Node top = getTop();
             Node left = getLeft();
-            double leftWidth = left == null ? 0 : left.prefWidth(-1);
+            // snapped, as BorderPane lays it out: 353.7 measured the centre 0.3 px wider than it is, and a
+            // flow that fits one more card at that width asked for a row less than it took (Vocabulary, 22 px)
+            double leftWidth = left == null ? 0 : snapSizeX(left.prefWidth(-1));
             double centerWidth = Math.max(0, w - snappedLeftInset() - snappedRightInset() - leftWidth);
             double topHeight = 0;
             if (top != null) {

@@ -6,6 +6,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.geometry.Pos;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -33,12 +34,29 @@ public final class Fields {
     public static HBox rowWithField(NumberField field, Node... nodes) {
         HBox row = new HBox(8, nodes);
         row.setAlignment(Pos.TOP_LEFT);
+        asTallAsItsEditor(field, nodes);
+        return row;
+    }
+
+    /**
+     * As {@link #rowWithField}, for a row with nothing to stretch: its nodes go on to a second line
+     * where the text is too large for one (a row of labels and buttons cut them to "Fi..." at 24 px).
+     */
+    public static FlowPane flowWithField(NumberField field, Node... nodes) {
+        FlowPane row = new FlowPane(8, 6, nodes);
+        row.setAlignment(Pos.TOP_LEFT);
+        row.setRowValignment(javafx.geometry.VPos.TOP);
+        row.setMinHeight(Region.USE_PREF_SIZE); // every line: a flow's own minimum is one line
+        asTallAsItsEditor(field, nodes);
+        return row;
+    }
+
+    private static void asTallAsItsEditor(NumberField field, Node... nodes) {
         for (Node n : nodes) {
             if (n instanceof Region r && n != field) {
                 r.minHeightProperty().bind(field.editor().heightProperty());
             }
         }
-        return row;
     }
 
     /**

@@ -117,7 +117,7 @@ public final class CorpusView implements LessonStep {
         randomButton.setOnAction(e -> model.pickRandomComment());
         Label pick = new Label();
         pick.textProperty().bind(model.unitTitle());
-        HBox picker = Fields.rowWithField(commentField, pick, commentField, commentOf, randomButton);
+        javafx.scene.layout.FlowPane picker = Fields.flowWithField(commentField, pick, commentField, commentOf, randomButton);
 
         Label raw = wrapped("rawText");
         raw.textProperty().bind(model.rawTextProperty());

@@ -16,6 +16,8 @@ final class OutputLayerCostCard {
         Label title = new Label();
         title.textProperty().bind(I18n.bind("speed.dimensions.outputTitle"));
         title.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_BOLD);
+        title.setWrapText(true); // two lines, not an ellipsis, with large text
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label full = new Label();
         full.setId("outputCostFull");
         full.textProperty().bind(I18n.bind("speed.dimensions.full",

@@ -95,7 +95,7 @@ public final class ForwardView implements LessonStep {
         Label sentenceCount = new Label();
         sentenceCount.getStyleClass().add("muted");
         sentenceCount.textProperty().bind(I18n.bind("app.corpus.of", vm.sentenceCountProperty()));
-        HBox picker = Fields.rowWithField(sentence, bound(I18n.key("app.data.sentence")), sentence, sentenceCount, random);
+        javafx.scene.layout.FlowPane picker = Fields.flowWithField(sentence, bound(I18n.key("app.data.sentence")), sentence, sentenceCount, random);
         Label status = new Label();
         status.setId("forwardStatus");
         status.getStyleClass().add("muted");
@@ -179,9 +179,13 @@ public final class ForwardView implements LessonStep {
 
         inputLabel.setId("inputWord");
         inputLabel.getStyleClass().add("stat-value");
+        inputLabel.setWrapText(true); // the word and its index on two lines rather than cut, at large text
+        inputLabel.setMinHeight(Region.USE_PREF_SIZE);
         strip.setId("stateStrip");
         strip.setPrefHeight(30);
         stripCaption.getStyleClass().add("stat-caption");
+        stripCaption.setWrapText(true);
+        stripCaption.setMinHeight(Region.USE_PREF_SIZE);
         topBars.setId("topBars");
         Label topCaption = bound(I18n.key("app.fwd.top"));
         topCaption.getStyleClass().add("card-title");

@@ -198,6 +198,8 @@ public final class GradientCheckView implements LessonStep {
                 st.doneProperty(), st.totalProperty()));
         Label count = new Label();
         count.getStyleClass().add("stat-caption");
+        count.setWrapText(true); // "1,000 of 1,000 elements" in a third of the row at large text
+        count.setMinHeight(Region.USE_PREF_SIZE);
         count.textProperty().bind(I18n.bind("bptt.gc.count", st.doneProperty(), st.totalProperty()));
         Label verdict = new Label();
         verdict.setId("gcVerdict" + st.name());

@@ -65,7 +65,7 @@ public final class LossView implements LessonStep {
         cancel.setId("cancelLoss");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        HBox controls = Fields.rowWithField(n, bound(I18n.key("app.loss.first")), n, bound(I18n.key("app.corpus.sentences")), compute, cancel);
+        javafx.scene.layout.FlowPane controls = Fields.flowWithField(n, bound(I18n.key("app.loss.first")), n, bound(I18n.key("app.corpus.sentences")), compute, cancel);
 
         Label expected = new Label();
         expected.setId("expectedLoss");

@@ -32,6 +32,8 @@ final class ProbeHeatmap extends VBox {
         this.probe = probe;
         this.live = live;
         title.getStyleClass().add("card-title");
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.textProperty().bind(I18n.bind("training.probe.title"));
         heatmap.chart().getXAxis().nameProperty().bind(I18n.bind("training.probe.x"));
         heatmap.chart().getYAxis().nameProperty().bind(I18n.bind("training.probe.y"));
@@ -57,6 +59,7 @@ final class ProbeHeatmap extends VBox {
         barsTitle.textProperty().bind(I18n.bind("training.probe.bars"));
         barsTitle.getStyleClass().add("card-title");
         barsTitle.setWrapText(true);
+        barsTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         side.getChildren().setAll(barsTitle, bars);
         side.getStyleClass().add("card");
         side.setPadding(new Insets(6));

@@ -24,6 +24,8 @@ final class SamplesCard extends VBox {
         this.samples = samples;
         Label heading = new Label();
         heading.getStyleClass().add("card-title");
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         heading.textProperty().bind(title);
         lines.setId("trainingSamples");
         for (int i = 0; i < SampleSentences.SAMPLE_SENTENCES; i++) {

@@ -194,16 +194,15 @@ public final class VocabularyView implements LessonStep {
         left.minWidthProperty().bind(Theme.fontSizeProperty().multiply(25.4));
         left.prefWidthProperty().bind(Theme.fontSizeProperty().multiply(25.8));
         left.maxWidthProperty().bind(Theme.fontSizeProperty().multiply(31));
-        HBox.setHgrow(left, Priority.SOMETIMES);
 
         VBox charts = new VBox(6, titled(I18n.key("app.vocab.zipf"), zipf.chart()),
                 titled(I18n.key("app.vocab.coverage"), coverage.chart()));
         VBox.setVgrow(charts.getChildren().get(0), Priority.ALWAYS);
         VBox.setVgrow(charts.getChildren().get(1), Priority.ALWAYS);
-        HBox.setHgrow(charts, Priority.ALWAYS);
         charts.setMinWidth(240);
 
-        HBox box = new HBox(12, left, charts);
+        // side by side, or the charts under the table where large text leaves no room for both
+        org.rnnlab.app.widgets.SideBySide box = new org.rnnlab.app.widgets.SideBySide(12, left, charts);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
     }
@@ -262,8 +261,11 @@ public final class VocabularyView implements LessonStep {
         Label title = caption(I18n.key("app.vocab.example"));
         title.getStyleClass().remove("muted");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        HBox head = new HBox(10, title, next);
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(10, 4, title, next); // the button under the title at large text
         head.setAlignment(Pos.CENTER_LEFT);
+        head.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(6, head, before, after);
         box.setPadding(new Insets(2, 0, 0, 0));
         return box;
