@@ -14,7 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -65,7 +65,7 @@ public final class LossView implements LessonStep {
         cancel.setId("cancelLoss");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        javafx.scene.layout.FlowPane controls = Fields.flowWithField(n, bound(I18n.key("app.loss.first")), n, bound(I18n.key("app.corpus.sentences")), compute, cancel);
+        FlowPane controls = Fields.flowWithField(n, bound(I18n.key("app.loss.first")), n, bound(I18n.key("app.corpus.sentences")), compute, cancel);
 
         Label expected = new Label();
         expected.setId("expectedLoss");
@@ -80,7 +80,7 @@ public final class LossView implements LessonStep {
         Node lessonCard = card(I18n.key("app.loss.card.lesson"), lesson, vm.lessonCaption());
         Node actualCard = card(I18n.key("app.loss.card.actual"), actual, vm.actualCaption());
         // a flow: at large text the cards go below each other rather than cut their words
-        javafx.scene.layout.FlowPane cards = new javafx.scene.layout.FlowPane(12, 12, expectedCard, lessonCard, actualCard);
+        FlowPane cards = new FlowPane(12, 12, expectedCard, lessonCard, actualCard);
         cards.setMinHeight(Region.USE_PREF_SIZE); // all its rows: a flow's own minimum is its tallest card's
 
         ProgressBar progress = new ProgressBar(0);
