@@ -4,11 +4,12 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Notices the vector kernels running as objects, and hands the work back to the plain loops
- * until the kernels are compiled again ({@link Simd#struck}). C2 compiles each kernel with every vector in a register, as the warm-up
- * checks; but a later recompilation can leave some of the Vector API's calls out of line, and then
- * every vector of every call is an object again. In the window that happened in about one epoch in
- * three: 10 GB of garbage a second, a heap of 0.5-0.9 GB, the app at 1.1-1.8 GB resident and its
- * training 20-40% slower, for the rest of the process (AMD EPYC with AVX-512, JDK 17, 2026-12-05).
+ * until the kernels are compiled again ({@link Simd#struck}). C2 compiles each kernel with every
+ * vector in a register, as the warm-up checks; but a later recompilation can leave some of the
+ * Vector API's calls out of line, and then every vector of every call is an object again. In the
+ * window that happened in about one epoch in three: 10 GB of garbage a second, a heap of 0.5-0.9
+ * GB, the app at 1.1-1.8 GB resident and its training 20-40% slower, for the rest of the process
+ * (AMD EPYC with AVX-512, JDK 17, 2026-12-05).
  * Two causes were found and removed: C2 threw its code for a word of the recurrence away at the
  * engine's first sentence, the warm-up having never passed a first word; and exp's int lanes came from
  * a species looked up at run time, which C2 sometimes could not see through (see VectorKernels). Since,

@@ -90,12 +90,17 @@ public final class Simd {
         if (!ON || !STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread t = new Thread(() -> {
-            if (VectorKernels.warmUp()) {
+        warmUpInBackground("rnnlab-vector-warmup", compiled -> {
+            if (compiled) {
                 ready = true;
             }
             COMPILED.countDown();
-        }, "rnnlab-vector-warmup");
+        });
+    }
+
+    /** Runs {@link VectorKernels#warmUp} on a daemon thread of low priority and hands its answer to {@code then}. */
+    private static void warmUpInBackground(String name, java.util.function.Consumer<Boolean> then) {
+        Thread t = new Thread(() -> then.accept(VectorKernels.warmUp()), name);
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
@@ -172,8 +177,7 @@ public final class Simd {
         checking = why;
         CountDownLatch done = new CountDownLatch(1);
         rechecked = done;
-        Thread t = new Thread(() -> {
-            boolean compiled = VectorKernels.warmUp();
+        warmUpInBackground("rnnlab-vector-recheck", compiled -> {
             synchronized (Simd.class) {
                 checking = null;
                 if (fellBack == null) {
@@ -185,10 +189,7 @@ public final class Simd {
                 }
             }
             done.countDown();
-        }, "rnnlab-vector-recheck");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+        });
     }
 
     /** How many times the kernels came back (or are coming back) after a {@link #struck}. */
