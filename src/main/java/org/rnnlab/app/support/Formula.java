@@ -4,11 +4,15 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.value.ObservableValue;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Orientation;
+import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
+import javafx.stage.Screen;
+import javafx.stage.Window;
 import org.scilab.forge.jlatexmath.TeXConstants;
 import org.scilab.forge.jlatexmath.TeXFormula;
 
@@ -26,6 +30,10 @@ public final class Formula extends Region {
     private double naturalWidth;
     private double naturalHeight;
     private double drawnFor = 1; // the shrink the image on show was drawn for (1: full size)
+    private double drawnAt = 1;  // and the pixels a point
+    // the window's pixels a point, followed: a window moved to a screen of another density draws again
+    private final ObservableValue<Number> windowScale =
+            sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::renderScaleXProperty);
 
     private Formula(String latex, float size) {
         this.latex = latex;
@@ -36,6 +44,7 @@ public final class Formula extends Region {
         getStyleClass().add("formula");
         Theme.darkProperty().addListener(new WeakInvalidationListener(redraw));
         Theme.fontSizeProperty().addListener(new WeakInvalidationListener(redraw));
+        windowScale.addListener(o -> requestLayout());
         redraw();
     }
 
@@ -52,23 +61,6 @@ public final class Formula extends Region {
         return live(latex, 18f);
     }
 
-    /**
-     * A still image of a formula.
-     *
-     * @param latex the formula, e.g. {@code s_t = \tanh(U x_t + W s_{t-1})}
-     * @param size  font size in points
-     * @param dark  true on a dark theme (light glyphs)
-     */
-    public static ImageView of(String latex, float size, boolean dark) {
-        BufferedImage image = render(latex, size, dark);
-        ImageView view = new ImageView(SwingFXUtils.toFXImage(image, null));
-        view.setFitWidth(image.getWidth() / 2.0);
-        view.setPreserveRatio(true);
-        view.setSmooth(true);
-        view.getStyleClass().add("formula");
-        return view;
-    }
-
     /** The LaTeX source (tests read it). */
     public String latex() {
         return latex;
@@ -79,12 +71,12 @@ public final class Formula extends Region {
         return naturalWidth;
     }
 
-    // Rendered at twice the size and shown at half, so it stays sharp on high-DPI projectors. One
-    // formula at a time: the renderer's first use (its fonts, AWT's) may run on the launch thread.
+    // size in points times the screen's pixels a point. One formula at a time: the renderer's first
+    // use (its fonts, AWT's) may run on the launch thread.
     private static BufferedImage render(String latex, float size, boolean dark) {
         synchronized (RENDERER) {
             return (BufferedImage) new TeXFormula(latex).createBufferedImage(
-                    TeXConstants.STYLE_DISPLAY, size * 2, dark ? new Color(230, 237, 243) : new Color(31, 35, 40), null);
+                    TeXConstants.STYLE_DISPLAY, size, dark ? new Color(230, 237, 243) : new Color(31, 35, 40), null);
         }
     }
 
@@ -104,24 +96,39 @@ public final class Formula extends Region {
     }
 
     private void redraw() {
-        BufferedImage image = render(latex, textSize(), Theme.isDark());
-        naturalWidth = image.getWidth() / 2.0;
-        naturalHeight = image.getHeight() / 2.0;
-        show(image, 1);
+        double px = pixelsAPoint();
+        BufferedImage image = render(latex, (float) (textSize() * px), Theme.isDark());
+        naturalWidth = image.getWidth() / px;
+        naturalHeight = image.getHeight() / px;
+        show(image, 1, px);
         requestLayout();
+    }
+
+    /**
+     * The window's pixels a point (2 on a high-DPI screen or projector, else 1). The formula is drawn
+     * at that many pixels and shown one to one: drawn at twice the size and shown at half, a thin
+     * stroke fell between the samples wherever the two grids drifted apart (the minus of w_{i-1} at
+     * 18 px in the dark theme).
+     */
+    private double pixelsAPoint() {
+        Scene scene = getScene();
+        Window window = scene == null ? null : scene.getWindow();
+        double scale = window != null ? window.getRenderScaleX() : Screen.getPrimary().getOutputScaleX();
+        return Math.max(1, scale);
     }
 
     private float textSize() {
         return (float) (size * Theme.fontSizeProperty().get() / Theme.DEFAULT_FONT);
     }
 
-    private void show(BufferedImage image, double shrink) {
+    private void show(BufferedImage image, double shrink, double px) {
         Image fx = SwingFXUtils.toFXImage(image, null);
         view.setImage(fx);
         drawnFor = shrink;
+        drawnAt = px;
     }
 
-    /** The image's width in pixels, over the width it is shown at: 2 however narrow the column (tests read it). */
+    /** The image's width in pixels, over the width it is shown at: the window's pixels a point however narrow the column (tests read it). */
     double pixelsPerPoint() {
         return view.getImage().getWidth() / view.getFitWidth();
     }
@@ -166,6 +173,9 @@ public final class Formula extends Region {
 
     @Override
     protected void layoutChildren() {
+        if (pixelsAPoint() != drawnAt) {
+            redraw(); // the window went to a screen of another density
+        }
         double inner = getWidth() - snappedLeftInset() - snappedRightInset();
         double k = scale(inner);
         // A shrunk formula is drawn again at its smaller size: an image shown at under half its pixels
@@ -173,7 +183,7 @@ public final class Formula extends Region {
         // samples. In steps of 1/16, so a window being resized does not draw it at every pixel.
         double drawn = Math.min(1, Math.ceil(k * SHRINK_STEPS) / SHRINK_STEPS);
         if (drawn != drawnFor) {
-            show(render(latex, (float) (textSize() * drawn), Theme.isDark()), drawn);
+            show(render(latex, (float) (textSize() * drawn * drawnAt), Theme.isDark()), drawn, drawnAt);
         }
         view.setFitWidth(naturalWidth * k);
         view.relocate(snappedLeftInset(), snappedTopInset());

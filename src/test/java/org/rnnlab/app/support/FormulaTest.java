@@ -16,7 +16,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A formula shrunk to a narrow column is drawn again at that size, never sampled down from its full size. */
+/**
+ * A formula is drawn at the pixels it is shown at: at its full size one to one with the window's
+ * pixels, and shrunk to a narrow column, drawn again at that size, never sampled down.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FormulaTest {
     // the Language model step's, whose "=" on the second line had vanished in its 300-px column
@@ -44,17 +47,20 @@ class FormulaTest {
         WaitForAsyncUtils.waitForFxEvents();
         double natural = formula.naturalWidth();
         assertTrue(natural > 200 && natural < 900, "room for the whole formula: " + natural);
-        assertEquals(2.0, formula.pixelsPerPoint(), 0.02, "drawn at twice the size shown");
+        double px = formula.getScene().getWindow().getRenderScaleX();
+        // drawn at twice the size and shown at half, as it was, the minus of w_{i-1} fell between the samples
+        assertEquals(px, formula.pixelsPerPoint(), 0.01, "drawn at the window's pixels a point");
         for (double share : new double[] {0.8, 0.55, 0.4}) {
             robot.interact(() -> column.setMaxWidth(natural * share));
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(natural * share, formula.getWidth(), 1.0, "shrunk to its column");
             double ratio = formula.pixelsPerPoint();
-            // drawn in steps of 1/16 at or above the size shown: between 2 and 2 x 17/16 pixels a point
-            assertTrue(ratio >= 1.9 && ratio <= 2.2, share + " of its width: " + ratio + " pixels a point");
+            // drawn in steps of 1/16 at or above the size shown (and whole pixels): never sampled down 2 to 1
+            double drawn = Math.ceil(share * 16) / 16;
+            assertTrue(ratio >= px * 0.98 && ratio <= px * drawn / share * 1.03, share + " of its width: " + ratio + " pixels a point");
         }
         robot.interact(() -> column.setMaxWidth(Double.MAX_VALUE));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(2.0, formula.pixelsPerPoint(), 0.02, "full size again");
+        assertEquals(px, formula.pixelsPerPoint(), 0.01, "full size again");
     }
 }
