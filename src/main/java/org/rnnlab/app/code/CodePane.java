@@ -23,6 +23,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.widgets.Wrapping;
 
 /**
  * A step's Code tab: the function behind the step, in the lesson's numpy and in the Java reference
@@ -66,9 +67,8 @@ public final class CodePane extends VBox {
         copy.textProperty().bind(I18n.bind("bptt.code.copy"));
         copy.getStyleClass().add(Styles.SMALL);
         copy.setMinWidth(Region.USE_PREF_SIZE);
-        title.setWrapText(true);
+        Wrapping.wrap(title);
         title.setMinWidth(0);
-        title.setMinHeight(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(area.getSelectedText().isEmpty() ? area.getText() : area.getSelectedText());

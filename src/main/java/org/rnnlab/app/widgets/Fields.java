@@ -66,8 +66,7 @@ public final class Fields {
     public static Label problemLine(ObservableStringValue problem) {
         Label l = new Label();
         l.getStyleClass().addAll("input-problem", Styles.DANGER);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(l);
         l.textProperty().bind(problem);
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());

@@ -8,7 +8,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
@@ -87,8 +86,7 @@ public final class NumberField extends VBox {
         });
 
         hint.getStyleClass().addAll(HINT_CLASS, Styles.TEXT_SMALL);
-        hint.setWrapText(true);
-        hint.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(hint);
         hint.maxWidthProperty().bind(Bindings.max(HINT_WIDTH, editor.widthProperty()));
         hint.textProperty().bind(Bindings.when(input.problemProperty().isEmpty())
                 .then(input.rangeTextProperty()).otherwise(input.problemProperty()));

@@ -24,6 +24,7 @@ import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.steps.StepTexts;
 import org.rnnlab.app.support.Formula;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.common.LessonDefaults;
 
 /** Backpropagation through time: how the error of one output flows back, lag by lag, and what truncation cuts. */
@@ -162,8 +163,7 @@ public final class BpttView implements LessonStep {
     private static Label paragraph(String key) {
         Label l = new Label();
         l.textProperty().bind(I18n.bind(key));
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(l);
         return l;
     }
 

@@ -11,6 +11,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.charts.LogBars;
 import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.engine.DeltaFlow;
 
 /**
@@ -30,8 +31,7 @@ final class FlowColumn extends VBox {
         super(8);
         setId(id);
         title.getStyleClass().add(Styles.TITLE_4);
-        title.setWrapText(true);
-        title.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(title);
         bars.setId(id + "Bars");
         Label axis = wrapping(id + "Axis");
         axis.textProperty().bind(I18n.bind("bptt.chart.axis"));
@@ -49,10 +49,8 @@ final class FlowColumn extends VBox {
     }
 
     private static Label wrapping(String id) {
-        Label l = new Label();
+        Label l = Wrapping.wrap(new Label());
         l.setId(id);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 

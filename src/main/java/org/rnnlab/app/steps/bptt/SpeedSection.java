@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.engine.SpeedLesson;
 
 /** The speed lesson's section: the two measured step times beside the lesson's three, and why they differ. */
@@ -33,8 +34,7 @@ final class SpeedSection extends VBox {
         Label sizes = new Label();
         sizes.textProperty().bind(I18n.bind("bptt.speed.sizes", SpeedViewModel.LESSON_C, SpeedViewModel.LESSON_H,
                 SpeedViewModel.LESSON_T));
-        sizes.setWrapText(true);
-        sizes.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(sizes);
         HBox row = new HBox(10, measure, sizes);
         row.setAlignment(Pos.CENTER_LEFT);
 
@@ -47,10 +47,8 @@ final class SpeedSection extends VBox {
         addRow(table, 2, I18n.bind("bptt.speed.numpy"), I18n.bind("bptt.speed.ms", SpeedLesson.LESSON_NUMPY_MS));
         addRow(table, 3, I18n.bind("bptt.speed.theanoCpu"), I18n.bind("bptt.speed.ms", SpeedLesson.LESSON_THEANO_CPU_MS));
         addRow(table, 4, I18n.bind("bptt.speed.theanoGpu"), I18n.bind("bptt.speed.ms", SpeedLesson.LESSON_THEANO_GPU_MS));
-        Label difference = new Label();
+        Label difference = Wrapping.wrap(new Label());
         difference.setId("bpttSpeedDifference");
-        difference.setWrapText(true);
-        difference.setMinHeight(Region.USE_PREF_SIZE);
         difference.textProperty().bind(Bindings.createStringBinding(() -> {
             SpeedLesson.Result r = vm.resultProperty().get();
             return r == null ? I18n.text("bptt.speed.notYet") : I18n.text("bptt.speed.difference",
@@ -58,8 +56,7 @@ final class SpeedSection extends VBox {
         }, vm.resultProperty(), I18n.languageProperty()));
         Label why = new Label();
         why.textProperty().bind(I18n.bind("bptt.speed.why"));
-        why.setWrapText(true);
-        why.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(why);
         getChildren().addAll(title, row, table, difference, why);
     }
 

@@ -29,6 +29,7 @@ import org.rnnlab.app.support.Theme;
 import org.rnnlab.app.support.NumberText;
 import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.common.LessonDefaults;
 
 /** Dimensions: the shapes of x, o, s, U, V, W for the current C and H, the parameter count, memory and work. */
@@ -209,8 +210,7 @@ public final class DimensionsView implements LessonStep {
             }
             Label how = new Label(c.how());
             how.getStyleClass().add("muted");
-            how.setWrapText(true);
-            how.setMinHeight(Region.USE_PREF_SIZE);
+            Wrapping.wrap(how);
             HBox line = new HBox(10, name, bar, value);
             line.setAlignment(Pos.CENTER_LEFT);
             bars.getChildren().add(new VBox(0, line, indent(how)));

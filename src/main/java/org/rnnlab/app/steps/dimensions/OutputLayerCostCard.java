@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.widgets.Wrapping;
 
 /** A card of the Dimensions step: the output layer's cost per word, full softmax against class-based, and why. */
 final class OutputLayerCostCard {
@@ -16,8 +17,7 @@ final class OutputLayerCostCard {
         Label title = new Label();
         title.textProperty().bind(I18n.bind("speed.dimensions.outputTitle"));
         title.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_BOLD);
-        title.setWrapText(true); // two lines, not an ellipsis, with large text
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Wrapping.wrap(title); // two lines, not an ellipsis, with large text
         Label full = new Label();
         full.setId("outputCostFull");
         full.textProperty().bind(I18n.bind("speed.dimensions.full",

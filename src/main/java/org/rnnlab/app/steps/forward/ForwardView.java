@@ -48,6 +48,7 @@ import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.common.LessonDefaults;
 
 /** Forward pass: one sentence through the network, one time step at a time. */
@@ -179,13 +180,11 @@ public final class ForwardView implements LessonStep {
 
         inputLabel.setId("inputWord");
         inputLabel.getStyleClass().add("stat-value");
-        inputLabel.setWrapText(true); // the word and its index on two lines rather than cut, at large text
-        inputLabel.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(inputLabel); // the word and its index on two lines rather than cut, at large text
         strip.setId("stateStrip");
         strip.setPrefHeight(30);
         stripCaption.getStyleClass().add("stat-caption");
-        stripCaption.setWrapText(true);
-        stripCaption.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(stripCaption);
         topBars.setId("topBars");
         Label topCaption = bound(I18n.key("app.fwd.top"));
         topCaption.getStyleClass().add("card-title");
@@ -196,8 +195,7 @@ public final class ForwardView implements LessonStep {
         stack.setId("stateStack");
         Label stackCaption = bound(I18n.key("app.fwd.stack"));
         stackCaption.getStyleClass().add("card-title");
-        stackCaption.setWrapText(true);
-        stackCaption.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(stackCaption);
         verdict.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(stack, Priority.ALWAYS);
         Theme.darkProperty().addListener((o, a, dark) -> stack.setTextColour(textColour(dark)));
@@ -229,8 +227,7 @@ public final class ForwardView implements LessonStep {
         lossChart.setId("lossBars");
         Theme.fontSizeProperty().addListener((o, a, b) -> fitLossChart());
         sentenceSummary.setId("sentenceSummary");
-        sentenceSummary.setWrapText(true);
-        sentenceSummary.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(sentenceSummary);
         sentenceSummary.textProperty().bind(vm.summaryProperty());
         VBox.setVgrow(heatmap.node(), Priority.ALWAYS);
         VBox box = new VBox(6, heatmap.node(), lossChart, sentenceSummary);

@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.engine.ReferenceRnn;
 
 /** The choice of a bug to put into backpropagation, and what it is and why the check sees it. */
@@ -28,10 +29,8 @@ final class BugChoice extends VBox {
         caption.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, caption, choice);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label why = new Label();
+        Label why = Wrapping.wrap(new Label());
         why.setId("gcBugWhy");
-        why.setWrapText(true);
-        why.setMinHeight(Region.USE_PREF_SIZE);
         why.getStyleClass().add(Styles.TEXT_MUTED);
         why.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> I18n.text(InjectedBugs.whyKey(bug.get() == null ? ReferenceRnn.Bug.NONE : bug.get()),

@@ -39,6 +39,7 @@ import org.rnnlab.app.steps.StepTexts;
 import org.rnnlab.app.support.Theme;
 import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.common.LessonDefaults;
 import org.rnnlab.training.CheckedElement;
 import org.rnnlab.training.ParameterVerdict;
@@ -108,12 +109,10 @@ public final class GradientCheckView implements LessonStep {
             cards.getChildren().add(card);
         }
 
-        Label summary = new Label();
+        Label summary = Wrapping.wrap(new Label());
         summary.setId("gcSummary");
-        summary.setWrapText(true);
         summary.getStyleClass().add("lm-summary");
         summary.textProperty().bind(vm.summaryProperty());
-        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.setPrefHeight(Region.USE_COMPUTED_SIZE);
 
         TabPane tabs = new TabPane();
@@ -198,13 +197,10 @@ public final class GradientCheckView implements LessonStep {
                 st.doneProperty(), st.totalProperty()));
         Label count = new Label();
         count.getStyleClass().add("stat-caption");
-        count.setWrapText(true); // "1,000 of 1,000 elements" in a third of the row at large text
-        count.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(count); // "1,000 of 1,000 elements" in a third of the row at large text
         count.textProperty().bind(I18n.bind("bptt.gc.count", st.doneProperty(), st.totalProperty()));
-        Label verdict = new Label();
+        Label verdict = Wrapping.wrap(new Label());
         verdict.setId("gcVerdict" + st.name());
-        verdict.setWrapText(true);
-        verdict.setMinHeight(Region.USE_PREF_SIZE);
         verdict.textProperty().bind(Bindings.createStringBinding(() -> {
             ParameterVerdict v = st.verdictProperty().get();
             return v == null ? st.statusProperty().get() : GradientCheckViewModel.lessonPrint(v);

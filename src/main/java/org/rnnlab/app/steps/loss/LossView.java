@@ -29,6 +29,7 @@ import org.rnnlab.app.steps.OnScreen;
 import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.common.LessonDefaults;
 
 /** Loss: ln C, the loss of knowing nothing, against the model's mean loss on the first N sentences. */
@@ -88,11 +89,9 @@ public final class LossView implements LessonStep {
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(vm.progressProperty());
 
-        Label explanation = new Label();
+        Label explanation = Wrapping.wrap(new Label());
         explanation.setId("lossExplanation");
-        explanation.setWrapText(true);
         explanation.getStyleClass().add("lm-summary");
-        explanation.setMinHeight(Region.USE_PREF_SIZE);
         explanation.textProperty().bind(vm.explanationProperty());
 
         ErrorDataSetRenderer lines = Charts.lines();
@@ -131,12 +130,10 @@ public final class LossView implements LessonStep {
         number.getStyleClass().add("big-number");
         Label under = new Label();
         under.getStyleClass().add("muted");
-        under.setWrapText(true);
-        under.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(under);
         under.textProperty().bind(caption);
         Label heading = bound(titleKey);
-        heading.setWrapText(true);
-        heading.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(heading);
         number.setMinWidth(Region.USE_PREF_SIZE);
         VBox card = new VBox(4, heading, number, under);
         card.getStyleClass().add("card");

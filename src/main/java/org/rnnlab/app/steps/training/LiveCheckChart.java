@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import org.rnnlab.app.charts.Charts;
 import org.rnnlab.app.charts.DecimatedSeries;
 import org.rnnlab.app.charts.Series;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.common.LessonDefaults;
 
 /**
@@ -44,8 +45,7 @@ final class LiveCheckChart extends VBox {
         xAxis.nameProperty().bind(I18n.bind("training.check.x"));
         yAxis.nameProperty().bind(I18n.bind("training.check.y"));
         title.getStyleClass().add("card-title");
-        title.setWrapText(true);
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Wrapping.wrap(title);
         for (String p : new String[] {"U", "V", "W"}) {
             max.put(p, new Series(lines, p + " max", Charts.lineAndPointStyle(COLOURS.get(p), 2.5, 3)));
             median.put(p, new Series(lines, p + " median", Charts.lineAndPointStyle(COLOURS.get(p), 1, 2)));

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.charts.Heatmap;
 import org.rnnlab.app.charts.ProbabilityBars;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.training.TrainingEvent;
 
 /**
@@ -32,8 +33,7 @@ final class ProbeHeatmap extends VBox {
         this.probe = probe;
         this.live = live;
         title.getStyleClass().add("card-title");
-        title.setWrapText(true);
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Wrapping.wrap(title);
         title.textProperty().bind(I18n.bind("training.probe.title"));
         heatmap.chart().getXAxis().nameProperty().bind(I18n.bind("training.probe.x"));
         heatmap.chart().getYAxis().nameProperty().bind(I18n.bind("training.probe.y"));
@@ -58,8 +58,7 @@ final class ProbeHeatmap extends VBox {
         Label barsTitle = new Label();
         barsTitle.textProperty().bind(I18n.bind("training.probe.bars"));
         barsTitle.getStyleClass().add("card-title");
-        barsTitle.setWrapText(true);
-        barsTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Wrapping.wrap(barsTitle);
         side.getChildren().setAll(barsTitle, bars);
         side.getStyleClass().add("card");
         side.setPadding(new Insets(6));

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.widgets.TextRoom;
+import org.rnnlab.app.widgets.Wrapping;
 
 /**
  * What the model writes while it learns ({@link SampleSentences}), in a card. The sentences' lines
@@ -24,8 +25,7 @@ final class SamplesCard extends VBox {
         this.samples = samples;
         Label heading = new Label();
         heading.getStyleClass().add("card-title");
-        heading.setWrapText(true);
-        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Wrapping.wrap(heading);
         heading.textProperty().bind(title);
         lines.setId("trainingSamples");
         for (int i = 0; i < SampleSentences.SAMPLE_SENTENCES; i++) {

@@ -44,6 +44,7 @@ import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.engine.Precision;
 import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.training.OutputLayer;
 
 /** Training: SGD with BPTT on the corpus, live: the loss falls while the learner watches. */
@@ -74,22 +75,18 @@ public final class TrainingView implements LessonStep {
         chart = new LossChart(run, vm.runs());
         livePanels = new LivePanels(vm, chart);
 
-        Label modelLine = new Label();
+        Label modelLine = Wrapping.wrap(new Label());
         modelLine.setId("trainingModel");
-        modelLine.setWrapText(true);
         modelLine.getStyleClass().add("muted");
         modelLine.textProperty().bind(vm.modelLine());
-        modelLine.setMinHeight(Region.USE_PREF_SIZE);
         // the whole row: sized to its text, a longer count at each snapshot wrapped it at the old width and
         // laid the whole page out again (LayoutIsland), a 50-60 ms pause of the window 2 s into a run
         modelLine.setMaxWidth(Double.MAX_VALUE);
 
-        Label stepResult = new Label();
+        Label stepResult = Wrapping.wrap(new Label());
         stepResult.setId("stepResult");
-        stepResult.setWrapText(true);
         stepResult.textProperty().bind(vm.stepResultProperty());
         stepResult.managedProperty().bind(stepResult.textProperty().isNotEmpty());
-        stepResult.setMinHeight(Region.USE_PREF_SIZE);
 
         Label sentencesNote = new Label();
         sentencesNote.setId("sentencesNote");
@@ -99,8 +96,7 @@ public final class TrainingView implements LessonStep {
         Label splitNote = new Label();
         splitNote.setId("splitNote");
         splitNote.getStyleClass().add("muted");
-        splitNote.setWrapText(true);
-        splitNote.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(splitNote);
         splitNote.textProperty().bind(vm.live().splitNote());
 
         // what changes while training lays out on its own, not the whole page at every counter (LayoutIsland)
@@ -286,10 +282,8 @@ public final class TrainingView implements LessonStep {
         from.disableProperty().bind(session.models().trainingProperty());
         Label trains = new Label();
         trains.textProperty().bind(I18n.bind("training.train"));
-        Label which = new Label();
+        Label which = Wrapping.wrap(new Label());
         which.setId("startsWith");
-        which.setWrapText(true);
-        which.setMinHeight(Region.USE_PREF_SIZE);
         which.getStyleClass().add("muted");
         which.textProperty().bind(vm.startsWith());
 
@@ -353,10 +347,8 @@ public final class TrainingView implements LessonStep {
     }
 
     private Node outcome() {
-        Label l = new Label();
+        Label l = Wrapping.wrap(new Label());
         l.setId("trainingOutcome");
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
         l.textProperty().bind(run.outcomeProperty());
         run.divergedProperty().addListener((o, a, bad) -> {
             l.getStyleClass().remove("verdict-failed");

@@ -28,6 +28,7 @@ import org.rnnlab.app.steps.StepPage;
 import org.rnnlab.app.support.NumberText;
 import org.rnnlab.app.widgets.NumberField;
 import org.rnnlab.app.support.Theme;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.common.LessonDefaults;
 
 /** Training data: a sentence becomes the pair (x, y), and x_t becomes a one-hot vector that picks a column of U. */
@@ -150,8 +151,7 @@ public final class TrainingDataView implements LessonStep {
         }
         for (Label l : new Label[] {oneHotTitle, matrixTitle, compareTitle}) {
             l.getStyleClass().add(Styles.TEXT_BOLD);
-            l.setWrapText(true);
-            l.setMinHeight(Region.USE_PREF_SIZE);
+            Wrapping.wrap(l);
         }
         for (Label l : new Label[] {stepTitle, oneHotCaption, matrixCaption, verdict, cost}) {
             l.setMinHeight(Region.USE_PREF_SIZE);
@@ -257,8 +257,7 @@ public final class TrainingDataView implements LessonStep {
         originLabel.setId("uOrigin");
         originLabel.textProperty().bind(model.originProperty());
         originLabel.getStyleClass().add("muted");
-        originLabel.setWrapText(true);
-        originLabel.setMinHeight(Region.USE_PREF_SIZE); // its second line, not "...", when the page is just short of room
+        Wrapping.wrap(originLabel); // its second line, not "...", when the page is just short of room
         return originLabel;
     }
 

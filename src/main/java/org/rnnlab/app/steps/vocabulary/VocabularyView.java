@@ -32,6 +32,7 @@ import org.rnnlab.app.widgets.Fields;
 import org.rnnlab.app.widgets.NumberField;
 import org.rnnlab.app.widgets.TokenChips;
 import org.rnnlab.app.support.NumberText;
+import org.rnnlab.app.widgets.Wrapping;
 import org.rnnlab.common.LessonDefaults;
 
 /** Vocabulary: pick C, see which words stay, how many tokens become UNKNOWN_TOKEN, and why (Zipf). */
@@ -215,8 +216,7 @@ public final class VocabularyView implements LessonStep {
         Label l = new Label();
         l.textProperty().bind(I18n.bind(titleKey));
         l.getStyleClass().add("chart-title-label");
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(l);
         VBox.setVgrow(chart, Priority.ALWAYS);
         return new VBox(2, l, chart);
     }
@@ -261,8 +261,7 @@ public final class VocabularyView implements LessonStep {
         Label title = caption(I18n.key("app.vocab.example"));
         title.getStyleClass().remove("muted");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        title.setWrapText(true);
-        title.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.wrap(title);
         javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(10, 4, title, next); // the button under the title at large text
         head.setAlignment(Pos.CENTER_LEFT);
         head.setMinHeight(Region.USE_PREF_SIZE);
