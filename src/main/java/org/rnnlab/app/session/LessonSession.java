@@ -23,7 +23,8 @@ import org.rnnlab.text.PreparedData;
 
 /**
  * What every step of the lesson shares, and who owns it: the notices, the background work, the
- * corpus, the model and its files, the query lane and the training controller. Made once per
+ * corpus, the model and its files (the model left at the last close among them), the query lane and
+ * the training controller. Made once per
  * window; {@link #dispose()} ends every thread they started.
  */
 public final class LessonSession {
@@ -65,6 +66,31 @@ public final class LessonSession {
     /** A session whose recent files and choices go to {@code memory}. */
     public LessonSession(AppMemory memory) {
         this.memory = memory;
+        // the model left at a close is there again at the next start, where the memory lasts (not in tests)
+        this.lastModel = memory.lasting() ? new LastModel(DataFolder.path().resolve(LastModel.FILE), models, memory) : null;
+        if (lastModel != null) {
+            files.reopenAtStart(lastModel);
+            // a run's model is kept as soon as it ends, not only at the close: a crash after it loses nothing
+            models.trainingProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    keepLastModel();
+                }
+            });
+        }
+    }
+
+    private final LastModel lastModel; // null where the memory does not last
+
+    /** FX thread: keeps the current model for the next start, in the background. */
+    private void keepLastModel() {
+        LastModel.Snapshot now = lastModel.snapshot();
+        if (now == null) {
+            return;
+        }
+        work.submit(I18n.text("app.files.keepingWork"), job -> {
+            lastModel.keep(now);
+            return now;
+        }, kept -> { }, e -> notices.failure(I18n.text("app.files.keepingWork"), e));
     }
 
     /** What the app remembers between launches. */
@@ -202,6 +228,13 @@ public final class LessonSession {
     public void dispose() {
         if (!disposed.compareAndSet(false, true)) {
             return; // the window closed, then the process's exit hook came (see keepWorkOnExit)
+        }
+        if (lastModel != null) {
+            try {
+                lastModel.keep(lastModel.snapshot()); // before the run is stopped: a run is its checkpoint's
+            } catch (java.io.IOException | RuntimeException e) {
+                // the window is gone: nobody to tell; the file keeps what it had
+            }
         }
         long deadline = System.currentTimeMillis() + SHUTDOWN_MILLIS;
         training.stop();

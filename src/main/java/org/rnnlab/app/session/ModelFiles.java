@@ -223,9 +223,7 @@ public final class ModelFiles {
             notifier.warn(I18n.text("app.files.save"), I18n.text("app.files.save.none"));
             return;
         }
-        ModelInfo known = store.infoProperty().get();
-        ModelInfo i = new ModelInfo(m.hiddenDim(), m.wordDim(), m.bpttTruncate(), m.precision().dtypeName(), store.seed(),
-                known == null ? null : known.corpusHash(), store.lossHistory(), "RNN Lab app");
+        ModelInfo i = infoOf(store);
         work.submit(I18n.text("app.files.savingWork", npz.getFileName()), job -> {
             ModelFile.save(npz, m, v, i);
             return npz;
@@ -236,9 +234,25 @@ public final class ModelFiles {
                 e -> notifier.failure(I18n.text("app.files.save"), e));
     }
 
+    /** What a file of the store's current model says about it. */
+    static ModelInfo infoOf(ModelStore store) {
+        RnnModel m = store.model();
+        ModelInfo known = store.infoProperty().get();
+        return new ModelInfo(m.hiddenDim(), m.wordDim(), m.bpttTruncate(), m.precision().dtypeName(), store.seed(),
+                known == null ? null : known.corpusHash(), store.lossHistory(), "RNN Lab app");
+    }
+
+    /** The session's first corpus gets the model {@code last} kept at the last close, when it was made on that corpus. */
+    public void reopenAtStart(LastModel last) {
+        this.reopen = last;
+    }
+
+    private LastModel reopen;
+
     /**
-     * A corpus was prepared. The shipped sample model is used when it was trained on this very
-     * vocabulary; otherwise the lesson's starting point: random weights, seed 10.
+     * A corpus was prepared. The session's first one gets the model left at the last close when it
+     * was made on this very corpus ({@link LastModel}); otherwise the shipped sample model when it was
+     * trained on this very vocabulary, else the lesson's starting point: random weights, seed 10.
      */
     private void corpusPrepared(PreparedData data) {
         if (data != null && shippedWithNextCorpus && !store.isTraining()) {
@@ -249,6 +263,31 @@ public final class ModelFiles {
         if (data == null || store.isTraining() || store.matchesCorpusProperty().get()) {
             return;
         }
+        Optional<LastModel.Kept> last = reopen == null ? Optional.empty() : reopen.takeForStart();
+        if (last.isPresent()) {
+            store.setLoading(true);
+            work.submit(I18n.text("app.files.reopeningWork"), job -> ModelFile.load(last.get().file()), loaded -> {
+                store.setLoading(false);
+                if (store.prepared() != data) {
+                    return; // another corpus came meanwhile; its own call decides
+                }
+                if (matchesCorpus(loaded)) {
+                    adopt(loaded, last.get().description());
+                    reopen.reopened(loaded.model());
+                } else {
+                    startingModel(data);
+                }
+            }, e -> {
+                store.setLoading(false);
+                startingModel(data); // the file was damaged: the next close writes a new one
+            });
+            return;
+        }
+        startingModel(data);
+    }
+
+    /** The shipped sample model when it was trained on this corpus's vocabulary, else the lesson's random start. */
+    private void startingModel(PreparedData data) {
         Runnable lessonStart = () -> initialiseRandom(LessonDefaults.HIDDEN_DIM, LessonDefaults.SEED, Precision.FLOAT32);
         Optional<Path> sample = sampleModel.get();
         if (sample.isEmpty()) {

@@ -12,7 +12,8 @@ import java.util.prefs.Preferences;
 /**
  * What the app remembers between launches (java.util.prefs, as JabRef and AtlantaFX do): the theme,
  * the text size, the window's place and size, the last step, and the recent corpora and models, most
- * recent first. {@code -Drnnlab.remember=false} (the tests) keeps everything for this run only.
+ * recent first, and how the model left at the last close was described (its weights are a file in the
+ * data folder). {@code -Drnnlab.remember=false} (the tests) keeps everything for this run only.
  */
 public final class AppMemory {
     /** The system property that turns remembering off. */
@@ -137,6 +138,26 @@ public final class AppMemory {
         entries.remove(p);
         entries.add(0, p);
         setList("model", entries);
+    }
+
+    /** Whether this memory outlasts the process (false for {@link #inMemory()}: tests, {@code -Drnnlab.remember=false}). */
+    public boolean lasting() {
+        return !(node instanceof TransientPreferences);
+    }
+
+    /** How the model kept at the last close is described ("trained in the app: ..."), if one was kept. */
+    public Optional<String> lastModel() {
+        return Optional.ofNullable(node.get("lastModel", null));
+    }
+
+    /** Remembers the description of the model just kept for the next start; null forgets it. */
+    public void setLastModel(String description) {
+        if (description == null) {
+            node.remove("lastModel");
+            flush();
+        } else {
+            put("lastModel", description);
+        }
     }
 
     /** The corpus to reopen at start: the most recent one that still exists, if any. */
