@@ -43,9 +43,13 @@ public final class LessonSession {
             FxBatcher::new, threads);
     private final IntegerProperty lessonResets = new SimpleIntegerProperty();
     private final AppMemory memory;
-    /** The checkpoint of the run under way, in the data folder; as {@code rnnlab train}, every 5 minutes and on closing. */
+    /**
+     * The checkpoint of the run under way, in the data folder, every minute and on closing: a kill or a
+     * crash loses at most a minute of training. A checkpoint at C 8,000, H 100 (12 MB) took 34-36 ms
+     * to write: 0.06% of a run. ({@code rnnlab train} keeps 5 minutes: its runs are longer.)
+     */
     static final String INTERRUPTED_RUN = "interrupted-run.checkpoint.npz";
-    static final long CHECKPOINT_EVERY_NANOS = 300_000_000_000L;
+    static final long CHECKPOINT_EVERY_NANOS = 60_000_000_000L;
     /** The engine's state, worded in the current language when shown. */
     private final javafx.beans.property.ObjectProperty<java.util.function.Supplier<String>> engineState =
             new javafx.beans.property.SimpleObjectProperty<>(() -> I18n.text("app.engine.loading"));
@@ -208,7 +212,7 @@ public final class LessonSession {
     /**
      * Ends the session as closing the window does when the process is ended without it (SIGTERM, a
      * logout, Ctrl-C in the terminal): a run stops between two steps and saves where it got to, which
-     * the next start offers to resume, instead of losing up to five minutes of training. The JVM runs
+     * the next start offers to resume, instead of losing up to a minute of training. The JVM runs
      * its exit hooks then, not the window's close.
      */
     public void keepWorkOnExit() {
