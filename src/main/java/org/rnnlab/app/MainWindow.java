@@ -163,9 +163,11 @@ public final class MainWindow {
                 error -> session.notices().failure(I18n.text("app.picture.failed"), error));
     }
 
-    /** Keyboard shortcuts: Ctrl+O opens a corpus, Ctrl +/- change the font size for projectors. */
+    /** Shortcuts: Ctrl+O opens a corpus, Ctrl +/- size the text, Ctrl+Page Down / Up the next / previous step (as slides). */
     public void installShortcuts() {
         var accelerators = root.getScene().getAccelerators();
+        accelerators.put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> moveStep(1));
+        accelerators.put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> moveStep(-1));
         accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseCorpusFile);
         accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::saveStepPicture);
@@ -189,6 +191,14 @@ public final class MainWindow {
     static final java.util.List<KeyCombination> SMALLER_TEXT = java.util.List.of(
             new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
             new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN));
+
+    /** Shows the step {@code by} steps on (-1: the one before); none past the first or the last. */
+    void moveStep(int by) {
+        int i = stepList.getSelectionModel().getSelectedIndex() + by;
+        if (i >= 0 && i < stepList.getItems().size()) {
+            stepList.getSelectionModel().select(i);
+        }
+    }
 
     /** Shows the step with this node id (used by the navigation list and by tests). */
     public void select(String stepId) {
