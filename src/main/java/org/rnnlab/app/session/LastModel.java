@@ -11,12 +11,12 @@ import org.rnnlab.engine.RnnModel;
 import org.rnnlab.text.Vocabulary;
 
 /**
- * The model the learner left, there again at the next start. The window reopens the last corpus, but
- * a model trained on it (or loaded, or imported) was gone at the next launch unless it had been saved
- * to a file: the shipped model took its place. It is now kept in the data folder when a run ends and
- * when the session ends (the window closes, or the process is ended without it), and the first corpus
- * prepared after the start adopts it if it was made on that corpus ({@link ModelFiles}). The shipped
- * model is not kept: it comes back by itself.
+ * The model the learner left, there again at the next start: the window reopens the last corpus, and
+ * without this a model trained on it (or loaded, or imported) would be gone unless saved to a file, the
+ * shipped model in its place. It is kept in the data folder when a run ends (a crash after it loses
+ * nothing) and when the session ends (the window closes, or the process is ended without it); the
+ * first corpus prepared after the start adopts it if it was made on that corpus ({@link ModelFiles}).
+ * The shipped model is not kept: it comes back by itself.
  */
 public final class LastModel {
     /** The kept model's file, in the data folder. */

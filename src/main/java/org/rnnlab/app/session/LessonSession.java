@@ -24,8 +24,7 @@ import org.rnnlab.text.PreparedData;
 /**
  * What every step of the lesson shares, and who owns it: the notices, the background work, the
  * corpus, the model and its files (the model left at the last close among them), the query lane and
- * the training controller. Made once per
- * window; {@link #dispose()} ends every thread they started.
+ * the training controller. Made once per window; {@link #dispose()} ends every thread they started.
  */
 public final class LessonSession {
     /** How long closing the window waits for the background threads, in all. */
