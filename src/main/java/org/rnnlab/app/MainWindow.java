@@ -22,9 +22,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -163,34 +160,10 @@ public final class MainWindow {
                 error -> session.notices().failure(I18n.text("app.picture.failed"), error));
     }
 
-    /** Shortcuts: Ctrl+O opens a corpus, Ctrl +/- size the text, Ctrl+Page Down / Up the next / previous step (as slides). */
+    /** The window's keyboard shortcuts (see {@link Shortcuts}); the app calls it once the scene is set. */
     public void installShortcuts() {
-        var accelerators = root.getScene().getAccelerators();
-        accelerators.put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> moveStep(1));
-        accelerators.put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> moveStep(-1));
-        accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseCorpusFile);
-        accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                this::saveStepPicture);
-        for (KeyCombination k : LARGER_TEXT) {
-            accelerators.put(k, () -> Theme.changeFontSize(Theme.FONT_STEP));
-        }
-        for (KeyCombination k : SMALLER_TEXT) {
-            accelerators.put(k, () -> Theme.changeFontSize(-Theme.FONT_STEP));
-        }
+        Shortcuts.install(root.getScene(), this::chooseCorpusFile, this::saveStepPicture, this::moveStep);
     }
-
-    /**
-     * Ctrl and + (the keypad's too) makes the text larger. Shift may be down: on a US keyboard + is
-     * Shift and =, which a combination asking for Shift up never matched, so Ctrl++ did nothing there.
-     */
-    static final java.util.List<KeyCombination> LARGER_TEXT = java.util.List.of(
-            new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
-            new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
-            new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN));
-    /** Ctrl and - (the keypad's too) makes the text smaller. */
-    static final java.util.List<KeyCombination> SMALLER_TEXT = java.util.List.of(
-            new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
-            new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN));
 
     /** Shows the step {@code by} steps on (-1: the one before); none past the first or the last. */
     void moveStep(int by) {

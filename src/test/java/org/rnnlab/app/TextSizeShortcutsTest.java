@@ -32,18 +32,18 @@ class TextSizeShortcutsTest {
 
     @Test
     void ctrlPlusMakesTheTextLargerWithOrWithoutShift() {
-        assertTrue(matches(MainWindow.LARGER_TEXT, pressed(KeyCode.EQUALS, true)), "Ctrl+Shift+= : + on a US keyboard");
-        assertTrue(matches(MainWindow.LARGER_TEXT, pressed(KeyCode.PLUS, true)), "Ctrl++ reported as PLUS with Shift down");
-        assertTrue(matches(MainWindow.LARGER_TEXT, pressed(KeyCode.PLUS, false)), "+ as its own key (German layout)");
-        assertTrue(matches(MainWindow.LARGER_TEXT, pressed(KeyCode.EQUALS, false)), "Ctrl+= as browsers take it");
-        assertTrue(matches(MainWindow.LARGER_TEXT, pressed(KeyCode.ADD, false)), "the keypad's +");
-        assertFalse(matches(MainWindow.LARGER_TEXT, pressed(KeyCode.MINUS, false)));
+        assertTrue(matches(Shortcuts.LARGER_TEXT, pressed(KeyCode.EQUALS, true)), "Ctrl+Shift+= : + on a US keyboard");
+        assertTrue(matches(Shortcuts.LARGER_TEXT, pressed(KeyCode.PLUS, true)), "Ctrl++ reported as PLUS with Shift down");
+        assertTrue(matches(Shortcuts.LARGER_TEXT, pressed(KeyCode.PLUS, false)), "+ as its own key (German layout)");
+        assertTrue(matches(Shortcuts.LARGER_TEXT, pressed(KeyCode.EQUALS, false)), "Ctrl+= as browsers take it");
+        assertTrue(matches(Shortcuts.LARGER_TEXT, pressed(KeyCode.ADD, false)), "the keypad's +");
+        assertFalse(matches(Shortcuts.LARGER_TEXT, pressed(KeyCode.MINUS, false)));
     }
 
     @Test
     void ctrlMinusMakesItSmaller() {
-        assertTrue(matches(MainWindow.SMALLER_TEXT, pressed(KeyCode.MINUS, false)));
-        assertTrue(matches(MainWindow.SMALLER_TEXT, pressed(KeyCode.SUBTRACT, false)));
-        assertFalse(matches(MainWindow.SMALLER_TEXT, pressed(KeyCode.EQUALS, true)));
+        assertTrue(matches(Shortcuts.SMALLER_TEXT, pressed(KeyCode.MINUS, false)));
+        assertTrue(matches(Shortcuts.SMALLER_TEXT, pressed(KeyCode.SUBTRACT, false)));
+        assertFalse(matches(Shortcuts.SMALLER_TEXT, pressed(KeyCode.EQUALS, true)));
     }
 }
