@@ -78,6 +78,8 @@ public final class GradientCheckView implements LessonStep {
         y.setId("gcY");
         y.setPrefColumnCount(10);
         y.textProperty().bindBidirectional(vm.yProperty());
+        markWhenInvalid(x, vm.xInvalidProperty());
+        markWhenInvalid(y, vm.yInvalidProperty());
 
         Button run = new Button(null, new FontIcon(MaterialDesignP.PLAY));
         run.textProperty().bind(I18n.bind("bptt.gc.run"));
@@ -96,7 +98,7 @@ public final class GradientCheckView implements LessonStep {
                 labelled(I18n.key("bptt.gc.field.threshold"), threshold), Fields.labelled("x", x), Fields.labelled("y", y),
                 labelled(I18n.key("bptt.gc.field.seed"), seed));
         BugChoice bugs = new BugChoice(vm.bugProperty());
-        Label fieldsProblem = Fields.problemLine(in.all().problemProperty());
+        Label fieldsProblem = Fields.problemLine(vm.formProblemProperty());
         fieldsProblem.setId("gcInputProblem");
         HBox buttons = new HBox(8, run, cancel, fieldsProblem);
 
@@ -278,5 +280,11 @@ public final class GradientCheckView implements LessonStep {
     @Override
     public Node getPanel() {
         return panel;
+    }
+
+    /** The field in the theme's danger colour while what it holds cannot be checked (the line beside Run says why). */
+    private static void markWhenInvalid(TextField field, javafx.beans.value.ObservableBooleanValue invalid) {
+        field.pseudoClassStateChanged(Styles.STATE_DANGER, invalid.get());
+        invalid.addListener((o, was, now) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, now));
     }
 }

@@ -85,7 +85,19 @@ public final class GradientCheckViewModel {
             new javafx.beans.property.SimpleObjectProperty<>(ReferenceRnn.Bug.NONE);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final GradientCheckInputs inputs = new GradientCheckInputs(vocabularySize, hiddenSize, h, threshold, seed);
-    private final BooleanBinding runDisabled = running.or(inputs.all().validProperty().not());
+    /** What is wrong with x or y as typed, in the learner's language; "" when both are fine. */
+    private final javafx.beans.binding.StringBinding examplesProblem = javafx.beans.binding.Bindings.createStringBinding(
+            this::examplesProblem, x, y, vocabularySize, I18n.languageProperty());
+    private final BooleanBinding xInvalid = javafx.beans.binding.Bindings.createBooleanBinding(
+            () -> !ExampleIndices.problem(x.get(), "x", vocabularySize.get()).isEmpty(), x, vocabularySize);
+    private final BooleanBinding yInvalid = javafx.beans.binding.Bindings.createBooleanBinding(
+            () -> !ExampleIndices.problem(y.get(), "y", vocabularySize.get()).isEmpty()
+                    || ExampleIndices.lengthsDiffer(x.get(), y.get(), vocabularySize.get()), x, y, vocabularySize);
+    /** The first thing to fix before the check can run: a number field's, else x's or y's; "" when none. */
+    private final javafx.beans.binding.StringBinding formProblem = javafx.beans.binding.Bindings.createStringBinding(
+            () -> inputs.all().problemProperty().get().isEmpty() ? examplesProblem.get() : inputs.all().problemProperty().get(),
+            inputs.all().problemProperty(), examplesProblem);
+    private final BooleanBinding runDisabled = running.or(inputs.all().validProperty().not()).or(examplesProblem.isNotEmpty());
     private final StringProperty summary = new SimpleStringProperty("");
     private final Map<String, ParameterState> states = new LinkedHashMap<>();
     private final ObservableList<CheckedElement> elements = FXCollections.observableArrayList();
@@ -166,7 +178,21 @@ public final class GradientCheckViewModel {
         return inputs;
     }
 
-    /** True while a check runs or a number field is invalid (its line says why). */
+    /** The first thing to fix before the check can run, or "" (the line beside the buttons). */
+    public javafx.beans.binding.StringBinding formProblemProperty() {
+        return formProblem;
+    }
+
+    /** x (or y) as typed is not a list of word indices below C (y also when its length is not x's). */
+    public BooleanBinding xInvalidProperty() {
+        return xInvalid;
+    }
+
+    public BooleanBinding yInvalidProperty() {
+        return yInvalid;
+    }
+
+    /** True while a check runs, a number field is invalid or x or y is (the line beside the buttons says why). */
     public BooleanBinding runDisabledProperty() {
         return runDisabled;
     }
@@ -198,39 +224,13 @@ public final class GradientCheckViewModel {
         };
     }
 
-    /**
-     * Reads "[0, 1, 2, 3]" (brackets and commas optional) as word indices below {@code c}.
-     *
-     * @throws UserException with a sentence saying what is wrong
-     */
-    public static int[] parseIndices(String text, String name, int c) {
-        String body = text == null ? "" : text.strip();
-        if (body.startsWith("[")) {
-            body = body.substring(1);
+    private String examplesProblem() {
+        try {
+            ExampleIndices.pair(x.get(), y.get(), vocabularySize.get());
+            return "";
+        } catch (UserException e) {
+            return e.getMessage();
         }
-        if (body.endsWith("]")) {
-            body = body.substring(0, body.length() - 1);
-        }
-        List<Integer> out = new ArrayList<>();
-        for (String part : body.split("[,\\s]+")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            int v;
-            try {
-                v = Integer.parseInt(part);
-            } catch (NumberFormatException e) {
-                throw new UserException(name + " must be a list of word indices such as [0, 1, 2, 3]; \"" + part + "\" is not a whole number.");
-            }
-            if (v < 0 || v >= c) {
-                throw new UserException(name + " holds " + v + ", but word indices go from 0 to C - 1 = " + (c - 1) + ".");
-            }
-            out.add(v);
-        }
-        if (out.isEmpty()) {
-            throw new UserException(name + " is empty; give at least one word index, such as [0, 1, 2, 3].");
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -334,13 +334,7 @@ public final class GradientCheckViewModel {
         if (seed.get() < 0 || seed.get() > RnnModel.MAX_SEED) {
             throw new UserException("The seed must be between 0 and " + RnnModel.MAX_SEED + ".");
         }
-        int[] xs = parseIndices(x.get(), "x", c);
-        int[] ys = parseIndices(y.get(), "y", c);
-        if (xs.length != ys.length) {
-            throw new UserException("x and y must have the same length (y is x shifted by one word); x has "
-                    + xs.length + " words and y has " + ys.length + ".");
-        }
-        return new int[][] {xs, ys};
+        return ExampleIndices.pair(x.get(), y.get(), c);
     }
 
     /** A check starts (FX thread). */

@@ -152,16 +152,16 @@ class GradientCheckViewModelTest {
 
     @Test
     void indicesAreReadWithOrWithoutBrackets() {
-        assertArrayEquals(new int[] {0, 5, 7}, GradientCheckViewModel.parseIndices("[0, 5, 7]", "x", 10));
-        assertArrayEquals(new int[] {3, 4}, GradientCheckViewModel.parseIndices("3 4", "x", 10));
+        assertArrayEquals(new int[] {0, 5, 7}, ExampleIndices.parse("[0, 5, 7]", "x", 10));
+        assertArrayEquals(new int[] {3, 4}, ExampleIndices.parse("3 4", "x", 10));
     }
 
     @Test
     void badIndicesSayWhatIsWrong() {
-        UserException big = assertThrows(UserException.class, () -> GradientCheckViewModel.parseIndices("[1, 100]", "x", 100));
+        UserException big = assertThrows(UserException.class, () -> ExampleIndices.parse("[1, 100]", "x", 100));
         assertTrue(big.getMessage().contains("0 to C - 1 = 99"), big.getMessage());
-        assertThrows(UserException.class, () -> GradientCheckViewModel.parseIndices("[1, two]", "y", 100));
-        assertThrows(UserException.class, () -> GradientCheckViewModel.parseIndices("[]", "y", 100));
+        assertThrows(UserException.class, () -> ExampleIndices.parse("[1, two]", "y", 100));
+        assertThrows(UserException.class, () -> ExampleIndices.parse("[]", "y", 100));
         GradientCheckViewModel vm = viewModel(work);
         vm.yProperty().set("[1, 2]");
         UserException lengths = assertThrows(UserException.class, vm::validated);
@@ -169,6 +169,31 @@ class GradientCheckViewModelTest {
         vm.run();
         assertTrue(notifier.last().contains("same length"), notifier.last());
         assertEquals(List.of(), work.titles);
+    }
+
+    @Test
+    void aBadExampleIsSaidAsItIsTypedAndKeepsTheCheckFromRunning() {
+        GradientCheckViewModel vm = viewModel(work);
+        assertEquals("", vm.formProblemProperty().get());
+        assertFalse(vm.runDisabledProperty().get());
+        vm.xProperty().set("[0, 1, 200, 3]");
+        assertTrue(vm.runDisabledProperty().get());
+        assertTrue(vm.xInvalidProperty().get());
+        assertFalse(vm.yInvalidProperty().get());
+        assertEquals("x holds 200, but word indices go from 0 to C - 1 = 99.", vm.formProblemProperty().get());
+        vm.vocabularySizeProperty().set(300); // a larger vocabulary has word 200
+        assertFalse(vm.runDisabledProperty().get());
+        vm.yProperty().set("[1, 2]");
+        assertTrue(vm.yInvalidProperty().get(), "y is the one to change: x is the example");
+        assertFalse(vm.xInvalidProperty().get());
+        assertTrue(vm.formProblemProperty().get().contains("same length"), vm.formProblemProperty().get());
+        vm.yProperty().set("[1, 2, 3, 4]");
+        assertEquals("", vm.formProblemProperty().get());
+        assertFalse(vm.runDisabledProperty().get());
+        vm.hProperty().set(0.001);
+        vm.inputs().h().textProperty().set("0"); // a number field's problem comes first
+        vm.xProperty().set("[a]");
+        assertTrue(vm.formProblemProperty().get().startsWith("Fix h first"), vm.formProblemProperty().get());
     }
 
     @Test

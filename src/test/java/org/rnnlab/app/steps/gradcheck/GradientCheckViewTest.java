@@ -1,6 +1,7 @@
 package org.rnnlab.app.steps.gradcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rnnlab.app.session.ModelSessionFixture.fx;
 import static org.rnnlab.app.session.ModelSessionFixture.waitFor;
@@ -55,10 +56,18 @@ class GradientCheckViewTest {
     }
 
     @Test
-    void aBadExampleIsRefusedWithANotice(FxRobot robot) throws Exception {
-        fx(() -> view.viewModel().xProperty().set("[0, 1, 200]"));
-        robot.clickOn("#runGradientCheck");
-        waitFor(10, () -> session.notices().lastMessage() != null && session.notices().lastMessage().contains("C - 1 = 99"));
+    void aBadExampleIsSaidBesideRunAndMarksItsField(FxRobot robot) throws Exception {
+        javafx.scene.control.TextField x = robot.lookup("#gcX").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(x);
+        fx(x::selectAll);
+        robot.write("[0, 1, 200, 3]"); // typed over the lesson's example
+        assertTrue(robot.lookup("#runGradientCheck").queryButton().isDisabled(), "nothing to run");
+        String problem = robot.lookup("#gcInputProblem").queryAs(Label.class).getText();
+        assertEquals("x holds 200, but word indices go from 0 to C - 1 = 99.", problem);
+        assertTrue(x.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER), "the field to change");
+        fx(() -> view.viewModel().xProperty().set("[0, 1, 2, 3]"));
+        assertFalse(robot.lookup("#runGradientCheck").queryButton().isDisabled());
+        assertFalse(x.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER));
         assertEquals(false, view.viewModel().runningProperty().get());
     }
 

@@ -1,0 +1,83 @@
+package org.rnnlab.app.steps.gradcheck;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.common.UserException;
+
+/**
+ * The gradient check's example as the learner types it: x and y, lists of word indices below C of
+ * the same length ("[0, 1, 2, 3]", brackets and commas optional). What is wrong is said in the
+ * learner's language, while they type and again if the check is asked for.
+ */
+final class ExampleIndices {
+    private ExampleIndices() {
+    }
+
+    /**
+     * Reads {@code text} as word indices below {@code c}.
+     *
+     * @throws UserException with a sentence saying what is wrong
+     */
+    static int[] parse(String text, String name, int c) {
+        List<Integer> out = new ArrayList<>();
+        String problem = read(text, name, c, out);
+        if (!problem.isEmpty()) {
+            throw new UserException(problem);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** What is wrong with {@code text} as word indices below {@code c}, or "". */
+    static String problem(String text, String name, int c) {
+        return read(text, name, c, new ArrayList<>());
+    }
+
+    /**
+     * x and y read, of the same length (y is x shifted by one word).
+     *
+     * @throws UserException with a sentence saying what is wrong
+     */
+    static int[][] pair(String x, String y, int c) {
+        int[] xs = parse(x, "x", c);
+        int[] ys = parse(y, "y", c);
+        if (xs.length != ys.length) {
+            throw new UserException(I18n.text("bptt.gc.indices.lengths", xs.length, ys.length));
+        }
+        return new int[][] {xs, ys};
+    }
+
+    /** Both read, but their lengths differ. */
+    static boolean lengthsDiffer(String x, String y, int c) {
+        List<Integer> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        return read(x, "x", c, xs).isEmpty() && read(y, "y", c, ys).isEmpty() && xs.size() != ys.size();
+    }
+
+    /** Adds the indices {@code text} holds to {@code out}; returns what is wrong with them, or "". */
+    private static String read(String text, String name, int c, List<Integer> out) {
+        String body = text == null ? "" : text.strip();
+        if (body.startsWith("[")) {
+            body = body.substring(1);
+        }
+        if (body.endsWith("]")) {
+            body = body.substring(0, body.length() - 1);
+        }
+        for (String part : body.split("[,\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int v;
+            try {
+                v = Integer.parseInt(part);
+            } catch (NumberFormatException e) {
+                return I18n.text("bptt.gc.indices.notWhole", name, part);
+            }
+            if (v < 0 || v >= c) {
+                return I18n.text("bptt.gc.indices.range", name, v, c - 1);
+            }
+            out.add(v);
+        }
+        return out.isEmpty() ? I18n.text("bptt.gc.indices.empty", name) : "";
+    }
+}
