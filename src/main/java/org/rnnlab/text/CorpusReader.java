@@ -100,16 +100,16 @@ public final class CorpusReader {
             byte[] head = new byte[SNIFF_BYTES];
             int n = buffered.read(head, 0, head.length);
             if (n < 0) {
-                throw new UserException(name + " is empty; give text to tokenize");
+                throw UserException.said("corpus.stream.empty", name);
             }
             for (int i = 0; i < n; i++) {
                 if (head[i] == 0) {
-                    throw new UserException(name + " looks like binary data, not text; give UTF-8 text");
+                    throw UserException.said("corpus.stream.binary", name);
                 }
             }
             buffered.reset();
         } catch (IOException e) {
-            throw new UserException("cannot read " + name + " (" + e.getMessage() + ")", e);
+            throw UserException.said(e, "corpus.read", name, e.getMessage());
         }
         return new CorpusReader(buffered, name);
     }
@@ -137,11 +137,11 @@ public final class CorpusReader {
             charset = StandardCharsets.UTF_8;
         }
         if (path == null) {
-            throw new UserException("no corpus given; pass a .csv file, a .txt file or a folder of .txt files");
+            throw UserException.said("corpus.none");
         }
         String col = column == null || column.isBlank() ? DEFAULT_COLUMN : column;
         if (!Files.exists(path)) {
-            throw new UserException("no such file or folder: " + path + " (check the path)");
+            throw UserException.said("corpus.missing", path);
         }
         if (Files.isDirectory(path)) {
             List<Path> txt;
@@ -151,7 +151,7 @@ public final class CorpusReader {
                         .sorted()
                         .toList();
             } catch (IOException | UncheckedIOException e) {
-                throw new UserException("cannot list the folder " + path + " (check its permissions)", e);
+                throw UserException.said(e, "corpus.folder.unlistable", path);
             }
             List<Path> nonEmpty = new ArrayList<>();
             for (Path f : txt) {
@@ -161,17 +161,15 @@ public final class CorpusReader {
                 }
             }
             if (nonEmpty.isEmpty()) {
-                throw new UserException("the folder " + path + " holds no text (no non-empty .txt file); "
-                        + "put the text in .txt files there or give a .csv file");
+                throw UserException.said("corpus.folder.noText", path);
             }
             return new CorpusReader(path, Kind.FOLDER, null, -1, nonEmpty, charset);
         }
         if (!Files.isReadable(path)) {
-            throw new UserException("cannot read " + path + " (check its permissions)");
+            throw UserException.said("corpus.unreadable", path);
         }
         if (size(path) == 0) {
-            throw new UserException(path + " is empty; give a .csv file with a header line "
-                    + "(such as 'body') or a .txt file with text");
+            throw UserException.said("corpus.empty", path);
         }
         checkText(path);
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -204,7 +202,7 @@ public final class CorpusReader {
         }
         for (int i = 0; i < n; i++) {
             if (head[i] == 0) {
-                throw new UserException(p + " looks like a binary file, not text; give a UTF-8 .csv or .txt file");
+                throw UserException.said("corpus.binary", p);
             }
         }
     }
@@ -231,8 +229,7 @@ public final class CorpusReader {
         } catch (IOException e) {
             throw cannotRead(p, e);
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new UserException(p + " is not a valid CSV file (" + e.getMessage()
-                    + "); fix the file or save the text as .txt");
+            throw UserException.said("corpus.csv.invalid", p, e.getMessage());
         }
         int exact = header.indexOf(col);
         if (exact >= 0) {
@@ -263,7 +260,7 @@ public final class CorpusReader {
     }
 
     private static UserException cannotRead(Path p, IOException e) {
-        return new UserException("cannot read " + p + " (" + e.getMessage() + "); check the path and its permissions", e);
+        return UserException.said(e, "corpus.cannotRead", p, e.getMessage());
     }
 
     /**
@@ -282,7 +279,7 @@ public final class CorpusReader {
             try {
                 readParagraphs(r, sink, counter, c);
             } catch (IOException e) {
-                throw new UserException("cannot read " + path + " (" + e.getMessage() + ")", e);
+                throw UserException.said(e, "corpus.read", path, e.getMessage());
             } finally {
                 malformedBytes += r.malformedBytes();
             }
@@ -348,8 +345,7 @@ public final class CorpusReader {
         } catch (IOException e) {
             throw cannotRead(f, e);
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new UserException(f + " is not a valid CSV file (" + rootMessage(e) + ", after "
-                    + counter.documents + " records); fix the file, for example an unclosed quote", e);
+            throw UserException.said(e, "corpus.csv.broken", f, rootMessage(e), String.valueOf(counter.documents));
         } finally {
             if (reader != null) {
                 malformedBytes += reader.malformedBytes();

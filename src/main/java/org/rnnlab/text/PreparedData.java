@@ -55,9 +55,8 @@ public final class PreparedData {
         long[] documents = {counted.documents()};
         FrequencyTable table = counted.table();
         if (byId.count() == 0) {
-            throw new UserException(reader.description() + " holds no sentences (no words in "
-                    + documents[0] + " documents); give a corpus with text"
-                    + (reader.description().contains("CSV") ? " or name the text column with --column" : ""));
+            throw UserException.said(reader.description().contains("CSV") ? "corpus.noSentences.csv" : "corpus.noSentences",
+                    reader.description(), String.valueOf(documents[0]));
         }
         PreparedData data = build(table, byId, vocabularySize, documents[0], reader.malformedBytes(), reader.description());
         data.unclosedQuote = reader.unclosedQuote();

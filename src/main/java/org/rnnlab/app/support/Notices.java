@@ -60,8 +60,9 @@ public final class Notices implements Notifier {
         while (t.getCause() != null && !(t instanceof UserException)) {
             t = t.getCause();
         }
-        if (t instanceof UserException) {
-            return t.getMessage();
+        if (t instanceof UserException u) {
+            // a sentence of the layers below is said again in the window's language
+            return u.key() == null ? u.getMessage() : org.rnnlab.common.Messages.text(I18n.language().locale(), u.key(), u.args());
         }
         if (t instanceof java.nio.file.NoSuchFileException nsf) {
             return I18n.text("app.error.noSuchFile", nsf.getFile());

@@ -17,6 +17,21 @@ class NoticesTest {
     }
 
     @Test
+    void aSentenceOfTheLayersBelowIsSaidInTheWindowsLanguage() {
+        var missing = org.rnnlab.common.UserException.said("corpus.missing", java.nio.file.Path.of("talks.csv"));
+        var before = org.rnnlab.app.i18n.I18n.language();
+        try {
+            org.rnnlab.app.i18n.I18n.setLanguage(org.rnnlab.app.i18n.Language.SIMPLIFIED_CHINESE);
+            assertEquals("没有这个文件或文件夹：talks.csv（请检查路径）", Notices.describe(new RuntimeException(missing)));
+            org.rnnlab.app.i18n.I18n.setLanguage(org.rnnlab.app.i18n.Language.ENGLISH);
+            assertEquals("no such file or folder: talks.csv (check the path)", Notices.describe(missing));
+            assertEquals("written out", Notices.describe(new org.rnnlab.common.UserException("written out")));
+        } finally {
+            org.rnnlab.app.i18n.I18n.setLanguage(before);
+        }
+    }
+
+    @Test
     void aNoticeStaysLongEnoughToBeReadToAClass() {
         assertTrue(Notices.SHOWN_FOR.toSeconds() >= 15, "shown for " + Notices.SHOWN_FOR);
     }
