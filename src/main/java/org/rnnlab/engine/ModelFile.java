@@ -85,8 +85,7 @@ public final class ModelFile {
                 w.finish();
             });
         } catch (IOException e) {
-            throw new UserException("Cannot write the model to " + npz + " (" + describe(e)
-                    + "): check the folder exists and is writable.", e);
+            throw UserException.said(e, "model.cannotWrite", npz, describe(e));
         }
     }
 
@@ -110,16 +109,15 @@ public final class ModelFile {
     private static LoadedModel read(Path npz, Vocabulary given, boolean weightsOnly) {
         String name = npz.getFileName() == null ? npz.toString() : npz.getFileName().toString();
         if (Files.isDirectory(npz)) {
-            throw new UserException(npz + " is a folder, not a model file: give the path of a .npz model.");
+            throw UserException.said("model.folder", npz);
         }
         if (!Files.exists(npz)) {
-            throw new UserException("No model file " + npz + ": check the path, or make one with 'rnnlab init' or 'rnnlab train'.");
+            throw UserException.said("model.missing", npz);
         }
         try (Npz zip = Npz.open(npz)) {
             for (String p : new String[] {"U", "V", "W"}) {
                 if (!zip.hasArray(p)) {
-                    throw new UserException(name + " has no array " + p + " (it holds " + describeEntries(zip)
-                            + "): a model file needs U, V and W.");
+                    throw UserException.said("model.noArray", name, p, describeEntries(zip));
                 }
             }
             Npy.Header hu = header(zip, name, "U");
@@ -153,8 +151,7 @@ public final class ModelFile {
             w = w.dataType() == type ? w : w.castTo(type);
             for (Object[] p : new Object[][] {{"U", u}, {"V", v}, {"W", w}}) {
                 if (!Double.isFinite(((INDArray) p[1]).sumNumber().doubleValue())) {
-                    throw new UserException(name + " holds NaN or infinite values in " + p[0]
-                            + ": the model diverged before it was saved; train again with a smaller learning rate.");
+                    throw UserException.said("model.notFinite", name, p[0]);
                 }
             }
             int bptt = json != null && json.path("bpttTruncate").canConvertToInt() && json.path("bpttTruncate").asInt() > 0
@@ -169,12 +166,11 @@ public final class ModelFile {
             ModelInfo info = info(json, model, weightsOnly ? "imported from " + name : "numpy archive " + name);
             return new LoadedModel(model, vocabulary, info);
         } catch (NoSuchFileException e) {
-            throw new UserException("No model file " + npz + ": check the path.", e);
+            throw UserException.said(e, "model.gone", npz);
         } catch (NpyFormatException e) {
-            throw new UserException(name + " is not a readable model file: " + e.getMessage()
-                    + "; it should be a .npz saved by rnnlab or numpy.", e);
+            throw UserException.said(e, "model.unreadable", name, e.getMessage());
         } catch (IOException e) {
-            throw new UserException("Cannot read the model file " + npz + " (" + describe(e) + "): check the file.", e);
+            throw UserException.said(e, "model.cannotRead", npz, describe(e));
         }
     }
 
@@ -187,12 +183,10 @@ public final class ModelFile {
         }
         String type = Npy.NpyType.parse(h.descr()).name;
         if (Precision.ofDtypeName(type) == null) {
-            throw new UserException(name + ": array " + array + " is " + type
-                    + ", but model weights must be float32 or float64.");
+            throw UserException.said("model.type", name, array, type);
         }
         if (h.shape().length != 2) {
-            throw new UserException(name + ": array " + array + " has shape " + shapeText(h.shape())
-                    + ", but model weights must be matrices.");
+            throw UserException.said("model.notMatrix", name, array, shapeText(h.shape()));
         }
         return h;
     }
@@ -202,13 +196,11 @@ public final class ModelFile {
         long c = hu.shape()[1];
         boolean ok = hv.shape()[0] == c && hv.shape()[1] == h && hw.shape()[0] == h && hw.shape()[1] == h;
         if (!ok) {
-            throw new UserException(name + " has mismatched shapes: U " + shapeText(hu.shape()) + ", V "
-                    + shapeText(hv.shape()) + ", W " + shapeText(hw.shape()) + "; with U of H x C = "
-                    + h + "x" + c + ", V must be " + c + "x" + h + " and W " + h + "x" + h + ".");
+            throw UserException.said("model.shapes", name, shapeText(hu.shape()), shapeText(hv.shape()), shapeText(hw.shape()),
+                    String.valueOf(h), String.valueOf(c));
         }
         if (h < 1 || c < 3 || h > Integer.MAX_VALUE || c > Integer.MAX_VALUE) {
-            throw new UserException(name + " has unusable sizes H = " + h + ", C = " + c
-                    + ": a model needs at least 1 hidden unit and 3 words.");
+            throw UserException.said("model.sizes", name, String.valueOf(h), String.valueOf(c));
         }
     }
 
