@@ -55,25 +55,31 @@ public final class Notices implements Notifier {
         return t + I18n.text("app.notice.fullStop");
     }
 
+    /** What went wrong, for people, in the window's language. */
     public static String describe(Throwable error) {
+        return describe(error, I18n.language());
+    }
+
+    /** What went wrong, for people, in {@code language}. */
+    static String describe(Throwable error, org.rnnlab.app.i18n.Language language) {
         Throwable t = error;
         while (t.getCause() != null && !(t instanceof UserException)) {
             t = t.getCause();
         }
         if (t instanceof UserException u) {
             // a sentence of the layers below is said again in the window's language
-            return u.key() == null ? u.getMessage() : org.rnnlab.common.Messages.text(I18n.language().locale(), u.key(), u.args());
+            return u.key() == null ? u.getMessage() : org.rnnlab.common.Messages.text(language.locale(), u.key(), u.args());
         }
         if (t instanceof java.nio.file.NoSuchFileException nsf) {
-            return I18n.text("app.error.noSuchFile", nsf.getFile());
+            return I18n.text(language, "app.error.noSuchFile", nsf.getFile());
         }
         if (t instanceof java.io.IOException) {
-            return I18n.text("app.error.io", t.getMessage());
+            return I18n.text(language, "app.error.io", t.getMessage());
         }
         if (t instanceof OutOfMemoryError) {
-            return I18n.text("app.error.memory");
+            return I18n.text(language, "app.error.memory");
         }
-        return I18n.text("app.error.other", t);
+        return I18n.text(language, "app.error.other", t);
     }
 
     private Notifications build(String title, String text, boolean warning) {

@@ -18,17 +18,14 @@ class NoticesTest {
 
     @Test
     void aSentenceOfTheLayersBelowIsSaidInTheWindowsLanguage() {
+        // the language passed, not set: setting the window's language here, off the FX thread, relabels live charts
         var missing = org.rnnlab.common.UserException.said("corpus.missing", java.nio.file.Path.of("talks.csv"));
-        var before = org.rnnlab.app.i18n.I18n.language();
-        try {
-            org.rnnlab.app.i18n.I18n.setLanguage(org.rnnlab.app.i18n.Language.SIMPLIFIED_CHINESE);
-            assertEquals("没有这个文件或文件夹：talks.csv（请检查路径）", Notices.describe(new RuntimeException(missing)));
-            org.rnnlab.app.i18n.I18n.setLanguage(org.rnnlab.app.i18n.Language.ENGLISH);
-            assertEquals("no such file or folder: talks.csv (check the path)", Notices.describe(missing));
-            assertEquals("written out", Notices.describe(new org.rnnlab.common.UserException("written out")));
-        } finally {
-            org.rnnlab.app.i18n.I18n.setLanguage(before);
-        }
+        assertEquals("没有这个文件或文件夹：talks.csv（请检查路径）",
+                Notices.describe(new RuntimeException(missing), org.rnnlab.app.i18n.Language.SIMPLIFIED_CHINESE));
+        assertEquals("no such file or folder: talks.csv (check the path)",
+                Notices.describe(missing, org.rnnlab.app.i18n.Language.ENGLISH));
+        assertEquals("written out", Notices.describe(new org.rnnlab.common.UserException("written out"),
+                org.rnnlab.app.i18n.Language.SIMPLIFIED_CHINESE));
     }
 
     @Test
