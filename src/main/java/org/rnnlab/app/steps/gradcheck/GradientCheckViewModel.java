@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -86,15 +88,15 @@ public final class GradientCheckViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final GradientCheckInputs inputs = new GradientCheckInputs(vocabularySize, hiddenSize, h, threshold, seed);
     /** What is wrong with x or y as typed, in the learner's language; "" when both are fine. */
-    private final javafx.beans.binding.StringBinding examplesProblem = javafx.beans.binding.Bindings.createStringBinding(
+    private final StringBinding examplesProblem = Bindings.createStringBinding(
             this::examplesProblem, x, y, vocabularySize, I18n.languageProperty());
-    private final BooleanBinding xInvalid = javafx.beans.binding.Bindings.createBooleanBinding(
+    private final BooleanBinding xInvalid = Bindings.createBooleanBinding(
             () -> !ExampleIndices.problem(x.get(), "x", vocabularySize.get()).isEmpty(), x, vocabularySize);
-    private final BooleanBinding yInvalid = javafx.beans.binding.Bindings.createBooleanBinding(
+    private final BooleanBinding yInvalid = Bindings.createBooleanBinding(
             () -> !ExampleIndices.problem(y.get(), "y", vocabularySize.get()).isEmpty()
                     || ExampleIndices.lengthsDiffer(x.get(), y.get(), vocabularySize.get()), x, y, vocabularySize);
     /** The first thing to fix before the check can run: a number field's, else x's or y's; "" when none. */
-    private final javafx.beans.binding.StringBinding formProblem = javafx.beans.binding.Bindings.createStringBinding(
+    private final StringBinding formProblem = Bindings.createStringBinding(
             () -> inputs.all().problemProperty().get().isEmpty() ? examplesProblem.get() : inputs.all().problemProperty().get(),
             inputs.all().problemProperty(), examplesProblem);
     private final BooleanBinding runDisabled = running.or(inputs.all().validProperty().not()).or(examplesProblem.isNotEmpty());
@@ -179,7 +181,7 @@ public final class GradientCheckViewModel {
     }
 
     /** The first thing to fix before the check can run, or "" (the line beside the buttons). */
-    public javafx.beans.binding.StringBinding formProblemProperty() {
+    public StringBinding formProblemProperty() {
         return formProblem;
     }
 
