@@ -64,6 +64,22 @@ class LastModelTest {
     }
 
     @Test
+    void aClassBasedModelComesBackWithItsClasses() throws Exception {
+        ModelStoreFixture before = new ModelStoreFixture();
+        before.corpus(30);
+        before.files.initialiseRandom(8, 3, org.rnnlab.engine.Precision.FLOAT64, org.rnnlab.training.OutputLayer.CLASS_BASED);
+        RnnModel m = before.store.model().copy();
+        m.sgdStep(new int[] {0, 5, 7}, new int[] {5, 7, 1}, 0.5);
+        before.adopt(m, "trained in the app: 3 examples seen");
+        keptBy(before);
+
+        RnnModel is = nextStart(30).store.model();
+        assertTrue(is.isClassBased());
+        assertEquals(m.classes(), is.classes());
+        assertEquals(0.0, m.X().sub(is.X()).amaxNumber().doubleValue(), 0.0, "the class weights too");
+    }
+
+    @Test
     void onAnotherCorpusTheStartIsTheLessonsAndTheFileStays() throws Exception {
         keptBy(trained("trained in the app: 3 examples seen"));
         ModelStoreFixture other = nextStart(25);
