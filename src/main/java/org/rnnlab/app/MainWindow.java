@@ -152,7 +152,8 @@ public final class MainWindow {
 
     /** Takes the picture now (FX thread) and writes it in the background. */
     void savePicture(javafx.scene.Node content, java.nio.file.Path file) {
-        javafx.scene.image.WritableImage image = ImageFiles.snapshot(content, 2);
+        javafx.scene.image.WritableImage image = org.rnnlab.app.support.Formula.drawnForPicture(2,
+                () -> ImageFiles.snapshot(content, 2));
         session.work().submit(I18n.text("app.picture.work"), job -> {
             ImageFiles.writePng(file, image);
             return file;

@@ -35,6 +35,10 @@ public final class Formula extends Region {
     private final ObservableValue<Number> windowScale =
             sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::renderScaleXProperty);
 
+    /** Times the window's pixels a point while a picture of the page is taken (see {@link #drawnForPicture}); 1 on screen. */
+    private static final javafx.beans.property.DoubleProperty PICTURE_SCALE = new javafx.beans.property.SimpleDoubleProperty(1);
+    private final InvalidationListener relayout = o -> requestLayout();
+
     private Formula(String latex, float size) {
         this.latex = latex;
         this.size = size;
@@ -44,7 +48,8 @@ public final class Formula extends Region {
         getStyleClass().add("formula");
         Theme.darkProperty().addListener(new WeakInvalidationListener(redraw));
         Theme.fontSizeProperty().addListener(new WeakInvalidationListener(redraw));
-        windowScale.addListener(o -> requestLayout());
+        windowScale.addListener(relayout);
+        PICTURE_SCALE.addListener(new WeakInvalidationListener(relayout));
         redraw();
     }
 
@@ -114,7 +119,21 @@ public final class Formula extends Region {
         Scene scene = getScene();
         Window window = scene == null ? null : scene.getWindow();
         double scale = window != null ? window.getRenderScaleX() : Screen.getPrimary().getOutputScaleX();
-        return Math.max(1, scale);
+        return Math.max(1, scale) * PICTURE_SCALE.get();
+    }
+
+    /**
+     * Runs {@code take} (a snapshot of the page at {@code scale} times its size, FX thread) with every
+     * formula drawn at that many more pixels, so that a picture for slides keeps them sharp; they are
+     * drawn for the screen again at the next pulse.
+     */
+    public static <T> T drawnForPicture(double scale, java.util.function.Supplier<T> take) {
+        PICTURE_SCALE.set(scale);
+        try {
+            return take.get(); // the snapshot lays the page out first: each formula draws itself anew
+        } finally {
+            PICTURE_SCALE.set(1);
+        }
     }
 
     private float textSize() {

@@ -63,4 +63,20 @@ class FormulaTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(px, formula.pixelsPerPoint(), 0.01, "full size again");
     }
+
+    @Test
+    void aPictureAtTwiceTheSizeGetsTheFormulaDrawnAtTwiceThePixels(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        double px = formula.getScene().getWindow().getRenderScaleX();
+        double[] during = new double[1];
+        robot.interact(() -> Formula.drawnForPicture(2, () -> {
+            javafx.scene.image.WritableImage picture = ImageFiles.snapshot(column, 2);
+            during[0] = formula.pixelsPerPoint();
+            return picture;
+        }));
+        // upscaled from the screen's pixels, a picture for slides had blurred every formula
+        assertEquals(2 * px, during[0], 0.01, "drawn for the picture");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(px, formula.pixelsPerPoint(), 0.01, "and for the screen again");
+    }
 }
