@@ -25,12 +25,7 @@ final class ExampleIndices {
         if (!problem.isEmpty()) {
             throw new UserException(problem);
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** What is wrong with {@code text} as word indices below {@code c}, or "". */
-    static String problem(String text, String name, int c) {
-        return read(text, name, c, new ArrayList<>());
+        return ints(out);
     }
 
     /**
@@ -39,19 +34,34 @@ final class ExampleIndices {
      * @throws UserException with a sentence saying what is wrong
      */
     static int[][] pair(String x, String y, int c) {
-        int[] xs = parse(x, "x", c);
-        int[] ys = parse(y, "y", c);
-        if (xs.length != ys.length) {
-            throw new UserException(I18n.text("bptt.gc.indices.lengths", xs.length, ys.length));
+        Check check = check(x, y, c);
+        if (!check.problem().isEmpty()) {
+            throw new UserException(check.problem());
         }
-        return new int[][] {xs, ys};
+        return new int[][] {check.xs(), check.ys()};
     }
 
-    /** Both read, but their lengths differ. */
-    static boolean lengthsDiffer(String x, String y, int c) {
+    /**
+     * x and y read once: the indices, which of the two fields is to change, and the first thing to
+     * fix (x's, else y's, else their lengths), or "".
+     */
+    record Check(int[] xs, int[] ys, boolean xBad, boolean yBad, String problem) {
+    }
+
+    static Check check(String x, String y, int c) {
         List<Integer> xs = new ArrayList<>();
         List<Integer> ys = new ArrayList<>();
-        return read(x, "x", c, xs).isEmpty() && read(y, "y", c, ys).isEmpty() && xs.size() != ys.size();
+        String xProblem = read(x, "x", c, xs);
+        String yProblem = read(y, "y", c, ys);
+        // y is the one to change when the lengths differ: x is the example
+        boolean lengths = xProblem.isEmpty() && yProblem.isEmpty() && xs.size() != ys.size();
+        String problem = !xProblem.isEmpty() ? xProblem : !yProblem.isEmpty() ? yProblem
+                : lengths ? I18n.text("bptt.gc.indices.lengths", xs.size(), ys.size()) : "";
+        return new Check(ints(xs), ints(ys), !xProblem.isEmpty(), !yProblem.isEmpty() || lengths, problem);
+    }
+
+    private static int[] ints(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Adds the indices {@code text} holds to {@code out}; returns what is wrong with them, or "". */

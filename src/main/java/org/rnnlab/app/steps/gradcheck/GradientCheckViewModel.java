@@ -87,14 +87,13 @@ public final class GradientCheckViewModel {
             new javafx.beans.property.SimpleObjectProperty<>(ReferenceRnn.Bug.NONE);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final GradientCheckInputs inputs = new GradientCheckInputs(vocabularySize, hiddenSize, h, threshold, seed);
-    /** What is wrong with x or y as typed, in the learner's language; "" when both are fine. */
-    private final StringBinding examplesProblem = Bindings.createStringBinding(
-            this::examplesProblem, x, y, vocabularySize, I18n.languageProperty());
-    private final BooleanBinding xInvalid = Bindings.createBooleanBinding(
-            () -> !ExampleIndices.problem(x.get(), "x", vocabularySize.get()).isEmpty(), x, vocabularySize);
-    private final BooleanBinding yInvalid = Bindings.createBooleanBinding(
-            () -> !ExampleIndices.problem(y.get(), "y", vocabularySize.get()).isEmpty()
-                    || ExampleIndices.lengthsDiffer(x.get(), y.get(), vocabularySize.get()), x, y, vocabularySize);
+    /** x and y as typed, read once for every binding below (the sentences in the learner's language). */
+    private final javafx.beans.binding.ObjectBinding<ExampleIndices.Check> examples = Bindings.createObjectBinding(
+            () -> ExampleIndices.check(x.get(), y.get(), vocabularySize.get()), x, y, vocabularySize, I18n.languageProperty());
+    /** What is wrong with x or y as typed; "" when both are fine. */
+    private final StringBinding examplesProblem = Bindings.createStringBinding(() -> examples.get().problem(), examples);
+    private final BooleanBinding xInvalid = Bindings.createBooleanBinding(() -> examples.get().xBad(), examples);
+    private final BooleanBinding yInvalid = Bindings.createBooleanBinding(() -> examples.get().yBad(), examples);
     /** The first thing to fix before the check can run: a number field's, else x's or y's; "" when none. */
     private final StringBinding formProblem = Bindings.createStringBinding(
             () -> inputs.all().problemProperty().get().isEmpty() ? examplesProblem.get() : inputs.all().problemProperty().get(),
@@ -224,15 +223,6 @@ public final class GradientCheckViewModel {
             case "W" -> new int[] {hidden, hidden};
             default -> throw new IllegalArgumentException(parameter);
         };
-    }
-
-    private String examplesProblem() {
-        try {
-            ExampleIndices.pair(x.get(), y.get(), vocabularySize.get());
-            return "";
-        } catch (UserException e) {
-            return e.getMessage();
-        }
     }
 
     /**
