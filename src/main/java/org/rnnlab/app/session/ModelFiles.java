@@ -265,22 +265,9 @@ public final class ModelFiles {
         }
         Optional<LastModel.Kept> last = reopen == null ? Optional.empty() : reopen.takeForStart();
         if (last.isPresent()) {
-            store.setLoading(true);
-            work.submit(I18n.text("app.files.reopeningWork"), job -> ModelFile.load(last.get().file()), loaded -> {
-                store.setLoading(false);
-                if (store.prepared() != data) {
-                    return; // another corpus came meanwhile; its own call decides
-                }
-                if (matchesCorpus(loaded)) {
-                    adopt(loaded, last.get().description());
-                    reopen.reopened(loaded.model());
-                } else {
-                    startingModel(data);
-                }
-            }, e -> {
-                store.setLoading(false);
-                startingModel(data); // the file was damaged: the next close writes a new one
-            });
+            // a damaged file or another corpus's model: the start goes on as without it (the next close writes anew)
+            adoptIfMadeOn(data, last.get().file(), I18n.text("app.files.reopeningWork"), last.get().description(),
+                    reopen::reopened, () -> startingModel(data));
             return;
         }
         startingModel(data);
@@ -294,20 +281,31 @@ public final class ModelFiles {
             lessonStart.run();
             return;
         }
+        adoptIfMadeOn(data, sample.get(), I18n.text("app.files.loadingSample"), SAMPLE_DESCRIPTION, m -> { }, lessonStart);
+    }
+
+    /**
+     * Loads {@code file} in the background and adopts its model as {@code what} when it was made on
+     * {@code data}'s vocabulary ({@code adopted} then gets it); else, or when it cannot be read, runs
+     * {@code otherwise}. Nothing happens when another corpus came meanwhile: its own call decides.
+     */
+    private void adoptIfMadeOn(PreparedData data, Path file, String label, String what, Consumer<RnnModel> adopted,
+                               Runnable otherwise) {
         store.setLoading(true);
-        work.submit(I18n.text("app.files.loadingSample"), job -> ModelFile.load(sample.get()), loaded -> {
+        work.submit(label, job -> ModelFile.load(file), loaded -> {
             store.setLoading(false);
             if (store.prepared() != data) {
-                return; // another corpus came meanwhile; its own call decides
+                return;
             }
             if (matchesCorpus(loaded)) {
-                adopt(loaded, SAMPLE_DESCRIPTION);
+                adopt(loaded, what);
+                adopted.accept(loaded.model());
             } else {
-                lessonStart.run();
+                otherwise.run();
             }
         }, e -> {
             store.setLoading(false);
-            lessonStart.run();
+            otherwise.run();
         });
     }
 }
