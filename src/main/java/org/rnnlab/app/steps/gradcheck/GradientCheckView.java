@@ -100,6 +100,9 @@ public final class GradientCheckView implements LessonStep {
         BugChoice bugs = new BugChoice(vm.bugProperty());
         Label fieldsProblem = Fields.problemLine(vm.formProblemProperty());
         fieldsProblem.setId("gcInputProblem");
+        // the line beside them wraps; the buttons keep their words (at 18 px they had shrunk to "..." beside a long line)
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(8, run, cancel, fieldsProblem);
 
         HBox cards = new HBox(10);

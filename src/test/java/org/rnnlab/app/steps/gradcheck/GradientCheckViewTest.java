@@ -65,6 +65,16 @@ class GradientCheckViewTest {
         String problem = robot.lookup("#gcInputProblem").queryAs(Label.class).getText();
         assertEquals("x holds 200, but word indices go from 0 to C - 1 = 99.", problem);
         assertTrue(x.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER), "the field to change");
+        fx(() -> {
+            view.getPanel().setStyle("-fx-font-size: 18px;"); // two sizes up, for a projector
+            view.viewModel().xProperty().set("[0, 1, 2, three hundred and twenty-one thousand]"); // the longest line
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button runButton = robot.lookup("#runGradientCheck").queryButton();
+        javafx.scene.control.Button cancelButton = robot.lookup("#cancelGradientCheck").queryButton();
+        assertTrue(runButton.getWidth() >= runButton.prefWidth(-1) - 0.5, "Run keeps its words: " + runButton.getWidth());
+        assertTrue(cancelButton.getWidth() >= cancelButton.prefWidth(-1) - 0.5, "so does Cancel: " + cancelButton.getWidth());
+        fx(() -> view.viewModel().xProperty().set("[0, 1, 200, 3]"));
         fx(() -> view.viewModel().xProperty().set("[0, 1, 2, 3]"));
         assertFalse(robot.lookup("#runGradientCheck").queryButton().isDisabled());
         assertFalse(x.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER));
