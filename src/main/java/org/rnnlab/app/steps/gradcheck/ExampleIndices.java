@@ -81,7 +81,9 @@ final class ExampleIndices {
             try {
                 v = Integer.parseInt(part);
             } catch (NumberFormatException e) {
-                return I18n.text("bptt.gc.indices.notWhole", name, part);
+                // digits past an int are a whole number all the same, only far outside 0 .. C - 1
+                return part.matches("-?\\d+") ? I18n.text("bptt.gc.indices.range", name, part, c - 1)
+                        : I18n.text("bptt.gc.indices.notWhole", name, part);
             }
             if (v < 0 || v >= c) {
                 return I18n.text("bptt.gc.indices.range", name, v, c - 1);

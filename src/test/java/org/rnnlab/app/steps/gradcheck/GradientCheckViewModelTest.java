@@ -161,6 +161,8 @@ class GradientCheckViewModelTest {
         UserException big = assertThrows(UserException.class, () -> ExampleIndices.parse("[1, 100]", "x", 100));
         assertTrue(big.getMessage().contains("0 to C - 1 = 99"), big.getMessage());
         assertThrows(UserException.class, () -> ExampleIndices.parse("[1, two]", "y", 100));
+        UserException huge = assertThrows(UserException.class, () -> ExampleIndices.parse("[1, 99999999999]", "x", 100));
+        assertEquals("x holds 99999999999, but word indices go from 0 to C - 1 = 99.", huge.getMessage());
         assertThrows(UserException.class, () -> ExampleIndices.parse("[]", "y", 100));
         GradientCheckViewModel vm = viewModel(work);
         vm.yProperty().set("[1, 2]");
