@@ -79,10 +79,17 @@ public final class LessonSession {
                     keepLastModel();
                 }
             });
+            // and the models it replaced, under Earlier models
+            earlierWriter = java.util.concurrent.Executors.newSingleThreadExecutor(threads.factory("rnnlab-earlier-models"));
+            new EarlierModelsFolder(DataFolder.path().resolve(EarlierModelsFolder.FOLDER), models, earlierWriter,
+                    e -> Platform.runLater(() -> notices.failure(I18n.text("app.files.earlierFailed"), e))).open(work);
+        } else {
+            earlierWriter = null;
         }
     }
 
     private final LastModel lastModel; // null where the memory does not last
+    private final java.util.concurrent.ExecutorService earlierWriter; // null where the memory does not last
 
     /** FX thread: keeps the current model for the next start, in the background. */
     private void keepLastModel() {
@@ -241,10 +248,20 @@ public final class LessonSession {
         }
         long deadline = System.currentTimeMillis() + SHUTDOWN_MILLIS;
         training.stop();
+        if (earlierWriter != null) {
+            earlierWriter.shutdown(); // the writes asked for go on: each leaves the folder whole
+        }
         queries.shutdown(0);
         work.shutdown(0);
         training.shutdown(Math.max(1, deadline - System.currentTimeMillis()));
         queries.shutdown(Math.max(1, deadline - System.currentTimeMillis()));
         work.shutdown(Math.max(1, deadline - System.currentTimeMillis()));
+        if (earlierWriter != null) {
+            try {
+                earlierWriter.awaitTermination(Math.max(1, deadline - System.currentTimeMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

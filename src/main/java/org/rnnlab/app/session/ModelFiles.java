@@ -236,10 +236,13 @@ public final class ModelFiles {
 
     /** What a file of the store's current model says about it. */
     static ModelInfo infoOf(ModelStore store) {
-        RnnModel m = store.model();
-        ModelInfo known = store.infoProperty().get();
-        return new ModelInfo(m.hiddenDim(), m.wordDim(), m.bpttTruncate(), m.precision().dtypeName(), store.seed(),
-                known == null ? null : known.corpusHash(), store.lossHistory(), "RNN Lab app");
+        return infoOf(store.model(), store.infoProperty().get(), store.seed(), store.lossHistory());
+    }
+
+    /** What a file of {@code m} says: its seed and history always, the training data as far as {@code known} knew it. */
+    static ModelInfo infoOf(RnnModel m, ModelInfo known, long seed, List<Double> history) {
+        return new ModelInfo(m.hiddenDim(), m.wordDim(), m.bpttTruncate(), m.precision().dtypeName(), seed,
+                known == null ? null : known.corpusHash(), history, "RNN Lab app");
     }
 
     /** The session's first corpus gets the model {@code last} kept at the last close, when it was made on that corpus. */

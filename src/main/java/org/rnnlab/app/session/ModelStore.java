@@ -201,6 +201,19 @@ public final class ModelStore {
         }
     }
 
+    /**
+     * Models kept from an earlier session, older than this session's own: they go after them, as far
+     * as the list has room.
+     */
+    void keepEarlier(List<Kept> older) {
+        for (Kept k : older) {
+            if (earlier.size() >= KEPT_MODELS) {
+                return;
+            }
+            earlier.add(k);
+        }
+    }
+
     /** Makes a kept model current again (it leaves the list; the one it replaces joins it). */
     Kept restore(Kept k) {
         earlier.remove(k);
