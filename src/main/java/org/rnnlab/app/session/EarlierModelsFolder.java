@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -34,7 +35,8 @@ import org.rnnlab.engine.RnnModel;
  * models' files first, then the index, then the files it no longer names, so that a crash at any point
  * leaves an index whose files are all whole. At the start the list read back goes after anything the
  * session kept before it was read; until then nothing is written, so the folder is not emptied by a
- * session that has not read it yet.
+ * session that has not read it yet. The shipped model is not written: Model &gt; Shipped model brings
+ * it back.
  */
 public final class EarlierModelsFolder {
     /** The folder's name in the data folder. */
@@ -48,8 +50,9 @@ public final class EarlierModelsFolder {
      * @param file        its model file, in the folder
      * @param description what the window called it
      * @param infoKnown   whether it came with what a file says about it (a new random model did not)
+     * @param replacedAt  when it was replaced (ISO-8601; null in an index without it: then the file's time)
      */
-    record Entry(String file, String description, boolean infoKnown) {
+    record Entry(String file, String description, boolean infoKnown, String replacedAt) {
     }
 
     private final Path folder;
@@ -96,6 +99,11 @@ public final class EarlierModelsFolder {
     }
 
     private void readIn(Background work) {
+        if (!Files.isRegularFile(folder.resolve(INDEX))) {
+            read = true; // nothing kept yet: no work to show
+            write();
+            return;
+        }
         work.submit(I18n.text("app.files.earlierWork"), job -> read(), older -> {
             List<ModelStore.Kept> kept = new ArrayList<>();
             older.forEach((k, file) -> {
@@ -132,9 +140,11 @@ public final class EarlierModelsFolder {
                 ModelInfo i = loaded.info();
                 long seed = i != null && i.seed() != null ? i.seed() : org.rnnlab.common.LessonDefaults.SEED;
                 List<Double> history = i == null ? List.of() : i.lossHistory();
+                Instant replaced = e.replacedAt() != null ? Instant.parse(e.replacedAt())
+                        : Files.getLastModifiedTime(file).toInstant();
                 out.put(new ModelStore.Kept(loaded.model(), loaded.vocabulary(), e.infoKnown() ? i : null,
-                        e.description(), seed, history), e.file());
-            } catch (RuntimeException damaged) {
+                        e.description(), seed, history, replaced), e.file());
+            } catch (RuntimeException | IOException damaged) {
                 // a damaged file is dropped: the next write leaves it out of the index and removes it
             }
         }
@@ -145,8 +155,8 @@ public final class EarlierModelsFolder {
     private void write() {
         List<Pending> now = new ArrayList<>();
         for (ModelStore.Kept k : store.earlierModels()) {
-            if (k.vocabulary() == null) {
-                continue; // a file without its words could not be used again
+            if (k.vocabulary() == null || ModelFiles.SAMPLE_DESCRIPTION.equals(k.description())) {
+                continue; // a file without its words could not be used again; the shipped model is in the menu
             }
             String file = files.computeIfAbsent(k, x -> "model-" + UUID.randomUUID() + ".npz");
             now.add(new Pending(k, file));
@@ -173,7 +183,7 @@ public final class EarlierModelsFolder {
                 ModelStore.Kept k = p.kept();
                 ModelFile.save(file, k.model(), k.vocabulary(), ModelFiles.infoOf(k.model(), k.info(), k.seed(), k.lossHistory()));
             }
-            index.add(new Entry(p.file(), p.kept().description(), p.kept().info() != null));
+            index.add(new Entry(p.file(), p.kept().description(), p.kept().info() != null, p.kept().replacedAt().toString()));
             named.add(p.file());
         }
         byte[] json = JSON.writeValueAsBytes(index);

@@ -1,6 +1,7 @@
 package org.rnnlab.app.session;
 
 import org.rnnlab.app.i18n.I18n;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -192,9 +193,12 @@ public final class ModelStore {
         return earlier;
     }
 
-    /** A model the session replaced, with everything needed to make it current again. */
+    /**
+     * A model the session replaced, with everything needed to make it current again, and when it was
+     * replaced (two models trained alike are told apart by it).
+     */
     public record Kept(RnnModel model, Vocabulary vocabulary, ModelInfo info, String description, long seed,
-                       List<Double> lossHistory) {
+                       List<Double> lossHistory, Instant replacedAt) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s (C = %,d, H = %d)", description, model.wordDim(), model.hiddenDim());
@@ -230,7 +234,7 @@ public final class ModelStore {
             return null;
         }
         earlier.removeIf(k -> k.model() == m);
-        Kept kept = new Kept(m, vocabulary.get(), info.get(), description.get(), seed, List.copyOf(lossHistory));
+        Kept kept = new Kept(m, vocabulary.get(), info.get(), description.get(), seed, List.copyOf(lossHistory), Instant.now());
         earlier.add(0, kept);
         while (earlier.size() > KEPT_MODELS) {
             earlier.remove(earlier.size() - 1);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
+import org.rnnlab.app.session.ModelDescriptions;
 import org.rnnlab.app.session.ModelFiles;
 import org.rnnlab.app.session.ModelStore;
 import org.rnnlab.app.support.Notifier;
@@ -74,6 +75,24 @@ public final class ModelMenuViewModel {
     /** Models this session replaced, newest first. */
     public ObservableList<ModelStore.Kept> earlierModels() {
         return store.earlierModels();
+    }
+
+    /**
+     * How the menu names an earlier model, in the window's language: what it is, its size, and when it
+     * was replaced (the time alone today, else the date too), which tells apart two models trained alike.
+     */
+    public String label(ModelStore.Kept kept) {
+        return label(kept, java.time.ZonedDateTime.now());
+    }
+
+    static String label(ModelStore.Kept kept, java.time.ZonedDateTime now) {
+        java.time.ZonedDateTime at = kept.replacedAt().atZone(now.getZone());
+        java.time.format.DateTimeFormatter form = at.toLocalDate().equals(now.toLocalDate())
+                ? java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+                : java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                        java.time.format.FormatStyle.SHORT);
+        return I18n.text("training.model.earlierItem", ModelDescriptions.display(kept.description()),
+                kept.model().wordDim(), kept.model().hiddenDim(), form.withLocale(I18n.locale()).format(at));
     }
 
     /** Makes an earlier model current again; Start then continues it. */

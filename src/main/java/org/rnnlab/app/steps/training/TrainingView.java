@@ -66,12 +66,17 @@ public final class TrainingView implements LessonStep {
     private final Button step = Words.button(I18n.bind("training.button.step"), MaterialDesignS.STEP_FORWARD);
     private final Button stop = Words.button(I18n.bind("training.button.stop"), MaterialDesignS.STOP);
 
+    /** What is worded anew when the language changes (held here: the language's listener is weak). */
+    private final java.util.List<Runnable> onLanguage = new java.util.ArrayList<>();
+    private final javafx.beans.InvalidationListener reword = o -> onLanguage.forEach(Runnable::run);
+
     public TrainingView(LessonSession session) {
         vm = new TrainingViewModel(session.models(), session.training(), session.files(), session.queries(),
                 session.notices(), this::confirm, System::nanoTime,
                 new RunHistory(session.work(), session.notices(), RunFolder.runs()));
         run = vm.run();
         session.lessonResetsProperty().addListener((o, a, b) -> vm.resetToLesson());
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(reword));
         chart = new LossChart(run, vm.runs());
         livePanels = new LivePanels(vm, chart);
 
@@ -235,13 +240,15 @@ public final class TrainingView implements LessonStep {
         Runnable fill = () -> {
             earlier.getItems().clear();
             for (var kept : vm.menu().earlierModels()) {
-                MenuItem item = new MenuItem(kept.toString());
+                MenuItem item = new MenuItem(vm.menu().label(kept));
+                item.setMnemonicParsing(false);
                 item.setOnAction(e -> vm.menu().restore(kept));
                 earlier.getItems().add(item);
             }
             earlier.setDisable(earlier.getItems().isEmpty());
         };
         vm.menu().earlierModels().addListener((javafx.collections.ListChangeListener<Object>) c -> fill.run());
+        onLanguage.add(fill);
         fill.run();
         Menu recentModels = RecentMenus.models(session.memory(), path -> vm.menu().load(path));
         MenuItem resume = new MenuItem();
@@ -274,7 +281,7 @@ public final class TrainingView implements LessonStep {
             }
         });
         from.valueProperty().bindBidirectional(vm.startFromProperty());
-        I18n.languageProperty().addListener((o, a, b) -> { // the choice box draws its items anew in the new language
+        onLanguage.add(() -> { // the choice box draws its items anew in the new language
             var chosen = from.getValue();
             from.getItems().setAll(TrainingViewModel.StartFrom.values());
             from.setValue(chosen);

@@ -261,6 +261,23 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void anEarlierModelIsNamedWithItsSizeAndWhenItWasReplaced() {
+        corpus(30);
+        vm.startFromProperty().set(TrainingViewModel.StartFrom.CURRENT_MODEL);
+        vm.start();
+        training.end(store.model().copy());
+        vm.menu().newModel();
+        ModelStore.Kept kept = vm.menu().earlierModels().get(0);
+        java.time.ZonedDateTime at = kept.replacedAt().atZone(java.time.ZoneId.systemDefault());
+        String today = ModelMenuViewModel.label(kept, at.plusMinutes(5));
+        assertTrue(today.startsWith("trained in a test (C = " + kept.model().wordDim() + ", H = " + kept.model().hiddenDim() + "), replaced "), today);
+        assertTrue(today.endsWith(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+                .withLocale(java.util.Locale.ENGLISH).format(at)), "the time alone: " + today);
+        String later = ModelMenuViewModel.label(kept, at.plusDays(2));
+        assertTrue(later.contains(String.valueOf(at.getYear())), "another day says the date: " + later);
+    }
+
+    @Test
     void anotherModelClearsWhatTheStepShowedOfTheLastRun() {
         corpus(30);
         vm.startFromProperty().set(TrainingViewModel.StartFrom.CURRENT_MODEL);
