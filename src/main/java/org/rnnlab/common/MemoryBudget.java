@@ -42,9 +42,8 @@ public final class MemoryBudget {
     public static void require(long bytes, String what, String lower) {
         long free = available();
         if (bytes > free) {
-            throw new UserException(String.format(Locale.ROOT, "%s needs about %s, but this Java may use only %s more "
-                    + "(its limit is %s); choose %s, or give Java more memory (java -Xmx%dg -jar ...)",
-                    what, size(bytes), size(free), size(Runtime.getRuntime().maxMemory()), lower,
+            throw UserException.said("memory.tooLittle", what, size(bytes), size(free),
+                    size(Runtime.getRuntime().maxMemory()), lower, String.valueOf(
                     Math.max(2, (long) Math.ceil((bytes + Runtime.getRuntime().maxMemory() - free) * 1.25 / (1L << 30)))));
         }
     }

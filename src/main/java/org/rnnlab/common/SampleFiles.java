@@ -23,8 +23,7 @@ public final class SampleFiles {
     }
 
     public static Path corpus() {
-        return find(CORPUS).orElseThrow(() -> new UserException(
-                "The sample corpus " + CORPUS + " is missing; open a corpus file instead."));
+        return find(CORPUS).orElseThrow(() -> UserException.said("sample.missing", CORPUS));
     }
 
     public static Optional<Path> model() {

@@ -100,8 +100,7 @@ public final class ModelFile {
      */
     public static LoadedModel importLesson(Path npz, Vocabulary vocabulary) {
         if (vocabulary == null) {
-            throw new UserException("Importing " + npz.getFileName()
-                    + " needs a vocabulary: pass a 'prepare' output made with the model's vocabulary size.");
+            throw UserException.said("model.import.noVocabulary", npz.getFileName());
         }
         return read(npz, vocabulary, true);
     }
@@ -136,11 +135,16 @@ public final class ModelFile {
                 vocabulary = readVocabulary(name, zip.bytes(VOCABULARY_ENTRY));
             }
             if (vocabulary != null && vocabulary.size() != words) {
-                throw new UserException(name + " has C = " + words + " words (U is " + hu.describe()
-                        + ") but the vocabulary has " + vocabulary.size()
-                        + (weightsOnly ? ": prepare the corpus with --vocabulary-size " + words
-                        + (vocabulary.size() < words ? " (it needs at least " + (words - 1) + " distinct words)." : ".")
-                        : ": the file is inconsistent; save the model again."));
+                String c = String.valueOf(words);
+                String size = String.valueOf(vocabulary.size());
+                if (!weightsOnly) {
+                    throw UserException.said("model.vocabularySize", name, c, hu.describe(), size);
+                }
+                if (vocabulary.size() < words) {
+                    throw UserException.said("model.import.vocabularySize.tooFew", name, c, hu.describe(), size,
+                            String.valueOf(words - 1));
+                }
+                throw UserException.said("model.import.vocabularySize", name, c, hu.describe(), size);
             }
 
             INDArray u = array(zip, name, "U");
@@ -234,12 +238,11 @@ public final class ModelFile {
         try {
             JsonNode node = JSON.readTree(bytes);
             if (node == null || !node.isObject()) {
-                throw new UserException(name + ": its " + INFO_ENTRY + " is not a JSON object; save the model again.");
+                throw UserException.said("model.info.notObject", name, INFO_ENTRY);
             }
             return node;
         } catch (IOException e) {
-            throw new UserException(name + ": its " + INFO_ENTRY + " is not valid JSON (" + firstLine(e.getMessage())
-                    + "); save the model again.", e);
+            throw UserException.said(e, "model.info.invalid", name, INFO_ENTRY, firstLine(e.getMessage()));
         }
     }
 
@@ -312,8 +315,7 @@ public final class ModelFile {
                 counts.add(Long.parseLong(f[2]));
                 words.add(f[1]);
             } catch (NumberFormatException e) {
-                throw new UserException(name + ": line " + lineNo + " of its " + VOCABULARY_ENTRY
-                        + " is not 'index<TAB>word<TAB>count' in order; save the model again.");
+                throw UserException.said("model.vocabulary.line", name, String.valueOf(lineNo), VOCABULARY_ENTRY);
             }
         }
         long[] c = new long[counts.size()];
@@ -323,8 +325,7 @@ public final class ModelFile {
         try {
             return Vocabulary.of(words, c);
         } catch (IllegalArgumentException e) {
-            throw new UserException(name + ": its " + VOCABULARY_ENTRY + " is not a vocabulary (" + e.getMessage()
-                    + "); save the model again.", e);
+            throw UserException.said(e, "model.vocabulary.invalid", name, VOCABULARY_ENTRY, e.getMessage());
         }
     }
 

@@ -42,8 +42,7 @@ public final class NextWordPredictor {
     /** Advances by one word and returns P(next word | words so far), length C (a copy). */
     public double[] feed(int word) {
         if (word < 0 || word >= C) {
-            throw new UserException("Word index " + word + " is outside the model's vocabulary of " + C
-                    + " words; use the vocabulary the model was made with.");
+            throw UserException.said("words.outside", String.valueOf(word), String.valueOf(C));
         }
         Mat Ut = model.ut();
         Mat W = model.w();

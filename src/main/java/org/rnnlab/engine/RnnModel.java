@@ -73,11 +73,10 @@ public final class RnnModel {
                                                 Precision precision, WordClasses classes) {
         checkDims(wordDim, hiddenDim);
         if (seed < 0 || seed > MAX_SEED) {
-            throw new UserException("The seed must be between 0 and " + MAX_SEED + ", but it is " + seed + ".");
+            throw UserException.said("params.seedRange", String.valueOf(MAX_SEED), String.valueOf(seed));
         }
         if (classes.words() != wordDim) {
-            throw new UserException("The word classes cover " + classes.words() + " words, but the model has C = "
-                    + wordDim + ".");
+            throw UserException.said("params.classes.cover", String.valueOf(classes.words()), String.valueOf(wordDim));
         }
         NumpyUniform rng = new NumpyUniform((int) seed);
         INDArray U = rng.matrix(hiddenDim, wordDim, Math.sqrt(1.0 / wordDim), precision);
@@ -96,11 +95,11 @@ public final class RnnModel {
         }
         if (X.rank() != 2 || X.rows() != classes.count() || X.columns() != full.hiddenDim()
                 || classes.words() != full.wordDim()) {
-            throw new UserException("The class weights X " + shape(X) + " do not fit " + classes.count()
-                    + " classes of " + classes.words() + " words and H = " + full.hiddenDim() + "; X must be K x H.");
+            throw UserException.said("params.classWeights.shape", shape(X), String.valueOf(classes.count()),
+                    String.valueOf(classes.words()), String.valueOf(full.hiddenDim()));
         }
         if (X.dataType() != U.dataType()) {
-            throw new UserException("X must have U's data type " + U.dataType() + ", but it is " + X.dataType() + ".");
+            throw UserException.said("params.classWeights.type", String.valueOf(U.dataType()), String.valueOf(X.dataType()));
         }
         return new RnnModel(full.Ut, full.V, full.W, plain(X), classes, bpttTruncate);
     }
@@ -129,7 +128,7 @@ public final class RnnModel {
     public static RnnModel initialise(int wordDim, int hiddenDim, int bpttTruncate, long seed, Precision precision) {
         checkDims(wordDim, hiddenDim);
         if (seed < 0 || seed > MAX_SEED) {
-            throw new UserException("The seed must be between 0 and " + MAX_SEED + ", but it is " + seed + ".");
+            throw UserException.said("params.seedRange", String.valueOf(MAX_SEED), String.valueOf(seed));
         }
         NumpyUniform rng = new NumpyUniform((int) seed);
         INDArray U = rng.matrix(hiddenDim, wordDim, Math.sqrt(1.0 / wordDim), precision);
@@ -144,26 +143,24 @@ public final class RnnModel {
      */
     public static RnnModel fromArrays(INDArray U, INDArray V, INDArray W, int bpttTruncate) {
         if (U == null || V == null || W == null) {
-            throw new UserException("The model needs all three arrays U, V and W.");
+            throw UserException.said("params.missing");
         }
         if (U.rank() != 2 || V.rank() != 2 || W.rank() != 2) {
-            throw new UserException("U, V and W must be matrices, but their shapes are "
-                    + shape(U) + ", " + shape(V) + " and " + shape(W) + ".");
+            throw UserException.said("params.notMatrices", shape(U), shape(V), shape(W));
         }
         long h = U.rows();
         long c = U.columns();
         if (V.rows() != c || V.columns() != h || W.rows() != h || W.columns() != h) {
-            throw new UserException("The shapes of U " + shape(U) + ", V " + shape(V) + " and W " + shape(W)
-                    + " do not fit together; they must be H x C, C x H and H x H.");
+            throw UserException.said("params.shapes", shape(U), shape(V), shape(W));
         }
         checkDims(c, h);
         DataType type = U.dataType();
         if (type != DataType.FLOAT && type != DataType.DOUBLE) {
-            throw new UserException("The parameters must be float32 or float64, but U is " + type + ".");
+            throw UserException.said("params.type", String.valueOf(type));
         }
         if (V.dataType() != type || W.dataType() != type) {
-            throw new UserException("U, V and W must have one data type, but they are "
-                    + type + ", " + V.dataType() + " and " + W.dataType() + ".");
+            throw UserException.said("params.mixedTypes", String.valueOf(type), String.valueOf(V.dataType()),
+                    String.valueOf(W.dataType()));
         }
         return new RnnModel(transposed(U), plain(V), plain(W), bpttTruncate);
     }
@@ -179,13 +176,11 @@ public final class RnnModel {
 
     private static void checkDims(long wordDim, long hiddenDim) {
         if (wordDim < 2 || hiddenDim < 1) {
-            throw new UserException("A model needs at least 2 words and 1 hidden unit, not C = " + wordDim
-                    + " and H = " + hiddenDim + ".");
+            throw UserException.said("params.tooSmall", String.valueOf(wordDim), String.valueOf(hiddenDim));
         }
         if (!LessonDefaults.withinParameterLimit(wordDim, hiddenDim)) {
-            throw new UserException(String.format(java.util.Locale.ROOT, "C = %d and H = %d make more than %,d "
-                    + "parameters (2HC + H^2); choose a smaller vocabulary or hidden layer.",
-                    wordDim, hiddenDim, LessonDefaults.MAX_PARAMETERS));
+            throw UserException.said("params.tooMany", String.valueOf(wordDim), String.valueOf(hiddenDim),
+                    String.format(java.util.Locale.ROOT, "%,d", LessonDefaults.MAX_PARAMETERS));
         }
     }
 
@@ -207,7 +202,7 @@ public final class RnnModel {
 
     public synchronized void setBpttTruncate(int k) {
         if (k < 0) {
-            throw new UserException("bpttTruncate must be 0 or more, but it is " + k + ".");
+            throw UserException.said("params.bpttTruncate", String.valueOf(k));
         }
         bpttTruncate = k;
     }
@@ -432,7 +427,7 @@ public final class RnnModel {
     public synchronized Gradients bptt(int[] x, int[] y, int bpttTruncate) {
         check(x, y);
         if (bpttTruncate < 0) {
-            throw new UserException("bpttTruncate must be 0 or more, but it is " + bpttTruncate + ".");
+            throw UserException.said("params.bpttTruncate", String.valueOf(bpttTruncate));
         }
         int H = hiddenDim();
         int C = wordDim();
@@ -508,8 +503,7 @@ public final class RnnModel {
         for (int i = 0; i < x.length; i++) {
             if (x[i] < 0 || x[i] >= C || (y != null && (y[i] < 0 || y[i] >= C))) {
                 int bad = x[i] < 0 || x[i] >= C ? x[i] : y[i];
-                throw new UserException("Word index " + bad + " is outside the model's vocabulary of " + C
-                        + " words; use the vocabulary the model was made with.");
+                throw UserException.said("words.outside", String.valueOf(bad), String.valueOf(C));
             }
         }
         return x.length;

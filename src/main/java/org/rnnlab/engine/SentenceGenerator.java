@@ -79,8 +79,7 @@ public final class SentenceGenerator {
                 return new GeneratedSentence(Arrays.copyOf(words, n), Arrays.copyOf(probabilities, n), redraws, attempt);
             }
         }
-        throw new UserException("The model made no sentence of at least " + options.minLength() + " words in "
-                + MAX_ATTEMPTS + " attempts; lower the minimum length or train the model longer.");
+        throw UserException.said("generate.noSentence", String.valueOf(options.minLength()), String.valueOf(MAX_ATTEMPTS));
     }
 
     /** p^(1/temperature), renormalised (p itself renormalised when the temperature is 1). */
@@ -139,7 +138,7 @@ public final class SentenceGenerator {
             }
         }
         if (last < 0) {
-            throw new UserException("The model gives every word probability 0; it is broken (retrain or reload it).");
+            throw UserException.said("generate.allZero");
         }
         return last; // u landed in the rounding gap at the top
     }
@@ -147,16 +146,14 @@ public final class SentenceGenerator {
     private void check(GenerationOptions o) {
         int C = model.wordDim();
         if (o.minLength() < 0 || o.maxLength() < 1 || o.maxLength() < o.minLength()) {
-            throw new UserException("Lengths must satisfy 0 <= minimum <= maximum and maximum >= 1, not "
-                    + o.minLength() + " and " + o.maxLength() + ".");
+            throw UserException.said("generate.lengths", String.valueOf(o.minLength()), String.valueOf(o.maxLength()));
         }
         if (!(o.temperature() > 0) || Double.isInfinite(o.temperature())) {
-            throw new UserException("The temperature must be a positive number, not " + o.temperature() + ".");
+            throw UserException.said("generate.temperature", String.valueOf(o.temperature()));
         }
         for (int index : new int[] {o.startIndex(), o.endIndex(), o.unknownIndex()}) {
             if (index < 0 || index >= C) {
-                throw new UserException("Word index " + index + " is outside the model's vocabulary of " + C
-                        + " words; use the vocabulary the model was made with.");
+                throw UserException.said("words.outside", String.valueOf(index), String.valueOf(C));
             }
         }
     }

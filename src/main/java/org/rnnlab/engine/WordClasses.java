@@ -65,8 +65,7 @@ public final class WordClasses {
     private static WordClasses binned(long[] counts, int K, boolean squareRoots) {
         int C = counts.length;
         if (C < 2 || K < 1 || K > C) {
-            throw new UserException("Word classes need 2 words or more and between 1 and C classes, not C = " + C
-                    + " and " + K + " classes.");
+            throw UserException.said("classes.sizes", String.valueOf(C), String.valueOf(K));
         }
         double[] weight = new double[C];
         double total = 0;
@@ -96,12 +95,11 @@ public final class WordClasses {
     /** Classes from their boundaries (as stored in a model file): 0 = start[0] < start[1] < ... < start[K] = C. */
     public static WordClasses fromBoundaries(int[] start, int C) {
         if (start.length < 2 || start[0] != 0 || start[start.length - 1] != C) {
-            throw new UserException("The word classes must start at word 0 and end at word " + C + " (the vocabulary size).");
+            throw UserException.said("classes.ends", String.valueOf(C));
         }
         for (int k = 1; k < start.length; k++) {
             if (start[k] <= start[k - 1]) {
-                throw new UserException("The word classes' boundaries must increase, but " + start[k] + " follows "
-                        + start[k - 1] + ".");
+                throw UserException.said("classes.order", String.valueOf(start[k]), String.valueOf(start[k - 1]));
             }
         }
         return new WordClasses(start.clone());

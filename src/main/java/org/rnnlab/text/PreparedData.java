@@ -82,7 +82,7 @@ public final class PreparedData {
             byId.add(ids, 0, ids.length);
         }
         if (byId.count() == 0) {
-            throw new UserException("no sentences to build a vocabulary from; give a corpus with text");
+            throw UserException.said("corpus.noVocabulary");
         }
         return build(table, byId, vocabularySize, documents, malformedBytes, description);
     }

@@ -98,12 +98,11 @@ public final class Checkpoint {
         LoadedModel model = ModelFile.load(file);
         try (Npz zip = Npz.open(file)) {
             if (!zip.hasEntry(ENTRY) || !zip.hasArray("U" + LAST_GOOD)) {
-                throw new UserException(file.getFileName() + " is a model, not a training checkpoint: continue from it "
-                        + "with --init instead of --resume.");
+                throw UserException.said("checkpoint.isModel", file.getFileName());
             }
             JsonNode json = JSON.readTree(zip.bytes(ENTRY));
             if (!FORMAT.equals(json.path("format").asText())) {
-                throw new UserException(file.getFileName() + " holds a checkpoint this version cannot read; train afresh.");
+                throw UserException.said("checkpoint.version", file.getFileName());
             }
             RnnModel live = model.model();
             RnnModel lastGood = RnnModel.fromArrays(zip.array("U" + LAST_GOOD), zip.array("V" + LAST_GOOD),
@@ -113,8 +112,7 @@ public final class Checkpoint {
             TrainerState state = JSON.treeToValue(json.path("state"), TrainerState.class);
             return new Loaded(model, lastGood, settings, state);
         } catch (IOException e) {
-            throw new UserException("Cannot read the checkpoint " + file + " (" + e.getMessage() + "): it is damaged; "
-                    + "resume from an earlier one or train afresh.", e);
+            throw UserException.said(e, "checkpoint.damaged", file, e.getMessage());
         }
     }
 }

@@ -32,7 +32,7 @@ public final class RunFile {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, ".run-", ".tmp");
         } catch (IOException e) {
-            throw new UserException("Cannot write the run file " + file + ": " + e.getMessage() + ".", e);
+            throw UserException.said(e, "runfile.cannotWrite", file, e.getMessage());
         }
         try {
             try (RunLogWriter w = RunLogWriter.create(tmp, vocabulary, settings)) {
@@ -52,7 +52,7 @@ public final class RunFile {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UserException("Cannot write the run file " + file + ": " + e.getMessage() + ".", e);
+            throw UserException.said(e, "runfile.cannotWrite", file, e.getMessage());
         } finally {
             try {
                 Files.deleteIfExists(tmp);

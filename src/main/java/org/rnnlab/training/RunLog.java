@@ -101,9 +101,9 @@ public record RunLog(RunSettings settings, List<TrainingEvent.Evaluation> evalua
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new UserException("There is no run log " + file + ".", e);
+            throw UserException.said(e, "runlog.missing", file);
         } catch (IOException e) {
-            throw new UserException("Cannot read the run log " + file + ": " + e.getMessage() + ".", e);
+            throw UserException.said(e, "runlog.unreadable", file, e.getMessage());
         }
         int last = lines.size() - 1;
         while (last >= 0 && lines.get(last).isBlank()) {
@@ -134,8 +134,7 @@ public record RunLog(RunSettings settings, List<TrainingEvent.Evaluation> evalua
                     skipped++; // torn by a crash while it was written
                     continue;
                 }
-                throw new UserException(file + ": line " + (i + 1) + " is not a run log event (a JSON object with an "
-                        + "\"event\"); is it a run log?");
+                throw UserException.said("runlog.notEvent", file, String.valueOf(i + 1));
             }
             switch (o.get("event").asText()) {
                 case "start" -> settings = settings(o);

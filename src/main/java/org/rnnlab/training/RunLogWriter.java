@@ -51,7 +51,7 @@ public final class RunLogWriter implements TrainingListener, Closeable {
             w.write(start(settings));
             return w;
         } catch (IOException e) {
-            throw new UserException("Cannot write the run log " + file + ": " + e.getMessage() + ".", e);
+            throw UserException.said(e, "runlog.cannotWrite", file, e.getMessage());
         }
     }
 
@@ -98,7 +98,7 @@ public final class RunLogWriter implements TrainingListener, Closeable {
             }
         }
         if (failure != null) {
-            throw new UserException("Could not write the run log " + file + ": " + failure.getMessage() + ".", failure);
+            throw UserException.said(failure, "runlog.couldNotWrite", file, failure.getMessage());
         }
     }
 

@@ -112,7 +112,7 @@ public final class SgdTrainer {
             throw new IllegalArgumentException("xs and ys differ in length: " + xs.size() + " vs " + ys.size());
         }
         if (xs.isEmpty()) {
-            throw new UserException("The training set has no sentences: prepare a larger corpus.");
+            throw UserException.said("training.empty");
         }
         for (int i = 0; i < ys.size(); i++) {
             if (xs.get(i).length != ys.get(i).length) {
@@ -294,8 +294,8 @@ public final class SgdTrainer {
      */
     public void resume(TrainerState state, RnnModel lastGood) {
         if (state.order().length != trainXs.size()) {
-            throw new UserException("The saved run trained on " + state.order().length + " sentences, this one on "
-                    + trainXs.size() + ": resume it with the same data and options.");
+            throw UserException.said("training.resume.otherData", String.valueOf(state.order().length),
+                    String.valueOf(trainXs.size()));
         }
         this.resumeFrom = state;
         this.resumeLastGood = lastGood;
