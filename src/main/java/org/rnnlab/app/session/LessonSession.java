@@ -82,7 +82,8 @@ public final class LessonSession {
             // and the models it replaced, under Earlier models
             earlierWriter = java.util.concurrent.Executors.newSingleThreadExecutor(threads.factory("rnnlab-earlier-models"));
             new EarlierModelsFolder(DataFolder.path().resolve(EarlierModelsFolder.FOLDER), models, earlierWriter,
-                    e -> Platform.runLater(() -> notices.failure(I18n.text("app.files.earlierFailed"), e))).open(work);
+                    Platform::runLater, e -> Platform.runLater(() -> notices.failure(I18n.text("app.files.earlierFailed"), e)))
+                    .open();
         } else {
             earlierWriter = null;
         }

@@ -147,11 +147,41 @@ public final class ModelFiles {
 
     /** Makes a model the session kept current again. */
     public void restore(ModelStore.Kept kept) {
+        restore(kept, () -> { });
+    }
+
+    /**
+     * Makes a kept model current again; {@code then} runs once it is. One kept from an earlier session
+     * is read from its file first, in the background; a file that cannot be read leaves the list, with a notice.
+     */
+    public void restore(ModelStore.Kept kept, Runnable then) {
         if (store.isTraining()) {
             notifier.warn(I18n.text("app.files.model"), I18n.text("app.files.stopFirstChange"));
             return;
         }
-        sayKept(store.restore(kept));
+        if (!kept.onDisk()) {
+            sayKept(store.restore(kept));
+            then.run();
+            return;
+        }
+        String title = I18n.text("app.files.reopeningEarlier", ModelDescriptions.display(kept.description()));
+        store.setLoading(true);
+        work.submit(title, job -> ModelFile.load(kept.file()), loaded -> {
+            store.setLoading(false);
+            if (store.isTraining() || !store.earlierModels().contains(kept)) {
+                return; // a run began, or the list changed, meanwhile: the learner chooses again
+            }
+            ModelInfo i = loaded.info();
+            ModelStore.Kept read = new ModelStore.Kept(loaded.model(), loaded.vocabulary(), i, kept.description(),
+                    i != null && i.seed() != null ? i.seed() : LessonDefaults.SEED, i == null ? List.of() : i.lossHistory(),
+                    kept.replacedAt(), kept.file());
+            sayKept(store.restore(kept, read));
+            then.run();
+        }, e -> {
+            store.setLoading(false);
+            store.forget(kept);
+            notifier.failure(title, e);
+        });
     }
 
     /** Nothing is discarded without a word: the model just replaced, and how to get it back. */

@@ -1,6 +1,7 @@
 package org.rnnlab.app.session;
 
 import org.rnnlab.app.i18n.I18n;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,14 +196,58 @@ public final class ModelStore {
 
     /**
      * A model the session replaced, with everything needed to make it current again, and when it was
-     * replaced (two models trained alike are told apart by it).
+     * replaced (two models trained alike are told apart by it). One kept from an earlier session is
+     * still on disk ({@link #onDisk()}): only its file, size and description are known until it is
+     * made current again, so a list of large models costs nothing at the start.
      */
     public record Kept(RnnModel model, Vocabulary vocabulary, ModelInfo info, String description, long seed,
-                       List<Double> lossHistory, Instant replacedAt) {
+                       List<Double> lossHistory, Instant replacedAt, Path file) {
+        /** A model of this session, in memory. */
+        public Kept(RnnModel model, Vocabulary vocabulary, ModelInfo info, String description, long seed,
+                    List<Double> lossHistory, Instant replacedAt) {
+            this(model, vocabulary, info, description, seed, lossHistory, replacedAt, null);
+        }
+
+        /** A model of an earlier session, in {@code file}; {@code size} holds its C, H and data type. */
+        static Kept onDisk(Path file, String description, ModelInfo size, Instant replacedAt) {
+            return new Kept(null, null, size, description, LessonDefaults.SEED, List.of(), replacedAt, file);
+        }
+
+        /** True while the weights are only in {@link #file()}: {@link ModelFiles#restore} reads them first. */
+        public boolean onDisk() {
+            return model == null;
+        }
+
+        /** C. */
+        public int wordDim() {
+            return onDisk() ? info.wordDim() : model.wordDim();
+        }
+
+        /** H. */
+        public int hiddenDim() {
+            return onDisk() ? info.hiddenDim() : model.hiddenDim();
+        }
+
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s (C = %,d, H = %d)", description, model.wordDim(), model.hiddenDim());
+            return String.format(Locale.ROOT, "%s (C = %,d, H = %d)", description, wordDim(), hiddenDim());
         }
+    }
+
+    /** Makes a kept model current again (it leaves the list; the one it replaces joins it). */
+    Kept restore(Kept k) {
+        return restore(k, k);
+    }
+
+    /** Makes {@code read}, the weights of {@code listed} as read from its file, current in its place. */
+    Kept restore(Kept listed, Kept read) {
+        earlier.remove(listed);
+        return publish(read.model(), read.vocabulary(), read.info(), read.description(), read.seed(), read.lossHistory());
+    }
+
+    /** Takes a kept model off the list (its file could not be read). */
+    void forget(Kept k) {
+        earlier.remove(k);
     }
 
     /**
@@ -216,12 +261,6 @@ public final class ModelStore {
             }
             earlier.add(k);
         }
-    }
-
-    /** Makes a kept model current again (it leaves the list; the one it replaces joins it). */
-    Kept restore(Kept k) {
-        earlier.remove(k);
-        return publish(k.model(), k.vocabulary(), k.info(), k.description(), k.seed(), k.lossHistory());
     }
 
     /**

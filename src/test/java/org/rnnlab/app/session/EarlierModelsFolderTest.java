@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.engine.RnnModel;
 
-/** Earlier models outlive the session: written as the list changes, read back after the next start's own model. */
+/** Earlier models outlive the session: written as the list changes, listed again at the next start, read when chosen. */
 class EarlierModelsFolderTest {
     @TempDir
     Path dir;
@@ -24,7 +24,7 @@ class EarlierModelsFolderTest {
     /** A launch on the fixture corpus (C = 30) whose folder is {@code dir}; the writes run at once. */
     private ModelStoreFixture launch() {
         ModelStoreFixture f = new ModelStoreFixture();
-        new EarlierModelsFolder(dir, f.store, Runnable::run, failures::add).open(f.work);
+        new EarlierModelsFolder(dir, f.store, Runnable::run, Runnable::run, failures::add).open();
         f.corpus(30);
         return f;
     }
@@ -55,16 +55,28 @@ class EarlierModelsFolderTest {
         List<ModelStore.Kept> earlier = next.store.earlierModels();
         assertEquals(List.of("trained in the app: 6 examples seen", "trained in the app: 3 examples seen"),
                 earlier.stream().map(ModelStore.Kept::description).toList(), "newest first, as they were");
-        assertEquals(0.0, newer.V().sub(earlier.get(0).model().V()).amaxNumber().doubleValue(), 0.0, "the very weights");
-        assertEquals(0.0, older.U().sub(earlier.get(1).model().U()).amaxNumber().doubleValue(), 0.0);
-        assertEquals(4, earlier.get(0).seed(), "the seed it was made with");
-        assertNull(earlier.get(0).info(), "a model made in the app had no file, and still has none to show");
+        assertTrue(earlier.get(0).onDisk(), "not read at the start");
+        assertEquals(newer.wordDim(), earlier.get(0).wordDim());
+        assertEquals(8, earlier.get(0).hiddenDim());
+        assertEquals(first.store.earlierModels().get(0).replacedAt(), earlier.get(0).replacedAt());
         assertTrue(failures.isEmpty(), failures::toString);
 
-        next.files.restore(earlier.get(1));
-        assertTrue(next.store.matchesCorpusProperty().get(), "back as the current model, on its corpus");
-        assertEquals("trained in the app: 3 examples seen", next.store.descriptionProperty().get());
-        assertEquals(1, modelFiles(), "the current one is no longer an earlier model; the random one was not kept");
+        next.files.restore(earlier.get(0));
+        RnnModel is = next.store.model();
+        assertEquals(0.0, newer.V().sub(is.V()).amaxNumber().doubleValue(), 0.0, "the very weights");
+        assertEquals(0.0, newer.U().sub(is.U()).amaxNumber().doubleValue(), 0.0);
+        assertEquals(4, next.store.seed(), "the seed it was made with");
+        assertEquals("trained in the app: 6 examples seen", next.store.descriptionProperty().get());
+        assertTrue(next.store.matchesCorpusProperty().get(), "current again, on its corpus");
+        assertEquals(List.of("trained in the app: 3 examples seen"),
+                next.store.earlierModels().stream().map(ModelStore.Kept::description).toList(),
+                "it left the list; the random model it replaced was not kept");
+        assertEquals(1, modelFiles());
+
+        next.files.restore(next.store.earlierModels().get(0));
+        assertEquals(0.0, older.W().sub(next.store.model().W()).amaxNumber().doubleValue(), 0.0);
+        assertEquals(1, modelFiles(), "the one it replaced is kept in its place");
+        assertTrue(failures.isEmpty(), failures::toString);
     }
 
     @Test
@@ -77,11 +89,11 @@ class EarlierModelsFolderTest {
 
         // a session that replaces a model before the folder is read: it comes first, the oldest leaves
         ModelStoreFixture next = new ModelStoreFixture();
-        EarlierModelsFolder folder = new EarlierModelsFolder(dir, next.store, Runnable::run, failures::add);
+        EarlierModelsFolder folder = new EarlierModelsFolder(dir, next.store, Runnable::run, Runnable::run, failures::add);
         next.corpus(30);
         trainAndReplace(next, "second session", 9);
         assertEquals(ModelStore.KEPT_MODELS, modelFiles(), "nothing written before the folder was read");
-        folder.open(next.work);
+        folder.open();
 
         List<String> names = next.store.earlierModels().stream().map(ModelStore.Kept::description).toList();
         assertEquals(ModelStore.KEPT_MODELS, names.size());
@@ -92,30 +104,33 @@ class EarlierModelsFolderTest {
     }
 
     @Test
-    void aDamagedFileIsLeftOutAndTheRestComesBack() throws Exception {
+    void aDamagedFileIsSaidWhenChosenAndLeavesTheList() throws Exception {
         ModelStoreFixture first = launch();
         trainAndReplace(first, "kept whole", 4);
         trainAndReplace(first, "damaged later", 5);
         Path newest = newestFile();
-        Path whole;
-        try (Stream<Path> s = Files.list(dir)) {
-            whole = s.filter(p -> p.toString().endsWith(".npz")).filter(p -> !p.equals(newest)).findFirst().orElseThrow();
-        }
         Files.write(newest, new byte[] {1, 2, 3});
 
         ModelStoreFixture next = launch();
+        String before = next.store.descriptionProperty().get();
+        next.files.restore(next.store.earlierModels().get(0));
+        assertTrue(next.notifier.last().contains("damaged later"), next.notifier.last());
+        assertEquals(before, next.store.descriptionProperty().get(), "the current model stays");
         assertEquals(List.of("kept whole"), next.store.earlierModels().stream().map(ModelStore.Kept::description).toList());
-        assertTrue(Files.exists(whole));
-        assertEquals(1, modelFiles(), "the damaged file is gone");
+        assertFalse(Files.exists(newest), "the damaged file is gone");
+        assertEquals(1, modelFiles());
     }
 
     @Test
-    void anUnreadableIndexGivesWayToTheSessionsOwnList() throws Exception {
+    void anUnreadableIndexRemovesNoFile() throws Exception {
+        Path stray = dir.resolve("model-left-by-hand.npz");
+        Files.write(stray, new byte[] {1});
         Files.writeString(dir.resolve(EarlierModelsFolder.INDEX), "{not json");
         ModelStoreFixture f = launch();
         assertTrue(f.store.earlierModels().isEmpty());
         trainAndReplace(f, "trained in the app: 3 examples seen", 4);
-        assertEquals(1, launch().store.earlierModels().size());
+        assertEquals(1, launch().store.earlierModels().size(), "the session's own list replaces the index");
+        assertTrue(Files.exists(stray), "a file no index named is not ours to remove");
         assertTrue(failures.isEmpty(), failures::toString);
     }
 

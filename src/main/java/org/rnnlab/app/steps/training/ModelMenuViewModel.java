@@ -92,13 +92,12 @@ public final class ModelMenuViewModel {
                 : java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
                         java.time.format.FormatStyle.SHORT);
         return I18n.text("training.model.earlierItem", ModelDescriptions.display(kept.description()),
-                kept.model().wordDim(), kept.model().hiddenDim(), form.withLocale(I18n.locale()).format(at));
+                kept.wordDim(), kept.hiddenDim(), form.withLocale(I18n.locale()).format(at));
     }
 
     /** Makes an earlier model current again; Start then continues it. */
     public void restore(ModelStore.Kept kept) {
-        files.restore(kept);
-        onRestored.run();
+        files.restore(kept, onRestored);
     }
 
     public void save(Path npz) {
