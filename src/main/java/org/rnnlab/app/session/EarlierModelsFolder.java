@@ -116,8 +116,8 @@ public final class EarlierModelsFolder {
                 continue;
             }
             named.add(e.file());
-            if (out.size() >= ModelStore.KEPT_MODELS) {
-                continue;
+            if (out.size() >= ModelStore.KEPT_MODELS || e.wordDim() < 1 || e.hiddenDim() < 1) {
+                continue; // left out, so removed by the next write
             }
             Instant at;
             try {
