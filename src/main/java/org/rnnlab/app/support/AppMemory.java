@@ -160,6 +160,16 @@ public final class AppMemory {
         }
     }
 
+    /** A step's setting as the learner left it ({@code "training.epochs"}), if kept. */
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(node.get("setting." + key, null));
+    }
+
+    /** Keeps a step's setting for the next launch. */
+    public void setSetting(String key, String value) {
+        put("setting." + key, value);
+    }
+
     /** The corpus to reopen at start: the most recent one that still exists, if any. */
     public Optional<RecentCorpus> lastCorpus() {
         List<RecentCorpus> recent = recentCorpora();

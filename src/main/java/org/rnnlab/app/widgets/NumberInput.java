@@ -196,6 +196,15 @@ public final class NumberInput {
         return true;
     }
 
+    /** Calls {@code listener} with each new value, as typed would show it (an index's counts from 1). */
+    public void onValue(Consumer<Number> listener) {
+        source.addListener((o, was, v) -> {
+            if (v != null) {
+                listener.accept(kind == Kind.WHOLE ? (Number) (v.longValue() + offset) : (Number) (v.doubleValue() + offset));
+            }
+        });
+    }
+
     /** Types {@code typed} and commits it (tests, and a view-model filling a field). */
     public boolean enter(String typed) {
         text.set(typed);

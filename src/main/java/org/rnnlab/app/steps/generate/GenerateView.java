@@ -47,6 +47,8 @@ public final class GenerateView implements LessonStep {
 
     public GenerateView(LessonSession session) {
         vm = new GenerateViewModel(session.models(), session.queries(), session.notices());
+        new org.rnnlab.app.widgets.FormMemory(session.memory(), "generate").keep("sentences", vm.countInput())
+                .keep("minLength", vm.minLengthInput()).keep("temperature", vm.temperatureInput()).keep("seed", vm.seedInput());
 
         Label modelLine = new Label();
         modelLine.setId("generateModel");

@@ -75,6 +75,11 @@ public final class TrainingView implements LessonStep {
                 session.notices(), this::confirm, System::nanoTime,
                 new RunHistory(session.work(), session.notices(), RunFolder.runs()));
         run = vm.run();
+        TrainingInputs in = vm.inputs();
+        new org.rnnlab.app.widgets.FormMemory(session.memory(), "training").keep("learningRate", in.learningRate())
+                .keep("epochs", in.epochs()).keep("evaluateEvery", in.evaluateEvery()).keep("bpttTruncate", in.bpttTruncate())
+                .keep("sentences", in.sentences()).keep("seed", in.seed()).keep("hiddenSize", in.hiddenSize())
+                .keep("heldOut", in.heldOut());
         session.lessonResetsProperty().addListener((o, a, b) -> vm.resetToLesson());
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(reword));
         chart = new LossChart(run, vm.runs());
