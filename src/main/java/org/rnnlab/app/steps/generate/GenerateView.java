@@ -49,6 +49,7 @@ public final class GenerateView implements LessonStep {
         vm = new GenerateViewModel(session.models(), session.queries(), session.notices());
         new org.rnnlab.app.widgets.FormMemory(session.memory(), "generate").keep("sentences", vm.countInput())
                 .keep("minLength", vm.minLengthInput()).keep("temperature", vm.temperatureInput()).keep("seed", vm.seedInput());
+        session.lessonResetsProperty().addListener((o, a, b) -> vm.resetToLesson());
 
         Label modelLine = new Label();
         modelLine.setId("generateModel");

@@ -54,6 +54,9 @@ public final class GenerateViewModel implements OnScreen.Follower {
     /** The fields' ranges: a few sentences at a time, a minimum well below {@link #MAX_LENGTH}. */
     public static final int MAX_COUNT = 20;
     public static final int MAX_MIN_LENGTH = 40;
+    /** The fields' starting values: a handful of sentences, none shorter than the lesson's 7 words. */
+    static final int COUNT = 5;
+    static final int MIN_LENGTH = 7;
     public static final double MIN_TEMPERATURE = 0.1;
     public static final double MAX_TEMPERATURE = 3.0;
     /** A best guess below this many times 1/C means the model has not learned anything yet. */
@@ -82,8 +85,8 @@ public final class GenerateViewModel implements OnScreen.Follower {
     private final javafx.beans.property.BooleanProperty continuePrefix = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ObjectProperty<Predictions> predictions = new SimpleObjectProperty<>();
     private final StringProperty hint = new SimpleStringProperty("");
-    private final IntegerProperty count = new SimpleIntegerProperty(5);
-    private final IntegerProperty minLength = new SimpleIntegerProperty(7);
+    private final IntegerProperty count = new SimpleIntegerProperty(COUNT);
+    private final IntegerProperty minLength = new SimpleIntegerProperty(MIN_LENGTH);
     private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
     private final LongProperty seed = new SimpleLongProperty(LessonDefaults.SEED);
     private final ObservableList<Generated> generated = FXCollections.observableArrayList();
@@ -178,6 +181,15 @@ public final class GenerateViewModel implements OnScreen.Follower {
 
     public NumberInput seedInput() {
         return seedInput;
+    }
+
+    /** The fields' starting values again (Reset to the lesson). */
+    public void resetToLesson() {
+        count.set(COUNT);
+        minLength.set(MIN_LENGTH);
+        temperature.set(1.0);
+        seed.set(LessonDefaults.SEED);
+        inputs.revert();
     }
 
     /** The four fields Generate reads; their problem line says why Generate is off. */

@@ -87,6 +87,21 @@ class GenerateViewModelTest {
     }
 
     @Test
+    void resetToTheLessonPutsTheFieldsStartingValuesBack() {
+        GenerateViewModel vm = viewModel();
+        vm.countInput().enter("12");
+        vm.minLengthInput().enter("30");
+        vm.temperatureInput().enter("2.5");
+        vm.seedInput().enter("77");
+        vm.minLengthInput().textProperty().set("x"); // typed, not taken
+        vm.resetToLesson();
+        assertEquals(List.of(5, 7, 1.0, 10L), List.of(vm.countProperty().get(), vm.minLengthProperty().get(),
+                vm.temperatureProperty().get(), vm.seedProperty().get()));
+        assertEquals("7", vm.minLengthInput().textProperty().get());
+        assertEquals("", vm.inputs().problemProperty().get());
+    }
+
+    @Test
     void unknownWordsAreShownAsUnknownToken() {
         var tokens = GenerateViewModel.tokens("The zebra", VOCAB);
         assertEquals(2, tokens.size());
