@@ -237,6 +237,7 @@ public final class MainWindow {
                     setGraphic(null);
                     setId(null);
                     setTooltip(null);
+                    setAccessibleText(null);
                 } else {
                     int number = LessonSteps.ALL.indexOf(item) + 1;
                     boolean compact = compactNavigation.get();
@@ -244,6 +245,7 @@ public final class MainWindow {
                     setGraphic(new FontIcon(item.icon()));
                     setId("nav-" + item.id());
                     setTooltip(compact ? new Tooltip(number + ". " + item.title()) : null);
+                    setAccessibleText(number + ". " + item.title()); // the compact list shows only the number
                 }
             }
         });
@@ -350,6 +352,7 @@ public final class MainWindow {
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(I18n.bind(tipKey));
         b.setTooltip(tip);
+        b.accessibleTextProperty().bind(tip.textProperty()); // what a screen reader says of an icon
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -165,6 +165,7 @@ public final class ForwardView implements LessonStep {
         next.setOnAction(e -> vm.stepForwardByHand());
         for (Button b : List.of(back, play, next)) {
             b.getStyleClass().add(Styles.BUTTON_ICON);
+            b.accessibleTextProperty().bind(b.getTooltip().textProperty()); // what a screen reader says of an icon
         }
         slider.setId("timeSlider");
         slider.setMajorTickUnit(1);
