@@ -69,7 +69,7 @@ class AccessibleNamesTest {
                 + 4 * org.rnnlab.app.support.Theme.FONT_STEP));
         WindowWalk.settle();
         List<String> names = new ArrayList<>();
-        fx(() -> scene.lookupAll(".list-cell").forEach(c -> {
+        fx(() -> scene.getRoot().lookupAll(".list-cell").forEach(c -> {
             if (c instanceof Labeled cell && cell.getText() != null && cell.getText().matches("\\d+")) {
                 names.add(cell.getAccessibleText());
             }
