@@ -939,13 +939,23 @@ final class Kernel {
         private int calls;
         private int every = EXPLORE_EVERY;
         private int trying = -1; // the way the last call tried against the preference, until its cost comes
+        private boolean preferredTwo = true;
 
         boolean twoThreads() {
             if (costs.count(1) < 3 || costs.count(0) < 3) {
                 return costs.count(1) <= costs.count(0); // try both a few times first
             }
-            calls = (calls + 1) % every;
             boolean preferTwo = costs.least(1) <= 1.1 * costs.least(0); // two threads unless clearly slower
+            if (preferTwo != preferredTwo) {
+                // The preference turned: the way left was winning until a moment ago, so it is tried again
+                // soon, not as rarely as a way that kept losing. A stall of the lane's core (the JIT, another
+                // process) spanning a window of two-thread calls had left a bench's steps on one thread for
+                // 256 calls, twice as slow: median 2.9 ms against 1.5 (AVX2 emulated, StepsInTurns).
+                preferredTwo = preferTwo;
+                every = EXPLORE_EVERY;
+                calls = 0;
+            }
+            calls = (calls + 1) % every;
             boolean two = (calls == 0) != preferTwo;
             trying = calls == 0 ? (two ? 1 : 0) : -1;
             return two;

@@ -47,6 +47,17 @@ class LaneChoiceTest {
     }
 
     @Test
+    void aStallOfTheLaneLeavesTwoThreadsOnlyBriefly() {
+        Kernel.LaneChoice choice = new Kernel.LaneChoice();
+        run(choice, 2000, 2_500_000, 1_200_000); // quiet: two threads, tries of one thread rare
+        assertEquals(256, choice.tryEvery());
+        run(choice, 8, 2_500_000, 7_000_000); // the lane's core held elsewhere for a few calls: one thread
+        assertFalse(choice.twoThreads());
+        int two = run(choice, 100, 2_500_000, 1_200_000); // the stall is over
+        assertTrue(two >= 60, "two threads chosen again in " + two + " of 100 calls");
+    }
+
+    @Test
     void aWayThatTurnsFasterIsFoundWithinAFewHundredCalls() {
         Kernel.LaneChoice choice = new Kernel.LaneChoice();
         run(choice, 2000, 2_500_000, 4_000_000); // busy: one thread wins, and tries of two come rarely
