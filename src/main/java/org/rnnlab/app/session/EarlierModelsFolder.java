@@ -143,13 +143,17 @@ public final class EarlierModelsFolder {
             now.add(new Pending(k, file));
         }
         files.keySet().retainAll(now.stream().map(Pending::kept).toList());
-        writer.execute(() -> {
-            try {
-                writeNow(now);
-            } catch (IOException | RuntimeException e) {
-                onFailure.accept(e);
-            }
-        });
+        try {
+            writer.execute(() -> {
+                try {
+                    writeNow(now);
+                } catch (IOException | RuntimeException e) {
+                    onFailure.accept(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the session has ended: what the folder holds is the list as it was then
+        }
     }
 
     private record Pending(Kept kept, String file) {
