@@ -177,6 +177,9 @@ public final class EarlierModelsFolder {
             listed.add(p.file());
             named.add(p.file());
         }
+        if (index.isEmpty() && !Files.exists(folder.resolve(INDEX))) {
+            return; // nothing kept, and nothing was: no folder for it
+        }
         byte[] json = JSON.writeValueAsBytes(index);
         AtomicFiles.write(folder.resolve(INDEX), out -> out.write(json));
         for (String gone : new ArrayList<>(named)) {

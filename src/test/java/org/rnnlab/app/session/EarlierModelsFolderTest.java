@@ -47,6 +47,7 @@ class EarlierModelsFolderTest {
     @Test
     void aReplacedModelIsUnderEarlierModelsAgainAtTheNextStart() throws Exception {
         ModelStoreFixture first = launch();
+        assertFalse(Files.exists(dir.resolve(EarlierModelsFolder.INDEX)), "nothing written while nothing is kept");
         RnnModel older = trainAndReplace(first, "trained in the app: 3 examples seen", 4);
         RnnModel newer = trainAndReplace(first, "trained in the app: 6 examples seen", 5);
         assertEquals(2, modelFiles());
