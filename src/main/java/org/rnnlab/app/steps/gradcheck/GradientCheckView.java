@@ -65,6 +65,9 @@ public final class GradientCheckView implements LessonStep {
         vm = new GradientCheckViewModel(session.work(), session.notices());
 
         GradientCheckInputs in = vm.inputs();
+        new org.rnnlab.app.widgets.FormMemory(session.memory(), "gradientCheck").keep("wordDim", in.vocabularySize())
+                .keep("hiddenDim", in.hiddenSize()).keep("h", in.h()).keep("threshold", in.threshold()).keep("seed", in.seed());
+        session.lessonResetsProperty().addListener((o, a, b) -> vm.resetToLesson());
         NumberField c = new NumberField(in.vocabularySize()).setFieldId("gcC");
         NumberField hidden = new NumberField(in.hiddenSize()).setFieldId("gcH");
         NumberField seed = new NumberField(in.seed()).setFieldId("gcSeed").columns(8);

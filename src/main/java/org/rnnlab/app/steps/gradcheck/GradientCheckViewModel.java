@@ -80,8 +80,10 @@ public final class GradientCheckViewModel {
     private final DoubleProperty h = new SimpleDoubleProperty(LessonDefaults.GRADCHECK_H);
     private final DoubleProperty threshold = new SimpleDoubleProperty(LessonDefaults.GRADCHECK_THRESHOLD);
     // The lesson's example: y is x shifted by one word.
-    private final StringProperty x = new SimpleStringProperty("[0, 1, 2, 3]");
-    private final StringProperty y = new SimpleStringProperty("[1, 2, 3, 4]");
+    static final String LESSON_X = "[0, 1, 2, 3]";
+    static final String LESSON_Y = "[1, 2, 3, 4]";
+    private final StringProperty x = new SimpleStringProperty(LESSON_X);
+    private final StringProperty y = new SimpleStringProperty(LESSON_Y);
     private final LongProperty seed = new SimpleLongProperty(LessonDefaults.SEED);
     private final javafx.beans.property.ObjectProperty<ReferenceRnn.Bug> bug =
             new javafx.beans.property.SimpleObjectProperty<>(ReferenceRnn.Bug.NONE);
@@ -172,6 +174,19 @@ public final class GradientCheckViewModel {
     /** A bug put into backpropagation (the reference BPTT) for the check to catch; NONE checks the engine. */
     public javafx.beans.property.ObjectProperty<ReferenceRnn.Bug> bugProperty() {
         return bug;
+    }
+
+    /** The lesson's check again: its model, h, threshold and example, and no bug put in (Reset to the lesson). */
+    public void resetToLesson() {
+        vocabularySize.set(LessonDefaults.GRADCHECK_WORD_DIM);
+        hiddenSize.set(LessonDefaults.GRADCHECK_HIDDEN_DIM);
+        h.set(LessonDefaults.GRADCHECK_H);
+        threshold.set(LessonDefaults.GRADCHECK_THRESHOLD);
+        seed.set(LessonDefaults.SEED);
+        x.set(LESSON_X);
+        y.set(LESSON_Y);
+        bug.set(ReferenceRnn.Bug.NONE);
+        inputs.all().revert();
     }
 
     /** The number fields the check reads; it runs only while all hold valid numbers. */

@@ -53,6 +53,22 @@ class GradientCheckViewModelTest {
     }
 
     @Test
+    void resetToTheLessonPutsTheLessonsCheckBack() {
+        GradientCheckViewModel vm = viewModel(work);
+        vm.inputs().vocabularySize().enter("40");
+        vm.inputs().h().enter("1e-7");
+        vm.xProperty().set("[5, 6]");
+        vm.yProperty().set("[6, 7]");
+        vm.bugProperty().set(org.rnnlab.engine.ReferenceRnn.Bug.values()[1]);
+        vm.resetToLesson();
+        assertEquals(100, vm.vocabularySizeProperty().get());
+        assertEquals(0.001, vm.hProperty().get());
+        assertEquals("0.001", vm.inputs().h().textProperty().get());
+        assertArrayEquals(new int[] {0, 1, 2, 3}, vm.validated()[0]);
+        assertEquals(org.rnnlab.engine.ReferenceRnn.Bug.NONE, vm.bugProperty().get());
+    }
+
+    @Test
     void theCheckPassesForUVAndWOnASmallModel() {
         GradientCheckViewModel vm = viewModel(work);
         vm.vocabularySizeProperty().set(20);
