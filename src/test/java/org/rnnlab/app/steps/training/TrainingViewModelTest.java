@@ -201,12 +201,17 @@ class TrainingViewModelTest {
         assertEquals(19, vm.run().totalExamplesProperty().get(), "10 seen, then the 9 training sentences of 10 (one held out)");
     }
 
-    @Test
-    void startTrainsAFreshLessonModelByDefaultAndKeepsTheOneBefore() {
+    /** The corpus of 30 words and its model trained by a run of the current model (as if Start ran and ended). */
+    private void trainedOnce() {
         corpus(30);
         vm.startFromProperty().set(TrainingViewModel.StartFrom.CURRENT_MODEL);
         vm.start();
         training.end(store.model().copy());
+    }
+
+    @Test
+    void startTrainsAFreshLessonModelByDefaultAndKeepsTheOneBefore() {
+        trainedOnce();
         RnnModel trained = store.model();
         assertEquals(List.of(), store.earlierModels(), "the random model it replaced is not worth a place");
         assertTrue(vm.startsWith().get().startsWith("Start trains the current model"), vm.startsWith().get());
@@ -247,10 +252,7 @@ class TrainingViewModelTest {
 
     @Test
     void aNewModelNeverDiscardsATrainedOneWithoutAWord() {
-        corpus(30);
-        vm.startFromProperty().set(TrainingViewModel.StartFrom.CURRENT_MODEL);
-        vm.start();
-        training.end(store.model().copy());
+        trainedOnce();
         RnnModel trained = store.model();
         vm.menu().newModel();
         assertTrue(notifier.last().startsWith("Model kept: The model before, trained in a test, is kept"), notifier.last());
@@ -262,10 +264,7 @@ class TrainingViewModelTest {
 
     @Test
     void anEarlierModelIsNamedWithItsSizeAndWhenItWasReplaced() {
-        corpus(30);
-        vm.startFromProperty().set(TrainingViewModel.StartFrom.CURRENT_MODEL);
-        vm.start();
-        training.end(store.model().copy());
+        trainedOnce();
         vm.menu().newModel();
         ModelStore.Kept kept = vm.menu().earlierModels().get(0);
         java.time.ZonedDateTime at = kept.replacedAt().atZone(java.time.ZoneId.systemDefault());
