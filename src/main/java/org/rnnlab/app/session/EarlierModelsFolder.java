@@ -136,8 +136,8 @@ public final class EarlierModelsFolder {
     private void write() {
         List<Pending> now = new ArrayList<>();
         for (Kept k : store.earlierModels()) {
-            if (!k.onDisk() && (k.vocabulary() == null || ModelFiles.SAMPLE_DESCRIPTION.equals(k.description()))) {
-                continue; // a file without its words could not be used again; the shipped model is in the menu
+            if (!k.onDisk() && !ModelFiles.worthKeeping(k.vocabulary(), k.description())) {
+                continue;
             }
             String file = files.computeIfAbsent(k, x -> "model-" + UUID.randomUUID() + ".npz");
             now.add(new Pending(k, file));
@@ -172,8 +172,7 @@ public final class EarlierModelsFolder {
                 }
                 ModelFile.save(file, k.model(), k.vocabulary(), ModelFiles.infoOf(k.model(), k.info(), k.seed(), k.lossHistory()));
             }
-            String dtype = k.onDisk() ? k.info().dtype() : k.model().precision().dtypeName();
-            index.add(new Entry(p.file(), k.description(), k.wordDim(), k.hiddenDim(), dtype, k.replacedAt().toString()));
+            index.add(new Entry(p.file(), k.description(), k.wordDim(), k.hiddenDim(), k.dtype(), k.replacedAt().toString()));
             listed.add(p.file());
             named.add(p.file());
         }

@@ -56,13 +56,12 @@ public final class LastModel {
         if (now == null || now.model() == kept) {
             return;
         }
-        if (now.vocabulary() == null || ModelFiles.SAMPLE_DESCRIPTION.equals(now.description())) {
+        if (!ModelFiles.worthKeeping(now.vocabulary(), now.description())) {
             memory.setLastModel(null);
             Files.deleteIfExists(file);
             kept = now.model();
             return;
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
         ModelFile.save(file, now.model(), now.vocabulary(), now.info());
         memory.setLastModel(now.description());
         kept = now.model();

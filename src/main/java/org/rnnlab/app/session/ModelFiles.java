@@ -173,8 +173,7 @@ public final class ModelFiles {
             }
             ModelInfo i = loaded.info();
             ModelStore.Kept read = new ModelStore.Kept(loaded.model(), loaded.vocabulary(), i, kept.description(),
-                    i != null && i.seed() != null ? i.seed() : LessonDefaults.SEED, i == null ? List.of() : i.lossHistory(),
-                    kept.replacedAt(), kept.file());
+                    seedIn(i, LessonDefaults.SEED), historyIn(i), kept.replacedAt(), kept.file());
             sayKept(store.restore(kept, read));
             then.run();
         }, e -> {
@@ -236,8 +235,25 @@ public final class ModelFiles {
             v = data.vocabulary();
         }
         ModelInfo i = loaded.info();
-        long seed = i != null && i.seed() != null ? i.seed() : store.seed();
-        sayKept(store.publish(loaded.model(), v, i, what, seed, i == null ? List.of() : i.lossHistory()));
+        sayKept(store.publish(loaded.model(), v, i, what, seedIn(i, store.seed()), historyIn(i)));
+    }
+
+    /** The seed a model file says it was made with, else {@code otherwise}. */
+    static long seedIn(ModelInfo i, long otherwise) {
+        return i != null && i.seed() != null ? i.seed() : otherwise;
+    }
+
+    /** The losses a model file says it was evaluated at, oldest first (none when it says nothing). */
+    static List<Double> historyIn(ModelInfo i) {
+        return i == null ? List.of() : i.lossHistory();
+    }
+
+    /**
+     * Whether a model is worth a file of its own for the next start: it has its words, and it is not the
+     * shipped model, which comes back by itself (Model &gt; Shipped model).
+     */
+    static boolean worthKeeping(Vocabulary v, String description) {
+        return v != null && !SAMPLE_DESCRIPTION.equals(description);
     }
 
     /** The model file last loaded or saved (the recent models remember it). */

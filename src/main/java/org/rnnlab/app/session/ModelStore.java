@@ -228,6 +228,11 @@ public final class ModelStore {
             return onDisk() ? info.hiddenDim() : model.hiddenDim();
         }
 
+        /** "float32" or "float64". */
+        public String dtype() {
+            return onDisk() ? info.dtype() : model.precision().dtypeName();
+        }
+
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s (C = %,d, H = %d)", description, wordDim(), hiddenDim());
