@@ -69,8 +69,9 @@ final class LiveCheckChart extends VBox {
         chart.getPlugins().add(threshold);
         chart.setId("liveCheckChart");
         // its preferred height is its least: beside the loss chart, the card takes that chart's height and the
-        // plot what the texts leave, so verdicts that wrap to two lines at the first check do not move the page
-        Charts.heights(chart, 150, 150, 400);
+        // plot what the texts leave, so verdicts that wrap to two lines at the first check do not move the page;
+        // both grow with the text, else at 22 px the title's six lines left the plot too short for its axis's name
+        Charts.heightsFollowingText(chart, 150, 150, 400);
         VBox.setVgrow(chart, Priority.ALWAYS);
         verdicts.setId("liveCheckVerdicts");
         summary.setId("liveCheckSummary");

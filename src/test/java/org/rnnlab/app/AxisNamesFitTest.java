@@ -1,0 +1,132 @@
+package org.rnnlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnlab.app.session.ModelSessionFixture.fx;
+import static org.rnnlab.app.session.ModelSessionFixture.waitFor;
+
+import io.fair_acc.chartfx.axes.spi.AbstractAxis;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rnnlab.app.i18n.I18n;
+import org.rnnlab.app.i18n.Language;
+import org.rnnlab.app.i18n.LanguagePreference;
+import org.rnnlab.app.session.LessonSession;
+import org.rnnlab.app.session.ModelSessionFixture;
+import org.rnnlab.app.steps.LessonSteps;
+import org.rnnlab.app.support.Theme;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Every chart axis's name fits along its axis, on every tab of every step, in English and in Chinese,
+ * at the default text size and four sizes up: ChartFX draws a longer name cut at the axis's ends
+ * (the Loss step's "mean loss per word so far" was shown as "...so fa").
+ */
+@ExtendWith(ApplicationExtension.class)
+class AxisNamesFitTest {
+    private LessonSession session;
+    private MainWindow window;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty(LanguagePreference.PROPERTY, "en");
+        I18n.setLanguage(Language.ENGLISH);
+        Theme.fontSizeProperty().set(Theme.DEFAULT_FONT);
+        session = new LessonSession();
+        window = new MainWindow(session);
+        Theme.apply();
+        scene = RnnLabApp.scene(window, 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fx(() -> {
+            window.dispose();
+            I18n.setLanguage(Language.ENGLISH);
+            Theme.fontSizeProperty().set(Theme.DEFAULT_FONT);
+        });
+        System.clearProperty(LanguagePreference.PROPERTY);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void everyAxisNameFitsItsAxis() throws Exception {
+        ModelSessionFixture.install(session, 30);
+        waitFor(60, () -> session.models().model() != null && !session.models().loadingProperty().get());
+        // with its result shown, the Loss step's chart has the least room
+        WindowWalk.clickWhenReady(window, scene, "lossStep", "#computeLoss");
+        waitFor(120, () -> !session.work().busyProperty().get());
+        Set<String> cut = new LinkedHashSet<>();
+        int[] axes = {0};
+        for (Language language : new Language[] {Language.ENGLISH, Language.SIMPLIFIED_CHINESE}) {
+            for (double font : new double[] {Theme.DEFAULT_FONT, Theme.DEFAULT_FONT + 4 * Theme.FONT_STEP}) {
+                fx(() -> {
+                    I18n.setLanguage(language);
+                    Theme.fontSizeProperty().set(font);
+                });
+                for (LessonSteps.Entry step : LessonSteps.ALL) {
+                    fx(() -> window.select(step.id()));
+                    WindowWalk.settle();
+                    String where = String.format(Locale.ROOT, "%s, %s, %.0fpx", step.id(), language, font);
+                    fx(() -> axes[0] += visit(scene.getRoot(), where, cut));
+                    List<TabPane> tabPanes = new ArrayList<>();
+                    fx(() -> scene.lookup("#stepContent").lookupAll(".tab-pane").forEach(n -> tabPanes.add((TabPane) n)));
+                    for (TabPane tabs : tabPanes) {
+                        for (int i = 1; i < tabs.getTabs().size(); i++) {
+                            int index = i;
+                            fx(() -> tabs.getSelectionModel().select(index));
+                            WindowWalk.settle();
+                            fx(() -> axes[0] += visit(scene.getRoot(), where + ", tab " + index, cut));
+                        }
+                        fx(() -> tabs.getSelectionModel().select(0));
+                    }
+                }
+            }
+        }
+        assertTrue(axes[0] > 20, "the walk should have measured the charts' named axes, measured " + axes[0]);
+        assertTrue(cut.isEmpty(), "axis names longer than their axes:\n" + String.join("\n", cut));
+    }
+
+    /** Checks the named axes under {@code n} that are showing; returns how many it measured. */
+    private static int visit(Node n, String where, Set<String> cut) {
+        if (!n.isVisible()) {
+            return 0;
+        }
+        int measured = 0;
+        if (n instanceof AbstractAxis axis && axis.getName() != null && !axis.getName().isBlank()) {
+            double length = axis.getSide() != null && axis.getSide().isVertical() ? axis.getHeight() : axis.getWidth();
+            if (length > 0) {
+                measured++;
+                Text probe = new Text(axis.getName());
+                probe.setFont(axis.getAxisLabel().getFont());
+                double need = probe.getLayoutBounds().getWidth();
+                if (need > length) {
+                    cut.add(String.format(Locale.ROOT, "%s: \"%s\" needs %.0f px, its axis is %.0f px long",
+                            where, axis.getName(), need, length));
+                }
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node c : new ArrayList<>(p.getChildrenUnmodifiable())) {
+                measured += visit(c, where, cut);
+            }
+        }
+        return measured;
+    }
+}
