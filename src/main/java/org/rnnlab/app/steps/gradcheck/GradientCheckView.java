@@ -48,8 +48,7 @@ import org.rnnlab.training.ParameterVerdict;
 public final class GradientCheckView implements LessonStep {
     private static final String[] EXPLANATION = {I18n.key("bptt.gc.explanation.1"), I18n.key("bptt.gc.explanation.2"),
         I18n.key("bptt.gc.explanation.3"), I18n.key("bptt.gc.explanation.4"), I18n.key("bptt.gc.explanation.5")};
-    private static final String LATEX = "\\begin{array}{l}\\frac{\\partial L}{\\partial\\theta}\\approx"
-            + "\\frac{L(\\theta+h)-L(\\theta-h)}{2h}\\\\\\text{relative error}=\\frac{|a-b|}{|a|+|b|}\\end{array}";
+    private static final String LATEX = I18n.key("bptt.gc.formula");
 
     /** The heat maps redraw at most this often while elements stream in (a redraw costs the checker CPU). */
     private static final long REDRAW_NANOS = 100_000_000L;
