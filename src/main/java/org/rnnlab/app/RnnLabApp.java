@@ -25,7 +25,22 @@ public final class RnnLabApp extends Application {
 
     private MainWindow window;
 
+    /**
+     * JavaFX's own logger. At every start it warns "Unsupported JavaFX configuration: classes were loaded
+     * from 'unnamed module'", because the jar puts JavaFX on the class path (ControlsFX, ChartFX and
+     * AtlantaFX reach JavaFX's internals, which the module path would close to them). The window runs fully
+     * there, so that one line is left out of the learner's terminal; every other JavaFX message still shows.
+     * Held here: the logging framework keeps loggers only weakly, and a collected one loses its filter.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /** Leaves JavaFX's class-path warning out of the terminal (see {@link #JAVAFX_LOG}). */
+    static void quietClassPathWarning() {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
+
     public static void launchApp(String[] args) {
+        quietClassPathWarning();
         try {
             Application.launch(RnnLabApp.class, args);
         } catch (UnsupportedOperationException e) {
