@@ -1,6 +1,7 @@
 package org.rnnlab.training;
 
 import java.util.List;
+import org.rnnlab.common.Messages;
 
 /**
  * What {@link SgdTrainer} reports, on its own thread, as training goes. Every event is delivered
@@ -149,13 +150,19 @@ public sealed interface TrainingEvent {
 
         /**
          * What happened, where, and with which learning rate: "Training diverged after 1,234 examples
-         * (epoch 1): the recent loss per word rose to 512.30, above 2 ln C = 17.97, with learning rate 10".
+         * (epoch 0): the recent loss per word rose to 512.30, above 2 ln C = 17.97, with learning rate 10"
+         * (in English, the epoch counted from 0 as the lesson's log line and the command line count it).
          */
         public String what() {
+            return what(java.util.Locale.ROOT, 0);
+        }
+
+        /** {@link #what()} in {@code locale}, the epoch counted from {@code firstEpoch} (1 as the window shows it). */
+        public String what(java.util.Locale locale, int firstEpoch) {
             String which = switch (measured) {
-                case SENTENCE -> "the loss per word of the last sentence";
-                case RECENT_STEPS -> "the recent loss per word";
-                case TRAINING_SET -> "the loss per word on the training set";
+                case SENTENCE -> Messages.text(locale, "training.diverged.sentence");
+                case RECENT_STEPS -> Messages.text(locale, "training.diverged.recent");
+                case TRAINING_SET -> Messages.text(locale, "training.diverged.trainingSet");
             };
             String how;
             if (Double.isFinite(loss)) {
@@ -164,25 +171,36 @@ public sealed interface TrainingEvent {
                 while (digits < 6 && number(loss, digits).equals(number(bound, digits))) {
                     digits++;
                 }
-                how = " rose to " + number(loss, digits) + ", above " + plain(divergenceFactor) + " ln C = "
-                        + number(bound, digits);
+                how = Messages.text(locale, "training.diverged.roseTo", number(loss, digits), plain(divergenceFactor),
+                        number(bound, digits));
             } else {
-                how = " became " + loss;
+                how = Messages.text(locale, "training.diverged.became", Double.toString(loss));
             }
-            return String.format(java.util.Locale.ROOT, "Training diverged after %,d examples (epoch %d): ", examplesSeen, epoch)
-                    + which + how + ", with learning rate " + plain(learningRate);
+            return Messages.text(locale, "training.diverged.what",
+                    String.format(java.util.Locale.ROOT, "%,d", examplesSeen), Integer.toString(epoch + firstEpoch), which, how,
+                    plain(learningRate));
         }
 
         /** "the parameters of the last good evaluation (loss 8.91)", or "the initial parameters". */
         public String restoredParameters() {
+            return restoredParameters(java.util.Locale.ROOT);
+        }
+
+        /** {@link #restoredParameters()} in {@code locale}. */
+        public String restoredParameters(java.util.Locale locale) {
             return Double.isNaN(restoredLoss)
-                    ? "the initial parameters"
-                    : "the parameters of the last good evaluation (loss " + number(restoredLoss, 2) + ")";
+                    ? Messages.text(locale, "training.diverged.initial")
+                    : Messages.text(locale, "training.diverged.lastGood", number(restoredLoss, 2));
         }
 
         /** One line for the learner: {@link #what()}, which parameters were put back, and what to try. */
         public String message() {
-            return what() + "; " + restoredParameters() + " were restored. Try a smaller learning rate.";
+            return message(java.util.Locale.ROOT, 0);
+        }
+
+        /** {@link #message()} in {@code locale}, the epoch counted from {@code firstEpoch}. */
+        public String message(java.util.Locale locale, int firstEpoch) {
+            return Messages.text(locale, "training.diverged.message", what(locale, firstEpoch), restoredParameters(locale));
         }
 
         private static String number(double x, int decimals) {

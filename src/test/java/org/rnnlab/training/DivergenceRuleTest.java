@@ -92,4 +92,20 @@ class DivergenceRuleTest {
                 5.99152, 2, 2 * Math.log(20), 0.7, 3);
         assertTrue(close.what().endsWith("rose to 5.992, above 2 ln C = 5.991, with learning rate 0.7"), close.what());
     }
+
+    /** The window says it in its own language, and counts epochs from 1 as its own counter does. */
+    @Test
+    void theDivergedEventInTheWindowsLanguage() {
+        TrainingEvent.Diverged recent = new TrainingEvent.Diverged(1234, 0, TrainingEvent.Diverged.Measured.RECENT_STEPS,
+                512.3, 2, 17.97, 10, 8.91);
+        assertEquals("Training diverged after 1,234 examples (epoch 1): the recent loss per word rose to 512.30, above "
+                + "2 ln C = 17.97, with learning rate 10; the parameters of the last good evaluation (loss 8.91) were "
+                + "restored. Try a smaller learning rate.", recent.message(java.util.Locale.ENGLISH, 1));
+        assertEquals("训练在 1,234 个样本后发散（第 1 轮）：最近的每词损失升到了 512.30，超过 2 ln C = 17.97，学习率为 10；"
+                + "已恢复上一次通过的评估时的参数（损失 8.91）。请试试更小的学习率。", recent.message(java.util.Locale.SIMPLIFIED_CHINESE, 1));
+        TrainingEvent.Diverged nan = new TrainingEvent.Diverged(151, 2, TrainingEvent.Diverged.Measured.SENTENCE,
+                Double.NaN, 2, 17.97, 0.005, Double.NaN);
+        assertEquals("训练在 151 个样本后发散（第 3 轮）：最后一个句子的每词损失变成了 NaN，学习率为 0.005；已恢复初始参数。请试试更小的学习率。",
+                nan.message(java.util.Locale.SIMPLIFIED_CHINESE, 1));
+    }
 }

@@ -334,13 +334,16 @@ public final class TrainingRunState {
             } else if (e instanceof TrainingEvent.Finished f) {
                 long n = baseExamples + f.examplesSeen();
                 double speed = averageSentencesPerSecond(nowNanos);
-                ended(() -> I18n.text("training.outcome.finished", n, speedText(speed)));
+                ended(() -> I18n.text("training.outcome.finished", n, speedText(speed)), speed);
             } else if (e instanceof TrainingEvent.Cancelled c) {
                 long n = baseExamples + c.examplesSeen();
                 double speed = averageSentencesPerSecond(nowNanos);
-                ended(() -> I18n.text("training.outcome.stopped", n, speedText(speed)));
+                ended(() -> I18n.text("training.outcome.stopped", n, speedText(speed)), speed);
             } else if (e instanceof TrainingEvent.Diverged d) {
-                ended(d::message); // says which parameters were put back
+                // the step that broke the rule counts, as the notice says ("diverged after 10 examples")
+                examplesSeen.set(Math.max(examplesSeen.get(), baseExamples + d.examplesSeen()));
+                // says which parameters were put back, in the window's language, epochs from 1 as the counter shows them
+                ended(() -> d.message(I18n.locale(), 1), averageSentencesPerSecond(nowNanos));
                 diverged.set(true);
             } else if (e instanceof TrainingEvent.EpochEnd end) {
                 epoch.set(end.epoch() + 1);
@@ -367,15 +370,22 @@ public final class TrainingRunState {
         if (state.get() != State.IDLE) {
             long n = examplesSeen.get();
             double speed = averageSentencesPerSecond(nowNanos);
-            ended(() -> I18n.text("training.outcome.ended", n, speedText(speed)));
+            ended(() -> I18n.text("training.outcome.ended", n, speedText(speed)), speed);
         }
     }
 
     /** How the run ended, written anew when the language changes. */
     private java.util.function.Supplier<String> outcomeText = () -> "";
 
-    private void ended(java.util.function.Supplier<String> text) {
+    /**
+     * The run is over: its outcome, and its average speed in place of the last live rate, which could be
+     * from before its first step (a run that diverged within a second showed 0.0 sentences/s).
+     */
+    private void ended(java.util.function.Supplier<String> text, double averageSpeed) {
         state.set(State.IDLE);
+        if (Double.isFinite(averageSpeed)) {
+            sentencesPerSecond.set(averageSpeed);
+        }
         timeLeft.set("–");
         outcomeText = text;
         outcome.set(text.get());

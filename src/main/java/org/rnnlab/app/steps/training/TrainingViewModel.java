@@ -408,7 +408,7 @@ public final class TrainingViewModel {
             important |= singleStep.event(e);
             important |= !(e instanceof TrainingEvent.Step);
             if (e instanceof TrainingEvent.Diverged d) {
-                notifier.warn(I18n.text("training.notice.stopped"), d.message());
+                notifier.warn(I18n.text("training.notice.stopped"), d.message(I18n.locale(), 1)); // epochs from 1, as the step shows them
             }
         }
         long now = clock.getAsLong();

@@ -139,11 +139,17 @@ class TrainingRunStateTest {
     void aDivergedRunSaysTheLastGoodModelIsKept() {
         TrainingRunState vm = new TrainingRunState();
         vm.started(10, 1, 0.005, 0, false);
-        vm.accept(List.of(new TrainingEvent.Diverged(4, 0, TrainingEvent.Diverged.Measured.SENTENCE, Double.NaN, 2,
+        vm.accept(List.of(new TrainingEvent.Step(4, 0, 3, 3, 10, Double.NaN, 10, 1000),
+                new TrainingEvent.Diverged(5, 0, TrainingEvent.Diverged.Measured.SENTENCE, Double.NaN, 2,
                 2 * Math.log(10), 10, Double.NaN)), S);
+        assertEquals(5, vm.examplesSeenProperty().get(), "the step that diverged counts, as the notice says");
         assertEquals(TrainingRunState.State.IDLE, vm.stateProperty().get());
         assertTrue(vm.divergedProperty().get());
         assertTrue(vm.outcomeProperty().get().contains("parameters were restored"));
+        assertTrue(vm.outcomeProperty().get().contains("(epoch 1)"), "epochs from 1, as the step counts them: "
+                + vm.outcomeProperty().get());
+        // the run's own speed, 5 sentences in its 1 s, not a live rate from before its first step
+        assertEquals(5.0, vm.sentencesPerSecondProperty().get(), 1e-9);
     }
 
     @Test

@@ -177,7 +177,8 @@ class TrainingViewModelTest {
         vm.start();
         training.deliver(new TrainingEvent.Diverged(4, 0, TrainingEvent.Diverged.Measured.SENTENCE, Double.NaN, 2,
                 2 * Math.log(10), 10, Double.NaN));
-        assertTrue(notifier.last().startsWith("Training stopped: Training diverged"), notifier.last());
+        // epochs counted from 1 in the window, as its epoch counter shows them
+        assertTrue(notifier.last().startsWith("Training stopped: Training diverged after 4 examples (epoch 1)"), notifier.last());
         assertTrue(vm.run().divergedProperty().get());
         assertEquals(TrainingRunState.State.IDLE, vm.run().stateProperty().get());
     }
