@@ -98,7 +98,8 @@ final class LiveCheckChart extends VBox {
             return;
         }
         shown = check.revision();
-        double low = 1;
+        // the threshold's line stays in the plot, and with no check yet the axis keeps its whole range
+        double low = check.parameters().isEmpty() ? 1e-9 : LessonDefaults.GRADCHECK_THRESHOLD;
         double right = 1;
         for (String p : max.keySet()) {
             DecimatedSeries mx = check.maxSeries(p);
@@ -147,6 +148,11 @@ final class LiveCheckChart extends VBox {
             out[i] = out[i] > 0 ? out[i] : 1e-16;
         }
         return out;
+    }
+
+    /** The y axis's floor, for tests. */
+    double floor() {
+        return yAxis.getMin();
     }
 
     /** Points of U's largest-error line, for tests. */

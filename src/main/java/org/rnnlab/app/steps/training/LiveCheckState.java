@@ -25,6 +25,9 @@ public final class LiveCheckState {
     private final Map<String, DecimatedSeries> max = new LinkedHashMap<>();
     private final Map<String, DecimatedSeries> median = new LinkedHashMap<>();
     private final Map<String, SampledVerdict> latest = new LinkedHashMap<>();
+    /** The first failure: where (examples seen), which parameter, and the lesson's own line for it; null while none. */
+    private long failedAt;
+    private String failedParameter;
     private String firstFailure;
     private double share = Double.NaN;
     private int checks;
@@ -37,8 +40,9 @@ public final class LiveCheckState {
             median.computeIfAbsent(v.parameter(), k -> new DecimatedSeries(POINTS)).add(x, v.medianRelativeError());
             latest.put(v.parameter(), v);
             if (!v.passed() && firstFailure == null) {
-                firstFailure = String.format(Locale.ROOT, "After %,d examples, %s: %s", (long) x, v.parameter(),
-                        v.firstFailureText());
+                failedAt = (long) x;
+                failedParameter = v.parameter();
+                firstFailure = v.firstFailureText();
             }
         }
         share = check.share();
@@ -85,9 +89,12 @@ public final class LiveCheckState {
         return share;
     }
 
-    /** The first element that failed in this run, as the lesson prints it; null when every check passed. */
+    /**
+     * The first element that failed in this run: where, in the window's language, then the line the lesson
+     * prints for it; null when every check passed.
+     */
     public String firstFailure() {
-        return firstFailure;
+        return firstFailure == null ? null : I18n.text("training.check.firstFailure", failedAt, failedParameter, firstFailure);
     }
 
     /** Increases whenever a check arrives or the state is cleared. */
@@ -117,6 +124,6 @@ public final class LiveCheckState {
         }
         String percent = String.format(Locale.ROOT, "%.1f", 100 * share);
         return firstFailure == null ? I18n.text("training.check.summary", checks, percent)
-                : I18n.text("training.check.summaryFailed", checks, percent, firstFailure);
+                : I18n.text("training.check.summaryFailed", checks, percent, firstFailure());
     }
 }

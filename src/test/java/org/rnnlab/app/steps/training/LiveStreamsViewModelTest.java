@@ -139,7 +139,7 @@ class LiveStreamsViewModelTest {
         assertEquals(0.5, c.latest("V").maxRelativeError());
         assertTrue(c.verdictLine("V").startsWith("V FAILED: max 5.0e-01"), c.verdictLine("V"));
         assertTrue(c.firstFailure().contains("Gradient Check ERROR: parameter=V ix=(0, 0)"), c.firstFailure());
-        assertTrue(c.firstFailure().startsWith("After 20 examples, V"), c.firstFailure());
+        assertTrue(c.firstFailure().startsWith("After 20 examples, V: "), c.firstFailure());
         training.deliver(new TrainingEvent.GradientCheckDone(30, 0, 4,
                 List.of(verdict("U", 0.9)), 1_000, 3_000, 300_000));
         assertTrue(c.firstFailure().contains("parameter=V"), "the first failure stays the first");
