@@ -18,6 +18,7 @@ import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
 import org.rnnlab.common.AtomicFiles;
+import org.rnnlab.common.IoReason;
 import org.rnnlab.common.UserException;
 import org.rnnlab.text.Vocabulary;
 
@@ -85,7 +86,7 @@ public final class ModelFile {
                 w.finish();
             });
         } catch (IOException e) {
-            throw UserException.said(e, "model.cannotWrite", npz, describe(e));
+            throw UserException.said(e, "model.cannotWrite", npz, IoReason.of(e));
         }
     }
 
@@ -174,7 +175,7 @@ public final class ModelFile {
         } catch (NpyFormatException e) {
             throw UserException.said(e, "model.unreadable", name, e.getMessage());
         } catch (IOException e) {
-            throw UserException.said(e, "model.cannotRead", npz, describe(e));
+            throw UserException.said(e, "model.cannotRead", npz, IoReason.of(e));
         }
     }
 
@@ -346,16 +347,6 @@ public final class ModelFile {
             }
         }
         return "sha256:" + HexFormat.of().formatHex(md.digest(), 0, 16);
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException n) {
-            return "no such file or folder: " + n.getFile();
-        }
-        if (e instanceof java.nio.file.AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String firstLine(String s) {

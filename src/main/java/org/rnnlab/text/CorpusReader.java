@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.rnnlab.common.Cancellation;
+import org.rnnlab.common.IoReason;
 import org.rnnlab.common.ProgressListener;
 import org.rnnlab.common.UserException;
 
@@ -109,7 +110,7 @@ public final class CorpusReader {
             }
             buffered.reset();
         } catch (IOException e) {
-            throw UserException.said(e, "corpus.read", name, e.getMessage());
+            throw UserException.said(e, "corpus.read", name, IoReason.of(e));
         }
         return new CorpusReader(buffered, name);
     }
@@ -260,7 +261,7 @@ public final class CorpusReader {
     }
 
     private static UserException cannotRead(Path p, IOException e) {
-        return UserException.said(e, "corpus.cannotRead", p, e.getMessage());
+        return UserException.said(e, "corpus.cannotRead", p, IoReason.of(e));
     }
 
     /**
@@ -279,7 +280,7 @@ public final class CorpusReader {
             try {
                 readParagraphs(r, sink, counter, c);
             } catch (IOException e) {
-                throw UserException.said(e, "corpus.read", path, e.getMessage());
+                throw UserException.said(e, "corpus.read", path, IoReason.of(e));
             } finally {
                 malformedBytes += r.malformedBytes();
             }

@@ -29,6 +29,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.rnnlab.common.AtomicFiles;
+import org.rnnlab.common.IoReason;
 import org.rnnlab.common.UserException;
 
 /**
@@ -82,7 +83,7 @@ final class PreparedFolder {
             tmp = AtomicFiles.temporarySibling(target, "tmp");
             Files.createDirectory(tmp);
         } catch (IOException e) {
-            throw new UserException("cannot create a folder in " + parent + " (" + e.getMessage() + "); choose another --out", e);
+            throw new UserException("cannot create a folder in " + parent + " (" + IoReason.of(e) + "); choose another --out", e);
         }
         try {
             Map<String, Entry> files = writeFiles(data, tmp);
@@ -90,7 +91,7 @@ final class PreparedFolder {
             writeFile(tmp.resolve(MANIFEST_FILE), out -> writeJson(out, g -> writeManifest(g, digest, files)));
             moveIntoPlace(tmp, target);
         } catch (IOException e) {
-            throw new UserException("cannot write the prepared set to " + target + " (" + e.getMessage()
+            throw new UserException("cannot write the prepared set to " + target + " (" + IoReason.of(e)
                     + "); check the disk has room and the folder is writable", e);
         } finally {
             try {
@@ -112,7 +113,7 @@ final class PreparedFolder {
             Files.createDirectories(target.getParent());
             probe = Files.createDirectory(AtomicFiles.temporarySibling(target, "tmp"));
         } catch (IOException | UnsupportedOperationException e) {
-            throw new UserException("cannot write in " + target.getParent() + " (" + e.getMessage() + "); choose another --out", e);
+            throw new UserException("cannot write in " + target.getParent() + " (" + IoReason.of(e) + "); choose another --out", e);
         } finally {
             if (probe != null) {
                 try {
@@ -137,7 +138,7 @@ final class PreparedFolder {
                 }
             }
         } catch (IOException e) {
-            throw new UserException("cannot read the folder " + target + " (" + e.getMessage() + "); choose another --out", e);
+            throw new UserException("cannot read the folder " + target + " (" + IoReason.of(e) + "); choose another --out", e);
         }
         if (!foreign.isEmpty()) {
             foreign.sort(null);

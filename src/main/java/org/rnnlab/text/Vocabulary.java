@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.rnnlab.common.AtomicFiles;
+import org.rnnlab.common.IoReason;
 import org.rnnlab.common.UserException;
 
 /**
@@ -113,7 +114,7 @@ public final class Vocabulary {
         try {
             AtomicFiles.write(tsv, this::writeTo);
         } catch (IOException e) {
-            throw new UserException("cannot write " + tsv + ": " + e.getMessage() + " (check the folder exists and is writable)", e);
+            throw new UserException("cannot write " + tsv + ": " + IoReason.of(e) + " (check the folder exists and is writable)", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.rnnlab.common.IoReason;
 import org.rnnlab.common.UserException;
 import org.rnnlab.text.Vocabulary;
 
@@ -32,7 +33,7 @@ public final class RunFile {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, ".run-", ".tmp");
         } catch (IOException e) {
-            throw UserException.said(e, "runfile.cannotWrite", file, e.getMessage());
+            throw UserException.said(e, "runfile.cannotWrite", file, IoReason.of(e));
         }
         try {
             try (RunLogWriter w = RunLogWriter.create(tmp, vocabulary, settings)) {
@@ -52,7 +53,7 @@ public final class RunFile {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw UserException.said(e, "runfile.cannotWrite", file, e.getMessage());
+            throw UserException.said(e, "runfile.cannotWrite", file, IoReason.of(e));
         } finally {
             try {
                 Files.deleteIfExists(tmp);

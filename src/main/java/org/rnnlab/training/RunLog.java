@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.rnnlab.common.IoReason;
 import org.rnnlab.common.UserException;
 
 /**
@@ -103,7 +104,7 @@ public record RunLog(RunSettings settings, List<TrainingEvent.Evaluation> evalua
         } catch (NoSuchFileException e) {
             throw UserException.said(e, "runlog.missing", file);
         } catch (IOException e) {
-            throw UserException.said(e, "runlog.unreadable", file, e.getMessage());
+            throw UserException.said(e, "runlog.unreadable", file, IoReason.of(e));
         }
         int last = lines.size() - 1;
         while (last >= 0 && lines.get(last).isBlank()) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.rnnlab.common.IoReason;
 import org.rnnlab.common.UserException;
 import org.rnnlab.text.Vocabulary;
 
@@ -51,7 +52,7 @@ public final class RunLogWriter implements TrainingListener, Closeable {
             w.write(start(settings));
             return w;
         } catch (IOException e) {
-            throw UserException.said(e, "runlog.cannotWrite", file, e.getMessage());
+            throw UserException.said(e, "runlog.cannotWrite", file, IoReason.of(e));
         }
     }
 
@@ -98,7 +99,7 @@ public final class RunLogWriter implements TrainingListener, Closeable {
             }
         }
         if (failure != null) {
-            throw UserException.said(failure, "runlog.couldNotWrite", file, failure.getMessage());
+            throw UserException.said(failure, "runlog.couldNotWrite", file, IoReason.of(failure));
         }
     }
 

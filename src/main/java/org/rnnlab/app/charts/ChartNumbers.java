@@ -60,7 +60,7 @@ public final class ChartNumbers {
                 write(rows, file);
             } catch (IOException e) {
                 Platform.runLater(() -> new Alert(Alert.AlertType.WARNING,
-                        I18n.text("app.chart.csvFailed", file, e.getMessage())).show());
+                        I18n.text("app.chart.csvFailed", file, org.rnnlab.common.IoReason.of(e))).show());
             }
         }, "rnnlab-chart-csv");
         writer.setDaemon(true);

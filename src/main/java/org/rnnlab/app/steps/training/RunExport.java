@@ -76,6 +76,6 @@ final class RunExport {
     }
 
     private static UserException cannotWrite(Path file, IOException e) {
-        return new UserException(org.rnnlab.app.i18n.I18n.text("app.file.cannotWrite", file, e.getMessage()), e);
+        return new UserException(org.rnnlab.app.i18n.I18n.text("app.file.cannotWrite", file, org.rnnlab.common.IoReason.of(e)), e);
     }
 }
