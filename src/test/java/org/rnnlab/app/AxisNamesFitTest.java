@@ -13,7 +13,6 @@ import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -85,17 +84,7 @@ class AxisNamesFitTest {
                     WindowWalk.settle();
                     String where = String.format(Locale.ROOT, "%s, %s, %.0fpx", step.id(), language, font);
                     fx(() -> axes[0] += visit(scene.getRoot(), where, cut));
-                    List<TabPane> tabPanes = new ArrayList<>();
-                    fx(() -> scene.lookup("#stepContent").lookupAll(".tab-pane").forEach(n -> tabPanes.add((TabPane) n)));
-                    for (TabPane tabs : tabPanes) {
-                        for (int i = 1; i < tabs.getTabs().size(); i++) {
-                            int index = i;
-                            fx(() -> tabs.getSelectionModel().select(index));
-                            WindowWalk.settle();
-                            fx(() -> axes[0] += visit(scene.getRoot(), where + ", tab " + index, cut));
-                        }
-                        fx(() -> tabs.getSelectionModel().select(0));
-                    }
+                    WindowWalk.otherTabs(scene, tab -> fx(() -> axes[0] += visit(scene.getRoot(), where + ", tab " + tab, cut)));
                 }
             }
         }

@@ -136,17 +136,7 @@ class LayoutWalkTest {
                     String where = String.format(Locale.ROOT, "%s, %s, %.0fpx: ", step, dark ? "dark" : "light", font);
                     failures.addAll(checkNow(where));
                     // Every tab of the step too (the first one was just checked).
-                    List<TabPane> tabPanes = new ArrayList<>();
-                    fx(() -> scene.lookup("#stepContent").lookupAll(".tab-pane").forEach(n -> tabPanes.add((TabPane) n)));
-                    for (TabPane tabs : tabPanes) {
-                        for (int i = 1; i < tabs.getTabs().size(); i++) {
-                            int index = i;
-                            fx(() -> tabs.getSelectionModel().select(index));
-                            WindowWalk.settle();
-                            failures.addAll(checkNow(where + "tab \"" + tabs.getTabs().get(index).getText() + "\": "));
-                        }
-                        fx(() -> tabs.getSelectionModel().select(0));
-                    }
+                    WindowWalk.otherTabs(scene, tab -> failures.addAll(checkNow(where + "tab \"" + tab + "\": ")));
                 }
             }
         }

@@ -25,6 +25,29 @@ final class WindowWalk {
         return scene.lookup(id) instanceof Labeled l && l.getText() != null ? l.getText() : "";
     }
 
+    /** What a walk does on a tab it has just opened; {@code tab} is the tab's title. */
+    interface OnTab {
+        void at(String tab) throws Exception;
+    }
+
+    /**
+     * Opens every tab of the step on show but the first (which the walk has just seen), in each of its
+     * tab panes, lets it settle, and calls {@code onTab} there; then opens each pane's first tab again.
+     */
+    static void otherTabs(Scene scene, OnTab onTab) throws Exception {
+        java.util.List<javafx.scene.control.TabPane> panes = new java.util.ArrayList<>();
+        fx(() -> scene.lookup("#stepContent").lookupAll(".tab-pane").forEach(n -> panes.add((javafx.scene.control.TabPane) n)));
+        for (javafx.scene.control.TabPane tabs : panes) {
+            for (int i = 1; i < tabs.getTabs().size(); i++) {
+                int index = i;
+                fx(() -> tabs.getSelectionModel().select(index));
+                settle();
+                onTab.at(tabs.getTabs().get(index).getText());
+            }
+            fx(() -> tabs.getSelectionModel().select(0));
+        }
+    }
+
     /** Two pulses for CSS and layout, then ChartFX's own deferred layout. */
     static void settle() throws Exception {
         for (int i = 0; i < 3; i++) {

@@ -41,9 +41,9 @@ final class LivePanels {
         this.run = run;
         probe = new ProbeHeatmap(run.probe(), live);
         check = new LiveCheckChart(run.check());
-        check.setPrefWidth(300);
-        check.setMinWidth(260);
-        check.setMaxWidth(300);
+        // wider with larger text: at 22 px and 300 px its plot was shorter than "examples seen"
+        fitCheckWidth();
+        org.rnnlab.app.support.Theme.fontSizeProperty().addListener(new javafx.beans.WeakInvalidationListener(refitCheck));
         HBox top = new HBox(10, loss, check);
         HBox.setHgrow(loss, Priority.ALWAYS);
         loss.setMinWidth(0);
@@ -52,6 +52,17 @@ final class LivePanels {
         if (probeField) {
             probe.getChildren().add(1, probeField(live));
         }
+    }
+
+    /** Held here: the theme's listener is weak, so the panels can be collected with their page. */
+    private final javafx.beans.InvalidationListener refitCheck = o -> fitCheckWidth();
+
+    /** The check's card: 260-300 px at 14 px, 8 px more for each pixel of text above that. */
+    private void fitCheckWidth() {
+        double more = 8 * Math.max(0, org.rnnlab.app.support.Theme.fontSizeProperty().get() - org.rnnlab.app.support.Theme.DEFAULT_FONT);
+        check.setPrefWidth(300 + more);
+        check.setMinWidth(260 + more);
+        check.setMaxWidth(300 + more);
     }
 
     private static Node probeField(LiveControls live) {
