@@ -22,6 +22,29 @@ final class VocabularyCharts {
             x.setMin(1);
             x.setMax(curve.size() == 0 ? 10 : Math.max(10, curve.x()[curve.size() - 1]));
         }
+
+        /**
+         * Moves the markers to C and its coverage, each label on the side of its line with room: right of
+         * the C line in the left half of the (log) axis, left of it in the right half; above the coverage
+         * line below 50 %, under it above, and C's label then at the top of its line, clear of it. At C = 3
+         * fixed sides had cut "C = 3" at the plot's left edge and "8.9%" under the x axis.
+         */
+        void mark(double x, String xText, double y, String yText) {
+            DefaultNumericAxis axis = (DefaultNumericAxis) chart.getXAxis();
+            double from = Math.log10(Math.max(1e-9, axis.getMin()));
+            double to = Math.log10(Math.max(1e-9, axis.getMax()));
+            boolean leftHalf = to <= from || (Math.log10(Math.max(1e-9, x)) - from) / (to - from) < 0.5;
+            xMarker.setLabelHorizontalAnchor(leftHalf ? javafx.geometry.HPos.LEFT : javafx.geometry.HPos.RIGHT);
+            xMarker.setValue(x);
+            xMarker.setText(xText);
+            if (yMarker != null) {
+                // a low coverage's label sits low, above its line: C's label then goes up, out of its way
+                xMarker.setLabelPosition(y < 50 ? 0.88 : 0.12);
+                yMarker.setLabelVerticalAnchor(y < 50 ? javafx.geometry.VPos.BOTTOM : javafx.geometry.VPos.TOP);
+                yMarker.setValue(y);
+                yMarker.setText(yText);
+            }
+        }
     }
 
     private VocabularyCharts() {
@@ -91,7 +114,7 @@ final class VocabularyCharts {
         XValueIndicator xMarker = new XValueIndicator(x, 1, "");
         xMarker.setEditable(false);
         xMarker.setLabelPosition(0.12);
-        // The label sits left of the line: C is usually near the right end of the axis.
+        // The label sits left of the line, C being usually near the right end of the axis (Plot.mark moves it).
         xMarker.setLabelHorizontalAnchor(javafx.geometry.HPos.RIGHT);
         chart.getPlugins().add(xMarker);
         YValueIndicator yMarker = null;

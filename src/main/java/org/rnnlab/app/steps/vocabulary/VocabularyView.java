@@ -222,14 +222,8 @@ public final class VocabularyView implements LessonStep {
     }
 
     private void showMarkers(VocabularyViewModel.Markers m) {
-        zipf.xMarker().setValue(m.zipfRank());
-        zipf.xMarker().setText(m.zipfText());
-        coverage.xMarker().setValue(m.coverageC());
-        coverage.xMarker().setText(m.coverageText());
-        if (coverage.yMarker() != null) {
-            coverage.yMarker().setValue(m.coveragePercent());
-            coverage.yMarker().setText(m.coveragePercentText());
-        }
+        zipf.mark(m.zipfRank(), m.zipfText(), Double.NaN, null);
+        coverage.mark(m.coverageC(), m.coverageText(), m.coveragePercent(), m.coveragePercentText());
     }
 
     // ---------------------------------------------------------------- example sentence

@@ -96,6 +96,24 @@ class VocabularyViewTest {
         assertEquals(9, marker(robot, "#zipfChart", XValueIndicator.class), 1e-9);
     }
 
+    /** Near either end of the axes the markers' labels turn to the side with room, not cut at the plot's edge. */
+    @Test
+    void theMarkersLabelsTurnToTheSideWithRoom(FxRobot robot) {
+        typeC(robot, 3);
+        XYChart c = robot.lookup("#coverageChart").queryAs(XYChart.class);
+        XValueIndicator x = c.getPlugins().stream().filter(XValueIndicator.class::isInstance).map(XValueIndicator.class::cast)
+                .findFirst().orElseThrow();
+        YValueIndicator y = c.getPlugins().stream().filter(YValueIndicator.class::isInstance).map(YValueIndicator.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals(javafx.geometry.HPos.LEFT, x.getLabelHorizontalAnchor(), "C = 3 at the axis's left end: its label right of the line");
+        assertEquals(y.getValue() < 50 ? javafx.geometry.VPos.BOTTOM : javafx.geometry.VPos.TOP, y.getLabelVerticalAnchor(),
+                "coverage " + y.getValue() + "%: its label on the side with room");
+        assertEquals(y.getValue() < 50 ? 0.88 : 0.12, x.getLabelPosition(), 1e-9, "C's label clear of the coverage's");
+        typeC(robot, max);
+        assertEquals(javafx.geometry.HPos.RIGHT, x.getLabelHorizontalAnchor(), "C at the right end: its label left of the line");
+        assertEquals(javafx.geometry.VPos.TOP, y.getLabelVerticalAnchor(), "100% covered: its label under the line");
+    }
+
     @Test
     void theSliderMovesCOnALogScale(FxRobot robot) {
         Slider slider = robot.lookup("#vocabularySlider").queryAs(Slider.class);
