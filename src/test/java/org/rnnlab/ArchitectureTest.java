@@ -43,6 +43,12 @@ class ArchitectureTest {
             .because("the app is built on the lower layers, never the other way round");
 
     @ArchTest
+    static final ArchRule noShadedCopiesOfLibraries = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.nd4j.shade..")
+            .because("a library is used through its own artifact, declared in the pom (Jackson itself, not ND4J's "
+                    + "shaded copy, which is ND4J's internals and may change or go with any ND4J release)");
+
+    @ArchTest
     static final ArchRule cliDoesNotUseTheApp = noClasses()
             .that().resideInAPackage("org.rnnlab.cli..")
             .should().dependOnClassesThat().resideInAPackage("org.rnnlab.app..")
