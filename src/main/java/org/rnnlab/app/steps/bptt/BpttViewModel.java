@@ -141,9 +141,14 @@ public final class BpttViewModel implements OnScreen.Follower {
             return;
         }
         List<String> words = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         words.add(Tokens.START);
         for (String token : new TreebankTokenizer().tokenize(sentence.get().toLowerCase(Locale.ROOT))) {
-            words.add(v.word(v.indexOf(token)));
+            int index = v.indexOf(token);
+            if (index == v.unknownIndex() && !unknown.contains(token)) {
+                unknown.add(token);
+            }
+            words.add(v.word(index));
         }
         words.add(Tokens.END);
         if (words.size() < 3) {
@@ -151,7 +156,8 @@ public final class BpttViewModel implements OnScreen.Follower {
             result.set(null);
             return;
         }
-        problem.set("");
+        // the charts then say UNKNOWN_TOKEN where the learner typed a word: say which, and why
+        problem.set(unknown.isEmpty() ? "" : I18n.text("bptt.note.unknown", Tokens.UNKNOWN, String.join(", ", unknown)));
         int[] all = v.encode(words);
         int[][] pair = ReferenceRnn.trainingPair(all);
         int T = pair[0].length;

@@ -128,6 +128,17 @@ class BpttViewModelTest {
     }
 
     @Test
+    void wordsOutsideTheVocabularyAreNamedOnceAndStillShown() {
+        vm.shown();
+        assertEquals("", vm.problemProperty().get(), "the corpus's own sentence: every word known");
+        vm.sentenceProperty().set("a xyzzy b xyzzy plugh");
+        vm.useSentence();
+        assertEquals("Not in the vocabulary, read as UNKNOWN_TOKEN: xyzzy, plugh", vm.problemProperty().get());
+        assertEquals(List.of(Tokens.START, "a", Tokens.UNKNOWN, "b", Tokens.UNKNOWN, Tokens.UNKNOWN, Tokens.END),
+                vm.resultProperty().get().words(), "computed all the same, as training reads such words");
+    }
+
+    @Test
     void nothingIsComputedBeforeTheStepIsShown() {
         source.revision.set(5);
         assertNull(vm.resultProperty().get());
