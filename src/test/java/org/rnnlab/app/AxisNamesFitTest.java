@@ -7,7 +7,6 @@ import static org.rnnlab.app.session.ModelSessionFixture.waitFor;
 import io.fair_acc.chartfx.axes.spi.AbstractAxis;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javafx.scene.Node;
@@ -20,12 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.i18n.Language;
-import org.rnnlab.app.i18n.LanguagePreference;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSessionFixture;
 import org.rnnlab.app.steps.LessonSteps;
 import org.rnnlab.app.support.Theme;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -42,26 +39,17 @@ class AxisNamesFitTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty(LanguagePreference.PROPERTY, "en");
-        I18n.setLanguage(Language.ENGLISH);
         Theme.fontSizeProperty().set(Theme.DEFAULT_FONT);
         session = new LessonSession();
-        window = new MainWindow(session);
-        Theme.apply();
-        scene = RnnLabApp.scene(window, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
+        WindowWalk.Opened opened = WindowWalk.openInEnglish(stage, session);
+        window = opened.window();
+        scene = opened.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        fx(() -> {
-            window.dispose();
-            I18n.setLanguage(Language.ENGLISH);
-            Theme.fontSizeProperty().set(Theme.DEFAULT_FONT);
-        });
-        System.clearProperty(LanguagePreference.PROPERTY);
-        FxToolkit.cleanupStages();
+        fx(() -> Theme.fontSizeProperty().set(Theme.DEFAULT_FONT));
+        WindowWalk.close(window);
     }
 
     @Test

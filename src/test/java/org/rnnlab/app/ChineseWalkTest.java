@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -27,12 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.app.i18n.I18n;
 import org.rnnlab.app.i18n.Language;
-import org.rnnlab.app.i18n.LanguagePreference;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSessionFixture;
 import org.rnnlab.app.steps.LessonSteps;
-import org.rnnlab.app.support.Theme;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -68,25 +64,15 @@ class ChineseWalkTest {
 
     @Start
     void start(Stage stage) {
-        // forced by the property: switching in the menu leaves no preference behind for other tests
-        System.setProperty(LanguagePreference.PROPERTY, "en");
-        I18n.setLanguage(Language.ENGLISH);
         session = new LessonSession();
-        window = new MainWindow(session);
-        Theme.apply(); // as the app: the steps' colours are the theme's looked-up ones
-        scene = RnnLabApp.scene(window, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
+        WindowWalk.Opened opened = WindowWalk.openInEnglish(stage, session);
+        window = opened.window();
+        scene = opened.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        fx(() -> {
-            I18n.setLanguage(Language.ENGLISH);
-            window.dispose();
-        });
-        System.clearProperty(LanguagePreference.PROPERTY);
-        FxToolkit.cleanupStages();
+        WindowWalk.close(window);
     }
 
     @Test

@@ -13,6 +13,36 @@ final class WindowWalk {
     private WindowWalk() {
     }
 
+    /** A window a walk opened, on its stage. */
+    record Opened(MainWindow window, javafx.scene.Scene scene) {
+    }
+
+    /**
+     * Opens the app's window for {@code session} on {@code stage} at 1280x800, in English, forced by the
+     * language property so that switching in the menu leaves no preference behind for other tests, and
+     * with the theme applied as the app does (the steps' colours are the theme's looked-up ones).
+     */
+    static Opened openInEnglish(javafx.stage.Stage stage, org.rnnlab.app.session.LessonSession session) {
+        System.setProperty(org.rnnlab.app.i18n.LanguagePreference.PROPERTY, "en");
+        org.rnnlab.app.i18n.I18n.setLanguage(org.rnnlab.app.i18n.Language.ENGLISH);
+        MainWindow window = new MainWindow(session);
+        org.rnnlab.app.support.Theme.apply();
+        javafx.scene.Scene scene = RnnLabApp.scene(window, 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+        return new Opened(window, scene);
+    }
+
+    /** Closes what {@link #openInEnglish} opened, the language back to English and its property cleared. */
+    static void close(MainWindow window) throws Exception {
+        fx(() -> {
+            org.rnnlab.app.i18n.I18n.setLanguage(org.rnnlab.app.i18n.Language.ENGLISH);
+            window.dispose();
+        });
+        System.clearProperty(org.rnnlab.app.i18n.LanguagePreference.PROPERTY);
+        org.testfx.api.FxToolkit.cleanupStages();
+    }
+
     /** Shows {@code step} and presses {@code button} there once it is enabled. */
     static void clickWhenReady(MainWindow window, Scene scene, String step, String button) throws Exception {
         fx(() -> window.select(step));
