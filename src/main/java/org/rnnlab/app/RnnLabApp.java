@@ -152,6 +152,7 @@ public final class RnnLabApp extends Application {
             scene.getStylesheets().add(RnnLabApp.class.getResource("/org/rnnlab/app/" + css).toExternalForm());
         }
         window.installShortcuts();
+        org.rnnlab.app.widgets.FocusStaysPut.install(scene);
         return scene;
     }
 

@@ -152,6 +152,18 @@ public final class Heatmap {
         fitCells();
     }
 
+    /**
+     * Room for {@code rows} labelled rows at the current text size, and at each later one, kept from the
+     * start (for a chart whose column labels stand upright): data of up to that many rows leave the chart's
+     * heights as they are, so its first data do not move the page, nor restyle the chart mid-run.
+     */
+    public void setPreferredRows(int rows) {
+        preferredRows = rows;
+        fitCells();
+    }
+
+    private int preferredRows;
+
     /** The height of one cell when every row is labelled: a tick label and its spacing, in em. */
     static final double CELL_EM = 1.3;
 
@@ -166,7 +178,13 @@ public final class Heatmap {
         }
         xAxis.setMaxMajorTickLabelCount(everyColumn ? Math.max(20, columnLabels.size() + 2) : 20);
         yAxis.setMaxMajorTickLabelCount(everyRow ? Math.max(20, rowLabels.size() + 2) : 20);
-        Charts.heights(chart, minHeight, Math.max(preferredHeight, minHeight), 4096);
+        if (preferredRows > 0) {
+            // the rows, then the x axis: its tick labels upright, its name and its ticks
+            double kept = Math.max(preferredRows, rowLabels.size()) * cell + 2 * tick + 2.5 * em + 16;
+            Charts.heights(chart, kept, kept, 4096);
+        } else {
+            Charts.heights(chart, minHeight, Math.max(preferredHeight, minHeight), 4096);
+        }
         chart.requestLayout();
     }
 

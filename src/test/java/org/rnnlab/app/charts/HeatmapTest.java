@@ -81,6 +81,38 @@ class HeatmapTest {
         assertEquals(styles[0], styles[1]);
     }
 
+    /**
+     * Room kept for a number of labelled rows (the training probe's 16 at most): data of that many rows
+     * then change nothing in the chart's heights, at two text sizes, so the first probe moves no page.
+     */
+    @Test
+    void roomKeptForItsRowsIsEnoughForThem() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            rows.add("word" + i);
+        }
+        List<String> columns = List.of("0", "1,553", "2,701", "4,496", "6,002", "7,201", "9,000");
+        for (double font : new double[] {Theme.DEFAULT_FONT, Theme.DEFAULT_FONT + 2 * Theme.FONT_STEP}) {
+            String[] styles = new String[2];
+            fx(() -> {
+                Theme.fontSizeProperty().set(font);
+                heatmap.labelEveryCell(true, false);
+                heatmap.setPreferredRows(16);
+                heatmap.setData(List.of(), List.of(), new double[0][0]);
+                styles[0] = heatmap.chart().getStyle();
+                heatmap.setData(rows, columns, new double[16][columns.size()]);
+                styles[1] = heatmap.chart().getStyle();
+            });
+            assertEquals(styles[0], styles[1], "the heights at " + font + " px");
+            try {
+                waitFor(10, () -> labelled((AbstractAxis) heatmap.chart().getYAxis()) == 16);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // the assertion below says how many
+            }
+            assertEquals(16, labelled((AbstractAxis) heatmap.chart().getYAxis()), "every row named in that room at " + font + " px");
+        }
+    }
+
     @Test
     void noToolBarSlidesOverTheTopRow(FxRobot robot) throws Exception {
         fx(() -> heatmap.setData(List.of("a", "b"), List.of("x", "y"), new double[2][2]));

@@ -42,7 +42,10 @@ final class ProbeHeatmap extends VBox {
         latest.getStyleClass().add("muted");
         heatmap.setColourScale(p -> Math.log10(Math.max(p, 1e-12)));
         heatmap.chart().setId("probeHeatmap");
-        heatmap.setPreferredHeight(230);
+        // the rows are the probe's words: each one named, with room for a default probe's (at most 15 words and
+        // SENTENCE_END) kept from the start, so that the first probe does not move the page while training runs
+        heatmap.labelEveryCell(true, false);
+        heatmap.setPreferredRows(org.rnnlab.app.session.TrainingControl.PROBE_MAX_WORDS + 1);
         // upright labels: turned ones take a third of the chart's height
         ((io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) heatmap.chart().getXAxis()).getTickLabelStyle().setRotate(0);
         heatmap.setCellText((r, c, v) -> {
