@@ -20,6 +20,9 @@ public final class IoReason {
      * message (an I/O failure mostly, or what a write running in the background met).
      */
     public static String of(Exception e) {
+        if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+            return of(u.getCause()); // a stream's reading failed: the reason is its cause's
+        }
         if (e instanceof FileSystemException f && f.getReason() == null && f.getFile() != null) {
             String what = e instanceof NoSuchFileException ? "no such file or folder"
                     : e instanceof AccessDeniedException ? "permission denied"

@@ -379,7 +379,7 @@ final class PreparedFolder {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw notPrepared(dir, "it has no " + MANIFEST_FILE + ": it was not written whole, or by an older version");
         } catch (IOException e) {
-            throw notPrepared(dir, "its " + MANIFEST_FILE + " cannot be read: " + e.getMessage());
+            throw notPrepared(dir, "its " + MANIFEST_FILE + " cannot be read: " + IoReason.of(e));
         }
         if (m == null || !FORMAT.equals(m.path("format").asText())) {
             throw notPrepared(dir, "its " + MANIFEST_FILE + " is not one 'rnnlab prepare' writes");
@@ -428,7 +428,7 @@ final class PreparedFolder {
                 tokens += s.length;
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw notPrepared(dir, "cannot read " + TRAIN_FILE + ": " + e.getMessage());
+            throw notPrepared(dir, "cannot read " + TRAIN_FILE + ": " + IoReason.of(e));
         }
         checkHash(dir, manifest, TRAIN_FILE, HexFormat.of().formatHex(sha.digest()));
         if (sentences.count() == 0) {
@@ -452,7 +452,7 @@ final class PreparedFolder {
         try (InputStream in = new DigestInputStream(Files.newInputStream(dir.resolve(file)), sha)) {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
-            throw notPrepared(dir, "cannot read " + file + ": " + e.getMessage());
+            throw notPrepared(dir, "cannot read " + file + ": " + IoReason.of(e));
         }
         return HexFormat.of().formatHex(sha.digest());
     }
@@ -461,7 +461,7 @@ final class PreparedFolder {
         try {
             return Files.readAllBytes(dir.resolve(file));
         } catch (IOException e) {
-            throw notPrepared(dir, "cannot read " + file + ": " + e.getMessage());
+            throw notPrepared(dir, "cannot read " + file + ": " + IoReason.of(e));
         }
     }
 

@@ -163,7 +163,7 @@ public final class Vocabulary {
         } catch (NoSuchFileException e) {
             throw new UserException("no vocabulary file " + tsv + " (run 'rnnlab prepare' first)");
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw bad(tsv, e.getMessage());
+            throw bad(tsv, IoReason.of(e));
         }
         if (words.isEmpty() || !words.get(words.size() - 1).equals(Tokens.UNKNOWN)) {
             throw bad(tsv, "its last word is not " + Tokens.UNKNOWN);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.rnnlab.common.IoReason;
 import org.rnnlab.common.UserException;
 import org.rnnlab.engine.LoadedModel;
 import org.rnnlab.engine.ModelFile;
@@ -112,7 +113,7 @@ public final class Checkpoint {
             TrainerState state = JSON.treeToValue(json.path("state"), TrainerState.class);
             return new Loaded(model, lastGood, settings, state);
         } catch (IOException e) {
-            throw UserException.said(e, "checkpoint.damaged", file, e.getMessage());
+            throw UserException.said(e, "checkpoint.damaged", file, IoReason.of(e));
         }
     }
 }

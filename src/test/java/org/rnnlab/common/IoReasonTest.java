@@ -34,5 +34,7 @@ class IoReasonTest {
         assertTrue(IoReason.of(e).length() > file.toString().length() + 2, "a reason follows the path: " + IoReason.of(e));
         assertEquals("Input/output error", IoReason.of(new IOException("Input/output error")));
         assertEquals("IOException", IoReason.of(new IOException()));
+        assertEquals("no such file or folder: /x/train.txt", IoReason.of(
+                new java.io.UncheckedIOException(new NoSuchFileException("/x/train.txt"))), "a stream's failure: its cause's reason");
     }
 }

@@ -74,7 +74,7 @@ public final class Notices implements Notifier {
             return I18n.text(language, "app.error.noSuchFile", nsf.getFile());
         }
         if (t instanceof java.io.IOException) {
-            return I18n.text(language, "app.error.io", t.getMessage());
+            return I18n.text(language, "app.error.io", org.rnnlab.common.IoReason.of((java.io.IOException) t));
         }
         if (t instanceof OutOfMemoryError) {
             return I18n.text(language, "app.error.memory");

@@ -28,6 +28,13 @@ class NoticesTest {
                 org.rnnlab.app.i18n.Language.SIMPLIFIED_CHINESE));
     }
 
+    /** A file the system refused is said with why, not as a bare path (its exception's whole message). */
+    @Test
+    void aRefusedFileSaysWhy() {
+        assertEquals("Could not read or write a file: permission denied: /x/run.jsonl.", Notices.describe(
+                new RuntimeException(new java.nio.file.AccessDeniedException("/x/run.jsonl")), org.rnnlab.app.i18n.Language.ENGLISH));
+    }
+
     @Test
     void aNoticeStaysLongEnoughToBeReadToAClass() {
         assertTrue(Notices.SHOWN_FOR.toSeconds() >= 15, "shown for " + Notices.SHOWN_FOR);
