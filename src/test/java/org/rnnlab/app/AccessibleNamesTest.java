@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.app.session.LessonSession;
 import org.rnnlab.app.session.ModelSessionFixture;
 import org.rnnlab.app.steps.LessonSteps;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -37,16 +36,14 @@ class AccessibleNamesTest {
     @Start
     void start(Stage stage) {
         session = new LessonSession();
-        window = new MainWindow(session);
-        scene = RnnLabApp.scene(window, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
+        WindowWalk.Opened opened = WindowWalk.openInEnglish(stage, session);
+        window = opened.window();
+        scene = opened.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        fx(() -> window.dispose());
-        FxToolkit.cleanupStages();
+        WindowWalk.close(window);
     }
 
     @Test
