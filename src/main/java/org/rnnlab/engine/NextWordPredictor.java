@@ -1,6 +1,5 @@
 package org.rnnlab.engine;
 
-import org.rnnlab.common.UserException;
 
 /**
  * Incremental prediction: keeps s_t, so each word costs one recurrent step (H x H, in Java) and one
@@ -41,9 +40,7 @@ public final class NextWordPredictor {
 
     /** Advances by one word and returns P(next word | words so far), length C (a copy). */
     public double[] feed(int word) {
-        if (word < 0 || word >= C) {
-            throw UserException.said("words.outside", String.valueOf(word), String.valueOf(C));
-        }
+        RnnModel.checkWord(word, C);
         Mat Ut = model.ut();
         Mat W = model.w();
         // s_t = tanh(U[:, word] + W s_(t-1))

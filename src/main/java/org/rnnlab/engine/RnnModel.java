@@ -72,9 +72,7 @@ public final class RnnModel {
     public static RnnModel initialiseClassBased(int wordDim, int hiddenDim, int bpttTruncate, long seed,
                                                 Precision precision, WordClasses classes) {
         checkDims(wordDim, hiddenDim);
-        if (seed < 0 || seed > MAX_SEED) {
-            throw UserException.said("params.seedRange", String.valueOf(MAX_SEED), String.valueOf(seed));
-        }
+        checkSeed(seed);
         if (classes.words() != wordDim) {
             throw UserException.said("params.classes.cover", String.valueOf(classes.words()), String.valueOf(wordDim));
         }
@@ -127,9 +125,7 @@ public final class RnnModel {
      */
     public static RnnModel initialise(int wordDim, int hiddenDim, int bpttTruncate, long seed, Precision precision) {
         checkDims(wordDim, hiddenDim);
-        if (seed < 0 || seed > MAX_SEED) {
-            throw UserException.said("params.seedRange", String.valueOf(MAX_SEED), String.valueOf(seed));
-        }
+        checkSeed(seed);
         NumpyUniform rng = new NumpyUniform((int) seed);
         INDArray U = rng.matrix(hiddenDim, wordDim, Math.sqrt(1.0 / wordDim), precision);
         INDArray V = rng.matrix(wordDim, hiddenDim, Math.sqrt(1.0 / hiddenDim), precision);
@@ -174,6 +170,25 @@ public final class RnnModel {
         return Mat.isPlain(a) ? a : a.dup('c');
     }
 
+    private static void checkSeed(long seed) {
+        if (seed < 0 || seed > MAX_SEED) {
+            throw UserException.said("params.seedRange", String.valueOf(MAX_SEED), String.valueOf(seed));
+        }
+    }
+
+    private static void checkBpttTruncate(int k) {
+        if (k < 0) {
+            throw UserException.said("params.bpttTruncate", String.valueOf(k));
+        }
+    }
+
+    /** A word index within a vocabulary of {@code C} words, else the sentence saying so (a wrong vocabulary). */
+    static void checkWord(int index, int C) {
+        if (index < 0 || index >= C) {
+            throw UserException.said("words.outside", String.valueOf(index), String.valueOf(C));
+        }
+    }
+
     private static void checkDims(long wordDim, long hiddenDim) {
         if (wordDim < 2 || hiddenDim < 1) {
             throw UserException.said("params.tooSmall", String.valueOf(wordDim), String.valueOf(hiddenDim));
@@ -201,9 +216,7 @@ public final class RnnModel {
     }
 
     public synchronized void setBpttTruncate(int k) {
-        if (k < 0) {
-            throw UserException.said("params.bpttTruncate", String.valueOf(k));
-        }
+        checkBpttTruncate(k);
         bpttTruncate = k;
     }
 
@@ -426,9 +439,7 @@ public final class RnnModel {
     /** Gradients of the sentence's total loss, BPTT truncated after {@code bpttTruncate} steps back (the lesson's loop). */
     public synchronized Gradients bptt(int[] x, int[] y, int bpttTruncate) {
         check(x, y);
-        if (bpttTruncate < 0) {
-            throw UserException.said("params.bpttTruncate", String.valueOf(bpttTruncate));
-        }
+        checkBpttTruncate(bpttTruncate);
         int H = hiddenDim();
         int C = wordDim();
         Gradients g = new Gradients(Mat.zeros(precision(), H, C).array, Mat.zeros(precision(), C, H).array,
@@ -501,9 +512,9 @@ public final class RnnModel {
         }
         int C = wordDim();
         for (int i = 0; i < x.length; i++) {
-            if (x[i] < 0 || x[i] >= C || (y != null && (y[i] < 0 || y[i] >= C))) {
-                int bad = x[i] < 0 || x[i] >= C ? x[i] : y[i];
-                throw UserException.said("words.outside", String.valueOf(bad), String.valueOf(C));
+            checkWord(x[i], C);
+            if (y != null) {
+                checkWord(y[i], C);
             }
         }
         return x.length;

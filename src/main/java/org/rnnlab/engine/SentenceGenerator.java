@@ -152,9 +152,7 @@ public final class SentenceGenerator {
             throw UserException.said("generate.temperature", String.valueOf(o.temperature()));
         }
         for (int index : new int[] {o.startIndex(), o.endIndex(), o.unknownIndex()}) {
-            if (index < 0 || index >= C) {
-                throw UserException.said("words.outside", String.valueOf(index), String.valueOf(C));
-            }
+            RnnModel.checkWord(index, C);
         }
     }
 }
