@@ -139,6 +139,15 @@ final class Kernel {
     /** null: by the kernel (see vectorProducts); true / false: always / never where possible (tests compare both). */
     static volatile Boolean forceVectorProducts = null;
     static final int VECTOR_MAX_ROWS = 128;
+    /**
+     * Where {@link #vectorProducts} would run, and {@link NativeProducts} loaded: the FORWARD phase and V's
+     * update in native AVX2 code, on V and E where they lie (no copy through the heap), from the first
+     * step (no JIT to wait for). The Java tiles were bound by their own instructions at 82-84 GFLOP/s a
+     * core under AVX2; these run at 95-106 (speed log, session 34).
+     */
+    private final boolean nativeProducts;
+    /** null: where the Java vector products would run; true / false: always / never where possible (tests compare). */
+    static volatile Boolean forceNativeProducts = null;
     // with vectorProducts, per thread: V's rows of a sweep, their logits then E (word-major, tp a word) and
     // exp's scratch; per half: G^T (H x tp), the row sums and G (n x H) on their way to the native buffers
     private final float[][] vHeap = new float[2][];
@@ -287,6 +296,9 @@ final class Kernel {
         Boolean forcedLayout = forceWordMajor;
         this.wordMajor = forcedLayout != null ? forcedLayout : !smallProducts;
         this.vectorProducts = f32 && wordMajor && vectorProductsFor(smallProducts);
+        Boolean forcedNative = forceNativeProducts;
+        this.nativeProducts = f32 && wordMajor && NativeProducts.available()
+                && (forcedNative != null ? forcedNative : !smallProducts);
         int unit = smallProducts ? blockWidth : DV_UNIT;
         int units = (c1 + unit - 1) / unit + (C - c1 + unit - 1) / unit;
         unitHalf = new int[units];
@@ -700,6 +712,9 @@ final class Kernel {
 
     /** What makes a float32 step's products with V now (a sentence of at most VECTOR_MAX_ROWS words). */
     static String describeProducts() {
+        if (NativeProducts.available() && !SMALL_KERNELS) {
+            return "logits, exp, E V and dV in native AVX2 code (NativeProducts)";
+        }
         if (vectorProductsFor(SMALL_KERNELS) && Simd.ready()) {
             return "logits and E V in Java vectors (VectorProducts), dV OpenBLAS";
         }
@@ -817,9 +832,9 @@ final class Kernel {
         boolean choosing = lane != null && forced == null;
         boolean twoThreads = lane != null && (forced != null ? forced : choice.twoThreads());
         long started = System.nanoTime();
-        if (vectorProducts && n <= VECTOR_MAX_ROWS && VectorProducts.padded(n) <= rowCapacity && Simd.ready()) {
+        if ((nativeProducts || vectorProducts && Simd.ready()) && n <= VECTOR_MAX_ROWS && padRows(n) <= rowCapacity) {
             pass.vector = true;
-            pass.ld = VectorProducts.padded(n);
+            pass.ld = padRows(n);
             padStatesTransposed(n, pass.ld);
             groups.reset();
         } else {
@@ -986,6 +1001,10 @@ final class Kernel {
      * logits, E_b = exp(O_b), the group's z += E_b 1 and, with gradients, its G += E_b V_b.
      */
     private void forwardHalf(int t) {
+        if (pass.vector && nativeProducts) {
+            forwardHalfNative(t);
+            return;
+        }
         if (pass.vector) {
             forwardHalfVector(t);
             return;
@@ -1088,14 +1107,16 @@ final class Kernel {
     /** sTPadded = the chunk's n states of sBuf, transposed (H x tp), zeros in columns [n, tp). */
     private void padStatesTransposed(int n, int tp) {
         if (sRows == null) {
-            int rows = VectorProducts.padded(VECTOR_MAX_ROWS);
+            int rows = padRows(VECTOR_MAX_ROWS);
             sRows = new float[rows * H];
             sTPadded = new float[H * rows];
             groups = new WordGroups(new int[] {width(0), width(1)}, VectorProducts.WORDS_A_SWEEP, H, rows, fixedHalves);
             for (int h = 0; h < 2; h++) {
-                vHeap[h] = new float[VectorProducts.WORDS_A_SWEEP * H];
-                eHeap[h] = new float[VectorProducts.WORDS_A_SWEEP * rows];
-                eScratch[h] = new float[VectorProducts.WORDS_A_SWEEP * rows];
+                if (!nativeProducts) { // the native products read V and write E where they lie
+                    vHeap[h] = new float[VectorProducts.WORDS_A_SWEEP * H];
+                    eHeap[h] = new float[VectorProducts.WORDS_A_SWEEP * rows];
+                    eScratch[h] = new float[VectorProducts.WORDS_A_SWEEP * rows];
+                }
                 gTHeap[h] = new float[H * rows];
                 zHeap[h] = new float[rows];
                 gHeap[h] = new float[rows * H];
@@ -1146,6 +1167,29 @@ final class Kernel {
                 }
             }
         }
+    }
+
+    /**
+     * {@link #forwardHalfVector}'s work in {@link NativeProducts}, a group a call: V's rows read and E
+     * written in place in o[h] (word-major, tp a word), the same sums in the same order, so the same numbers.
+     */
+    private void forwardHalfNative(int t) {
+        int tp = pass.ld;
+        for (int mine = 0, grp; (grp = groups.claim(t, mine)) >= 0; mine++) {
+            int h = groups.half(grp);
+            int from = groups.start(grp);
+            int firstWord = first(h) + from;
+            float[] zs = groups.z(grp);
+            Arrays.fill(zs, 0, tp, 0f);
+            NativeProducts.forward(NativeProducts.address(vPtr, (long) firstWord * H), groups.end(grp) - from, H,
+                    sTPadded, tp, NativeProducts.address(oPtr[h], (long) from * tp), zs, groups.gT(grp),
+                    pass.gradients, false, pass.y, pass.from, firstWord, pass.n, zy);
+        }
+    }
+
+    /** Rows of a chunk padded for the vector products: whole vectors of the Java kernels, or 8 floats (AVX2) for the native ones. */
+    private int padRows(int n) {
+        return nativeProducts ? (n + 7) & ~7 : VectorProducts.padded(n);
     }
 
     /** After the FORWARD phase in VectorProducts: each half's row sums and G from its groups, to z[h] and g[h]. */
@@ -1211,6 +1255,12 @@ final class Kernel {
         for (int u = claim(onLane); u >= 0; u = claim(onLane)) {
             int h = unitHalf[u];
             int r0 = unitRow[u];
+            if (nativeProducts) {
+                NativeProducts.rowsTimes(NativeProducts.address(oPtr[h], wordOffset(r0)), unitRows[u], ldO(h), 1, pass.n,
+                        NativeProducts.address(sPtr, 0), H, H, (float) pass.alpha, (float) pass.beta,
+                        NativeProducts.address(pass.dv, (long) (first(h) + r0) * H), H);
+                continue;
+            }
             Pointer e = along(4 * who + 2 * h, oPtr[h], wordOffset(r0));
             Pointer dv = along(4 * who + 2 * h + 1, pass.dv, (long) (first(h) + r0) * H);
             Mat.gemm(f32, !wordMajor, false, unitRows[u], H, pass.n, pass.alpha, e, ldO(h), sPtr, H, pass.beta, dv, H);

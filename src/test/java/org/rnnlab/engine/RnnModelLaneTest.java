@@ -29,6 +29,7 @@ class RnnModelLaneTest {
         Kernel.forceWordMajor = null;
         Kernel.forceLogitsFromST = null;
         Kernel.forceVectorProducts = null;
+        Kernel.forceNativeProducts = null;
         Recurrence32.forceDWProduct = null;
         ClassOutput.forceSmallGroups = null;
         Recurrence32.forceStart = null;
@@ -205,15 +206,33 @@ class RnnModelLaneTest {
 
     @Test
     void theVectorProductsAgreeWithOpenBlas() {
-        // the FORWARD phase in VectorProducts (the AVX2 machines' way) against OpenBLAS, both word-major:
-        // the same sums in other orders, so float32's rounding apart, and not bit for bit (else the switch did nothing)
+        // the FORWARD phase in VectorProducts (the AVX2 machines' way without the native products) against
+        // OpenBLAS, both word-major: the same sums in other orders, so float32's rounding apart, and not bit for
+        // bit (else the switch did nothing)
         assumeTrue(Simd.on() && Simd.wide(), "the vector module is not in this JVM or its vectors are narrower than 8 floats");
+        productsAgreeWithOpenBlas(k -> {
+            Kernel.forceNativeProducts = false;
+            Kernel.forceVectorProducts = k == 0;
+        });
+    }
+
+    @Test
+    void theNativeProductsAgreeWithOpenBlas() {
+        // the FORWARD phase and V's update in NativeProducts against OpenBLAS's products
+        assumeTrue(NativeProducts.available(), "the native products are not in this process: " + NativeProducts.status());
+        productsAgreeWithOpenBlas(k -> {
+            Kernel.forceNativeProducts = k == 0;
+            Kernel.forceVectorProducts = false;
+        });
+    }
+
+    private static void productsAgreeWithOpenBlas(java.util.function.IntConsumer switchTo) {
         List<int[]> xs = new ArrayList<>();
         List<int[]> ys = new ArrayList<>();
         sentences(13, 12, xs, ys); // 1 to 50 words: 8 to 56 rows a chunk, tiles of 16 and 8
         TwoWays two = twoWays(false, xs, ys, k -> {
             Kernel.forceWordMajor = true;
-            Kernel.forceVectorProducts = k == 0;
+            switchTo.accept(k);
         });
         RnnModel[] models = two.models();
         Gradients[] g = two.g();
@@ -230,21 +249,27 @@ class RnnModelLaneTest {
     @Test
     void theVectorProductsGiveTheSameNumbersWhicheverThreadTakesAGroup() {
         assumeTrue(Simd.on() && Simd.wide(), "the vector module is not in this JVM or its vectors are narrower than 8 floats");
-        sameNumbersWhicheverThreadTakesAGroup(true, true);
+        sameNumbersWhicheverThreadTakesAGroup(true, false, true);
+    }
+
+    @Test
+    void theNativeProductsGiveTheSameNumbersWhicheverThreadTakesAGroup() {
+        assumeTrue(NativeProducts.available(), "the native products are not in this process: " + NativeProducts.status());
+        sameNumbersWhicheverThreadTakesAGroup(true, true, true);
     }
 
     @Test
     void openBlasProductsGiveTheSameNumbersWhicheverThreadTakesAGroup() {
-        sameNumbersWhicheverThreadTakesAGroup(false, true);
-        sameNumbersWhicheverThreadTakesAGroup(false, false);
+        sameNumbersWhicheverThreadTakesAGroup(false, false, true);
+        sameNumbersWhicheverThreadTakesAGroup(false, false, false);
     }
 
     /**
      * WordGroups: each group of words has its own sums, added in the groups' order, so a step on two
      * threads taking groups as they find them left, on one thread, or on fixed halves gives the same
-     * bits; in VectorProducts or OpenBLAS's products, in either layout of the logits.
+     * bits; in VectorProducts, NativeProducts or OpenBLAS's products, in either layout of the logits.
      */
-    private static void sameNumbersWhicheverThreadTakesAGroup(boolean vector, boolean wordMajor) {
+    private static void sameNumbersWhicheverThreadTakesAGroup(boolean vector, boolean nativeProducts, boolean wordMajor) {
         List<int[]> xs = new ArrayList<>();
         List<int[]> ys = new ArrayList<>();
         sentences(17, 16, xs, ys);
@@ -253,7 +278,8 @@ class RnnModelLaneTest {
         double[] losses = new double[4];
         for (int k = 0; k < 4; k++) {
             Kernel.forceWordMajor = wordMajor;
-            Kernel.forceVectorProducts = vector && k < 3; // with vectors, the last by OpenBLAS: shows the path ran
+            Kernel.forceVectorProducts = vector && !nativeProducts && k < 3; // with vectors, the last by OpenBLAS: shows the path ran
+            Kernel.forceNativeProducts = nativeProducts && k < 3;
             WordGroups.forceFixedHalves = k == 2 || (!vector && k == 3);
             Kernel.forceLane = k != 1;
             models[k] = RnnModel.initialise(4001, 60, 4, 10, Precision.FLOAT32);
@@ -263,7 +289,7 @@ class RnnModelLaneTest {
             }
         }
         for (int k = 1; k < 3; k++) {
-            String way = (vector ? "vectors, " : "OpenBLAS, ") + (k == 1 ? "one thread" : "fixed halves");
+            String way = (nativeProducts ? "native, " : vector ? "vectors, " : "OpenBLAS, ") + (k == 1 ? "one thread" : "fixed halves");
             assertEquals(losses[0], losses[k], 0.0, way);
             assertEquals(0.0, diff(g[0].dV(), g[k].dV()), way + ": dV");
             assertEquals(0.0, diff(g[0].dU(), g[k].dU()), way + ": dU");

@@ -21,6 +21,7 @@ import java.util.SplittableRandom;
  *   <li>{@code tail}: the class-based rows' last eight in groups of two (ClassOutput) against groups of five;</li>
  *   <li>{@code units}: W's update as the kernel splits it (Recurrence32) against units of twenty rows;</li>
  *   <li>{@code vector}: W s and tanh through the vector kernels (Recurrence32, with the module) against the plain loops;</li>
+ *   <li>{@code native}: the full softmax's products in native code (NativeProducts, Kernel) against the Java ways;</li>
  *   <li>{@code dwunits}: each unit of W's update making its rows of dW (Recurrence32) against dW made whole first;</li>
  *   <li>{@code balance}: the FORWARD phase's groups of words taken by either thread as it finds them left
  *       (WordGroups, Kernel) against each thread its own half;</li>
@@ -62,6 +63,7 @@ public final class StepsInTurns {
         Recurrence32.forceDWInUnits = null;
         Recurrence32.forceDWKernel = null;
         Kernel.forceVectorProducts = null;
+        Kernel.forceNativeProducts = null;
         WordGroups.forceFixedHalves = false;
         SplittableRandom random = new SplittableRandom(2015);
         int pool = full ? 1 : 256; // the full softmax costs the same for any words
@@ -114,10 +116,11 @@ public final class StepsInTurns {
             case "vector" -> Recurrence32.forceVector = on ? null : false;
             case "dwunits" -> Recurrence32.forceDWInUnits = on;
             case "products" -> Kernel.forceVectorProducts = on;
+            case "native" -> Kernel.forceNativeProducts = on;
             case "balance" -> WordGroups.forceFixedHalves = !on;
             case "none", "binning", "lane", "choice" -> { }
             default -> throw new IllegalArgumentException("no such way: " + way
-                    + " (dw, st, groups, start, tail, units, vector, dwunits, products, balance, lane or none)");
+                    + " (dw, st, groups, start, tail, units, vector, dwunits, products, native, balance, lane or none)");
         }
     }
 }

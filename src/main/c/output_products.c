@@ -1,0 +1,348 @@
+/*
+ * The full softmax's products with V in AVX2 and FMA instructions, for org.rnnlab.engine.NativeProducts.
+ *
+ * Why native code: at the step's shapes (T 45, H 100) the Java Vector API's tiles on JDK 17 issue
+ * about a fifth more instructions than their multiply-adds (each broadcast a scalar load and a
+ * shuffle, each load a bounds check) and ran at 82-84 GFLOP/s a core where the same tiles here run
+ * at 101-107 (AMD EPYC, AVX2 only; see the speed log, session 34). A broadcast from memory is one
+ * load here, and the operands are read where they lie, off the Java heap, with no copy of V's rows.
+ *
+ * Layouts, all row-major floats: v is V's rows (words x H); sT is S^T (H x tp, the states as columns,
+ * zeros past the n rows); e is the logits, then E = exp(logits), word-major (words x tp: a word's tp
+ * values together); gT is G^T (H x tp); s is S (n x H). tp is a multiple of 8. rowsTimes and dots
+ * take strides, and serve the class-based output layer's products too. Every function is compiled for AVX2 and FMA alone (target attributes), so
+ * the library loads on any x86-64; Java calls them only where the CPU has both (cpuHasAvx2Fma).
+ */
+#include <jni.h>
+#include <immintrin.h>
+#include <stdint.h>
+
+#define AVX2 __attribute__((target("avx2,fma")))
+#define INLINE static inline __attribute__((always_inline, target("avx2,fma")))
+/* the tiles' loops over their registers, written out whole: their sums must stay in registers */
+#define UNROLL _Pragma("GCC unroll 8")
+
+/* Words a sweep: their rows of V (24 KB at H 100) and logits (11 KB at tp 48) stay in the first cache
+ * from the logits to E V. */
+#define SWEEP 60
+
+/* The first `count` lanes of a vector: the tail of a row whose length is not a multiple of 8. */
+INLINE __m256i lanes(int count) {
+    const __m256i index = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32(count), index);
+}
+
+/* e[c][t0 .. t0 + 8 NV) = sum over j < H of v[c][j] sT[j][t0 ..] for R words from c: R x NV sums in registers. */
+INLINE void logitsTile(const float *v, int H, const float *sT, int tp, int t0, float *e, int R, int NV) {
+    __m256 a[6][2];
+    UNROLL
+    for (int r = 0; r < R; r++)
+        UNROLL
+        for (int k = 0; k < NV; k++) a[r][k] = _mm256_setzero_ps();
+    const float *b = sT + t0;
+    for (int j = 0; j < H; j++, b += tp) {
+        __m256 b0 = _mm256_loadu_ps(b);
+        __m256 b1 = NV > 1 ? _mm256_loadu_ps(b + 8) : b0;
+        UNROLL
+        for (int r = 0; r < R; r++) {
+            __m256 x = _mm256_broadcast_ss(v + r * H + j);
+            a[r][0] = _mm256_fmadd_ps(b0, x, a[r][0]);
+            if (NV > 1) a[r][1] = _mm256_fmadd_ps(b1, x, a[r][1]);
+        }
+    }
+    UNROLL
+    for (int r = 0; r < R; r++)
+        UNROLL
+        for (int k = 0; k < NV; k++) _mm256_storeu_ps(e + r * tp + t0 + 8 * k, a[r][k]);
+}
+
+/* The logits of `words` words: e = v sT. */
+INLINE void logits(const float *v, int words, int H, const float *sT, int tp, float *e) {
+    int c = 0;
+    for (; c + 6 <= words; c += 6) {
+        int t = 0;
+        for (; t + 16 <= tp; t += 16) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, 6, 2);
+        if (t < tp) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, 6, 1);
+    }
+    for (; c < words; c++) { // the last words, one at a time
+        int t = 0;
+        for (; t + 16 <= tp; t += 16) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, 1, 2);
+        if (t < tp) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, 1, 1);
+    }
+}
+
+/* a[i] = exp(a[i]) for i < n (n a multiple of 8): FastExp's steps, in the same order, so the same numbers. */
+INLINE void expInPlace(float *a, int n) {
+    const __m256 lo = _mm256_set1_ps(-87.0f), hi = _mm256_set1_ps(88.0f);
+    const __m256 log2e = _mm256_set1_ps(1.44269504f), round = _mm256_set1_ps(12582912.0f);
+    const __m256 negLn2Hi = _mm256_set1_ps(-0.693359375f), negLn2Lo = _mm256_set1_ps(2.12194440e-4f);
+    const __m256 c6 = _mm256_set1_ps(1.3888889e-3f), c5 = _mm256_set1_ps(8.3333333e-3f);
+    const __m256 c4 = _mm256_set1_ps(4.1666667e-2f), c3 = _mm256_set1_ps(1.6666667e-1f);
+    const __m256 c2 = _mm256_set1_ps(0.5f), one = _mm256_set1_ps(1.0f);
+    const __m256i bias = _mm256_set1_epi32(127);
+    for (int i = 0; i < n; i += 8) {
+        __m256 x = _mm256_min_ps(_mm256_max_ps(_mm256_loadu_ps(a + i), lo), hi);
+        __m256 m = _mm256_fmadd_ps(x, log2e, round); /* k + ROUND: the low mantissa bits hold k */
+        __m256 k = _mm256_sub_ps(m, round);
+        __m256 r = _mm256_fmadd_ps(k, negLn2Lo, _mm256_add_ps(_mm256_mul_ps(k, negLn2Hi), x));
+        __m256 p = _mm256_fmadd_ps(r, c6, c5);
+        p = _mm256_fmadd_ps(p, r, c4);
+        p = _mm256_fmadd_ps(p, r, c3);
+        p = _mm256_fmadd_ps(p, r, c2);
+        p = _mm256_fmadd_ps(p, r, one);
+        p = _mm256_fmadd_ps(p, r, one);
+        __m256i twoK = _mm256_slli_epi32(_mm256_add_epi32(_mm256_castps_si256(m), bias), 23);
+        _mm256_storeu_ps(a + i, _mm256_mul_ps(p, _mm256_castsi256_ps(twoK)));
+    }
+}
+
+/* z[t] += sum over the words of e[c][t], for t < tp. */
+INLINE void addColumnSums(const float *e, int words, int tp, float *z) {
+    for (int t = 0; t < tp; t += 8) {
+        __m256 a = _mm256_loadu_ps(z + t);
+        for (int c = 0; c < words; c++) a = _mm256_add_ps(a, _mm256_loadu_ps(e + c * tp + t));
+        _mm256_storeu_ps(z + t, a);
+    }
+}
+
+/* R rows of G^T from row j at NV vectors from column t0, over the words: gT (+)= v^T e. */
+INLINE void gradTile(const float *v, int words, int H, const float *e, int tp, int j, int t0, float *gT, int from, int R, int NV) {
+    __m256 a[6][2];
+    float *g = gT + j * tp + t0;
+    UNROLL
+    for (int r = 0; r < R; r++)
+        UNROLL
+        for (int k = 0; k < NV; k++) a[r][k] = from ? _mm256_loadu_ps(g + r * tp + 8 * k) : _mm256_setzero_ps();
+    const float *vr = v + j, *er = e + t0;
+    for (int c = 0; c < words; c++, vr += H, er += tp) {
+        __m256 b0 = _mm256_loadu_ps(er);
+        __m256 b1 = NV > 1 ? _mm256_loadu_ps(er + 8) : b0;
+        UNROLL
+        for (int r = 0; r < R; r++) {
+            __m256 x = _mm256_broadcast_ss(vr + r);
+            a[r][0] = _mm256_fmadd_ps(b0, x, a[r][0]);
+            if (NV > 1) a[r][1] = _mm256_fmadd_ps(b1, x, a[r][1]);
+        }
+    }
+    UNROLL
+    for (int r = 0; r < R; r++)
+        UNROLL
+        for (int k = 0; k < NV; k++) _mm256_storeu_ps(g + r * tp + 8 * k, a[r][k]);
+}
+
+/* gT = v^T e, or gT += v^T e when `from`: the words' share of G = E V, transposed. */
+INLINE void gradT(const float *v, int words, int H, const float *e, int tp, float *gT, int from) {
+    int j = 0;
+    for (; j + 6 <= H; j += 6) {
+        int t = 0;
+        for (; t + 16 <= tp; t += 16) gradTile(v, words, H, e, tp, j, t, gT, from, 6, 2);
+        if (t < tp) gradTile(v, words, H, e, tp, j, t, gT, from, 6, 1);
+    }
+    for (; j < H; j++) { /* the last rows (4 at H 100): a row at three vectors keeps six chains going */
+        int t = 0;
+        for (; t + 16 <= tp; t += 16) gradTile(v, words, H, e, tp, j, t, gT, from, 1, 2);
+        if (t < tp) gradTile(v, words, H, e, tp, j, t, gT, from, 1, 1);
+    }
+}
+
+/*
+ * One group of words: the logits into e, the targets' logits into zy, E = exp in place, z += E's
+ * column sums and, with gradients, gT (+)= V^T E; a sweep of SWEEP words at a time, while its rows of
+ * V and E are in the first cache. target[r] is row r's target as an index into this group's words.
+ */
+JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_forward(JNIEnv *env, jclass cls,
+        jlong vAt, jint words, jint H, jfloatArray sTArray, jint tp, jlong eAt, jfloatArray zArray,
+        jfloatArray gTArray, jboolean gradients, jboolean addG, jintArray yArray, jint yFrom,
+        jint firstWord, jint n, jdoubleArray zyArray) {
+    (void) cls;
+    const float *v = (const float *) (intptr_t) vAt;
+    float *e = (float *) (intptr_t) eAt;
+    float *sT = (*env)->GetPrimitiveArrayCritical(env, sTArray, 0);
+    float *z = (*env)->GetPrimitiveArrayCritical(env, zArray, 0);
+    float *gT = (*env)->GetPrimitiveArrayCritical(env, gTArray, 0);
+    jint *y = (*env)->GetPrimitiveArrayCritical(env, yArray, 0);
+    jdouble *zy = (*env)->GetPrimitiveArrayCritical(env, zyArray, 0);
+    if (sT && z && gT && y && zy) {
+        for (int c0 = 0; c0 < words; c0 += SWEEP) {
+            int sw = words - c0 < SWEEP ? words - c0 : SWEEP;
+            const float *vw = v + (long) c0 * H;
+            float *ew = e + (long) c0 * tp;
+            logits(vw, sw, H, sT, tp, ew);
+            for (int r = 0; r < n; r++) {
+                int target = y[yFrom + r] - firstWord - c0;
+                if (target >= 0 && target < sw) zy[r] = ew[target * tp + r];
+            }
+            expInPlace(ew, sw * tp);
+            addColumnSums(ew, sw, tp, z);
+            if (gradients) gradT(vw, sw, H, ew, tp, gT, addG || c0 > 0);
+        }
+    }
+    if (zy) (*env)->ReleasePrimitiveArrayCritical(env, zyArray, zy, 0);
+    if (y) (*env)->ReleasePrimitiveArrayCritical(env, yArray, y, JNI_ABORT);
+    if (gT) (*env)->ReleasePrimitiveArrayCritical(env, gTArray, gT, 0);
+    if (z) (*env)->ReleasePrimitiveArrayCritical(env, zArray, z, 0);
+    if (sT) (*env)->ReleasePrimitiveArrayCritical(env, sTArray, sT, JNI_ABORT);
+}
+
+/* d = alpha acc + beta d over `count` floats of one vector (all 8 when count is 8). */
+INLINE void update(float *d, __m256 acc, __m256 alpha, __m256 beta, int betaKind, int count) {
+    if (count == 8) {
+        __m256 old = betaKind == 0 ? _mm256_setzero_ps() : _mm256_loadu_ps(d);
+        __m256 out = betaKind == 0 ? _mm256_mul_ps(acc, alpha)
+                : betaKind == 1 ? _mm256_fmadd_ps(acc, alpha, old)
+                : _mm256_fmadd_ps(acc, alpha, _mm256_mul_ps(old, beta));
+        _mm256_storeu_ps(d, out);
+    } else {
+        __m256i mask = lanes(count);
+        __m256 old = betaKind == 0 ? _mm256_setzero_ps() : _mm256_maskload_ps(d, mask);
+        __m256 out = betaKind == 0 ? _mm256_mul_ps(acc, alpha)
+                : betaKind == 1 ? _mm256_fmadd_ps(acc, alpha, old)
+                : _mm256_fmadd_ps(acc, alpha, _mm256_mul_ps(old, beta));
+        _mm256_maskstore_ps(d, mask, out);
+    }
+}
+
+/*
+ * R rows of d from its row 0 at NV vectors from column j (the last one `tail` floats wide, 8 when
+ * whole): d[c][j..] = alpha sum over t < n of e[c ec + t et] s[t ss + j..] + beta d[c][j..]. The
+ * strides let one kernel serve E^T S (V's update), dQ^T S, dQ X and a row's V_c^T dr.
+ * betaKind: 0 beta is 0 (d is not read), 1 beta is 1, 2 any other.
+ */
+INLINE void rowsTile(const float *e, long ec, long et, int n, const float *s, long ss, int j, float *d, long ds,
+        __m256 alpha, __m256 beta, int betaKind, int R, int NV, int tail) {
+    __m256 a[4][12];
+    UNROLL
+    for (int r = 0; r < R; r++)
+        UNROLL
+        for (int k = 0; k < NV; k++) a[r][k] = _mm256_setzero_ps();
+    __m256i mask = lanes(tail);
+    const float *sr = s + j;
+    const float *er = e;
+    for (int t = 0; t < n; t++, sr += ss, er += et) {
+        __m256 b[12];
+        UNROLL
+        for (int k = 0; k < NV; k++)
+            b[k] = k == NV - 1 && tail < 8 ? _mm256_maskload_ps(sr + 8 * k, mask) : _mm256_loadu_ps(sr + 8 * k);
+        UNROLL
+        for (int r = 0; r < R; r++) {
+            __m256 x = _mm256_broadcast_ss(er + r * ec);
+            UNROLL
+            for (int k = 0; k < NV; k++) a[r][k] = _mm256_fmadd_ps(b[k], x, a[r][k]);
+        }
+    }
+    UNROLL
+    for (int r = 0; r < R; r++)
+        UNROLL
+        for (int k = 0; k < NV; k++)
+            update(d + r * ds + j + 8 * k, a[r][k], alpha, beta, betaKind, k == NV - 1 ? tail : 8);
+}
+
+/* R rows of d, all H columns: tiles of four rows by three vectors; one row by twelve (its n-long sums in twelve chains). */
+INLINE void someRows(const float *e, long ec, long et, int n, const float *s, long ss, int H, float *d, long ds,
+        __m256 alpha, __m256 beta, int betaKind, int R) {
+    int j = 0;
+    if (R == 1)
+        for (; j + 96 <= H; j += 96) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, 1, 12, 8);
+    for (; j + 24 <= H; j += 24) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 3, 8);
+    for (; j + 8 <= H; j += 8) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 1, 8);
+    if (j < H) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 1, H - j);
+}
+
+INLINE void rowsTimes(const float *e, int rows, long ec, long et, int n, const float *s, long ss, int H,
+        float alpha, float beta, float *d, long ds, int betaKind) {
+    __m256 va = _mm256_set1_ps(alpha), vb = _mm256_set1_ps(beta);
+    int c = 0;
+    for (; c + 4 <= rows; c += 4)
+        someRows(e + c * ec, ec, et, n, s, ss, H, d + c * ds, ds, va, vb, betaKind, 4);
+    for (; c < rows; c++)
+        someRows(e + c * ec, ec, et, n, s, ss, H, d + c * ds, ds, va, vb, betaKind, 1);
+}
+
+/*
+ * d = alpha P S + beta d for `rows` rows of H floats: P's element (c, t) at e + c ec + t et (t < n),
+ * S's row t at s + t ss, d's row c at d + c ds. With beta 0, d is not read.
+ */
+JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_rowsTimes(JNIEnv *env, jclass cls,
+        jlong eAt, jint rows, jint ec, jint et, jint n, jlong sAt, jint ss, jint H, jfloat alpha, jfloat beta,
+        jlong dAt, jint ds) {
+    (void) env;
+    (void) cls;
+    const float *e = (const float *) (intptr_t) eAt;
+    const float *s = (const float *) (intptr_t) sAt;
+    float *d = (float *) (intptr_t) dAt;
+    if (beta == 0.0f) rowsTimes(e, rows, ec, et, n, s, ss, H, alpha, beta, d, ds, 0);
+    else if (beta == 1.0f) rowsTimes(e, rows, ec, et, n, s, ss, H, alpha, beta, d, ds, 1);
+    else rowsTimes(e, rows, ec, et, n, s, ss, H, alpha, beta, d, ds, 2);
+}
+
+/* The sum of a vector's eight floats. */
+INLINE float sum8(__m256 a) {
+    __m128 q = _mm_add_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps(a, 1));
+    q = _mm_add_ps(q, _mm_movehl_ps(q, q));
+    q = _mm_add_ss(q, _mm_movehdup_ps(q));
+    return _mm_cvtss_f32(q);
+}
+
+/* R rows of A by Q rows of B: out[r][q] = A_r . B_q over H, in sums of eight lanes added at the end. */
+INLINE void dotsTile(const float *a, long as, const float *b, long bs, int H, float *out, long os, int R, int Q) {
+    __m256 acc[4][3];
+    UNROLL
+    for (int r = 0; r < R; r++)
+        UNROLL
+        for (int q = 0; q < Q; q++) acc[r][q] = _mm256_setzero_ps();
+    int j = 0;
+    for (; j + 8 <= H; j += 8) {
+        __m256 x[3];
+        UNROLL
+        for (int q = 0; q < Q; q++) x[q] = _mm256_loadu_ps(b + q * bs + j);
+        UNROLL
+        for (int r = 0; r < R; r++) {
+            __m256 y = _mm256_loadu_ps(a + r * as + j);
+            UNROLL
+            for (int q = 0; q < Q; q++) acc[r][q] = _mm256_fmadd_ps(y, x[q], acc[r][q]);
+        }
+    }
+    if (j < H) {
+        __m256i mask = lanes(H - j);
+        __m256 x[3];
+        UNROLL
+        for (int q = 0; q < Q; q++) x[q] = _mm256_maskload_ps(b + q * bs + j, mask);
+        UNROLL
+        for (int r = 0; r < R; r++) {
+            __m256 y = _mm256_maskload_ps(a + r * as + j, mask);
+            UNROLL
+            for (int q = 0; q < Q; q++) acc[r][q] = _mm256_fmadd_ps(y, x[q], acc[r][q]);
+        }
+    }
+    UNROLL
+    for (int r = 0; r < R; r++)
+        UNROLL
+        for (int q = 0; q < Q; q++) out[r * os + q] = sum8(acc[r][q]);
+}
+
+INLINE void dotsOfRows(const float *a, long as, const float *b, int cols, long bs, int H, float *out, long os, int R) {
+    int q = 0;
+    for (; q + 3 <= cols; q += 3) dotsTile(a, as, b + q * bs, bs, H, out + q, os, R, 3);
+    for (; q < cols; q++) dotsTile(a, as, b + q * bs, bs, H, out + q, os, R, 1);
+}
+
+/* out = A B^T: out[r][q] = sum over j < H of a[r as + j] b[q bs + j], for r < rows, q < cols; out's rows os apart. */
+JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_dots(JNIEnv *env, jclass cls,
+        jlong aAt, jint rows, jint as, jlong bAt, jint cols, jint bs, jint H, jlong outAt, jint os) {
+    (void) env;
+    (void) cls;
+    const float *a = (const float *) (intptr_t) aAt;
+    const float *b = (const float *) (intptr_t) bAt;
+    float *out = (float *) (intptr_t) outAt;
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) dotsOfRows(a + (long) r * as, as, b, cols, bs, H, out + (long) r * os, os, 4);
+    for (; r < rows; r++) dotsOfRows(a + (long) r * as, as, b, cols, bs, H, out + (long) r * os, os, 1);
+}
+
+/* Whether this CPU runs AVX2 and FMA instructions (the OS saving the vector registers included). */
+JNIEXPORT jboolean JNICALL Java_org_rnnlab_engine_NativeProducts_cpuHasAvx2Fma(JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
