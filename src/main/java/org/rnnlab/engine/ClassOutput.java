@@ -45,6 +45,12 @@ final class ClassOutput implements Kernel.Output {
     private Pointer[] aRow = new Pointer[0];
     private Pointer[] bRow = new Pointer[0];
     private Pointer[] dsRow = new Pointer[0];
+    /**
+     * float32's products in native code ({@link NativeProducts}) where the full softmax's run there: with
+     * OpenBLAS's Haswell kernel each small product packed its operands, and the step was 8.3 times as fast
+     * as the full one with the full one's products native, against the issue's 10 (speed log, session 34).
+     */
+    private final boolean nativeProducts;
 
     ClassOutput(Mat V, Mat X, WordClasses classes) {
         this.V = V;
@@ -66,6 +72,12 @@ final class ClassOutput implements Kernel.Output {
             vBlock[k] = V.at((long) classes.start(k) * H);
         }
         xP = X.at(0);
+        nativeProducts = Kernel.nativeProducts(f32);
+    }
+
+    /** Where a pointer points, for {@link NativeProducts}. */
+    private static long at(Pointer p) {
+        return NativeProducts.address(p, 0);
     }
 
     /** The per-sentence buffers held now. */
@@ -317,21 +329,35 @@ final class ClassOutput implements Kernel.Output {
         }
         int M = classes.maxSize();
         // class logits: A = S X^T (n x K)
-        Mat.gemm(f32, false, true, n, K, H, 1.0, sRow[from], H, xP, H, 0.0, aRow[from], K);
+        if (nativeProducts) {
+            NativeProducts.dots(at(sRow[from]), n, H, at(xP), K, H, H, at(aRow[from]), K);
+        } else {
+            Mat.gemm(f32, false, true, n, K, H, 1.0, sRow[from], H, xP, H, 0.0, aRow[from], K);
+        }
         double loss = 0;
         for (int t = from; t < to; t++) {
             int c = classes.classOf(y[t]);
             loss += softmaxRow(h, aM, t * K, K, c, gradients);
             // word logits inside the row's class, b_t = V_c s_t, then dL/ds_t = dr_t V_c
-            gemv(false, classes.size(c), 1.0, vBlock[c], sRow[t], 0.0, bRow[t]);
+            if (nativeProducts) {
+                NativeProducts.dots(at(sRow[t]), 1, H, at(vBlock[c]), classes.size(c), H, H, at(bRow[t]), M);
+            } else {
+                gemv(false, classes.size(c), 1.0, vBlock[c], sRow[t], 0.0, bRow[t]);
+            }
             loss += softmaxRow(h, bM, t * M, classes.size(c), y[t] - classes.start(c), gradients);
-            if (gradients) {
+            if (gradients && nativeProducts) {
+                NativeProducts.rowsTimes(at(bRow[t]), 1, 0, 1, classes.size(c), at(vBlock[c]), H, H, 1f, 0f, at(dsRow[t]), H);
+            } else if (gradients) {
                 gemv(true, classes.size(c), 1.0, vBlock[c], bRow[t], 0.0, dsRow[t]);
             }
         }
         if (gradients) {
             // dL/ds += dQ X, from the parameters before any update
-            Mat.gemm(f32, false, false, n, H, K, 1.0, aRow[from], K, xP, H, 1.0, dsRow[from], H);
+            if (nativeProducts) {
+                NativeProducts.rowsTimes(at(aRow[from]), n, K, 1, K, at(xP), H, H, 1f, 1f, at(dsRow[from]), H);
+            } else {
+                Mat.gemm(f32, false, false, n, H, K, 1.0, aRow[from], K, xP, H, 1.0, dsRow[from], H);
+            }
             // the group's rows of dL/ds to the recurrence's side now, by whichever thread made them:
             // read whole after both threads were done, they were 1.4% of the step on the caller
             // (faster in 6 of 6 runs of two models in turns, AMD EPYC with AVX-512)
@@ -379,7 +405,12 @@ final class ClassOutput implements Kernel.Output {
         double alpha = stagedAlpha;
         if (p == 0) {
             Mat dX = stagedDX;
-            Mat.gemm(f32, true, false, K, H, stagedT, alpha, aRow[0], K, sRow[0], H, 1.0, dX == X ? xP : dX.at(0), H);
+            Pointer to = dX == X ? xP : dX.at(0);
+            if (nativeProducts) { // dQ^T: its element (k, t) at k + t K
+                NativeProducts.rowsTimes(at(aRow[0]), K, 1, K, stagedT, at(sRow[0]), H, H, (float) alpha, 1f, at(to), H);
+            } else {
+                Mat.gemm(f32, true, false, K, H, stagedT, alpha, aRow[0], K, sRow[0], H, 1.0, to, H);
+            }
             return;
         }
         int c = partClass[p];
@@ -388,13 +419,22 @@ final class ClassOutput implements Kernel.Output {
         int u = firstRow[c];
         while (u >= 0) {
             int t = nextRow[u];
+            if (t < 0 && nativeProducts) {
+                NativeProducts.rowsTimes(at(bRow[u]), classes.size(c), 1, 0, 1, at(sRow[u]), H, H, (float) alpha, 1f, at(block), H);
+                return;
+            }
             if (t < 0) {
                 ger(classes.size(c), alpha, bRow[u], sRow[u], block);
                 return;
             }
             // rows u and t as 2 x n matrices whose rows lie t - u rows apart: dV_c += alpha dR^T S
-            Mat.gemm(f32, true, false, classes.size(c), H, 2, alpha, bRow[u], (t - u) * M, sRow[u], (t - u) * H, 1.0,
-                    block, H);
+            if (nativeProducts) {
+                NativeProducts.rowsTimes(at(bRow[u]), classes.size(c), 1, (t - u) * M, 2, at(sRow[u]), (t - u) * H, H,
+                        (float) alpha, 1f, at(block), H);
+            } else {
+                Mat.gemm(f32, true, false, classes.size(c), H, 2, alpha, bRow[u], (t - u) * M, sRow[u], (t - u) * H, 1.0,
+                        block, H);
+            }
             u = nextRow[t];
         }
     }

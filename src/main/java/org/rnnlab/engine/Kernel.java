@@ -148,6 +148,16 @@ final class Kernel {
     private final boolean nativeProducts;
     /** null: where the Java vector products would run; true / false: always / never where possible (tests compare). */
     static volatile Boolean forceNativeProducts = null;
+
+    /**
+     * Whether a model of this precision makes its products in {@link NativeProducts}: float32, the library
+     * loaded, and OpenBLAS's kernel one that packs its operands at every call (not SkylakeX's small-matrix
+     * path, which matches them); the full softmax's, the class-based layer's and BPTT's lag products.
+     */
+    static boolean nativeProducts(boolean f32) {
+        Boolean forced = forceNativeProducts;
+        return f32 && NativeProducts.available() && (forced != null ? forced : !SMALL_KERNELS);
+    }
     // with vectorProducts, per thread: V's rows of a sweep, their logits then E (word-major, tp a word) and
     // exp's scratch; per half: G^T (H x tp), the row sums and G (n x H) on their way to the native buffers
     private final float[][] vHeap = new float[2][];
@@ -296,9 +306,7 @@ final class Kernel {
         Boolean forcedLayout = forceWordMajor;
         this.wordMajor = forcedLayout != null ? forcedLayout : !smallProducts;
         this.vectorProducts = f32 && wordMajor && vectorProductsFor(smallProducts);
-        Boolean forcedNative = forceNativeProducts;
-        this.nativeProducts = f32 && wordMajor && NativeProducts.available()
-                && (forcedNative != null ? forcedNative : !smallProducts);
+        this.nativeProducts = wordMajor && nativeProducts(f32);
         int unit = smallProducts ? blockWidth : DV_UNIT;
         int units = (c1 + unit - 1) / unit + (C - c1 + unit - 1) / unit;
         unitHalf = new int[units];

@@ -80,9 +80,27 @@ class ClassOutputTest {
         assertArrayEquals(best, m.predict(x), "predict is the most probable word of each row");
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void productsAsTheKernelChooses() {
+        Kernel.forceNativeProducts = null;
+    }
+
     @Test
     void theFloat32LayerGivesTheFloat64LayersLossAndGradients() {
         // float32 has its own arithmetic (FastExp, the class softmax of a part's rows at once): same numbers to its rounding
+        Kernel.forceNativeProducts = false;
+        float32GivesFloat64sLossAndGradients();
+    }
+
+    @Test
+    void theFloat32LayerInNativeCodeGivesTheFloat64LayersLossAndGradients() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(NativeProducts.available(), "no native products here: " + NativeProducts.status());
+        Kernel.forceNativeProducts = true;
+        float32GivesFloat64sLossAndGradients();
+        float32LogitsBeyondExpsRange();
+    }
+
+    private static void float32GivesFloat64sLossAndGradients() {
         RnnModel d = model(300, 12, Precision.FLOAT64);
         d.V().muli(20.0); // logits of a few units, so that the softmaxes are far from uniform
         d.X().muli(20.0);
@@ -102,6 +120,11 @@ class ClassOutputTest {
 
     @Test
     void float32LogitsBeyondExpsRangeAreRedoneLessTheirMaximumAndGiveTheFloat64LayersNumbers() {
+        Kernel.forceNativeProducts = false;
+        float32LogitsBeyondExpsRange();
+    }
+
+    private static void float32LogitsBeyondExpsRange() {
         // float32 exponentiates its logits unshifted. The same vector added to every row of X and
         // of V adds w . s_t to all of a row's logits: the softmaxes do not change, but logits of
         // hundreds overflow or underflow exp, and those rows must be redone less their maximum
@@ -129,6 +152,26 @@ class ClassOutputTest {
             double scale = p[0].amaxNumber().doubleValue();
             double diff = p[0].sub(p[1].castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)).amaxNumber().doubleValue();
             assertTrue(diff < 1e-4 * scale, "largest gradient " + scale + ", difference " + diff);
+        }
+    }
+
+    @Test
+    void aFloat32StepInNativeCodeMovesTheParametersAsFloat64sStep() {
+        // V's update in parts (two targets of a class in one product, a lone one in another) and X's, in native code
+        org.junit.jupiter.api.Assumptions.assumeTrue(NativeProducts.available(), "no native products here: " + NativeProducts.status());
+        Kernel.forceNativeProducts = true;
+        RnnModel d = model(300, 12, Precision.FLOAT64);
+        d.V().muli(20.0);
+        d.X().muli(20.0);
+        RnnModel f = d.withPrecision(Precision.FLOAT32);
+        int[] x = {0, 5, 17, 250, 3, 99, 5, 5, 1, 42, 7, 0, 3};
+        int[] y = {5, 17, 250, 3, 99, 5, 5, 1, 42, 7, 0, 3, 8};
+        assertEquals(d.sgdStep(x, y, 0.5), f.sgdStep(x, y, 0.5), 1e-5 * d.sentenceLoss(x, y));
+        INDArray[][] pairs = {{d.U(), f.U()}, {d.V(), f.V()}, {d.W(), f.W()}, {d.X(), f.X()}};
+        for (INDArray[] p : pairs) {
+            double scale = p[0].amaxNumber().doubleValue();
+            double diff = p[0].sub(p[1].castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)).amaxNumber().doubleValue();
+            assertTrue(diff < 1e-5 * scale, "largest parameter " + scale + ", difference " + diff);
         }
     }
 
