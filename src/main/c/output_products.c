@@ -210,7 +210,7 @@ INLINE void update(float *d, __m256 acc, __m256 alpha, __m256 beta, int betaKind
  */
 INLINE void rowsTile(const float *e, long ec, long et, int n, const float *s, long ss, int j, float *d, long ds,
         __m256 alpha, __m256 beta, int betaKind, int R, int NV, int tail) {
-    __m256 a[4][12];
+    __m256 a[4][3];
     UNROLL
     for (int r = 0; r < R; r++)
         UNROLL
@@ -219,7 +219,7 @@ INLINE void rowsTile(const float *e, long ec, long et, int n, const float *s, lo
     const float *sr = s + j;
     const float *er = e;
     for (int t = 0; t < n; t++, sr += ss, er += et) {
-        __m256 b[12];
+        __m256 b[3];
         UNROLL
         for (int k = 0; k < NV; k++)
             b[k] = k == NV - 1 && tail < 8 ? _mm256_maskload_ps(sr + 8 * k, mask) : _mm256_loadu_ps(sr + 8 * k);
@@ -237,12 +237,56 @@ INLINE void rowsTile(const float *e, long ec, long et, int n, const float *s, lo
             update(d + r * ds + j + 8 * k, a[r][k], alpha, beta, betaKind, k == NV - 1 ? tail : 8);
 }
 
-/* R rows of d, all H columns: tiles of four rows by three vectors; one row by twelve (its n-long sums in twelve chains). */
+/*
+ * One row of d at NV vectors from column j (the last `tail` floats wide): each vector of S is used
+ * once, so it is loaded where it is used, and the NV sums (up to 13) are the only registers kept.
+ */
+INLINE void rowTile(const float *e, long et, int n, const float *s, long ss, int j, float *d,
+        __m256 alpha, __m256 beta, int betaKind, int NV, int tail) {
+    __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0,
+            a9 = a0, a10 = a0, a11 = a0, a12 = a0;
+    __m256i mask = lanes(tail);
+    const float *sr = s + j;
+    for (int t = 0; t < n; t++, sr += ss) {
+        __m256 x = _mm256_broadcast_ss(e + t * et);
+#define TERM(k, ak) if (NV > k) ak = _mm256_fmadd_ps(k == NV - 1 && tail < 8 ? _mm256_maskload_ps(sr + 8 * k, mask) \
+        : _mm256_loadu_ps(sr + 8 * k), x, ak);
+        TERM(0, a0) TERM(1, a1) TERM(2, a2) TERM(3, a3) TERM(4, a4) TERM(5, a5) TERM(6, a6) TERM(7, a7) TERM(8, a8)
+        TERM(9, a9) TERM(10, a10) TERM(11, a11) TERM(12, a12)
+#undef TERM
+    }
+#define PUT(k, ak) if (NV > k) update(d + j + 8 * k, ak, alpha, beta, betaKind, k == NV - 1 ? tail : 8);
+    PUT(0, a0) PUT(1, a1) PUT(2, a2) PUT(3, a3) PUT(4, a4) PUT(5, a5) PUT(6, a6) PUT(7, a7) PUT(8, a8) PUT(9, a9)
+    PUT(10, a10) PUT(11, a11) PUT(12, a12)
+#undef PUT
+}
+
+/* One row of d from column j, the rest of the row (at most 13 vectors) in one pass over the n terms. */
+INLINE void rowRest(const float *e, long et, int n, const float *s, long ss, int j, int H, float *d,
+        __m256 alpha, __m256 beta, int betaKind) {
+    int rest = H - j;
+    int tail = rest - (rest - 1) / 8 * 8;
+    switch ((rest + 7) / 8) {
+#define REST(NV) case NV: rowTile(e, et, n, s, ss, j, d, alpha, beta, betaKind, NV, tail); break;
+        REST(1) REST(2) REST(3) REST(4) REST(5) REST(6) REST(7) REST(8) REST(9) REST(10) REST(11) REST(12) REST(13)
+#undef REST
+        default: break;
+    }
+}
+
+/*
+ * R rows of d, all H columns: tiles of four rows by three vectors; a single row (a class's V_c^T dr,
+ * n about 90) in passes of up to thirteen vectors, its sums in that many chains side by side, rather
+ * than passes of three whose chains waited on their own last step.
+ */
 INLINE void someRows(const float *e, long ec, long et, int n, const float *s, long ss, int H, float *d, long ds,
         __m256 alpha, __m256 beta, int betaKind, int R) {
     int j = 0;
-    if (R == 1)
-        for (; j + 96 <= H; j += 96) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, 1, 12, 8);
+    if (R == 1) {
+        for (; H - j > 104; j += 104) rowTile(e, et, n, s, ss, j, d, alpha, beta, betaKind, 13, 8);
+        rowRest(e, et, n, s, ss, j, H, d, alpha, beta, betaKind);
+        return;
+    }
     for (; j + 24 <= H; j += 24) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 3, 8);
     for (; j + 8 <= H; j += 8) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 1, 8);
     if (j < H) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 1, H - j);
