@@ -720,13 +720,17 @@ final class Kernel {
 
     /** What makes a float32 step's products with V now (a sentence of at most VECTOR_MAX_ROWS words). */
     static String describeProducts() {
-        if (NativeProducts.available() && !SMALL_KERNELS) {
-            return "logits, exp, E V and dV in native AVX2 code (NativeProducts)";
+        if (SMALL_KERNELS) {
+            return "OpenBLAS's small-matrix kernels";
         }
-        if (vectorProductsFor(SMALL_KERNELS) && Simd.ready()) {
-            return "logits and E V in Java vectors (VectorProducts), dV OpenBLAS";
+        if (nativeProducts(true)) {
+            return "logits, exp, E V and dV in native AVX2 code (NativeProducts), as are BPTT's lags and the class-based layer's";
         }
-        return SMALL_KERNELS ? "OpenBLAS's small-matrix kernels" : "OpenBLAS";
+        String why = " (native products: " + NativeProducts.status() + ")";
+        if (vectorProductsFor(false) && Simd.ready()) {
+            return "logits and E V in Java vectors (VectorProducts), dV OpenBLAS" + why;
+        }
+        return "OpenBLAS" + why;
     }
 
     /** Whether a float32 word-major kernel runs VectorProducts (once Simd is ready), given whether OpenBLAS's products are small. */
