@@ -32,8 +32,37 @@ INLINE __m256i lanes(int count) {
     return _mm256_cmpgt_epi32(_mm256_set1_epi32(count), index);
 }
 
-/* e[c][t0 .. t0 + 8 NV) = sum over j < H of v[c][j] sT[j][t0 ..] for R words from c: R x NV sums in registers. */
-INLINE void logitsTile(const float *v, int H, const float *sT, int tp, int t0, float *e, int R, int NV) {
+/* exp of eight floats: FastExp's steps, in the same order, so the same numbers as the Java kernels. */
+INLINE __m256 exp8(__m256 a) {
+    const __m256 round = _mm256_set1_ps(12582912.0f);
+    __m256 x = _mm256_min_ps(_mm256_max_ps(a, _mm256_set1_ps(-87.0f)), _mm256_set1_ps(88.0f));
+    __m256 m = _mm256_fmadd_ps(x, _mm256_set1_ps(1.44269504f), round); /* k + ROUND: the low mantissa bits hold k */
+    __m256 k = _mm256_sub_ps(m, round);
+    __m256 r = _mm256_fmadd_ps(k, _mm256_set1_ps(2.12194440e-4f), _mm256_add_ps(_mm256_mul_ps(k, _mm256_set1_ps(-0.693359375f)), x));
+    __m256 p = _mm256_fmadd_ps(r, _mm256_set1_ps(1.3888889e-3f), _mm256_set1_ps(8.3333333e-3f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(4.1666667e-2f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.6666667e-1f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(0.5f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
+    __m256i twoK = _mm256_slli_epi32(_mm256_add_epi32(_mm256_castps_si256(m), _mm256_set1_epi32(127)), 23);
+    return _mm256_mul_ps(p, _mm256_castsi256_ps(twoK));
+}
+
+/* The targets among a sweep's words: row[i]'s target is the sweep's word word[i]. */
+typedef struct {
+    int count;
+    int row[128];
+    int word[128];
+} Targets;
+
+/*
+ * R words from the sweep's word c, at rows t0 .. t0 + 8 NV: their logits sum over j < H of v[c][j]
+ * sT[j][t ..] in R x NV registers; a target's logit among them to zy; then E = exp of them into e and
+ * their column sums added to z, in the words' order (the Java kernels' sums, in passes of their own).
+ */
+INLINE void logitsTile(const float *v, int H, const float *sT, int tp, int t0, float *e, int c, const Targets *targets,
+        double *zy, float *z, int R, int NV) {
     __m256 a[6][2];
     UNROLL
     for (int r = 0; r < R; r++)
@@ -50,58 +79,43 @@ INLINE void logitsTile(const float *v, int H, const float *sT, int tp, int t0, f
             if (NV > 1) a[r][1] = _mm256_fmadd_ps(b1, x, a[r][1]);
         }
     }
+    for (int i = 0; i < targets->count; i++) { /* a few rows a sweep: a target's raw logit, before exp */
+        int r = targets->word[i] - c, t = targets->row[i] - t0;
+        if (r >= 0 && r < R && t >= 0 && t < 8 * NV) {
+            float raw[6][16];
+            UNROLL
+            for (int q = 0; q < R; q++)
+                UNROLL
+                for (int k = 0; k < NV; k++) _mm256_storeu_ps(raw[q] + 8 * k, a[q][k]);
+            zy[targets->row[i]] = raw[r][t];
+        }
+    }
     UNROLL
-    for (int r = 0; r < R; r++)
+    for (int k = 0; k < NV; k++) {
+        __m256 sum = _mm256_loadu_ps(z + t0 + 8 * k);
         UNROLL
-        for (int k = 0; k < NV; k++) _mm256_storeu_ps(e + r * tp + t0 + 8 * k, a[r][k]);
+        for (int r = 0; r < R; r++) {
+            __m256 x = exp8(a[r][k]);
+            sum = _mm256_add_ps(sum, x);
+            _mm256_storeu_ps(e + r * tp + t0 + 8 * k, x);
+        }
+        _mm256_storeu_ps(z + t0 + 8 * k, sum);
+    }
 }
 
-/* The logits of `words` words: e = v sT. */
-INLINE void logits(const float *v, int words, int H, const float *sT, int tp, float *e) {
+/* A sweep of `words` words: E = exp(v sT) into e, the targets' logits into zy, z += E's column sums. */
+INLINE void logitsExpSums(const float *v, int words, int H, const float *sT, int tp, float *e, const Targets *targets,
+        double *zy, float *z) {
     int c = 0;
     for (; c + 6 <= words; c += 6) {
         int t = 0;
-        for (; t + 16 <= tp; t += 16) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, 6, 2);
-        if (t < tp) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, 6, 1);
+        for (; t + 16 <= tp; t += 16) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, c, targets, zy, z, 6, 2);
+        if (t < tp) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, c, targets, zy, z, 6, 1);
     }
-    for (; c < words; c++) { // the last words, one at a time
+    for (; c < words; c++) { /* the last words, one at a time */
         int t = 0;
-        for (; t + 16 <= tp; t += 16) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, 1, 2);
-        if (t < tp) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, 1, 1);
-    }
-}
-
-/* a[i] = exp(a[i]) for i < n (n a multiple of 8): FastExp's steps, in the same order, so the same numbers. */
-INLINE void expInPlace(float *a, int n) {
-    const __m256 lo = _mm256_set1_ps(-87.0f), hi = _mm256_set1_ps(88.0f);
-    const __m256 log2e = _mm256_set1_ps(1.44269504f), round = _mm256_set1_ps(12582912.0f);
-    const __m256 negLn2Hi = _mm256_set1_ps(-0.693359375f), negLn2Lo = _mm256_set1_ps(2.12194440e-4f);
-    const __m256 c6 = _mm256_set1_ps(1.3888889e-3f), c5 = _mm256_set1_ps(8.3333333e-3f);
-    const __m256 c4 = _mm256_set1_ps(4.1666667e-2f), c3 = _mm256_set1_ps(1.6666667e-1f);
-    const __m256 c2 = _mm256_set1_ps(0.5f), one = _mm256_set1_ps(1.0f);
-    const __m256i bias = _mm256_set1_epi32(127);
-    for (int i = 0; i < n; i += 8) {
-        __m256 x = _mm256_min_ps(_mm256_max_ps(_mm256_loadu_ps(a + i), lo), hi);
-        __m256 m = _mm256_fmadd_ps(x, log2e, round); /* k + ROUND: the low mantissa bits hold k */
-        __m256 k = _mm256_sub_ps(m, round);
-        __m256 r = _mm256_fmadd_ps(k, negLn2Lo, _mm256_add_ps(_mm256_mul_ps(k, negLn2Hi), x));
-        __m256 p = _mm256_fmadd_ps(r, c6, c5);
-        p = _mm256_fmadd_ps(p, r, c4);
-        p = _mm256_fmadd_ps(p, r, c3);
-        p = _mm256_fmadd_ps(p, r, c2);
-        p = _mm256_fmadd_ps(p, r, one);
-        p = _mm256_fmadd_ps(p, r, one);
-        __m256i twoK = _mm256_slli_epi32(_mm256_add_epi32(_mm256_castps_si256(m), bias), 23);
-        _mm256_storeu_ps(a + i, _mm256_mul_ps(p, _mm256_castsi256_ps(twoK)));
-    }
-}
-
-/* z[t] += sum over the words of e[c][t], for t < tp. */
-INLINE void addColumnSums(const float *e, int words, int tp, float *z) {
-    for (int t = 0; t < tp; t += 8) {
-        __m256 a = _mm256_loadu_ps(z + t);
-        for (int c = 0; c < words; c++) a = _mm256_add_ps(a, _mm256_loadu_ps(e + c * tp + t));
-        _mm256_storeu_ps(z + t, a);
+        for (; t + 16 <= tp; t += 16) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, c, targets, zy, z, 1, 2);
+        if (t < tp) logitsTile(v + c * H, H, sT, tp, t, e + c * tp, c, targets, zy, z, 1, 1);
     }
 }
 
@@ -138,10 +152,17 @@ INLINE void gradT(const float *v, int words, int H, const float *e, int tp, floa
         for (; t + 16 <= tp; t += 16) gradTile(v, words, H, e, tp, j, t, gT, from, 6, 2);
         if (t < tp) gradTile(v, words, H, e, tp, j, t, gT, from, 6, 1);
     }
-    for (; j < H; j++) { /* the last rows (4 at H 100): a row at three vectors keeps six chains going */
-        int t = 0;
-        for (; t + 16 <= tp; t += 16) gradTile(v, words, H, e, tp, j, t, gT, from, 1, 2);
-        if (t < tp) gradTile(v, words, H, e, tp, j, t, gT, from, 1, 1);
+    /* the last rows (4 at H 100) together: a row at a time, its two chains waited on their own last
+     * steps, and the four rows took as long as a sixth of the others */
+    int t = 0;
+    switch (H - j) {
+#define LAST(R) case R: \
+        for (t = 0; t + 16 <= tp; t += 16) gradTile(v, words, H, e, tp, j, t, gT, from, R, 2); \
+        if (t < tp) gradTile(v, words, H, e, tp, j, t, gT, from, R, 1); \
+        break;
+        LAST(1) LAST(2) LAST(3) LAST(4) LAST(5)
+#undef LAST
+        default: break;
     }
 }
 
@@ -167,13 +188,16 @@ JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_forward(JNIEnv
             int sw = words - c0 < SWEEP ? words - c0 : SWEEP;
             const float *vw = v + (long) c0 * H;
             float *ew = e + (long) c0 * tp;
-            logits(vw, sw, H, sT, tp, ew);
-            for (int r = 0; r < n; r++) {
+            Targets targets;
+            targets.count = 0;
+            for (int r = 0; r < n && r < 128; r++) {
                 int target = y[yFrom + r] - firstWord - c0;
-                if (target >= 0 && target < sw) zy[r] = ew[target * tp + r];
+                if (target >= 0 && target < sw) {
+                    targets.row[targets.count] = r;
+                    targets.word[targets.count++] = target;
+                }
             }
-            expInPlace(ew, sw * tp);
-            addColumnSums(ew, sw, tp, z);
+            logitsExpSums(vw, sw, H, sT, tp, ew, &targets, zy, z);
             if (gradients) gradT(vw, sw, H, ew, tp, gT, addG || c0 > 0);
         }
     }
@@ -210,7 +234,7 @@ INLINE void update(float *d, __m256 acc, __m256 alpha, __m256 beta, int betaKind
  */
 INLINE void rowsTile(const float *e, long ec, long et, int n, const float *s, long ss, int j, float *d, long ds,
         __m256 alpha, __m256 beta, int betaKind, int R, int NV, int tail) {
-    __m256 a[4][3];
+    __m256 a[8][3];
     UNROLL
     for (int r = 0; r < R; r++)
         UNROLL
@@ -292,10 +316,30 @@ INLINE void someRows(const float *e, long ec, long et, int n, const float *s, lo
     if (j < H) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 1, H - j);
 }
 
+/*
+ * Eight rows of d: two tiles of four rows over the whole vectors, then the last vector of the rows (4
+ * floats at H 100) for all eight at once. Four rows' last vector alone were four chains each waiting on
+ * its own last step: a seventh of V's update for 4% of its columns.
+ */
+INLINE void eightRows(const float *e, long ec, long et, int n, const float *s, long ss, int H, float *d, long ds,
+        __m256 alpha, __m256 beta, int betaKind) {
+    int whole = H / 8 * 8;
+    for (int half = 0; half < 2; half++) {
+        const float *eh = e + 4 * half * ec;
+        float *dh = d + 4 * half * ds;
+        int j = 0;
+        for (; j + 24 <= whole; j += 24) rowsTile(eh, ec, et, n, s, ss, j, dh, ds, alpha, beta, betaKind, 4, 3, 8);
+        for (; j + 8 <= whole; j += 8) rowsTile(eh, ec, et, n, s, ss, j, dh, ds, alpha, beta, betaKind, 4, 1, 8);
+    }
+    if (whole < H) rowsTile(e, ec, et, n, s, ss, whole, d, ds, alpha, beta, betaKind, 8, 1, H - whole);
+}
+
 INLINE void rowsTimes(const float *e, int rows, long ec, long et, int n, const float *s, long ss, int H,
         float alpha, float beta, float *d, long ds, int betaKind) {
     __m256 va = _mm256_set1_ps(alpha), vb = _mm256_set1_ps(beta);
     int c = 0;
+    for (; c + 8 <= rows; c += 8)
+        eightRows(e + c * ec, ec, et, n, s, ss, H, d + c * ds, ds, va, vb, betaKind);
     for (; c + 4 <= rows; c += 4)
         someRows(e + c * ec, ec, et, n, s, ss, H, d + c * ds, ds, va, vb, betaKind, 4);
     for (; c < rows; c++)

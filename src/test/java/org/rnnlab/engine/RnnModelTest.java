@@ -194,9 +194,11 @@ class RnnModelTest {
         assertTrue(Double.isFinite(exact) && exact > 100, "the logits are large: " + exact);
         Gradients gd = d.bptt(x, y);
         try {
-            for (int way = 0; way < 4; way++) { // both layouts of the kernel's logits, from S and from S^T
+            // both layouts of the kernel's logits, from S and from S^T, in OpenBLAS; then in NativeProducts
+            for (int way = 0; way < (NativeProducts.available() ? 5 : 4); way++) {
                 Kernel.forceWordMajor = way % 2 == 0;
                 Kernel.forceLogitsFromST = way >= 2;
+                Kernel.forceNativeProducts = way == 4;
                 RnnModel f = d.withPrecision(Precision.FLOAT32);
                 assertEquals(exact, f.sentenceLoss(x, y), 1e-4 * exact);
                 Gradients gf = f.bptt(x, y);
@@ -205,6 +207,7 @@ class RnnModelTest {
         } finally {
             Kernel.forceWordMajor = null;
             Kernel.forceLogitsFromST = null;
+            Kernel.forceNativeProducts = null;
         }
         // and past float64's range as well
         d.V().muli(10.0);
