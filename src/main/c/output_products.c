@@ -427,6 +427,90 @@ JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_dots(JNIEnv *e
     for (; r < rows; r++) dotsOfRows(a + (long) r * as, as, b, cols, bs, H, out + (long) r * os, os, 1);
 }
 
+/*
+ * A row of n logits at m: e = exp(m) into scratch, unshifted, or less the row's maximum where the
+ * sum leaves the range Kernel.safeSum trusts (the same rule, the same operations and sums as
+ * ClassOutput's softmaxRowF); with gradients, m = e / sum less one at the target. Returns the sum;
+ * scratch keeps e, so that the caller takes the loss from the sum and e[target].
+ */
+INLINE double softmaxRow(float *m, int n, int target, int gradients, float *e) {
+    float shift = 0.0f;
+    double sum = 0.0;
+    for (int pass = 0; pass < 2; pass++) {
+        __m256 by = _mm256_set1_ps(shift);
+        int i = 0;
+        for (; i + 8 <= n; i += 8) _mm256_storeu_ps(e + i, exp8(_mm256_sub_ps(_mm256_loadu_ps(m + i), by)));
+        if (i < n) {
+            __m256i mask = lanes(n - i);
+            _mm256_maskstore_ps(e + i, mask, exp8(_mm256_sub_ps(_mm256_maskload_ps(m + i, mask), by)));
+        }
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0; /* ClassOutput.sumOf's four running sums */
+        i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += e[i];
+            s1 += e[i + 1];
+            s2 += e[i + 2];
+            s3 += e[i + 3];
+        }
+        for (; i < n; i++) s0 += e[i];
+        sum = (s0 + s1) + (s2 + s3);
+        if (pass == 1 || (sum >= 1e-20 && sum <= 1e30)) break;
+        float m0 = m[0], m1 = m0, m2 = m0, m3 = m0; /* ClassOutput.maxOf */
+        i = 0;
+        for (; i + 3 < n; i += 4) {
+            m0 = m[i] > m0 ? m[i] : m0;
+            m1 = m[i + 1] > m1 ? m[i + 1] : m1;
+            m2 = m[i + 2] > m2 ? m[i + 2] : m2;
+            m3 = m[i + 3] > m3 ? m[i + 3] : m3;
+        }
+        for (; i < n; i++) m0 = m[i] > m0 ? m[i] : m0;
+        m0 = m1 > m0 ? m1 : m0;
+        m2 = m3 > m2 ? m3 : m2;
+        shift = m2 > m0 ? m2 : m0;
+    }
+    if (gradients) {
+        double inv = 1.0 / sum;
+        __m256 invF = _mm256_set1_ps((float) inv);
+        int i = 0;
+        for (; i + 8 <= n; i += 8) _mm256_storeu_ps(m + i, _mm256_mul_ps(_mm256_loadu_ps(e + i), invF));
+        for (; i < n; i++) m[i] = e[i] * (float) inv;
+        m[target] = (float) (e[target] * inv - 1.0);
+    }
+    return sum;
+}
+
+/* A class's softmax row (see softmaxRow): the class logits of one state. */
+JNIEXPORT jdouble JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_softmaxRow(JNIEnv *env, jclass cls,
+        jlong mAt, jint n, jint target, jboolean gradients, jfloatArray scratch) {
+    (void) cls;
+    float *e = (*env)->GetPrimitiveArrayCritical(env, scratch, 0);
+    if (!e) return 0.0 / 0.0;
+    double sum = softmaxRow((float *) (intptr_t) mAt, n, target, gradients, e);
+    (*env)->ReleasePrimitiveArrayCritical(env, scratch, e, 0);
+    return sum;
+}
+
+/*
+ * One state's row inside its target's class, back to back while the class's block of V is in the
+ * cache: b = V_c s (size logits), its softmax (see softmaxRow) and, with gradients, ds = V_c^T dr.
+ * Returns the softmax's sum; scratch keeps its exps.
+ */
+JNIEXPORT jdouble JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_wordRow(JNIEnv *env, jclass cls,
+        jlong sAt, jlong vAt, jint size, jint H, jlong bAt, jlong dsAt, jint target, jboolean gradients,
+        jfloatArray scratch) {
+    (void) cls;
+    const float *s = (const float *) (intptr_t) sAt;
+    const float *v = (const float *) (intptr_t) vAt;
+    float *b = (float *) (intptr_t) bAt;
+    dotsOfRows(s, H, v, size, H, H, b, size, 1);
+    float *e = (*env)->GetPrimitiveArrayCritical(env, scratch, 0);
+    if (!e) return 0.0 / 0.0;
+    double sum = softmaxRow(b, size, target, gradients, e);
+    (*env)->ReleasePrimitiveArrayCritical(env, scratch, e, 0);
+    if (gradients) rowsTimes(b, 1, 0, 1, size, v, H, H, 1.0f, 0.0f, (float *) (intptr_t) dsAt, H, 0);
+    return sum;
+}
+
 /* Whether this CPU runs AVX2 and FMA instructions (the OS saving the vector registers included). */
 JNIEXPORT jboolean JNICALL Java_org_rnnlab_engine_NativeProducts_cpuHasAvx2Fma(JNIEnv *env, jclass cls) {
     (void) env;

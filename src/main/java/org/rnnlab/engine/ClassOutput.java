@@ -337,17 +337,19 @@ final class ClassOutput implements Kernel.Output {
         double loss = 0;
         for (int t = from; t < to; t++) {
             int c = classes.classOf(y[t]);
+            if (nativeProducts) { // the row's two softmaxes and its word products in two calls
+                float[] e = rowF[h];
+                loss += rowLoss(NativeProducts.softmaxRow(at(aRow[t]), K, c, gradients, e), e[c]);
+                int target = y[t] - classes.start(c);
+                loss += rowLoss(NativeProducts.wordRow(at(sRow[t]), at(vBlock[c]), classes.size(c), H, at(bRow[t]),
+                        at(dsRow[t]), target, gradients, e), e[target]);
+                continue;
+            }
             loss += softmaxRow(h, aM, t * K, K, c, gradients);
             // word logits inside the row's class, b_t = V_c s_t, then dL/ds_t = dr_t V_c
-            if (nativeProducts) {
-                NativeProducts.dots(at(sRow[t]), 1, H, at(vBlock[c]), classes.size(c), H, H, at(bRow[t]), M);
-            } else {
-                gemv(false, classes.size(c), 1.0, vBlock[c], sRow[t], 0.0, bRow[t]);
-            }
+            gemv(false, classes.size(c), 1.0, vBlock[c], sRow[t], 0.0, bRow[t]);
             loss += softmaxRow(h, bM, t * M, classes.size(c), y[t] - classes.start(c), gradients);
-            if (gradients && nativeProducts) {
-                NativeProducts.rowsTimes(at(bRow[t]), 1, 0, 1, classes.size(c), at(vBlock[c]), H, H, 1f, 0f, at(dsRow[t]), H);
-            } else if (gradients) {
+            if (gradients) {
                 gemv(true, classes.size(c), 1.0, vBlock[c], bRow[t], 0.0, dsRow[t]);
             }
         }
@@ -500,7 +502,7 @@ final class ClassOutput implements Kernel.Output {
             sum = sumOf(e, n);
         }
         double et = e[target];
-        double loss = Math.log(sum) - (et == 0 ? Double.NEGATIVE_INFINITY : Math.log(et));
+        double loss = rowLoss(sum, et);
         if (gradients) {
             double inv = 1.0 / sum;
             float invF = (float) inv; // in float, a product of one rounding more: 1% faster a step (6 of 6 runs in turns)
@@ -511,6 +513,11 @@ final class ClassOutput implements Kernel.Output {
             m.writeFloats(from, e, 0, n);
         }
         return loss;
+    }
+
+    /** -ln p[target] of a softmax row whose exps summed to {@code sum}, the target's being {@code et}. */
+    private static double rowLoss(double sum, double et) {
+        return Math.log(sum) - (et == 0 ? Double.NEGATIVE_INFINITY : Math.log(et));
     }
 
     /** The largest of a[0..n), n >= 1 (a NaN may be passed over here; it shows in the sum). */

@@ -117,5 +117,19 @@ final class NativeProducts {
      */
     static native void dots(long a, int rows, int as, long b, int cols, int bs, int H, long out, int os);
 
+    /**
+     * A softmax row of n float32 logits at {@code m}, as ClassOutput's softmaxRowF: the exps into
+     * {@code scratch} (less the row's maximum where their sum leaves {@link Kernel#safeSum}'s range) and, with
+     * gradients, m = exps / sum less one at the target. Returns the sum; the loss is ln sum - ln scratch[target].
+     */
+    static native double softmaxRow(long m, int n, int target, boolean gradients, float[] scratch);
+
+    /**
+     * One state's row inside its target's class: the class's {@code size} word logits b = V_c s (V_c's rows at
+     * {@code v}), their softmax as {@link #softmaxRow} and, with gradients, ds = V_c^T dr (H floats at {@code ds}).
+     */
+    static native double wordRow(long s, long v, int size, int H, long b, long ds, int target, boolean gradients,
+            float[] scratch);
+
     private static native boolean cpuHasAvx2Fma();
 }

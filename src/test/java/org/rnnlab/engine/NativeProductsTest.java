@@ -219,6 +219,41 @@ class NativeProductsTest {
         }
     }
 
+    @Test
+    void softmaxRowGivesTheExpsTheirSumAndTheGradientAndShiftsARowBeyondExpsRange() {
+        for (double offset : new double[] {0, 300, -300}) { // the last two: exp over- and underflows unshifted
+            int n = 91;
+            float[] logits = gaussian(n, 3);
+            for (int i = 0; i < n; i++) {
+                logits[i] += (float) offset;
+            }
+            int target = 17;
+            float[] row = logits.clone();
+            float[] e = new float[n];
+            double sum;
+            try (FloatPointer m = new FloatPointer(row)) {
+                sum = NativeProducts.softmaxRow(NativeProducts.address(m, 0), n, target, true, e);
+                m.get(row);
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (float x : logits) {
+                max = Math.max(max, x);
+            }
+            double shift = offset == 0 ? 0 : max; // shifted only where the unshifted sum is not trusted
+            double want = 0;
+            for (float x : logits) {
+                want += Math.exp(x - shift);
+            }
+            assertEquals(want, sum, 1e-6 * want, "the sum, offset " + offset);
+            double loss = Math.log(sum) - Math.log(e[target]);
+            assertEquals(Math.log(want) - (logits[target] - shift), loss, 1e-5, "the loss, offset " + offset);
+            for (int i = 0; i < n; i++) {
+                double p = Math.exp(logits[i] - shift) / want;
+                assertEquals(p - (i == target ? 1 : 0), row[i], 1e-6, "the gradient at " + i + ", offset " + offset);
+            }
+        }
+    }
+
     private float[] gaussian(int size, double scale) {
         float[] a = new float[size];
         for (int i = 0; i < size; i++) {
