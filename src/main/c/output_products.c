@@ -511,6 +511,88 @@ JNIEXPORT jdouble JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_wordRow(JNI
     return sum;
 }
 
+/* tanh of eight floats: FastTanh's rational form and clamps, the Java kernels' operations in their order. */
+INLINE __m256 tanh8(__m256 a) {
+    const float limit = 9.0f;
+    __m256 x = _mm256_min_ps(_mm256_max_ps(a, _mm256_set1_ps(-limit)), _mm256_set1_ps(limit));
+    __m256 v = _mm256_mul_ps(x, _mm256_set1_ps(1.0f / limit));
+    __m256 u = _mm256_mul_ps(v, v);
+    __m256 p = _mm256_fmadd_ps(u, _mm256_set1_ps(0.06503326563946471f), _mm256_set1_ps(-0.55714807345854844f));
+    p = _mm256_fmadd_ps(p, u, _mm256_set1_ps(4.9551139809803093f));
+    p = _mm256_fmadd_ps(p, u, _mm256_set1_ps(19.204950944977838f));
+    p = _mm256_fmadd_ps(p, u, _mm256_set1_ps(10.469440220795313f));
+    p = _mm256_fmadd_ps(p, u, _mm256_set1_ps(0.99999995735301139f));
+    __m256 q = _mm256_fmadd_ps(u, _mm256_set1_ps(121.68422899845918f), _mm256_set1_ps(156.08285376497977f));
+    q = _mm256_fmadd_ps(q, u, _mm256_set1_ps(37.469408301189496f));
+    q = _mm256_fmadd_ps(q, u, _mm256_set1_ps(1.0f));
+    __m256 y = _mm256_div_ps(_mm256_mul_ps(x, p), q);
+    return _mm256_min_ps(_mm256_max_ps(y, _mm256_set1_ps(-1.0f)), _mm256_set1_ps(1.0f));
+}
+
+/*
+ * Up to 13 vectors of one word's state from column j (the last `tail` floats wide): a = U x_t there,
+ * plus W s_(t-1) (W^T's rows P apart, the sums from zero in j's order, then added) unless first,
+ * then tanh, into st.
+ */
+INLINE void recurColumns(const float *u, const float *wT, int P, const float *prev, int H, int first, int j, float *st,
+        int NV, int tail) {
+    __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0,
+            a9 = a0, a10 = a0, a11 = a0, a12 = a0;
+    __m256i mask = lanes(tail);
+    if (!first) {
+        const float *w = wT + j;
+        for (int i = 0; i < H; i++, w += P) {
+            __m256 x = _mm256_broadcast_ss(prev + i);
+#define TERM(k, ak) if (NV > k) ak = _mm256_fmadd_ps(_mm256_loadu_ps(w + 8 * k), x, ak);
+            TERM(0, a0) TERM(1, a1) TERM(2, a2) TERM(3, a3) TERM(4, a4) TERM(5, a5) TERM(6, a6) TERM(7, a7)
+            TERM(8, a8) TERM(9, a9) TERM(10, a10) TERM(11, a11) TERM(12, a12)
+#undef TERM
+        }
+    }
+#define PUT(k, ak) if (NV > k) { \
+        int whole = k < NV - 1 || tail == 8; \
+        __m256 in = whole ? _mm256_loadu_ps(u + j + 8 * k) : _mm256_maskload_ps(u + j + 8 * k, mask); \
+        __m256 out = tanh8(_mm256_add_ps(in, ak)); \
+        if (whole) _mm256_storeu_ps(st + j + 8 * k, out); else _mm256_maskstore_ps(st + j + 8 * k, mask, out); }
+    PUT(0, a0) PUT(1, a1) PUT(2, a2) PUT(3, a3) PUT(4, a4) PUT(5, a5) PUT(6, a6) PUT(7, a7) PUT(8, a8) PUT(9, a9)
+    PUT(10, a10) PUT(11, a11) PUT(12, a12)
+#undef PUT
+}
+
+/*
+ * The recurrence over words [from, to): s_t = tanh(U x_t + W s_(t-1)), U x_t being row x_t of U^T (at ut,
+ * H floats a row), W^T in rows of P floats (its columns past H zeros), s's rows H floats apart. One word
+ * at a time, its sums in up to thirteen vectors of registers; the Java kernels' numbers (VectorKernels.recurStep).
+ */
+JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_recur(JNIEnv *env, jclass cls, jlong utAt,
+        jintArray xArray, jint from, jint to, jint H, jfloatArray wTArray, jint P, jfloatArray sArray) {
+    (void) cls;
+    const float *ut = (const float *) (intptr_t) utAt;
+    jint *x = (*env)->GetPrimitiveArrayCritical(env, xArray, 0);
+    float *wT = (*env)->GetPrimitiveArrayCritical(env, wTArray, 0);
+    float *s = (*env)->GetPrimitiveArrayCritical(env, sArray, 0);
+    if (x && wT && s) {
+        for (int t = from; t < to; t++) {
+            const float *u = ut + (long) x[t] * H;
+            const float *prev = s + (long) (t - 1) * H;
+            float *st = s + (long) t * H;
+            int j = 0;
+            for (; H - j > 104; j += 104) recurColumns(u, wT, P, prev, H, t == 0, j, st, 13, 8);
+            int rest = H - j;
+            int tail = rest - (rest - 1) / 8 * 8;
+            switch ((rest + 7) / 8) {
+#define REST(NV) case NV: recurColumns(u, wT, P, prev, H, t == 0, j, st, NV, tail); break;
+                REST(1) REST(2) REST(3) REST(4) REST(5) REST(6) REST(7) REST(8) REST(9) REST(10) REST(11) REST(12) REST(13)
+#undef REST
+                default: break;
+            }
+        }
+    }
+    if (s) (*env)->ReleasePrimitiveArrayCritical(env, sArray, s, 0);
+    if (wT) (*env)->ReleasePrimitiveArrayCritical(env, wTArray, wT, JNI_ABORT);
+    if (x) (*env)->ReleasePrimitiveArrayCritical(env, xArray, x, JNI_ABORT);
+}
+
 /* Whether this CPU runs AVX2 and FMA instructions (the OS saving the vector registers included). */
 JNIEXPORT jboolean JNICALL Java_org_rnnlab_engine_NativeProducts_cpuHasAvx2Fma(JNIEnv *env, jclass cls) {
     (void) env;

@@ -131,5 +131,12 @@ final class NativeProducts {
     static native double wordRow(long s, long v, int size, int H, long b, long ds, int target, boolean gradients,
             float[] scratch);
 
+    /**
+     * The recurrence over words [from, to) of x: s_t = tanh(U x_t + W s_(t-1)) into s (rows of H floats), with
+     * U x_t row x_t of U^T (at {@code ut}) and W^T in rows of P floats ({@code wT}, zeros past H), the vector
+     * kernels' operations in their order (VectorKernels.recurStep).
+     */
+    static native void recur(long ut, int[] x, int from, int to, int H, float[] wT, int P, float[] s);
+
     private static native boolean cpuHasAvx2Fma();
 }

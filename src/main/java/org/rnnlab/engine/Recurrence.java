@@ -27,8 +27,11 @@ abstract class Recurrence {
     final int H; // hiddenDim
     final int C; // wordDim
     private final Pointer wPtr;
-    /** The lag products in {@link NativeProducts} (see {@link Kernel#nativeProducts}): OpenBLAS's Haswell kernel packed W at every lag. */
-    private final boolean nativeLag;
+    /**
+     * The lag products in {@link NativeProducts} (see {@link Kernel#nativeProducts}): OpenBLAS's Haswell kernel
+     * packed W at every lag. Recurrence32's recurrence too.
+     */
+    final boolean nativeLag;
     private int capacity; // rows of the buffers below
     // native: the BPTT chains at one lag (row r = the chain now at step r), and those times W
     Mat xBuf;

@@ -43,6 +43,7 @@ final class Recurrence32 extends Recurrence {
     private final int P;         // with vector: H padded to whole vectors
     private final float[] wTv;   // with vector: W^T, row j at j P, then VectorKernels.slack() floats
     private final float[] av;    // with vector: a, padded (its numbers past H stay 0: W^T's padding is 0), then slack
+    private long utAddress;      // with the native recurrence: where U^T's rows are
 
     Recurrence32(Mat Ut, Mat W) {
         super(Ut, W);
@@ -167,6 +168,13 @@ final class Recurrence32 extends Recurrence {
 
     @Override
     void recur(int[] x, int from, int to) {
+        if (vector && nativeLag) { // the same numbers as the vector kernels', from the first step
+            if (utAddress == 0) {
+                utAddress = NativeProducts.address(Ut.at(0), 0);
+            }
+            NativeProducts.recur(utAddress, x, from, to, H, wTv, P, s);
+            return;
+        }
         if (vector && Simd.ready()) {
             for (int t = from; t < to; t++) {
                 Ut.readFloats(x[t] * H, av, 0, H); // U x_t is column x_t of U, row x_t of Ut

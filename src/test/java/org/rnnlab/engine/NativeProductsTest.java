@@ -254,6 +254,38 @@ class NativeProductsTest {
         }
     }
 
+    @Test
+    void theRecurrenceIsTheVectorKernelsBitForBit() {
+        assumeTrue(Simd.on() && Simd.ready(), "the Java vector kernels are not running in this JVM");
+        for (int H : new int[] {100, 37, 120}) { // 120: two passes of vectors
+            int C = 50;
+            int P = VectorKernels.padded(H);
+            float[] ut = gaussian(C * H, 1);
+            float[] wT = new float[H * P + VectorKernels.slack()];
+            for (int j = 0; j < H; j++) {
+                for (int i = 0; i < H; i++) {
+                    wT[j * P + i] = (float) (random.nextGaussian() * 0.3);
+                }
+            }
+            int[] x = {3, 17, 49, 0, 3, 3, 22};
+            float[] sNative = new float[x.length * H];
+            try (FloatPointer utOff = new FloatPointer(ut)) {
+                NativeProducts.recur(NativeProducts.address(utOff, 0), x, 0, 3, H, wT, P, sNative);
+                NativeProducts.recur(NativeProducts.address(utOff, 0), x, 3, x.length, H, wT, P, sNative); // in two calls
+            }
+            float[] s = new float[x.length * H];
+            float[] a = new float[P + VectorKernels.slack()];
+            for (int t = 0; t < x.length; t++) { // as Recurrence32#recur calls the kernel
+                java.util.Arrays.fill(a, 0f);
+                System.arraycopy(ut, x[t] * H, a, 0, H);
+                VectorKernels.recurStep(wT, H, P, s, (t - 1) * H, t == 0, a);
+                System.arraycopy(a, 0, s, t * H, H);
+            }
+            assertArrayEquals(s, sNative, "H " + H);
+            assertTrue(Math.abs(sNative[x.length * H - 1]) > 0, "the states are not all zero");
+        }
+    }
+
     private float[] gaussian(int size, double scale) {
         float[] a = new float[size];
         for (int i = 0; i < size; i++) {
