@@ -46,9 +46,10 @@ final class ClassOutput implements Kernel.Output {
     private Pointer[] bRow = new Pointer[0];
     private Pointer[] dsRow = new Pointer[0];
     /**
-     * float32's products in native code ({@link NativeProducts}) where the full softmax's run there: with
-     * OpenBLAS's Haswell kernel each small product packed its operands, and the step was 8.3 times as fast
-     * as the full one with the full one's products native, against the issue's 10 (speed log, session 34).
+     * float32's products and softmaxes in native code ({@link NativeProducts}, see {@link Kernel#nativeProducts}):
+     * with OpenBLAS's Haswell kernel each small product packed its operands, and a row's softmaxes went through
+     * the Java heap; the step was 8.3 times as fast as the full one once the full one's products were native,
+     * against the 10 asked (speed log, session 34).
      */
     private final boolean nativeProducts;
 

@@ -150,13 +150,16 @@ final class Kernel {
     static volatile Boolean forceNativeProducts = null;
 
     /**
-     * Whether a model of this precision makes its products in {@link NativeProducts}: float32, the library
-     * loaded, and OpenBLAS's kernel one that packs its operands at every call (not SkylakeX's small-matrix
-     * path, which matches them); the full softmax's, the class-based layer's and BPTT's lag products.
+     * Whether a model of this precision runs its recurrence, BPTT's lag products and the class-based
+     * layer's products in {@link NativeProducts}: float32 and the library loaded (unless a test forces
+     * either way). With SkylakeX's kernel too: there the class-based step took 0.105-0.111 ms against
+     * 0.111-0.116 and the full one 1.228 against 1.244 (two models in turns, AMD EPYC with AVX-512). The
+     * full softmax's own products go native only where OpenBLAS's kernel packs its operands (see
+     * {@link #nativeProducts}).
      */
     static boolean nativeProducts(boolean f32) {
         Boolean forced = forceNativeProducts;
-        return f32 && NativeProducts.available() && (forced != null ? forced : !SMALL_KERNELS);
+        return f32 && NativeProducts.available() && (forced == null || forced);
     }
     // with vectorProducts, per thread: V's rows of a sweep, their logits then E (word-major, tp a word) and
     // exp's scratch; per half: G^T (H x tp), the row sums and G (n x H) on their way to the native buffers
@@ -306,7 +309,7 @@ final class Kernel {
         Boolean forcedLayout = forceWordMajor;
         this.wordMajor = forcedLayout != null ? forcedLayout : !smallProducts;
         this.vectorProducts = f32 && wordMajor && vectorProductsFor(smallProducts);
-        this.nativeProducts = wordMajor && nativeProducts(f32);
+        this.nativeProducts = wordMajor && nativeProducts(f32) && (forceNativeProducts != null || !smallProducts);
         int unit = smallProducts ? blockWidth : DV_UNIT;
         int units = (c1 + unit - 1) / unit + (C - c1 + unit - 1) / unit;
         unitHalf = new int[units];
@@ -721,10 +724,12 @@ final class Kernel {
     /** What makes a float32 step's products with V now (a sentence of at most VECTOR_MAX_ROWS words). */
     static String describeProducts() {
         if (SMALL_KERNELS) {
-            return "OpenBLAS's small-matrix kernels";
+            return "OpenBLAS's small-matrix kernels" + (nativeProducts(true)
+                    ? "; the recurrence, BPTT's lags and the class-based layer in native AVX2 code (NativeProducts)" : "");
         }
         if (nativeProducts(true)) {
-            return "logits, exp, E V and dV in native AVX2 code (NativeProducts), as are BPTT's lags and the class-based layer's";
+            return "logits, exp, E V and dV in native AVX2 code (NativeProducts), as are the recurrence, BPTT's lags"
+                    + " and the class-based layer";
         }
         String why = " (native products: " + NativeProducts.status() + ")";
         if (vectorProductsFor(false) && Simd.ready()) {
