@@ -1,17 +1,22 @@
 /*
- * The full softmax's products with V in AVX2 and FMA instructions, for org.rnnlab.engine.NativeProducts.
+ * The engine's products in AVX2 and FMA instructions, for org.rnnlab.engine.NativeProducts: the full
+ * softmax's logits, exp, row sums, E V and V's update; the class-based layer's rows and updates; BPTT's
+ * lag products; the recurrence.
  *
  * Why native code: at the step's shapes (T 45, H 100) the Java Vector API's tiles on JDK 17 issue
  * about a fifth more instructions than their multiply-adds (each broadcast a scalar load and a
  * shuffle, each load a bounds check) and ran at 82-84 GFLOP/s a core where the same tiles here run
- * at 101-107 (AMD EPYC, AVX2 only; see the speed log, session 34). A broadcast from memory is one
+ * at 93-107 (AMD EPYC, AVX2 only; see the speed log, session 34). A broadcast from memory is one
  * load here, and the operands are read where they lie, off the Java heap, with no copy of V's rows.
  *
  * Layouts, all row-major floats: v is V's rows (words x H); sT is S^T (H x tp, the states as columns,
  * zeros past the n rows); e is the logits, then E = exp(logits), word-major (words x tp: a word's tp
  * values together); gT is G^T (H x tp); s is S (n x H). tp is a multiple of 8. rowsTimes and dots
- * take strides, and serve the class-based output layer's products too. Every function is compiled for AVX2 and FMA alone (target attributes), so
- * the library loads on any x86-64; Java calls them only where the CPU has both (cpuHasAvx2Fma).
+ * take strides. Where an operation is the Java kernels' too (exp, tanh, the recurrence, the forward
+ * sums), it is theirs step for step, so the numbers are the same bit for bit.
+ *
+ * Every function is compiled for AVX2 and FMA alone (target attributes), so the library loads on any
+ * x86-64; Java calls them only where the CPU has both (cpuHasAvx2Fma).
  */
 #include <jni.h>
 #include <immintrin.h>

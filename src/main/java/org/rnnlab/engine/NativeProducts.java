@@ -11,11 +11,13 @@ import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * The full softmax's products with V in native AVX2 code ({@code src/main/c/output_products.c}),
- * for the machines whose OpenBLAS kernel packs its operands at every call (Haswell's and Zen's: the
- * AVX2 machines; see {@link Kernel}). The library is built with the jar where a C compiler is
- * present; without it, on another system or CPU, or with {@code -Drnnlab.native=false}, the
- * engine keeps its Java kernels, to the same numbers within float32's rounding.
+ * The engine's products in native AVX2 code ({@code src/main/c/output_products.c}): the full softmax's
+ * logits, exp, row sums, E V and V's update where OpenBLAS's kernel packs its operands at every call
+ * (Haswell's and Zen's: the AVX2 machines; see {@link Kernel}); everywhere, the recurrence, BPTT's lag
+ * products and the class-based layer's rows (see {@link Kernel#nativeProducts}). The library is built
+ * with the jar where a C compiler is present; without it, on another system or CPU, or with
+ * {@code -Drnnlab.native=false}, the engine keeps its Java kernels and OpenBLAS, to the same numbers
+ * within float32's rounding (bit for bit where the operations are the Java kernels').
  *
  * <p>Why: at the step's shapes the Java Vector API's tiles (JDK 17) reached 82-84 GFLOP/s a core,
  * bound by their own instructions (speed log, session 33); the same tiles in C reach 101-107, and
