@@ -41,7 +41,7 @@ class RelaunchTest {
     void theBenchRunsTheVectorKernelsAndTheTerminalSeesNoWarningOfTheJvms() throws Exception {
         Launch bench = launch(List.of(), "bench", "--quick", "--vocabulary-size", "300", "--hidden", "20", "--length", "8");
         assertEquals(0, bench.exit, bench.output);
-        assertTrue(bench.output.contains("W s, tanh and exp: vector kernels (" + Simd.MODULE + ")"), bench.output);
+        assertTrue(bench.output.contains("Java kernels (exp; W s and tanh where not native): vector kernels (" + Simd.MODULE + ")"), bench.output);
         assertFalse(bench.output.contains("WARNING"), "the JVM's start-up warning stays out of the terminal:\n" + bench.output);
     }
 
@@ -58,7 +58,7 @@ class RelaunchTest {
         Launch bench = launch(List.of("-D" + Simd.PROPERTY + "=off"), "bench", "--quick", "--vocabulary-size", "300", "--hidden", "20",
                 "--length", "8");
         assertEquals(0, bench.exit, bench.output);
-        assertTrue(bench.output.contains("W s, tanh and exp: plain loops (-D" + Simd.PROPERTY + "=off)"), bench.output);
+        assertTrue(bench.output.contains("Java kernels (exp; W s and tanh where not native): plain loops (-D" + Simd.PROPERTY + "=off)"), bench.output);
     }
 
     private record Launch(int exit, String output) {

@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
         EngineThreads.configure(); // this command computes: the engine's threads first
         Simd.awaitReady(60); // and the vector kernels compiled, as a run has them after its first seconds
         RnnModel.initialise(C, H, 4, 10, Precision.FLOAT32); // loads the native libraries
-        System.out.printf(Locale.ROOT, "Engine: %s; OpenBLAS threads per call: %d; W s, tanh and exp: %s; the products with V: %s%n",
+        System.out.printf(Locale.ROOT, "Engine: %s; OpenBLAS threads per call: %d; Java kernels (exp; W s and tanh where not native): %s; the products with V: %s%n",
                 RnnModel.engineThreads(), org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads(), Simd.describe(),
                 RnnModel.outputProducts());
 

@@ -197,7 +197,7 @@ public final class Simd {
         return rechecks;
     }
 
-    /** For the bench and the logs: what runs W s, tanh and exp. */
+    /** For the bench and the logs: what runs exp, and W s and tanh where the recurrence is not native (NativeProducts). */
     public static String describe() {
         if (fellBack != null) {
             return "plain loops: the vector kernels ran as objects (" + fellBack + "), so the loops took over";

@@ -26,7 +26,7 @@ class PackagedLauncherTest {
         // the launcher takes no JVM options on its command line: the app starts it again with them
         // (Relaunch); before, its training ran the plain loops at half the speed
         String out = run(0, "bench", "--quick");
-        assertTrue(out.contains("W s, tanh and exp: vector kernels"), out);
+        assertTrue(out.contains("Java kernels (exp; W s and tanh where not native): vector kernels"), out);
         assertTrue(out.lines().noneMatch(l -> l.startsWith("WARNING") || l.startsWith("Picked up")), out);
         String wrong = run(2, "train", "--data", "no-such-folder");
         assertTrue(wrong.startsWith("rnnlab: Missing required option"), "a mistake still says what was wrong: " + wrong);

@@ -267,7 +267,7 @@ public final class PulseMonitor extends AnimationTimer {
                         run.check().summary());
                 System.out.println("pulse monitor: gaps over " + LONG_NANOS / 1_000_000 + " ms: " + pulses.longGaps());
                 System.out.println("pulse monitor: " + memory.stop());
-                System.out.println("pulse monitor: W s, tanh and exp: " + org.rnnlab.engine.Simd.describe());
+                System.out.println("pulse monitor: Java kernels (exp; W s and tanh where not native): " + org.rnnlab.engine.Simd.describe());
                 System.out.println("pulse monitor: the products with V: " + org.rnnlab.engine.RnnModel.outputProducts()
                         + "; OpenBLAS kernel " + org.rnnlab.engine.BlasKernel.running().orElse("unknown")
                         + "; " + org.rnnlab.engine.EngineThreads.describeUse());
