@@ -140,13 +140,14 @@ final class Kernel {
     static volatile Boolean forceVectorProducts = null;
     static final int VECTOR_MAX_ROWS = 128;
     /**
-     * Where {@link #vectorProducts} would run, and {@link NativeProducts} loaded: the FORWARD phase and V's
-     * update in native AVX2 code, on V and E where they lie (no copy through the heap), from the first
-     * step (no JIT to wait for). The Java tiles were bound by their own instructions at 82-84 GFLOP/s a
-     * core under AVX2; these run at 95-106 (speed log, session 34).
+     * Float32, word-major, a kernel that packs its operands (not SkylakeX's small products) and
+     * {@link NativeProducts} loaded: the FORWARD phase and V's update in native AVX2 code, on V and E where
+     * they lie (no copy through the heap), from the first step (no JIT to wait for), in place of
+     * {@link #vectorProducts} and OpenBLAS. The Java tiles were bound by their own instructions at 82-84
+     * GFLOP/s a core under AVX2; these run at 93-107 (speed log, session 34).
      */
     private final boolean nativeProducts;
-    /** null: where the Java vector products would run; true / false: always / never where possible (tests compare). */
+    /** null: by the kernel (see nativeProducts and {@link #nativeProducts(boolean)}); true / false: always / never where possible (tests compare). */
     static volatile Boolean forceNativeProducts = null;
 
     /**
