@@ -598,6 +598,50 @@ JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_recur(JNIEnv *
     if (x) (*env)->ReleasePrimitiveArrayCritical(env, xArray, x, JNI_ABORT);
 }
 
+/*
+ * BPTT's chains at every lag, truncated at bptt steps: D (T x H) holds each step's ds * (1 - s^2) and
+ * gains every chain that reaches the step; dt is 1 - s^2. At lag L the m = T - L chains now at steps
+ * 1..m go one step back, y = x W, then c = y * dt and D += c; c is the next lag's x. a and b hold the
+ * chains (T x H each), taking turns, so nothing is copied between lags (Recurrence32's loop did it through
+ * ND4J's buffers). The same products and operations as that loop, so the same numbers.
+ */
+JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_chains(JNIEnv *env, jclass cls, jfloatArray dArray,
+        jfloatArray dtArray, jfloatArray aArray, jfloatArray bArray, jlong wAt, jint T, jint H, jint bptt) {
+    (void) cls;
+    const float *w = (const float *) (intptr_t) wAt;
+    float *D = (*env)->GetPrimitiveArrayCritical(env, dArray, 0);
+    float *dt = (*env)->GetPrimitiveArrayCritical(env, dtArray, 0);
+    float *a = (*env)->GetPrimitiveArrayCritical(env, aArray, 0);
+    float *b = (*env)->GetPrimitiveArrayCritical(env, bArray, 0);
+    if (D && dt && a && b) {
+        long size = (long) T * H;
+        for (long k = 0; k < size; k++) a[k] = D[k];
+        float *x = a, *y = b;
+        for (int lag = 1; lag <= bptt && lag < T; lag++) {
+            int m = T - lag;
+            rowsTimes(x + H, m, H, 1, H, w, H, H, 1.0f, 0.0f, y, H, 0);
+            long n = (long) m * H, k = 0;
+            for (; k + 8 <= n; k += 8) {
+                __m256 c = _mm256_mul_ps(_mm256_loadu_ps(y + k), _mm256_loadu_ps(dt + k));
+                _mm256_storeu_ps(D + k, _mm256_add_ps(_mm256_loadu_ps(D + k), c));
+                _mm256_storeu_ps(y + k, c);
+            }
+            for (; k < n; k++) {
+                float c = y[k] * dt[k];
+                D[k] += c;
+                y[k] = c;
+            }
+            float *t = x;
+            x = y;
+            y = t;
+        }
+    }
+    if (b) (*env)->ReleasePrimitiveArrayCritical(env, bArray, b, 0);
+    if (a) (*env)->ReleasePrimitiveArrayCritical(env, aArray, a, 0);
+    if (dt) (*env)->ReleasePrimitiveArrayCritical(env, dtArray, dt, JNI_ABORT);
+    if (D) (*env)->ReleasePrimitiveArrayCritical(env, dArray, D, 0);
+}
+
 /* Whether this CPU runs AVX2 and FMA instructions (the OS saving the vector registers included). */
 JNIEXPORT jboolean JNICALL Java_org_rnnlab_engine_NativeProducts_cpuHasAvx2Fma(JNIEnv *env, jclass cls) {
     (void) env;

@@ -140,5 +140,12 @@ final class NativeProducts {
      */
     static native void recur(long ut, int[] x, int from, int to, int H, float[] wT, int P, float[] s);
 
+    /**
+     * BPTT's chains at every lag up to {@code bptt}: D (T x H, each step's ds (1 - s^2) on entry) gains every
+     * chain that reaches a step, dt is 1 - s^2, W (H x H) at {@code w}; a and b are scratch of T x H floats.
+     * Recurrence32's loop of lag products, without its copies.
+     */
+    static native void chains(float[] D, float[] dt, float[] a, float[] b, long w, int T, int H, int bptt);
+
     private static native boolean cpuHasAvx2Fma();
 }

@@ -179,6 +179,11 @@ abstract class Recurrence {
     /** dW into {@code into}, after {@link #backward}. */
     abstract void writeDW(Mat into);
 
+    /** Where W's first element is, for {@link NativeProducts}. */
+    final long wAddress() {
+        return NativeProducts.address(wPtr, 0);
+    }
+
     /** yBuf's first m rows = xBuf's rows [1, m + 1) times W: every chain one lag further back. */
     final void lagProduct(int m) {
         if (nativeLag) {

@@ -14,6 +14,7 @@ final class Recurrence32 extends Recurrence {
     private float[] D = new float[0];      // T x H, sum of the BPTT deltas arriving at step t
     private float[] dTanh = new float[0];  // T x H, 1 - s_t^2
     private float[] chain = new float[0];  // T x H, the chains at one lag (xBuf's rows)
+    private float[] chain2 = new float[0]; // T x H, with the native chains: the next lag's, taking turns with chain
     private final float[] w;               // H x H, W row-major as read
     private final float[][] wRows;         // W
     private final float[][] wTRows;        // W^T (for W s as axpys over contiguous columns; with vector, until the kernels are ready)
@@ -77,6 +78,7 @@ final class Recurrence32 extends Recurrence {
         D = new float[cap];
         dTanh = new float[cap];
         chain = new float[cap];
+        chain2 = nativeLag ? new float[cap] : chain2;
         sRowsAll = new float[rows][H];
         sPadded = vector ? new float[rows * P] : sPadded;
     }
@@ -262,6 +264,10 @@ final class Recurrence32 extends Recurrence {
                 float sk = s[k];
                 dt[k] = 1f - sk * sk;
                 D[k] = ds[k] * dt[k];
+            }
+            if (nativeLag) { // the loop below in one call, its chains on the heap
+                NativeProducts.chains(D, dt, chain, chain2, wAddress(), T, H, bpttTruncate);
+                return;
             }
             xBuf.writeFloats(0, D, 0, T * H);
             for (int lag = 1; lag <= bpttTruncate && lag < T; lag++) {

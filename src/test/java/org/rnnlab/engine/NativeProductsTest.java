@@ -286,6 +286,46 @@ class NativeProductsTest {
         }
     }
 
+    @Test
+    void theChainsAreTheLagProductsLoopBitForBit() {
+        for (int[] shape : new int[][] {{45, 100, 4}, {7, 37, 4}, {6, 16, 10}, {1, 8, 4}}) {
+            int T = shape[0];
+            int H = shape[1];
+            int bptt = shape[2];
+            float[] w = gaussian(H * H, 0.3);
+            float[] dt = new float[T * H];
+            for (int k = 0; k < dt.length; k++) {
+                dt[k] = (float) random.nextDouble();
+            }
+            float[] d0 = gaussian(T * H, 1);
+            float[] d = d0.clone();
+            try (FloatPointer wOff = new FloatPointer(w)) {
+                NativeProducts.chains(d, dt, new float[T * H], new float[T * H], NativeProducts.address(wOff, 0), T, H, bptt);
+                // Recurrence32's loop: the lag products through buffers, the chains' sums in Java
+                float[] want = d0.clone();
+                float[] x = d0.clone();
+                for (int lag = 1; lag <= bptt && lag < T; lag++) {
+                    int m = T - lag;
+                    float[] y = new float[m * H];
+                    try (FloatPointer xOff = new FloatPointer(x); FloatPointer yOff = new FloatPointer((long) m * H)) {
+                        NativeProducts.rowsTimes(NativeProducts.address(xOff, H), m, H, 1, H, NativeProducts.address(wOff, 0), H, H,
+                                1f, 0f, NativeProducts.address(yOff, 0), H);
+                        yOff.get(y);
+                    }
+                    for (int k = 0; k < m * H; k++) {
+                        float v = y[k] * dt[k];
+                        want[k] += v;
+                        x[k] = v;
+                    }
+                }
+                assertArrayEquals(want, d, java.util.Arrays.toString(shape));
+            }
+            if (T > 1) {
+                assertTrue(!java.util.Arrays.equals(d0, d), "the chains added something");
+            }
+        }
+    }
+
     private float[] gaussian(int size, double scale) {
         float[] a = new float[size];
         for (int i = 0; i < size; i++) {
