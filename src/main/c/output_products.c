@@ -54,6 +54,33 @@ INLINE __m256 exp8(__m256 a) {
     return _mm256_mul_ps(p, _mm256_castsi256_ps(twoK));
 }
 
+/*
+ * Java arrays held for one call through JNI's critical access (HotSpot pins them rather than copying),
+ * released in the reverse order; an array only read is released without writing back.
+ */
+typedef struct {
+    JNIEnv *env;
+    int count;
+    int failed;
+    jarray arrays[5];
+    void *at[5];
+    jint mode[5];
+} Held;
+
+static void *hold(Held *h, jarray array, int onlyRead) {
+    void *at = (*h->env)->GetPrimitiveArrayCritical(h->env, array, 0);
+    h->arrays[h->count] = array;
+    h->at[h->count] = at;
+    h->mode[h->count++] = onlyRead ? JNI_ABORT : 0;
+    h->failed |= at == 0;
+    return at;
+}
+
+static void releaseAll(Held *h) {
+    for (int i = h->count - 1; i >= 0; i--)
+        if (h->at[i]) (*h->env)->ReleasePrimitiveArrayCritical(h->env, h->arrays[i], h->at[i], h->mode[i]);
+}
+
 /* The targets among a sweep's words: row[i]'s target is the sweep's word word[i]. */
 typedef struct {
     int count;
@@ -183,12 +210,13 @@ JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_forward(JNIEnv
     (void) cls;
     const float *v = (const float *) (intptr_t) vAt;
     float *e = (float *) (intptr_t) eAt;
-    float *sT = (*env)->GetPrimitiveArrayCritical(env, sTArray, 0);
-    float *z = (*env)->GetPrimitiveArrayCritical(env, zArray, 0);
-    float *gT = (*env)->GetPrimitiveArrayCritical(env, gTArray, 0);
-    jint *y = (*env)->GetPrimitiveArrayCritical(env, yArray, 0);
-    jdouble *zy = (*env)->GetPrimitiveArrayCritical(env, zyArray, 0);
-    if (sT && z && gT && y && zy) {
+    Held held = {env, 0, 0, {0}, {0}, {0}};
+    const float *sT = hold(&held, sTArray, 1);
+    float *z = hold(&held, zArray, 0);
+    float *gT = hold(&held, gTArray, 0);
+    const jint *y = hold(&held, yArray, 1);
+    jdouble *zy = hold(&held, zyArray, 0);
+    if (!held.failed) {
         for (int c0 = 0; c0 < words; c0 += SWEEP) {
             int sw = words - c0 < SWEEP ? words - c0 : SWEEP;
             const float *vw = v + (long) c0 * H;
@@ -206,11 +234,7 @@ JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_forward(JNIEnv
             if (gradients) gradT(vw, sw, H, ew, tp, gT, addG || c0 > 0);
         }
     }
-    if (zy) (*env)->ReleasePrimitiveArrayCritical(env, zyArray, zy, 0);
-    if (y) (*env)->ReleasePrimitiveArrayCritical(env, yArray, y, JNI_ABORT);
-    if (gT) (*env)->ReleasePrimitiveArrayCritical(env, gTArray, gT, 0);
-    if (z) (*env)->ReleasePrimitiveArrayCritical(env, zArray, z, 0);
-    if (sT) (*env)->ReleasePrimitiveArrayCritical(env, sTArray, sT, JNI_ABORT);
+    releaseAll(&held);
 }
 
 /* d = alpha acc + beta d over `count` floats of one vector (all 8 when count is 8). */
@@ -488,10 +512,10 @@ INLINE double softmaxRow(float *m, int n, int target, int gradients, float *e) {
 JNIEXPORT jdouble JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_softmaxRow(JNIEnv *env, jclass cls,
         jlong mAt, jint n, jint target, jboolean gradients, jfloatArray scratch) {
     (void) cls;
-    float *e = (*env)->GetPrimitiveArrayCritical(env, scratch, 0);
-    if (!e) return 0.0 / 0.0;
-    double sum = softmaxRow((float *) (intptr_t) mAt, n, target, gradients, e);
-    (*env)->ReleasePrimitiveArrayCritical(env, scratch, e, 0);
+    Held held = {env, 0, 0, {0}, {0}, {0}};
+    float *e = hold(&held, scratch, 0);
+    double sum = held.failed ? 0.0 / 0.0 : softmaxRow((float *) (intptr_t) mAt, n, target, gradients, e);
+    releaseAll(&held);
     return sum;
 }
 
@@ -508,10 +532,10 @@ JNIEXPORT jdouble JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_wordRow(JNI
     const float *v = (const float *) (intptr_t) vAt;
     float *b = (float *) (intptr_t) bAt;
     dotsOfRows(s, H, v, size, H, H, b, size, 1);
-    float *e = (*env)->GetPrimitiveArrayCritical(env, scratch, 0);
-    if (!e) return 0.0 / 0.0;
-    double sum = softmaxRow(b, size, target, gradients, e);
-    (*env)->ReleasePrimitiveArrayCritical(env, scratch, e, 0);
+    Held held = {env, 0, 0, {0}, {0}, {0}};
+    float *e = hold(&held, scratch, 0);
+    double sum = held.failed ? 0.0 / 0.0 : softmaxRow(b, size, target, gradients, e);
+    releaseAll(&held);
     if (gradients) rowsTimes(b, 1, 0, 1, size, v, H, H, 1.0f, 0.0f, (float *) (intptr_t) dsAt, H, 0);
     return sum;
 }
@@ -573,10 +597,11 @@ JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_recur(JNIEnv *
         jintArray xArray, jint from, jint to, jint H, jfloatArray wTArray, jint P, jfloatArray sArray) {
     (void) cls;
     const float *ut = (const float *) (intptr_t) utAt;
-    jint *x = (*env)->GetPrimitiveArrayCritical(env, xArray, 0);
-    float *wT = (*env)->GetPrimitiveArrayCritical(env, wTArray, 0);
-    float *s = (*env)->GetPrimitiveArrayCritical(env, sArray, 0);
-    if (x && wT && s) {
+    Held held = {env, 0, 0, {0}, {0}, {0}};
+    const jint *x = hold(&held, xArray, 1);
+    const float *wT = hold(&held, wTArray, 1);
+    float *s = hold(&held, sArray, 0);
+    if (!held.failed) {
         for (int t = from; t < to; t++) {
             const float *u = ut + (long) x[t] * H;
             const float *prev = s + (long) (t - 1) * H;
@@ -593,9 +618,7 @@ JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_recur(JNIEnv *
             }
         }
     }
-    if (s) (*env)->ReleasePrimitiveArrayCritical(env, sArray, s, 0);
-    if (wT) (*env)->ReleasePrimitiveArrayCritical(env, wTArray, wT, JNI_ABORT);
-    if (x) (*env)->ReleasePrimitiveArrayCritical(env, xArray, x, JNI_ABORT);
+    releaseAll(&held);
 }
 
 /*
@@ -609,11 +632,12 @@ JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_chains(JNIEnv 
         jfloatArray dtArray, jfloatArray aArray, jfloatArray bArray, jlong wAt, jint T, jint H, jint bptt) {
     (void) cls;
     const float *w = (const float *) (intptr_t) wAt;
-    float *D = (*env)->GetPrimitiveArrayCritical(env, dArray, 0);
-    float *dt = (*env)->GetPrimitiveArrayCritical(env, dtArray, 0);
-    float *a = (*env)->GetPrimitiveArrayCritical(env, aArray, 0);
-    float *b = (*env)->GetPrimitiveArrayCritical(env, bArray, 0);
-    if (D && dt && a && b) {
+    Held held = {env, 0, 0, {0}, {0}, {0}};
+    float *D = hold(&held, dArray, 0);
+    const float *dt = hold(&held, dtArray, 1);
+    float *a = hold(&held, aArray, 0);
+    float *b = hold(&held, bArray, 0);
+    if (!held.failed) {
         long size = (long) T * H;
         for (long k = 0; k < size; k++) a[k] = D[k];
         float *x = a, *y = b;
@@ -636,10 +660,7 @@ JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_chains(JNIEnv 
             y = t;
         }
     }
-    if (b) (*env)->ReleasePrimitiveArrayCritical(env, bArray, b, 0);
-    if (a) (*env)->ReleasePrimitiveArrayCritical(env, aArray, a, 0);
-    if (dt) (*env)->ReleasePrimitiveArrayCritical(env, dtArray, dt, JNI_ABORT);
-    if (D) (*env)->ReleasePrimitiveArrayCritical(env, dArray, D, 0);
+    releaseAll(&held);
 }
 
 /* Whether this CPU runs AVX2 and FMA instructions (the OS saving the vector registers included). */
