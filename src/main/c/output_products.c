@@ -239,20 +239,13 @@ JNIEXPORT void JNICALL AVX2 Java_org_rnnlab_engine_NativeProducts_forward(JNIEnv
 
 /* d = alpha acc + beta d over `count` floats of one vector (all 8 when count is 8). */
 INLINE void update(float *d, __m256 acc, __m256 alpha, __m256 beta, int betaKind, int count) {
-    if (count == 8) {
-        __m256 old = betaKind == 0 ? _mm256_setzero_ps() : _mm256_loadu_ps(d);
-        __m256 out = betaKind == 0 ? _mm256_mul_ps(acc, alpha)
-                : betaKind == 1 ? _mm256_fmadd_ps(acc, alpha, old)
-                : _mm256_fmadd_ps(acc, alpha, _mm256_mul_ps(old, beta));
-        _mm256_storeu_ps(d, out);
-    } else {
-        __m256i mask = lanes(count);
-        __m256 old = betaKind == 0 ? _mm256_setzero_ps() : _mm256_maskload_ps(d, mask);
-        __m256 out = betaKind == 0 ? _mm256_mul_ps(acc, alpha)
-                : betaKind == 1 ? _mm256_fmadd_ps(acc, alpha, old)
-                : _mm256_fmadd_ps(acc, alpha, _mm256_mul_ps(old, beta));
-        _mm256_maskstore_ps(d, mask, out);
-    }
+    __m256i mask = lanes(count);
+    __m256 old = betaKind == 0 ? _mm256_setzero_ps() : count == 8 ? _mm256_loadu_ps(d) : _mm256_maskload_ps(d, mask);
+    __m256 out = betaKind == 0 ? _mm256_mul_ps(acc, alpha)
+            : betaKind == 1 ? _mm256_fmadd_ps(acc, alpha, old)
+            : _mm256_fmadd_ps(acc, alpha, _mm256_mul_ps(old, beta));
+    if (count == 8) _mm256_storeu_ps(d, out);
+    else _mm256_maskstore_ps(d, mask, out);
 }
 
 /*
@@ -327,6 +320,15 @@ INLINE void rowRest(const float *e, long et, int n, const float *s, long ss, int
     }
 }
 
+/* R rows of d (R at most 4) over the columns in whole vectors, tiles of three vectors then one; returns where they end. */
+INLINE int wholeVectors(const float *e, long ec, long et, int n, const float *s, long ss, int H, float *d, long ds,
+        __m256 alpha, __m256 beta, int betaKind, int R) {
+    int j = 0;
+    for (; j + 24 <= H; j += 24) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 3, 8);
+    for (; j + 8 <= H; j += 8) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 1, 8);
+    return j;
+}
+
 /*
  * R rows of d, all H columns: tiles of four rows by three vectors; a single row (a class's V_c^T dr,
  * n about 90) in passes of up to thirteen vectors, its sums in that many chains side by side, rather
@@ -340,8 +342,7 @@ INLINE void someRows(const float *e, long ec, long et, int n, const float *s, lo
         rowRest(e, et, n, s, ss, j, H, d, alpha, beta, betaKind);
         return;
     }
-    for (; j + 24 <= H; j += 24) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 3, 8);
-    for (; j + 8 <= H; j += 8) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 1, 8);
+    j = wholeVectors(e, ec, et, n, s, ss, H, d, ds, alpha, beta, betaKind, R);
     if (j < H) rowsTile(e, ec, et, n, s, ss, j, d, ds, alpha, beta, betaKind, R, 1, H - j);
 }
 
@@ -352,14 +353,8 @@ INLINE void someRows(const float *e, long ec, long et, int n, const float *s, lo
  */
 INLINE void eightRows(const float *e, long ec, long et, int n, const float *s, long ss, int H, float *d, long ds,
         __m256 alpha, __m256 beta, int betaKind) {
-    int whole = H / 8 * 8;
-    for (int half = 0; half < 2; half++) {
-        const float *eh = e + 4 * half * ec;
-        float *dh = d + 4 * half * ds;
-        int j = 0;
-        for (; j + 24 <= whole; j += 24) rowsTile(eh, ec, et, n, s, ss, j, dh, ds, alpha, beta, betaKind, 4, 3, 8);
-        for (; j + 8 <= whole; j += 8) rowsTile(eh, ec, et, n, s, ss, j, dh, ds, alpha, beta, betaKind, 4, 1, 8);
-    }
+    int whole = wholeVectors(e, ec, et, n, s, ss, H, d, ds, alpha, beta, betaKind, 4);
+    wholeVectors(e + 4 * ec, ec, et, n, s, ss, H, d + 4 * ds, ds, alpha, beta, betaKind, 4);
     if (whole < H) rowsTile(e, ec, et, n, s, ss, whole, d, ds, alpha, beta, betaKind, 8, 1, H - whole);
 }
 
