@@ -28,10 +28,10 @@ abstract class Recurrence {
     final int C; // wordDim
     private final Pointer wPtr;
     /**
-     * The lag products in {@link NativeProducts} (see {@link Kernel#nativeProducts}): OpenBLAS's Haswell kernel
-     * packed W at every lag. Recurrence32's recurrence too.
+     * Recurrence32's recurrence and BPTT's chains in {@link NativeProducts} (see {@link Kernel#nativeProducts}):
+     * OpenBLAS's Haswell kernel had packed W at every lag, and each lag copied its chains through ND4J's buffers.
      */
-    final boolean nativeLag;
+    final boolean nativeProducts;
     private int capacity; // rows of the buffers below
     // native: the BPTT chains at one lag (row r = the chain now at step r), and those times W
     Mat xBuf;
@@ -48,7 +48,7 @@ abstract class Recurrence {
         this.H = Ut.cols;
         this.C = Ut.rows;
         this.wPtr = W.at(0);
-        this.nativeLag = Kernel.nativeProducts(Ut.f32);
+        this.nativeProducts = Kernel.nativeProducts(Ut.f32);
     }
 
     /** The implementation in U's precision. */
@@ -186,11 +186,6 @@ abstract class Recurrence {
 
     /** yBuf's first m rows = xBuf's rows [1, m + 1) times W: every chain one lag further back. */
     final void lagProduct(int m) {
-        if (nativeLag) {
-            NativeProducts.rowsTimes(NativeProducts.address(xRow1, 0), m, H, 1, H, NativeProducts.address(wPtr, 0), H, H,
-                    1f, 0f, NativeProducts.address(yPtr, 0), H);
-            return;
-        }
         Mat.gemm(Ut.f32, false, false, m, H, H, 1.0, xRow1, H, wPtr, H, 0.0, yPtr, H);
     }
 }

@@ -78,7 +78,7 @@ final class Recurrence32 extends Recurrence {
         D = new float[cap];
         dTanh = new float[cap];
         chain = new float[cap];
-        chain2 = nativeLag ? new float[cap] : chain2;
+        chain2 = nativeProducts ? new float[cap] : chain2;
         sRowsAll = new float[rows][H];
         sPadded = vector ? new float[rows * P] : sPadded;
     }
@@ -170,7 +170,7 @@ final class Recurrence32 extends Recurrence {
 
     @Override
     void recur(int[] x, int from, int to) {
-        if (vector && nativeLag) { // the same numbers as the vector kernels', from the first step
+        if (vector && nativeProducts) { // the same numbers as the vector kernels', from the first step
             if (utAddress == 0) {
                 utAddress = NativeProducts.address(Ut.at(0), 0);
             }
@@ -265,7 +265,7 @@ final class Recurrence32 extends Recurrence {
                 dt[k] = 1f - sk * sk;
                 D[k] = ds[k] * dt[k];
             }
-            if (nativeLag) { // the loop below in one call, its chains on the heap
+            if (nativeProducts) { // the loop below in one call, its chains on the heap
                 NativeProducts.chains(D, dt, chain, chain2, wAddress(), T, H, bpttTruncate);
                 return;
             }
